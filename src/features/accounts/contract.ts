@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
+import { vocabKeys } from '../../shared/vocab';
+
+const zGrade = z.enum(vocabKeys('grade'));
+const opt = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+/** An account as the grid shows it: money in fen, territory/owner by id. */
+export const zAccount = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  territoryId: z.string(),
+  ownerId: z.string().nullable(),
+  industry: z.string().nullable(),
+  city: z.string().nullable(),
+  size: z.string().nullable(),
+  nature: z.string().nullable(),
+  sales: z.number(),
+  salesLastYear: z.number(),
+  profit: z.number(),
+  receivable: z.number(),
+  grade: z.string().nullable(),
+  gradeSource: z.string().nullable(),
+  relationshipStage: z.string().nullable(),
+  relationshipType: z.string().nullable(),
+  communicationStyle: z.string().nullable(),
+  valueType: z.string().nullable(),
+  loyaltyType: z.string().nullable(),
+  productsInUse: z.string().nullable(),
+  lastVisit: z.string().nullable(),
+  nextVisit: z.string().nullable(),
+  notes: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type Account = z.infer<typeof zAccount>;
+
+/** Editable fields; every one optional in a patch. Strict: unknown fields are refused. */
+export const zAccountPatch = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(200),
+    nameEn: opt(z.string().max(200)),
+    territoryId: zId,
+    ownerId: opt(zId),
+    industry: opt(z.string().max(100)),
+    city: opt(z.string().max(100)),
+    size: opt(z.string().max(100)),
+    nature: opt(z.string().max(100)),
+    sales: zFen.min(0, 'sales cannot be negative'),
+    salesLastYear: zFen.min(0, 'sales cannot be negative'),
+    profit: zFen,
+    receivable: zFen,
+    grade: opt(zGrade),
+    relationshipStage: opt(z.enum(vocabKeys('relationshipStage'))),
+    relationshipType: opt(z.enum(vocabKeys('relationshipType'))),
+    communicationStyle: opt(z.enum(vocabKeys('communicationStyle'))),
+    valueType: opt(z.enum(vocabKeys('valueType'))),
+    loyaltyType: opt(z.enum(vocabKeys('loyaltyType'))),
+    productsInUse: opt(z.string().max(1000)),
+    lastVisit: opt(zIsoDate),
+    nextVisit: opt(zIsoDate),
+    notes: opt(z.string().max(20000)),
+  })
+  .partial()
+  .strict();
+export type AccountPatch = z.infer<typeof zAccountPatch>;
+
+export const zContact = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  department: z.string().nullable(),
+  level: z.string().nullable(),
+  buyingRole: z.string().nullable(),
+  persona: z.string().nullable(),
+  coachLevel: z.string().nullable(),
+  notes: z.string().nullable(),
+  version: z.number(),
+});
+export type Contact = z.infer<typeof zContact>;
+
+export const zContactInput = z
+  .object({
+    id: zId.optional(),
+    accountId: zId,
+    name: z.string().trim().min(1).max(100),
+    title: opt(z.string().max(100)),
+    phone: opt(z.string().max(50)),
+    email: opt(z.string().max(200)),
+    department: opt(z.enum(vocabKeys('department'))),
+    level: opt(z.enum(vocabKeys('level'))),
+    buyingRole: opt(z.enum(vocabKeys('buyingRole'))),
+    persona: opt(z.enum(vocabKeys('persona'))),
+    coachLevel: opt(z.enum(vocabKeys('coachLevel'))),
+    notes: opt(z.string().max(5000)),
+  })
+  .strict();
+
+export const zCompetitor = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  name: z.string(),
+  history: z.string().nullable(),
+  rep: z.string().nullable(),
+  style: z.string().nullable(),
+  ourStrengths: z.string().nullable(),
+  ourWeaknesses: z.string().nullable(),
+  version: z.number(),
+});
+export type Competitor = z.infer<typeof zCompetitor>;
+
+export const zCompetitorInput = z
+  .object({
+    id: zId.optional(),
+    accountId: zId,
+    name: z.string().trim().min(1).max(200),
+    history: opt(z.string().max(5000)),
+    rep: opt(z.string().max(200)),
+    style: opt(z.string().max(500)),
+    ourStrengths: opt(z.string().max(5000)),
+    ourWeaknesses: opt(z.string().max(5000)),
+  })
+  .strict();
+
+export const zLookups = z.object({
+  territories: z.array(z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  reps: z.array(z.object({ id: z.string(), territoryId: z.string(), nameZh: z.string(), nameEn: z.string() })),
+});
+export type Lookups = z.infer<typeof zLookups>;
+
+/** One rejected cell of an import: the spreadsheet's own row number (header = row 1). */
+export const zImportError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+export type ImportError = z.infer<typeof zImportError>;
+
+const zMapping = z.record(z.string().max(200), z.string().max(50)).refine((m) => Object.keys(m).length <= 200, 'too many mappings');
+
+export const zImportPreview = z.object({
+  fileName: z.string(),
+  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+  unknownHeaders: z.array(z.string()),
+  rows: z.number(),
+  newRows: z.number(),
+  updateRows: z.number(),
+  errors: z.array(zImportError),
+  errorCount: z.number(),
+});
+export type ImportPreview = z.infer<typeof zImportPreview>;
+
+export const zScope = z
+  .object({ territoryId: zId.optional(), ownerId: zId.optional() })
+  .strict();
+
+export const accountsContract = {
+  'accounts:lookups': channel(z.object({}).strict(), zLookups),
+  'accounts:list': channel(zScope, z.array(zAccount)),
+  'accounts:get': channel(
+    z.object({ id: zId }).strict(),
+    z.object({ account: zAccount, contacts: z.array(zContact), competitors: z.array(zCompetitor) }),
+  ),
+  'accounts:create': channel(zAccountPatch.required({ name: true, territoryId: true }), zAccount),
+  'accounts:update': channel(z.object({ id: zId, version: z.number().int().optional(), patch: zAccountPatch }).strict(), zAccount),
+  'accounts:delete': channel(z.object({ ids: z.array(zId).min(1).max(200_000) }).strict(), z.object({ deleted: z.number() })),
+  'accounts:undelete': channel(z.object({ ids: z.array(zId).min(1).max(200_000) }).strict(), z.object({ restored: z.number() })),
+  'accounts:history': channel(
+    z.object({ id: zId }).strict(),
+    z.array(z.object({ at: z.string(), op: z.string(), field: z.string(), before: z.unknown(), after: z.unknown() })),
+  ),
+  'accounts:importPreview': channel(
+    z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict(),
+    zImportPreview,
+    { long: true },
+  ),
+  'accounts:import': channel(
+    z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict(),
+    z.object({ batchId: z.string(), inserted: z.number(), updated: z.number() }),
+    { long: true },
+  ),
+  'accounts:importBatches': channel(
+    z.object({}).strict(),
+    z.array(z.object({ id: z.string(), fileName: z.string(), inserted: z.number(), updated: z.number(), createdAt: z.string(), undoneAt: z.string().nullable() })),
+  ),
+  'accounts:undoImport': channel(z.object({ batchId: zId }).strict(), z.object({ removed: z.number(), reverted: z.number(), skipped: z.number() })),
+  'accounts:saveImportErrors': channel(
+    z.object({ file: zFileToken, errors: z.array(zImportError).max(1_000_000) }).strict(),
+    zOk,
+  ),
+  'accounts:export': channel(
+    z
+      .object({
+        file: zFileToken,
+        lang: zLang.default('en'),
+        /** The grid's current view: row ids in display order, visible field keys in order. */
+        ids: z.array(zId).max(2_000_000).optional(),
+        columns: z.array(z.string().max(50)).max(100).optional(),
+        jobId: zJobId,
+      })
+      .strict(),
+    z.object({ rows: z.number() }),
+    { long: true },
+  ),
+  'accounts:template': channel(z.object({ file: zFileToken, lang: zLang.default('en') }).strict(), zOk),
+  'contacts:save': channel(zContactInput, zContact),
+  'contacts:delete': channel(z.object({ id: zId }).strict(), zOk),
+  'competitors:save': channel(zCompetitorInput, zCompetitor),
+  'competitors:delete': channel(z.object({ id: zId }).strict(), zOk),
+} as const;

@@ -1,0 +1,141 @@
+import type { Db } from '../../../server/db/connection';
+import type { ChangeWriter } from '../../../server/db/changeLog';
+import { insertRow, restoreRow, softDelete, updateRow } from '../../../server/db/changeLog';
+import type { Account, AccountPatch, Competitor, Contact, Lookups } from '../contract';
+
+// SQL for the accounts table family (accounts, contacts, competitors, territories, reps).
+
+export const ACCOUNT_SELECT = `SELECT id, name, name_en, territory_id, owner_id, industry, city, size, nature,
+  sales_fen, sales_last_year_fen, profit_fen, receivable_fen, grade, grade_source,
+  relationship_stage, relationship_type, communication_style, value_type, loyalty_type,
+  products_in_use, last_visit, next_visit, notes, version, updated_at FROM accounts`;
+
+export type AccountRow = {
+  id: string; name: string; name_en: string | null; territory_id: string; owner_id: string | null;
+  industry: string | null; city: string | null; size: string | null; nature: string | null;
+  sales_fen: number; sales_last_year_fen: number; profit_fen: number; receivable_fen: number;
+  grade: string | null; grade_source: string | null; relationship_stage: string | null;
+  relationship_type: string | null; communication_style: string | null; value_type: string | null;
+  loyalty_type: string | null; products_in_use: string | null; last_visit: string | null;
+  next_visit: string | null; notes: string | null; version: number; updated_at: string;
+};
+
+export function toAccount(r: AccountRow): Account {
+  return {
+    id: r.id, name: r.name, nameEn: r.name_en, territoryId: r.territory_id, ownerId: r.owner_id,
+    industry: r.industry, city: r.city, size: r.size, nature: r.nature,
+    sales: r.sales_fen, salesLastYear: r.sales_last_year_fen, profit: r.profit_fen, receivable: r.receivable_fen,
+    grade: r.grade, gradeSource: r.grade_source, relationshipStage: r.relationship_stage,
+    relationshipType: r.relationship_type, communicationStyle: r.communication_style, valueType: r.value_type,
+    loyaltyType: r.loyalty_type, productsInUse: r.products_in_use, lastVisit: r.last_visit,
+    nextVisit: r.next_visit, notes: r.notes, version: r.version, updatedAt: r.updated_at,
+  };
+}
+
+/** Patch keys (camelCase) to columns. */
+export const PATCH_COLUMNS: Record<keyof AccountPatch, string> = {
+  name: 'name', nameEn: 'name_en', territoryId: 'territory_id', ownerId: 'owner_id', industry: 'industry',
+  city: 'city', size: 'size', nature: 'nature', sales: 'sales_fen', salesLastYear: 'sales_last_year_fen',
+  profit: 'profit_fen', receivable: 'receivable_fen', grade: 'grade', relationshipStage: 'relationship_stage',
+  relationshipType: 'relationship_type', communicationStyle: 'communication_style', valueType: 'value_type',
+  loyaltyType: 'loyalty_type', productsInUse: 'products_in_use', lastVisit: 'last_visit', nextVisit: 'next_visit',
+  notes: 'notes',
+};
+
+export function patchToColumns(patch: AccountPatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    const col = PATCH_COLUMNS[k as keyof AccountPatch];
+    if (col && v !== undefined) out[col] = v;
+  }
+  return out;
+}
+
+export function lookups(db: Db): Lookups {
+  const territories = db
+    .prepare('SELECT id, name_zh AS nameZh, name_en AS nameEn FROM territories WHERE deleted_at IS NULL ORDER BY name_en')
+    .all() as Lookups['territories'];
+  const reps = db
+    .prepare('SELECT id, territory_id AS territoryId, name_zh AS nameZh, name_en AS nameEn FROM reps WHERE deleted_at IS NULL ORDER BY name_en')
+    .all() as Lookups['reps'];
+  return { territories, reps };
+}
+
+export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: string }): Account[] {
+  const where = ['deleted_at IS NULL'];
+  const params: string[] = [];
+  if (scope.territoryId) { where.push('territory_id = ?'); params.push(scope.territoryId); }
+  if (scope.ownerId) { where.push('owner_id = ?'); params.push(scope.ownerId); }
+  const rows = db.prepare(`${ACCOUNT_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`).all(...params) as AccountRow[];
+  return rows.map(toAccount);
+}
+
+export function getAccount(db: Db, id: string, includeDeleted = false): Account | null {
+  const row = db.prepare(`${ACCOUNT_SELECT} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`).get(id) as AccountRow | undefined;
+  return row ? toAccount(row) : null;
+}
+
+export function repTerritory(db: Db, repId: string): string | null {
+  const r = db.prepare('SELECT territory_id FROM reps WHERE id = ? AND deleted_at IS NULL').get(repId) as { territory_id: string } | undefined;
+  return r?.territory_id ?? null;
+}
+
+export function territoryExists(db: Db, id: string): boolean {
+  return !!db.prepare('SELECT 1 FROM territories WHERE id = ? AND deleted_at IS NULL').get(id);
+}
+
+export function insertAccount(w: ChangeWriter, cols: Record<string, unknown>, batchId: string | null = null): string {
+  return insertRow(w, 'accounts', cols, batchId);
+}
+
+export function updateAccount(w: ChangeWriter, id: string, cols: Record<string, unknown>, opts: { batchId?: string | null; expectVersion?: number } = {}) {
+  return updateRow(w, 'accounts', id, cols, opts);
+}
+
+export function deleteAccounts(w: ChangeWriter, ids: string[]): number {
+  let n = 0;
+  for (const id of ids) {
+    const before = w.db.prepare('SELECT deleted_at FROM accounts WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
+    if (before && before.deleted_at === null) { softDelete(w, 'accounts', id); n++; }
+  }
+  return n;
+}
+
+export function undeleteAccounts(w: ChangeWriter, ids: string[]): number {
+  let n = 0;
+  for (const id of ids) {
+    const before = w.db.prepare('SELECT deleted_at FROM accounts WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
+    if (before?.deleted_at) { restoreRow(w, 'accounts', id); n++; }
+  }
+  return n;
+}
+
+type ContactRow = { id: string; account_id: string; name: string; title: string | null; phone: string | null; email: string | null; department: string | null; level: string | null; buying_role: string | null; persona: string | null; coach_level: string | null; notes: string | null; version: number };
+
+export function toContact(r: ContactRow): Contact {
+  return { id: r.id, accountId: r.account_id, name: r.name, title: r.title, phone: r.phone, email: r.email, department: r.department, level: r.level, buyingRole: r.buying_role, persona: r.persona, coachLevel: r.coach_level, notes: r.notes, version: r.version };
+}
+
+export function contactsOf(db: Db, accountId: string): Contact[] {
+  return (db.prepare('SELECT * FROM contacts WHERE account_id = ? AND deleted_at IS NULL ORDER BY name, id').all(accountId) as ContactRow[]).map(toContact);
+}
+
+export function getContact(db: Db, id: string): Contact | null {
+  const r = db.prepare('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL').get(id) as ContactRow | undefined;
+  return r ? toContact(r) : null;
+}
+
+type CompetitorRow = { id: string; account_id: string; name: string; history: string | null; rep: string | null; style: string | null; our_strengths: string | null; our_weaknesses: string | null; version: number };
+
+export function toCompetitor(r: CompetitorRow): Competitor {
+  return { id: r.id, accountId: r.account_id, name: r.name, history: r.history, rep: r.rep, style: r.style, ourStrengths: r.our_strengths, ourWeaknesses: r.our_weaknesses, version: r.version };
+}
+
+export function competitorsOf(db: Db, accountId: string): Competitor[] {
+  return (db.prepare('SELECT * FROM competitors WHERE account_id = ? AND deleted_at IS NULL ORDER BY name, id').all(accountId) as CompetitorRow[]).map(toCompetitor);
+}
+
+export function getCompetitor(db: Db, id: string): Competitor | null {
+  const r = db.prepare('SELECT * FROM competitors WHERE id = ? AND deleted_at IS NULL').get(id) as CompetitorRow | undefined;
+  return r ? toCompetitor(r) : null;
+}

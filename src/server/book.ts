@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type OpenOptions } from './db/connection';
+import { loadMigrations, migrate, schemaVersion } from './db/migrate';
+import { createContext, type ServerContext } from './context';
+import { createBackup, hasBackupOn, restoreInto, verifyBackup } from './backup';
+import { getSettings } from './settings';
+import { seedDemo } from './demo/seedDemo';
+
+// A "book" is one database file: opening it applies migrations (after a backup), takes
+// the first backup of the day, and optionally seeds the demo company into a new file.
+
+export interface OpenBookOptions extends Partial<Omit<ServerContext, 'db' | 'dbPath'>> {
+  native?: OpenOptions['nativeBinding'];
+  demo?: boolean;
+  /** Skip the daily backup (CLI batch runs and benchmarks take their own). */
+  dailyBackup?: boolean;
+}
+
+export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Promise<ServerContext> {
+  fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  const isNew = !fs.existsSync(dbPath) || fs.statSync(dbPath).size === 0;
+  const db = openDatabase(dbPath, opts.native ? { nativeBinding: opts.native } : {});
+  const ctx = createContext(db, dbPath, opts);
+  try {
+    const migrations = loadMigrations();
+    // Back up the old schema before migrating an existing book (the backup API is async,
+    // so this happens before migrate() rather than inside its callback).
+    const version = schemaVersion(db);
+    if (!isNew && version > 0 && version < migrations.length) {
+      await createBackup(db, ctx.backupDir, `before-migration-${version}`, getSettings(db).backupKeep + 1);
+    }
+    migrate(db, migrations);
+    if (isNew && opts.demo) seedDemo(ctx);
+    if (!isNew && (opts.dailyBackup ?? true) && !hasBackupOn(ctx.backupDir, ctx.clock.today())) {
+      await createBackup(db, ctx.backupDir, 'daily', getSettings(db).backupKeep);
+    }
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return ctx;
+}
+
+/** Replaces the open book's content by a backup: verified first, current state backed up. */
+export async function restoreBook(ctx: ServerContext, backupFile: string): Promise<void> {
+  verifyBackup(backupFile, loadMigrations().length);
+  await createBackup(ctx.db, ctx.backupDir, 'before-restore', getSettings(ctx.db).backupKeep + 1);
+  ctx.db.close();
+  try {
+    await restoreInto(ctx.dbPath, backupFile);
+  } finally {
+    ctx.db = openDatabase(ctx.dbPath);
+  }
+  migrate(ctx.db);
+}

@@ -1,0 +1,117 @@
+import type { Db } from './connection';
+
+export interface Clock {
+  /** ISO timestamp with milliseconds, UTC. */
+  now(): string;
+  /** The user's local calendar date. */
+  today(): string;
+}
+
+export interface ChangeWriter {
+  db: Db;
+  clock: Clock;
+  newId(): string;
+}
+
+type Row = Record<string, unknown>;
+const TABLE = /^[a-z_]+$/;
+
+/**
+ * The one way synced rows are written. Each function writes the row and its change_log
+ * entry; callers wrap several in a transaction so a change and its log land together.
+ * Column names come from code, never from input (checked), values are always bound.
+ */
+export function logChange(
+  w: ChangeWriter,
+  table: string,
+  rowId: string,
+  op: 'insert' | 'update' | 'delete' | 'restore',
+  changes: Record<string, [unknown, unknown]>,
+  batchId: string | null = null,
+  at = w.clock.now(),
+): void {
+  w.db
+    .prepare('INSERT INTO change_log (id, at, table_name, row_id, op, changes, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(w.newId(), at, table, rowId, op, JSON.stringify(changes), batchId);
+}
+
+export function insertRow(w: ChangeWriter, table: string, row: Row, batchId: string | null = null): string {
+  assertTable(table);
+  const at = w.clock.now();
+  const id = (row.id as string | undefined) ?? w.newId();
+  const full: Row = { ...row, id, created_at: at, updated_at: at, version: 1 };
+  const cols = Object.keys(full);
+  cols.forEach(assertColumn);
+  w.db
+    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...cols.map((c) => full[c]));
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const c of cols) if (!META.has(c) && full[c] !== null && full[c] !== undefined) changes[c] = [null, full[c]];
+  logChange(w, table, id, 'insert', changes, batchId, at);
+  return id;
+}
+
+/**
+ * Updates the given columns when they differ from the stored row; returns the diff
+ * (empty when nothing changed, in which case nothing is written).
+ */
+export function updateRow(
+  w: ChangeWriter,
+  table: string,
+  id: string,
+  patch: Row,
+  opts: { batchId?: string | null; expectVersion?: number } = {},
+): Record<string, [unknown, unknown]> {
+  assertTable(table);
+  const current = w.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!current) throw new Error(`${table} ${id} not found`);
+  if (opts.expectVersion !== undefined && current.version !== opts.expectVersion) {
+    throw new VersionConflict(table, id);
+  }
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const [col, value] of Object.entries(patch)) {
+    assertColumn(col);
+    const before = current[col] ?? null;
+    const after = value ?? null;
+    if (before !== after) diff[col] = [before, after];
+  }
+  const cols = Object.keys(diff);
+  if (cols.length === 0) return diff;
+  const at = w.clock.now();
+  w.db
+    .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`)
+    .run(...cols.map((c) => diff[c]![1]), at, id);
+  logChange(w, table, id, 'update', diff, opts.batchId ?? null, at);
+  return diff;
+}
+
+export function softDelete(w: ChangeWriter, table: string, id: string, batchId: string | null = null): void {
+  assertTable(table);
+  const at = w.clock.now();
+  const r = w.db.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND deleted_at IS NULL`).run(at, at, id);
+  if (r.changes) logChange(w, table, id, 'delete', { deleted_at: [null, at] }, batchId, at);
+}
+
+export function restoreRow(w: ChangeWriter, table: string, id: string, batchId: string | null = null): void {
+  assertTable(table);
+  const at = w.clock.now();
+  const before = w.db.prepare(`SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as { deleted_at: string | null } | undefined;
+  if (!before?.deleted_at) return;
+  w.db.prepare(`UPDATE ${table} SET deleted_at = NULL, updated_at = ?, version = version + 1 WHERE id = ?`).run(at, id);
+  logChange(w, table, id, 'restore', { deleted_at: [before.deleted_at, null] }, batchId, at);
+}
+
+export class VersionConflict extends Error {
+  constructor(table: string, id: string) {
+    super(`${table} ${id} was changed meanwhile`);
+  }
+}
+
+const META = new Set(['id', 'created_at', 'updated_at', 'version']);
+
+function assertTable(t: string): void {
+  if (!TABLE.test(t)) throw new Error(`bad table name ${t}`);
+}
+function assertColumn(c: string): void {
+  if (!TABLE.test(c)) throw new Error(`bad column name ${c}`);
+}

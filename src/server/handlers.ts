@@ -1,0 +1,17 @@
+import { contract } from '../shared/contract';
+import { HandlerRegistry } from './registry';
+import { systemHandlers } from './systemHandlers';
+import { systemContract } from '../shared/contract/system';
+import { accountsContract } from '../features/accounts/contract';
+import { accountHandlers } from '../features/accounts/server/handlers';
+
+/**
+ * Every handler of the app, registered against the one contract. Electron's IPC, the
+ * web server, the test bridge and the CLI all build this same registry.
+ * A feature adds one `.register(...)` line here.
+ */
+export function createRegistry(opts: { validateOutput?: boolean } = {}): HandlerRegistry {
+  return new HandlerRegistry(contract, opts)
+    .register(systemContract, systemHandlers)
+    .register(accountsContract, accountHandlers);
+}

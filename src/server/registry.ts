@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { ChannelSpec, ContractShape } from '../shared/contract/define';
+import { AppError, toErrorShape, type ErrorShape } from '../shared/errors';
+import type { ServerContext } from './context';
+import type { Job } from './jobs';
+
+export type Input<S extends ChannelSpec> = z.output<S['input']>;
+export type Output<S extends ChannelSpec> = z.input<S['output']>;
+
+export type HandlerFn<S extends ChannelSpec> = (input: Input<S>, ctx: ServerContext, job: Job) => Output<S> | Promise<Output<S>>;
+
+export type Handlers<C extends ContractShape> = { [K in keyof C]: HandlerFn<C[K]> };
+
+export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorShape };
+
+/**
+ * Handlers are plain functions. `invoke` is the single door every transport (Electron's
+ * IPC, the HTTP server, the test bridge, the CLI) goes through: parse the input with the
+ * channel's schema, run the handler, map errors to { code, message, details }.
+ */
+export class HandlerRegistry {
+  private readonly specs: ContractShape;
+  private readonly fns: Record<string, HandlerFn<ChannelSpec>> = {};
+  private readonly validateOutput: boolean;
+
+  constructor(contract: ContractShape, opts: { validateOutput?: boolean } = {}) {
+    this.specs = contract;
+    this.validateOutput = opts.validateOutput ?? process.env.SW_VALIDATE_OUTPUT === '1';
+  }
+
+  register<C extends ContractShape>(contract: C, handlers: Partial<Handlers<C>>): this {
+    for (const [name, fn] of Object.entries(handlers)) {
+      if (!(name in this.specs)) throw new Error(`handler for undeclared channel ${name}`);
+      if (name in this.fns) throw new Error(`handler registered twice: ${name}`);
+      this.fns[name] = fn as HandlerFn<ChannelSpec>;
+    }
+    return this;
+  }
+
+  channels(): string[] {
+    return Object.keys(this.specs);
+  }
+
+  has(channel: string): boolean {
+    return channel in this.fns;
+  }
+
+  async invoke(ctx: ServerContext, channel: string, rawInput: unknown): Promise<Result> {
+    const spec = Object.hasOwn(this.specs, channel) ? this.specs[channel] : undefined;
+    const fn = Object.hasOwn(this.fns, channel) ? this.fns[channel] : undefined;
+    if (!spec || !fn) return { ok: false, error: { code: 'not-found', message: `unknown channel ${String(channel).slice(0, 80)}` } };
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(channel, parsed.error) };
+    const jobId = (parsed.data as { jobId?: string } | null)?.jobId;
+    const job = ctx.jobs.start(spec.long ? jobId : undefined);
+    try {
+      const value = await fn(parsed.data, ctx, job);
+      if (this.validateOutput) {
+        const out = spec.output.safeParse(value);
+        if (!out.success) throw new Error(`${channel} returned a value its contract does not allow: ${z.prettifyError(out.error)}`);
+      }
+      job.finish('done');
+      return { ok: true, value };
+    } catch (err) {
+      const shape = toErrorShape(err);
+      job.finish(shape.code === 'cancelled' ? 'cancelled' : 'failed');
+      if (shape.code === 'internal' && process.env.SW_QUIET !== '1') console.error(`[${channel}]`, err);
+      return { ok: false, error: shape };
+    }
+  }
+
+  /** invoke, but returns the value or throws AppError: for the CLI and tests. */
+  async call<T = unknown>(ctx: ServerContext, channel: string, input: unknown): Promise<T> {
+    const r = await this.invoke(ctx, channel, input);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
+    return r.value as T;
+  }
+}
+
+function invalidInput(channel: string, error: z.ZodError): ErrorShape {
+  const issues = error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = issues[0];
+  return {
+    code: 'invalid-input',
+    message: `${channel}: invalid input${first ? ` at ${first.path || '(root)'}: ${first.message}` : ''}`,
+    details: { issues },
+  };
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { Handlers } from './registry';
+import type { systemContract } from '../shared/contract/system';
+import { AppError } from '../shared/errors';
+import { createBackup, listBackups } from './backup';
+import { getSettings, updateSettings } from './settings';
+import { schemaVersion } from './db/migrate';
+import { restoreBook } from './book';
+
+type C = typeof systemContract;
+
+// files:pickOpen / files:pickSave are answered by the platform (Electron's dialogs); the
+// web server and the tests provide files by upload or registration instead.
+export const systemHandlers: Partial<Handlers<C>> = {
+  'app:info': (_in, ctx) => ({ version: ctx.appVersion, schemaVersion: schemaVersion(ctx.db), dbPath: ctx.dbPath, platform: ctx.platform }),
+  'jobs:status': ({ jobId }, ctx) => ctx.jobs.status(jobId),
+  'jobs:cancel': ({ jobId }, ctx) => {
+    ctx.jobs.cancel(jobId);
+    return { ok: true as const };
+  },
+  'settings:get': (_in, ctx) => getSettings(ctx.db),
+  'settings:update': (patch, ctx) => updateSettings(ctx.db, ctx.clock, patch),
+  'backup:list': (_in, ctx) => listBackups(ctx.backupDir),
+  'backup:create': async (_in, ctx) => ({ name: await createBackup(ctx.db, ctx.backupDir, 'manual', getSettings(ctx.db).backupKeep) }),
+  'backup:restore': async ({ name }, ctx) => {
+    if (!listBackups(ctx.backupDir).some((b) => b.name === name)) throw new AppError('not-found', 'No such backup.');
+    await restoreBook(ctx, path.join(ctx.backupDir, name));
+    return { ok: true as const };
+  },
+  'changes:forRow': ({ rowId, limit }, ctx) => {
+    const rows = ctx.db
+      .prepare('SELECT id, at, table_name, op, changes FROM change_log WHERE row_id = ? ORDER BY seq DESC LIMIT ?')
+      .all(rowId, limit) as { id: string; at: string; table_name: string; op: string; changes: string }[];
+    return rows.map((r) => ({ id: r.id, at: r.at, table: r.table_name, op: r.op, changes: JSON.parse(r.changes) as Record<string, [unknown, unknown]> }));
+  },
+};
