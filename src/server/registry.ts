@@ -37,12 +37,21 @@ export class HandlerRegistry {
     return this;
   }
 
+  /** Every channel of the contract (including those a platform answers itself). */
   channels(): string[] {
     return Object.keys(this.specs);
   }
 
   has(channel: string): boolean {
     return channel in this.fns;
+  }
+
+  /** Parses a channel's input without running it (for channels a platform answers itself). */
+  async invokeValidateOnly(channel: string, rawInput: unknown): Promise<Result> {
+    const spec = Object.hasOwn(this.specs, channel) ? this.specs[channel] : undefined;
+    if (!spec) return { ok: false, error: { code: 'not-found', message: `unknown channel ${String(channel).slice(0, 80)}` } };
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: invalidInput(channel, parsed.error) };
   }
 
   async invoke(ctx: ServerContext, channel: string, rawInput: unknown): Promise<Result> {

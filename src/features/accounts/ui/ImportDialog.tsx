@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { Alert, App, Button, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { call, files, type In, type Out } from '../../../renderer/api/client';
+import type { ChannelName } from '../../../shared/contract';
+import type { FileRef } from '../../../shared/contract/system';
+import type { ImportError, ImportPreview } from '../contract';
+import { accountFields } from '../fields';
+
+type RunJob = <K extends ChannelName>(channel: K, input: In<K>, title: string) => Promise<Out<K>>;
+
+/** Pick a file → preview with column mapping and every row validated → one all-or-nothing import. */
+export function ImportDialog({ open, onClose, onImported, runJob }: { open: boolean; onClose(): void; onImported(): void; runJob: RunJob }) {
+  const { t } = useTranslation(['accounts', 'common']);
+  const { message } = App.useApp();
+  const [file, setFile] = useState<FileRef | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [rejected, setRejected] = useState<ImportError[] | null>(null);
+
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setMapping({});
+    setRejected(null);
+  };
+
+  const runPreview = async (ref: FileRef, map: Record<string, string>) => {
+    try {
+      const p = await runJob('accounts:importPreview', { file: ref.token, mapping: map }, t('importUi.checking'));
+      setPreview(p);
+      setRejected(null);
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const choose = async () => {
+    const ref = await files.pickOpen(['xlsx', 'csv']);
+    if (!ref) return;
+    setFile(ref);
+    setMapping({});
+    await runPreview(ref, {});
+  };
+
+  const doImport = async () => {
+    if (!file) return;
+    try {
+      const r = await runJob('accounts:import', { file: file.token, mapping }, t('importUi.importing'));
+      message.success(t('importUi.done', { inserted: r.inserted, updated: r.updated }));
+      onImported();
+      reset();
+      onClose();
+    } catch (err) {
+      const details = (err as { details?: { errors?: ImportError[] } }).details;
+      if (details?.errors) setRejected(details.errors);
+      message.error((err as Error).message);
+    }
+  };
+
+  const saveErrors = async (errors: ImportError[]) => {
+    const ref = await files.pickSave('import-errors.xlsx');
+    if (!ref) return;
+    await call('accounts:saveImportErrors', { file: ref.token, errors });
+    await files.delivered(ref);
+  };
+
+  const errors = rejected ?? preview?.errors ?? [];
+  const errorCount = rejected ? rejected.length : (preview?.errorCount ?? 0);
+  return (
+    <Modal
+      open={open}
+      width={900}
+      title={t('importUi.title')}
+      onCancel={() => {
+        reset();
+        onClose();
+      }}
+      footer={[
+        <Button key="c" onClick={() => { reset(); onClose(); }}>{t('common:cancel')}</Button>,
+        <Button key="i" type="primary" disabled={!preview || errorCount > 0 || preview.rows === 0} onClick={() => void doImport()} data-testid="import-confirm">
+          {t('importUi.confirm')}
+        </Button>,
+      ]}
+      data-testid="import-dialog"
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space>
+          <Button onClick={() => void choose()} data-testid="import-choose">{t('importUi.choose')}</Button>
+          <Typography.Text>{file?.name}</Typography.Text>
+        </Space>
+        {preview && (
+          <>
+            <Space size="large">
+              <Statistic title={t('importUi.rows')} value={preview.rows} />
+              <Statistic title={t('importUi.new')} value={preview.newRows} />
+              <Statistic title={t('importUi.update')} value={preview.updateRows} />
+              <Statistic title={t('importUi.errors')} value={errorCount} valueStyle={{ color: errorCount ? '#cf1322' : undefined }} />
+            </Space>
+            {preview.unknownHeaders.length > 0 && (
+              <Alert type="info" showIcon message={t('importUi.unknown', { list: preview.unknownHeaders.join(', ') })} />
+            )}
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="header"
+              dataSource={preview.columns}
+              scroll={{ y: 200 }}
+              columns={[
+                { title: t('importUi.header'), dataIndex: 'header' },
+                {
+                  title: t('importUi.field'),
+                  render: (_: unknown, c: { header: string; field: string | null }) => (
+                    <Select
+                      style={{ width: 220 }}
+                      allowClear
+                      value={mapping[c.header] ?? c.field ?? undefined}
+                      placeholder={t('importUi.ignored')}
+                      options={accountFields.map((f) => ({ value: f.key, label: `${t(`field.${f.key}`)} (${f.key})` }))}
+                      onChange={(v: string | undefined) => {
+                        const next = { ...mapping, [c.header]: v ?? '' };
+                        setMapping(next);
+                        if (file) void runPreview(file, next);
+                      }}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+        {errorCount > 0 && (
+          <>
+            <Alert type="error" showIcon message={t('importUi.rejected', { count: errorCount })} data-testid="import-errors-alert" />
+            <Table<ImportError>
+              size="small"
+              rowKey={(e) => `${e.row}-${e.column}-${e.reason}`}
+              dataSource={errors}
+              pagination={{ pageSize: 8 }}
+              data-testid="import-errors"
+              columns={[
+                { title: t('importUi.row'), dataIndex: 'row', width: 70 },
+                { title: t('importUi.column'), dataIndex: 'column', width: 140 },
+                { title: t('importUi.value'), dataIndex: 'value', width: 160, ellipsis: true },
+                { title: t('importUi.reason'), dataIndex: 'reason' },
+              ]}
+            />
+            <Button onClick={() => void saveErrors(errors)} data-testid="save-errors">{t('importUi.saveErrors')}</Button>
+          </>
+        )}
+      </Space>
+    </Modal>
+  );
+}

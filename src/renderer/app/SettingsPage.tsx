@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Card, Descriptions, InputNumber, Popconfirm, Segmented, Space, Switch, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { call, type Out } from '../api/client';
+import { usePrefs } from './prefs';
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { locale, setLocale, moneyWan, setMoneyWan } = usePrefs();
+  const [info, setInfo] = useState<Out<'app:info'> | null>(null);
+  const [settings, setSettings] = useState<Out<'settings:get'> | null>(null);
+  const [backups, setBackups] = useState<Out<'backup:list'>>([]);
+
+  const reload = useCallback(async () => {
+    setInfo(await call('app:info', {}));
+    setSettings(await call('settings:get', {}));
+    setBackups(await call('backup:list', {}));
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card title={t('settings.title')} size="small">
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('settings.language')}>
+            <Segmented value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.moneyWan')}>
+            <Switch checked={moneyWan} onChange={setMoneyWan} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.backupKeep')}>
+            <InputNumber
+              min={1}
+              max={365}
+              value={settings?.backupKeep}
+              onChange={(v) => v && void call('settings:update', { backupKeep: v }).then(setSettings)}
+              data-testid="backup-keep"
+            />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.dbPath')}>{info?.dbPath}</Descriptions.Item>
+          <Descriptions.Item label={t('settings.version')}>
+            {info ? `${info.version} (schema ${info.schemaVersion}, ${info.platform})` : ''}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card
+        title={t('settings.backups')}
+        size="small"
+        extra={
+          <Button
+            onClick={async () => {
+              const r = await call('backup:create', {});
+              message.success(t('settings.backupCreated', { name: r.name }));
+              await reload();
+            }}
+            data-testid="backup-now"
+          >
+            {t('settings.backupNow')}
+          </Button>
+        }
+      >
+        <Table
+          size="small"
+          rowKey="name"
+          dataSource={backups}
+          pagination={{ pageSize: 10 }}
+          columns={[
+            { title: 'File', dataIndex: 'name' },
+            { title: 'Size', dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
+            { title: 'Time', dataIndex: 'createdAt' },
+            {
+              title: '',
+              render: (_: unknown, b: { name: string }) => (
+                <Popconfirm
+                  title={t('settings.restoreConfirm')}
+                  onConfirm={async () => {
+                    try {
+                      await call('backup:restore', { name: b.name });
+                      message.success(t('settings.restored'));
+                      await reload();
+                    } catch (e) {
+                      message.error((e as Error).message);
+                    }
+                  }}
+                >
+                  <Button size="small">{t('settings.restore')}</Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,24 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  TeamOutlined, BarChartOutlined, FunnelPlotOutlined, SolutionOutlined, TrophyOutlined,
+  AccountBookOutlined, FileTextOutlined, SettingOutlined,
+} from '@ant-design/icons';
+
+export interface Area {
+  key: string;
+  icon: ComponentType;
+  /** The page, or null while the area is not built yet (an honest "not yet available"). */
+  page: LazyExoticComponent<ComponentType> | null;
+}
+
+// The product's areas in navigation order. A feature replaces its `null` with its page.
+export const areas: Area[] = [
+  { key: 'accounts', icon: TeamOutlined, page: lazy(() => import('../../features/accounts/ui/AccountsPage')) },
+  { key: 'pareto', icon: BarChartOutlined, page: null },
+  { key: 'pipeline', icon: FunnelPlotOutlined, page: null },
+  { key: 'negotiation', icon: SolutionOutlined, page: null },
+  { key: 'training', icon: TrophyOutlined, page: null },
+  { key: 'receivables', icon: AccountBookOutlined, page: null },
+  { key: 'reports', icon: FileTextOutlined, page: null },
+  { key: 'settings', icon: SettingOutlined, page: lazy(() => import('./SettingsPage')) },
+];

@@ -1,0 +1,205 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ServerContext } from '../context';
+import type { HandlerRegistry } from '../registry';
+
+// `npm run web`: the built renderer and the contract's channels over HTTP, for a browser
+// on this machine. Loopback only, a per-start token on every request, bodies size-limited
+// and parsed by the same registry (schemas) as Electron's IPC.
+
+export const WEB_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MAX_JSON = 64 * 1024 * 1024; // the export of a 2M-row view sends its ids
+const MAX_UPLOAD = 512 * 1024 * 1024;
+// Channels a browser cannot use: native dialogs are replaced by upload/download here.
+const BROWSER_FORBIDDEN = new Set(['files:pickOpen', 'files:pickSave']);
+
+export interface WebServerOptions {
+  ctx: ServerContext;
+  registry: HandlerRegistry;
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  token: string;
+  port: number;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
+};
+
+export function isLoopback(addr: string | undefined): boolean {
+  if (!addr) return false;
+  return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const host = opts.host ?? '127.0.0.1';
+  const root = path.resolve(opts.rendererDir);
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-web-'));
+  const { ctx, registry } = opts;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } });
+      else res.destroy();
+    });
+  });
+
+  function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+    res.end(text);
+  }
+
+  function authorised(req: http.IncomingMessage, url: URL): boolean {
+    const given = (req.headers['x-sw-token'] as string | undefined) ?? cookieToken(req.headers.cookie) ?? url.searchParams.get('token') ?? '';
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && crypto.timingSafeEqual(a, b);
+  }
+
+  async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) return null;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limit) return null;
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    // Refuse anything that did not come from this machine, whatever address we bound.
+    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'loopback only' } });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!authorised(req, url)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      const channel = decodeURIComponent(url.pathname.slice(5));
+      if (BROWSER_FORBIDDEN.has(channel)) return send(res, 400, { ok: false, error: { code: 'invalid-input', message: `${channel} is not available in the browser` } });
+      const body = await readBody(req, MAX_JSON);
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid-input', message: 'request body too large' } });
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'invalid-input', message: 'malformed JSON body' } });
+      }
+      const result = await registry.invoke(ctx, channel, input);
+      return send(res, result.ok || result.error.code !== 'not-found' || registry.channels().includes(channel) ? 200 : 404, result);
+    }
+
+    if (req.method === 'POST' && url.pathname === '/upload') {
+      const name = safeName(url.searchParams.get('name') ?? 'upload');
+      const body = await readBody(req, MAX_UPLOAD);
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid-input', message: 'file too large' } });
+      const file = path.join(tmpDir, `${crypto.randomUUID()}-${name}`);
+      fs.writeFileSync(file, body);
+      return send(res, 200, { ok: true, value: ctx.files.register(file, 'read', name) });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/files/new') {
+      const name = safeName(url.searchParams.get('name') ?? 'export.xlsx');
+      const file = path.join(tmpDir, `${crypto.randomUUID()}-${name}`);
+      return send(res, 200, { ok: true, value: ctx.files.register(file, 'write', name) });
+    }
+
+    if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
+      const fileToken = decodeURIComponent(url.pathname.slice('/download/'.length));
+      let entry: { path: string; name: string };
+      try {
+        entry = ctx.files.resolve(fileToken, 'write');
+      } catch {
+        return send(res, 404, { ok: false, error: { code: 'not-found', message: 'no such file' } });
+      }
+      if (!fs.existsSync(entry.path)) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'file not written' } });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
+        'cache-control': 'no-store',
+      });
+      fs.createReadStream(entry.path).pipe(res);
+      return;
+    }
+
+    if (req.method === 'GET') {
+      const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = path.resolve(root, '.' + rel);
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        return send(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+      }
+      const headers: Record<string, string> = {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': WEB_CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      };
+      // The page's assets are requested without the header: a strict same-site cookie carries the token.
+      if (url.searchParams.get('token')) headers['set-cookie'] = `sw-token=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      res.writeHead(200, headers);
+      fs.createReadStream(file).pipe(res);
+      return;
+    }
+    send(res, 405, { ok: false, error: { code: 'invalid-input', message: 'method not allowed' } });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}/?token=${token}`,
+    token,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          fs.rmSync(tmpDir, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}
+
+function cookieToken(cookie: string | undefined): string | undefined {
+  const m = /(?:^|;\s*)sw-token=([^;]+)/.exec(cookie ?? '');
+  return m?.[1];
+}
+
+function safeName(name: string): string {
+  const base = path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
+  return base || 'file';
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { openBook } from '../../src/server/book';
+import { createRegistry } from '../../src/server/handlers';
+import type { ServerContext } from '../../src/server/context';
+import type { HandlerRegistry } from '../../src/server/registry';
+import { startWebServer, type WebServer } from '../../src/server/web/server';
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+
+export type TransportKind = 'web' | 'bridge';
+
+/**
+ * The app under test: a fresh data folder with the demo book, the real handlers, and the
+ * built renderer served over loopback. In 'bridge' mode window.api is defined before the
+ * app loads, forwarding each channel to the same registry in this process (as Electron's
+ * preload + ipcMain would); file dialogs are answered by `nextOpenFile` / `savedFiles`.
+ */
+export interface AppHarness {
+  ctx: ServerContext;
+  registry: HandlerRegistry;
+  web: WebServer;
+  dir: string;
+  transport: TransportKind;
+  /** Opens the app at an area, e.g. 'accounts'. */
+  open(area?: string): Promise<void>;
+  /** The file the next "choose a file" will return (bridge: a dialog; web: the upload input). */
+  chooseFile(filePath: string, action: () => Promise<void>): Promise<void>;
+  /** Runs an action that saves a file and returns the path where it landed. */
+  saveFile(action: () => Promise<void>): Promise<string>;
+  call<T = unknown>(channel: string, input: unknown): Promise<T>;
+  screenshot(name: string): Promise<void>;
+}
+
+export const test = base.extend<{ transport: TransportKind; app: AppHarness }>({
+  transport: ['web', { option: true }],
+  app: async ({ page, transport }, use, testInfo) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-e2e-'));
+    const ctx = await openBook(path.join(dir, 'book.sqlite'), { demo: true, platform: 'test' });
+    const registry = createRegistry({ validateOutput: true });
+    const web = await startWebServer({ ctx, registry, rendererDir: RENDERER_DIR });
+    const pendingOpen: string[] = [];
+    const saved: string[] = [];
+
+    if (transport === 'bridge') {
+      await page.exposeFunction('__invoke', async (channel: string, input: unknown) => {
+        if (channel === 'files:pickOpen') {
+          const check = await registry.invokeValidateOnly(channel, input);
+          if (!check.ok) return check;
+          const next = pendingOpen.shift();
+          return { ok: true, value: next ? ctx.files.register(next, 'read') : null };
+        }
+        if (channel === 'files:pickSave') {
+          const check = await registry.invokeValidateOnly(channel, input);
+          if (!check.ok) return check;
+          const target = path.join(dir, `saved-${saved.length}-${(input as { suggestedName: string }).suggestedName}`);
+          saved.push(target);
+          return { ok: true, value: ctx.files.register(target, 'write') };
+        }
+        return registry.invoke(ctx, channel, input);
+      });
+      await page.addInitScript((channels: string[]) => {
+        const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+        for (const name of channels) api[name] = (input: unknown) => (window as unknown as { __invoke: (c: string, i: unknown) => Promise<unknown> }).__invoke(name, input);
+        Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+      }, registry.channels());
+    }
+
+    const harness: AppHarness = {
+      ctx,
+      registry,
+      web,
+      dir,
+      transport,
+      async open(area = 'accounts') {
+        const base = transport === 'web' ? web.url : `${web.url}`;
+        await page.goto(`${base}#/${area}`);
+        await expect(page.getByTestId('app-title')).toBeVisible();
+      },
+      async chooseFile(filePath, action) {
+        if (transport === 'bridge') {
+          pendingOpen.push(filePath);
+          await action();
+        } else {
+          const chooser = page.waitForEvent('filechooser');
+          await action();
+          await (await chooser).setFiles(filePath);
+        }
+      },
+      async saveFile(action) {
+        if (transport === 'bridge') {
+          const before = saved.length;
+          await action();
+          await expect.poll(() => saved.length > before && fs.existsSync(saved[saved.length - 1]!)).toBe(true);
+          return saved[saved.length - 1]!;
+        }
+        const download = page.waitForEvent('download');
+        await action();
+        const d = await download;
+        const target = path.join(dir, `download-${Date.now()}-${d.suggestedFilename()}`);
+        await d.saveAs(target);
+        return target;
+      },
+      call: (channel, input) => registry.call(ctx, channel, input),
+      async screenshot(name) {
+        fs.mkdirSync('test-results/screenshots', { recursive: true });
+        await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-${name}.png` });
+      },
+    };
+    await use(harness);
+    await web.close();
+    ctx.db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+export type { Page };
