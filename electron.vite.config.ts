@@ -4,6 +4,8 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const root = import.meta.dirname;
+// SW_OUT_DIR lets parallel builds (several developers' test runs on one machine) not collide.
+const out = process.env.SW_OUT_DIR ?? path.join(root, 'out');
 
 /** The SQL migrations are read at run time; ship them beside the main bundle. */
 function copyMigrations() {
@@ -11,7 +13,7 @@ function copyMigrations() {
     name: 'copy-migrations',
     writeBundle(options: { dir?: string }) {
       const from = path.join(root, 'src/server/db/migrations');
-      const to = path.join(options.dir ?? path.join(root, 'out/main'), 'migrations');
+      const to = path.join(options.dir ?? path.join(out, 'main'), 'migrations');
       fs.mkdirSync(to, { recursive: true });
       for (const f of fs.readdirSync(from)) if (f.endsWith('.sql')) fs.copyFileSync(path.join(from, f), path.join(to, f));
     },
@@ -22,14 +24,14 @@ export default defineConfig({
   main: {
     plugins: [copyMigrations()],
     build: {
-      outDir: 'out/main',
+      outDir: path.join(out, 'main'),
       externalizeDeps: true,
       rollupOptions: { input: { index: path.join(root, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: path.join(out, 'preload'),
       // A sandboxed preload must be one CommonJS file that requires nothing but electron.
       externalizeDeps: false,
       rollupOptions: {
@@ -43,7 +45,7 @@ export default defineConfig({
     root: path.join(root, 'src/renderer'),
     plugins: [react()],
     build: {
-      outDir: path.join(root, 'out/renderer'),
+      outDir: path.join(out, 'renderer'),
       rollupOptions: { input: { index: path.join(root, 'src/renderer/index.html') } },
       chunkSizeWarningLimit: 4000,
     },

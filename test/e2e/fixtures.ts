@@ -8,7 +8,9 @@ import type { ServerContext } from '../../src/server/context';
 import type { HandlerRegistry } from '../../src/server/registry';
 import { startWebServer, type WebServer } from '../../src/server/web/server';
 
-export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+export const RENDERER_DIR = process.env.SW_OUT_DIR
+  ? path.join(process.env.SW_OUT_DIR, 'renderer')
+  : path.resolve(import.meta.dirname, '../../out/renderer');
 
 export type TransportKind = 'web' | 'bridge';
 
@@ -63,8 +65,9 @@ export const test = base.extend<{ transport: TransportKind; app: AppHarness }>({
       });
       await page.addInitScript((channels: string[]) => {
         const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-        for (const name of channels) api[name] = (input: unknown) => (window as unknown as { __invoke: (c: string, i: unknown) => Promise<unknown> }).__invoke(name, input);
-        Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+        const g = globalThis as unknown as { __invoke: (c: string, i: unknown) => Promise<unknown> };
+        for (const name of channels) api[name] = (input: unknown) => g.__invoke(name, input);
+        Object.defineProperty(globalThis, 'api', { value: Object.freeze(api), writable: false });
       }, registry.channels());
     }
 

@@ -1,0 +1,5 @@
+import type { CliCommand } from './command';
+import { coreCommands } from './coreCommands';
+
+// Every CLI command. A feature adds its list here (one line).
+export const cliCommands: CliCommand[] = [...coreCommands];
