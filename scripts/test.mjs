@@ -45,6 +45,12 @@ if (fs.existsSync(e2eJson)) {
   results.failed += p.stats.unexpected;
   results.skipped += p.stats.skipped;
   if ((p.errors ?? []).length) results.failed += p.errors.length;
+  // Say why each skipped test skipped (e.g. no Electron binary on this machine).
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const a of t.annotations ?? []) if (a.type === 'skip') console.log(`skipped: ${spec.title} — ${a.description}`);
+    for (const s of suite.suites ?? []) walk(s);
+  };
+  for (const s of p.suites ?? []) walk(s);
 } else {
   results.failed++;
 }

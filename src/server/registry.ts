@@ -71,7 +71,7 @@ export class HandlerRegistry {
       job.finish('done');
       return { ok: true, value };
     } catch (err) {
-      const shape = toErrorShape(err);
+      const shape = toErrorShape(sqliteToAppError(err));
       job.finish(shape.code === 'cancelled' ? 'cancelled' : 'failed');
       if (shape.code === 'internal' && process.env.SW_QUIET !== '1') console.error(`[${channel}]`, err);
       return { ok: false, error: shape };
@@ -94,4 +94,14 @@ function invalidInput(channel: string, error: z.ZodError): ErrorShape {
     message: `${channel}: invalid input${first ? ` at ${first.path || '(root)'}: ${first.message}` : ''}`,
     details: { issues },
   };
+}
+
+/** SQLite's busy/locked errors say "another program holds the file", not "internal error". */
+function sqliteToAppError(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new AppError('db-locked', 'The database is locked by another program; nothing was changed. Close it there and try again.');
+  }
+  if (code === 'SQLITE_FULL') return new AppError('internal', 'The disk is full; nothing was changed.');
+  return err;
 }

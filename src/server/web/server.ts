@@ -44,6 +44,8 @@ export interface WebServer {
   token: string;
   port: number;
   server: http.Server;
+  /** The request handler, for mounting on another listener (tests use a unix socket). */
+  listener: http.RequestListener;
   close(): Promise<void>;
 }
 
@@ -64,12 +66,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-web-'));
   const { ctx, registry } = opts;
 
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } });
       else res.destroy();
     });
-  });
+  };
+  const server = http.createServer(listener);
 
   function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body);
@@ -183,6 +186,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     token,
     port,
     server,
+    listener,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A fresh temp folder per test; removed by the returned cleanup. */
+export function tempDir(prefix = 'sw-test-'): { dir: string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A clock that starts at a fixed instant and ticks 1 ms per reading (deterministic tests). */
+export function fixedClock(start = '2026-11-25T04:00:00.000Z', today = '2026-11-25') {
+  let t = Date.parse(start);
+  return { now: () => new Date(t++).toISOString(), today: () => today };
+}

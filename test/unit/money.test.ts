@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { fenToYuanText, formatMoney, mulDivRound, yuanToFen } from '../../src/shared/money';
+
+describe('yuanToFen', () => {
+  it('parses numbers and text in yuan exactly', () => {
+    expect(yuanToFen(1234.56)).toBe(123456);
+    expect(yuanToFen('1,234.5')).toBe(123450);
+    expect(yuanToFen('¥ 12')).toBe(1200);
+    expect(yuanToFen('-0.01')).toBe(-1);
+    expect(yuanToFen(0.1 + 0.2)).toBe(null); // 0.30000000000000004 has more than two decimals
+    expect(yuanToFen(19.99)).toBe(1999);
+    expect(yuanToFen(3100000)).toBe(310000000);
+  });
+  it('refuses what is not money', () => {
+    for (const bad of ['abc', '', '1.005', '1e3', null, undefined, Number.NaN, Infinity, '12元x', {}]) expect(yuanToFen(bad)).toBe(null);
+  });
+});
+
+describe('mulDivRound', () => {
+  it('rounds half away from zero, once', () => {
+    expect(mulDivRound(60000000, 3000, 10000)).toBe(18000000); // 600,000 × 30 % = 180,000
+    expect(mulDivRound(5, 1, 2)).toBe(3);
+    expect(mulDivRound(-5, 1, 2)).toBe(-3);
+    expect(mulDivRound(4, 1, 3)).toBe(1);
+    expect(mulDivRound(333, 1000, 10000)).toBe(33);
+    expect(mulDivRound(335, 1000, 10000)).toBe(34);
+  });
+});
+
+describe('formatMoney', () => {
+  it('shows ¥ with thousands separators, or 万', () => {
+    expect(formatMoney(123456789, { locale: 'zh-CN' })).toBe('¥1,234,567.89');
+    expect(formatMoney(-150, { locale: 'en' })).toBe('-¥1.50');
+    expect(formatMoney(123456789, { locale: 'zh-CN', wan: true })).toBe('¥123.46万');
+    expect(formatMoney(99999, { locale: 'zh-CN', wan: true })).toBe('¥999.99');
+    expect(fenToYuanText(-5)).toBe('-0.05');
+  });
+});
