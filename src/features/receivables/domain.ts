@@ -1,0 +1,410 @@
+// Receivables aging, bad-debt provisions, milestone receivables, the provision journal and
+// the collection ladder (DOMAIN.md §6). Pure functions of plain data: no I/O, no clock,
+// no time zone. Dates are ISO 'YYYY-MM-DD' strings and day arithmetic goes through
+// src/shared/dates (UTC day numbers), so the same inputs give the same aging anywhere.
+//
+// Rounding rule: a provision is the outstanding amount × the bucket's rate, computed per
+// invoice in integer fen and rounded half away from zero once (mulDivRound); customer and
+// report totals are sums of those rounded lines. The SQL aggregate in server/agingSql.ts
+// applies the same rule and a test holds the two equal.
+import { mulDivRound, type Fen } from '../../shared/money';
+import { addDays, daysBetween, type IsoDate } from '../../shared/dates';
+
+export const BASIS = 10_000; // rates are integer basis points: 10 000 bp = 100 %
+
+// ---------------------------------------------------------------------------------------
+// Buckets and rates
+
+export interface AgingPolicy {
+  /** Inclusive upper bounds (days overdue) of the bounded overdue buckets, ascending. */
+  bounds: number[];
+  /** Provision rate per bucket in basis points: Current, each bounded bucket, then "over". */
+  ratesBp: number[];
+}
+
+export const defaultAgingPolicy: AgingPolicy = {
+  bounds: [30, 60, 90, 180, 365, 730],
+  ratesBp: [0, 1000, 2000, 3000, 5000, 10_000, 10_000, 10_000],
+};
+
+export interface Bucket {
+  index: number;
+  /** Stable label, also the workbook header: 'Current', '1-30', …, 'Over 730'. */
+  label: string;
+  /** Days overdue covered, inclusive; null = unbounded (Current has no lower bound). */
+  fromDays: number | null;
+  toDays: number | null;
+  rateBp: number;
+}
+
+/** Problems with a policy, empty when it can be used. */
+export function agingPolicyProblems(p: AgingPolicy): string[] {
+  const out: string[] = [];
+  if (p.bounds.length < 1) out.push('at least one bounded bucket is needed');
+  p.bounds.forEach((b, i) => {
+    if (!Number.isInteger(b) || b < 1) out.push(`bound ${b} must be a whole number of days ≥ 1`);
+    if (i > 0 && b <= p.bounds[i - 1]!) out.push('bounds must increase');
+  });
+  if (p.ratesBp.length !== p.bounds.length + 2) out.push(`expected ${p.bounds.length + 2} rates (Current, each bucket, over), got ${p.ratesBp.length}`);
+  for (const r of p.ratesBp) if (!Number.isInteger(r) || r < 0 || r > BASIS) out.push(`rate ${r} bp must be between 0 and 10000`);
+  return out;
+}
+
+export function agingBuckets(p: AgingPolicy = defaultAgingPolicy): Bucket[] {
+  const buckets: Bucket[] = [{ index: 0, label: 'Current', fromDays: null, toDays: 0, rateBp: p.ratesBp[0]! }];
+  let from = 1;
+  p.bounds.forEach((to, i) => {
+    buckets.push({ index: i + 1, label: `${from}-${to}`, fromDays: from, toDays: to, rateBp: p.ratesBp[i + 1]! });
+    from = to + 1;
+  });
+  const last = p.bounds[p.bounds.length - 1]!;
+  buckets.push({ index: p.bounds.length + 1, label: `Over ${last}`, fromDays: last + 1, toDays: null, rateBp: p.ratesBp[p.bounds.length + 1]! });
+  return buckets;
+}
+
+/** Calendar days from the due date to the as-of date; ≤ 0 means not yet overdue. */
+export function daysOverdue(dueDate: IsoDate, asOf: IsoDate): number {
+  return daysBetween(dueDate, asOf);
+}
+
+/** Index of the bucket holding `days` overdue (0 = Current). */
+export function bucketIndex(days: number, bounds: number[]): number {
+  if (days <= 0) return 0;
+  for (let i = 0; i < bounds.length; i++) if (days <= bounds[i]!) return i + 1;
+  return bounds.length + 1;
+}
+
+/** Outstanding × rate, rounded half away from zero to whole fen (the rounding rule above). */
+export function provisionFor(outstanding: Fen, rateBp: number): Fen {
+  return mulDivRound(outstanding, rateBp, BASIS);
+}
+
+// ---------------------------------------------------------------------------------------
+// Aging of invoices
+
+export interface InvoiceFacts {
+  id: string;
+  invoiceNo: string;
+  accountId: string;
+  contractNo: string | null;
+  invoiceDate: IsoDate;
+  dueDate: IsoDate;
+  amount: Fen;
+}
+
+export interface AllocationFact {
+  invoiceId: string;
+  /** The payment's date: an allocation counts from the day the money arrived. */
+  paidOn: IsoDate;
+  amount: Fen;
+}
+
+export interface AgingLine extends InvoiceFacts {
+  paid: Fen;
+  outstanding: Fen;
+  daysOverdue: number;
+  bucket: number;
+  rateBp: number;
+  provision: Fen;
+}
+
+/** What was paid on an invoice up to and including the as-of date; later payments do not count. */
+export function paidAsOf(allocations: readonly AllocationFact[], asOf: IsoDate): Fen {
+  let paid = 0;
+  for (const a of allocations) if (a.paidOn <= asOf) paid += a.amount;
+  return paid;
+}
+
+/**
+ * One invoice at the as-of date, or null when it is not a receivable then: issued after
+ * the as-of date, or settled in full by payments made on or before it.
+ */
+export function agingLine(inv: InvoiceFacts, paid: Fen, asOf: IsoDate, buckets: readonly Bucket[]): AgingLine | null {
+  if (inv.invoiceDate > asOf) return null;
+  const outstanding = inv.amount - paid;
+  if (outstanding <= 0) return null;
+  const days = daysOverdue(inv.dueDate, asOf);
+  const bounds = buckets.slice(1, -1).map((b) => b.toDays!);
+  const bucket = bucketIndex(days, bounds);
+  const rateBp = buckets[bucket]!.rateBp;
+  return { ...inv, paid, outstanding, daysOverdue: days, bucket, rateBp, provision: provisionFor(outstanding, rateBp) };
+}
+
+export interface CustomerAging {
+  accountId: string;
+  byBucket: Fen[];
+  total: Fen;
+  provision: Fen;
+  invoices: number;
+  maxDaysOverdue: number;
+}
+
+/** Aging lines summed by customer, largest total first (ties by account id for a stable order). */
+export function agingByCustomer(lines: Iterable<AgingLine>, bucketCount: number): CustomerAging[] {
+  const by = new Map<string, CustomerAging>();
+  for (const l of lines) {
+    let c = by.get(l.accountId);
+    if (!c) {
+      c = { accountId: l.accountId, byBucket: new Array<number>(bucketCount).fill(0), total: 0, provision: 0, invoices: 0, maxDaysOverdue: 0 };
+      by.set(l.accountId, c);
+    }
+    c.byBucket[l.bucket]! += l.outstanding;
+    c.total += l.outstanding;
+    c.provision += l.provision;
+    c.invoices += 1;
+    c.maxDaysOverdue = Math.max(c.maxDaysOverdue, l.daysOverdue);
+  }
+  return [...by.values()].sort((a, b) => b.total - a.total || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+}
+
+export function agingTotals(customers: readonly CustomerAging[], bucketCount: number): { byBucket: Fen[]; total: Fen; provision: Fen } {
+  const byBucket = new Array<number>(bucketCount).fill(0);
+  let total = 0;
+  let provision = 0;
+  for (const c of customers) {
+    c.byBucket.forEach((v, i) => (byBucket[i]! += v));
+    total += c.total;
+    provision += c.provision;
+  }
+  return { byBucket, total, provision };
+}
+
+// ---------------------------------------------------------------------------------------
+// Contract milestones → receivables
+
+export const TRIGGERS = ['signing', 'delivery', 'acceptance'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+export interface MilestoneTerm {
+  id: string;
+  seq: number;
+  label: string;
+  /** Share of the contract amount in basis points (3000 = 30 %). */
+  percentBp: number;
+  trigger: Trigger;
+  /** Days after the trigger event the money is due (0 = on the event, 365 = retention). */
+  offsetDays: number;
+}
+
+export type ContractEvents = Record<Trigger, IsoDate | null>;
+
+export interface MilestoneReceivable {
+  milestoneId: string;
+  seq: number;
+  amount: Fen;
+  invoiceDate: IsoDate;
+  dueDate: IsoDate;
+}
+
+export function milestoneProblems(terms: readonly MilestoneTerm[]): string[] {
+  const out: string[] = [];
+  let sum = 0;
+  for (const t of terms) {
+    if (!Number.isInteger(t.percentBp) || t.percentBp <= 0 || t.percentBp > BASIS) out.push(`milestone ${t.seq}: percent must be between 0.01 % and 100 %`);
+    if (!Number.isInteger(t.offsetDays) || t.offsetDays < 0 || t.offsetDays > 3650) out.push(`milestone ${t.seq}: offset must be 0–3650 days`);
+    sum += t.percentBp;
+  }
+  if (sum > BASIS) out.push(`milestones add up to ${(sum / 100).toFixed(2)} %, more than the contract`);
+  return out;
+}
+
+/** Each term's share of the contract in fen. When the terms cover 100 %, the last one takes the remainder so they add up to the contract exactly. */
+export function milestoneAmounts(contractAmount: Fen, terms: readonly MilestoneTerm[]): Map<string, Fen> {
+  const sorted = [...terms].sort((a, b) => a.seq - b.seq);
+  const out = new Map<string, Fen>();
+  const full = sorted.reduce((s, t) => s + t.percentBp, 0) === BASIS;
+  let given = 0;
+  sorted.forEach((t, i) => {
+    const amount = full && i === sorted.length - 1 ? contractAmount - given : mulDivRound(contractAmount, t.percentBp, BASIS);
+    given += amount;
+    out.set(t.id, amount);
+  });
+  return out;
+}
+
+/**
+ * The receivables a contract has produced so far: one per milestone whose trigger event
+ * has a date, invoiced on that date and due `offsetDays` later.
+ */
+export function milestoneReceivables(contractAmount: Fen, terms: readonly MilestoneTerm[], events: ContractEvents): MilestoneReceivable[] {
+  const amounts = milestoneAmounts(contractAmount, terms);
+  const out: MilestoneReceivable[] = [];
+  for (const t of [...terms].sort((a, b) => a.seq - b.seq)) {
+    const on = events[t.trigger];
+    if (!on) continue;
+    out.push({ milestoneId: t.id, seq: t.seq, amount: amounts.get(t.id)!, invoiceDate: on, dueDate: addDays(on, t.offsetDays) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Provision journal
+
+export const LEDGER = { expense: 'badDebtExpense', allowance: 'allowanceForDoubtfulAccounts' } as const;
+export type LedgerAccount = (typeof LEDGER)[keyof typeof LEDGER];
+
+export interface JournalLine {
+  accountId: string;
+  ledger: LedgerAccount;
+  debit: Fen;
+  credit: Fen;
+}
+
+export interface ProvisionMovement {
+  accountId: string;
+  previous: Fen;
+  current: Fen;
+  adjustment: Fen;
+}
+
+/**
+ * The provision movement per customer between two as-of dates and its journal lines: an
+ * increase debits bad-debt expense and credits the allowance for doubtful accounts; a
+ * decrease reverses the entry (debit allowance, credit expense). Unchanged customers give no lines.
+ */
+export function provisionJournal(previous: ReadonlyMap<string, Fen>, current: ReadonlyMap<string, Fen>): { movements: ProvisionMovement[]; lines: JournalLine[] } {
+  const ids = [...new Set([...previous.keys(), ...current.keys()])].sort();
+  const movements: ProvisionMovement[] = [];
+  const lines: JournalLine[] = [];
+  for (const accountId of ids) {
+    const prev = previous.get(accountId) ?? 0;
+    const curr = current.get(accountId) ?? 0;
+    const adjustment = curr - prev;
+    if (adjustment === 0) continue;
+    movements.push({ accountId, previous: prev, current: curr, adjustment });
+    const amount = Math.abs(adjustment);
+    if (adjustment > 0) {
+      lines.push({ accountId, ledger: LEDGER.expense, debit: amount, credit: 0 }, { accountId, ledger: LEDGER.allowance, debit: 0, credit: amount });
+    } else {
+      lines.push({ accountId, ledger: LEDGER.allowance, debit: amount, credit: 0 }, { accountId, ledger: LEDGER.expense, debit: 0, credit: amount });
+    }
+  }
+  return { movements, lines };
+}
+
+// ---------------------------------------------------------------------------------------
+// Collection ladder
+
+export const RUNGS = ['reminder', 'notice', 'finance', 'sales', 'lawyer'] as const;
+export type Rung = (typeof RUNGS)[number];
+/** An action on the log is a rung taken, or a plain note (call, promise, dispute) that climbs nothing. */
+export type ActionKind = Rung | 'note';
+
+export interface LadderPolicy {
+  /** Days overdue from which each rung is suggested, one per rung in ladder order. */
+  fromDays: number[];
+}
+
+export const defaultLadderPolicy: LadderPolicy = { fromDays: [1, 15, 31, 61, 121] };
+
+export function ladderProblems(p: LadderPolicy): string[] {
+  if (p.fromDays.length !== RUNGS.length) return [`expected ${RUNGS.length} thresholds`];
+  const out: string[] = [];
+  p.fromDays.forEach((d, i) => {
+    if (!Number.isInteger(d) || d < 1) out.push(`threshold ${d} must be a whole number of days ≥ 1`);
+    if (i > 0 && d <= p.fromDays[i - 1]!) out.push('thresholds must increase along the ladder');
+  });
+  return out;
+}
+
+/** The rung the days overdue call for, or null when the invoice is not overdue enough. */
+export function suggestedRung(days: number, p: LadderPolicy = defaultLadderPolicy): Rung | null {
+  let found: Rung | null = null;
+  RUNGS.forEach((r, i) => {
+    if (days >= p.fromDays[i]!) found = r;
+  });
+  return found;
+}
+
+export interface CollectionAction {
+  date: IsoDate;
+  kind: ActionKind;
+  who: string | null;
+  note: string | null;
+  promiseDate: IsoDate | null;
+  promiseAmount: Fen | null;
+  dispute: boolean;
+  nextActionDate: IsoDate | null;
+}
+
+export interface CollectionState {
+  suggested: Rung | null;
+  /** The highest rung taken so far. */
+  reached: Rung | null;
+  last: CollectionAction | null;
+  /** The latest promise to pay still on the log. */
+  promise: { date: IsoDate; amount: Fen | null } | null;
+  dispute: boolean;
+  nextActionDue: IsoDate | null;
+  dueNow: boolean;
+  why: 'scheduled' | 'escalate' | 'promiseBroken' | 'promisePending' | 'disputed' | null;
+}
+
+const rungIndex = (r: Rung | null) => (r === null ? -1 : RUNGS.indexOf(r));
+
+/**
+ * Where an invoice stands on the ladder on `today`. Actions are in log order. The next
+ * action is: the date the last action scheduled; or, while a promise to pay is pending,
+ * the day after it (a broken promise is chased then); or, when the suggested rung is above
+ * the one reached, the day the invoice crossed that rung's threshold. A disputed invoice is
+ * not escalated by the calendar: only a scheduled date brings it back.
+ */
+export function collectionState(
+  line: { dueDate: IsoDate; daysOverdue: number },
+  actions: readonly CollectionAction[],
+  today: IsoDate,
+  p: LadderPolicy = defaultLadderPolicy,
+): CollectionState {
+  const suggested = suggestedRung(line.daysOverdue, p);
+  let reached: Rung | null = null;
+  let promise: CollectionState['promise'] = null;
+  let dispute = false;
+  for (const a of actions) {
+    if (a.kind !== 'note' && rungIndex(a.kind) > rungIndex(reached)) reached = a.kind;
+    if (a.promiseDate) promise = { date: a.promiseDate, amount: a.promiseAmount };
+    dispute = a.dispute;
+  }
+  const last = actions.length ? actions[actions.length - 1]! : null;
+  let next: IsoDate | null = last?.nextActionDate ?? null;
+  let why: CollectionState['why'] = next ? 'scheduled' : null;
+  const promisePending = promise !== null && promise.date >= today && (!last || promise.date >= last.date);
+  if (dispute) {
+    why = next ? 'scheduled' : 'disputed';
+  } else if (promisePending) {
+    const followUp = addDays(promise!.date, 1);
+    if (!next || followUp < next) [next, why] = [followUp, 'promisePending'];
+  } else {
+    if (promise && promise.date < today && (!last || promise.date >= last.date)) {
+      const followUp = addDays(promise.date, 1);
+      if (!next || followUp < next) [next, why] = [followUp, 'promiseBroken'];
+    }
+    if (suggested && rungIndex(suggested) > rungIndex(reached)) {
+      const crossed = addDays(line.dueDate, p.fromDays[rungIndex(suggested)]!);
+      if (!next || crossed < next) [next, why] = [crossed, 'escalate'];
+    }
+  }
+  return { suggested, reached, last, promise, dispute, nextActionDue: next, dueNow: next !== null && next <= today, why };
+}
+
+// ---------------------------------------------------------------------------------------
+// Credit control
+
+export const REVIEW_STATES = ['pending', 'ok', 'problem'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export interface CreditFlags {
+  overLimit: boolean;
+  over90: boolean;
+  reviewIncomplete: boolean;
+}
+
+export function creditFlags(
+  c: { creditLimit: Fen | null; licence: ReviewState; contract: ReviewState; bank: ReviewState },
+  exposure: { outstanding: Fen; maxDaysOverdue: number },
+): CreditFlags {
+  return {
+    overLimit: c.creditLimit !== null && exposure.outstanding > c.creditLimit,
+    over90: exposure.maxDaysOverdue > 90,
+    reviewIncomplete: c.licence !== 'ok' || c.contract !== 'ok' || c.bank !== 'ok',
+  };
+}

@@ -1,0 +1,1 @@
+-- Receivables: contracts & milestones, invoices, payments, allocations, collections, credit control.
