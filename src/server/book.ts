@@ -20,10 +20,10 @@ export interface OpenBookOptions extends Partial<Omit<ServerContext, 'db' | 'dbP
 export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Promise<ServerContext> {
   fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const isNew = !fs.existsSync(dbPath) || fs.statSync(dbPath).size === 0;
-  const db = openDatabase(dbPath, opts.native ? { nativeBinding: opts.native } : {});
+  const migrations = loadMigrations();
+  const db = openDatabase(dbPath, { maxSchema: migrations.length, ...(opts.native ? { nativeBinding: opts.native } : {}) });
   const ctx = createContext(db, dbPath, opts);
   try {
-    const migrations = loadMigrations();
     // Back up the old schema before migrating an existing book (the backup API is async,
     // so this happens before migrate() rather than inside its callback).
     const version = schemaVersion(db);

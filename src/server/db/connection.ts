@@ -12,6 +12,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Refuse to create the file when it does not exist. */
   mustExist?: boolean;
+  /** Refuse (before any write, even the switch to WAL) a file whose schema is newer. */
+  maxSchema?: number;
 }
 
 /**
@@ -35,11 +37,20 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
   try {
     db.pragma('busy_timeout = 2000');
-    if (!opts.readonly) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
     // A cheap read of the schema proves the file is a readable database before any write.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (opts.maxSchema !== undefined && version > opts.maxSchema) {
+      throw new AppError(
+        'db-newer',
+        `This database was made by a newer version of the app (schema ${version}; this app knows up to ${opts.maxSchema}). Open it with the newer version; it was not changed.`,
+        { schema: version, known: opts.maxSchema },
+      );
+    }
+    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // FULL: a committed change survives a power cut, not only a crash (one fsync per commit).
+    db.pragma('synchronous = FULL');
   } catch (err) {
     db.close();
     throw explainOpenError(err, file);
