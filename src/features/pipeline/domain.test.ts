@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyMovement, closedSince, quarterEnd, stateAsOf, staysOf, weightedAmount,
+  type OppEvent, type OppHistory, type StageIndex, type StageRef, type TrackedState,
+} from './domain';
+import { buildReview, matchesDrill, reviewRow, type BridgeParts, type Drill, type ReviewInput } from './review';
+import { buildFunnel } from './funnel';
+import { evaluateCommitment, commitmentsByRep } from './commitments';
+
+// Hand-built histories on the default seven stages (s0..s6). The review runs from Monday
+// 2026-03-02 to Monday 2026-03-09; events dated 03-02 count as "at from".
+
+const PROB = [500, 1000, 2500, 4000, 6000, 8000, 9500];
+const stages: StageRef[] = PROB.map((p, i) => ({ id: `s${i}`, position: i, probabilityBp: p }));
+const index: StageIndex = new Map<string, StageRef>([
+  ...stages.map((s) => [s.id, s] as const),
+  // A stage of a model the user switched away from, mapped to s2.
+  ['old-needs', stages[2]!],
+]);
+
+const base: TrackedState = { stageId: 's1', status: 'open', amount: 100_000_00, expectedClose: '2026-03-31', probabilityBp: null, ownerId: 'rep1' };
+
+/** A history from a list of [date, changes] steps, each applied to the previous state. */
+function history(id: string, steps: [string, Partial<TrackedState>][], extra: Partial<OppHistory> = {}): OppHistory {
+  let s: TrackedState = base;
+  const events: OppEvent[] = steps.map(([date, change]) => {
+    s = { ...s, ...change };
+    return { ...s, date };
+  });
+  return { id, accountId: `acc-${id}`, territoryId: 't1', events, ...extra };
+}
+
+const FROM = '2026-03-02';
+const TO = '2026-03-09';
+const input: ReviewInput = { from: FROM, to: TO, stallDays: 30, periodEnd: '2026-03-31', stages, index };
+
+describe('as-of reconstruction', () => {
+  const h = history('a', [
+    ['2026-01-05', {}],
+    ['2026-03-03', { stageId: 's2' }],
+    ['2026-03-03', { amount: 120_000_00 }],
+    ['2026-03-05', { stageId: 's3', expectedClose: '2026-04-15' }],
+  ]);
+
+  it('is null before the opportunity existed and the last event on or before the date after', () => {
+    expect(stateAsOf(h.events, '2026-01-04')).toBeNull();
+    expect(stateAsOf(h.events, '2026-01-05')).toMatchObject({ stageId: 's1', amount: 100_000_00 });
+    expect(stateAsOf(h.events, '2026-03-02')).toMatchObject({ stageId: 's1' });
+    // Two changes on one day: the later one wins.
+    expect(stateAsOf(h.events, '2026-03-03')).toMatchObject({ stageId: 's2', amount: 120_000_00 });
+    expect(stateAsOf(h.events, '2026-03-04')).toMatchObject({ stageId: 's2', expectedClose: '2026-03-31' });
+    expect(stateAsOf(h.events, '2099-01-01')).toMatchObject({ stageId: 's3', expectedClose: '2026-04-15' });
+  });
+
+  it('cuts the history into stays with how each one ended', () => {
+    expect(staysOf(h.events, index)).toEqual([
+      { stage: stages[1], start: '2026-01-05', end: '2026-03-03', exit: 'forward' },
+      { stage: stages[2], start: '2026-03-03', end: '2026-03-05', exit: 'forward' },
+      { stage: stages[3], start: '2026-03-05', end: null, exit: null },
+    ]);
+  });
+
+  it('follows stages of an old model to the stage they were mapped to', () => {
+    const old = history('o', [['2026-01-01', { stageId: 'old-needs' }], ['2026-03-04', { stageId: 's2' }]]);
+    // Same stage after mapping: one stay, not a move.
+    expect(staysOf(old.events, index)).toHaveLength(1);
+    expect(classifyMovement(old.events[0]!, old.events[1]!, index)).toBe('unchanged');
+  });
+
+  it('weights an amount by the stage probability or the override, rounding half away from zero', () => {
+    expect(weightedAmount(index, { ...base, amount: 333, stageId: 's2' })).toBe(83); // 83.25
+    expect(weightedAmount(index, { ...base, amount: 3, stageId: 's1' })).toBe(0); // 0.3
+    expect(weightedAmount(index, { ...base, amount: 5, stageId: 's1' })).toBe(1); // 0.5 → 1
+    expect(weightedAmount(index, { ...base, amount: 1000, probabilityBp: 3333 })).toBe(333);
+  });
+
+  it('knows when a closed status began', () => {
+    const h2 = history('c', [['2026-01-01', {}], ['2026-02-01', { status: 'lost' }], ['2026-02-10', { amount: 5 }], ['2026-03-04', { status: 'open' }], ['2026-03-06', { status: 'lost' }]]);
+    expect(closedSince(h2.events, '2026-02-15')).toBe('2026-02-01');
+    expect(closedSince(h2.events, '2026-03-05')).toBeNull();
+    expect(closedSince(h2.events, TO)).toBe('2026-03-06');
+  });
+
+  it('finds the end of the quarter', () => {
+    expect(quarterEnd('2026-03-09')).toBe('2026-03-31');
+    expect(quarterEnd('2026-11-01')).toBe('2026-12-31');
+  });
+});
+
+// The week's cast.
+const several = history('several', [
+  ['2026-01-05', {}],
+  ['2026-03-03', { stageId: 's2' }],
+  ['2026-03-04', { amount: 120_000_00 }],
+  ['2026-03-05', { stageId: 's3' }],
+  ['2026-03-06', { expectedClose: '2026-03-20' }],
+]);
+const backThenForward = history('backfwd', [['2026-02-01', { stageId: 's3' }], ['2026-03-04', { stageId: 's2' }], ['2026-03-06', { stageId: 's3' }]]);
+const forwardThenBack = history('fwdback', [['2026-02-01', { stageId: 's2' }], ['2026-03-03', { stageId: 's4' }], ['2026-03-05', { stageId: 's3' }]]);
+const reopened = history('reopened', [['2026-01-10', { stageId: 's2' }], ['2026-02-20', { status: 'lost' }], ['2026-03-04', { status: 'open' }]]);
+const reopenedLostAgain = history('relost', [['2026-01-10', { stageId: 's2' }], ['2026-02-20', { status: 'lost' }], ['2026-03-03', { status: 'open' }], ['2026-03-05', { status: 'lost' }]]);
+const longLost = history('longlost', [['2026-01-10', {}], ['2026-02-01', { status: 'lost' }]]);
+const slippedTwice = history('slipped', [
+  ['2026-02-01', { stageId: 's4', expectedClose: '2026-03-15', amount: 50_000_00 }],
+  ['2026-03-03', { expectedClose: '2026-03-31' }],
+  ['2026-03-06', { expectedClose: '2026-04-30' }],
+]);
+const brandNew = history('new', [['2026-03-04', { stageId: 's0', amount: 10_000_00 }]]);
+const newAndWon = history('newwon', [['2026-03-04', { stageId: 's5', amount: 30_000_00 }], ['2026-03-06', { status: 'won' }]]);
+const newAndLost = history('newlost', [['2026-03-04', {}], ['2026-03-05', { status: 'lost' }]]);
+const won = history('won', [['2026-01-15', { stageId: 's5', amount: 80_000_00 }], ['2026-03-05', { stageId: 's6', status: 'won', amount: 82_000_00 }]]);
+const stalled = history('stalled', [['2026-01-10', { stageId: 's1', amount: 7_000_00, ownerId: 'rep2' }]]);
+const decreased = history('decreased', [['2026-02-10', { stageId: 's3', amount: 40_000_00, ownerId: 'rep2' }], ['2026-03-08', { amount: 35_000_00 }]]);
+const future = history('future', [['2026-03-10', {}]]);
+const all = [several, backThenForward, forwardThenBack, reopened, reopenedLostAgain, longLost, slippedTwice, brandNew, newAndWon, newAndLost, won, stalled, decreased, future];
+
+describe('movement between two dates', () => {
+  const review = buildReview(all, input);
+  const row = (id: string) => review.rows.find((r) => r.id === id);
+
+  it('classifies every opportunity', () => {
+    expect(Object.fromEntries(review.rows.map((r) => [r.id, r.change]))).toEqual({
+      several: 'advanced',
+      backfwd: 'unchanged',
+      fwdback: 'advanced',
+      reopened: 'unchanged',
+      relost: 'lost',
+      slipped: 'unchanged',
+      new: 'new',
+      newwon: 'won',
+      newlost: 'lost',
+      won: 'won',
+      stalled: 'unchanged',
+      decreased: 'unchanged',
+    });
+    // Lost long before and untouched, or created after `to`: not part of the review.
+    expect(row('longlost')).toBeUndefined();
+    expect(row('future')).toBeUndefined();
+    expect(review.counts).toEqual({ new: 1, advanced: 2, movedBack: 0, won: 2, lost: 2, unchanged: 5 });
+  });
+
+  it('several changes within the week: first and last state, stages passed through', () => {
+    expect(row('several')).toMatchObject({
+      stageFrom: 's1', stageTo: 's3', amountFrom: 100_000_00, amountTo: 120_000_00, amountDelta: 20_000_00,
+      closeFrom: '2026-03-31', closeTo: '2026-03-20', slippedDays: null, daysInStage: 4, stalled: false,
+      exits: [{ stageId: 's1', exit: 'forward', days: 57 }, { stageId: 's2', exit: 'forward', days: 2 }],
+      visited: ['s1', 's2', 's3'],
+    });
+  });
+
+  it('a move back then forward is unchanged but its stays are counted', () => {
+    expect(row('backfwd')).toMatchObject({
+      change: 'unchanged', daysInStage: 3,
+      exits: [{ stageId: 's3', exit: 'back', days: 31 }, { stageId: 's2', exit: 'forward', days: 2 }],
+    });
+    expect(row('fwdback')!.exits.map((x) => x.exit)).toEqual(['forward', 'back']);
+  });
+
+  it('a lost opportunity reopened is back in the pipeline and in the bridge as reopened', () => {
+    expect(row('reopened')).toMatchObject({ statusFrom: 'lost', statusTo: 'open', reopened: true, entry: 'reopened', daysInStage: 5 });
+    expect(row('reopened')!.bridge).toMatchObject({ start: 0, new: 100_000_00, end: 100_000_00 });
+    expect(row('relost')).toMatchObject({ change: 'lost', reopened: false, exits: [{ stageId: 's2', exit: 'lost', days: 2 }] });
+  });
+
+  it('a close date slipping twice: slipped days, and out of the period in the bridge', () => {
+    expect(row('slipped')).toMatchObject({ closeFrom: '2026-03-15', closeTo: '2026-04-30', slippedDays: 46 });
+    expect(row('slipped')!.bridge).toEqual({ start: 50_000_00, new: 0, increase: 0, decrease: 0, won: 0, lost: 0, slipped: 50_000_00, end: 0 });
+    expect(review.slipped).toBe(1);
+  });
+
+  it('stalled: open and no stage change for 30 days or more', () => {
+    expect(row('stalled')).toMatchObject({ stalled: true, daysInStage: 58 });
+    // The slipped one has sat in s4 since 02-01 (36 days); decreased only 27 days in s3.
+    expect(review.rows.filter((r) => r.stalled).map((r) => r.id)).toEqual(['slipped', 'stalled']);
+    expect(buildReview(all, { ...input, stallDays: 60 }).stalled).toBe(0);
+  });
+
+  it('won and lost amounts and the bridge reconcile line by line and in total', () => {
+    expect(row('won')!.bridge).toMatchObject({ start: 80_000_00, increase: 2_000_00, won: 82_000_00, end: 0 });
+    expect(row('newwon')!.bridge).toMatchObject({ start: 0, new: 30_000_00, won: 30_000_00, end: 0 });
+    const net = (b: BridgeParts) => b.start + b.new + b.increase - b.decrease - b.won - b.lost - b.slipped;
+    for (const r of review.rows) expect(net(r.bridge), r.id).toBe(r.bridge.end);
+    expect(net(review.bridge)).toBe(review.bridge.end);
+    expect(review.bridge).toEqual({
+      start: 100_000_00 + 100_000_00 + 100_000_00 + 50_000_00 + 80_000_00 + 7_000_00 + 40_000_00,
+      // reopened, relost (in and out again), new, newwon, newlost
+      new: 100_000_00 + 100_000_00 + 10_000_00 + 30_000_00 + 100_000_00,
+      increase: 20_000_00 + 2_000_00,
+      decrease: 5_000_00,
+      won: 82_000_00 + 30_000_00,
+      lost: 100_000_00 + 100_000_00,
+      slipped: 50_000_00,
+      end: 120_000_00 + 100_000_00 + 100_000_00 + 100_000_00 + 10_000_00 + 7_000_00 + 35_000_00,
+    });
+  });
+
+  it('without a period end nothing slips out of the bridge', () => {
+    const r = reviewRow(slippedTwice, { ...input, periodEnd: null })!;
+    expect(r.bridge).toMatchObject({ start: 50_000_00, slipped: 0, end: 50_000_00 });
+  });
+
+  it('per-stage metrics: counts, amounts, moved down and speed, lost and loss ratio, stalled and stall ratio', () => {
+    const s = (id: string) => review.perStage.find((m) => m.stageId === id)!;
+    expect(s('s1')).toMatchObject({ opportunities: 1, accounts: 1, amount: 7_000_00, forecast: 700_00, movedDown: 1, speedDays: 57, stalled: 1, stallRatioBp: 10_000 });
+    // s2: several, backfwd and fwdback left it forward (2, 2 and 30 days), reopened sits
+    // here, relost was lost here.
+    expect(s('s2')).toMatchObject({ opportunities: 1, movedDown: 3, speedDays: 11.3, lost: 1, accountsLost: 1 });
+    expect(s('s2').visited).toBe(5); // several, backfwd, fwdback, reopened, relost
+    expect(s('s2').lossRatioBp).toBe(2000);
+    // s3: several, backfwd, fwdback and decreased sit there; backfwd left it backwards once.
+    expect(s('s3')).toMatchObject({ opportunities: 4, amount: 120_000_00 + 100_000_00 + 100_000_00 + 35_000_00, movedDown: 0 });
+    expect(s('s5')).toMatchObject({ movedDown: 2, speedDays: (49 + 2) / 2 }); // won and newwon
+  });
+
+  it('per rep and per territory totals', () => {
+    const rep2 = review.byOwner.find((g) => g.key === 'rep2')!;
+    expect(rep2).toMatchObject({ openFrom: 2, amountFrom: 47_000_00, openTo: 2, amountTo: 42_000_00, stalled: 1 });
+    expect(review.byTerritory).toHaveLength(1);
+    expect(review.byTerritory[0]!.counts).toEqual(review.counts);
+  });
+
+  it('every number clicks through to exactly the rows it counts', () => {
+    const ids = (d: Drill) => review.rows.filter((r) => matchesDrill(r, d)).map((r) => r.id);
+    expect(ids({ metric: 'won' })).toEqual(['newwon', 'won']);
+    expect(ids({ metric: 'stageLost', stageId: 's2' })).toEqual(['relost']);
+    expect(ids({ metric: 'stageMovedDown', stageId: 's2' })).toEqual(['several', 'backfwd', 'fwdback']);
+    expect(ids({ metric: 'bridgeSlipped' })).toEqual(['slipped']);
+    expect(ids({ metric: 'unchanged', ownerId: 'rep2' })).toEqual(['stalled', 'decreased']);
+    for (const m of review.perStage) {
+      expect(ids({ metric: 'stageOpen', stageId: m.stageId })).toHaveLength(m.opportunities);
+      expect(ids({ metric: 'stageMovedDown', stageId: m.stageId })).toHaveLength(m.movedDown);
+      expect(ids({ metric: 'stageLost', stageId: m.stageId })).toHaveLength(m.lost);
+      expect(ids({ metric: 'stageStalled', stageId: m.stageId })).toHaveLength(m.stalled);
+      expect(ids({ metric: 'stageVisited', stageId: m.stageId })).toHaveLength(m.visited);
+    }
+    expect(ids({ metric: 'increase' })).toHaveLength(review.increases.count);
+    expect(ids({ metric: 'decrease' })).toEqual(['decreased']);
+  });
+
+  it('forecast by expected-close month: amount and weighted amount of open ones', () => {
+    expect(review.forecast.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
+    const april = review.forecast[1]!;
+    expect(april).toEqual({ month: '2026-04', count: 1, amount: 50_000_00, weighted: 30_000_00 });
+  });
+});
+
+describe('the funnel', () => {
+  const f = buildFunnel(all, { asOf: TO, periodFrom: FROM, periodTo: TO, stages, index });
+
+  it('counts open opportunities by stage as of a date', () => {
+    expect(f.stages.map((s) => s.count)).toEqual([1, 1, 1, 4, 1, 0, 0]);
+    expect(f.open.count).toBe(8);
+  });
+
+  it('conversion between consecutive stages and average days over the period', () => {
+    const s2 = f.stages[2]!;
+    // Left s2 in the period: several, backfwd, fwdback (forward; 2, 2, 30 days), relost (lost; 2 days).
+    expect(s2).toMatchObject({ left: 4, converted: 3, conversionBp: 7500, avgDays: 9 });
+    const s3 = f.stages[3]!;
+    expect(s3).toMatchObject({ left: 1, converted: 0, conversionBp: 0, avgDays: 31 });
+    expect(f.stages[6]).toMatchObject({ left: 0, conversionBp: null, avgDays: null });
+  });
+
+  it('won to date beside the weighted forecast by month', () => {
+    expect(f.wonToDate).toEqual({ count: 2, amount: 82_000_00 + 30_000_00 });
+    expect(f.months.find((m) => m.month === '2026-03')!.won).toBe(112_000_00);
+  });
+});
+
+describe('commitments', () => {
+  const c = { id: 'c1', opportunityId: 'x', ownerId: 'rep1', reviewDate: FROM, step: 'Demo', dueDate: '2026-03-06', doneOn: null };
+
+  it('is kept when the stage moved or it was won after the review, or it was marked done', () => {
+    expect(evaluateCommitment(c, several.events, index, TO)).toEqual({ outcome: 'kept', keptBy: 'stageMoved', keptOn: '2026-03-03' });
+    expect(evaluateCommitment(c, won.events, index, TO)).toMatchObject({ outcome: 'kept', keptBy: 'won' });
+    expect(evaluateCommitment({ ...c, doneOn: '2026-03-05' }, stalled.events, index, TO)).toMatchObject({ outcome: 'kept', keptBy: 'done' });
+  });
+
+  it('is not kept when due before the review and nothing happened; pending while not yet due', () => {
+    expect(evaluateCommitment(c, stalled.events, index, TO).outcome).toBe('notKept');
+    expect(evaluateCommitment({ ...c, dueDate: '2026-03-12' }, stalled.events, index, TO).outcome).toBe('pending');
+    // An amount change is not the promised step.
+    expect(evaluateCommitment(c, decreased.events, index, TO).outcome).toBe('notKept');
+  });
+
+  it('groups by rep', () => {
+    const byRep = commitmentsByRep(
+      [c, { ...c, id: 'c2', opportunityId: 'stalled', ownerId: 'rep2' }, { ...c, id: 'c3', opportunityId: 'decreased', ownerId: 'rep2', dueDate: '2026-03-20' }],
+      (id) => (id === 'x' ? several.events : all.find((h) => h.id === id)!.events),
+      index,
+      TO,
+    );
+    expect(byRep.map((g) => [g.ownerId, g.kept, g.notKept, g.pending])).toEqual([['rep1', 1, 0, 0], ['rep2', 0, 1, 1]]);
+  });
+});

@@ -1,0 +1,178 @@
+import type { Fen } from '../../shared/money';
+import { mulDivRound } from '../../shared/money';
+import { daysBetween, type IsoDate } from '../../shared/dates';
+
+// The pipeline's history, as pure functions (DOMAIN.md §3). An opportunity's events each
+// carry its whole tracked state from their date on, in order, and no event is dated
+// before the previous one; so the state as of D is the last event dated on or before D.
+// Changes "during" a period (from, to] are the events dated after `from` up to `to`.
+
+export type OppStatus = 'open' | 'won' | 'lost';
+
+export interface TrackedState {
+  stageId: string;
+  status: OppStatus;
+  amount: Fen;
+  expectedClose: IsoDate;
+  /** Probability override in basis points; null means the stage's probability. */
+  probabilityBp: number | null;
+  ownerId: string;
+}
+
+export interface OppEvent extends TrackedState {
+  date: IsoDate;
+}
+
+export interface OppHistory {
+  id: string;
+  accountId: string;
+  territoryId: string;
+  /** In recorded order: dates never decrease. */
+  events: OppEvent[];
+}
+
+/** A stage of the active model. */
+export interface StageRef {
+  id: string;
+  position: number;
+  probabilityBp: number;
+}
+
+/**
+ * Any stage id that appears in history (including stages of models the user switched
+ * away from, which point to their mapped stage) → the active model's stage.
+ */
+export type StageIndex = ReadonlyMap<string, StageRef>;
+
+/** The state as of `date` (end of that day), or null when the opportunity did not exist yet. */
+export function stateAsOf(events: readonly OppEvent[], date: IsoDate): OppEvent | null {
+  let found: OppEvent | null = null;
+  for (const e of events) {
+    if (e.date > date) break;
+    found = e;
+  }
+  return found;
+}
+
+export function stageOf(index: StageIndex, stageId: string): StageRef {
+  const s = index.get(stageId);
+  if (!s) throw new Error(`stage ${stageId} is not in the stage index`);
+  return s;
+}
+
+/** The probability that applies to a state: its override, else its stage's. */
+export function probabilityOf(index: StageIndex, s: TrackedState): number {
+  return s.probabilityBp ?? stageOf(index, s.stageId).probabilityBp;
+}
+
+/** amount × probability, rounded half away from zero to whole fen (one line). */
+export function weightedAmount(index: StageIndex, s: TrackedState): Fen {
+  return mulDivRound(s.amount, probabilityOf(index, s), 10_000);
+}
+
+export type ExitKind = 'forward' | 'back' | 'won' | 'lost';
+
+/**
+ * A stay: an uninterrupted time an opportunity spent open in one (active-model) stage.
+ * It starts when the opportunity is created, enters the stage, or is reopened there; it
+ * ends when the stage changes or the opportunity is won or lost.
+ */
+export interface Stay {
+  stage: StageRef;
+  start: IsoDate;
+  end: IsoDate | null;
+  exit: ExitKind | null;
+}
+
+export function staysOf(events: readonly OppEvent[], index: StageIndex, upTo?: IsoDate): Stay[] {
+  const stays: Stay[] = [];
+  let current: Stay | null = null;
+  for (const e of events) {
+    if (upTo !== undefined && e.date > upTo) break;
+    const stage = stageOf(index, e.stageId);
+    if (current && (e.status !== 'open' || stage.id !== current.stage.id)) {
+      current.end = e.date;
+      current.exit =
+        e.status === 'won' ? 'won' : e.status === 'lost' ? 'lost' : stage.position > current.stage.position ? 'forward' : 'back';
+      current = null;
+    }
+    if (!current && e.status === 'open') {
+      current = { stage, start: e.date, end: null, exit: null };
+      stays.push(current);
+    }
+  }
+  return stays;
+}
+
+export type MovementClass = 'new' | 'advanced' | 'movedBack' | 'won' | 'lost' | 'unchanged';
+
+/** Labels the exported workbook uses for each class (a contract). */
+export const MOVEMENT_LABEL: Record<MovementClass, string> = {
+  new: 'new',
+  advanced: 'advanced',
+  movedBack: 'moved back',
+  won: 'won',
+  lost: 'lost',
+  unchanged: 'unchanged',
+};
+
+/**
+ * How an opportunity moved between two dates. Null when it is not part of that review:
+ * it did not exist at `to`, or it was closed at `from` and still is, the same way, with
+ * nothing happening in between (`closedDuringPeriod`: its closed status at `to` began
+ * after `from`, e.g. reopened and lost again). One created after `from` is new unless it
+ * is already won or lost at `to`. A lost one that was reopened is compared by stage.
+ */
+export function classifyMovement(
+  atFrom: TrackedState | null,
+  atTo: TrackedState | null,
+  index: StageIndex,
+  closedDuringPeriod = false,
+): MovementClass | null {
+  if (!atTo) return null;
+  if (!atFrom) return atTo.status === 'open' ? 'new' : atTo.status;
+  if (atTo.status !== 'open') return atFrom.status === atTo.status && !closedDuringPeriod ? null : atTo.status;
+  const p1 = stageOf(index, atFrom.stageId).position;
+  const p2 = stageOf(index, atTo.stageId).position;
+  return p2 > p1 ? 'advanced' : p2 < p1 ? 'movedBack' : 'unchanged';
+}
+
+/** Days the opportunity has been in its current stay as of `date` (null when not open). */
+export function daysInStage(stays: readonly Stay[], date: IsoDate): number | null {
+  const last = stays[stays.length - 1];
+  if (!last || last.end !== null) return null;
+  return daysBetween(last.start, date);
+}
+
+/**
+ * When the closed status an opportunity has at `upTo` began (the first event of its last
+ * run of 'won' or 'lost'), or null when it is open or does not exist yet.
+ */
+export function closedSince(events: readonly OppEvent[], upTo: IsoDate): IsoDate | null {
+  let since: IsoDate | null = null;
+  let prev: OppStatus | null = null;
+  for (const e of events) {
+    if (e.date > upTo) break;
+    if (e.status === 'open') since = null;
+    else if (e.status !== prev) since = e.date;
+    prev = e.status;
+  }
+  return since;
+}
+
+/** A ratio in basis points, rounded half away from zero; null when there is nothing to divide by. */
+export function ratioBp(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : mulDivRound(numerator, 10_000, denominator);
+}
+
+/** The calendar month of an ISO date, 'YYYY-MM'. */
+export function monthOf(date: IsoDate): string {
+  return date.slice(0, 7);
+}
+
+/** The last day of the calendar quarter containing `date`. */
+export function quarterEnd(date: IsoDate): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+  return ['03-31', '06-30', '09-30', '12-31'].map((md) => `${y}-${md}`)[q]!;
+}
