@@ -1,0 +1,6 @@
+import type { BenchCase } from '../harness';
+import { accountCases } from './accounts';
+import { gridCases } from './grid';
+
+// Every benchmark case; each feature adds its list here.
+export const cases: BenchCase[] = [...accountCases, ...gridCases];

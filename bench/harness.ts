@@ -1,0 +1,28 @@
+// Shared shapes for `npm run bench`. A case measures the product's real path (the same
+// handlers the app and CLI call) against a floor: the bare library doing the least work
+// that gives the same result, on the same data, in the same run.
+
+export interface BenchCase {
+  name: string;
+  /** e.g. "100,000 accounts" */
+  size: string;
+  /** Generates the case's input data under `dir` (once per run of the harness, not timed). */
+  prepare(dir: string): Promise<void>;
+  /** Puts the data back before each timed run (not timed), e.g. a fresh copy of a book. */
+  reset?(dir: string): Promise<void>;
+  product(dir: string): Promise<void>;
+  /** Absent for cases measured against a fixed target instead (e.g. grid timings). */
+  floor?(dir: string): Promise<void>;
+  /** A target printed beside the ratio, e.g. "≤ 1.5×" or "< 500 ms". */
+  target: string;
+}
+
+export interface Measurement {
+  ms: number;
+  peakMB: number;
+  /** Extra named timings a case reports (e.g. the grid's first rows, sort, filter). */
+  extra?: Record<string, number>;
+}
+
+/** A case may report sub-timings from inside its product run. */
+export const extraTimings: Record<string, number> = {};

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cases } from './cases/index';
+import type { Measurement } from './harness';
+
+// npm run bench [-- --only NAME[,NAME] --runs N]
+const args = process.argv.slice(2);
+const opt = (n: string) => {
+  const i = args.indexOf(n);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const runs = Math.max(3, Number(opt('--runs') ?? 3));
+const only = opt('--only')?.split(',');
+const selected = cases.filter((c) => !only || only.includes(c.name));
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-bench-'));
+const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+
+function once(name: string, side: 'product' | 'floor'): Measurement {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', tsx, path.join(root, 'bench/worker.ts'), name, side, dataDir], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, SW_QUIET: '1' },
+  });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
+  if (r.status !== 0 || !line) throw new Error(`${name}/${side} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);
+  return JSON.parse(line.slice('@@RESULT '.length)) as Measurement;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const rows: Record<string, unknown>[] = [];
+try {
+  for (const c of selected) {
+    process.stderr.write(`\n${c.name} (${c.size}): preparing… `);
+    await c.prepare(dataDir);
+    const product: Measurement[] = [];
+    const floor: Measurement[] = [];
+    for (let i = 0; i < runs; i++) {
+      process.stderr.write(`run ${i + 1} `);
+      product.push(once(c.name, 'product'));
+      if (c.floor) floor.push(once(c.name, 'floor'));
+    }
+    const p = median(product.map((m) => m.ms));
+    const f = floor.length ? median(floor.map((m) => m.ms)) : null;
+    const extra: Record<string, number> = {};
+    for (const k of Object.keys(product[0]?.extra ?? {})) extra[k] = Math.round(median(product.map((m) => m.extra?.[k] ?? 0)));
+    rows.push({
+      case: c.name,
+      size: c.size,
+      productMs: Math.round(p),
+      floorMs: f === null ? null : Math.round(f),
+      ratio: f === null ? null : Number((p / f).toFixed(2)),
+      peakMB: Math.round(Math.max(...product.map((m) => m.peakMB))),
+      floorPeakMB: floor.length ? Math.round(Math.max(...floor.map((m) => m.peakMB))) : null,
+      target: c.target,
+      ...(Object.keys(extra).length ? { extra } : {}),
+    });
+  }
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+const header = ['case', 'size', 'product ms', 'floor ms', 'ratio', 'peak MB', 'target'];
+const table = rows.map((r) => [
+  String(r.case),
+  String(r.size),
+  String(r.productMs),
+  r.floorMs === null ? '—' : String(r.floorMs),
+  r.ratio === null ? '—' : `${String(r.ratio)}×`,
+  String(r.peakMB),
+  String(r.target) + (r.extra ? `  ${Object.entries(r.extra as Record<string, number>).map(([k, v]) => `${k} ${v} ms`).join(', ')}` : ''),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log('\n' + fmt(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of table) console.log(fmt(r));
+
+const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), runs, machine, cases: rows }, null, 2));
+console.log(`\nWritten bench/results/latest.json (${runs} runs per case, medians).`);
