@@ -17,7 +17,7 @@ function run(name, cmd, args, env = {}) {
 }
 
 // Typecheck and build count as one check each: a broken build fails CI even if no test ran.
-for (const [name, script] of [['typecheck', 'typecheck'], ['build', 'build:renderer']]) {
+for (const [name, script] of [['typecheck', 'typecheck'], ['build', 'build:renderer'], ['Electron security scan', 'security:scan']]) {
   if (run(name, 'npm', ['run', '-s', script])) results.passed++;
   else results.failed++;
 }

@@ -1,23 +1,26 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from '../../electron/main/security';
+import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../electron/main/security';
 
 // The window's hardening, asserted without an Electron binary: the settings module is
 // plain data; window.ts passes it unchanged (checked below by reading the source).
 describe('Electron hardening', () => {
-  it('uses the secure webPreferences', () => {
-    const p = secureWebPreferences('/x/preload.cjs');
-    expect(p).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-    });
+  it('makes the window with the secure webPreferences', () => {
+    const win = fs.readFileSync('electron/main/window.ts', 'utf8');
+    const prefs = /webPreferences: \{([\s\S]*?)\n    \}/.exec(win)?.[1] ?? '';
+    for (const line of [
+      'contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false',
+      'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'webviewTag: false',
+      'experimentalFeatures: false', "disableBlinkFeatures: 'Auxclick'",
+    ]) expect(prefs, line).toContain(line);
+    // Nothing anywhere switches them back.
+    for (const dir of ['electron', 'src']) {
+      for (const f of fs.readdirSync(dir, { recursive: true }) as string[]) {
+        if (!/\.(ts|tsx)$/.test(f)) continue;
+        const text = fs.readFileSync(`${dir}/${f}`, 'utf8');
+        expect(text, f).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
+      }
+    }
   });
   it('has a strict CSP: nothing remote, no inline or eval script', () => {
     const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
@@ -40,9 +43,9 @@ describe('Electron hardening', () => {
   });
   it('window.ts blocks navigation, new windows and permissions; main is single-instance', () => {
     const win = fs.readFileSync('electron/main/window.ts', 'utf8');
-    expect(win).toContain('secureWebPreferences(preloadPath)');
     expect(win).toMatch(/will-navigate[\s\S]*preventDefault/);
-    expect(win).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/);
+    expect(win).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
+    expect(win).not.toContain('openExternal');
     expect(win).toMatch(/setPermissionRequestHandler\([\s\S]*?callback\(false\)/);
     const main = fs.readFileSync('electron/main/index.ts', 'utf8');
     expect(main).toContain('requestSingleInstanceLock');
