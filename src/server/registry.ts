@@ -56,10 +56,12 @@ export class HandlerRegistry {
 
   async invoke(ctx: ServerContext, channel: string, rawInput: unknown): Promise<Result> {
     const spec = Object.hasOwn(this.specs, channel) ? this.specs[channel] : undefined;
-    const fn = Object.hasOwn(this.fns, channel) ? this.fns[channel] : undefined;
-    if (!spec || !fn) return { ok: false, error: { code: 'not-found', message: `unknown channel ${String(channel).slice(0, 80)}` } };
+    if (!spec) return { ok: false, error: { code: 'not-found', message: `unknown channel ${String(channel).slice(0, 80)}` } };
+    // Input is checked first, so a malformed call gets the same answer on every platform.
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(channel, parsed.error) };
+    const fn = Object.hasOwn(this.fns, channel) ? this.fns[channel] : undefined;
+    if (!fn) return { ok: false, error: { code: 'not-found', message: `${channel} is not available here` } };
     const jobId = (parsed.data as { jobId?: string } | null)?.jobId;
     const job = ctx.jobs.start(spec.long ? jobId : undefined);
     try {
