@@ -4,6 +4,8 @@ import { systemHandlers } from './systemHandlers';
 import { systemContract } from '../shared/contract/system';
 import { accountsContract } from '../features/accounts/contract';
 import { accountHandlers } from '../features/accounts/server/handlers';
+import { receivablesContract } from '../features/receivables/contract';
+import { receivablesHandlers } from '../features/receivables/server/handlers';
 
 /**
  * Every handler of the app, registered against the one contract. Electron's IPC, the
@@ -13,5 +15,6 @@ import { accountHandlers } from '../features/accounts/server/handlers';
 export function createRegistry(opts: { validateOutput?: boolean } = {}): HandlerRegistry {
   return new HandlerRegistry(contract, opts)
     .register(systemContract, systemHandlers)
-    .register(accountsContract, accountHandlers);
+    .register(accountsContract, accountHandlers)
+    .register(receivablesContract, receivablesHandlers);
 }

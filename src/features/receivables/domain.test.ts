@@ -53,9 +53,9 @@ describe('provision rounding', () => {
 
 describe('payments', () => {
   const allocs: AllocationFact[] = [
-    { invoiceId: 'i1', paidOn: '2026-03-01', amount: 30_000_00 },
-    { invoiceId: 'i1', paidOn: '2026-06-30', amount: 20_000_00 },
-    { invoiceId: 'i1', paidOn: '2026-07-01', amount: 50_000_00 },
+    { invoiceId: 'i1', appliedOn: '2026-03-01', amount: 30_000_00 },
+    { invoiceId: 'i1', appliedOn: '2026-06-30', amount: 20_000_00 },
+    { invoiceId: 'i1', appliedOn: '2026-07-01', amount: 50_000_00 },
   ];
 
   it('a partial payment leaves the rest outstanding in the same bucket', () => {
@@ -73,7 +73,7 @@ describe('payments', () => {
   });
 
   it('a late payment settles the invoice from its date on, and the earlier aging still shows it overdue', () => {
-    const late: AllocationFact[] = [{ invoiceId: 'i1', paidOn: '2026-06-15', amount: 100_000_00 }];
+    const late: AllocationFact[] = [{ invoiceId: 'i1', appliedOn: '2026-06-15', amount: 100_000_00 }];
     const invoice = inv({ dueDate: '2026-04-01' });
     const before = agingLine(invoice, paidAsOf(late, '2026-06-14'), '2026-06-14', buckets)!;
     expect(before).toMatchObject({ daysOverdue: 74, bucket: 3, provision: 30_000_00 });

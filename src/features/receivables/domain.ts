@@ -94,8 +94,8 @@ export interface InvoiceFacts {
 
 export interface AllocationFact {
   invoiceId: string;
-  /** The payment's date: an allocation counts from the day the money arrived. */
-  paidOn: IsoDate;
+  /** The day the money counts against the invoice (the payment date, or when a credit was applied). */
+  appliedOn: IsoDate;
   amount: Fen;
 }
 
@@ -111,7 +111,7 @@ export interface AgingLine extends InvoiceFacts {
 /** What was paid on an invoice up to and including the as-of date; later payments do not count. */
 export function paidAsOf(allocations: readonly AllocationFact[], asOf: IsoDate): Fen {
   let paid = 0;
-  for (const a of allocations) if (a.paidOn <= asOf) paid += a.amount;
+  for (const a of allocations) if (a.appliedOn <= asOf) paid += a.amount;
   return paid;
 }
 

@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { coreCommands } from './coreCommands';
+import { receivablesCommands } from '../../features/receivables/server/cli';
 
 // Every CLI command. A feature adds its list here (one line).
-export const cliCommands: CliCommand[] = [...coreCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...receivablesCommands];

@@ -1,0 +1,296 @@
+import { z } from 'zod';
+import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
+
+// Receivables: invoices, payments and allocations, contracts with milestones, aging with
+// provisions, collections, the provision journal, credit control and the finance workbook.
+// Money in fen; rates in basis points; dates 'YYYY-MM-DD'.
+
+const zBp = z.number().int().min(0).max(10_000);
+const zPositiveFen = zFen.min(1, 'the amount must be positive');
+const optText = (max: number) => z.string().max(max).nullable().optional();
+
+export const zRung = z.enum(['reminder', 'notice', 'finance', 'sales', 'lawyer']);
+export const zActionKind = z.enum(['reminder', 'notice', 'finance', 'sales', 'lawyer', 'note']);
+export const zTrigger = z.enum(['signing', 'delivery', 'acceptance']);
+export const zReview = z.enum(['pending', 'ok', 'problem']);
+
+export const zRcvSettings = z
+  .object({
+    bounds: z.array(z.number().int().min(1).max(36_500)).min(1).max(20),
+    ratesBp: z.array(zBp).min(3).max(22),
+    ladderFromDays: z.array(z.number().int().min(1).max(36_500)).length(5),
+  })
+  .strict();
+export type RcvSettings = z.infer<typeof zRcvSettings>;
+
+export const zBucket = z.object({ index: z.number(), label: z.string(), fromDays: z.number().nullable(), toDays: z.number().nullable(), rateBp: z.number() });
+export type BucketInfo = z.infer<typeof zBucket>;
+
+export const zCustomerAging = z.object({
+  accountId: z.string(),
+  customer: z.string(),
+  byBucket: z.array(z.number()),
+  total: z.number(),
+  provision: z.number(),
+  invoices: z.number(),
+  maxDaysOverdue: z.number(),
+  /** Payments received up to the as-of date not allocated to any invoice. */
+  credit: z.number(),
+});
+export type CustomerAgingRow = z.infer<typeof zCustomerAging>;
+
+export const zAging = z.object({
+  asOf: z.string(),
+  buckets: z.array(zBucket),
+  customers: z.array(zCustomerAging),
+  totals: z.object({ byBucket: z.array(z.number()), total: z.number(), provision: z.number(), credit: z.number() }),
+});
+export type Aging = z.infer<typeof zAging>;
+
+export const zAgingLine = z.object({
+  invoiceId: z.string(),
+  invoiceNo: z.string(),
+  accountId: z.string(),
+  customer: z.string(),
+  contractNo: z.string().nullable(),
+  invoiceDate: z.string(),
+  dueDate: z.string(),
+  amount: z.number(),
+  paid: z.number(),
+  outstanding: z.number(),
+  daysOverdue: z.number(),
+  bucket: z.number(),
+  rateBp: z.number(),
+  provision: z.number(),
+  reached: zRung.nullable(),
+  suggested: zRung.nullable(),
+});
+export type AgingLineRow = z.infer<typeof zAgingLine>;
+
+export const zInvoice = z.object({
+  id: z.string(),
+  invoiceNo: z.string(),
+  contractNo: z.string().nullable(),
+  accountId: z.string(),
+  customer: z.string(),
+  invoiceDate: z.string(),
+  dueDate: z.string(),
+  amount: z.number(),
+  paid: z.number(),
+  outstanding: z.number(),
+  milestone: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type InvoiceRow = z.infer<typeof zInvoice>;
+
+export const zInvoiceInput = z
+  .object({
+    invoiceNo: z.string().trim().min(1).max(60),
+    accountId: zId,
+    contractNo: optText(60),
+    invoiceDate: zIsoDate,
+    dueDate: zIsoDate,
+    amount: zPositiveFen,
+    note: optText(2000),
+  })
+  .strict();
+
+export const zAllocationInput = z.object({ invoiceId: zId, amount: zPositiveFen }).strict();
+
+export const zPayment = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  customer: z.string(),
+  paidOn: z.string(),
+  amount: z.number(),
+  allocated: z.number(),
+  credit: z.number(),
+  reference: z.string().nullable(),
+  note: z.string().nullable(),
+  allocations: z.array(z.object({ invoiceId: z.string(), invoiceNo: z.string(), amount: z.number() })),
+});
+export type PaymentRow = z.infer<typeof zPayment>;
+
+export const zMilestone = z.object({
+  id: z.string(),
+  seq: z.number(),
+  label: z.string(),
+  percentBp: z.number(),
+  trigger: zTrigger,
+  offsetDays: z.number(),
+  amount: z.number(),
+  invoiceId: z.string().nullable(),
+  invoiceNo: z.string().nullable(),
+  dueDate: z.string().nullable(),
+});
+
+export const zContract = z.object({
+  id: z.string(),
+  contractNo: z.string(),
+  accountId: z.string(),
+  customer: z.string(),
+  title: z.string().nullable(),
+  amount: z.number(),
+  signedOn: z.string().nullable(),
+  deliveredOn: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
+  milestones: z.array(zMilestone),
+  outstanding: z.number(),
+  version: z.number(),
+});
+export type ContractRow = z.infer<typeof zContract>;
+
+export const zContractInput = z
+  .object({
+    contractNo: z.string().trim().min(1).max(60),
+    accountId: zId,
+    title: optText(200),
+    amount: zPositiveFen,
+    milestones: z
+      .array(z.object({ label: z.string().trim().min(1).max(100), percentBp: z.number().int().min(1).max(10_000), trigger: zTrigger, offsetDays: z.number().int().min(0).max(3650) }).strict())
+      .min(1)
+      .max(20),
+    signedOn: zIsoDate.nullable().optional(),
+    deliveredOn: zIsoDate.nullable().optional(),
+    acceptedOn: zIsoDate.nullable().optional(),
+  })
+  .strict();
+export type ContractInput = z.infer<typeof zContractInput>;
+
+export const zAction = z.object({
+  id: z.string(),
+  date: z.string(),
+  kind: zActionKind,
+  who: z.string().nullable(),
+  note: z.string().nullable(),
+  promiseDate: z.string().nullable(),
+  promiseAmount: z.number().nullable(),
+  dispute: z.boolean(),
+  nextActionDate: z.string().nullable(),
+  source: z.string(),
+});
+export type ActionRow = z.infer<typeof zAction>;
+
+export const zCollectionItem = z.object({
+  invoiceId: z.string(),
+  invoiceNo: z.string(),
+  accountId: z.string(),
+  customer: z.string(),
+  dueDate: z.string(),
+  outstanding: z.number(),
+  daysOverdue: z.number(),
+  suggested: zRung.nullable(),
+  reached: zRung.nullable(),
+  lastDate: z.string().nullable(),
+  lastKind: zActionKind.nullable(),
+  promiseDate: z.string().nullable(),
+  promiseAmount: z.number().nullable(),
+  dispute: z.boolean(),
+  nextActionDue: z.string().nullable(),
+  dueNow: z.boolean(),
+  why: z.enum(['scheduled', 'escalate', 'promiseBroken', 'promisePending', 'disputed']).nullable(),
+});
+export type CollectionItem = z.infer<typeof zCollectionItem>;
+
+export const zActionInput = z
+  .object({
+    invoiceId: zId,
+    date: zIsoDate,
+    kind: zActionKind,
+    who: optText(100),
+    note: optText(2000),
+    promiseDate: zIsoDate.nullable().optional(),
+    promiseAmount: zPositiveFen.nullable().optional(),
+    dispute: z.boolean().default(false),
+    nextActionDate: zIsoDate.nullable().optional(),
+  })
+  .strict();
+
+export const zNotice = z.object({
+  noticeNo: z.string(),
+  asOf: z.string(),
+  customer: z.object({ name: z.string(), nameEn: z.string().nullable(), city: z.string().nullable() }),
+  lines: z.array(z.object({ invoiceNo: z.string(), contractNo: z.string().nullable(), invoiceDate: z.string(), dueDate: z.string(), outstanding: z.number(), daysOverdue: z.number() })),
+  total: z.number(),
+  payBy: z.string(),
+});
+export type Notice = z.infer<typeof zNotice>;
+
+export const zJournal = z.object({
+  from: z.string(),
+  to: z.string(),
+  movements: z.array(z.object({ accountId: z.string(), customer: z.string(), previous: z.number(), current: z.number(), adjustment: z.number() })),
+  lines: z.array(z.object({ accountId: z.string(), customer: z.string(), ledger: z.enum(['badDebtExpense', 'allowanceForDoubtfulAccounts']), debit: z.number(), credit: z.number() })),
+  totals: z.object({ previous: z.number(), current: z.number(), adjustment: z.number() }),
+});
+export type Journal = z.infer<typeof zJournal>;
+
+export const zCreditRow = z.object({
+  accountId: z.string(),
+  customer: z.string(),
+  creditLimit: z.number().nullable(),
+  licence: zReview,
+  contract: zReview,
+  bank: zReview,
+  reviewedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  outstanding: z.number(),
+  maxDaysOverdue: z.number(),
+  overLimit: z.boolean(),
+  over90: z.boolean(),
+  reviewIncomplete: z.boolean(),
+});
+export type CreditRow = z.infer<typeof zCreditRow>;
+
+export const zRcvImportError = z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
+const zMapping = z.record(z.string().max(200), z.string().max(50)).refine((m) => Object.keys(m).length <= 50, 'too many mappings');
+const zImportArgs = z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict();
+const zAccountFilter = z.object({ accountId: zId.optional() }).strict();
+
+export const receivablesContract = {
+  'receivables:settings': channel(z.object({}).strict(), z.object({ settings: zRcvSettings, buckets: z.array(zBucket) })),
+  'receivables:saveSettings': channel(zRcvSettings, z.object({ settings: zRcvSettings, buckets: z.array(zBucket) })),
+  'receivables:customers': channel(z.object({}).strict(), z.array(z.object({ id: z.string(), name: z.string() }))),
+  'receivables:aging': channel(z.object({ asOf: zIsoDate }).strict(), zAging),
+  'receivables:agingDetail': channel(
+    z.object({ asOf: zIsoDate, accountId: zId.optional(), bucket: z.number().int().min(0).max(21).optional() }).strict(),
+    z.array(zAgingLine),
+  ),
+  'receivables:invoices': channel(zAccountFilter, z.array(zInvoice)),
+  'receivables:createInvoice': channel(zInvoiceInput, zInvoice),
+  'receivables:payments': channel(zAccountFilter, z.array(zPayment)),
+  'receivables:recordPayment': channel(
+    z
+      .object({ accountId: zId, paidOn: zIsoDate, amount: zPositiveFen, reference: optText(100), note: optText(2000), allocations: z.array(zAllocationInput).max(500) })
+      .strict(),
+    zPayment,
+  ),
+  /** Applies a payment's unallocated credit to invoices. */
+  'receivables:allocate': channel(z.object({ paymentId: zId, allocations: z.array(zAllocationInput).min(1).max(500) }).strict(), zPayment),
+  'receivables:voidPayment': channel(z.object({ paymentId: zId }).strict(), zOk),
+  'receivables:contracts': channel(zAccountFilter, z.array(zContract)),
+  'receivables:createContract': channel(zContractInput, zContract),
+  'receivables:setContractEvent': channel(z.object({ contractId: zId, event: zTrigger, date: zIsoDate.nullable() }).strict(), zContract),
+  'receivables:worklist': channel(z.object({ today: zIsoDate, dueOnly: z.boolean().default(false) }).strict(), z.array(zCollectionItem)),
+  'receivables:ladder': channel(z.object({ invoiceId: zId, today: zIsoDate }).strict(), z.object({ item: zCollectionItem, actions: z.array(zAction) })),
+  'receivables:logAction': channel(zActionInput, zAction),
+  'receivables:notice': channel(z.object({ accountId: zId, asOf: zIsoDate }).strict(), zNotice),
+  'receivables:journal': channel(z.object({ from: zIsoDate, to: zIsoDate }).strict(), zJournal),
+  'receivables:exportJournal': channel(z.object({ file: zFileToken, from: zIsoDate, to: zIsoDate, jobId: zJobId }).strict(), z.object({ rows: z.number() }), { long: true }),
+  'receivables:credit': channel(z.object({ asOf: zIsoDate }).strict(), z.array(zCreditRow)),
+  'receivables:saveCredit': channel(
+    z
+      .object({ accountId: zId, creditLimit: zFen.min(0).nullable(), licence: zReview, contract: zReview, bank: zReview, reviewedOn: zIsoDate.nullable(), note: optText(2000) })
+      .strict(),
+    zCreditRow,
+  ),
+  'receivables:exportAging': channel(
+    z.object({ file: zFileToken, asOf: zIsoDate, lang: zLang.default('en'), jobId: zJobId }).strict(),
+    z.object({ customers: z.number(), invoices: z.number() }),
+    { long: true },
+  ),
+  'receivables:importInvoices': channel(zImportArgs, z.object({ inserted: z.number() }), { long: true }),
+  'receivables:importPayments': channel(zImportArgs, z.object({ inserted: z.number() }), { long: true }),
+  /** Re-imports the collection columns finance annotated in an exported aging workbook's Detail sheet. */
+  'receivables:importCollections': channel(zImportArgs, z.object({ rows: z.number(), recorded: z.number() }), { long: true }),
+} as const;

@@ -1,0 +1,141 @@
+import type { Db } from '../../../server/db/connection';
+import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
+import {
+  agingLine, BASIS, collectionState,
+  type AgingLine, type Bucket, type CollectionAction, type CollectionState, type LadderPolicy,
+} from '../domain';
+
+// Aging straight from the event tables. The customer summary is one grouped SQL query:
+// each invoice's outstanding at the as-of date (allocations applied on or before it),
+// its bucket and its provision rounded per invoice, summed by customer and bucket. The
+// rules are those of domain.ts, restated in SQL for speed; a test holds the two equal.
+//
+// - Bucket by comparing ISO date text with threshold dates computed here (due ≥ asOf − bound
+//   ⟺ days overdue ≤ bound): no date function runs in SQLite, so no time zone can enter.
+// - Provision per invoice: (outstanding × rateBp + 5000) / 10000 in integer arithmetic.
+//   SQLite's integer division truncates; outstanding > 0 and rate ≥ 0 make that "half up",
+//   which for positive amounts is domain.ts's "half away from zero".
+
+const PAID_AS_OF = `IFNULL((SELECT SUM(a.amount_fen) FROM rcv_allocations a
+  WHERE a.invoice_id = i.id AND a.deleted_at IS NULL AND a.applied_on <= ?), 0)`;
+
+function bucketCase(buckets: readonly Bucket[], col: string): string {
+  const parts = buckets.slice(0, -1).map((b) => `WHEN ${col} >= ? THEN ${b.index}`);
+  return `CASE ${parts.join(' ')} ELSE ${buckets.length - 1} END`;
+}
+
+/** Threshold due dates: an invoice is in bucket i when due ≥ thresholds[i] (and not in an earlier one). */
+function thresholdDates(buckets: readonly Bucket[], asOf: IsoDate): IsoDate[] {
+  return buckets.slice(0, -1).map((b) => addDays(asOf, -(b.toDays ?? 0)));
+}
+
+export interface CustomerBucketTotals {
+  accountId: string;
+  byBucket: number[];
+  total: number;
+  provision: number;
+  invoices: number;
+  maxDaysOverdue: number;
+}
+
+const sqlCache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+function prepared(db: Db, sql: string) {
+  let m = sqlCache.get(db);
+  if (!m) sqlCache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+/** Outstanding, provision, count and oldest due date by customer and bucket, in one query. */
+export function agingByCustomerSql(db: Db, asOf: IsoDate, buckets: readonly Bucket[]): CustomerBucketTotals[] {
+  const rateCase = `CASE bucket ${buckets.map((b) => `WHEN ${b.index} THEN ${b.rateBp}`).join(' ')} END`;
+  const sql = `SELECT account_id, bucket, SUM(outstanding), SUM((outstanding * ${rateCase} + ${BASIS / 2}) / ${BASIS}), COUNT(*), MIN(due_date)
+    FROM (SELECT i.account_id, i.due_date, i.amount_fen - ${PAID_AS_OF} AS outstanding, ${bucketCase(buckets, 'i.due_date')} AS bucket
+          FROM rcv_invoices i WHERE i.deleted_at IS NULL AND i.invoice_date <= ?)
+    WHERE outstanding > 0 GROUP BY account_id, bucket`;
+  // Rates are integers from validated settings, inlined so the plan is the same for any as-of date.
+  const rows = prepared(db, sql).raw().all(asOf, ...thresholdDates(buckets, asOf), asOf) as [string, number, number, number, number, string][];
+  const by = new Map<string, CustomerBucketTotals>();
+  for (const [accountId, bucket, outstanding, provision, n, oldestDue] of rows) {
+    let c = by.get(accountId);
+    if (!c) by.set(accountId, (c = { accountId, byBucket: new Array<number>(buckets.length).fill(0), total: 0, provision: 0, invoices: 0, maxDaysOverdue: -Infinity }));
+    c.byBucket[bucket] = outstanding;
+    c.total += outstanding;
+    c.provision += provision;
+    c.invoices += n;
+    c.maxDaysOverdue = Math.max(c.maxDaysOverdue, daysBetween(oldestDue, asOf));
+  }
+  return [...by.values()].sort((a, b) => b.total - a.total || (a.accountId < b.accountId ? -1 : 1));
+}
+
+/** Payments received up to the as-of date that no allocation applied by then: the customers' credit. */
+export function creditByCustomer(db: Db, asOf: IsoDate, accountId?: string): Map<string, number> {
+  const where = accountId ? 'AND account_id = ?' : '';
+  const args = accountId ? [asOf, accountId, asOf, accountId] : [asOf, asOf];
+  const rows = prepared(
+    db,
+    `SELECT account_id, SUM(amt) FROM (
+       SELECT account_id, amount_fen AS amt FROM rcv_payments WHERE deleted_at IS NULL AND paid_on <= ? ${where}
+       UNION ALL
+       SELECT account_id, -amount_fen FROM rcv_allocations WHERE deleted_at IS NULL AND applied_on <= ? ${where})
+     GROUP BY account_id HAVING SUM(amt) <> 0`,
+  )
+    .raw()
+    .all(...args) as [string, number][];
+  return new Map(rows);
+}
+
+export type InvoiceRowRaw = [id: string, invoiceNo: string, contractNo: string | null, invoiceDate: string, dueDate: string, amount: number, paid: number];
+
+/** One customer's invoices issued by the as-of date with what was paid by then, oldest due first. */
+export function customerInvoicesAsOf(db: Db, accountId: string, asOf: IsoDate): IterableIterator<InvoiceRowRaw> {
+  return prepared(
+    db,
+    `SELECT i.id, i.invoice_no, i.contract_no, i.invoice_date, i.due_date, i.amount_fen, ${PAID_AS_OF}
+     FROM rcv_invoices i WHERE i.account_id = ? AND i.deleted_at IS NULL AND i.invoice_date <= ?
+     ORDER BY i.due_date, i.invoice_no`,
+  )
+    .raw()
+    .iterate(asOf, accountId, asOf) as IterableIterator<InvoiceRowRaw>;
+}
+
+/** One customer's collection log up to a date, grouped by invoice, in log order. */
+export function customerActions(db: Db, accountId: string, upTo: IsoDate): Map<string, CollectionAction[]> {
+  const rows = prepared(
+    db,
+    `SELECT invoice_id, action_date, kind, who, note, promise_date, promise_fen, dispute, next_action_date
+     FROM rcv_collection_actions WHERE account_id = ? AND deleted_at IS NULL AND action_date <= ?
+     ORDER BY invoice_id, action_date, created_at, id`,
+  )
+    .raw()
+    .all(accountId, upTo) as [string, string, CollectionAction['kind'], string | null, string | null, string | null, number | null, number, string | null][];
+  const out = new Map<string, CollectionAction[]>();
+  for (const [invoiceId, date, kind, who, note, promiseDate, promiseAmount, dispute, nextActionDate] of rows) {
+    let list = out.get(invoiceId);
+    if (!list) out.set(invoiceId, (list = []));
+    list.push({ date, kind, who, note, promiseDate, promiseAmount, dispute: dispute === 1, nextActionDate });
+  }
+  return out;
+}
+
+export interface DetailLine extends AgingLine {
+  collection: CollectionState;
+  actions: CollectionAction[];
+}
+
+/**
+ * The open invoices of the given customers at the as-of date, in the customers' order and
+ * oldest due first within each, with their place on the collection ladder on that date.
+ */
+export function* detailLines(db: Db, accountIds: Iterable<string>, asOf: IsoDate, buckets: readonly Bucket[], ladder: LadderPolicy): Generator<DetailLine> {
+  for (const accountId of accountIds) {
+    const actions = customerActions(db, accountId, asOf);
+    for (const [id, invoiceNo, contractNo, invoiceDate, dueDate, amount, paid] of customerInvoicesAsOf(db, accountId, asOf)) {
+      const line = agingLine({ id, invoiceNo, accountId, contractNo, invoiceDate, dueDate, amount }, paid, asOf, buckets);
+      if (!line) continue;
+      const log = actions.get(id) ?? [];
+      yield { ...line, actions: log, collection: collectionState(line, log, asOf, ladder) };
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { fileArg, mappingArg, type CliCommand, type CliIo } from '../../../server/cli/command';
+import { isIsoDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import type { ImportProblem } from './excelImport';
+
+// npm run cli -- --db FILE import invoices IN.xlsx [--map "Header=field" …]
+// npm run cli -- --db FILE import payments IN.xlsx [--map "Header=field" …]
+// npm run cli -- --db FILE import collections AGING.xlsx
+// npm run cli -- --db FILE export aging OUT.xlsx --as-of YYYY-MM-DD [--lang en|zh-CN]
+// npm run cli -- --db FILE export journal OUT.xlsx --from YYYY-MM-DD --to YYYY-MM-DD
+
+function dateOption(io: CliIo, name: string): string {
+  const v = io.options[name];
+  if (typeof v !== 'string' || !isIsoDate(v)) throw new AppError('invalid-input', `--${name} YYYY-MM-DD is required`);
+  return v;
+}
+
+/** Runs an import; a rejected file prints every problem as "row N, Column: reason (value)". */
+async function runImport(io: CliIo, channel: string, what: string): Promise<number> {
+  const file = fileArg(io, 0, 'read', 'IN.xlsx');
+  const mapping = mappingArg(io.options.map as string[] | undefined);
+  try {
+    const r = await io.registry.call<{ inserted?: number; rows?: number; recorded?: number }>(io.ctx, channel, { file, ...(mapping ? { mapping } : {}) });
+    io.out(r.inserted !== undefined ? `Imported ${r.inserted} ${what}.` : `Read ${r.rows} rows; recorded ${r.recorded} collection notes.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'import-rejected') {
+      io.err(`Rejected: ${e.message}`);
+      const errors = (e.details as { errors?: ImportProblem[] } | undefined)?.errors ?? [];
+      for (const p of errors) io.err(`  row ${p.row}, ${p.column}: ${p.reason}${p.value ? ` (${p.value})` : ''}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const mapOption = { map: { type: 'string' as const, multiple: true } };
+
+export const receivablesCommands: CliCommand[] = [
+  {
+    words: ['import', 'invoices'],
+    usage: 'import invoices IN.xlsx [--map "Header=field"]  headers Invoice, Customer, Contract, Invoice date, Due date, Amount (all-or-nothing)',
+    options: mapOption,
+    run: (io) => runImport(io, 'receivables:importInvoices', 'invoices'),
+  },
+  {
+    words: ['import', 'payments'],
+    usage: 'import payments IN.xlsx [--map "Header=field"]  headers Invoice, Date, Amount; overpaying an invoice is an error',
+    options: mapOption,
+    run: (io) => runImport(io, 'receivables:importPayments', 'payments'),
+  },
+  {
+    words: ['import', 'collections'],
+    usage: 'import collections AGING.xlsx       re-import the collection columns finance annotated in an aging workbook',
+    options: mapOption,
+    run: (io) => runImport(io, 'receivables:importCollections', 'collection notes'),
+  },
+  {
+    words: ['export', 'aging'],
+    usage: 'export aging OUT.xlsx --as-of YYYY-MM-DD [--lang en|zh-CN]  sheets Summary, Detail, Rates',
+    options: { 'as-of': { type: 'string' }, lang: { type: 'string' } },
+    async run(io) {
+      const asOf = dateOption(io, 'as-of');
+      const lang = (io.options.lang as string | undefined) ?? 'en';
+      const file = fileArg(io, 0, 'write', 'OUT.xlsx');
+      const r = await io.registry.call<{ customers: number; invoices: number }>(io.ctx, 'receivables:exportAging', { file, asOf, lang });
+      io.out(`Aging as of ${asOf}: ${r.customers} customers, ${r.invoices} open invoices → ${io.positionals[0]}`);
+      return 0;
+    },
+  },
+  {
+    words: ['export', 'journal'],
+    usage: 'export journal OUT.xlsx --from YYYY-MM-DD --to YYYY-MM-DD  provision journal between two as-of dates',
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    async run(io) {
+      const file = fileArg(io, 0, 'write', 'OUT.xlsx');
+      const r = await io.registry.call<{ rows: number }>(io.ctx, 'receivables:exportJournal', { file, from: dateOption(io, 'from'), to: dateOption(io, 'to') });
+      io.out(`Provision journal: ${r.rows} lines → ${io.positionals[0]}`);
+      return 0;
+    },
+  },
+];

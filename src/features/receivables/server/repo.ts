@@ -1,0 +1,203 @@
+import type { Db } from '../../../server/db/connection';
+import { insertRow, softDelete, updateRow, type ChangeWriter } from '../../../server/db/changeLog';
+import { AppError } from '../../../shared/errors';
+import type { InvoiceRow, PaymentRow } from '../contract';
+
+// SQL for invoices, payments and allocations, and the accounts' receivable balance.
+
+export interface AccountInfo {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  city: string | null;
+  territoryId: string;
+}
+
+export function accountInfo(db: Db, id: string): AccountInfo | null {
+  const r = db
+    .prepare('SELECT id, name, name_en AS nameEn, city, territory_id AS territoryId FROM accounts WHERE id = ? AND deleted_at IS NULL')
+    .get(id) as AccountInfo | undefined;
+  return r ?? null;
+}
+
+export function mustAccount(db: Db, id: string): AccountInfo {
+  const a = accountInfo(db, id);
+  if (!a) throw new AppError('not-found', 'This customer no longer exists (it may have been deleted).');
+  return a;
+}
+
+/** Account names by id (deleted accounts too: their old invoices still need a name). */
+export function accountNames(db: Db): Map<string, string> {
+  return new Map(db.prepare('SELECT id, name FROM accounts').raw().all() as [string, string][]);
+}
+
+/** Accounts a finance user can pick: every live account, by name. */
+export function customerChoices(db: Db): { id: string; name: string }[] {
+  return db.prepare('SELECT id, name FROM accounts WHERE deleted_at IS NULL ORDER BY name').all() as { id: string; name: string }[];
+}
+
+const INVOICE_SELECT = `SELECT i.id, i.invoice_no AS invoiceNo, i.contract_no AS contractNo, i.account_id AS accountId,
+  a.name AS customer, i.invoice_date AS invoiceDate, i.due_date AS dueDate, i.amount_fen AS amount,
+  IFNULL((SELECT SUM(x.amount_fen) FROM rcv_allocations x WHERE x.invoice_id = i.id AND x.deleted_at IS NULL), 0) AS paid,
+  m.label AS milestone, i.note
+  FROM rcv_invoices i JOIN accounts a ON a.id = i.account_id LEFT JOIN rcv_milestones m ON m.id = i.milestone_id
+  WHERE i.deleted_at IS NULL`;
+
+type InvoiceSql = Omit<InvoiceRow, 'outstanding'>;
+const withOutstanding = (r: InvoiceSql): InvoiceRow => ({ ...r, outstanding: r.amount - r.paid });
+
+export function listInvoices(db: Db, accountId?: string): InvoiceRow[] {
+  const rows = accountId
+    ? db.prepare(`${INVOICE_SELECT} AND i.account_id = ? ORDER BY i.due_date DESC, i.invoice_no`).all(accountId)
+    : db.prepare(`${INVOICE_SELECT} ORDER BY i.due_date DESC, i.invoice_no`).all();
+  return (rows as InvoiceSql[]).map(withOutstanding);
+}
+
+export function getInvoice(db: Db, id: string): InvoiceRow | null {
+  const r = db.prepare(`${INVOICE_SELECT} AND i.id = ?`).get(id) as InvoiceSql | undefined;
+  return r ? withOutstanding(r) : null;
+}
+
+export function invoiceByNo(db: Db, invoiceNo: string): InvoiceRow | null {
+  const r = db.prepare(`${INVOICE_SELECT} AND i.invoice_no = ?`).get(invoiceNo) as InvoiceSql | undefined;
+  return r ? withOutstanding(r) : null;
+}
+
+export function mustInvoice(db: Db, id: string): InvoiceRow {
+  const inv = getInvoice(db, id);
+  if (!inv) throw new AppError('not-found', 'This invoice no longer exists.');
+  return inv;
+}
+
+export interface NewInvoice {
+  invoiceNo: string;
+  accountId: string;
+  territoryId: string;
+  contractNo: string | null;
+  contractId?: string | null;
+  milestoneId?: string | null;
+  invoiceDate: string;
+  dueDate: string;
+  amount: number;
+  note?: string | null;
+}
+
+export function insertInvoice(w: ChangeWriter, inv: NewInvoice, batchId: string | null = null): string {
+  if (inv.dueDate < inv.invoiceDate) throw new AppError('validation', 'The due date is before the invoice date.', { field: 'dueDate' });
+  if (invoiceByNo(w.db, inv.invoiceNo)) throw new AppError('conflict', `Invoice ${inv.invoiceNo} already exists.`, { field: 'invoiceNo' });
+  return insertRow(
+    w,
+    'rcv_invoices',
+    {
+      invoice_no: inv.invoiceNo, contract_no: inv.contractNo, contract_id: inv.contractId ?? null, milestone_id: inv.milestoneId ?? null,
+      account_id: inv.accountId, territory_id: inv.territoryId, invoice_date: inv.invoiceDate, due_date: inv.dueDate,
+      amount_fen: inv.amount, note: inv.note ?? null,
+    },
+    batchId,
+  );
+}
+
+// --- payments and allocations -------------------------------------------------------------
+
+interface PaymentSql {
+  id: string; accountId: string; customer: string; paidOn: string; amount: number; reference: string | null; note: string | null;
+}
+
+const PAYMENT_SELECT = `SELECT p.id, p.account_id AS accountId, a.name AS customer, p.paid_on AS paidOn, p.amount_fen AS amount,
+  p.reference, p.note FROM rcv_payments p JOIN accounts a ON a.id = p.account_id WHERE p.deleted_at IS NULL`;
+
+function withAllocations(db: Db, rows: PaymentSql[]): PaymentRow[] {
+  const stmt = db.prepare(
+    `SELECT x.invoice_id AS invoiceId, i.invoice_no AS invoiceNo, x.amount_fen AS amount FROM rcv_allocations x
+     JOIN rcv_invoices i ON i.id = x.invoice_id WHERE x.payment_id = ? AND x.deleted_at IS NULL ORDER BY x.applied_on, i.invoice_no`,
+  );
+  return rows.map((p) => {
+    const allocations = stmt.all(p.id) as PaymentRow['allocations'];
+    const allocated = allocations.reduce((s, x) => s + x.amount, 0);
+    return { ...p, allocations, allocated, credit: p.amount - allocated };
+  });
+}
+
+export function listPayments(db: Db, accountId?: string): PaymentRow[] {
+  const rows = accountId
+    ? db.prepare(`${PAYMENT_SELECT} AND p.account_id = ? ORDER BY p.paid_on DESC, p.id`).all(accountId)
+    : db.prepare(`${PAYMENT_SELECT} ORDER BY p.paid_on DESC, p.id`).all();
+  return withAllocations(db, rows as PaymentSql[]);
+}
+
+export function getPayment(db: Db, id: string): PaymentRow | null {
+  const r = db.prepare(`${PAYMENT_SELECT} AND p.id = ?`).get(id) as PaymentSql | undefined;
+  return r ? withAllocations(db, [r])[0]! : null;
+}
+
+export function insertPayment(
+  w: ChangeWriter,
+  p: { accountId: string; territoryId: string; paidOn: string; amount: number; reference?: string | null; note?: string | null },
+  batchId: string | null = null,
+): string {
+  return insertRow(
+    w,
+    'rcv_payments',
+    { account_id: p.accountId, territory_id: p.territoryId, paid_on: p.paidOn, amount_fen: p.amount, reference: p.reference ?? null, note: p.note ?? null },
+    batchId,
+  );
+}
+
+/**
+ * Applies money of a payment to invoices of the same customer, refusing to pay an invoice
+ * beyond what is outstanding on it or to apply more than the payment has left. The money
+ * counts against each invoice from `appliedOn`, or from the invoice date if that is later.
+ */
+export function allocate(
+  w: ChangeWriter,
+  payment: { id: string; accountId: string; territoryId: string; amount: number; allocated: number },
+  allocations: { invoiceId: string; amount: number }[],
+  appliedOn: string,
+  batchId: string | null = null,
+): void {
+  let left = payment.amount - payment.allocated;
+  for (const a of allocations) {
+    const inv = getInvoice(w.db, a.invoiceId);
+    if (!inv) throw new AppError('not-found', 'An invoice to settle no longer exists.', { invoiceId: a.invoiceId });
+    if (inv.accountId !== payment.accountId) throw new AppError('validation', `Invoice ${inv.invoiceNo} belongs to another customer.`, { invoiceId: a.invoiceId });
+    if (a.amount > inv.outstanding) {
+      throw new AppError('validation', `Invoice ${inv.invoiceNo} has ${(inv.outstanding / 100).toFixed(2)} outstanding; ${(a.amount / 100).toFixed(2)} would overpay it.`, { invoiceId: a.invoiceId });
+    }
+    if (a.amount > left) throw new AppError('validation', 'The allocations add up to more than the payment.', { invoiceId: a.invoiceId });
+    left -= a.amount;
+    insertRow(
+      w,
+      'rcv_allocations',
+      {
+        payment_id: payment.id, invoice_id: a.invoiceId, account_id: payment.accountId, territory_id: payment.territoryId,
+        applied_on: inv.invoiceDate > appliedOn ? inv.invoiceDate : appliedOn, amount_fen: a.amount,
+      },
+      batchId,
+    );
+  }
+}
+
+/** Voids a payment and its allocations (events are not edited: they are cancelled and re-entered). */
+export function voidPayment(w: ChangeWriter, paymentId: string): string {
+  const p = getPayment(w.db, paymentId);
+  if (!p) throw new AppError('not-found', 'This payment no longer exists.');
+  const ids = w.db.prepare('SELECT id FROM rcv_allocations WHERE payment_id = ? AND deleted_at IS NULL').pluck().all(paymentId) as string[];
+  for (const id of ids) softDelete(w, 'rcv_allocations', id);
+  softDelete(w, 'rcv_payments', paymentId);
+  return p.accountId;
+}
+
+/**
+ * Keeps accounts.receivable_fen equal to what the customer owes on its invoices: invoiced
+ * minus allocated, all dates (unallocated credit is shown beside it, not netted).
+ */
+export function syncReceivableBalance(w: ChangeWriter, accountIds: Iterable<string>): void {
+  const owed = w.db.prepare(
+    `SELECT IFNULL((SELECT SUM(amount_fen) FROM rcv_invoices WHERE account_id = ? AND deleted_at IS NULL), 0)
+          - IFNULL((SELECT SUM(amount_fen) FROM rcv_allocations WHERE account_id = ? AND deleted_at IS NULL), 0)`,
+  );
+  for (const id of new Set(accountIds)) {
+    const balance = owed.pluck().get(id, id) as number;
+    updateRow(w, 'accounts', id, { receivable_fen: balance });
+  }
+}
