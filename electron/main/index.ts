@@ -4,6 +4,7 @@ import { openBook } from '../../src/server/book';
 import { createRegistry } from '../../src/server/handlers';
 import type { ServerContext } from '../../src/server/context';
 import { AppError } from '../../src/shared/errors';
+import { backupsFor, currentBookPath, recoverFromBackup, startNewBook } from '../../src/server/bookLocation';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
@@ -20,26 +21,52 @@ let ctx: ServerContext | null = null;
 let win: BrowserWindow | null = null;
 
 async function openUserBook(): Promise<ServerContext> {
-  const dbPath = process.env.SW_DB ?? path.join(app.getPath('userData'), 'book.sqlite');
-  try {
-    return await openBook(dbPath, { demo: true, platform: 'electron', appVersion: app.getVersion(), native: electronNativeBinding() });
-  } catch (err) {
-    const message = err instanceof AppError ? err.message : String(err);
-    // The damaged or newer file is never touched: offer to start a new book beside it.
-    const choice = dialog.showMessageBoxSync({
-      type: 'error',
-      title: 'Sales Workstation',
-      message: 'The database could not be opened.',
-      detail: `${message}\n\nYou can restore a backup from ${path.join(path.dirname(dbPath), 'backups')} with the CLI, or start a new file (the old one is kept).`,
-      buttons: ['Start a new file', 'Quit'],
-      defaultId: 1,
-    });
-    if (choice !== 0) {
-      app.exit(1);
-      throw err;
+  const userData = app.getPath('userData');
+  const opts = { platform: 'electron' as const, appVersion: app.getVersion(), native: electronNativeBinding() };
+  for (;;) {
+    const dbPath = process.env.SW_DB ?? currentBookPath(userData);
+    try {
+      // The very first book is the demo company; a book started after a failure is empty.
+      return await openBook(dbPath, { ...opts, demo: path.basename(dbPath) === 'book.sqlite' });
+    } catch (err) {
+      const message = err instanceof AppError ? err.message : String(err);
+      const backups = backupsFor(userData);
+      // The damaged, locked or newer file is never written to: recovery goes to a new file.
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Sales Workstation',
+        message: 'The database could not be opened. / 无法打开数据库。',
+        detail: `${message}\n\n${dbPath}`,
+        buttons: [
+          ...(backups.length ? ['Restore a backup… / 从备份恢复…'] : []),
+          'Start a new file / 新建数据文件',
+          'Try again / 重试',
+          'Quit / 退出',
+        ],
+        defaultId: 0,
+        cancelId: backups.length ? 3 : 2,
+      });
+      const action = (backups.length ? ['restore', 'new', 'retry', 'quit'] : ['new', 'retry', 'quit'])[choice];
+      if (action === 'quit') {
+        app.exit(1);
+        throw err;
+      }
+      if (action === 'new') startNewBook(userData);
+      if (action === 'restore') {
+        const picked = dialog.showOpenDialogSync({
+          defaultPath: path.join(userData, 'backups'),
+          properties: ['openFile'],
+          filters: [{ name: 'Backups', extensions: ['sqlite'] }],
+        });
+        if (picked?.[0]) {
+          try {
+            await recoverFromBackup(userData, picked[0]);
+          } catch (e) {
+            dialog.showErrorBox('Sales Workstation', e instanceof Error ? e.message : String(e));
+          }
+        }
+      }
     }
-    const fresh = path.join(path.dirname(dbPath), `book-${Date.now()}.sqlite`);
-    return openBook(fresh, { demo: true, platform: 'electron', appVersion: app.getVersion(), native: electronNativeBinding() });
   }
 }
 

@@ -187,3 +187,29 @@ describe('backups', () => {
     ctx.db.close();
   });
 });
+
+describe('recovering from a damaged book', () => {
+  it('restores a backup into a new file and leaves the damaged one untouched', async () => {
+    const { currentBookPath, recoverFromBackup, startNewBook, backupsFor } = await import('../../src/server/bookLocation');
+    const d = dir();
+    const first = currentBookPath(d);
+    const ctx = await openBook(first, { demo: true });
+    await createRegistry().call(ctx, 'backup:create', {});
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    ctx.db.close();
+    fs.writeFileSync(first, Buffer.alloc(8192, 7)); // the book is now garbage
+    const damaged = fs.readFileSync(first);
+    await expect(openBook(first)).rejects.toMatchObject({ code: 'db-damaged' });
+    const [backup] = backupsFor(d);
+    const restored = await recoverFromBackup(d, path.join(d, 'backups', backup!.name));
+    expect(currentBookPath(d)).toBe(restored);
+    expect(restored).not.toBe(first);
+    const back = await openBook(currentBookPath(d));
+    expect((back.db.prepare('SELECT count(*) n FROM accounts').get() as { n: number }).n).toBe(400);
+    back.db.close();
+    expect(fs.readFileSync(first).equals(damaged)).toBe(true);
+    const fresh = startNewBook(d);
+    expect(currentBookPath(d)).toBe(fresh);
+    expect(fs.readFileSync(first).equals(damaged)).toBe(true);
+  });
+});
