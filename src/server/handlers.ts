@@ -4,6 +4,8 @@ import { systemHandlers } from './systemHandlers';
 import { systemContract } from '../shared/contract/system';
 import { accountsContract } from '../features/accounts/contract';
 import { accountHandlers } from '../features/accounts/server/handlers';
+import { trainingContract } from '../features/training/contract';
+import { trainingHandlers } from '../features/training/server/handlers';
 import { receivablesContract } from '../features/receivables/contract';
 import { receivablesHandlers } from '../features/receivables/server/handlers';
 
@@ -16,5 +18,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
   return new HandlerRegistry(contract, opts)
     .register(systemContract, systemHandlers)
     .register(accountsContract, accountHandlers)
+    .register(trainingContract, trainingHandlers)
     .register(receivablesContract, receivablesHandlers);
 }

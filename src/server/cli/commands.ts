@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { coreCommands } from './coreCommands';
+import { trainingCommands } from '../../features/training/server/cli';
 import { receivablesCommands } from '../../features/receivables/server/cli';
 
 // Every CLI command. A feature adds its list here (one line).
-export const cliCommands: CliCommand[] = [...coreCommands, ...receivablesCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...trainingCommands, ...receivablesCommands];

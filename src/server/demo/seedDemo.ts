@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ServerContext } from '../context';
 import { insertRow } from '../db/changeLog';
 import { addDays } from '../../shared/dates';
+import { seedTrainingDemo } from '../../features/training/server/demo';
 
 // The demo company: 3 territories, 6 reps, ~400 accounts with contacts and competitors.
 // Seeded random, so every new demo book holds the same data (ids included).
@@ -116,4 +117,5 @@ export function seedDemo(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
       }
     }
   })();
+  seedTrainingDemo(ctx);
 }

@@ -27,16 +27,16 @@ CREATE INDEX training_sessions_date ON training_sessions(session_date) WHERE del
 
 -- An issue (bargaining chip) of the case. `issue_key` names the standard chips (price,
 -- payment, service, delivery) so labels translate; custom issues have a null key.
--- vendor_term_N / customer_term_N: what outcome level N means for that side (level 5 is
--- the side's best), used to map an agreed term to both sides' levels.
+-- vendor_term_<N> / customer_term_<N> (N = one..five; column names carry no digits): what
+-- outcome level N means for that side (level five is the side's best), used to map an agreed term to both sides' levels.
 CREATE TABLE training_issues (
   id TEXT PRIMARY KEY,
   session_id TEXT NOT NULL REFERENCES training_sessions(id),
   issue_key TEXT,
   name TEXT NOT NULL,
   position INTEGER NOT NULL,
-  vendor_term_1 TEXT, vendor_term_2 TEXT, vendor_term_3 TEXT, vendor_term_4 TEXT, vendor_term_5 TEXT,
-  customer_term_1 TEXT, customer_term_2 TEXT, customer_term_3 TEXT, customer_term_4 TEXT, customer_term_5 TEXT,
+  vendor_term_one TEXT, vendor_term_two TEXT, vendor_term_three TEXT, vendor_term_four TEXT, vendor_term_five TEXT,
+  customer_term_one TEXT, customer_term_two TEXT, customer_term_three TEXT, customer_term_four TEXT, customer_term_five TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1,
