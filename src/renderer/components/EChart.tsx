@@ -1,0 +1,37 @@
+import { useEffect, useRef, type CSSProperties } from 'react';
+import * as echarts from 'echarts';
+
+export type EChartsOption = echarts.EChartsOption;
+export type EChartClick = echarts.ECElementEvent;
+
+/**
+ * ECharts in a div: init on mount, setOption on change (animation always off — it is
+ * slow here), resize with the container, dispose on unmount. `onClick` receives the
+ * clicked element's event (series, data index, value).
+ */
+export function EChart({ option, style, onClick, testId, notMerge = true }: { option: EChartsOption; style?: CSSProperties; onClick?: (e: EChartClick) => void; testId?: string; notMerge?: boolean }) {
+  const el = useRef<HTMLDivElement | null>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (e) => click.current?.(e as EChartClick));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ ...option, animation: false }, { notMerge });
+  }, [option, notMerge]);
+
+  return <div ref={el} style={{ width: '100%', height: 320, ...style }} data-testid={testId} />;
+}
