@@ -94,8 +94,8 @@ export async function makeAccountsBook(file: string, n: number): Promise<void> {
   fs.rmSync(file, { force: true });
   const ctx = await openBook(file, { dailyBackup: false });
   const { territoryIds, repIds } = seedOrg(ctx);
-  const terr = new Map(TERRITORIES.map(([zh], i) => [zh, territoryIds[i]!]));
-  const reps = new Map(REPS.map(([zh], i) => [zh, repIds[i]!]));
+  const terr = new Map<string, string>(TERRITORIES.map(([zh], i) => [zh, territoryIds[i]!]));
+  const reps = new Map<string, string>(REPS.map(([zh], i) => [zh, repIds[i]!]));
   ctx.db.transaction(() => {
     for (const r of accountRecords(n)) {
       insertRow(ctx, 'accounts', {
