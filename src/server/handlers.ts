@@ -4,6 +4,8 @@ import { systemHandlers } from './systemHandlers';
 import { systemContract } from '../shared/contract/system';
 import { accountsContract } from '../features/accounts/contract';
 import { accountHandlers } from '../features/accounts/server/handlers';
+import { negotiationContract } from '../features/negotiation/contract';
+import { negotiationHandlers } from '../features/negotiation/server/handlers';
 import { trainingContract } from '../features/training/contract';
 import { trainingHandlers } from '../features/training/server/handlers';
 import { receivablesContract } from '../features/receivables/contract';
@@ -18,6 +20,7 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
   return new HandlerRegistry(contract, opts)
     .register(systemContract, systemHandlers)
     .register(accountsContract, accountHandlers)
+    .register(negotiationContract, negotiationHandlers)
     .register(trainingContract, trainingHandlers)
     .register(receivablesContract, receivablesHandlers);
 }
