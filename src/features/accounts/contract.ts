@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
+import { channel, zFen, zFileToken, zId, zImportError, zIsoDate, zJobId, zLang, zOk, type ImportError } from '../../shared/contract/define';
 import { vocabKeys } from '../../shared/vocab';
 
 const zGrade = z.enum(vocabKeys('grade'));
@@ -132,14 +132,8 @@ export const zLookups = z.object({
 });
 export type Lookups = z.infer<typeof zLookups>;
 
-/** One rejected cell of an import: the spreadsheet's own row number (header = row 1). */
-export const zImportError = z.object({
-  row: z.number().int(),
-  column: z.string(),
-  value: z.string(),
-  reason: z.string(),
-});
-export type ImportError = z.infer<typeof zImportError>;
+// Shared by every feature's import; re-exported here for the accounts UI.
+export { zImportError, type ImportError };
 
 const zMapping = z.record(z.string().max(200), z.string().max(50)).refine((m) => Object.keys(m).length <= 200, 'too many mappings');
 
@@ -208,6 +202,14 @@ export const accountsContract = {
     { long: true },
   ),
   'accounts:template': channel(z.object({ file: zFileToken, lang: zLang.default('en') }).strict(), zOk),
+  'territories:save': channel(
+    z.object({ id: zId.optional(), nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100) }).strict(),
+    z.object({ id: z.string() }),
+  ),
+  'reps:save': channel(
+    z.object({ id: zId.optional(), territoryId: zId, nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100) }).strict(),
+    z.object({ id: z.string() }),
+  ),
   'contacts:save': channel(zContactInput, zContact),
   'contacts:delete': channel(z.object({ id: zId }).strict(), zOk),
   'competitors:save': channel(zCompetitorInput, zCompetitor),

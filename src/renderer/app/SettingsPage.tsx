@@ -3,6 +3,7 @@ import { App, Button, Card, Descriptions, InputNumber, Popconfirm, Segmented, Sp
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../api/client';
 import { usePrefs } from './prefs';
+import { OrgCard } from './OrgCard';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export default function SettingsPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <OrgCard />
       <Card
         title={t('settings.backups')}
         size="small"
