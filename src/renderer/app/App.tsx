@@ -31,7 +31,7 @@ function Shell() {
             />
           </Layout.Sider>
           <Layout>
-            <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '0 20px', height: 48, lineHeight: '48px', display: 'flex', justifyContent: 'space-between' }}>
+            <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '0 20px', height: 48, lineHeight: '48px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
               <Typography.Text strong data-testid="page-title">{t(`nav.${current.key}`)}</Typography.Text>
               <Space size="large">
                 <Space size="small">
