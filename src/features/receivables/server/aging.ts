@@ -126,16 +126,26 @@ export interface DetailLine extends AgingLine {
 
 /**
  * The open invoices of the given customers at the as-of date, in the customers' order and
- * oldest due first within each, with their place on the collection ladder on that date.
+ * oldest due first within each, with their place on the collection ladder. The ladder reads
+ * the log up to `logUpTo` (default the as-of date): a month-end workbook made later shows the
+ * chasing done since, so notes finance re-imports travel with the next export of that date.
  */
-export function* detailLines(db: Db, accountIds: Iterable<string>, asOf: IsoDate, buckets: readonly Bucket[], ladder: LadderPolicy): Generator<DetailLine> {
+export function* detailLines(
+  db: Db,
+  accountIds: Iterable<string>,
+  asOf: IsoDate,
+  buckets: readonly Bucket[],
+  ladder: LadderPolicy,
+  logUpTo: IsoDate = asOf,
+): Generator<DetailLine> {
+  const today = logUpTo > asOf ? logUpTo : asOf;
   for (const accountId of accountIds) {
-    const actions = customerActions(db, accountId, asOf);
+    const actions = customerActions(db, accountId, today);
     for (const [id, invoiceNo, contractNo, invoiceDate, dueDate, amount, paid] of customerInvoicesAsOf(db, accountId, asOf)) {
       const line = agingLine({ id, invoiceNo, accountId, contractNo, invoiceDate, dueDate, amount }, paid, asOf, buckets);
       if (!line) continue;
       const log = actions.get(id) ?? [];
-      yield { ...line, actions: log, collection: collectionState(line, log, asOf, ladder) };
+      yield { ...line, actions: log, collection: collectionState(line, log, today, ladder) };
     }
   }
 }

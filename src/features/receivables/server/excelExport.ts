@@ -38,12 +38,12 @@ export function ratesLine(buckets: readonly Bucket[]): string {
   return `Provision rates: ${buckets.map((b) => `${b.label} ${pct(b.rateBp)}`).join(' · ')}`;
 }
 
-function titleBlock(asOf: string, buckets: readonly Bucket[], ladder: LadderPolicy, what: string): string[] {
+function titleBlock(asOf: string, buckets: readonly Bucket[], ladder: LadderPolicy, what: string, today: string): string[] {
   return [
     `Accounts receivable aging 应收账款账龄分析 — ${what} — as of ${asOf}`,
     ratesLine(buckets),
     'Provision = outstanding × rate, rounded half away from zero to the fen for each invoice; customer and report totals are sums of those lines. Payments after the as-of date are not counted.',
-    `Collection ladder from days overdue: ${RUNGS.map((r, i) => `${KIND_LABEL.en[r]} ${ladder.fromDays[i]}`).join(' · ')}`,
+    `Collection ladder from days overdue: ${RUNGS.map((r, i) => `${KIND_LABEL.en[r]} ${ladder.fromDays[i]}`).join(' · ')}. Collection columns: the log as of ${today > asOf ? today : asOf}.`,
   ];
 }
 
@@ -63,7 +63,8 @@ function detailRow(l: DetailLine, customer: string, buckets: readonly Bucket[], 
   ];
 }
 
-export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string, lang: Lang, job?: Job): Promise<{ customers: number; invoices: number }> {
+/** `today` is when the workbook is made: the collection columns show the log up to then. */
+export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string, lang: Lang, today: string, job?: Job): Promise<{ customers: number; invoices: number }> {
   const p = readPolicies(db);
   const names = accountNames(db);
   const customers = agingByCustomerSql(db, asOf, p.buckets);
@@ -75,7 +76,7 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     { header: 'Total', kind: 'money' },
     { header: 'Provision', kind: 'money' },
   ];
-  const summaryTitle = titleBlock(asOf, p.buckets, p.ladder, 'Summary by customer');
+  const summaryTitle = titleBlock(asOf, p.buckets, p.ladder, 'Summary by customer', today);
   const first = firstDataRowOf({ title: summaryTitle });
   const last = first + customers.length - 1;
   const totalCol = nb + 2;
@@ -97,13 +98,13 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     landscape: true,
   };
 
-  const detailTitle = titleBlock(asOf, p.buckets, p.ladder, 'Detail by invoice');
+  const detailTitle = titleBlock(asOf, p.buckets, p.ladder, 'Detail by invoice', today);
   const dFirst = firstDataRowOf({ title: detailTitle });
   const invoiceCount = customers.reduce((s, c) => s + c.invoices, 0);
   const detailTotals = { amount: 0, paid: 0, outstanding: 0, provision: 0 };
   let written = 0;
   function* rows(): Generator<CellValue[]> {
-    for (const l of detailLines(db, customers.map((c) => c.accountId), asOf, p.buckets, p.ladder)) {
+    for (const l of detailLines(db, customers.map((c) => c.accountId), asOf, p.buckets, p.ladder, today)) {
       detailTotals.amount += l.amount;
       detailTotals.paid += l.paid;
       detailTotals.outstanding += l.outstanding;

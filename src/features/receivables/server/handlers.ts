@@ -73,7 +73,7 @@ export const receivablesHandlers: Handlers<C> = {
     const names = repo.accountNames(ctx.db);
     const ids = accountId ? [accountId] : agingByCustomerSql(ctx.db, asOf, p.buckets).map((c) => c.accountId);
     const out = [];
-    for (const l of detailLines(ctx.db, ids, asOf, p.buckets, p.ladder)) {
+    for (const l of detailLines(ctx.db, ids, asOf, p.buckets, p.ladder, ctx.clock.today())) {
       if (bucket !== undefined && l.bucket !== bucket) continue;
       out.push({
         invoiceId: l.id, invoiceNo: l.invoiceNo, accountId: l.accountId, customer: names.get(l.accountId) ?? '', contractNo: l.contractNo,
@@ -171,7 +171,7 @@ export const receivablesHandlers: Handlers<C> = {
 
   'receivables:exportAging': async ({ file, asOf, lang }, ctx, job) => {
     const target = ctx.files.resolve(file, 'write');
-    return exportAgingWorkbook(ctx.db, target.path, asOf, lang, job);
+    return exportAgingWorkbook(ctx.db, target.path, asOf, lang, ctx.clock.today(), job);
   },
 
   'receivables:importInvoices': async ({ file, mapping }, ctx, job) => importInvoices(ctx, ctx.files.resolve(file, 'read'), mapping, job),

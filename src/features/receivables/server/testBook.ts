@@ -1,8 +1,11 @@
 import path from 'node:path';
+import seedrandom from 'seedrandom';
 import { openBook } from '../../../server/book';
 import { insertRow } from '../../../server/db/changeLog';
 import type { ServerContext } from '../../../server/context';
 import { fixedClock } from '../../../../test/db/helpers';
+import { addDays } from '../../../shared/dates';
+import { allocate, insertInvoice, insertPayment, syncReceivableBalance } from './repo';
 
 // A small real book for the receivables tests: one territory and a few named customers.
 
@@ -15,4 +18,32 @@ export async function receivablesBook(dir: string, customers = ['甲公司', '�
     return customers.map((name, i) => insertRow(ctx, 'accounts', { territory_id: territory, name, name_en: `Customer ${String.fromCharCode(65 + i)}` }));
   })();
   return { ctx, accounts };
+}
+
+/**
+ * Invoices over three years with partial, late and future payments, written through the
+ * repository (as the handlers do). Deterministic for a seed.
+ */
+export function randomReceivables(ctx: ServerContext, accounts: string[], seed: string, n: number, today = TODAY): void {
+  const rng = seedrandom(seed);
+  const territory = ctx.db.prepare('SELECT territory_id FROM accounts WHERE id = ?').pluck();
+  ctx.db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const accountId = accounts[i % accounts.length]!;
+      const territoryId = territory.get(accountId) as string;
+      const invoiceDate = addDays(today, -Math.floor(rng() * 1100));
+      const dueDate = addDays(invoiceDate, [0, 30, 60, 90][Math.floor(rng() * 4)]!);
+      const amount = 100 + Math.floor(rng() * 50_000_000);
+      const id = insertInvoice(ctx, { invoiceNo: `RND-${seed}-${i}`, accountId, territoryId, contractNo: rng() < 0.5 ? `HT-${i % 17}` : null, invoiceDate, dueDate, amount });
+      let left = amount;
+      for (let k = 0; k < 2 && rng() < 0.5; k++) {
+        const pay = k === 1 ? left : 1 + Math.floor(rng() * left);
+        const paidOn = addDays(invoiceDate, Math.floor(rng() * 500));
+        const paymentId = insertPayment(ctx, { accountId, territoryId, paidOn, amount: pay });
+        allocate(ctx, { id: paymentId, accountId, territoryId, amount: pay, allocated: 0 }, [{ invoiceId: id, amount: pay }], paidOn);
+        left -= pay;
+      }
+    }
+    syncReceivableBalance(ctx, accounts);
+  })();
 }
