@@ -48,3 +48,12 @@ export const zLang = z.enum(['zh-CN', 'en']);
 
 export const zEmpty = z.object({}).strict();
 export const zOk = z.object({ ok: z.literal(true) }).strict();
+
+/** One rejected cell of an import: the spreadsheet's own row number (header = row 1). */
+export const zImportError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+export type ImportError = z.infer<typeof zImportError>;

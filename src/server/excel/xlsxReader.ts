@@ -1,0 +1,375 @@
+import path from 'node:path/posix';
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { AppError } from '../../shared/errors';
+import { decodeXlsxText } from './safeText';
+import { ZipArchive } from './zipArchive';
+
+// Streaming reader of one worksheet of an .xlsx: shared strings, styles (to know which
+// numbers are dates) and the workbook's sheet list are read first through the zip
+// directory, then the sheet's rows are parsed as they inflate. Values come back as what
+// the cell holds: string (shared, inline or rich text, with Excel's _xHHHH_ escapes
+// decoded and phonetic runs left out), number, boolean, Date (UTC midnight for a date
+// cell, in either the 1900 or the 1904 date system) or null; a formula gives its cached
+// result, an error cell its text ('#N/A').
+
+export type CellRaw = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** The spreadsheet's own row number. */
+  row: number;
+  values: CellRaw[];
+}
+
+interface SheetRef {
+  name: string;
+  part: string;
+}
+
+export class XlsxWorkbook {
+  private sharedStrings: string[] | null = null;
+  private dateStyles: boolean[] | null = null;
+
+  private constructor(
+    private readonly zip: ZipArchive,
+    private readonly what: string,
+    readonly sheets: SheetRef[],
+    readonly date1904: boolean,
+    private readonly parts: { sharedStrings?: string; styles?: string },
+  ) {}
+
+  static async open(file: string, what: string): Promise<XlsxWorkbook> {
+    const zip = ZipArchive.open(file, what);
+    const notWorkbook = () => new AppError('bad-file', `${what} is a zip archive but not an Excel workbook (.xlsx).`);
+    const rootRels = zip.has('_rels/.rels') ? parseRels(await zip.text('_rels/.rels'), '') : [];
+    const bookPart = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    if (!zip.has(bookPart)) throw notWorkbook();
+    const bookDir = path.dirname(bookPart);
+    const relsPart = path.join(bookDir, '_rels', `${path.basename(bookPart)}.rels`);
+    const rels = zip.has(relsPart) ? parseRels(await zip.text(relsPart), bookDir) : [];
+    const relById = new Map(rels.map((r) => [r.id, r]));
+
+    const sheets: SheetRef[] = [];
+    let date1904 = false;
+    await parseXml(zip.stream(bookPart), what, (p) => {
+      p.on('opentag', (tag) => {
+        const name = localName(tag.name);
+        if (name === 'workbookPr') {
+          const v = tag.attributes.date1904;
+          date1904 = v === '1' || v === 'true';
+        } else if (name === 'sheet') {
+          const rid = attr(tag, 'id');
+          const target = rid ? relById.get(rid)?.target : undefined;
+          if (target && zip.has(target)) sheets.push({ name: tag.attributes.name ?? '', part: target });
+        }
+      });
+    });
+    if (sheets.length === 0) throw new AppError('bad-file', `${what} has no worksheet.`);
+    const byType = (suffix: string) => rels.find((r) => r.type.endsWith(suffix) && zip.has(r.target))?.target;
+    return new XlsxWorkbook(zip, what, sheets, date1904, { sharedStrings: byType('/sharedStrings'), styles: byType('/styles') });
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** The sheet by name (case- and space-insensitive), or the first sheet. */
+  sheet(name?: string): SheetRef {
+    if (name === undefined) return this.sheets[0]!;
+    const want = name.trim().toLowerCase();
+    const found = this.sheets.find((s) => s.name.trim().toLowerCase() === want);
+    if (!found) {
+      throw new AppError('bad-file', `${this.what} has no sheet named "${name}" (its sheets: ${this.sheetNames().join(', ')}).`);
+    }
+    return found;
+  }
+
+  /** Rows of a sheet in order; rows without any value are left out. */
+  async *rows(sheetName?: string, onProgress?: (done: number, total: number) => void): AsyncGenerator<SheetRow> {
+    const sheet = this.sheet(sheetName);
+    const strings = await this.loadSharedStrings();
+    const dateStyles = await this.loadDateStyles();
+    const date1904 = this.date1904;
+
+    const out: SheetRow[] = [];
+    let rowNo = 0;
+    let values: CellRaw[] = [];
+    let inRow = false;
+    let col = 0;
+    let type = '';
+    let style = 0;
+    let capture: 'v' | 't' | null = null;
+    let vText = '';
+    let tText = '';
+    let hasV = false;
+    let phonetic = 0;
+
+    const stream = this.zip.stream(sheet.part);
+    const total = this.zip.entries.get(sheet.part)!.size;
+    let done = 0;
+    const parser = newParser();
+    parser.on('opentag', (tag) => {
+      const name = localName(tag.name);
+      if (name === 'c') {
+        const ref = tag.attributes.r;
+        col = ref ? columnOfRef(ref) : col + 1;
+        type = tag.attributes.t ?? 'n';
+        style = tag.attributes.s ? Number(tag.attributes.s) : 0;
+        vText = '';
+        tText = '';
+        hasV = false;
+      } else if (name === 'v') {
+        capture = 'v';
+        hasV = true;
+      } else if (name === 't') {
+        if (phonetic === 0) capture = 't';
+      } else if (name === 'rPh') {
+        phonetic++;
+      } else if (name === 'row') {
+        const r = tag.attributes.r;
+        rowNo = r ? Number(r) : rowNo + 1;
+        values = [];
+        inRow = true;
+        col = 0;
+      }
+    });
+    const onText = (text: string) => {
+      if (capture === 'v') vText += text;
+      else if (capture === 't') tText += text;
+    };
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+    parser.on('closetag', (tag) => {
+      const name = localName(tag.name);
+      if (name === 'v' || name === 't') capture = null;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c') {
+        if (!inRow || col < 1) return;
+        const value = cellValue(type, hasV, vText, tText, style, strings, dateStyles, date1904);
+        if (value !== null) values[col - 1] = value;
+      } else if (name === 'row') {
+        inRow = false;
+        if (values.some((v) => v !== null && v !== undefined && v !== '')) {
+          for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+          out.push({ row: rowNo, values });
+        }
+      }
+    });
+
+    const decoder = new StringDecoder('utf8');
+    try {
+      for await (const chunk of stream) {
+        const buf = chunk as Buffer;
+        done += buf.length;
+        parser.write(decoder.write(buf));
+        onProgress?.(done, total);
+        if (out.length) yield* out.splice(0, out.length);
+      }
+      parser.write(decoder.end());
+      parser.close();
+      yield* out;
+    } catch (err) {
+      throw asBadFile(err, this.what);
+    } finally {
+      // Also when the caller stops early: release the file.
+      stream.destroy();
+    }
+  }
+
+  private async loadSharedStrings(): Promise<string[]> {
+    if (this.sharedStrings) return this.sharedStrings;
+    const list: string[] = [];
+    const part = this.parts.sharedStrings;
+    if (part) {
+      let text = '';
+      let capture = false;
+      let phonetic = 0;
+      await parseXml(this.zip.stream(part), this.what, (p) => {
+        p.on('opentag', (tag) => {
+          const name = localName(tag.name);
+          if (name === 'si') text = '';
+          else if (name === 't' && phonetic === 0) capture = true;
+          else if (name === 'rPh') phonetic++;
+        });
+        const onText = (t: string) => {
+          if (capture) text += t;
+        };
+        p.on('text', onText);
+        p.on('cdata', onText);
+        p.on('closetag', (tag) => {
+          const name = localName(tag.name);
+          if (name === 't') capture = false;
+          else if (name === 'rPh') phonetic--;
+          else if (name === 'si') list.push(decodeXlsxText(text));
+        });
+      });
+    }
+    this.sharedStrings = list;
+    return list;
+  }
+
+  private async loadDateStyles(): Promise<boolean[]> {
+    if (this.dateStyles) return this.dateStyles;
+    const formats = new Map<number, string>();
+    const xfFormats: number[] = [];
+    const part = this.parts.styles;
+    if (part) {
+      let inCellXfs = false;
+      await parseXml(this.zip.stream(part), this.what, (p) => {
+        p.on('opentag', (tag) => {
+          const name = localName(tag.name);
+          if (name === 'numFmt') formats.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
+          else if (name === 'cellXfs') inCellXfs = true;
+          else if (name === 'xf' && inCellXfs) xfFormats.push(Number(tag.attributes.numFmtId ?? 0));
+        });
+        p.on('closetag', (tag) => {
+          if (localName(tag.name) === 'cellXfs') inCellXfs = false;
+        });
+      });
+    }
+    this.dateStyles = xfFormats.map((id) => isDateFormat(id, formats.get(id)));
+    return this.dateStyles;
+  }
+}
+
+function cellValue(
+  type: string,
+  hasV: boolean,
+  vText: string,
+  tText: string,
+  style: number,
+  strings: string[],
+  dateStyles: boolean[],
+  date1904: boolean,
+): CellRaw {
+  switch (type) {
+    case 's':
+      return hasV ? (strings[Number(vText)] ?? null) : null;
+    case 'inlineStr':
+      return decodeXlsxText(tText);
+    case 'str':
+      return hasV ? decodeXlsxText(vText) : null;
+    case 'b':
+      return hasV ? vText.trim() === '1' || vText.trim() === 'true' : null;
+    case 'e':
+      return hasV ? vText : null;
+    case 'd': {
+      if (!hasV) return null;
+      const t = vText.trim();
+      const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(t) || !t.includes('T') ? t : `${t}Z`);
+      return Number.isNaN(d.getTime()) ? t : d;
+    }
+    default: {
+      if (!hasV || vText === '') return null;
+      const n = Number(vText);
+      if (!Number.isFinite(n)) return vText;
+      if (dateStyles[style]) return serialToDate(n, date1904);
+      return n;
+    }
+  }
+}
+
+/** An Excel serial day number to the JS Date (UTC) of that day and time. */
+export function serialToDate(serial: number, date1904 = false): Date {
+  const days = serial + (date1904 ? 1462 : 0) - 25569;
+  return new Date(Math.round(days * 86_400_000));
+}
+
+// Built-in number formats that are dates or times, including those Chinese, Japanese and
+// Korean Excel use (27–36, 50–58).
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** True when a number format shows a date: a built-in date id, or a code with date parts. */
+export function isDateFormat(id: number, code: string | undefined): boolean {
+  if (code === undefined) return DATE_FORMAT_IDS.has(id);
+  // Drop what is not a format letter: quoted text, escaped and padding characters, and
+  // [colour]/[$-804] sections (but keep elapsed-time brackets like [h]).
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/[\\_*]./g, '')
+    .replace(/\[(?!(h+|m+|s+)\])[^\]]*\]/gi, '')
+    .split(';')[0]!;
+  if (/^\s*general\s*$/i.test(bare)) return false;
+  return /[dmyhs年月日]/i.test(bare);
+}
+
+/** 'BC12' → 55. */
+export function columnOfRef(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n;
+}
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function parseRels(xml: string, baseDir: string): Rel[] {
+  const rels: Rel[] = [];
+  const p = newParser();
+  p.on('opentag', (tag) => {
+    if (localName(tag.name) !== 'Relationship') return;
+    const target = tag.attributes.Target ?? '';
+    if (tag.attributes.TargetMode === 'External') return;
+    const resolved = target.startsWith('/') ? target.slice(1) : path.normalize(path.join(baseDir, target));
+    rels.push({ id: tag.attributes.Id ?? '', type: tag.attributes.Type ?? '', target: resolved });
+  });
+  try {
+    p.write(xml).close();
+  } catch (err) {
+    throw asBadFile(err, 'the workbook');
+  }
+  return rels;
+}
+
+async function parseXml(
+  stream: NodeJS.ReadableStream,
+  what: string,
+  setup: (p: Sax) => void,
+): Promise<void> {
+  const parser = newParser();
+  setup(parser);
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of stream) parser.write(decoder.write(chunk as Buffer));
+    parser.write(decoder.end());
+    parser.close();
+  } catch (err) {
+    throw asBadFile(err, what);
+  }
+}
+
+type PlainXml = { xmlns: false; position: false };
+type Sax = SaxesParser<PlainXml>;
+
+/** Without namespace processing (prefixes are stripped by localName) or positions: faster. */
+function newParser(): Sax {
+  return new SaxesParser<PlainXml>({ xmlns: false, position: false });
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+function attr(tag: SaxesTagPlain, local: string): string | undefined {
+  for (const [k, v] of Object.entries(tag.attributes)) if (localName(k) === local && k !== local) return v;
+  return tag.attributes[local];
+}
+
+function asBadFile(err: unknown, what: string): AppError {
+  if (err instanceof AppError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string }).code ?? '';
+  if (code.startsWith('Z_') || /incorrect header|invalid|unexpected end/i.test(msg)) {
+    return new AppError('bad-file', `${what} is damaged (its compressed data cannot be read: ${msg}). Save it again from Excel and retry.`);
+  }
+  return new AppError('bad-file', `${what} is damaged (the sheet's XML cannot be read: ${msg}).`);
+}

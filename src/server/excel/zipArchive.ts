@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { Readable } from 'node:stream';
+import { AppError } from '../../shared/errors';
+
+// A minimal reader of zip archives (an .xlsx is one), by the central directory at the end
+// of the file. Reading the directory first means a truncated or damaged file is refused
+// before any row is read, and entries can be read in any order without copying them to
+// temp files (streaming unzippers must wait for the shared strings that writers put
+// after the sheets).
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export class ZipArchive {
+  private constructor(
+    readonly file: string,
+    readonly fileSize: number,
+    readonly entries: Map<string, ZipEntry>,
+    private readonly what: string,
+  ) {}
+
+  /** Opens an archive; `what` names the file in error messages ("accounts.xlsx"). */
+  static open(file: string, what: string): ZipArchive {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const damaged = (why: string) =>
+        new AppError('bad-file', `${what} is damaged or incomplete (${why}). Save it again from Excel and retry.`);
+      const tailLen = Math.min(size, 65_557);
+      const tail = readAt(fd, size - tailLen, tailLen);
+      let at = -1;
+      for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === EOCD) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) throw damaged('the zip directory at its end is missing, the file was probably cut short');
+      let count = tail.readUInt16LE(at + 10);
+      let dirSize = tail.readUInt32LE(at + 12);
+      let dirOffset = tail.readUInt32LE(at + 16);
+      if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+        const locAt = at - 20;
+        if (locAt < 0 || tail.readUInt32LE(locAt) !== ZIP64_LOCATOR) throw damaged('bad zip64 directory');
+        const z64Offset = Number(tail.readBigUInt64LE(locAt + 8));
+        const z64 = readAt(fd, z64Offset, 56);
+        if (z64.readUInt32LE(0) !== ZIP64_EOCD) throw damaged('bad zip64 directory');
+        count = Number(z64.readBigUInt64LE(32));
+        dirSize = Number(z64.readBigUInt64LE(40));
+        dirOffset = Number(z64.readBigUInt64LE(48));
+      }
+      if (dirOffset + dirSize > size) throw damaged('the zip directory points past the end of the file');
+      const dir = readAt(fd, dirOffset, dirSize);
+      const entries = new Map<string, ZipEntry>();
+      let p = 0;
+      for (let n = 0; n < count; n++) {
+        if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw damaged('bad zip directory entry');
+        const method = dir.readUInt16LE(p + 10);
+        let compressedSize = dir.readUInt32LE(p + 20);
+        let uncompressed = dir.readUInt32LE(p + 24);
+        const nameLen = dir.readUInt16LE(p + 28);
+        const extraLen = dir.readUInt16LE(p + 30);
+        const commentLen = dir.readUInt16LE(p + 32);
+        let localHeaderOffset = dir.readUInt32LE(p + 42);
+        const name = dir.toString('utf8', p + 46, p + 46 + nameLen);
+        // Zip64 sizes live in the extra field when the 32-bit ones are saturated.
+        let e = p + 46 + nameLen;
+        const extraEnd = e + extraLen;
+        while (e + 4 <= extraEnd) {
+          const id = dir.readUInt16LE(e);
+          const len = dir.readUInt16LE(e + 2);
+          if (id === 0x0001) {
+            let q = e + 4;
+            if (uncompressed === 0xffffffff) { uncompressed = Number(dir.readBigUInt64LE(q)); q += 8; }
+            if (compressedSize === 0xffffffff) { compressedSize = Number(dir.readBigUInt64LE(q)); q += 8; }
+            if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(dir.readBigUInt64LE(q));
+          }
+          e += 4 + len;
+        }
+        if (localHeaderOffset + compressedSize > size) throw damaged(`${name} runs past the end of the file`);
+        entries.set(name.replace(/\\/g, '/'), { name, method, compressedSize, size: uncompressed, localHeaderOffset });
+        p += 46 + nameLen + extraLen + commentLen;
+      }
+      return new ZipArchive(file, size, entries, what);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Streams an entry's uncompressed bytes. */
+  stream(name: string): Readable {
+    const entry = this.entries.get(name);
+    if (!entry) throw new AppError('bad-file', `${this.what} has no part ${name}; it is not a complete Excel workbook.`);
+    const fd = fs.openSync(this.file, 'r');
+    let header: Buffer;
+    try {
+      header = readAt(fd, entry.localHeaderOffset, 30);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) {
+      throw new AppError('bad-file', `${this.what} is damaged (bad zip entry for ${name}).`);
+    }
+    const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (entry.compressedSize === 0) return Readable.from([]);
+    const raw = fs.createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+    if (entry.method === 0) return raw;
+    if (entry.method !== 8) throw new AppError('bad-file', `${this.what} uses a zip compression this app cannot read (method ${entry.method}).`);
+    const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    raw.on('error', (err) => inflate.destroy(err));
+    return raw.pipe(inflate);
+  }
+
+  /** A whole (small) entry as text. */
+  async text(name: string): Promise<string> {
+    const parts: Buffer[] = [];
+    for await (const chunk of this.stream(name)) parts.push(chunk as Buffer);
+    return Buffer.concat(parts).toString('utf8');
+  }
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.alloc(Math.max(0, length));
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? buf : buf.subarray(0, done);
+}
