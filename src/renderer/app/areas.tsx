@@ -16,7 +16,7 @@ export const areas: Area[] = [
   { key: 'accounts', icon: TeamOutlined, page: lazy(() => import('../../features/accounts/ui/AccountsPage')) },
   { key: 'pareto', icon: BarChartOutlined, page: null },
   { key: 'pipeline', icon: FunnelPlotOutlined, page: null },
-  { key: 'negotiation', icon: SolutionOutlined, page: null },
+  { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
   { key: 'training', icon: TrophyOutlined, page: null },
   { key: 'receivables', icon: AccountBookOutlined, page: null },
   { key: 'reports', icon: FileTextOutlined, page: null },
