@@ -1,8 +1,9 @@
 import type { CliCommand } from './command';
 import { coreCommands } from './coreCommands';
+import { pipelineCommands } from '../../features/pipeline/server/cli';
 import { negotiationCommands } from '../../features/negotiation/server/cli';
 import { trainingCommands } from '../../features/training/server/cli';
 import { receivablesCommands } from '../../features/receivables/server/cli';
 
 // Every CLI command. A feature adds its list here (one line).
-export const cliCommands: CliCommand[] = [...coreCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands];

@@ -4,6 +4,7 @@ import type { ServerContext } from '../context';
 import { insertRow } from '../db/changeLog';
 import { addDays } from '../../shared/dates';
 import { seedTrainingDemo } from '../../features/training/server/demo';
+import { seedPipelineDemo } from '../../features/pipeline/server/demo';
 import { seedReceivablesDemo } from '../../features/receivables/server/demo';
 
 // The demo company: 3 territories, 6 reps, ~400 accounts with contacts and competitors.
@@ -119,5 +120,6 @@ export function seedDemo(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
     }
   })();
   seedTrainingDemo(ctx);
+  seedPipelineDemo(ctx);
   seedReceivablesDemo(ctx);
 }

@@ -53,6 +53,8 @@ CREATE TABLE opportunities (
   close_reason TEXT,
   closed_on TEXT,
   created_on TEXT NOT NULL,
+  -- When it entered its current stage (or was reopened there): days in stage, stalled.
+  stage_since TEXT NOT NULL,
   next_step TEXT,
   next_step_date TEXT,
   -- Qualification checklist (判断销售机会, MAN): 1 yes, 0 no, NULL not yet known.

@@ -1,0 +1,100 @@
+import type { Handlers } from '../../../server/registry';
+import type { ServerContext } from '../../../server/context';
+import { softDelete, updateRow } from '../../../server/db/changeLog';
+import { AppError } from '../../../shared/errors';
+import type { pipelineContract } from '../contract';
+import * as repo from './repo';
+import { activeStages, listModels, saveStages, stageIndex, switchModel } from './stagesRepo';
+import { addCommitment, createOpportunity, updateOpportunity } from './service';
+import { buildFunnelFromDb, buildReviewFromDb, commitmentItem, pipelineSettings, savePipelineSettings } from './reviewService';
+import { exportReview } from './excel';
+import { importOpportunities } from './importer';
+
+type C = typeof pipelineContract;
+
+function mustGet(ctx: ServerContext, id: string) {
+  const { index } = stageIndex(ctx.db);
+  const r = repo.getRow(ctx.db, id);
+  if (!r) throw new AppError('not-found', 'This opportunity no longer exists (it may have been deleted).');
+  return repo.toOpportunity(r, index);
+}
+
+export const pipelineHandlers: Partial<Handlers<C>> = {
+  'pipeline:lookups': (_in, ctx) => ({
+    stages: activeStages(ctx.db),
+    accounts: ctx.db.prepare('SELECT id, name, territory_id AS territoryId, owner_id AS ownerId FROM accounts WHERE deleted_at IS NULL ORDER BY name').all() as {
+      id: string; name: string; territoryId: string; ownerId: string | null;
+    }[],
+    stallDays: pipelineSettings(ctx.db).stallDays,
+    today: ctx.clock.today(),
+  }),
+
+  'pipeline:list': (input, ctx) => repo.listOpportunities(ctx.db, stageIndex(ctx.db).index, input),
+
+  'pipeline:get': ({ id }, ctx) => {
+    const d = repo.getDetail(ctx.db, id, stageIndex(ctx.db).index);
+    if (!d) throw new AppError('not-found', 'This opportunity no longer exists (it may have been deleted).');
+    return d;
+  },
+
+  'pipeline:create': (input, ctx) => mustGet(ctx, ctx.db.transaction(() => createOpportunity(ctx, input))()),
+
+  'pipeline:update': ({ id, version, effectiveDate, patch }, ctx) => {
+    const { index } = stageIndex(ctx.db);
+    ctx.db.transaction(() => updateOpportunity(ctx, id, patch, effectiveDate ?? ctx.clock.today(), index, { expectVersion: version }))();
+    return mustGet(ctx, id);
+  },
+
+  'pipeline:delete': ({ ids }, ctx) => ({
+    deleted: ctx.db.transaction(() => {
+      let n = 0;
+      for (const id of ids) {
+        if (repo.getRow(ctx.db, id)) {
+          softDelete(ctx, 'opportunities', id);
+          n++;
+        }
+      }
+      return n;
+    })(),
+  }),
+
+  'pipeline:stageModels': (_in, ctx) => listModels(ctx.db),
+
+  'pipeline:saveStages': ({ modelId, stages, removed }, ctx) => {
+    ctx.db.transaction(() => saveStages(ctx, modelId, stages, removed))();
+    return listModels(ctx.db);
+  },
+
+  'pipeline:switchModel': ({ modelId, mapping }, ctx) => ({ moved: ctx.db.transaction(() => switchModel(ctx, modelId, mapping))() }),
+
+  'pipeline:settings': (patch, ctx) => (patch.stallDays === undefined ? pipelineSettings(ctx.db) : savePipelineSettings(ctx.db, ctx.clock, patch)),
+
+  'pipeline:funnel': (input, ctx) => buildFunnelFromDb(ctx.db, input),
+
+  'pipeline:review': (input, ctx) => buildReviewFromDb(ctx.db, input),
+
+  'pipeline:commit': (input, ctx) => {
+    const id = ctx.db.transaction(() => addCommitment(ctx, input))();
+    return commitmentItem(ctx.db, id, input.reviewDate);
+  },
+
+  'pipeline:commitmentDone': ({ id, doneOn }, ctx) => {
+    ctx.db.transaction(() => updateRow(ctx, 'commitments', id, { done_on: doneOn }))();
+    return { ok: true as const };
+  },
+
+  'pipeline:commitmentDelete': ({ id }, ctx) => {
+    ctx.db.transaction(() => softDelete(ctx, 'commitments', id))();
+    return { ok: true as const };
+  },
+
+  'pipeline:exportReview': async ({ file, jobId: _job, ...req }, ctx, job) => {
+    const target = ctx.files.resolve(file, 'write');
+    return exportReview(ctx, target.path, req, job);
+  },
+
+  'pipeline:import': async ({ file, mapping, dryRun }, ctx, job) => {
+    const source = ctx.files.resolve(file, 'read');
+    return importOpportunities(ctx, source.path, { mapping, dryRun, job, name: source.name });
+  },
+};
