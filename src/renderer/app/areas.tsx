@@ -17,7 +17,7 @@ export const areas: Area[] = [
   { key: 'pareto', icon: BarChartOutlined, page: null },
   { key: 'pipeline', icon: FunnelPlotOutlined, page: null },
   { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
-  { key: 'training', icon: TrophyOutlined, page: null },
+  { key: 'training', icon: TrophyOutlined, page: lazy(() => import('../../features/training/ui/TrainingPage')) },
   { key: 'receivables', icon: AccountBookOutlined, page: null },
   { key: 'reports', icon: FileTextOutlined, page: null },
   { key: 'settings', icon: SettingOutlined, page: lazy(() => import('./SettingsPage')) },

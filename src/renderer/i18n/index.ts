@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
 import { accountsMessages } from '../../features/accounts/ui/messages';
+import { trainingMessages } from '../../features/training/ui/messages';
 import { negotiationMessages } from '../../features/negotiation/ui/messages';
 
 export type Locale = 'zh-CN' | 'en';
@@ -10,6 +11,7 @@ export type Locale = 'zh-CN' | 'en';
 const namespaces: Record<string, Record<Locale, object>> = {
   common,
   accounts: accountsMessages,
+  training: trainingMessages,
   negotiation: negotiationMessages,
 };
 
