@@ -18,7 +18,7 @@ const VENDOR = { price: 2, payment: 1, service: 3, delivery: 4 };
 const CUSTOMER = { price: 1, payment: 4, service: 3, delivery: 2 };
 
 test('a trainer scores a class: priorities, outcomes, room view, leaderboard, debrief, export', async ({ app, page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000); // ~60 edits, each a save and a re-score; slow on a shared 2-core machine
   await app.open('training');
   // The demo book holds two earlier classes to compare with.
   await expect(page.getByText('大客户销售训练营 · 第二期')).toBeVisible();
@@ -82,6 +82,13 @@ test('a trainer scores a class: priorities, outcomes, room view, leaderboard, de
   await expect(page.getByTestId('pairing-score-1-B')).toContainText('30 : 30');
   await app.screenshot('training-editor-rounds');
 
+  // The trainer's notes, shown in the debrief.
+  const sessionId = new URL(page.url()).hash.match(/id=([0-9a-f-]+)/)![1]!;
+  await page.getByTestId('tab-notes').click();
+  await page.getByTestId('trainer-notes').fill('A 桌用付款换到货时间：双方都多得。');
+  await page.getByTestId('tab-rounds').click();
+  await expect.poll(async () => (await app.call<{ session: { trainerNotes: string | null } }>('training:get', { id: sessionId })).session.trainerNotes).toBe('A 桌用付款换到货时间：双方都多得。');
+
   // Export: one sheet per round plus a summary.
   const file = await app.saveFile(() => page.getByTestId('training-export').click());
   const wb = XLSX.readFile(file);
@@ -131,6 +138,7 @@ test('a trainer scores a class: priorities, outcomes, room view, leaderboard, de
   await app.screenshot('training-possible');
   await page.getByTestId('room-tab-debrief').click();
   await expect(page.getByTestId('debrief-table')).toContainText('付款');
+  await expect(page.getByTestId('debrief-notes')).toContainText('双方都多得');
   await app.screenshot('training-debrief');
 
   // The same leaderboard in English.

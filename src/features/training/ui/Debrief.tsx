@@ -6,7 +6,7 @@ import { EChart, type EChartsOption } from '../../../renderer/components/EChart'
 import type { TrainingDetail, TrainingResults } from '../contract';
 import { sessionLabels, SIDE_COLOR, SIDE_COLOR_LIGHT } from './labels';
 
-const FONT = 'min(1.35vw, 2.5vh)';
+const FONT = 'min(1.5vw, 2.6vh)';
 
 /** Per table: what each side received and conceded, issue by issue, against its priorities; the trainer's notes. */
 export function Debrief({ detail, results }: { detail: TrainingDetail; results: TrainingResults }) {
@@ -52,8 +52,8 @@ export function Debrief({ detail, results }: { detail: TrainingDetail; results: 
         options={results.pairings.map((p) => ({ value: p.pairingId, label: `R${p.roundNo} ${p.label}: ${labels.team(p.vendor.teamId)}–${labels.team(p.customer.teamId)}` }))}
         data-testid="debrief-pairings"
       />
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1.5fr) minmax(0, 1fr)', gap: '2vw', flex: 1, minHeight: 0 }}>
-        <div style={{ overflow: 'auto' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', gridTemplateRows: 'auto minmax(0, 1fr)', gap: '1.5vh 2vw', flex: 1, minHeight: 0 }}>
+        <div style={{ overflow: 'auto', gridColumn: '1 / span 2' }}>
           <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="debrief-table">
             <thead>
               <tr>
@@ -96,12 +96,12 @@ export function Debrief({ detail, results }: { detail: TrainingDetail; results: 
               </tr>
             </tbody>
           </table>
-          <div style={{ marginTop: '1.2em' }} data-testid="debrief-notes">
-            <div style={{ fontWeight: 700 }}>{t('room.notes')}</div>
-            <div style={{ whiteSpace: 'pre-wrap' }}>{detail.session.trainerNotes || t('room.noNotes')}</div>
-          </div>
         </div>
-        <EChart option={option} style={{ height: '100%', minHeight: 280 }} testId="debrief-chart" />
+        <EChart option={option} style={{ height: '100%', minHeight: 240 }} testId="debrief-chart" />
+        <div style={{ overflow: 'auto' }} data-testid="debrief-notes">
+          <div style={{ fontWeight: 700 }}>{t('room.notes')}</div>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{detail.session.trainerNotes || t('room.noNotes')}</div>
+        </div>
       </div>
     </div>
   );
