@@ -12,6 +12,8 @@ import { trainingContract } from '../features/training/contract';
 import { trainingHandlers } from '../features/training/server/handlers';
 import { receivablesContract } from '../features/receivables/contract';
 import { receivablesHandlers } from '../features/receivables/server/handlers';
+import { paretoContract } from '../features/pareto/contract';
+import { paretoHandlers } from '../features/pareto/server/handlers';
 
 /**
  * Every handler of the app, registered against the one contract. Electron's IPC, the
@@ -25,5 +27,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
     .register(pipelineContract, pipelineHandlers)
     .register(negotiationContract, negotiationHandlers)
     .register(trainingContract, trainingHandlers)
-    .register(receivablesContract, receivablesHandlers);
+    .register(receivablesContract, receivablesHandlers)
+    .register(paretoContract, paretoHandlers);
 }

@@ -4,6 +4,7 @@ import { pipelineCommands } from '../../features/pipeline/server/cli';
 import { negotiationCommands } from '../../features/negotiation/server/cli';
 import { trainingCommands } from '../../features/training/server/cli';
 import { receivablesCommands } from '../../features/receivables/server/cli';
+import { paretoCommands } from '../../features/pareto/server/cli';
 
 // Every CLI command. A feature adds its list here (one line).
-export const cliCommands: CliCommand[] = [...coreCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands, ...paretoCommands];
