@@ -53,7 +53,7 @@ export function ladderChartOption(issue: PlanIssue, opts: LadderChartOptions): E
     animation: false,
     textStyle: opts.fontFamily ? { fontFamily: opts.fontFamily } : {},
     title: opts.showTitle === false ? undefined : { text: issue.name, left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 'bold' } },
-    grid: { left: 72, right: 24, top: opts.showTitle === false ? 16 : 36, bottom: 28 },
+    grid: { left: 72, right: 44, top: opts.showTitle === false ? 16 : 36, bottom: 28 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatIssueValue(v, issue.unit, opts.lang) : '') },
     xAxis: { type: 'category', data: categories, boundaryGap: false, axisLabel: { fontSize: 11 } },
     yAxis: {

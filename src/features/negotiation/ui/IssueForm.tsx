@@ -24,12 +24,12 @@ export function IssueForm({ issue, checks, lang, onChange }: { issue: Issue; che
   return (
     <Form layout="vertical" component={false}>
       <Row gutter={12}>
-        <Col span={7}>
+        <Col span={8}>
           <Form.Item label={t('issue.name')} style={{ marginBottom: 8 }}>
             <Input value={issue.name} maxLength={100} onChange={(e) => onChange({ name: e.target.value })} data-testid="issue-name" />
           </Form.Item>
         </Col>
-        <Col span={4}>
+        <Col span={5}>
           <Form.Item label={t('issue.unit')} style={{ marginBottom: 8 }}>
             <AutoComplete
               value={unitLabel(issue.unit, lang)}
@@ -39,7 +39,7 @@ export function IssueForm({ issue, checks, lang, onChange }: { issue: Issue; che
             />
           </Form.Item>
         </Col>
-        <Col span={7}>
+        <Col span={11}>
           <Form.Item label={t('issue.direction')} style={{ marginBottom: 8 }} tooltip={issue.direction === 'higher' ? t('issue.higherHint') : t('issue.lowerHint')}>
             <Segmented
               value={issue.direction}
@@ -47,16 +47,6 @@ export function IssueForm({ issue, checks, lang, onChange }: { issue: Issue; che
               options={[{ value: 'higher', label: t('issue.higher') }, { value: 'lower', label: t('issue.lower') }]}
               data-testid="issue-direction"
             />
-          </Form.Item>
-        </Col>
-        <Col span={3}>
-          <Form.Item label={t('issue.ourPriority')} tooltip={t('issue.priorityHint')} style={{ marginBottom: 8 }}>
-            <Select value={issue.ourPriority} options={PRIORITIES} onChange={(v) => onChange({ ourPriority: v })} data-testid="issue-our-priority" />
-          </Form.Item>
-        </Col>
-        <Col span={3}>
-          <Form.Item label={t('issue.theirPriority')} tooltip={t('issue.priorityHint')} style={{ marginBottom: 8 }}>
-            <Select value={issue.theirPriority} options={PRIORITIES} onChange={(v) => onChange({ theirPriority: v })} data-testid="issue-their-priority" />
           </Form.Item>
         </Col>
       </Row>
@@ -73,8 +63,18 @@ export function IssueForm({ issue, checks, lang, onChange }: { issue: Issue; che
         </Col>
       </Row>
       <Row gutter={12}>
-        <Col span={6}>{quantity('theirOpening', t('issue.theirOpening'))}</Col>
-        <Col span={18}>{quantity('theirFloor', t('issue.theirFloor'))}</Col>
+        <Col span={5}>
+          <Form.Item label={t('issue.ourPriority')} tooltip={t('issue.priorityHint')} style={{ marginBottom: 8 }}>
+            <Select value={issue.ourPriority} options={PRIORITIES} onChange={(v) => onChange({ ourPriority: v })} data-testid="issue-our-priority" />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item label={t('issue.theirPriority')} tooltip={t('issue.priorityHint')} style={{ marginBottom: 8 }}>
+            <Select value={issue.theirPriority} options={PRIORITIES} onChange={(v) => onChange({ theirPriority: v })} data-testid="issue-their-priority" />
+          </Form.Item>
+        </Col>
+        <Col span={7}>{quantity('theirOpening', t('issue.theirOpening'))}</Col>
+        <Col span={7}>{quantity('theirFloor', t('issue.theirFloor'))}</Col>
       </Row>
     </Form>
   );

@@ -37,11 +37,11 @@ export function PrintView({ id }: { id: string }) {
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-now">{t('print.print')}</Button>
       </Space>
       <div className="sw-print-sheet" data-testid="print-sheet">
-        <h1>{t('print.title')}：{w.name}</h1>
+        <h1>{t('print.heading', { name: w.name })}</h1>
         {w.team.length > 0 && (
           <div>
-            <strong>{t('print.team')}：</strong>
-            {w.team.map((m) => `${m.name}（${t(`team.roles.${m.role}`)}${m.topicIssueId ? ` · ${w.issues.find((i) => i.id === m.topicIssueId)?.name ?? ''}` : ''}）`).join('　')}
+            <strong>{t('print.team')}: </strong>
+            {w.team.map((m) => `${m.name} (${t(`team.roles.${m.role}`)}${m.topicIssueId ? ` · ${w.issues.find((i) => i.id === m.topicIssueId)?.name ?? ''}` : ''})`).join(' · ')}
           </div>
         )}
         <h2>{t('print.plan')}</h2>

@@ -37,30 +37,29 @@ export function StepsEditor(props: { issue: Issue; issues: Issue[]; checks: Chec
         return (
           <div key={step.id} data-testid={`step-${n}`} style={{ border: '1px solid #e5e7eb', borderRadius: 4, padding: '8px 10px', background: '#fff' }}>
             <Form layout="vertical" component={false}>
-              <div style={{ display: 'grid', gridTemplateColumns: '70px 150px 1fr 1fr 170px 32px', gap: 8, alignItems: 'start' }}>
-                <Typography.Text strong style={{ lineHeight: '32px' }}>{t('step.no', { n })}</Typography.Text>
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10, alignItems: 'center' }}>
+                <Typography.Text strong style={{ width: 56 }}>{t('step.no', { n })}</Typography.Text>
                 <Segmented
                   size="small"
-                  style={{ marginTop: 4 }}
                   value={step.entered}
                   onChange={(e) => props.onSteps(issue.steps.map((s, k) => (k === i ? switchEntered(issue, i, e as Step['entered']) : s)))}
                   options={[{ value: 'position', label: t('step.byPosition') }, { value: 'size', label: t('step.bySize') }]}
                   data-testid={`step-${n}-entered`}
                 />
                 {step.entered === 'position' ? (
-                  <QuantityInput value={step.position} onChange={(x) => set(i, { position: x })} unit={issue.unit} lang={lang} status={statusOf(numberChecks)} testId={`step-${n}-position`} />
+                  <QuantityInput width={170} value={step.position} onChange={(x) => set(i, { position: x })} unit={issue.unit} lang={lang} status={statusOf(numberChecks)} testId={`step-${n}-position`} />
                 ) : (
-                  <Typography.Text style={{ lineHeight: '32px' }} data-testid={`step-${n}-position-derived`}>{t('step.position')}: {v(derived.position)}</Typography.Text>
+                  <QuantityInput width={170} value={step.size} onChange={(x) => set(i, { size: x })} unit={issue.unit} lang={lang} status={statusOf(numberChecks)} testId={`step-${n}-size`} />
                 )}
-                {step.entered === 'size' ? (
-                  <QuantityInput value={step.size} onChange={(x) => set(i, { size: x })} unit={issue.unit} lang={lang} status={statusOf(numberChecks)} testId={`step-${n}-size`} />
+                {step.entered === 'position' ? (
+                  <Typography.Text data-testid={`step-${n}-size-derived`}>{t('step.size')} {v(derived.size)}</Typography.Text>
                 ) : (
-                  <Typography.Text style={{ lineHeight: '32px' }} data-testid={`step-${n}-size-derived`}>{t('step.size')}: {v(derived.size)}</Typography.Text>
+                  <Typography.Text data-testid={`step-${n}-position-derived`}>{t('step.position')} {v(derived.position)}</Typography.Text>
                 )}
-                <Typography.Text type="secondary" style={{ lineHeight: '32px' }} data-testid={`step-${n}-cumulative`}>
+                <Typography.Text type="secondary" style={{ flex: 1, textAlign: 'right', whiteSpace: 'nowrap' }} data-testid={`step-${n}-cumulative`}>
                   {t('step.cumulative')} {v(derived.cumulative)} · {formatBp(derived.percentOfMarginBp)}
                 </Typography.Text>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('step.remove')} style={{ marginTop: 4 }} onClick={() => props.onSteps(issue.steps.filter((_, k) => k !== i))} data-testid={`step-${n}-remove`} />
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('step.remove')} onClick={() => props.onSteps(issue.steps.filter((_, k) => k !== i))} data-testid={`step-${n}-remove`} />
               </div>
               {numberChecks.length > 0 && <div style={{ marginTop: 4 }}><FieldChecks checks={numberChecks} lang={lang} /></div>}
               <div style={{ display: 'grid', gridTemplateColumns: '1.4fr 1fr 1fr 1.4fr', gap: 8, marginTop: 8 }}>

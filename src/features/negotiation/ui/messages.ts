@@ -60,7 +60,7 @@ export const negotiationMessages = {
       save: '保存协议', confirmAll: '确认整份协议', unconfirm: '撤销确认', confirmedAt: '协议已于 {{at}} 确认', none: '还没有条款。',
       free: '（其他条款）',
     },
-    print: { title: '谈判准备表', back: '返回编辑', print: '打印 / 另存为 PDF', team: '团队', plan: '谈判框架', checks: '检查结果', ladders: '让步阶梯' },
+    print: { title: '谈判准备表', heading: '谈判准备表：{{name}}', back: '返回编辑', print: '打印 / 另存为 PDF', team: '团队', plan: '谈判框架', checks: '检查结果', ladders: '让步阶梯' },
   },
   en: {
     list: {
@@ -122,6 +122,6 @@ export const negotiationMessages = {
       save: 'Save agreement', confirmAll: 'Confirm the agreement', unconfirm: 'Withdraw confirmation', confirmedAt: 'Agreement confirmed on {{at}}', none: 'No term yet.',
       free: '(other term)',
     },
-    print: { title: 'Negotiation worksheet', back: 'Back to editor', print: 'Print / save as PDF', team: 'Team', plan: 'Plan', checks: 'Checks', ladders: 'Concession ladders' },
+    print: { title: 'Negotiation worksheet', heading: 'Negotiation worksheet: {{name}}', back: 'Back to editor', print: 'Print / save as PDF', team: 'Team', plan: 'Plan', checks: 'Checks', ladders: 'Concession ladders' },
   },
 };
