@@ -43,7 +43,7 @@ export const zAging = z.object({
   asOf: z.string(),
   buckets: z.array(zBucket),
   customers: z.array(zCustomerAging),
-  totals: z.object({ byBucket: z.array(z.number()), total: z.number(), provision: z.number(), credit: z.number() }),
+  totals: z.object({ byBucket: z.array(z.number()), provisionByBucket: z.array(z.number()), total: z.number(), provision: z.number(), credit: z.number() }),
 });
 export type Aging = z.infer<typeof zAging>;
 

@@ -18,7 +18,7 @@ export const areas: Area[] = [
   { key: 'pipeline', icon: FunnelPlotOutlined, page: null },
   { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
   { key: 'training', icon: TrophyOutlined, page: lazy(() => import('../../features/training/ui/TrainingPage')) },
-  { key: 'receivables', icon: AccountBookOutlined, page: null },
+  { key: 'receivables', icon: AccountBookOutlined, page: lazy(() => import('../../features/receivables/ui/ReceivablesPage')) },
   { key: 'reports', icon: FileTextOutlined, page: null },
   { key: 'settings', icon: SettingOutlined, page: lazy(() => import('./SettingsPage')) },
 ];

@@ -4,6 +4,7 @@ import { common } from './common';
 import { accountsMessages } from '../../features/accounts/ui/messages';
 import { trainingMessages } from '../../features/training/ui/messages';
 import { negotiationMessages } from '../../features/negotiation/ui/messages';
+import { receivablesMessages } from '../../features/receivables/ui/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -13,6 +14,7 @@ const namespaces: Record<string, Record<Locale, object>> = {
   accounts: accountsMessages,
   training: trainingMessages,
   negotiation: negotiationMessages,
+  receivables: receivablesMessages,
 };
 
 const resources: Record<Locale, Record<string, object>> = { 'zh-CN': {}, en: {} };

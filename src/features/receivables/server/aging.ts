@@ -32,6 +32,7 @@ function thresholdDates(buckets: readonly Bucket[], asOf: IsoDate): IsoDate[] {
 export interface CustomerBucketTotals {
   accountId: string;
   byBucket: number[];
+  provisionByBucket: number[];
   total: number;
   provision: number;
   invoices: number;
@@ -59,8 +60,9 @@ export function agingByCustomerSql(db: Db, asOf: IsoDate, buckets: readonly Buck
   const by = new Map<string, CustomerBucketTotals>();
   for (const [accountId, bucket, outstanding, provision, n, oldestDue] of rows) {
     let c = by.get(accountId);
-    if (!c) by.set(accountId, (c = { accountId, byBucket: new Array<number>(buckets.length).fill(0), total: 0, provision: 0, invoices: 0, maxDaysOverdue: -Infinity }));
+    if (!c) by.set(accountId, (c = { accountId, byBucket: new Array<number>(buckets.length).fill(0), provisionByBucket: new Array<number>(buckets.length).fill(0), total: 0, provision: 0, invoices: 0, maxDaysOverdue: -Infinity }));
     c.byBucket[bucket] = outstanding;
+    c.provisionByBucket[bucket] = provision;
     c.total += outstanding;
     c.provision += provision;
     c.invoices += n;

@@ -28,7 +28,7 @@ export function agingReport(db: Db, asOf: string): Aging {
   const names = repo.accountNames(db);
   const credit = creditByCustomer(db, asOf);
   const rows = agingByCustomerSql(db, asOf, p.buckets);
-  const customers = rows.map((c) => ({
+  const customers = rows.map(({ provisionByBucket: _p, ...c }) => ({
     ...c, customer: names.get(c.accountId) ?? '', maxDaysOverdue: Math.max(0, c.maxDaysOverdue), credit: Math.max(0, credit.get(c.accountId) ?? 0),
   }));
   // Customers with only credit are listed too, so unapplied money stays visible.
@@ -39,8 +39,9 @@ export function agingReport(db: Db, asOf: string): Aging {
     }
   }
   const byBucket = p.buckets.map((_, i) => customers.reduce((s, c) => s + c.byBucket[i]!, 0));
+  const provisionByBucket = p.buckets.map((_, i) => rows.reduce((s, c) => s + c.provisionByBucket[i]!, 0));
   const sum = (k: 'total' | 'provision' | 'credit') => customers.reduce((s, c) => s + c[k], 0);
-  return { asOf, buckets: p.buckets, customers, totals: { byBucket, total: sum('total'), provision: sum('provision'), credit: sum('credit') } };
+  return { asOf, buckets: p.buckets, customers, totals: { byBucket, provisionByBucket, total: sum('total'), provision: sum('provision'), credit: sum('credit') } };
 }
 
 export function journalReport(db: Db, from: string, to: string): Journal {

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, DatePicker, Table, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import { call, files, type In } from '../../../renderer/api/client';
+import { usePrefs } from '../../../renderer/app/prefs';
+import { ApiError } from '../../../shared/errors';
+import type { ChannelName } from '../../../shared/contract';
+import type { BucketInfo } from '../contract';
+import type { JobRun } from './ReceivablesPage';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });
+export const gridLocale = (locale: string) => (locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN);
+
+export const pct = (bp: number) => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
+
+/** Labels that depend on the language: buckets ('1-30' → '1-30天'), ladder rungs, review states. */
+export function useLabels() {
+  const { t } = useTranslation('receivables');
+  const bucket = useCallback(
+    (b: Pick<BucketInfo, 'label' | 'fromDays' | 'toDays'>) =>
+      b.fromDays === null ? t('bucketLabel.Current') : b.toDays === null ? t('bucketLabel.over', { days: b.fromDays - 1 }) : t('bucketLabel.range', { range: b.label }),
+    [t],
+  );
+  const rung = useCallback((k: string | null) => (k ? t(`rung.${k}`) : ''), [t]);
+  return { t, bucket, rung };
+}
+
+/** A date picker whose value is an ISO 'YYYY-MM-DD' string (a calendar date, no time zone). */
+export function IsoDatePicker({ value, onChange, testId, allowClear = false }: { value: string | null; onChange(v: string | null): void; testId?: string; allowClear?: boolean }) {
+  return (
+    <DatePicker
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)}
+      allowClear={allowClear}
+      format="YYYY-MM-DD"
+      data-testid={testId}
+    />
+  );
+}
+
+export function useCustomers(): { id: string; name: string }[] {
+  const [list, setList] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    void call('receivables:customers', {}).then(setList);
+  }, []);
+  return list;
+}
+
+interface Problem {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+type ImportChannel = Extract<ChannelName, 'receivables:importInvoices' | 'receivables:importPayments' | 'receivables:importCollections'>;
+
+/** A button that imports a workbook through one of the receivables import channels and lists rejected cells. */
+export function ImportButton({ channel, label, testId, onDone, run }: {
+  channel: ImportChannel;
+  label: string;
+  testId: string;
+  onDone(): void;
+  run: JobRun;
+}) {
+  const { t } = useTranslation('receivables');
+  const { modal, message } = App.useApp();
+  const go = async () => {
+    const ref = await files.pickOpen(['xlsx', 'csv']);
+    if (!ref) return;
+    try {
+      const r = (await run(channel, { file: ref.token } as In<ImportChannel>, label)) as { inserted?: number; rows?: number; recorded?: number };
+      message.success(r.inserted !== undefined ? t('imported', { count: r.inserted }) : t('importedNotes', { rows: r.rows, recorded: r.recorded }));
+      onDone();
+    } catch (err) {
+      const details = err instanceof ApiError ? (err.details as { errors?: Problem[]; errorCount?: number } | undefined) : undefined;
+      if (!details?.errors) return void message.error((err as Error).message);
+      modal.error({
+        width: 760,
+        title: label,
+        content: (
+          <div data-testid="import-errors">
+            <Typography.Paragraph>{t('rejected', { count: details.errorCount ?? details.errors.length })}</Typography.Paragraph>
+            <Table<Problem>
+              size="small"
+              rowKey={(p) => `${p.row}-${p.column}-${p.reason}`}
+              pagination={{ pageSize: 10 }}
+              dataSource={details.errors}
+              columns={[{ dataIndex: 'row', title: '#' }, { dataIndex: 'column', title: 'Column' }, { dataIndex: 'value', title: 'Value' }, { dataIndex: 'reason', title: 'Reason' }]}
+            />
+          </div>
+        ),
+      });
+    }
+  };
+  return <Button icon={<UploadOutlined />} onClick={() => void go()} data-testid={testId}>{label}</Button>;
+}
+
+/** Money formatter for ag-grid value formatters. */
+export function useMoney() {
+  const { money } = usePrefs();
+  return useCallback((p: { value?: number | null }) => money(p.value ?? null), [money]);
+}

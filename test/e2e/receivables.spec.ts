@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import XLSX from 'xlsx';
+import { test, expect, type Page } from './fixtures';
+import { localToday } from '../../src/shared/dates';
+import type { Aging, CollectionItem, InvoiceRow } from '../../src/features/receivables/contract';
+
+// Receivables end to end on the demo company: the aging as of today, a payment that moves
+// it, an invoice advanced on the collection ladder, the overdue notice, and the export.
+
+const today = localToday();
+const cell = (page: Page, rowId: string, col: string) => page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${col}"]`).first();
+/** An antd InputNumber's <input>, whichever element carries the test id. */
+const numberInput = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+test('the aging as of today: every bucket, totals, rates in force, chart; both languages', async ({ app, page }) => {
+  const aging = await app.call<Aging>('receivables:aging', { asOf: today });
+  await app.open('receivables');
+  await expect(page.getByTestId('aging-total')).toHaveText(yuan(aging.totals.total));
+  await expect(page.getByTestId('aging-provision')).toHaveText(yuan(aging.totals.provision));
+  await expect(page.getByTestId('rates-in-force')).toContainText('61-90天 30%');
+  await expect(page.locator('[data-testid="aging-chart"] canvas')).toBeVisible();
+  const top = aging.customers[0]!;
+  await expect(cell(page, top.accountId, 'total')).toHaveText(yuan(top.total));
+  await app.screenshot('receivables-aging-zh');
+
+  // Drill from a bucket cell of the top customer to its invoices.
+  const bucket = top.byBucket.findIndex((v) => v > 0);
+  await cell(page, top.accountId, `b${bucket}`).click();
+  await expect(page.getByTestId('drill-tag')).toContainText(top.customer);
+  await expect(page.locator('[data-testid="aging-invoices"] [role="gridcell"][col-id="invoiceNo"]').first()).toBeVisible();
+  const rows = await page.locator('[data-testid="aging-invoices"] [role="gridcell"][col-id="outstanding"]').allTextContents();
+  const sum = rows.reduce((s, x) => s + Math.round(Number(x.replace(/[¥,]/g, '')) * 100), 0);
+  expect(sum).toBe(top.byBucket[bucket]);
+
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await page.getByTestId('aging-view').getByText('By customer').click();
+  await expect(page.getByTestId('rates-in-force')).toContainText('Provision rates in force: Current 0%');
+  await expect(page.locator('.ag-header-cell-text', { hasText: 'Over 730 days' })).toBeVisible();
+  await app.screenshot('receivables-aging-en');
+});
+
+test('recording a partial payment moves the aging; the rest stays outstanding', async ({ app, page }) => {
+  const aging = await app.call<Aging>('receivables:aging', { asOf: today });
+  const customer = aging.customers.find((c) => c.byBucket.slice(1).some((v) => v > 0) && c.credit === 0)!;
+  const invoices = await app.call<InvoiceRow[]>('receivables:invoices', { accountId: customer.accountId });
+  const target = invoices.filter((i) => i.outstanding > 0 && i.dueDate < today).sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0]!;
+  const part = Math.floor(target.outstanding / 2 / 100) * 100; // whole yuan
+
+  await app.open(`receivables?tab=invoices`);
+  await page.getByTestId('invoices-customer').click();
+  await page.keyboard.type(customer.customer);
+  await page.keyboard.press('Enter');
+  await cell(page, target.id, 'pay').getByTestId('invoice-pay').click();
+  await expect(numberInput(page, `alloc-${target.invoiceNo}`)).toHaveValue(/\d/);
+  await numberInput(page, 'payment-amount').fill(String(part / 100));
+  await numberInput(page, `alloc-${target.invoiceNo}`).fill(String(part / 100));
+  await expect(page.getByTestId('payment-remainder')).toContainText('¥0.00');
+  await app.screenshot('receivables-payment');
+  await page.getByTestId('payment-save').click();
+  await expect(cell(page, target.id, 'outstanding')).toHaveText(yuan(target.outstanding - part));
+
+  await page.getByTestId('rcv-tab-aging').click();
+  await expect(cell(page, customer.accountId, 'total')).toHaveText(yuan(customer.total - part));
+  await expect(page.getByTestId('aging-total')).toHaveText(yuan(aging.totals.total - part));
+  const after = await app.call<Aging>('receivables:aging', { asOf: today });
+  expect(after.totals.total).toBe(aging.totals.total - part);
+});
+
+test('advancing an overdue invoice on the ladder; the overdue notice; the worklist shrinks', async ({ app, page }) => {
+  const due = await app.call<CollectionItem[]>('receivables:worklist', { today, dueOnly: true });
+  const item = due.find((d) => d.why === 'escalate')!;
+  await app.open('receivables?tab=collections');
+  await expect(page.getByTestId('work-count')).toContainText(String(due.length));
+  await cell(page, item.invoiceId, 'invoiceNo').click();
+  const drawer = page.getByTestId('ladder-drawer');
+  await expect(drawer).toBeVisible();
+  await page.getByTestId('action-who').fill('李娜');
+  await page.getByTestId('action-note').fill('电话联系财务，已寄出逾期通知书');
+  await page.getByTestId('action-next').click();
+  await page.keyboard.type(`${today.slice(0, 8)}28`);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('action-who').click();
+  await page.getByTestId('action-save').click();
+  await expect(page.getByTestId('action-log').locator('tbody tr').first()).toContainText('电话联系财务');
+  await expect(page.getByTestId('ladder-steps').locator('.ant-steps-item-finish').last()).toContainText(
+    { reminder: '提醒', notice: '逾期通知书', finance: '财务催收', sales: '销售团队催收', lawyer: '律师催收' }[item.suggested!],
+  );
+  await app.screenshot('receivables-ladder');
+  const ladder = await app.call<{ item: CollectionItem }>('receivables:ladder', { invoiceId: item.invoiceId, today });
+  expect(ladder.item.reached).toBe(item.suggested);
+
+  await page.getByTestId('open-notice').click();
+  const notice = page.getByTestId('overdue-notice');
+  await expect(notice).toContainText('逾期付款通知书');
+  await expect(notice).toContainText('Overdue Payment Notice');
+  await expect(notice).toContainText(item.customer);
+  await expect(notice).toContainText(item.invoiceNo);
+  await app.screenshot('receivables-notice');
+
+  await app.open('receivables?tab=collections');
+  await expect(page.getByTestId('work-count')).toContainText(String(due.length - 1));
+});
+
+test('exporting the aging workbook: Summary, Detail, Rates with the app’s totals', async ({ app, page }) => {
+  const aging = await app.call<Aging>('receivables:aging', { asOf: today });
+  await app.open('receivables');
+  await expect(page.getByTestId('aging-total')).toHaveText(yuan(aging.totals.total));
+  const file = await app.saveFile(() => page.getByTestId('aging-export').click());
+  const wb = XLSX.read(fs.readFileSync(file));
+  expect(wb.SheetNames).toEqual(['Summary', 'Detail', 'Rates']);
+  const summary = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Summary!, { header: 1, raw: true, blankrows: false });
+  const total = summary[summary.length - 1]!;
+  expect(total[0]).toBe('Total');
+  expect(Math.round((total[9] as number) * 100)).toBe(aging.totals.total);
+  expect(Math.round((total[10] as number) * 100)).toBe(aging.totals.provision);
+  expect(summary.filter((r) => typeof r[9] === 'number').length).toBe(aging.customers.filter((c) => c.total > 0).length + 1);
+});
+
+test('contracts with milestones, the provision journal and credit control', async ({ app, page }) => {
+  await app.open('receivables?tab=contracts');
+  await page.getByTestId('contracts-table').locator('tbody tr').first().click();
+  await expect(page.locator('[data-testid^="contract-XM-"]').first()).toContainText('验收后 7 天内 60%');
+  await app.screenshot('receivables-contracts');
+  await page.getByTestId('rcv-tab-journal').click();
+  await expect(page.getByTestId('journal-lines').locator('tbody tr').first()).toBeVisible();
+  await app.screenshot('receivables-journal');
+  await page.getByTestId('rcv-tab-credit').click();
+  await expect(page.locator('[data-testid="credit-grid"] .ant-tag', { hasText: '逾期超90天' }).first()).toBeVisible();
+  await app.screenshot('receivables-credit');
+});
