@@ -149,3 +149,30 @@ test('a trainer scores a class: priorities, outcomes, room view, leaderboard, de
   await page.getByTestId('room-exit').click();
   await expect(page.getByTestId('session-name')).toBeVisible();
 });
+
+test('a class prepared in Excel: the template imports; a malformed workbook lists every bad cell', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open('training');
+  const template = await app.saveFile(() => page.getByTestId('training-template').click());
+  expect(XLSX.readFile(template).SheetNames).toEqual(['Teams', 'Priorities', 'Pairings', 'Outcomes', 'Guesses']);
+
+  await app.chooseFile(template, () => page.getByTestId('training-import').click());
+  await expect(page.getByTestId('session-name')).toBeVisible();
+  await page.getByTestId('tab-rounds').click();
+  // The template's tables A and B sign with every issue at level 3; C breaks off.
+  await expect(page.getByTestId('pairing-score-1-A')).toContainText('30 : 30');
+  await expect(page.getByTestId('pairing-score-1-C')).toContainText('0 : 0');
+
+  const wb = XLSX.readFile(template);
+  wb.Sheets.Teams!.B3 = { t: 's', v: 'seller' };
+  const bad = `${app.dir}/bad-class.xlsx`;
+  XLSX.writeFile(wb, bad);
+  await page.getByTestId('training-back').click();
+  await app.chooseFile(bad, () => page.getByTestId('training-import').click());
+  const errors = page.getByTestId('training-import-errors');
+  await expect(errors).toContainText('seller');
+  await expect(errors).toContainText('Side must be vendor or customer');
+  // Wait for the dialog's opening animation to finish before the screenshot.
+  await expect.poll(() => page.locator('.ant-modal').last().evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  await app.screenshot('training-import-errors');
+});

@@ -71,6 +71,10 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
   // Teams
   const teams: ImportPlan['teams'] = [];
   const teamIndex = new Map<string, number>();
+  // Rows naming a team or table whose own row was rejected are skipped silently: one
+  // mistake is reported once, not again on every row that refers to it.
+  const rejectedTeams = new Set<string>();
+  const rejectedPairings = new Set<string>();
   for (const r of rowsOf('Teams')) {
     const name = valueText(cell(r, 'Team'));
     const side = fold(valueText(cell(r, 'Side')));
@@ -81,13 +85,15 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
     if (name && !teamIndex.has(fold(name)) && (side === 'vendor' || side === 'customer')) {
       teamIndex.set(fold(name), teams.length);
       teams.push({ name, side });
+    } else if (name) {
+      rejectedTeams.add(fold(name));
     }
   }
   const findTeam = (sheet: SheetName, r: { row: number; cells: Record<string, Raw> }, column: string, side?: 'vendor' | 'customer'): number | null => {
     const v = cell(r, column);
     const i = teamIndex.get(fold(valueText(v)));
     if (i === undefined) {
-      reject(sheet, r.row, column, v, valueText(v) ? 'not a team of the Teams sheet' : 'a team is required');
+      if (!rejectedTeams.has(fold(valueText(v)))) reject(sheet, r.row, column, v, valueText(v) ? 'not a team of the Teams sheet' : 'a team is required');
       return null;
     }
     if (side && teams[i]!.side !== side) {
@@ -126,9 +132,12 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
   const readOrders = (sheet: 'Priorities' | 'Guesses', column: string) => {
     const out: { team: number; issue: number; priority: number }[] = [];
     const firstRow = new Map<number, number>();
+    /** team|issue of every row that named both, accepted or not. */
+    const named = new Set<string>();
     for (const r of rowsOf(sheet)) {
       const team = findTeam(sheet, r, 'Team');
       const issue = findIssue(sheet, r);
+      if (team !== null && issue !== null) named.add(`${team}|${issue}`);
       const v = cell(r, column);
       const priority = intOf(v);
       if (priority === null || priority < 1 || priority > n) {
@@ -144,13 +153,14 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
       else if (samePriority) reject(sheet, r.row, column, v, `${teams[team]!.name} already gives ${priority} to ${issueList[samePriority.issue]!.name}; each priority is used once`);
       else out.push({ team, issue, priority });
     }
-    return { out, firstRow };
+    return { out, firstRow, named };
   };
   const priorities = readOrders('Priorities', 'Priority');
   for (const [team, row] of priorities.firstRow) {
     const ranked = new Set(priorities.out.filter((x) => x.team === team).map((x) => x.issue));
     issueList.forEach((issue, i) => {
-      if (!ranked.has(i)) reject('Priorities', row, 'Issue', teams[team]!.name, `${teams[team]!.name} gives no priority to ${issue.name}; a team ranks every issue`);
+      // An issue whose row was rejected already has its error.
+      if (!ranked.has(i) && !priorities.named.has(`${team}|${i}`)) reject('Priorities', row, 'Issue', teams[team]!.name, `${teams[team]!.name} gives no priority to ${issue.name}; a team ranks every issue`);
     });
   }
   const guesses = readOrders('Guesses', 'Guessed priority');
@@ -172,13 +182,17 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
     const sv = cell(r, 'Signed');
     const signedText = fold(valueText(sv));
     if (signedText !== 'yes' && signedText !== 'no') reject('Pairings', r.row, 'Signed', sv, 'Signed must be yes or no');
-    if (round === null || !label || label.length > 40 || vendor === null || customer === null || (signedText !== 'yes' && signedText !== 'no')) continue;
+    if (round === null || !label || label.length > 40 || vendor === null || customer === null || (signedText !== 'yes' && signedText !== 'no')) {
+      if (round !== null && label) rejectedPairings.add(pairingKey(round, label));
+      continue;
+    }
     if (pairingIndex.has(pairingKey(round, label))) {
       reject('Pairings', r.row, 'Pairing', label, `round ${round} already has a pairing ${label}`);
       continue;
     }
     if (pairings.some((p) => p.round === round && p.vendor === vendor)) {
       reject('Pairings', r.row, 'Vendor team', teams[vendor]!.name, `${teams[vendor]!.name} already negotiates in round ${round}`);
+      rejectedPairings.add(pairingKey(round, label));
       continue;
     }
     pairingIndex.set(pairingKey(round, label), pairings.length);
@@ -188,14 +202,16 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
 
   // Outcomes
   const outcomes: ImportPlan['outcomes'] = [];
+  const namedOutcomes = new Set<string>();
   for (const r of rowsOf('Outcomes')) {
     const rv = cell(r, 'Round');
     const round = intOf(rv);
     const label = valueText(cell(r, 'Pairing'));
     const pairing = round === null ? undefined : pairingIndex.get(pairingKey(round, label));
     if (round === null) reject('Outcomes', r.row, 'Round', rv, 'Round must be a whole number');
-    else if (pairing === undefined) reject('Outcomes', r.row, 'Pairing', cell(r, 'Pairing'), `the Pairings sheet has no pairing “${label}” in round ${round}`);
+    else if (pairing === undefined && !rejectedPairings.has(pairingKey(round, label))) reject('Outcomes', r.row, 'Pairing', cell(r, 'Pairing'), `the Pairings sheet has no pairing “${label}” in round ${round}`);
     const issue = findIssue('Outcomes', r);
+    if (pairing !== undefined && issue !== null) namedOutcomes.add(`${pairing}|${issue}`);
     const levels = (['Vendor level', 'Customer level'] as const).map((column) => {
       const v = cell(r, column);
       const level = intOf(v);
@@ -211,7 +227,7 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
   }
   pairings.forEach((p, i) => {
     if (!p.signed) return;
-    const missing = issueList.filter((_, k) => !outcomes.some((o) => o.pairing === i && o.issue === k)).map((x) => x.name);
+    const missing = issueList.filter((_, k) => !namedOutcomes.has(`${i}|${k}`)).map((x) => x.name);
     if (missing.length) reject('Pairings', pairingRow[i]!, 'Signed', 'yes', `pairing ${p.label} of round ${p.round} signed, but the Outcomes sheet has no level for ${missing.join(', ')}`);
   });
 
