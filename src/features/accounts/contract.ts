@@ -175,7 +175,8 @@ export const accountsContract = {
   ),
   'accounts:import': channel(
     z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict(),
-    z.object({ batchId: z.string(), inserted: z.number(), updated: z.number() }),
+    /** unchanged: rows that matched an account and changed nothing. */
+    z.object({ batchId: z.string(), inserted: z.number(), updated: z.number(), unchanged: z.number() }),
     { long: true },
   ),
   'accounts:importBatches': channel(

@@ -116,8 +116,11 @@ export function percentBp(opts: { min?: number; max?: number } = {}): CellParser
   };
 }
 
-/** One of a set of names (compared trimmed and case-insensitively) to its value. */
-export function lookup<T>(entries: Iterable<[string, T]>, what: string): CellParser<T> {
+/**
+ * One of a set of names (compared trimmed and case-insensitively) to its value. The
+ * refusal lists `shown` (default: every name) so users see names, not internal ids.
+ */
+export function lookup<T>(entries: Iterable<[string, T]>, what: string, shown?: string[]): CellParser<T> {
   const map = new Map<string, T>();
   const names: string[] = [];
   for (const [k, v] of entries) {
@@ -125,9 +128,10 @@ export function lookup<T>(entries: Iterable<[string, T]>, what: string): CellPar
     if (!map.has(norm)) names.push(k.trim());
     map.set(norm, v);
   }
-  const known = names.slice(0, 12).join(', ');
+  const list = shown ?? names;
+  const known = list.slice(0, 12).join(', ');
   return (raw) => {
     const hit = map.get(valueText(raw).trim().toLowerCase());
-    return hit !== undefined ? ok(hit) : no(`unknown ${what}${known ? ` (known: ${known}${map.size > 12 ? ', …' : ''})` : ''}`);
+    return hit !== undefined ? ok(hit) : no(`unknown ${what}${known ? ` (known: ${known}${list.length > 12 ? ', …' : ''})` : ''}`);
   };
 }

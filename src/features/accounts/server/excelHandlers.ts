@@ -1,0 +1,41 @@
+import type { Handlers } from '../../../server/registry';
+import { createBackup } from '../../../server/backup';
+import { writeErrorsWorkbook } from '../../../server/excel/errorsWorkbook';
+import { getSettings } from '../../../server/settings';
+import type { accountsContract } from '../contract';
+import { exportAccounts, writeTemplate } from './exportAccounts';
+import { importAccounts, listBatches, previewImport, undoImport } from './importAccounts';
+
+type C = typeof accountsContract;
+
+/** The accounts' Excel channels: import (preview, import, batches, undo), export, template. */
+export const accountExcelHandlers: Partial<Handlers<C>> = {
+  'accounts:importPreview': async ({ file, mapping }, ctx, job) => {
+    const f = ctx.files.resolve(file, 'read');
+    return previewImport(ctx, f.path, f.name, mapping, job);
+  },
+
+  'accounts:import': async ({ file, mapping }, ctx, job) => {
+    const f = ctx.files.resolve(file, 'read');
+    return importAccounts(ctx, f.path, f.name, mapping, job, async () => {
+      await createBackup(ctx.db, ctx.backupDir, 'before-import', getSettings(ctx.db).backupKeep);
+    });
+  },
+
+  'accounts:importBatches': (_in, ctx) => listBatches(ctx),
+
+  'accounts:undoImport': ({ batchId }, ctx) => undoImport(ctx, batchId),
+
+  'accounts:saveImportErrors': async ({ file, errors }, ctx, job) => {
+    await writeErrorsWorkbook(ctx.files.resolve(file, 'write').path, errors, { job });
+    return { ok: true as const };
+  },
+
+  'accounts:export': async ({ file, lang, ids, columns }, ctx, job) =>
+    exportAccounts(ctx, ctx.files.resolve(file, 'write').path, { lang, ids, columns, job }),
+
+  'accounts:template': async ({ file, lang }, ctx) => {
+    await writeTemplate(ctx, ctx.files.resolve(file, 'write').path, lang);
+    return { ok: true as const };
+  },
+};

@@ -1,0 +1,302 @@
+import type { ServerContext } from '../../../server/context';
+import { rowInserter, rowUpdater, restoreRow, softDelete, insertRow, updateRow } from '../../../server/db/changeLog';
+import * as cell from '../../../server/excel/cellParsers';
+import { ImportTable, type ImportField } from '../../../server/excel/importTable';
+import type { Job } from '../../../server/jobs';
+import { AppError } from '../../../shared/errors';
+import type { ImportPreview, Lookups } from '../contract';
+import { accountFields, type AccountField } from '../fields';
+import * as repo from './repo';
+
+// Accounts from a spreadsheet: every row is validated against the database as it is
+// now (IDs, territories, owners), then all rows are written in one transaction as one
+// import batch, or nothing is written. A row with a known ID updates that account; an
+// unknown well-formed ID or no ID adds one. Undoing a batch walks its change_log entries
+// back: inserted accounts are soft-deleted, updated fields reverted where they still
+// hold the imported value.
+
+type Cols = Record<string, unknown>;
+
+interface ValidRow {
+  row: number;
+  id: string | null;
+  /** Existing account to update; null for a new one. */
+  existing: boolean;
+  restore: boolean;
+  cols: Cols;
+}
+
+interface ExistingAccount {
+  territoryId: string;
+  ownerId: string | null;
+  deleted: boolean;
+}
+
+interface Rep {
+  id: string;
+  territoryId: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PREVIEW_ERRORS = 1000;
+const IMPORT_ERRORS = 50_000;
+
+/** The import fields of an account, with territories and reps of the database. */
+function importFields(territories: Lookups['territories'], reps: Rep[]): ImportField[] {
+  const repsByName = new Map<string, Rep[]>();
+  for (const r of reps) {
+    for (const n of new Set([r.nameZh, r.nameEn, r.id].map((x) => x.trim().toLowerCase()))) {
+      repsByName.set(n, [...(repsByName.get(n) ?? []), r]);
+    }
+  }
+  const parserOf = (f: AccountField): cell.CellParser => {
+    switch (f.type) {
+      case 'id':
+        return (raw) => {
+          const s = cell.valueText(raw).trim();
+          return UUID.test(s) ? { ok: true, value: s.toLowerCase() } : { ok: false, reason: 'not an account ID (keep the ID an export wrote, or leave it empty for a new account)' };
+        };
+      case 'text':
+        // Text is kept as typed (an export must read back identical); only the name is
+        // trimmed, as the grid does.
+        return cell.text({ max: f.maxLength, keepSpaces: f.key !== 'name' });
+      case 'money':
+        return cell.money({ signed: f.signed });
+      case 'date':
+        return cell.date();
+      case 'enum':
+        return cell.term(f.vocab!);
+      case 'territory':
+        return cell.lookup(
+          territories.flatMap((t) => [[t.nameZh, t.id], [t.nameEn, t.id], [t.id, t.id]] as [string, string][]),
+          'territory',
+          territories.flatMap((t) => [t.nameZh, t.nameEn]),
+        );
+      case 'owner':
+        return (raw) => {
+          const hit = repsByName.get(cell.valueText(raw).trim().toLowerCase());
+          const known = reps.slice(0, 12).map((r) => r.nameZh).join(', ');
+          return hit ? { ok: true, value: hit } : { ok: false, reason: `unknown owner (known reps: ${known}${reps.length > 12 ? ', …' : ''})` };
+        };
+    }
+  };
+  return accountFields.map((f) => ({
+    key: f.key,
+    label: f.en,
+    headers: [f.en, f.zh, ...f.synonyms],
+    parse: parserOf(f),
+    notEmpty: f.required,
+  }));
+}
+
+interface Validation {
+  table: ImportTable;
+  rows: ValidRow[];
+  dataRows: number;
+  newRows: number;
+  updateRows: number;
+}
+
+/** Reads and checks every row; keeps the writable rows when `keep` (the import itself). */
+async function validate(ctx: ServerContext, filePath: string, name: string, mapping: Record<string, string> | undefined, job: Job, keep: boolean): Promise<Validation> {
+  const { territories, reps } = repo.lookups(ctx.db);
+  const territoryName = new Map(territories.map((t) => [t.id, t.nameZh]));
+  const accounts = new Map<string, ExistingAccount>();
+  for (const a of ctx.db.prepare('SELECT id, territory_id, owner_id, deleted_at FROM accounts').raw().iterate() as Iterable<[string, string, string | null, string | null]>) {
+    accounts.set(a[0], { territoryId: a[1], ownerId: a[2], deleted: a[3] !== null });
+  }
+  const fields = importFields(territories, reps);
+  const table = await ImportTable.open(filePath, fields, { mapping, job, name, errorLimit: keep ? IMPORT_ERRORS : PREVIEW_ERRORS });
+  const errors = table.errors;
+  const has = (k: string) => table.present.has(k);
+  const fieldCols = accountFields.filter((f) => f.type !== 'id' && f.type !== 'territory' && f.type !== 'owner' && has(f.key));
+  const firstRowOfId = new Map<string, number>();
+  const rows: ValidRow[] = [];
+  let dataRows = 0;
+  let newRows = 0;
+  let updateRows = 0;
+
+  for await (const rec of table.records()) {
+    dataRows++;
+    const v = rec.values;
+    let ok = rec.ok;
+    const fail = (key: string, value: unknown, reason: string) => {
+      errors.add(rec.row, table.columnName(key), value, reason);
+      ok = false;
+    };
+    const id = (v.id as string | null | undefined) ?? null;
+    let existing: ExistingAccount | undefined;
+    if (id) {
+      const first = firstRowOfId.get(id);
+      if (first !== undefined) fail('id', id, `the same ID is also on row ${first}`);
+      else firstRowOfId.set(id, rec.row);
+      existing = accounts.get(id);
+    }
+    // A new account needs a name and a territory; an empty cell was already refused.
+    if (!existing) {
+      if (!has('name')) fail('name', '', 'required for a new account (the file has no Name column)');
+      if (!has('territory')) fail('territory', '', 'required for a new account (the file has no Territory column)');
+    }
+    const territoryId = (v.territory as string | null | undefined) ?? existing?.territoryId ?? null;
+    let ownerId: string | null | undefined;
+    if (has('owner')) {
+      const candidates = v.owner as Rep[] | null;
+      if (candidates && territoryId) {
+        const rep = candidates.find((r) => r.territoryId === territoryId);
+        if (rep) ownerId = rep.id;
+        else fail('owner', candidates[0]!.nameZh, `does not work in territory ${territoryName.get(territoryId) ?? territoryId}`);
+      } else ownerId = null;
+    } else if (existing && territoryId !== existing.territoryId && existing.ownerId) {
+      // Moving an account to another territory without naming an owner drops the old one
+      // (as an edit in the grid does).
+      const rep = reps.find((r) => r.id === existing!.ownerId);
+      if (rep?.territoryId !== territoryId) ownerId = null;
+    }
+    if (!ok) continue;
+    if (existing) updateRows++;
+    else newRows++;
+    if (!keep) continue;
+
+    const cols: Cols = {};
+    for (const f of fieldCols) {
+      const value = v[f.key] ?? null;
+      // Money columns are NOT NULL: an empty cell means 0.
+      cols[f.column] = f.type === 'money' && value === null ? 0 : value;
+    }
+    if (has('territory') && territoryId) cols.territory_id = territoryId;
+    else if (!existing && territoryId) cols.territory_id = territoryId;
+    if (ownerId !== undefined) cols.owner_id = ownerId;
+    rows.push({ row: rec.row, id, existing: !!existing, restore: !!existing?.deleted, cols });
+  }
+  return { table, rows, dataRows, newRows, updateRows };
+}
+
+export async function previewImport(ctx: ServerContext, filePath: string, name: string, mapping: Record<string, string> | undefined, job: Job): Promise<ImportPreview> {
+  const r = await validate(ctx, filePath, name, mapping, job, false);
+  return {
+    fileName: name,
+    columns: r.table.columns.map((c) => ({ header: c.header, field: c.field })),
+    unknownHeaders: r.table.unknownHeaders,
+    rows: r.dataRows,
+    newRows: r.newRows,
+    updateRows: r.updateRows,
+    errors: r.table.errors.list,
+    errorCount: r.table.errors.count,
+  };
+}
+
+export interface ImportResult {
+  batchId: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Validates the whole file, then (only when every row is valid) backs up the database
+ * and writes every row in one transaction. `beforeWrite` takes the backup.
+ */
+export async function importAccounts(
+  ctx: ServerContext,
+  filePath: string,
+  name: string,
+  mapping: Record<string, string> | undefined,
+  job: Job,
+  beforeWrite: () => Promise<void>,
+): Promise<ImportResult> {
+  const v = await validate(ctx, filePath, name, mapping, job, true);
+  const errors = v.table.errors;
+  if (errors.count > 0) {
+    const more = errors.count > errors.list.length ? ` (the first ${errors.list.length} are listed)` : '';
+    throw new AppError('import-rejected', `${errors.count} ${errors.count === 1 ? 'cell was' : 'cells were'} rejected${more}; nothing was written.`, { errors: errors.list, errorCount: errors.count });
+  }
+  if (v.rows.length === 0) throw new AppError('validation', `${name} has no account rows under its header.`);
+  job.throwIfCancelled();
+  await beforeWrite();
+  job.throwIfCancelled();
+  job.report(0, v.rows.length, 'Writing');
+
+  const batchId = ctx.newId();
+  const at = ctx.clock.now();
+  const insertColumns = [...new Set(v.rows.filter((r) => !r.existing).flatMap((r) => Object.keys(r.cols)).concat('grade_source'))];
+  const insert = rowInserter(ctx, 'accounts', insertColumns);
+  const update = rowUpdater(ctx, 'accounts');
+  const current = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?');
+  let inserted = 0;
+  let updated = 0;
+  ctx.db.transaction(() => {
+    for (const r of v.rows) {
+      if (!r.existing) {
+        const cols = { ...r.cols, grade_source: r.cols.grade ? 'import' : null };
+        insert(r.id ? { id: r.id, ...cols } : cols, batchId, at);
+        inserted++;
+        continue;
+      }
+      const id = r.id!;
+      const before = current.get(id) as Cols | undefined;
+      // The account could have gone while the backup ran; refuse rather than guess.
+      if (!before) throw new AppError('conflict', `Row ${r.row}: account ${id} no longer exists; nothing was written. Import again.`);
+      if (r.restore && before.deleted_at) restoreRow(ctx, 'accounts', id, batchId);
+      const cols = { ...r.cols };
+      if ('grade' in cols && cols.grade !== before.grade) cols.grade_source = cols.grade === null ? null : 'import';
+      const diff = update(id, cols, { batchId, at, current: r.restore ? undefined : before });
+      if (Object.keys(diff).length > 0 || r.restore) updated++;
+    }
+    insertRow(ctx, 'import_batches', { id: batchId, kind: 'accounts', file_name: name, inserted, updated }, null);
+  })();
+  job.report(v.rows.length, v.rows.length, 'Done');
+  return { batchId, inserted, updated, unchanged: v.rows.length - inserted - updated };
+}
+
+export function listBatches(ctx: ServerContext) {
+  return (
+    ctx.db
+      .prepare("SELECT id, file_name, inserted, updated, created_at, undone_at FROM import_batches WHERE kind = 'accounts' AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 200")
+      .all() as { id: string; file_name: string; inserted: number; updated: number; created_at: string; undone_at: string | null }[]
+  ).map((b) => ({ id: b.id, fileName: b.file_name, inserted: b.inserted, updated: b.updated, createdAt: b.created_at, undoneAt: b.undone_at }));
+}
+
+/**
+ * Undoes an import batch: accounts it added are soft-deleted (and accounts it restored
+ * deleted again); fields it changed go back to their old value where they still hold
+ * the imported one — a field changed since is left alone and counted as skipped.
+ */
+export function undoImport(ctx: ServerContext, batchId: string): { removed: number; reverted: number; skipped: number } {
+  const batch = ctx.db.prepare("SELECT id, undone_at FROM import_batches WHERE id = ? AND kind = 'accounts' AND deleted_at IS NULL").get(batchId) as { id: string; undone_at: string | null } | undefined;
+  if (!batch) throw new AppError('not-found', 'This import is not known.');
+  if (batch.undone_at) throw new AppError('conflict', `This import was already undone (${batch.undone_at}).`);
+  const entries = ctx.db
+    .prepare("SELECT row_id, op, changes FROM change_log WHERE batch_id = ? AND table_name = 'accounts' ORDER BY seq DESC")
+    .all(batchId) as { row_id: string; op: string; changes: string }[];
+  const select = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?');
+  let removed = 0;
+  let reverted = 0;
+  let skipped = 0;
+  ctx.db.transaction(() => {
+    for (const e of entries) {
+      const now = select.get(e.row_id) as Cols | undefined;
+      if (!now) continue;
+      if (e.op === 'insert' || e.op === 'restore') {
+        if (now.deleted_at === null) {
+          softDelete(ctx, 'accounts', e.row_id);
+          removed++;
+        }
+      } else if (e.op === 'update') {
+        const changes = JSON.parse(e.changes) as Record<string, [unknown, unknown]>;
+        const back: Cols = {};
+        for (const [col, [before, after]] of Object.entries(changes)) {
+          if ((now[col] ?? null) === (after ?? null)) back[col] = before;
+          else skipped++;
+        }
+        if (Object.keys(back).length > 0) {
+          updateRow(ctx, 'accounts', e.row_id, back);
+          reverted++;
+        }
+      }
+    }
+    updateRow(ctx, 'import_batches', batchId, { undone_at: ctx.clock.now() });
+  })();
+  return { removed, reverted, skipped };
+}
