@@ -62,7 +62,7 @@ export function PossibleChart({ detail, results }: { detail: TrainingDetail; res
   }, [group, deals, results.maxScore, t]);
 
   if (!group) return <div style={{ fontSize: FONT, padding: '4vh' }}>{t('room.noData')}</div>;
-  const th: CSSProperties = { textAlign: 'left', padding: '0.2em 0.5em', borderBottom: '2px solid #2b8a3e', fontSize: '0.85em' };
+  const th: CSSProperties = { textAlign: 'left', padding: '0.2em 0.4em', borderBottom: '2px solid #2b8a3e', fontSize: '0.75em', whiteSpace: 'nowrap' };
   const td: CSSProperties = { padding: '0.2em 0.5em', borderBottom: '1px solid #e5e8ec' };
   const num: CSSProperties = { ...td, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
   return (
@@ -91,7 +91,7 @@ export function PossibleChart({ detail, results }: { detail: TrainingDetail; res
                 <td style={td}>
                   <b>R{p.roundNo} {p.label}</b>
                   {p.possible?.onFrontier ? ` ✓ ${t('room.onFrontier')}` : ''}
-                  <div style={{ fontSize: '0.75em', color: '#57606a' }}>{labels.team(p.vendor.teamId)}–{labels.team(p.customer.teamId)}</div>
+                  <div style={{ fontSize: '0.75em', color: '#57606a', whiteSpace: 'nowrap' }}>{labels.team(p.vendor.teamId)}–{labels.team(p.customer.teamId)}</div>
                 </td>
                 <td style={num}>{p.joint}</td>
                 <td style={{ ...num, fontWeight: 700, color: (p.possible?.leftOnTable ?? 0) > 0 ? '#c2255c' : '#2b8a3e' }}>{p.possible?.leftOnTable}</td>
