@@ -38,7 +38,7 @@ export function ladderChartOption(issue: PlanIssue, opts: LadderChartOptions): E
       ? []
       : [{ name, yAxis: value, lineStyle: { color, type, width: 1.5 }, label: { formatter: `${name} ${short(value)}`, position, color, fontSize: 11 } }];
   const lines = [
-    ...line(L.target, issue.target, COLORS.target, 'dashed', 'insideMiddleBottom'),
+    ...line(L.target, issue.target, COLORS.target, 'dashed', 'insideMiddleTop'),
     ...line(L.floor, issue.floor, COLORS.floor, 'solid', 'insideEndBottom'),
     ...line(L.theirFloor, issue.theirFloor, COLORS.theirFloor, 'dotted', 'insideStartBottom'),
     ...line(L.theirOpening, issue.theirOpening, COLORS.theirOpening, 'dotted', 'insideStartTop'),

@@ -25,6 +25,8 @@ export const negotiationMessages = {
       title: '让步阶梯', add: '添加让步', no: '第{{n}}次', entered: '输入', position: '让步后', size: '让步幅度', cumulative: '累计让步',
       ofMargin: '占获利空间', exchange: '交换条件', tradedIssue: '交换的议题', tradedAmount: '数量', reason: '理由', remove: '删除',
       none: '还没有让步步骤。让步阶梯从报价走向目标价，永远不越过底价。', byPosition: '让步后数值', bySize: '让步幅度',
+      rulesTitle: '让步原则',
+      rules: ['让步前必须反问对方的期望', '让步幅度必须根据对方态度强硬程度调整', '让步必须在授权范围之内', '让步必须有交换条件', '永远不要暴露自己底线'],
     },
     team: {
       title: '谈判团队', add: '添加成员', name: '姓名', titleCol: '职务', role: '角色', topic: '负责议题', none: '还没有团队成员。',
@@ -87,6 +89,8 @@ export const negotiationMessages = {
       title: 'Concession ladder', add: 'Add step', no: 'Step {{n}}', entered: 'Typed', position: 'Position after', size: 'Size', cumulative: 'Cumulative',
       ofMargin: 'of margin', exchange: 'Exchange demanded', tradedIssue: 'Traded issue', tradedAmount: 'Amount', reason: 'Reason', remove: 'Remove',
       none: 'No steps yet. The ladder runs quote → … → target, never past the floor.', byPosition: 'Position', bySize: 'Size',
+      rulesTitle: 'Concession rules',
+      rules: ["Ask for the other side's expectation before conceding", "Adapt the size to the other side's firmness", 'Stay within your authority', 'Never concede without an exchange', 'Never reveal the floor'],
     },
     team: {
       title: 'Negotiation team', add: 'Add member', name: 'Name', titleCol: 'Title', role: 'Role', topic: 'Topic', none: 'No team member yet.',
