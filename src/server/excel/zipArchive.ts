@@ -94,6 +94,10 @@ export class ZipArchive {
         p += 46 + nameLen + extraLen + commentLen;
       }
       return new ZipArchive(file, size, entries, what);
+    } catch (err) {
+      // Any read past a buffer while walking a corrupt directory is a damaged file too.
+      if (err instanceof AppError) throw err;
+      throw new AppError('bad-file', `${what} is damaged or incomplete (${(err as Error).message}). Save it again from Excel and retry.`);
     } finally {
       fs.closeSync(fd);
     }
@@ -130,7 +134,13 @@ export class ZipArchive {
   /** A whole (small) entry as text. */
   async text(name: string): Promise<string> {
     const parts: Buffer[] = [];
-    for await (const chunk of this.stream(name)) parts.push(chunk as Buffer);
+    try {
+      for await (const chunk of this.stream(name)) parts.push(chunk as Buffer);
+    } catch (err) {
+      // A damaged deflate stream (zlib: "invalid distance too far back"…) is a bad file.
+      if (err instanceof AppError) throw err;
+      throw new AppError('bad-file', `${this.what} is damaged (${name}: ${(err as Error).message}).`);
+    }
     return Buffer.concat(parts).toString('utf8');
   }
 }
