@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
 import { test, expect } from './fixtures';
 
 async function editCell(cell: import('@playwright/test').Locator, text: string) {
@@ -42,4 +45,109 @@ test('an inline edit persists after reload; an invalid one is refused and keeps 
   await expect(page.getByText(/sales cannot be negative/)).toBeVisible();
   await expect(sales).toHaveText(before ?? '');
   await app.screenshot('accounts-edit-refused');
+});
+
+// ---- Excel in and out -------------------------------------------------------------
+
+const accountCount = (app: { ctx: { db: { prepare(sql: string): { get(): unknown } } } }) =>
+  (app.ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL').get() as { n: number }).n;
+
+function writeXlsx(file: string, rows: unknown[][]) {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '客户');
+  XLSX.writeFile(wb, file);
+}
+
+test('an import with an error shows the error list and changes nothing', async ({ app, page }) => {
+  await app.open('accounts');
+  await expect(page.getByTestId('row-count')).toContainText('400');
+  const file = path.join(app.dir, '客户导入-有错误.xlsx');
+  writeXlsx(file, [
+    ['客户名称', '区域', '负责人', '今年销售额', '等级'],
+    ['新客户甲', '华东区', '王磊', 1000, 'A'],
+    ['', '华东区', '', 'abc', 'Z'],
+  ]);
+  await page.getByTestId('import-open').click();
+  await app.chooseFile(file, () => page.getByTestId('import-choose').click());
+  const errorsTable = page.getByTestId('import-errors');
+  await expect(errorsTable).toBeVisible();
+  await expect(page.getByTestId('import-errors-alert')).toContainText('3');
+  await expect(errorsTable.locator('tbody tr')).toHaveCount(3);
+  await expect(errorsTable).toContainText('not a money amount');
+  await expect(errorsTable.locator('tbody tr').first()).toContainText('3');
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await app.screenshot('accounts-import-errors');
+
+  // The error list can be saved as a workbook: Row, Column, Value, Reason.
+  const saved = await app.saveFile(() => page.getByTestId('save-errors').click());
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(fs.readFileSync(saved)).Sheets.Errors!, { header: 1 });
+  expect(rows[0]).toEqual(['Row', 'Column', 'Value', 'Reason']);
+  expect(rows).toHaveLength(4);
+  expect(accountCount(app)).toBe(400);
+  await page.getByRole('button', { name: /取\s*消|Cancel/ }).first().click();
+  await expect(page.getByTestId('row-count')).toContainText('400');
+});
+
+test('a good import adds rows, and can be undone', async ({ app, page }) => {
+  await app.open('accounts');
+  await expect(page.getByTestId('row-count')).toContainText('400');
+  const file = path.join(app.dir, 'new-accounts.xlsx');
+  writeXlsx(file, [
+    ['Name', 'Territory', 'Owner', 'Sales', 'City', 'Remark'],
+    ['导入测试甲公司', '华东区', '王磊', 1234.5, '上海', 'x'],
+    ['Import Test B Ltd', 'North China', 'Zhang Wei', '2,000.00', 'Beijing', 'y'],
+  ]);
+  await page.getByTestId('import-open').click();
+  await app.chooseFile(file, () => page.getByTestId('import-choose').click());
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByRole('cell', { name: 'Remark' })).toBeVisible();
+  await expect(dialog.locator('.ant-statistic').nth(1)).toContainText('2');
+  await app.screenshot('accounts-import-preview');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('row-count')).toContainText('402');
+  await page.getByTestId('quick-search').locator('input').fill('导入测试甲');
+  await expect(nameCell(page)).toHaveText(['导入测试甲公司']);
+  expect(accountCount(app)).toBe(402);
+
+  await page.getByTestId('undo-import').click();
+  await page.getByTestId('quick-search').locator('input').fill('');
+  await expect(page.getByTestId('row-count')).toContainText('400');
+  expect(accountCount(app)).toBe(400);
+});
+
+test('export writes a file whose cells match the grid', async ({ app, page }) => {
+  await app.open('accounts');
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('row-count')).toContainText('400 accounts');
+  await page.getByTestId('quick-search').locator('input').fill('上海');
+  await expect(page.getByTestId('row-count')).not.toContainText('400 accounts');
+  const shownText = await page.getByTestId('row-count').textContent();
+  const shown = Number(/(\d+)/.exec(shownText ?? '')![1]);
+  expect(shown).toBeGreaterThan(0);
+
+  const file = await app.saveFile(() => page.getByTestId('export').click());
+  const wb = XLSX.read(fs.readFileSync(file));
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, defval: null });
+  const headers = rows[0] as string[];
+  expect(headers[0]).toBe('ID');
+  // The grid's visible column headers, in order, follow the ID.
+  // (The grid renders only the columns in view, so those are a prefix of the file's.)
+  const gridHeaders = (await page.locator('.ag-header-cell[col-id] .ag-header-cell-text').allTextContents()).filter((h) => h.trim() !== '');
+  expect(gridHeaders.length).toBeGreaterThan(3);
+  expect(headers.slice(1, 1 + gridHeaders.length)).toEqual(gridHeaders);
+  expect(rows).toHaveLength(shown + 1);
+
+  // The first rows' cells match what the grid shows.
+  for (let i = 0; i < Math.min(3, shown); i++) {
+    const rowId = await page.locator(`[role="row"][row-index="${i}"][row-id]`).first().getAttribute('row-id');
+    const cell = (col: string) => page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${col}"]`).first();
+    const record = rows[i + 1]!;
+    expect(record[0]).toBe(rowId);
+    expect(record[headers.indexOf('Name')]).toBe((await cell('name').textContent())?.trim());
+    expect(record[headers.indexOf('Territory')]).toBe((await cell('territory').textContent())?.trim());
+    expect(record[headers.indexOf('City')] ?? '').toBe((await cell('city').textContent())?.trim());
+    const salesText = (await cell('sales').textContent())!.replace(/[¥,]/g, '');
+    expect(record[headers.indexOf('Sales')]).toBeCloseTo(Number(salesText), 2);
+  }
+  await app.screenshot('accounts-exported');
 });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, App, Button, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Collapse, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, files, type In, type Out } from '../../../renderer/api/client';
 import type { ChannelName } from '../../../shared/contract';
@@ -16,7 +16,28 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
   const [file, setFile] = useState<FileRef | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [rejected, setRejected] = useState<ImportError[] | null>(null);
+  const [rejected, setRejected] = useState<{ errors: ImportError[]; count: number } | null>(null);
+  const [batches, setBatches] = useState<Out<'accounts:importBatches'>>([]);
+
+  const loadBatches = useCallback(() => {
+    call('accounts:importBatches', {}).then(setBatches, () => setBatches([]));
+  }, []);
+  useEffect(() => {
+    if (open) loadBatches();
+  }, [open, loadBatches]);
+
+  // Each import is a batch; undoing it removes the accounts it added and reverts the
+  // fields it changed (those edited since are kept).
+  const undo = async (batchId: string) => {
+    try {
+      const r = await call('accounts:undoImport', { batchId });
+      message.success(t('importUi.undone', r));
+      onImported();
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+    loadBatches();
+  };
 
   const reset = () => {
     setFile(null);
@@ -47,13 +68,26 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
     if (!file) return;
     try {
       const r = await runJob('accounts:import', { file: file.token, mapping }, t('importUi.importing'));
-      message.success(t('importUi.done', { inserted: r.inserted, updated: r.updated }));
+      const key = `import-${r.batchId}`;
+      message.open({
+        key,
+        type: 'success',
+        duration: 10,
+        content: (
+          <Space>
+            {t('importUi.done', r)}
+            <Button size="small" type="link" data-testid="undo-import" onClick={() => { message.destroy(key); void undo(r.batchId); }}>
+              {t('common:undo')}
+            </Button>
+          </Space>
+        ),
+      });
       onImported();
       reset();
       onClose();
     } catch (err) {
-      const details = (err as { details?: { errors?: ImportError[] } }).details;
-      if (details?.errors) setRejected(details.errors);
+      const details = (err as { details?: { errors?: ImportError[]; errorCount?: number } }).details;
+      if (details?.errors) setRejected({ errors: details.errors, count: details.errorCount ?? details.errors.length });
       message.error((err as Error).message);
     }
   };
@@ -65,8 +99,8 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
     await files.delivered(ref);
   };
 
-  const errors = rejected ?? preview?.errors ?? [];
-  const errorCount = rejected ? rejected.length : (preview?.errorCount ?? 0);
+  const errors = rejected?.errors ?? preview?.errors ?? [];
+  const errorCount = rejected ? rejected.count : (preview?.errorCount ?? 0);
   return (
     <Modal
       open={open}
@@ -147,6 +181,42 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
             />
             <Button onClick={() => void saveErrors(errors)} data-testid="save-errors">{t('importUi.saveErrors')}</Button>
           </>
+        )}
+        {!preview && batches.length > 0 && (
+          <Collapse
+            size="small"
+            data-testid="import-batches"
+            items={[
+              {
+                key: 'b',
+                label: t('importUi.history'),
+                children: (
+                  <Table
+                    size="small"
+                    rowKey="id"
+                    pagination={{ pageSize: 5 }}
+                    dataSource={batches}
+                    columns={[
+                      { title: t('importUi.when'), dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+                      { title: t('importUi.file'), dataIndex: 'fileName', ellipsis: true },
+                      { title: t('importUi.new'), dataIndex: 'inserted', width: 70 },
+                      { title: t('importUi.update'), dataIndex: 'updated', width: 70 },
+                      {
+                        title: '',
+                        width: 110,
+                        render: (_: unknown, b: Out<'accounts:importBatches'>[number]) =>
+                          b.undoneAt ? (
+                            <Typography.Text type="secondary">{t('importUi.wasUndone')}</Typography.Text>
+                          ) : (
+                            <Button size="small" onClick={() => void undo(b.id)} data-testid="undo-batch">{t('common:undo')}</Button>
+                          ),
+                      },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
         )}
       </Space>
     </Modal>

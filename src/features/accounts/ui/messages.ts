@@ -34,7 +34,9 @@ export const accountsMessages = {
       rows: '数据行', new: '新增', update: '更新', errors: '错误', header: '文件列', field: '对应字段', ignored: '忽略此列',
       unknown: '以下列无法识别，将被忽略：{{list}}', confirm: '导入', row: '行', column: '列', value: '值', reason: '原因',
       rejected: '有 {{count}} 处错误，未写入任何数据。请修改文件后重新导入。', saveErrors: '将错误列表另存为 Excel',
-      done: '导入完成：新增 {{inserted}}，更新 {{updated}}',
+      done: '导入完成：新增 {{inserted}}，更新 {{updated}}，未变 {{unchanged}}',
+      undone: '已撤销导入：移除 {{removed}} 个客户，还原 {{reverted}} 个客户（{{skipped}} 处之后已被修改，保留不变）',
+      history: '最近的导入（可撤销）', when: '时间', file: '文件', wasUndone: '已撤销',
     },
   },
   en: {
@@ -68,7 +70,9 @@ export const accountsMessages = {
       rows: 'Rows', new: 'New', update: 'Updates', errors: 'Errors', header: 'Column in file', field: 'Field', ignored: 'Ignore this column',
       unknown: 'These columns are not recognised and will be ignored: {{list}}', confirm: 'Import', row: 'Row', column: 'Column', value: 'Value', reason: 'Reason',
       rejected: '{{count}} error(s): nothing was written. Fix the file and import again.', saveErrors: 'Save the error list as a workbook',
-      done: 'Imported: {{inserted}} new, {{updated}} updated',
+      done: 'Imported: {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged',
+      undone: 'Import undone: {{removed}} account(s) removed, {{reverted}} reverted ({{skipped}} field(s) changed since were kept)',
+      history: 'Recent imports (can be undone)', when: 'When', file: 'File', wasUndone: 'Undone',
     },
   },
 };
