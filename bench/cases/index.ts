@@ -1,6 +1,7 @@
 import type { BenchCase } from '../harness';
 import { accountCases } from './accounts';
 import { gridCases } from './grid';
+import { pipelineCases } from './pipeline';
 
 // Every benchmark case; each feature adds its list here.
-export const cases: BenchCase[] = [...accountCases, ...gridCases];
+export const cases: BenchCase[] = [...accountCases, ...gridCases, ...pipelineCases];

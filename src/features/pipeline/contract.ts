@@ -92,6 +92,7 @@ export const zEvent = z.object({
   expectedClose: z.string(),
   probabilityBp: z.number().nullable(),
   ownerId: z.string(),
+  stageSince: z.string(),
 });
 
 export const zOpportunityDetail = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classifyMovement, closedSince, quarterEnd, stateAsOf, staysOf, weightedAmount,
+  classifyMovement, closedSince, quarterEnd, sinceDate, stateAsOf, staysOf, weightedAmount,
   type OppEvent, type OppHistory, type StageIndex, type StageRef, type TrackedState,
 } from './domain';
 import { buildReview, matchesDrill, reviewRow, type BridgeParts, type Drill, type ReviewInput } from './review';
@@ -23,9 +23,13 @@ const base: TrackedState = { stageId: 's1', status: 'open', amount: 100_000_00, 
 /** A history from a list of [date, changes] steps, each applied to the previous state. */
 function history(id: string, steps: [string, Partial<TrackedState>][], extra: Partial<OppHistory> = {}): OppHistory {
   let s: TrackedState = base;
+  let prev: OppEvent | null = null;
   const events: OppEvent[] = steps.map(([date, change]) => {
     s = { ...s, ...change };
-    return { ...s, date };
+    // As the service records it: a new stage, or reopening, restarts the stage clock.
+    const restarted = !prev || prev.stageId !== s.stageId || (prev.status !== 'open' && s.status === 'open');
+    prev = { ...s, date, stageSince: restarted ? date : prev!.stageSince };
+    return prev;
   });
   return { id, accountId: `acc-${id}`, territoryId: 't1', events, ...extra };
 }
@@ -237,6 +241,14 @@ describe('movement between two dates', () => {
     expect(ids({ metric: 'decrease' })).toEqual(['decreased']);
   });
 
+  it('a history cut to the state as of `from` gives the same review (how the database loads it)', () => {
+    const cut = buildReview(all.map((h) => sinceDate(h, FROM)), input);
+    expect(cut).toEqual(review);
+    expect(sinceDate(several, FROM).events.map((e) => e.date)).toEqual(['2026-01-05', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']);
+    expect(sinceDate(slippedTwice, FROM).events[0]).toMatchObject({ date: '2026-02-01', stageSince: '2026-02-01' });
+    expect(sinceDate(backThenForward, '2026-03-05').events[0]).toMatchObject({ date: '2026-03-04', stageSince: '2026-03-04' });
+  });
+
   it('forecast by expected-close month: amount and weighted amount of open ones', () => {
     expect(review.forecast.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
     const april = review.forecast[1]!;
@@ -259,6 +271,10 @@ describe('the funnel', () => {
     const s3 = f.stages[3]!;
     expect(s3).toMatchObject({ left: 1, converted: 0, conversionBp: 0, avgDays: 31 });
     expect(f.stages[6]).toMatchObject({ left: 0, conversionBp: null, avgDays: null });
+  });
+
+  it('is the same from histories cut at the start of the period', () => {
+    expect(buildFunnel(all.map((h) => sinceDate(h, FROM)), { asOf: TO, periodFrom: FROM, periodTo: TO, stages, index })).toEqual(f);
   });
 
   it('won to date beside the weighted forecast by month', () => {

@@ -21,14 +21,30 @@ export interface TrackedState {
 
 export interface OppEvent extends TrackedState {
   date: IsoDate;
+  /**
+   * When the opportunity entered the stage it is in at this event (or was created or
+   * reopened there). Recorded with each event so a history may start at any event — the
+   * state as of a date — without the events before it.
+   */
+  stageSince: IsoDate;
 }
 
 export interface OppHistory {
   id: string;
   accountId: string;
   territoryId: string;
-  /** In recorded order: dates never decrease. */
+  /**
+   * In recorded order: dates never decrease. Either the whole history or, for a period
+   * starting at D, the state as of D followed by every later event (see `sinceDate`).
+   */
   events: OppEvent[];
+}
+
+/** A history cut to the state as of `date` followed by the later events (same results from `date` on). */
+export function sinceDate(h: OppHistory, date: IsoDate): OppHistory {
+  let i = 0;
+  while (i + 1 < h.events.length && h.events[i + 1]!.date <= date) i++;
+  return { ...h, events: h.events.slice(i) };
 }
 
 /** A stage of the active model. */
@@ -97,7 +113,8 @@ export function staysOf(events: readonly OppEvent[], index: StageIndex, upTo?: I
       current = null;
     }
     if (!current && e.status === 'open') {
-      current = { stage, start: e.date, end: null, exit: null };
+      // The first event of a cut history may be a stay that began before it.
+      current = { stage, start: e === events[0] ? e.stageSince : e.date, end: null, exit: null };
       stays.push(current);
     }
   }

@@ -330,12 +330,14 @@ function summarise(rows: ReviewRow[], input: ReviewInput): Review {
     pipelineFrom: { count: total.openFrom, amount: total.amountFrom },
     pipelineTo: { count: total.openTo, amount: total.amountTo, weighted: total.weightedTo },
     perStage,
-    byOwner: [...owners.values()],
-    byTerritory: [...territories.values()],
+    byOwner: [...owners.values()].sort(byKey),
+    byTerritory: [...territories.values()].sort(byKey),
     bridge,
     forecast: [...forecast.values()].sort((a, b) => (a.month < b.month ? -1 : 1)),
   };
 }
+
+const byKey = (a: GroupTotals, b: GroupTotals) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 function getOr<V>(m: Map<string, V>, key: string, make: (key: string) => V): V {
   let v = m.get(key);

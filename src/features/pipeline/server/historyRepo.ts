@@ -3,62 +3,87 @@ import type { IsoDate } from '../../../shared/dates';
 import type { OppEvent, OppHistory, OppStatus } from '../domain';
 import { stmt } from './sql';
 
-// Loading opportunity histories for the review and the funnel. One sequential scan of the
-// events table (no per-row index lookups), grouped by opportunity in memory; each
-// opportunity's events are put in (date, seq) order. Deleted opportunities are left out.
+// Loading opportunity histories for the review and the funnel, cut at the start of the
+// period (see `sinceDate`): each live opportunity's state as of `since`, then its later
+// events. The opportunities row is the state after the last event (the service writes
+// both), so an opportunity unchanged since `since` needs no event read at all; one that
+// changed needs its events after `since` and the one event before them. Opportunities
+// already closed at `since` and unchanged after it are left out: no period starting at
+// `since` counts them (not open, not moving, not won in it).
 
 export interface HistoryScope {
   territoryId?: string | undefined;
   ownerId?: string | undefined;
 }
 
-type EventTuple = [opportunityId: string, date: string, seq: number, stageId: string, status: OppStatus, amount: number, expectedClose: string, probabilityBp: number | null, ownerId: string];
+export interface LoadedHistory extends OppHistory {
+  ref: string | null;
+  name: string;
+}
 
-export function loadHistories(db: Db, upTo: IsoDate, scope: HistoryScope = {}): OppHistory[] {
-  const where = ['deleted_at IS NULL'];
-  const params: string[] = [];
+type EventTuple = [opportunityId: string, seq: number, date: string, stageId: string, status: OppStatus, amount: number, expectedClose: string, probabilityBp: number | null, ownerId: string, stageSince: string];
+const EVENT_COLUMNS = 'opportunity_id, seq, date, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since';
+
+const toEvent = (t: EventTuple): OppEvent => ({
+  date: t[2], stageId: t[3], status: t[4], amount: t[5], expectedClose: t[6], probabilityBp: t[7], ownerId: t[8], stageSince: t[9],
+});
+
+export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}): LoadedHistory[] {
+  const where = ['deleted_at IS NULL', "(status = 'open' OR id IN (SELECT opportunity_id FROM opportunity_events WHERE date > ?))"];
+  const params: string[] = [since];
   if (scope.territoryId) { where.push('territory_id = ?'); params.push(scope.territoryId); }
   if (scope.ownerId) { where.push('owner_id = ?'); params.push(scope.ownerId); }
-  const opps = db.prepare(`SELECT id, account_id, territory_id FROM opportunities WHERE ${where.join(' AND ')}`).raw().all(...params) as [string, string, string][];
-  const byId = new Map<string, OppHistory & { seqs: number[] }>();
-  for (const [id, accountId, territoryId] of opps) byId.set(id, { id, accountId, territoryId, events: [], seqs: [] });
-
-  const rows = db
-    .prepare('SELECT opportunity_id, date, seq, stage_id, status, amount_fen, expected_close, probability_bp, owner_id FROM opportunity_events WHERE date <= ?')
+  // A plain scan: the planner otherwise walks a partial index and fetches rows in its order.
+  type OppTuple = [string, string | null, string, string, string, string, OppStatus, number, string, number | null, string, string];
+  const opps = db
+    .prepare(`SELECT id, ref, name, account_id, territory_id, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since FROM opportunities NOT INDEXED WHERE ${where.join(' AND ')}`)
     .raw()
-    .iterate(upTo) as IterableIterator<EventTuple>;
-  let sorted = true;
-  for (const [oppId, date, seq, stageId, status, amount, expectedClose, probabilityBp, ownerId] of rows) {
-    const h = byId.get(oppId);
-    if (!h) continue;
-    const last = h.events[h.events.length - 1];
-    if (last && (last.date > date || (last.date === date && h.seqs[h.seqs.length - 1]! > seq))) sorted = false;
-    h.events.push({ date, stageId, status, amount, expectedClose, probabilityBp, ownerId });
-    h.seqs.push(seq);
+    .all(...params) as OppTuple[];
+  const later = new Map<string, EventTuple[]>();
+  for (const t of db.prepare(`SELECT ${EVENT_COLUMNS} FROM opportunity_events WHERE date > ?`).raw().iterate(since) as IterableIterator<EventTuple>) {
+    const list = later.get(t[0]);
+    if (list) list.push(t);
+    else later.set(t[0], [t]);
   }
-  const out: OppHistory[] = [];
-  for (const h of byId.values()) {
-    if (h.events.length === 0) continue;
-    if (!sorted) sortEvents(h);
-    out.push({ id: h.id, accountId: h.accountId, territoryId: h.territoryId, events: h.events });
+  // The state as of `since` of those that changed after it: the event just before (by seq).
+  const wanted: [string, number][] = [];
+  for (const [id, list] of later) {
+    let min = Infinity;
+    for (const t of list) if (t[1] < min) min = t[1];
+    if (min > 1) wanted.push([id, min - 1]);
+  }
+  const before = new Map<string, EventTuple>();
+  const prior = db.prepare(
+    `SELECT ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')} FROM json_each(?) j
+     JOIN opportunity_events e ON e.opportunity_id = j.value ->> 0 AND e.seq = j.value ->> 1`,
+  );
+  for (const t of prior.raw().iterate(JSON.stringify(wanted)) as IterableIterator<EventTuple>) before.set(t[0], t);
+
+  const out: LoadedHistory[] = [];
+  for (const [id, ref, name, accountId, territoryId, stageId, status, amount, expectedClose, probabilityBp, ownerId, stageSince] of opps) {
+    const changes = later.get(id);
+    let events: OppEvent[];
+    if (!changes) {
+      // Unchanged since `since`: its current state is its state as of `since`.
+      events = [{ date: since, stageId, status, amount, expectedClose, probabilityBp, ownerId, stageSince }];
+    } else {
+      changes.sort((a, b) => a[1] - b[1]);
+      const prev = before.get(id);
+      events = (prev ? [prev, ...changes] : changes).map(toEvent);
+    }
+    out.push({ id, ref, name, accountId, territoryId, events });
   }
   return out;
 }
 
-function sortEvents(h: { events: OppEvent[]; seqs: number[] }): void {
-  const order = h.events.map((_, i) => i).sort((a, b) => (h.events[a]!.date < h.events[b]!.date ? -1 : h.events[a]!.date > h.events[b]!.date ? 1 : h.seqs[a]! - h.seqs[b]!));
-  h.events = order.map((i) => h.events[i]!);
-  h.seqs = order.map((i) => h.seqs[i]!);
-}
-
-type EventRow = { date: string; kind: string; stage_id: string; status: OppStatus; amount_fen: number; expected_close: string; probability_bp: number | null; owner_id: string };
+type EventRow = { date: string; kind: string; stage_id: string; status: OppStatus; amount_fen: number; expected_close: string; probability_bp: number | null; owner_id: string; stage_since: string };
 
 /** One opportunity's events in order (for its detail and for commitments). */
 export function eventsOf(db: Db, opportunityId: string): (OppEvent & { kind: string })[] {
-  const rows = stmt(db, 'SELECT date, kind, stage_id, status, amount_fen, expected_close, probability_bp, owner_id FROM opportunity_events WHERE opportunity_id = ? ORDER BY date, seq')
+  const rows = stmt(db, 'SELECT date, kind, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since FROM opportunity_events WHERE opportunity_id = ? ORDER BY date, seq')
     .all(opportunityId) as EventRow[];
   return rows.map((r) => ({
     date: r.date, kind: r.kind, stageId: r.stage_id, status: r.status, amount: r.amount_fen,
-    expectedClose: r.expected_close, probabilityBp: r.probability_bp, ownerId: r.owner_id,
+    expectedClose: r.expected_close, probabilityBp: r.probability_bp, ownerId: r.owner_id, stageSince: r.stage_since,
   }));
 }

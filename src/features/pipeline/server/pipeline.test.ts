@@ -7,6 +7,12 @@ import { insertRow } from '../../../server/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import type { Opportunity, OpportunityDetail, ReviewOut, StageModel, Stage, FunnelOut } from '../contract';
+import { seedDemo } from '../../../server/demo/seedDemo';
+import { buildReview } from '../review';
+import { buildFunnel } from '../funnel';
+import type { OppHistory } from '../domain';
+import { eventsOf, loadHistories } from './historyRepo';
+import { stageIndex } from './stagesRepo';
 
 // The pipeline's handlers on a real SQLite file: every tracked change is an inserted event,
 // the review reads them back, stage models switch with an explicit mapping, commitments are
@@ -190,5 +196,34 @@ describe('the review, the funnel and commitments through the handlers', () => {
     const err = await call('pipeline:create', { name: 'X', accountId: account, ownerId: far, amount: 1, expectedClose: '2026-04-01' }).catch((e: AppError) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toMatch(/territory/);
+  });
+});
+
+describe('loading histories', () => {
+  it('the cut load (current rows + later events) gives what the full histories give, on the demo book', async () => {
+    seedDemo(ctx);
+    const { stages: refs, index } = stageIndex(ctx.db);
+    const full: OppHistory[] = (ctx.db.prepare('SELECT id, account_id, territory_id FROM opportunities WHERE deleted_at IS NULL').all() as { id: string; account_id: string; territory_id: string }[])
+      .map((o) => ({ id: o.id, accountId: o.account_id, territoryId: o.territory_id, events: eventsOf(ctx.db, o.id) }))
+      .filter((h) => h.events.length > 0);
+    expect(full.length).toBeGreaterThanOrEqual(300);
+    // The demo's clock says 2026-03-09; its histories run back five months.
+    for (const [from, to] of [['2026-03-02', '2026-03-09'], ['2026-01-01', '2026-02-01'], ['2025-12-01', '2026-03-09']] as const) {
+      const input = { from, to, stallDays: 30, periodEnd: '2026-03-31', stages: refs, index };
+      const expected = buildReview(full, input);
+      const loaded = buildReview(loadHistories(ctx.db, from), input);
+      expect(loaded.rows.length, `${from} → ${to}`).toBeGreaterThan(10);
+      const byId = (r: { rows: { id: string }[] }) => new Map(r.rows.map((x) => [x.id, x]));
+      expect(byId(loaded)).toEqual(byId(expected));
+      expect({ ...loaded, rows: [] }).toEqual({ ...expected, rows: [] });
+      const f = { asOf: to, periodFrom: from, periodTo: to, stages: refs, index };
+      expect(buildFunnel(loadHistories(ctx.db, from < '2025-12-31' ? from : '2025-12-31'), f)).toEqual(buildFunnel(full, f));
+    }
+    const week = buildReview(full, { from: '2026-03-02', to: '2026-03-09', stallDays: 30, periodEnd: '2026-03-31', stages: refs, index });
+    // The demo shows real movement for "a week ago → today".
+    expect(week.counts.new).toBeGreaterThan(5);
+    expect(week.counts.advanced).toBeGreaterThan(5);
+    expect(week.counts.won + week.counts.lost).toBeGreaterThan(0);
+    expect(week.stalled).toBeGreaterThan(5);
   });
 });

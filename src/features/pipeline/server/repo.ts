@@ -126,10 +126,11 @@ export function recordEvent(w: ChangeWriter, oppId: string, date: string, kind: 
   if (last && date < last.date) {
     throw new AppError('validation', `A later change is already recorded on ${last.date}; record this change on or after that date.`, { field: 'effectiveDate' });
   }
-  const o = stmt(w.db, `SELECT territory_id, ${TRACKED.join(', ')} FROM opportunities WHERE id = ?`).get(oppId) as Record<string, unknown>;
+  const o = stmt(w.db, `SELECT territory_id, stage_since, ${TRACKED.join(', ')} FROM opportunities WHERE id = ?`).get(oppId) as Record<string, unknown>;
   insertRow(w, 'opportunity_events', {
     opportunity_id: oppId, territory_id: o.territory_id, seq: (last?.seq ?? 0) + 1, date, kind,
     ...Object.fromEntries(TRACKED.map((c) => [c, o[c]])),
+    stage_since: o.stage_since,
   }, batchId);
 }
 

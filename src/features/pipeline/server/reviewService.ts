@@ -50,7 +50,7 @@ export function buildReviewFromDb(db: Db, req: ReviewRequest): ReviewOut {
   const t0 = performance.now();
   const { stages, index } = stageIndex(db);
   const scope = { territoryId: req.territoryId, ownerId: req.ownerId };
-  const histories = loadHistories(db, req.to, scope);
+  const histories = loadHistories(db, req.from, scope);
   const review = buildReview(histories, {
     from: req.from,
     to: req.to,
@@ -59,30 +59,29 @@ export function buildReviewFromDb(db: Db, req: ReviewRequest): ReviewOut {
     stages,
     index,
   });
-  const names = new Map(
-    (db.prepare('SELECT o.id, o.ref, o.name, a.name AS account_name FROM opportunities o JOIN accounts a ON a.id = o.account_id WHERE o.deleted_at IS NULL').raw().all() as [string, string | null, string, string][]).map(
-      (r) => [r[0], r],
-    ),
-  );
-  const rows = review.rows.map((r) => {
-    const n = names.get(r.id)!;
-    return { ...r, ref: n[1], name: n[2], accountName: n[3] };
-  });
+  const accountNames = new Map((db.prepare('SELECT id, name FROM accounts').raw().all() as [string, string][]));
+  const byId = new Map(histories.map((h) => [h.id, h]));
+  // The domain's rows, named in place (cheaper than copying tens of thousands of objects).
+  const rows = review.rows as ReviewOut['rows'];
+  for (const r of rows) {
+    const h = byId.get(r.id)!;
+    r.ref = h.ref;
+    r.name = h.name;
+    r.accountName = accountNames.get(r.accountId) ?? '';
+  }
 
-  const eventsById = new Map<string, readonly OppEvent[]>(histories.map((h) => [h.id, h.events]));
-  const inScope = (c: { opportunityId: string }) => eventsById.has(c.opportunityId);
-  const earlier = (db.prepare(`${COMMITMENT_SELECT} AND c.review_date >= ? AND c.review_date < ? ORDER BY c.review_date, c.due_date, c.id`).all(req.from, req.to) as CommitmentRow[])
-    .map(toCommitment)
-    .filter(inScope);
-  const names2 = new Map(earlier.map((c) => [c.id, c.opportunityName]));
-  const commitments = commitmentsByRep(earlier, (id) => eventsById.get(id) ?? [], index, req.to).map((g) => ({
+  const eventsOfOpp = (id: string): readonly OppEvent[] => byId.get(id)?.events ?? eventsOf(db, id);
+  const scoped = `${COMMITMENT_SELECT}${req.territoryId ? ' AND o.territory_id = @territory' : ''}${req.ownerId ? ' AND o.owner_id = @owner' : ''}`;
+  const scopeParams = { ...(req.territoryId ? { territory: req.territoryId } : {}), ...(req.ownerId ? { owner: req.ownerId } : {}) };
+  const earlier = (db.prepare(`${scoped} AND c.review_date >= @from AND c.review_date < @to ORDER BY c.review_date, c.due_date, c.id`).all({ ...scopeParams, from: req.from, to: req.to }) as CommitmentRow[]).map(toCommitment);
+  const oppName = new Map(earlier.map((c) => [c.id, c.opportunityName]));
+  const commitments = commitmentsByRep(earlier, eventsOfOpp, index, req.to).map((g) => ({
     ...g,
-    items: g.items.map((i) => ({ ...i, opportunityName: names2.get(i.id)! })),
+    items: g.items.map((i) => ({ ...i, opportunityName: oppName.get(i.id)! })),
   }));
-  const recorded = (db.prepare(`${COMMITMENT_SELECT} AND c.review_date = ? ORDER BY c.created_at, c.id`).all(req.to) as CommitmentRow[])
+  const recorded = (db.prepare(`${scoped} AND c.review_date = @to ORDER BY c.created_at, c.id`).all({ ...scopeParams, to: req.to }) as CommitmentRow[])
     .map(toCommitment)
-    .filter(inScope)
-    .map((c) => ({ ...c, ...evaluateCommitment(c, eventsById.get(c.opportunityId) ?? [], index, req.to) }));
+    .map((c) => ({ ...c, ...evaluateCommitment(c, eventsOfOpp(c.opportunityId), index, req.to) }));
 
   return { ...review, rows, commitments, recorded, millis: Math.round(performance.now() - t0) };
 }
@@ -96,8 +95,9 @@ export function commitmentItem(db: Db, id: string, asOf: IsoDate): CommitmentIte
 
 export function buildFunnelFromDb(db: Db, req: HistoryScope & { asOf: IsoDate; periodFrom: IsoDate; periodTo: IsoDate }): FunnelOut {
   const { stages, index } = stageIndex(db);
-  const upTo = req.asOf > req.periodTo ? req.asOf : req.periodTo;
-  return buildFunnel(loadHistories(db, upTo, req), { asOf: req.asOf, periodFrom: req.periodFrom, periodTo: req.periodTo, stages, index });
+  // Cut where the earliest thing the funnel looks at begins: the period, the year's wins, the as-of state.
+  const since = [req.periodFrom, addDays(`${req.asOf.slice(0, 4)}-01-01`, -1), req.asOf].sort()[0]!;
+  return buildFunnel(loadHistories(db, since, req), { asOf: req.asOf, periodFrom: req.periodFrom, periodTo: req.periodTo, stages, index });
 }
 
 /** The review's default dates: a week ago and today. */

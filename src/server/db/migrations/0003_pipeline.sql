@@ -110,6 +110,7 @@ CREATE INDEX opportunity_pains_opp ON opportunity_pains(opportunity_id);
 -- the opportunity's whole tracked state from `date` on. Rows are inserted, never changed
 -- (the trigger below refuses it); `seq` orders an opportunity's events, and an event is
 -- never dated before the previous one, so the state as of D is the last row with date <= D.
+-- The opportunities row always equals its last event's state (the service writes both).
 CREATE TABLE opportunity_events (
   id TEXT PRIMARY KEY,
   opportunity_id TEXT NOT NULL REFERENCES opportunities(id),
@@ -123,6 +124,8 @@ CREATE TABLE opportunity_events (
   expected_close TEXT NOT NULL,
   probability_bp INTEGER,
   owner_id TEXT NOT NULL REFERENCES reps(id),
+  -- When it entered the stage it is in at this event: a history can start at any event.
+  stage_since TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1,
