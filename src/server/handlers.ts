@@ -4,8 +4,6 @@ import { systemHandlers } from './systemHandlers';
 import { systemContract } from '../shared/contract/system';
 import { accountsContract } from '../features/accounts/contract';
 import { accountHandlers } from '../features/accounts/server/handlers';
-import { pipelineContract } from '../features/pipeline/contract';
-import { pipelineHandlers } from '../features/pipeline/server/handlers';
 import { accountExcelHandlers } from '../features/accounts/server/excelHandlers';
 import { pipelineContract } from '../features/pipeline/contract';
 import { pipelineHandlers } from '../features/pipeline/server/handlers';
@@ -27,7 +25,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
   return new HandlerRegistry(contract, opts)
     .register(systemContract, systemHandlers)
     .register(accountsContract, accountHandlers)
-    .register(pipelineContract, pipelineHandlers)
     .register(accountsContract, accountExcelHandlers)
     .register(pipelineContract, pipelineHandlers)
     .register(negotiationContract, negotiationHandlers)

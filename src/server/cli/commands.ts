@@ -1,6 +1,5 @@
 import type { CliCommand } from './command';
 import { coreCommands } from './coreCommands';
-import { pipelineCommands } from '../../features/pipeline/server/cli';
 import { accountsCommands } from '../../features/accounts/server/cli';
 import { pipelineCommands } from '../../features/pipeline/server/cli';
 import { negotiationCommands } from '../../features/negotiation/server/cli';
@@ -9,4 +8,4 @@ import { receivablesCommands } from '../../features/receivables/server/cli';
 import { paretoCommands } from '../../features/pareto/server/cli';
 
 // Every CLI command. A feature adds its list here (one line).
-export const cliCommands: CliCommand[] = [...coreCommands, ...pipelineCommands, ...accountsCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands, ...paretoCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...accountsCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands, ...paretoCommands];
