@@ -14,7 +14,7 @@ export interface Area {
 // The product's areas in navigation order. A feature replaces its `null` with its page.
 export const areas: Area[] = [
   { key: 'accounts', icon: TeamOutlined, page: lazy(() => import('../../features/accounts/ui/AccountsPage')) },
-  { key: 'pareto', icon: BarChartOutlined, page: null },
+  { key: 'pareto', icon: BarChartOutlined, page: lazy(() => import('../../features/pareto/ui/ParetoPage')) },
   { key: 'pipeline', icon: FunnelPlotOutlined, page: null },
   { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
   { key: 'training', icon: TrophyOutlined, page: lazy(() => import('../../features/training/ui/TrainingPage')) },

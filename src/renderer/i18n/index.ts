@@ -5,6 +5,7 @@ import { accountsMessages } from '../../features/accounts/ui/messages';
 import { trainingMessages } from '../../features/training/ui/messages';
 import { negotiationMessages } from '../../features/negotiation/ui/messages';
 import { receivablesMessages } from '../../features/receivables/ui/messages';
+import { paretoMessages } from '../../features/pareto/ui/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -15,6 +16,7 @@ const namespaces: Record<string, Record<Locale, object>> = {
   training: trainingMessages,
   negotiation: negotiationMessages,
   receivables: receivablesMessages,
+  pareto: paretoMessages,
 };
 
 const resources: Record<Locale, Record<string, object>> = { 'zh-CN': {}, en: {} };

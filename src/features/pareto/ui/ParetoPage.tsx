@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { call, files, type Out } from '../../../renderer/api/client';
+import { usePrefs } from '../../../renderer/app/prefs';
+import { useJobRunner } from '../../../renderer/components/useJobRunner';
+import type { Lookups } from '../../accounts/contract';
+import type { ParetoAnalysis, ParetoParams } from '../contract';
+import { THRESHOLD_PRESETS } from '../domain';
+import { ParetoChart } from './ParetoChart';
+import { CompositionPanel } from './CompositionPanel';
+import { RanksTable } from './RanksTable';
+import { ApplyGrades } from './ApplyGrades';
+import { VisitPlanTab } from './VisitPlanTab';
+import { ScorecardTab } from './ScorecardTab';
+
+type Measure = ParetoParams['measure'];
+
+/** Waits until a value has been stable for `ms` (typing a threshold must not rank on each key). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const h = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(h);
+  }, [value, ms]);
+  return v;
+}
+
+export default function ParetoPage() {
+  const { t } = useTranslation(['pareto', 'common']);
+  const { message } = App.useApp();
+  const { locale } = usePrefs();
+  const jobs = useJobRunner();
+  const [lookups, setLookups] = useState<Lookups | null>(null);
+  const [params, setParams] = useState<ParetoParams | null>(null);
+  const [analysis, setAnalysis] = useState<ParetoAnalysis | null>(null);
+  const [version, setVersion] = useState(0);
+  const [tab, setTab] = useState('analysis');
+
+  useEffect(() => {
+    void Promise.all([call('accounts:lookups', {}), call('pareto:settings', {})]).then(([l, s]) => {
+      setLookups(l);
+      setParams({ measure: s.measure, a: s.a, b: s.b });
+    });
+  }, []);
+
+  const settled = useDebounced(params, 250);
+  // The thresholds must be a ≤ b; the inputs keep them so, but a half-typed value waits.
+  const valid = settled && settled.a <= settled.b ? settled : null;
+
+  useEffect(() => {
+    if (!valid) return;
+    let live = true;
+    call('pareto:analyze', { params: valid, maxBars: 2000 })
+      .then((a) => live && setAnalysis(a))
+      .catch((e: Error) => message.error(e.message));
+    void call('pareto:saveSettings', { measure: valid.measure, a: valid.a, b: valid.b }).catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [valid, version, message]);
+
+  const set = useCallback((patch: Partial<ParetoParams>) => setParams((p) => (p ? { ...p, ...patch } : p)), []);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  const exportWorkbook = useCallback(async () => {
+    if (!valid) return;
+    const ref = await files.pickSave(`pareto-${valid.measure}-${valid.a}-${valid.b}.xlsx`);
+    if (!ref) return;
+    try {
+      const r = await jobs.run('pareto:export', { params: valid, file: ref.token, lang: locale }, t('exportPareto'));
+      await files.delivered(ref);
+      message.success(t('exported', { count: r.rows }));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }, [jobs, locale, message, t, valid]);
+
+  const name = (x: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
+  const reps = useMemo(() => lookups?.reps.filter((r) => !params?.territoryId || r.territoryId === params.territoryId) ?? [], [lookups, params?.territoryId]);
+  const measureLabel = (m: Measure) => t(`measure.${m}`);
+
+  if (!params || !lookups) return <Spin style={{ margin: 40 }} />;
+
+  const controls = (
+    <Space wrap size="middle" data-testid="pareto-controls">
+      <Space size="small">
+        <Typography.Text type="secondary">{t('measure.label')}</Typography.Text>
+        <Select<Measure | 'cash'>
+          style={{ width: 140 }}
+          value={params.measure}
+          onChange={(v) => v !== 'cash' && set({ measure: v })}
+          data-testid="measure"
+          options={[
+            ...(['sales', 'salesLastYear', 'profit'] as const).map((m) => ({ value: m, label: measureLabel(m) })),
+            { value: 'cash', disabled: true, label: <Tooltip title={t('measure.cashNote')}>{t('measure.cash')}</Tooltip> },
+          ]}
+        />
+      </Space>
+      <Select
+        style={{ width: 140 }}
+        value={params.territoryId ?? ''}
+        onChange={(v) => set({ territoryId: v || undefined, ownerId: undefined })}
+        options={[{ value: '', label: t('scope.all') }, ...lookups.territories.map((x) => ({ value: x.id, label: name(x) }))]}
+        data-testid="scope-territory"
+      />
+      <Select
+        style={{ width: 140 }}
+        value={params.ownerId ?? ''}
+        onChange={(v) => set({ ownerId: v || undefined })}
+        options={[{ value: '', label: t('scope.allReps') }, ...reps.map((x) => ({ value: x.id, label: name(x) }))]}
+        data-testid="scope-owner"
+      />
+      <Space size="small">
+        <Typography.Text type="secondary">{t('thresholds')}</Typography.Text>
+        <InputNumber
+          size="small"
+          min={0}
+          max={params.b}
+          step={1}
+          precision={2}
+          value={params.a}
+          onChange={(v) => v !== null && set({ a: v })}
+          prefix="A"
+          style={{ width: 96 }}
+          data-testid="threshold-a"
+        />
+        <InputNumber
+          size="small"
+          min={params.a}
+          max={100}
+          step={1}
+          precision={2}
+          value={params.b}
+          onChange={(v) => v !== null && set({ b: v })}
+          prefix="B"
+          style={{ width: 96 }}
+          data-testid="threshold-b"
+        />
+      </Space>
+      <Space size={4}>
+        <Typography.Text type="secondary">{t('presets')}</Typography.Text>
+        {THRESHOLD_PRESETS.map((p) => (
+          <Button
+            key={`${p.a}/${p.b}`}
+            size="small"
+            type={params.a === p.a && params.b === p.b ? 'primary' : 'default'}
+            onClick={() => set({ a: p.a, b: p.b })}
+            data-testid={`preset-${p.a}-${p.b}`}
+          >
+            {p.a}/{p.b}
+          </Button>
+        ))}
+      </Space>
+    </Space>
+  );
+
+  const analysisTab = (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title={t('chart.title')}
+        extra={
+          <Space>
+            {analysis && (
+              <Typography.Text type="secondary" data-testid="ranked-info">
+                {analysis.cached ? t('chart.rankedCached', { count: analysis.count }) : t('chart.ranked', { count: analysis.count, ms: analysis.rankedMs })} · {t('chart.click')}
+              </Typography.Text>
+            )}
+            <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="export-pareto">{t('exportPareto')}</Button>
+            {valid && <ApplyGrades params={valid} runJob={jobs.run} onChanged={refresh} />}
+          </Space>
+        }
+      >
+        {analysis ? <ParetoChart analysis={analysis} measureLabel={measureLabel(analysis.measure)} /> : <Spin style={{ margin: 40 }} />}
+      </Card>
+      {analysis && <CompositionPanel analysis={analysis} />}
+      {valid && <RanksTable params={valid} version={version} />}
+    </Space>
+  );
+
+  return (
+    <div data-testid="pareto-page">
+      {controls}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'analysis', label: <span data-testid="tab-analysis">{t('tabs.analysis')}</span>, children: analysisTab },
+          { key: 'plan', label: <span data-testid="tab-plan">{t('tabs.plan')}</span>, children: <VisitPlanTab lookups={lookups} defaultRep={params.ownerId} /> },
+          { key: 'scorecard', label: <span data-testid="tab-scorecard">{t('tabs.scorecard')}</span>, children: valid ? <ScorecardTab params={valid} version={version} /> : null },
+        ]}
+      />
+      {jobs.element}
+    </div>
+  );
+}
+
+export type ParetoAnalysisOut = Out<'pareto:analyze'>;
