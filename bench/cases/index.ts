@@ -2,6 +2,7 @@ import type { BenchCase } from '../harness';
 import { accountCases } from './accounts';
 import { gridCases } from './grid';
 import { pipelineCases } from './pipeline';
+import { receivablesCases } from './receivables';
 
 // Every benchmark case; each feature adds its list here.
-export const cases: BenchCase[] = [...accountCases, ...gridCases, ...pipelineCases];
+export const cases: BenchCase[] = [...accountCases, ...gridCases, ...pipelineCases, ...receivablesCases];

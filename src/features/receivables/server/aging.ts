@@ -48,12 +48,18 @@ function prepared(db: Db, sql: string) {
   return s;
 }
 
-/** Outstanding, provision, count and oldest due date by customer and bucket, in one query. */
+/**
+ * Outstanding, provision, count and oldest due date by customer and bucket, in one query.
+ * The inner query reads each invoice once, in table order (uuid v7 ids are in creation
+ * order, so the allocation lookups walk their index forward); `LIMIT -1` keeps SQLite from
+ * flattening it into the aggregate, which would run the paid-to-date subquery once per
+ * reference of `outstanding` (filter, sum, provision) instead of once per invoice.
+ */
 export function agingByCustomerSql(db: Db, asOf: IsoDate, buckets: readonly Bucket[]): CustomerBucketTotals[] {
   const rateCase = `CASE bucket ${buckets.map((b) => `WHEN ${b.index} THEN ${b.rateBp}`).join(' ')} END`;
   const sql = `SELECT account_id, bucket, SUM(outstanding), SUM((outstanding * ${rateCase} + ${BASIS / 2}) / ${BASIS}), COUNT(*), MIN(due_date)
     FROM (SELECT i.account_id, i.due_date, i.amount_fen - ${PAID_AS_OF} AS outstanding, ${bucketCase(buckets, 'i.due_date')} AS bucket
-          FROM rcv_invoices i WHERE i.deleted_at IS NULL AND i.invoice_date <= ?)
+          FROM rcv_invoices i WHERE i.deleted_at IS NULL AND i.invoice_date <= ? LIMIT -1)
     WHERE outstanding > 0 GROUP BY account_id, bucket`;
   // Rates are integers from validated settings, inlined so the plan is the same for any as-of date.
   const rows = prepared(db, sql).raw().all(asOf, ...thresholdDates(buckets, asOf), asOf) as [string, number, number, number, number, string][];
@@ -71,21 +77,22 @@ export function agingByCustomerSql(db: Db, asOf: IsoDate, buckets: readonly Buck
   return [...by.values()].sort((a, b) => b.total - a.total || (a.accountId < b.accountId ? -1 : 1));
 }
 
-/** Payments received up to the as-of date that no allocation applied by then: the customers' credit. */
+/**
+ * Payments received up to the as-of date that no allocation applied by then: the customers'
+ * credit. Only payments that could ever hold credit are read (credit_possible, set when a
+ * payment is entered); one wholly allocated on its own date contributes nothing at any date.
+ */
 export function creditByCustomer(db: Db, asOf: IsoDate, accountId?: string): Map<string, number> {
-  const where = accountId ? 'AND account_id = ?' : '';
-  const args = accountId ? [asOf, accountId, asOf, accountId] : [asOf, asOf];
   const rows = prepared(
     db,
-    `SELECT account_id, SUM(amt) FROM (
-       SELECT account_id, amount_fen AS amt FROM rcv_payments WHERE deleted_at IS NULL AND paid_on <= ? ${where}
-       UNION ALL
-       SELECT account_id, -amount_fen FROM rcv_allocations WHERE deleted_at IS NULL AND applied_on <= ? ${where})
-     GROUP BY account_id HAVING SUM(amt) <> 0`,
+    `SELECT p.account_id, SUM(p.amount_fen - IFNULL((SELECT SUM(a.amount_fen) FROM rcv_allocations a
+       WHERE a.payment_id = p.id AND a.deleted_at IS NULL AND a.applied_on <= ?), 0))
+     FROM rcv_payments p WHERE p.credit_possible = 1 AND p.deleted_at IS NULL AND p.paid_on <= ? ${accountId ? 'AND p.account_id = ?' : ''}
+     GROUP BY p.account_id`,
   )
     .raw()
-    .all(...args) as [string, number][];
-  return new Map(rows);
+    .all(...(accountId ? [asOf, asOf, accountId] : [asOf, asOf])) as [string, number][];
+  return new Map(rows.filter(([, v]) => v !== 0));
 }
 
 export type InvoiceRowRaw = [id: string, invoiceNo: string, contractNo: string | null, invoiceDate: string, dueDate: string, amount: number, paid: number];

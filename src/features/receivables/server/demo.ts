@@ -5,7 +5,7 @@ import { addDays } from '../../../shared/dates';
 import { RUNGS } from '../domain';
 import { insertAction, saveCredit } from './collections';
 import { insertContract, setContractEvent } from './contracts';
-import { allocate, insertInvoice, insertPayment, syncReceivableBalance } from './repo';
+import { insertInvoice, recordPayment, syncReceivableBalance } from './repo';
 
 // The demo company's receivables over about two years, seeded so every demo book holds the
 // same rows (ids included) relative to its "today". Each account's open invoices add up to
@@ -40,8 +40,7 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
 
   ctx.db.transaction(() => {
     const pay = (a: (typeof accounts)[number], invoiceId: string, paidOn: string, amount: number, extra = 0) => {
-      const id = insertPayment(w, { accountId: a.id, territoryId: a.territoryId, paidOn, amount: amount + extra, reference: `电汇 ${paidOn.replace(/-/g, '')}` });
-      allocate(w, { id, accountId: a.id, territoryId: a.territoryId, amount: amount + extra, allocated: 0 }, [{ invoiceId, amount }], paidOn);
+      recordPayment(w, { accountId: a.id, territoryId: a.territoryId, paidOn, amount: amount + extra, reference: `电汇 ${paidOn.replace(/-/g, '')}` }, [{ invoiceId, amount }]);
     };
     const overdue: { id: string; accountId: string; territoryId: string; due: string; days: number }[] = [];
 

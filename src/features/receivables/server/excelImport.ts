@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { yuanToFen } from '../../../shared/money';
 import { collectionState } from '../domain';
 import { actionsOf, insertAction } from './collections';
-import { allocate, insertInvoice, insertPayment, invoiceByNo, syncReceivableBalance } from './repo';
+import { insertInvoice, invoiceByNo, recordPayment, syncReceivableBalance } from './repo';
 
 // Imports of invoices and payments, and the re-import of an annotated aging workbook's
 // collection columns. All-or-nothing: every rejected cell is reported as (row, column,
@@ -218,8 +218,7 @@ export async function importPayments(ctx: ServerContext, file: { path: string; n
     const batch = newBatch(ctx, 'receivables.payments', file.name, good.length);
     for (const g of good) {
       const p = { accountId: g.invoice.accountId, territoryId: g.territoryId, paidOn: g.date, amount: g.amount, reference: `import ${file.name}` };
-      const id = insertPayment(ctx, p, batch);
-      allocate(ctx, { id, ...p, allocated: 0 }, [{ invoiceId: g.invoice.id, amount: g.amount }], g.date, batch);
+      recordPayment(ctx, p, [{ invoiceId: g.invoice.id, amount: g.amount }], batch);
     }
     syncReceivableBalance(ctx, good.map((g) => g.invoice.accountId));
   })();

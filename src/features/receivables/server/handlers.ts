@@ -101,8 +101,7 @@ export const receivablesHandlers: Handlers<C> = {
   'receivables:recordPayment': (input, ctx) => {
     const id = write(ctx, () => {
       const account = repo.mustAccount(ctx.db, input.accountId);
-      const id = repo.insertPayment(ctx, { ...input, territoryId: account.territoryId });
-      repo.allocate(ctx, { id, accountId: account.id, territoryId: account.territoryId, amount: input.amount, allocated: 0 }, input.allocations, input.paidOn);
+      const id = repo.recordPayment(ctx, { ...input, territoryId: account.territoryId }, input.allocations);
       return { value: id, accounts: [account.id] };
     });
     return repo.getPayment(ctx.db, id)!;
@@ -115,7 +114,7 @@ export const receivablesHandlers: Handlers<C> = {
       const account = repo.mustAccount(ctx.db, p.accountId);
       // Credit applied today counts from today (or from the payment date if that is later).
       const today = ctx.clock.today();
-      repo.allocate(ctx, { ...p, territoryId: account.territoryId }, allocations, p.paidOn > today ? p.paidOn : today);
+      repo.applyCredit(ctx, { ...p, territoryId: account.territoryId }, allocations, p.paidOn > today ? p.paidOn : today);
       return { value: null, accounts: [p.accountId] };
     });
     return repo.getPayment(ctx.db, paymentId)!;

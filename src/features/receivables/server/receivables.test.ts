@@ -112,6 +112,15 @@ describe('payments', () => {
     await call('receivables:voidPayment', { paymentId: p.id });
     expect(receivable(accounts[0]!)).toBe(300_00);
   });
+
+  it('a payment allocated to an invoice issued later is credit until that invoice date', async () => {
+    const inv = await invoice(accounts[2]!, 'PRE-1', '2026-05-10', '2026-06-09', 800_00);
+    await call('receivables:recordPayment', { accountId: accounts[2], paidOn: '2026-05-01', amount: 800_00, allocations: [{ invoiceId: inv.id, amount: 800_00 }] });
+    expect((await call<Aging>('receivables:aging', { asOf: '2026-05-05' })).customers).toMatchObject([{ total: 0, credit: 800_00 }]);
+    expect((await call<Aging>('receivables:aging', { asOf: '2026-05-10' })).customers).toEqual([]);
+    const flags = ctx.db.prepare('SELECT credit_possible FROM rcv_payments').pluck().all();
+    expect(flags).toEqual([1]);
+  });
 });
 
 describe('the SQL aggregate equals the domain functions', () => {

@@ -130,51 +130,69 @@ export function getPayment(db: Db, id: string): PaymentRow | null {
   return r ? withAllocations(db, [r])[0]! : null;
 }
 
-export function insertPayment(
-  w: ChangeWriter,
-  p: { accountId: string; territoryId: string; paidOn: string; amount: number; reference?: string | null; note?: string | null },
-  batchId: string | null = null,
-): string {
-  return insertRow(
-    w,
-    'rcv_payments',
-    { account_id: p.accountId, territory_id: p.territoryId, paid_on: p.paidOn, amount_fen: p.amount, reference: p.reference ?? null, note: p.note ?? null },
-    batchId,
-  );
+interface PlannedAllocation {
+  invoiceId: string;
+  amount: number;
+  appliedOn: string;
 }
 
 /**
- * Applies money of a payment to invoices of the same customer, refusing to pay an invoice
- * beyond what is outstanding on it or to apply more than the payment has left. The money
+ * Checks allocations of a payment's money to invoices of the same customer: no invoice paid
+ * beyond what is outstanding on it, no more applied than the payment has left. The money
  * counts against each invoice from `appliedOn`, or from the invoice date if that is later.
  */
-export function allocate(
-  w: ChangeWriter,
-  payment: { id: string; accountId: string; territoryId: string; amount: number; allocated: number },
-  allocations: { invoiceId: string; amount: number }[],
-  appliedOn: string,
-  batchId: string | null = null,
-): void {
-  let left = payment.amount - payment.allocated;
-  for (const a of allocations) {
-    const inv = getInvoice(w.db, a.invoiceId);
+function planAllocations(db: Db, accountId: string, left: number, allocations: { invoiceId: string; amount: number }[], appliedOn: string): PlannedAllocation[] {
+  return allocations.map((a) => {
+    const inv = getInvoice(db, a.invoiceId);
     if (!inv) throw new AppError('not-found', 'An invoice to settle no longer exists.', { invoiceId: a.invoiceId });
-    if (inv.accountId !== payment.accountId) throw new AppError('validation', `Invoice ${inv.invoiceNo} belongs to another customer.`, { invoiceId: a.invoiceId });
-    if (a.amount > inv.outstanding) {
-      throw new AppError('validation', `Invoice ${inv.invoiceNo} has ${(inv.outstanding / 100).toFixed(2)} outstanding; ${(a.amount / 100).toFixed(2)} would overpay it.`, { invoiceId: a.invoiceId });
+    if (inv.accountId !== accountId) throw new AppError('validation', `Invoice ${inv.invoiceNo} belongs to another customer.`, { invoiceId: a.invoiceId });
+    const earlier = allocations.slice(0, allocations.indexOf(a)).filter((x) => x.invoiceId === a.invoiceId).reduce((s, x) => s + x.amount, 0);
+    if (a.amount > inv.outstanding - earlier) {
+      throw new AppError('validation', `Invoice ${inv.invoiceNo} has ${((inv.outstanding - earlier) / 100).toFixed(2)} outstanding; ${(a.amount / 100).toFixed(2)} would overpay it.`, { invoiceId: a.invoiceId });
     }
     if (a.amount > left) throw new AppError('validation', 'The allocations add up to more than the payment.', { invoiceId: a.invoiceId });
     left -= a.amount;
+    return { invoiceId: a.invoiceId, amount: a.amount, appliedOn: inv.invoiceDate > appliedOn ? inv.invoiceDate : appliedOn };
+  });
+}
+
+function insertAllocations(w: ChangeWriter, payment: { id: string; accountId: string; territoryId: string }, planned: PlannedAllocation[], batchId: string | null): void {
+  for (const a of planned) {
     insertRow(
       w,
       'rcv_allocations',
-      {
-        payment_id: payment.id, invoice_id: a.invoiceId, account_id: payment.accountId, territory_id: payment.territoryId,
-        applied_on: inv.invoiceDate > appliedOn ? inv.invoiceDate : appliedOn, amount_fen: a.amount,
-      },
+      { payment_id: payment.id, invoice_id: a.invoiceId, account_id: payment.accountId, territory_id: payment.territoryId, applied_on: a.appliedOn, amount_fen: a.amount },
       batchId,
     );
   }
+}
+
+/** Records a payment (an event) and the invoices it settles; what is not allocated is the customer's credit. */
+export function recordPayment(
+  w: ChangeWriter,
+  p: { accountId: string; territoryId: string; paidOn: string; amount: number; reference?: string | null; note?: string | null },
+  allocations: { invoiceId: string; amount: number }[],
+  batchId: string | null = null,
+): string {
+  const planned = planAllocations(w.db, p.accountId, p.amount, allocations, p.paidOn);
+  const whollyAllocatedThatDay = planned.reduce((s, a) => s + a.amount, 0) === p.amount && planned.every((a) => a.appliedOn === p.paidOn);
+  const id = insertRow(
+    w,
+    'rcv_payments',
+    {
+      account_id: p.accountId, territory_id: p.territoryId, paid_on: p.paidOn, amount_fen: p.amount, reference: p.reference ?? null, note: p.note ?? null,
+      credit_possible: whollyAllocatedThatDay ? 0 : 1,
+    },
+    batchId,
+  );
+  insertAllocations(w, { id, accountId: p.accountId, territoryId: p.territoryId }, planned, batchId);
+  return id;
+}
+
+/** Applies the credit left on an earlier payment to invoices, counting from `appliedOn`. */
+export function applyCredit(w: ChangeWriter, payment: PaymentRow & { territoryId: string }, allocations: { invoiceId: string; amount: number }[], appliedOn: string): void {
+  const planned = planAllocations(w.db, payment.accountId, payment.credit, allocations, appliedOn);
+  insertAllocations(w, payment, planned, null);
 }
 
 /** Voids a payment and its allocations (events are not edited: they are cancelled and re-entered). */

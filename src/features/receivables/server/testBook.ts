@@ -5,7 +5,7 @@ import { insertRow } from '../../../server/db/changeLog';
 import type { ServerContext } from '../../../server/context';
 import { fixedClock } from '../../../../test/db/helpers';
 import { addDays } from '../../../shared/dates';
-import { allocate, insertInvoice, insertPayment, syncReceivableBalance } from './repo';
+import { insertInvoice, recordPayment, syncReceivableBalance } from './repo';
 
 // A small real book for the receivables tests: one territory and a few named customers.
 
@@ -39,8 +39,7 @@ export function randomReceivables(ctx: ServerContext, accounts: string[], seed: 
       for (let k = 0; k < 2 && rng() < 0.5; k++) {
         const pay = k === 1 ? left : 1 + Math.floor(rng() * left);
         const paidOn = addDays(invoiceDate, Math.floor(rng() * 500));
-        const paymentId = insertPayment(ctx, { accountId, territoryId, paidOn, amount: pay });
-        allocate(ctx, { id: paymentId, accountId, territoryId, amount: pay, allocated: 0 }, [{ invoiceId: id, amount: pay }], paidOn);
+        recordPayment(ctx, { accountId, territoryId, paidOn, amount: pay }, [{ invoiceId: id, amount: pay }]);
         left -= pay;
       }
     }

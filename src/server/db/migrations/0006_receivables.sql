@@ -70,12 +70,17 @@ CREATE TABLE rcv_payments (
   amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
   reference TEXT,
   note TEXT,
+  -- 0 when the payment was wholly allocated as it was entered, each allocation counting from
+  -- the payment date: such a payment never holds credit at any date, so the credit query
+  -- reads only the (few) others. A fact about the entry, fixed at insert like the rest.
+  credit_possible INTEGER NOT NULL DEFAULT 1 CHECK (credit_possible IN (0,1)),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1,
   deleted_at TEXT
 );
 CREATE INDEX rcv_payments_account ON rcv_payments(account_id, paid_on);
+CREATE INDEX rcv_payments_credit ON rcv_payments(account_id, paid_on) WHERE credit_possible = 1 AND deleted_at IS NULL;
 
 -- A payment settles invoices through allocations; what is not allocated is the customer's
 -- credit. applied_on is the date the money counts against the invoice: the payment's date,
@@ -96,8 +101,8 @@ CREATE TABLE rcv_allocations (
   deleted_at TEXT
 );
 CREATE INDEX rcv_allocations_invoice ON rcv_allocations(invoice_id, applied_on, amount_fen) WHERE deleted_at IS NULL;
-CREATE INDEX rcv_allocations_account ON rcv_allocations(account_id, applied_on, amount_fen) WHERE deleted_at IS NULL;
-CREATE INDEX rcv_allocations_payment ON rcv_allocations(payment_id);
+CREATE INDEX rcv_allocations_account ON rcv_allocations(account_id);
+CREATE INDEX rcv_allocations_payment ON rcv_allocations(payment_id, applied_on, amount_fen) WHERE deleted_at IS NULL;
 
 CREATE TABLE rcv_collection_actions (
   id TEXT PRIMARY KEY,
