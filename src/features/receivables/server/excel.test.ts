@@ -166,15 +166,15 @@ describe('import invoices / payments', () => {
     expect(r.err.join('\n')).toContain('row 3, Customer: no account has this name (不存在公司)');
     expect(r.err.join('\n')).toContain('row 4, Invoice: appears twice in the file (first on row 2) (X-1)');
     expect(r.err.join('\n')).toContain('row 4, Invoice date: not a date');
-    expect(r.err.join('\n')).toContain('row 4, Amount: must be positive (-5)');
+    expect(r.err.join('\n')).toContain('row 4, Amount: cannot be negative (-5)');
     expect(r.err.join('\n')).toContain('row 5, Due date: before the invoice date');
-    expect(r.err.join('\n')).toContain('row 5, Amount: not an amount in yuan with at most two decimals (12.345)');
+    expect(r.err.join('\n')).toContain('row 5, Amount: more than two decimals (money is in yuan with at most 2 decimals) (12.345)');
     expect(ctx.db.prepare('SELECT count(*) FROM rcv_invoices').pluck().get()).toBe(0);
   });
 
-  it('maps other headers with --map', async () => {
+  it('maps other headers with --map "Header=field" (field keys: invoice, customer, contract, invoiceDate, dueDate, amount)', async () => {
     const f = workbook('mapped.xlsx', { S: [['No.', '客户', 'Issued', 'Due', 'Sum'], ['M-1', '甲公司', '2026-05-01', '2026-05-31', 99.99]] });
-    const r = await cli('import', 'invoices', f, '--map', 'No.=Invoice', '--map', 'Issued=invoiceDate', '--map', 'Due=Due date', '--map', 'Sum=amount');
+    const r = await cli('import', 'invoices', f, '--map', 'No.=Invoice', '--map', 'Issued=invoiceDate', '--map', 'Due=dueDate', '--map', 'Sum=amount');
     expect(r).toMatchObject({ code: 0 });
     const inv = (await call<InvoiceRow[]>('receivables:invoices', {}))[0]!;
     expect(inv).toMatchObject({ invoiceNo: 'M-1', customer: '甲公司', amount: 99_99, contractNo: null });
