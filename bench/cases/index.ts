@@ -1,8 +1,9 @@
 import type { BenchCase } from '../harness';
 import { accountCases } from './accounts';
 import { gridCases } from './grid';
+import { paretoPureCases } from './paretoPure';
 import { pipelineCases } from './pipeline';
 import { receivablesCases } from './receivables';
 
 // Every benchmark case; each feature adds its list here.
-export const cases: BenchCase[] = [...accountCases, ...gridCases, ...pipelineCases, ...receivablesCases];
+export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoPureCases, ...pipelineCases, ...receivablesCases];
