@@ -1,9 +1,10 @@
 import type { BenchCase } from '../harness';
 import { accountCases } from './accounts';
 import { gridCases } from './grid';
+import { paretoCases } from './pareto';
 import { paretoPureCases } from './paretoPure';
 import { pipelineCases } from './pipeline';
 import { receivablesCases } from './receivables';
 
 // Every benchmark case; each feature adds its list here.
-export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoPureCases, ...pipelineCases, ...receivablesCases];
+export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoCases, ...paretoPureCases, ...pipelineCases, ...receivablesCases];

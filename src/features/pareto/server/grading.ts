@@ -115,9 +115,10 @@ function createChangeTable(db: Db): void {
 }
 
 /** Writes the rows of the change table: accounts and their change_log entries. */
-function writeChanges(ctx: ServerContext, batchId: string, at: string): number {
+function writeChanges(ctx: ServerContext, batchId: string, at: string, report: (label: string) => void = () => {}): number {
   const db = ctx.db;
   const n = db.prepare(`UPDATE accounts SET grade = c.g1, grade_source = c.s1, updated_at = ?, version = version + 1 FROM ${TEMP} c WHERE accounts.rowid = c.rid`).run(at).changes;
+  report('log');
   const ids = idBlock(ctx);
   // The JSON diff holds only the columns that changed, grade first, as updateRow writes it.
   db.prepare(
@@ -163,7 +164,7 @@ export function applyGrades(ctx: ServerContext, p: GradeParams, keepManual: bool
           kind: 'pareto', rule: ruleText(p.measure, p), measure: p.measure, a_bp: aBp, b_bp: bBp,
           scope_territory_id: p.territoryId ?? null, scope_owner_id: p.ownerId ?? null, changed: found, undoes: null,
         });
-        const changed = writeChanges(ctx, batchId, ctx.clock.now());
+        const changed = writeChanges(ctx, batchId, ctx.clock.now(), (label) => report(3, label));
         db.exec(`DROP TABLE ${TEMP}`);
         noteGradeWrite(db, seqBefore);
         return { batchId, changed };

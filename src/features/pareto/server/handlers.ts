@@ -63,7 +63,7 @@ export const paretoHandlers: Partial<Handlers<C>> = {
   'pareto:previewGrades': ({ params, keepManual }, ctx) => previewGrades(ctx.db, checked(params), keepManual),
 
   'pareto:applyGrades': ({ params, keepManual }, ctx, job) =>
-    applyGrades(ctx, checked(params), keepManual, (step, label) => job.report(step, 3, label)),
+    applyGrades(ctx, checked(params), keepManual, (step, label) => job.report(step, 4, label)),
 
   'pareto:undoGrades': ({ batchId }, ctx) => undoGrades(ctx, batchId),
 
