@@ -15,7 +15,7 @@ export interface Area {
 export const areas: Area[] = [
   { key: 'accounts', icon: TeamOutlined, page: lazy(() => import('../../features/accounts/ui/AccountsPage')) },
   { key: 'pareto', icon: BarChartOutlined, page: lazy(() => import('../../features/pareto/ui/ParetoPage')) },
-  { key: 'pipeline', icon: FunnelPlotOutlined, page: null },
+  { key: 'pipeline', icon: FunnelPlotOutlined, page: lazy(() => import('../../features/pipeline/ui/PipelinePage')) },
   { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
   { key: 'training', icon: TrophyOutlined, page: lazy(() => import('../../features/training/ui/TrainingPage')) },
   { key: 'receivables', icon: AccountBookOutlined, page: lazy(() => import('../../features/receivables/ui/ReceivablesPage')) },

@@ -6,6 +6,7 @@ import { trainingMessages } from '../../features/training/ui/messages';
 import { negotiationMessages } from '../../features/negotiation/ui/messages';
 import { receivablesMessages } from '../../features/receivables/ui/messages';
 import { paretoMessages } from '../../features/pareto/ui/messages';
+import { pipelineMessages } from '../../features/pipeline/ui/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -13,6 +14,7 @@ export type Locale = 'zh-CN' | 'en';
 const namespaces: Record<string, Record<Locale, object>> = {
   common,
   accounts: accountsMessages,
+  pipeline: pipelineMessages,
   training: trainingMessages,
   negotiation: negotiationMessages,
   receivables: receivablesMessages,
