@@ -42,6 +42,7 @@ test('the Pareto chart renders with the demo data; thresholds move the lines and
   await expect(chart(page)).toHaveAttribute('data-b', '95');
   await expect.poll(async () => Number(await chart(page).getAttribute('data-last-a'))).toBeGreaterThan(lastA);
   await expect(page.getByTestId('comp-accounts-A')).not.toHaveText(countA ?? '');
+  await app.screenshot('pareto-zh-80-95');
   // So does typing a threshold.
   const a = page.getByTestId('threshold-a');
   await a.fill('60');

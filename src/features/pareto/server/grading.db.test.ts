@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openBook } from '../../../server/book';
 import { createRegistry } from '../../../server/handlers';
 import type { ServerContext } from '../../../server/context';
-import { updateRow } from '../../../server/db/changeLog';
+import { insertRow, updateRow } from '../../../server/db/changeLog';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import { classifyPareto } from '../domain';
 import { clearRankings } from './ranking';
@@ -225,5 +225,53 @@ describe('visit plan and scorecard', () => {
     const offDiagonal = ['A', 'B', 'C'].flatMap((x) => ['A', 'B', 'C'].filter((y) => y !== x).map((y) => s.matrix[x]![y]!)).reduce((a, b) => a + b, 0);
     expect(s.disagreementCount).toBe(offDiagonal);
     expect(s.disagreements.every((d) => d.abc !== d.scorecard)).toBe(true);
+  });
+});
+
+describe('at scale, with ties and non-positive values', () => {
+  it('ranks 100,000 accounts exactly like the pure rule, with at most 2,000 chart bars', async () => {
+    const { territories, reps } = await call<{ territories: { id: string }[]; reps: { id: string; territoryId: string }[] }>('accounts:lookups', {});
+    const t = territories[0]!.id;
+    const rep = reps.find((r) => r.territoryId === t)!.id;
+    // Few distinct names and values: many ties on value, then on name, decided by id.
+    const insert = ctx.db.prepare('INSERT INTO accounts (id, territory_id, owner_id, name, sales_fen, profit_fen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 100_000; i++) {
+        const id = `01936b2a-0000-7000-8000-${(i * 7919 % 100_000).toString(16).padStart(12, '0')}`;
+        insert.run(id, t, rep, `Name ${i % 37}`, (i % 101) * 1000, ((i % 13) - 4) * 500, 'x', 'x');
+      }
+    })();
+    clearRankings(ctx.db);
+    const all = ctx.db.prepare('SELECT id, name, profit_fen AS value FROM accounts WHERE territory_id = ? AND deleted_at IS NULL').all(t) as { id: string; name: string; value: number }[];
+    const want = classifyPareto(all, { a: 70, b: 90 });
+    const p = params({ measure: 'profit', territoryId: t, a: 70, b: 90 });
+    const a = await call<Analysis & { chart: { bucket: number; bars: { to: number }[] } }>('pareto:analyze', { params: p });
+    expect(a.count).toBe(all.length);
+    expect(a.chart.bars.length).toBeLessThanOrEqual(2000);
+    expect(a.chart.bars.at(-1)!.to).toBe(all.length);
+    expect(a.composition.map((c) => c.accounts)).toEqual(want.composition.classes.map((c) => c.accounts));
+    expect(a.composition.map((c) => c.value)).toEqual(want.composition.classes.map((c) => c.value));
+    // Every rank, page by page, in the rule's order and class.
+    const got: { id: string; cls: string }[] = [];
+    for (let offset = 0; offset < all.length; offset += 1000) {
+      got.push(...(await call<{ rows: { id: string; cls: string }[] }>('pareto:ranks', { params: p, offset, limit: 1000 })).rows);
+    }
+    expect(got.map((r) => r.id)).toEqual(want.rows.map((r) => r.id));
+    expect(got.map((r) => r.cls).join('')).toBe(want.rows.map((r) => r.cls).join(''));
+    // Applying writes exactly those classes.
+    const r = await call<{ changed: number }>('pareto:applyGrades', { params: p });
+    expect(r.changed).toBe(all.length);
+    const graded = new Map((ctx.db.prepare('SELECT id, grade FROM accounts WHERE territory_id = ?').all(t) as { id: string; grade: string }[]).map((x) => [x.id, x.grade]));
+    expect(want.rows.every((w) => graded.get(w.id) === w.cls)).toBe(true);
+  }, 300_000);
+
+  it('answers an empty scope', async () => {
+    const tid = ctx.db.transaction(() => insertRow(ctx, 'territories', { name_zh: '空', name_en: 'Empty' }))();
+    const a = await call<Analysis & { reading: { en: string }; chart: { zones: unknown[] } }>('pareto:analyze', { params: params({ territoryId: tid }) });
+    expect(a.count).toBe(0);
+    expect(a.chart.bars).toEqual([]);
+    expect(a.chart.zones).toEqual([null, null, null]);
+    expect(a.reading.en).toBe('There are no accounts in this scope.');
+    expect(await call('pareto:applyGrades', { params: params({ territoryId: tid }) })).toEqual({ batchId: null, changed: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,10 @@ function useDebounced<T>(value: T, ms: number): T {
 export default function ParetoPage() {
   const { t } = useTranslation(['pareto', 'common']);
   const { message } = App.useApp();
+  // Read through a ref: the effect below must run when the parameters change, not when antd
+  // hands out a new message API object.
+  const messageRef = useRef(message);
+  messageRef.current = message;
   const { locale } = usePrefs();
   const jobs = useJobRunner();
   const [lookups, setLookups] = useState<Lookups | null>(null);
@@ -54,12 +58,12 @@ export default function ParetoPage() {
     let live = true;
     call('pareto:analyze', { params: valid, maxBars: 2000 })
       .then((a) => live && setAnalysis(a))
-      .catch((e: Error) => message.error(e.message));
+      .catch((e: Error) => messageRef.current.error(e.message));
     void call('pareto:saveSettings', { measure: valid.measure, a: valid.a, b: valid.b }).catch(() => {});
     return () => {
       live = false;
     };
-  }, [valid, version, message]);
+  }, [valid, version]);
 
   const set = useCallback((patch: Partial<ParetoParams>) => setParams((p) => (p ? { ...p, ...patch } : p)), []);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
@@ -176,7 +180,8 @@ export default function ParetoPage() {
         {analysis ? <ParetoChart analysis={analysis} measureLabel={measureLabel(analysis.measure)} /> : <Spin style={{ margin: 40 }} />}
       </Card>
       {analysis && <CompositionPanel analysis={analysis} />}
-      {valid && <RanksTable params={valid} version={version} />}
+      {/* After the analysis, so the ranking it triggers is the one the table pages through. */}
+      {analysis && valid && <RanksTable params={valid} version={version} />}
     </Space>
   );
 

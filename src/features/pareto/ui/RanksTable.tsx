@@ -17,7 +17,7 @@ export function RanksTable({ params, version }: { params: ParetoParams; version:
   const [page, setPage] = useState({ current: 1, size: 20 });
   const [data, setData] = useState<{ total: number; rows: RankRow[] } | null>(null);
 
-  useEffect(() => setPage((p) => ({ ...p, current: 1 })), [params, cls]);
+  useEffect(() => setPage((p) => (p.current === 1 ? p : { ...p, current: 1 })), [params, cls]);
   useEffect(() => {
     let live = true;
     call('pareto:ranks', { params, ...(cls ? { cls } : {}), offset: (page.current - 1) * page.size, limit: page.size })
