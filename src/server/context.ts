@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import type { Db } from './db/connection';
 import type { ChangeWriter, Clock } from './db/changeLog';
 import { FileGateway } from './files';
 import { JobRegistry } from './jobs';
+import { uuidv7 } from './db/uuidv7';
 import { localToday } from '../shared/dates';
 
 export type Platform = 'electron' | 'web' | 'cli' | 'test';

@@ -105,7 +105,7 @@ export class XlsxWorkbook {
     let phonetic = 0;
 
     const stream = this.zip.stream(sheet.part);
-    const total = this.zip.entries.get(sheet.part)!.size;
+    const total = this.zip.entry(sheet.part)?.size ?? 0;
     let done = 0;
     const parser = newParser();
     parser.on('opentag', (tag) => {
@@ -200,7 +200,7 @@ export class XlsxWorkbook {
           const name = localName(tag.name);
           if (name === 't') capture = false;
           else if (name === 'rPh') phonetic--;
-          else if (name === 'si') list.push(decodeXlsxText(text));
+          else if (name === 'si') list.push(detach(decodeXlsxText(text)));
         });
       });
     }
@@ -246,9 +246,9 @@ function cellValue(
     case 's':
       return hasV ? (strings[Number(vText)] ?? null) : null;
     case 'inlineStr':
-      return decodeXlsxText(tText);
+      return detach(decodeXlsxText(tText));
     case 'str':
-      return hasV ? decodeXlsxText(vText) : null;
+      return hasV ? detach(decodeXlsxText(vText)) : null;
     case 'b':
       return hasV ? vText.trim() === '1' || vText.trim() === 'true' : null;
     case 'e':
@@ -267,6 +267,16 @@ function cellValue(
       return n;
     }
   }
+}
+
+/**
+ * A copy of a parsed string that does not pin the parser's input chunk: V8 makes
+ * substrings of 13+ characters as slices of their parent, so every kept cell text would
+ * otherwise keep its whole 256 KB chunk of sheet XML alive (the whole sheet, for a big
+ * import). Prepending a character forces a flat copy.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** An Excel serial day number to the JS Date (UTC) of that day and time. */

@@ -90,7 +90,8 @@ export class ZipArchive {
           e += 4 + len;
         }
         if (localHeaderOffset + compressedSize > size) throw damaged(`${name} runs past the end of the file`);
-        entries.set(name.replace(/\\/g, '/'), { name, method, compressedSize, size: uncompressed, localHeaderOffset });
+        // Part names are case-insensitive in OOXML packages (and some writers mix cases).
+        entries.set(partKey(name), { name, method, compressedSize, size: uncompressed, localHeaderOffset });
         p += 46 + nameLen + extraLen + commentLen;
       }
       return new ZipArchive(file, size, entries, what);
@@ -104,12 +105,16 @@ export class ZipArchive {
   }
 
   has(name: string): boolean {
-    return this.entries.has(name);
+    return this.entries.has(partKey(name));
+  }
+
+  entry(name: string): ZipEntry | undefined {
+    return this.entries.get(partKey(name));
   }
 
   /** Streams an entry's uncompressed bytes. */
   stream(name: string): Readable {
-    const entry = this.entries.get(name);
+    const entry = this.entry(name);
     if (!entry) throw new AppError('bad-file', `${this.what} has no part ${name}; it is not a complete Excel workbook.`);
     const fd = fs.openSync(this.file, 'r');
     let header: Buffer;
@@ -143,6 +148,10 @@ export class ZipArchive {
     }
     return Buffer.concat(parts).toString('utf8');
   }
+}
+
+function partKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
