@@ -169,7 +169,7 @@ export default function ParetoPage() {
           <Space>
             {analysis && (
               <Typography.Text type="secondary" data-testid="ranked-info">
-                {analysis.cached ? t('chart.rankedCached', { count: analysis.count }) : t('chart.ranked', { count: analysis.count, ms: analysis.rankedMs })} · {t('chart.click')}
+                {analysis.cached ? t('chart.rankedCached', { n: analysis.count.toLocaleString() }) : t('chart.ranked', { n: analysis.count.toLocaleString(), ms: analysis.rankedMs })} · {t('chart.click')}
               </Typography.Text>
             )}
             <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="export-pareto">{t('exportPareto')}</Button>

@@ -19,8 +19,8 @@ export const paretoMessages = {
       cumShare: '累计占比',
       cls: '类别',
       click: '点击柱子打开客户',
-      ranked: '{{count}} 个客户 · 排序用时 {{ms}} ms',
-      rankedCached: '{{count}} 个客户 · 已缓存',
+      ranked: '{{n}} 个客户 · 排序用时 {{ms}} ms',
+      rankedCached: '{{n}} 个客户 · 已缓存',
     },
     composition: {
       title: '客户结构',
@@ -136,8 +136,8 @@ export const paretoMessages = {
       cumShare: 'Cumulative share',
       cls: 'Class',
       click: 'Click a bar to open the account',
-      ranked: '{{count}} accounts · ranked in {{ms}} ms',
-      rankedCached: '{{count}} accounts · cached',
+      ranked: '{{n}} accounts · ranked in {{ms}} ms',
+      rankedCached: '{{n}} accounts · cached',
     },
     composition: {
       title: 'Composition',
