@@ -40,12 +40,14 @@ test('the desktop app starts hardened on a demo book', async () => {
     const page = await app.firstWindow();
     await expect(page.getByTestId('app-title')).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/bundle\//);
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const wp = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
-      return { contextIsolation: wp?.contextIsolation, sandbox: wp?.sandbox, nodeIntegration: wp?.nodeIntegration };
-    });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // contextIsolation + sandbox + no nodeIntegration: the page sees no Node at all, and
+    // window.api is the frozen contract object from the preload.
+    const page_ = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      apiFrozen: Object.isFrozen((globalThis as { api?: object }).api),
+    }));
+    expect(page_).toEqual({ require: 'undefined', process: 'undefined', apiFrozen: true });
     await page.evaluate(() => window.open('https://example.com'));
     expect(app.windows()).toHaveLength(1);
     await page.evaluate(() => (location.href = 'https://example.com'));
