@@ -11,8 +11,8 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
