@@ -1,5 +1,5 @@
 // The one door through which text reaches a workbook cell. Text is always written as a
-// shared-string cell (t="s"), never as a formula, so "=1+2", "+x", "-y", "@z" or a leading
+// string cell (inline string, t="inlineStr"), never as a formula, so "=1+2", "+x", "-y", "@z" or a leading
 // tab/CR stay the text the user typed when the file is opened in Excel or read by a program.
 // Beyond that, the cell must survive XML and Excel's own escaping:
 // - characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF,
