@@ -144,6 +144,8 @@ export const receivablesCases: BenchCase[] = [
       const bounds = [0, 30, 60, 90, 180, 365, 730];
       const labels = ['Current', '1-30', '31-60', '61-90', '91-180', '181-365', '366-730', 'Over 730'];
       const rates = [0, 0.1, 0.2, 0.3, 0.5, 1, 1, 1];
+      // The suggested collection stage is a cell of the Detail sheet too (no action log in this data).
+      const ladder: [number, string][] = [[121, 'Lawyer'], [61, 'Sales-team collection'], [31, 'Finance collection'], [15, 'Overdue notice'], [1, 'Reminder']];
       ws.addRow(['Customer', 'Invoice', 'Contract', 'Invoice date', 'Due date', 'Amount', 'Paid', 'Outstanding', 'Days overdue', 'Bucket', 'Rate', 'Provision', 'Collection stage',
         'Suggested stage', 'Last action', 'Promise date', 'Promise amount', 'Dispute', 'Note']).commit();
       let n = 0;
@@ -154,7 +156,7 @@ export const receivablesCases: BenchCase[] = [
         let b = bounds.findIndex((x) => days <= x);
         if (b < 0) b = 7;
         const row = ws.addRow([names.get(accountId), no, contract, isoToExcelDate(invDate), isoToExcelDate(due), amount / 100, paid / 100, outstanding / 100, days, labels[b], rates[b],
-          Math.round(outstanding * rates[b]!) / 100, null, null, null, null, null, null, null]);
+          Math.round(outstanding * rates[b]!) / 100, null, ladder.find(([d]) => days >= d)?.[1] ?? null, null, null, null, null, null]);
         for (const c of [6, 7, 8, 12]) row.getCell(c).style = money;
         row.getCell(4).style = date;
         row.getCell(5).style = date;

@@ -5,7 +5,7 @@
 //
 // Rounding rule: a provision is the outstanding amount × the bucket's rate, computed per
 // invoice in integer fen and rounded half away from zero once (mulDivRound); customer and
-// report totals are sums of those rounded lines. The SQL aggregate in server/agingSql.ts
+// report totals are sums of those rounded lines. The SQL aggregate in server/aging.ts
 // applies the same rule and a test holds the two equal.
 import { mulDivRound, type Fen } from '../../shared/money';
 import { addDays, daysBetween, type IsoDate } from '../../shared/dates';
@@ -74,6 +74,14 @@ export function bucketIndex(days: number, bounds: number[]): number {
   return bounds.length + 1;
 }
 
+// The bounded buckets' upper bounds, computed once per bucket list (agingLine runs per invoice).
+const boundsCache = new WeakMap<readonly Bucket[], number[]>();
+function boundsOf(buckets: readonly Bucket[]): number[] {
+  let b = boundsCache.get(buckets);
+  if (!b) boundsCache.set(buckets, (b = buckets.slice(1, -1).map((x) => x.toDays!)));
+  return b;
+}
+
 /** Outstanding × rate, rounded half away from zero to whole fen (the rounding rule above). */
 export function provisionFor(outstanding: Fen, rateBp: number): Fen {
   return mulDivRound(outstanding, rateBp, BASIS);
@@ -124,8 +132,7 @@ export function agingLine(inv: InvoiceFacts, paid: Fen, asOf: IsoDate, buckets: 
   const outstanding = inv.amount - paid;
   if (outstanding <= 0) return null;
   const days = daysOverdue(inv.dueDate, asOf);
-  const bounds = buckets.slice(1, -1).map((b) => b.toDays!);
-  const bucket = bucketIndex(days, bounds);
+  const bucket = bucketIndex(days, boundsOf(buckets));
   const rateBp = buckets[bucket]!.rateBp;
   return { ...inv, paid, outstanding, daysOverdue: days, bucket, rateBp, provision: provisionFor(outstanding, rateBp) };
 }

@@ -95,30 +95,34 @@ export function creditByCustomer(db: Db, asOf: IsoDate, accountId?: string): Map
   return new Map(rows.filter(([, v]) => v !== 0));
 }
 
-export type InvoiceRowRaw = [id: string, invoiceNo: string, contractNo: string | null, invoiceDate: string, dueDate: string, amount: number, paid: number];
+export type InvoiceRowRaw = [accountId: string, id: string, invoiceNo: string, contractNo: string | null, invoiceDate: string, dueDate: string, amount: number, paid: number];
 
-/** One customer's invoices issued by the as-of date with what was paid by then, oldest due first. */
-export function customerInvoicesAsOf(db: Db, accountId: string, asOf: IsoDate): IterableIterator<InvoiceRowRaw> {
+/**
+ * Some customers' invoices issued by the as-of date with what was paid by then, by customer
+ * (in account id order) and oldest due first: one statement for a batch of customers, its
+ * order given by the (account_id, due_date) index, so nothing is sorted.
+ */
+export function invoicesOfCustomers(db: Db, accountIds: readonly string[], asOf: IsoDate): IterableIterator<InvoiceRowRaw> {
   return prepared(
     db,
-    `SELECT i.id, i.invoice_no, i.contract_no, i.invoice_date, i.due_date, i.amount_fen, ${PAID_AS_OF}
-     FROM rcv_invoices i WHERE i.account_id = ? AND i.deleted_at IS NULL AND i.invoice_date <= ?
-     ORDER BY i.due_date, i.invoice_no`,
+    `SELECT i.account_id, i.id, i.invoice_no, i.contract_no, i.invoice_date, i.due_date, i.amount_fen, ${PAID_AS_OF}
+     FROM rcv_invoices i WHERE i.account_id IN (SELECT value FROM json_each(?)) AND i.deleted_at IS NULL AND i.invoice_date <= ?
+     ORDER BY i.account_id, i.due_date, i.rowid`,
   )
     .raw()
-    .iterate(asOf, accountId, asOf) as IterableIterator<InvoiceRowRaw>;
+    .iterate(asOf, JSON.stringify(accountIds), asOf) as IterableIterator<InvoiceRowRaw>;
 }
 
-/** One customer's collection log up to a date, grouped by invoice, in log order. */
-export function customerActions(db: Db, accountId: string, upTo: IsoDate): Map<string, CollectionAction[]> {
+/** Some customers' collection logs up to a date, by invoice, in log order. */
+export function actionsOfCustomers(db: Db, accountIds: readonly string[], upTo: IsoDate): Map<string, CollectionAction[]> {
   const rows = prepared(
     db,
     `SELECT invoice_id, action_date, kind, who, note, promise_date, promise_fen, dispute, next_action_date
-     FROM rcv_collection_actions WHERE account_id = ? AND deleted_at IS NULL AND action_date <= ?
+     FROM rcv_collection_actions WHERE account_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND action_date <= ?
      ORDER BY invoice_id, action_date, created_at, id`,
   )
     .raw()
-    .all(accountId, upTo) as [string, string, CollectionAction['kind'], string | null, string | null, string | null, number | null, number, string | null][];
+    .all(JSON.stringify(accountIds), upTo) as [string, string, CollectionAction['kind'], string | null, string | null, string | null, number | null, number, string | null][];
   const out = new Map<string, CollectionAction[]>();
   for (const [invoiceId, date, kind, who, note, promiseDate, promiseAmount, dispute, nextActionDate] of rows) {
     let list = out.get(invoiceId);
@@ -127,6 +131,10 @@ export function customerActions(db: Db, accountId: string, upTo: IsoDate): Map<s
   }
   return out;
 }
+
+const NO_ACTIONS: CollectionAction[] = [];
+/** Customers read per statement: few enough to hold one batch's invoices, many enough to amortise a statement. */
+const CUSTOMERS_PER_BATCH = 200;
 
 export interface DetailLine extends AgingLine {
   collection: CollectionState;
@@ -138,23 +146,30 @@ export interface DetailLine extends AgingLine {
  * oldest due first within each, with their place on the collection ladder. The ladder reads
  * the log up to `logUpTo` (default the as-of date): a month-end workbook made later shows the
  * chasing done since, so notes finance re-imports travel with the next export of that date.
+ * Customers are read in batches (one statement each) and put back in the given order.
  */
 export function* detailLines(
   db: Db,
-  accountIds: Iterable<string>,
+  accountIds: readonly string[],
   asOf: IsoDate,
   buckets: readonly Bucket[],
   ladder: LadderPolicy,
   logUpTo: IsoDate = asOf,
 ): Generator<DetailLine> {
   const today = logUpTo > asOf ? logUpTo : asOf;
-  for (const accountId of accountIds) {
-    const actions = customerActions(db, accountId, today);
-    for (const [id, invoiceNo, contractNo, invoiceDate, dueDate, amount, paid] of customerInvoicesAsOf(db, accountId, asOf)) {
-      const line = agingLine({ id, invoiceNo, accountId, contractNo, invoiceDate, dueDate, amount }, paid, asOf, buckets);
+  for (let at = 0; at < accountIds.length; at += CUSTOMERS_PER_BATCH) {
+    const batch = accountIds.slice(at, at + CUSTOMERS_PER_BATCH);
+    const actions = actionsOfCustomers(db, batch, today);
+    const byCustomer = new Map<string, DetailLine[]>();
+    for (const [accountId, id, invoiceNo, contractNo, invoiceDate, dueDate, amount, paid] of invoicesOfCustomers(db, batch, asOf)) {
+      const line = agingLine({ id, invoiceNo, accountId, contractNo, invoiceDate, dueDate, amount }, paid, asOf, buckets) as DetailLine | null;
       if (!line) continue;
-      const log = actions.get(id) ?? [];
-      yield { ...line, actions: log, collection: collectionState(line, log, today, ladder) };
+      line.actions = actions.get(id) ?? NO_ACTIONS;
+      line.collection = collectionState(line, line.actions, today, ladder);
+      let list = byCustomer.get(accountId);
+      if (!list) byCustomer.set(accountId, (list = []));
+      list.push(line);
     }
+    for (const accountId of batch) yield* byCustomer.get(accountId) ?? [];
   }
 }
