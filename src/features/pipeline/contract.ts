@@ -143,8 +143,9 @@ const zGroup = z.object({
 });
 const zBridge = z.object({ start: zFen, new: zFen, increase: zFen, decrease: zFen, won: zFen, lost: zFen, slipped: zFen, end: zFen });
 const zMovement = z.enum(['new', 'advanced', 'movedBack', 'won', 'lost', 'unchanged']);
+/** One opportunity's part of the review (names are joined by the caller: the UI has them). */
 export const zReviewRow = z.object({
-  id: z.string(), ref: z.string().nullable(), name: z.string(), accountName: z.string(),
+  id: z.string(),
   accountId: z.string(), territoryId: z.string(), ownerId: z.string(),
   stageFrom: z.string().nullable(), stageTo: z.string(), statusFrom: zStatus.nullable(), statusTo: zStatus,
   amountFrom: zFen.nullable(), amountTo: zFen, closeFrom: z.string().nullable(), closeTo: z.string(), weightedTo: zFen,

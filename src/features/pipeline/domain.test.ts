@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { dayNumber, fromDayNumber } from '../../shared/dates';
 import {
-  classifyMovement, closedSince, quarterEnd, sinceDate, stateAsOf, staysOf, weightedAmount,
+  civilDay, classifyMovement, closedSince, quarterEnd, sinceDate, stateAsOf, staysOf, weightedAmount,
   type OppEvent, type OppHistory, type StageIndex, type StageRef, type TrackedState,
 } from './domain';
 import { buildReview, matchesDrill, reviewRow, type BridgeParts, type Drill, type ReviewInput } from './review';
@@ -83,6 +84,13 @@ describe('as-of reconstruction', () => {
     expect(closedSince(h2.events, '2026-02-15')).toBe('2026-02-01');
     expect(closedSince(h2.events, '2026-03-05')).toBeNull();
     expect(closedSince(h2.events, TO)).toBe('2026-03-06');
+  });
+
+  it('counts days by integer arithmetic exactly as the shared date helpers do', () => {
+    for (let n = dayNumber('1999-12-25'); n < dayNumber('2031-03-05'); n += 3) {
+      expect(civilDay(fromDayNumber(n))).toBe(n);
+    }
+    expect(civilDay('2024-02-29') - civilDay('2024-03-01')).toBe(-1);
   });
 
   it('finds the end of the quarter', () => {

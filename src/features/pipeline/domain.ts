@@ -1,6 +1,6 @@
 import type { Fen } from '../../shared/money';
 import { mulDivRound } from '../../shared/money';
-import { daysBetween, type IsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/dates';
 
 // The pipeline's history, as pure functions (DOMAIN.md §3). An opportunity's events each
 // carry its whole tracked state from their date on, in order, and no event is dated
@@ -158,7 +158,7 @@ export function classifyMovement(
 export function daysInStage(stays: readonly Stay[], date: IsoDate): number | null {
   const last = stays[stays.length - 1];
   if (!last || last.end !== null) return null;
-  return daysBetween(last.start, date);
+  return dayDiff(last.start, date);
 }
 
 /**
@@ -192,4 +192,25 @@ export function quarterEnd(date: IsoDate): IsoDate {
   const y = Number(date.slice(0, 4));
   const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
   return ['03-31', '06-30', '09-30', '12-31'].map((md) => `${y}-${md}`)[q]!;
+}
+
+/** Days from `from` to `to` (as daysBetween; this runs a few times per opportunity per review). */
+export function dayDiff(from: IsoDate, to: IsoDate): number {
+  return civilDay(to) - civilDay(from);
+}
+
+/**
+ * Days since 1970-01-01 of a valid 'YYYY-MM-DD' by integer arithmetic (H. Hinnant's
+ * days_from_civil): no regular expression, no Date object. Tested against dayNumber.
+ */
+export function civilDay(date: IsoDate): number {
+  let y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

@@ -1,6 +1,6 @@
 import type { Fen } from '../../shared/money';
-import { daysBetween, type IsoDate } from '../../shared/dates';
-import { closedSince, monthOf, ratioBp, stageOf, stateAsOf, staysOf, weightedAmount, type OppHistory, type StageIndex, type StageRef } from './domain';
+import type { IsoDate } from '../../shared/dates';
+import { closedSince, dayDiff, monthOf, ratioBp, stageOf, stateAsOf, staysOf, weightedAmount, type OppHistory, type StageIndex, type StageRef } from './domain';
 
 // The funnel screen (DOMAIN.md §3): open opportunities by stage as of a date, conversion
 // between consecutive stages and average days in each stage over a period, and the
@@ -96,7 +96,7 @@ export function buildFunnel(histories: Iterable<OppHistory>, input: FunnelInput)
       const st = stages.get(stay.stage.id)!;
       st.left++;
       if (stay.exit === 'forward' || stay.exit === 'won') st.converted++;
-      st.daysSum += daysBetween(stay.start, stay.end);
+      st.daysSum += dayDiff(stay.start, stay.end);
       st.stays++;
     }
   }

@@ -1,7 +1,7 @@
 import type { Fen } from '../../shared/money';
-import { daysBetween, type IsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/dates';
 import {
-  classifyMovement, closedSince, monthOf, ratioBp, stageOf, stateAsOf, staysOf, weightedAmount,
+  classifyMovement, closedSince, dayDiff, monthOf, ratioBp, stageOf, stateAsOf, staysOf, weightedAmount,
   type ExitKind, type MovementClass, type OppHistory, type OppStatus, type StageIndex, type StageRef,
 } from './domain';
 
@@ -164,13 +164,13 @@ export function reviewRow(h: OppHistory, input: ReviewInput): ReviewRow | null {
   for (const s of stays) {
     if (s.end !== null && s.end <= from) continue;
     if (!visited.includes(s.stage.id)) visited.push(s.stage.id);
-    if (s.end !== null && s.exit) exits.push({ stageId: s.stage.id, exit: s.exit, days: daysBetween(s.start, s.end) });
+    if (s.end !== null && s.exit) exits.push({ stageId: s.stage.id, exit: s.exit, days: dayDiff(s.start, s.end) });
   }
   const last = stays[stays.length - 1];
   const openFrom = atFrom?.status === 'open';
   const openTo = atTo.status === 'open';
-  const daysInStage = openTo && last && last.end === null ? daysBetween(last.start, to) : null;
-  const slippedDays = openFrom && openTo && atTo.expectedClose > atFrom!.expectedClose ? daysBetween(atFrom!.expectedClose, atTo.expectedClose) : null;
+  const daysInStage = openTo && last && last.end === null ? dayDiff(last.start, to) : null;
+  const slippedDays = openFrom && openTo && atTo.expectedClose > atFrom!.expectedClose ? dayDiff(atFrom!.expectedClose, atTo.expectedClose) : null;
   const { bridge, entry } = bridgeOf(atFrom, atTo, since !== null && since > from, input.periodEnd, from, h.events[0]!.date);
 
   return {
@@ -210,13 +210,12 @@ type State = { status: OppStatus; amount: Fen; expectedClose: IsoDate };
 export function bridgeOf(
   atFrom: State | null, atTo: State, closedDuringPeriod: boolean, periodEnd: IsoDate | null, from: IsoDate, createdOn: IsoDate,
 ): { bridge: BridgeParts; entry: EntryReason | null } {
-  const inPeriod = (s: State) => periodEnd === null || s.expectedClose <= periodEnd;
-  const inFrom = !!atFrom && atFrom.status === 'open' && inPeriod(atFrom);
-  const inTo = atTo.status === 'open' && inPeriod(atTo);
+  const inFrom = !!atFrom && atFrom.status === 'open' && (periodEnd === null || atFrom.expectedClose <= periodEnd);
+  const inTo = atTo.status === 'open' && (periodEnd === null || atTo.expectedClose <= periodEnd);
   const b: BridgeParts = { start: 0, new: 0, increase: 0, decrease: 0, won: 0, lost: 0, slipped: 0, end: inTo ? atTo.amount : 0 };
   let entry: EntryReason | null = null;
   if (!inFrom) {
-    const closedInPeriod = atTo.status !== 'open' && closedDuringPeriod && inPeriod(atTo);
+    const closedInPeriod = atTo.status !== 'open' && closedDuringPeriod && (periodEnd === null || atTo.expectedClose <= periodEnd);
     if (inTo || closedInPeriod) {
       b.new = atTo.amount;
       entry = !atFrom || createdOn > from ? 'new' : atFrom.status !== 'open' ? 'reopened' : 'pulledIn';
@@ -252,6 +251,18 @@ function addToGroup(g: GroupTotals, r: ReviewRow): void {
   if (r.slippedDays !== null) g.slipped++;
 }
 
+type StageAcc = StageMetrics & { acc: Set<string>; accDown: Set<string>; accLost: Set<string>; accStalled: Set<string>; speedSum: number; speedN: number };
+
+function emptyStage(stageId: string): StageAcc {
+  return {
+    stageId, opportunities: 0, accounts: 0, amount: 0, forecast: 0, movedDown: 0, accountsMovedDown: 0, speedDays: null,
+    lost: 0, accountsLost: 0, visited: 0, lossRatioBp: null, stalled: 0, accountsStalled: 0, stallRatioBp: null,
+    acc: new Set(), accDown: new Set(), accLost: new Set(), accStalled: new Set(), speedSum: 0, speedN: 0,
+  };
+}
+
+// One pass over the rows; written without per-row closures or sets, since it runs over
+// tens of thousands of rows for every review.
 function summarise(rows: ReviewRow[], input: ReviewInput): Review {
   const counts = zeroCounts();
   const total = emptyGroup('');
@@ -261,25 +272,26 @@ function summarise(rows: ReviewRow[], input: ReviewInput): Review {
   const increases = { count: 0, amount: 0 };
   const decreases = { count: 0, amount: 0 };
   const forecast = new Map<string, ForecastMonth>();
-  type Acc = StageMetrics & { acc: Set<string>; accDown: Set<string>; accLost: Set<string>; accStalled: Set<string>; speedSum: number; speedN: number };
-  const stages = new Map<string, Acc>(
-    input.stages.map((s) => [s.id, {
-      stageId: s.id, opportunities: 0, accounts: 0, amount: 0, forecast: 0, movedDown: 0, accountsMovedDown: 0, speedDays: null,
-      lost: 0, accountsLost: 0, visited: 0, lossRatioBp: null, stalled: 0, accountsStalled: 0, stallRatioBp: null,
-      acc: new Set(), accDown: new Set(), accLost: new Set(), accStalled: new Set(), speedSum: 0, speedN: 0,
-    }]),
-  );
+  const stages = new Map<string, StageAcc>(input.stages.map((s) => [s.id, emptyStage(s.id)]));
 
   for (const r of rows) {
     counts[r.change]++;
     addToGroup(total, r);
-    addToGroup(getOr(owners, r.ownerId, emptyGroup), r);
-    addToGroup(getOr(territories, r.territoryId, emptyGroup), r);
-    for (const k of Object.keys(bridge) as (keyof BridgeParts)[]) bridge[k] += r.bridge[k];
+    let owner = owners.get(r.ownerId);
+    if (!owner) owners.set(r.ownerId, (owner = emptyGroup(r.ownerId)));
+    addToGroup(owner, r);
+    let territory = territories.get(r.territoryId);
+    if (!territory) territories.set(r.territoryId, (territory = emptyGroup(r.territoryId)));
+    addToGroup(territory, r);
+    const b = r.bridge;
+    bridge.start += b.start; bridge.new += b.new; bridge.increase += b.increase; bridge.decrease += b.decrease;
+    bridge.won += b.won; bridge.lost += b.lost; bridge.slipped += b.slipped; bridge.end += b.end;
     if (r.amountDelta > 0) { increases.count++; increases.amount += r.amountDelta; }
     if (r.amountDelta < 0) { decreases.count++; decreases.amount -= r.amountDelta; }
     if (r.statusTo === 'open') {
-      const m = getOr(forecast, monthOf(r.closeTo), (month) => ({ month, count: 0, amount: 0, weighted: 0 }));
+      const key = monthOf(r.closeTo);
+      let m = forecast.get(key);
+      if (!m) forecast.set(key, (m = { month: key, count: 0, amount: 0, weighted: 0 }));
       m.count++;
       m.amount += r.amountTo;
       m.weighted += r.weightedTo;
@@ -290,15 +302,21 @@ function summarise(rows: ReviewRow[], input: ReviewInput): Review {
       s.forecast += r.weightedTo;
       if (r.stalled) { s.stalled++; s.accStalled.add(r.accountId); }
     }
-    const down = new Set<string>();
-    const lost = new Set<string>();
-    for (const x of r.exits) {
+    // An opportunity counts once per stage it moved down from (or was lost in), however often.
+    for (let i = 0; i < r.exits.length; i++) {
+      const x = r.exits[i]!;
       const s = stages.get(x.stageId)!;
-      if (x.exit === 'forward' || x.exit === 'won') { down.add(x.stageId); s.speedSum += x.days; s.speedN++; }
-      if (x.exit === 'lost') lost.add(x.stageId);
+      let first = true;
+      for (let j = 0; j < i; j++) if (r.exits[j]!.stageId === x.stageId && sameOutcome(r.exits[j]!.exit, x.exit)) first = false;
+      if (x.exit === 'forward' || x.exit === 'won') {
+        s.speedSum += x.days;
+        s.speedN++;
+        if (first) { s.movedDown++; s.accDown.add(r.accountId); }
+      } else if (x.exit === 'lost' && first) {
+        s.lost++;
+        s.accLost.add(r.accountId);
+      }
     }
-    for (const id of down) { const s = stages.get(id)!; s.movedDown++; s.accDown.add(r.accountId); }
-    for (const id of lost) { const s = stages.get(id)!; s.lost++; s.accLost.add(r.accountId); }
     for (const id of r.visited) stages.get(id)!.visited++;
   }
 
@@ -337,16 +355,10 @@ function summarise(rows: ReviewRow[], input: ReviewInput): Review {
   };
 }
 
-const byKey = (a: GroupTotals, b: GroupTotals) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const moves = (e: ExitKind) => e === 'forward' || e === 'won';
+const sameOutcome = (a: ExitKind, b: ExitKind) => moves(a) === moves(b) && (moves(a) || a === b);
 
-function getOr<V>(m: Map<string, V>, key: string, make: (key: string) => V): V {
-  let v = m.get(key);
-  if (v === undefined) {
-    v = make(key);
-    m.set(key, v);
-  }
-  return v;
-}
+const byKey = (a: GroupTotals, b: GroupTotals) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export type ReviewMetric =
   | 'all' | MovementClass | 'openFrom' | 'openTo' | 'stalled' | 'slipped' | 'increase' | 'decrease'

@@ -34,10 +34,12 @@ function namesOf(ctx: ServerContext, lang: Lang): Names {
 
 const bpToFraction = (bp: number | null) => (bp === null ? null : bp / 10_000);
 
-export function reviewSheets(review: ReviewOut, n: Names): SheetSpec[] {
+type Labelled = ReviewOut['rows'][number] & { ref: string | null; name: string; accountName: string };
+
+export function reviewSheets(review: Omit<ReviewOut, 'rows'> & { rows: Labelled[] }, n: Names): SheetSpec[] {
   const open = review.perStage;
-  const key = (r: ReviewOut['rows'][number]) => r.ref ?? r.id;
-  const byKey = (a: ReviewOut['rows'][number], b: ReviewOut['rows'][number]) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const key = (r: Labelled) => r.ref ?? r.id;
+  const byKey = (a: Labelled, b: Labelled) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   const movement = [...review.rows].sort((a, b) => MOVEMENT_CLASSES.indexOf(a.change) - MOVEMENT_CLASSES.indexOf(b.change) || byKey(a, b));
   const stalled = review.rows.filter((r) => r.stalled).sort((a, b) => b.daysInStage! - a.daysInStage! || byKey(a, b));
   const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
@@ -130,7 +132,15 @@ export function reviewSheets(review: ReviewOut, n: Names): SheetSpec[] {
 
 export async function exportReview(ctx: ServerContext, filePath: string, req: ReviewRequest & { lang?: Lang }, job?: Job): Promise<{ rows: number }> {
   const review = buildReviewFromDb(ctx.db, req);
-  const sheets = reviewSheets(review, namesOf(ctx, req.lang ?? 'en'));
+  // The review's rows carry ids; the workbook names them.
+  const label = new Map(
+    (ctx.db.prepare('SELECT o.id, o.ref, o.name, a.name FROM opportunities o JOIN accounts a ON a.id = o.account_id').raw().all() as [string, string | null, string, string][]).map((r) => [r[0], r]),
+  );
+  const rows = review.rows.map((r) => {
+    const l = label.get(r.id)!;
+    return { ...r, ref: l[1], name: l[2], accountName: l[3] };
+  });
+  const sheets = reviewSheets({ ...review, rows }, namesOf(ctx, req.lang ?? 'en'));
   const r = await writeWorkbook(filePath, sheets, job ? { job } : {});
   return { rows: r.rows };
 }

@@ -16,11 +16,6 @@ export interface HistoryScope {
   ownerId?: string | undefined;
 }
 
-export interface LoadedHistory extends OppHistory {
-  ref: string | null;
-  name: string;
-}
-
 type EventTuple = [opportunityId: string, seq: number, date: string, stageId: string, status: OppStatus, amount: number, expectedClose: string, probabilityBp: number | null, ownerId: string, stageSince: string];
 const EVENT_COLUMNS = 'opportunity_id, seq, date, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since';
 
@@ -28,17 +23,7 @@ const toEvent = (t: EventTuple): OppEvent => ({
   date: t[2], stageId: t[3], status: t[4], amount: t[5], expectedClose: t[6], probabilityBp: t[7], ownerId: t[8], stageSince: t[9],
 });
 
-export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}): LoadedHistory[] {
-  const where = ['deleted_at IS NULL', "(status = 'open' OR id IN (SELECT opportunity_id FROM opportunity_events WHERE date > ?))"];
-  const params: string[] = [since];
-  if (scope.territoryId) { where.push('territory_id = ?'); params.push(scope.territoryId); }
-  if (scope.ownerId) { where.push('owner_id = ?'); params.push(scope.ownerId); }
-  // A plain scan: the planner otherwise walks a partial index and fetches rows in its order.
-  type OppTuple = [string, string | null, string, string, string, string, OppStatus, number, string, number | null, string, string];
-  const opps = db
-    .prepare(`SELECT id, ref, name, account_id, territory_id, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since FROM opportunities NOT INDEXED WHERE ${where.join(' AND ')}`)
-    .raw()
-    .all(...params) as OppTuple[];
+export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}): OppHistory[] {
   const later = new Map<string, EventTuple[]>();
   for (const t of db.prepare(`SELECT ${EVENT_COLUMNS} FROM opportunity_events WHERE date > ?`).raw().iterate(since) as IterableIterator<EventTuple>) {
     const list = later.get(t[0]);
@@ -59,8 +44,20 @@ export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}):
   );
   for (const t of prior.raw().iterate(JSON.stringify(wanted)) as IterableIterator<EventTuple>) before.set(t[0], t);
 
-  const out: LoadedHistory[] = [];
-  for (const [id, ref, name, accountId, territoryId, stageId, status, amount, expectedClose, probabilityBp, ownerId, stageSince] of opps) {
+  // Open ones through the covering index opportunities_state; closed ones only when they
+  // changed after `since` (looked up by id).
+  const scopeSql = `${scope.territoryId ? ' AND o.territory_id = @territory' : ''}${scope.ownerId ? ' AND o.owner_id = @owner' : ''}`;
+  const params = { ...(scope.territoryId ? { territory: scope.territoryId } : {}), ...(scope.ownerId ? { owner: scope.ownerId } : {}) };
+  const cols = 'o.id, o.account_id, o.territory_id, o.stage_id, o.status, o.amount_fen, o.expected_close, o.probability_bp, o.owner_id, o.stage_since';
+  type OppTuple = [string, string, string, string, OppStatus, number, string, number | null, string, string];
+  const open = db.prepare(`SELECT ${cols} FROM opportunities o WHERE o.deleted_at IS NULL AND o.status = 'open'${scopeSql}`).raw().iterate(params) as IterableIterator<OppTuple>;
+  const closed = db
+    .prepare(`SELECT ${cols} FROM json_each(@ids) j JOIN opportunities o ON o.id = j.value WHERE o.deleted_at IS NULL AND o.status <> 'open'${scopeSql}`)
+    .raw()
+    .iterate({ ...params, ids: JSON.stringify([...later.keys()]) }) as IterableIterator<OppTuple>;
+
+  const out: OppHistory[] = [];
+  const add = ([id, accountId, territoryId, stageId, status, amount, expectedClose, probabilityBp, ownerId, stageSince]: OppTuple) => {
     const changes = later.get(id);
     let events: OppEvent[];
     if (!changes) {
@@ -71,8 +68,10 @@ export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}):
       const prev = before.get(id);
       events = (prev ? [prev, ...changes] : changes).map(toEvent);
     }
-    out.push({ id, ref, name, accountId, territoryId, events });
-  }
+    out.push({ id, accountId, territoryId, events });
+  };
+  for (const t of open) add(t);
+  for (const t of closed) add(t);
   return out;
 }
 

@@ -124,7 +124,7 @@ describe('the review, the funnel and commitments through the handlers', () => {
     expect(after.stages[1]).toMatchObject({ left: 1, converted: 1, conversionBp: 10_000, avgDays: 63 });
     const review = await call<ReviewOut>('pipeline:review', { from: '2026-03-02', to: '2026-03-09' });
     expect(review.counts).toMatchObject({ advanced: 1, unchanged: 1 });
-    expect(review.rows.find((r) => r.id === a.id)).toMatchObject({ name: 'A', accountName: 'Acme', change: 'advanced' });
+    expect(review.rows.find((r) => r.id === a.id)).toMatchObject({ change: 'advanced', stageFrom: stages[1]!.id, stageTo: stages[2]!.id });
     expect(review.rows.find((r) => r.id === b.id)).toMatchObject({ stalled: true, daysInStage: 63 });
     expect(review.periodEnd).toBe('2026-03-31');
   });

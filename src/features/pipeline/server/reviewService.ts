@@ -59,16 +59,7 @@ export function buildReviewFromDb(db: Db, req: ReviewRequest): ReviewOut {
     stages,
     index,
   });
-  const accountNames = new Map((db.prepare('SELECT id, name FROM accounts').raw().all() as [string, string][]));
   const byId = new Map(histories.map((h) => [h.id, h]));
-  // The domain's rows, named in place (cheaper than copying tens of thousands of objects).
-  const rows = review.rows as ReviewOut['rows'];
-  for (const r of rows) {
-    const h = byId.get(r.id)!;
-    r.ref = h.ref;
-    r.name = h.name;
-    r.accountName = accountNames.get(r.accountId) ?? '';
-  }
 
   const eventsOfOpp = (id: string): readonly OppEvent[] => byId.get(id)?.events ?? eventsOf(db, id);
   const scoped = `${COMMITMENT_SELECT}${req.territoryId ? ' AND o.territory_id = @territory' : ''}${req.ownerId ? ' AND o.owner_id = @owner' : ''}`;
@@ -83,7 +74,7 @@ export function buildReviewFromDb(db: Db, req: ReviewRequest): ReviewOut {
     .map(toCommitment)
     .map((c) => ({ ...c, ...evaluateCommitment(c, eventsOfOpp(c.opportunityId), index, req.to) }));
 
-  return { ...review, rows, commitments, recorded, millis: Math.round(performance.now() - t0) };
+  return { ...review, commitments, recorded, millis: Math.round(performance.now() - t0) };
 }
 
 export function commitmentItem(db: Db, id: string, asOf: IsoDate): CommitmentItem {

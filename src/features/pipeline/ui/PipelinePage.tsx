@@ -100,7 +100,7 @@ export default function PipelinePage() {
           { key: 'board', label: <span data-testid="tab-board">{t('tabs.board')}</span>, children: <BoardView list={list} lookups={lookups} names={names} onOpen={setEditing} onChanged={changed} /> },
           { key: 'grid', label: <span data-testid="tab-grid">{t('tabs.grid')}</span>, children: <GridView list={list} lookups={lookups} names={names} onOpen={setEditing} /> },
           { key: 'funnel', label: <span data-testid="tab-funnel">{t('tabs.funnel')}</span>, children: <Suspense fallback={fallback}><FunnelView scope={scope} lookups={lookups} names={names} generation={generation} /></Suspense> },
-          { key: 'review', label: <span data-testid="tab-review">{t('tabs.review')}</span>, children: <Suspense fallback={fallback}><ReviewView scope={scope} lookups={lookups} names={names} generation={generation} onOpen={setEditing} /></Suspense> },
+          { key: 'review', label: <span data-testid="tab-review">{t('tabs.review')}</span>, children: <Suspense fallback={fallback}><ReviewView scope={scope} lookups={lookups} names={names} list={list} generation={generation} onOpen={setEditing} /></Suspense> },
           { key: 'settings', label: <span data-testid="tab-settings">{t('tabs.settings')}</span>, children: <Suspense fallback={fallback}><StageSettings onChanged={() => void reloadLookups().then(reload)} /></Suspense> },
         ]}
         destroyOnHidden

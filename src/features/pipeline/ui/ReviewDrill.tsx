@@ -18,8 +18,11 @@ const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spa
 export type DrillRequest = Drill & { title: string };
 
 /** The opportunities behind one number of the review, with a button to record a commitment for each. */
-export function ReviewDrill({ drill, rows, names, reviewDate, onClose, onOpen, onCommitted }: {
-  drill: DrillRequest; rows: ReviewRowOut[]; names: Names; reviewDate: string; onClose(): void; onOpen(id: string): void; onCommitted(): void;
+/** An opportunity's name and account, from the list the page already holds (review rows carry ids). */
+export type LabelOf = (id: string) => { name: string; accountName: string };
+
+export function ReviewDrill({ drill, rows, names, labelOf, reviewDate, onClose, onOpen, onCommitted }: {
+  drill: DrillRequest; rows: ReviewRowOut[]; names: Names; labelOf: LabelOf; reviewDate: string; onClose(): void; onOpen(id: string): void; onCommitted(): void;
 }) {
   const { t } = useTranslation(['pipeline', 'common']);
   const { locale, money } = usePrefs();
@@ -31,10 +34,10 @@ export function ReviewDrill({ drill, rows, names, reviewDate, onClose, onOpen, o
     const m = (field: 'amountFrom' | 'amountTo'): ColDef<ReviewRowOut> => ({ field, headerName: t(`review.col.${field}`), width: 130, type: 'rightAligned', valueFormatter: (p) => (p.value === null ? '' : money(p.value as number)) });
     return [
       {
-        field: 'name', headerName: t('review.col.name'), width: 220, pinned: 'left',
-        cellRenderer: (p: { data?: ReviewRowOut }) => <a onClick={() => p.data && onOpen(p.data.id)}>{p.data?.name}</a>,
+        colId: 'name', headerName: t('review.col.name'), width: 220, pinned: 'left', valueGetter: (p) => (p.data ? labelOf(p.data.id).name : ''),
+        cellRenderer: (p: { data?: ReviewRowOut; value?: string }) => <a onClick={() => p.data && onOpen(p.data.id)}>{p.value}</a>,
       },
-      { field: 'accountName', headerName: t('review.col.account'), width: 200 },
+      { colId: 'account', headerName: t('review.col.account'), width: 200, valueGetter: (p) => (p.data ? labelOf(p.data.id).accountName : '') },
       { colId: 'owner', headerName: t('review.col.owner'), width: 90, valueGetter: (p) => names.rep(p.data?.ownerId) },
       { colId: 'stageFrom', headerName: t('review.col.stageFrom'), width: 120, valueGetter: (p) => names.stage(p.data?.stageFrom) },
       { colId: 'stageTo', headerName: t('review.col.stageTo'), width: 120, valueGetter: (p) => (p.data ? (p.data.statusTo === 'open' ? names.stage(p.data.stageTo) : t(`status.${p.data.statusTo}`)) : '') },
@@ -55,7 +58,7 @@ export function ReviewDrill({ drill, rows, names, reviewDate, onClose, onOpen, o
           ) : null,
       },
     ];
-  }, [t, money, names, onOpen, reviewDate]);
+  }, [t, money, names, labelOf, onOpen, reviewDate]);
 
   return (
     <Drawer
@@ -80,7 +83,7 @@ export function ReviewDrill({ drill, rows, names, reviewDate, onClose, onOpen, o
       </div>
       <Modal
         open={!!committing}
-        title={`${t('review.recordCommitment')}: ${committing?.row.name ?? ''}`}
+        title={`${t('review.recordCommitment')}: ${committing ? labelOf(committing.row.id).name : ''}`}
         okText={t('common:save')}
         cancelText={t('common:cancel')}
         onCancel={() => setCommitting(null)}

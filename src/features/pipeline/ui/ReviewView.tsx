@@ -10,7 +10,7 @@ import { EChart, type EChartClick } from '../../../renderer/components/EChart';
 import { addDays } from '../../../shared/dates';
 import { quarterEnd } from '../domain';
 import type { ReviewMetric } from '../review';
-import type { ReviewOut } from '../contract';
+import type { Opportunity, ReviewOut } from '../contract';
 import type { Scope } from './PipelinePage';
 import { BRIDGE_METRIC, BRIDGE_STEPS, bridgeOption, type BridgeStep } from './bridgeChart';
 import { ReviewDrill, type DrillRequest } from './ReviewDrill';
@@ -24,7 +24,9 @@ type PeriodChoice = 'quarter' | 'year' | 'none';
 // two dates (a week ago and today by default), what moved between them, the bridge, the
 // per-stage metrics, totals per rep and territory, and last week's commitments. Every
 // number opens the opportunities behind it.
-export default function ReviewView({ scope, lookups, names, generation, onOpen }: { scope: Scope; lookups: Lookups; names: Names; generation: number; onOpen(id: string): void }) {
+export default function ReviewView({ scope, lookups, names, list, generation, onOpen }: {
+  scope: Scope; lookups: Lookups; names: Names; list: Opportunity[] | null; generation: number; onOpen(id: string): void;
+}) {
   const { t } = useTranslation(['pipeline', 'common']);
   const { money, moneyWan, locale } = usePrefs();
   const { message } = App.useApp();
@@ -49,6 +51,8 @@ export default function ReviewView({ scope, lookups, names, generation, onOpen }
   }, [from, to, stallDays, periodEnd, scope, generation, refresh, message]);
 
   const open = useCallback((d: DrillRequest) => setDrill(d), []);
+  const labels = useMemo(() => new Map((list ?? []).map((o) => [o.id, { name: o.name, accountName: o.accountName }])), [list]);
+  const labelOf = useCallback((id: string) => labels.get(id) ?? { name: id, accountName: '' }, [labels]);
   const bridgeLabels = useMemo(() => Object.fromEntries(BRIDGE_STEPS.map((s) => [s, t(`review.bridgeParts.${s}`)])) as Record<BridgeStep, string>, [t]);
   const bridge = useMemo(() => (review ? bridgeOption(review.bridge, bridgeLabels, money, moneyWan) : null), [review, bridgeLabels, money, moneyWan]);
 
@@ -159,7 +163,7 @@ export default function ReviewView({ scope, lookups, names, generation, onOpen }
         />
       </div>
       {drill && (
-        <ReviewDrill drill={drill} rows={review.rows} names={names} reviewDate={to} onClose={() => setDrill(null)} onOpen={onOpen} onCommitted={() => setRefresh((n) => n + 1)} />
+        <ReviewDrill drill={drill} rows={review.rows} names={names} labelOf={labelOf} reviewDate={to} onClose={() => setDrill(null)} onOpen={onOpen} onCommitted={() => setRefresh((n) => n + 1)} />
       )}
       {jobs.element}
     </div>

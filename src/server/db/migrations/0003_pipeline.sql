@@ -73,6 +73,8 @@ CREATE INDEX opportunities_owner ON opportunities(owner_id) WHERE deleted_at IS 
 CREATE INDEX opportunities_account ON opportunities(account_id);
 CREATE INDEX opportunities_stage ON opportunities(stage_id);
 CREATE UNIQUE INDEX opportunities_ref ON opportunities(ref) WHERE ref IS NOT NULL AND deleted_at IS NULL;
+-- Covers the review's read of every open opportunity's current state (no table rows read).
+CREATE INDEX opportunities_state ON opportunities(status, id, account_id, territory_id, stage_id, amount_fen, expected_close, probability_bp, owner_id, stage_since) WHERE deleted_at IS NULL;
 
 -- Competitive points (竞争策略): winning 优胜点, threat 威胁点, dormant 沉睡点.
 CREATE TABLE opportunity_points (
