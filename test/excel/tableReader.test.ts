@@ -29,6 +29,7 @@ describe('reading xlsx written by SheetJS', () => {
       ['Ω "quoted", comma', -20, new Date(2026, 11, 31), false, null],
     ], { cellDates: true });
     data.E2 = { t: 'n', f: 'B2*2', v: 2469 };
+    data.A2!.l = { Target: 'https://example.com/huadong' }; // a hyperlink cell reads as its text
     data.E4 = { t: 's', f: 'A4&"!"', v: 'Ω "quoted", comma!' };
     data['!ref'] = 'A1:E4';
     const wb = XLSX.utils.book_new();
