@@ -59,6 +59,9 @@ export function AgingTab({ run }: { run: JobRun }) {
   const customerCols = useMemo<ColDef<TotalsRow>[]>(
     () => [
       { field: 'customer', headerName: t('customer'), pinned: 'left', width: 240, cellClass: 'sw-link' },
+      // Total and provision first: they stay in view while the buckets scroll sideways.
+      { field: 'total', headerName: t('total'), valueFormatter: moneyCell, type: 'rightAligned', width: 140, sort: 'desc', cellStyle: { fontWeight: 600 } },
+      { field: 'provision', headerName: t('provision'), valueFormatter: moneyCell, type: 'rightAligned', width: 130 },
       ...buckets.map(
         (b, i): ColDef<TotalsRow> => ({
           colId: `b${i}`,
@@ -70,8 +73,6 @@ export function AgingTab({ run }: { run: JobRun }) {
           cellClass: 'sw-link',
         }),
       ),
-      { field: 'total', headerName: t('total'), valueFormatter: moneyCell, type: 'rightAligned', width: 140, sort: 'desc', pinned: 'right' },
-      { field: 'provision', headerName: t('provision'), valueFormatter: moneyCell, type: 'rightAligned', width: 130, pinned: 'right' },
       { field: 'credit', headerName: t('credit'), valueFormatter: (p) => (p.value ? money(p.value as number) : ''), type: 'rightAligned', width: 120 },
     ],
     [buckets, bucketName, money, moneyCell, t],
