@@ -19,9 +19,11 @@ type Cols = Record<string, unknown>;
 
 interface ValidRow {
   row: number;
+  /** The file's ID (null: a new account gets a fresh one). */
   id: string | null;
-  /** Existing account to update; null for a new one. */
+  /** True: update the account with this ID; false: insert. */
   existing: boolean;
+  /** The ID is a deleted account's: restore it, then update. */
   restore: boolean;
   cols: Cols;
 }
@@ -76,9 +78,11 @@ function importFields(territories: Lookups['territories'], reps: Rep[]): ImportF
         );
       case 'owner':
         return (raw) => {
-          const hit = repsByName.get(cell.valueText(raw).trim().toLowerCase());
+          // Names are resolved against the row's territory later (two reps may share one).
+          const text = cell.valueText(raw).trim();
+          const hit = repsByName.get(text.toLowerCase());
           const known = reps.slice(0, 12).map((r) => r.nameZh).join(', ');
-          return hit ? { ok: true, value: hit } : { ok: false, reason: `unknown owner (known reps: ${known}${reps.length > 12 ? ', …' : ''})` };
+          return hit ? { ok: true, value: { text, reps: hit } } : { ok: false, reason: `unknown owner (known reps: ${known}${reps.length > 12 ? ', …' : ''})` };
         };
     }
   };
@@ -142,11 +146,11 @@ async function validate(ctx: ServerContext, filePath: string, name: string, mapp
     const territoryId = (v.territory as string | null | undefined) ?? existing?.territoryId ?? null;
     let ownerId: string | null | undefined;
     if (has('owner')) {
-      const candidates = v.owner as Rep[] | null;
-      if (candidates && territoryId) {
-        const rep = candidates.find((r) => r.territoryId === territoryId);
+      const owner = v.owner as { text: string; reps: Rep[] } | null;
+      if (owner && territoryId) {
+        const rep = owner.reps.find((r) => r.territoryId === territoryId);
         if (rep) ownerId = rep.id;
-        else fail('owner', candidates[0]!.nameZh, `does not work in territory ${territoryName.get(territoryId) ?? territoryId}`);
+        else fail('owner', owner.text, `does not work in territory ${territoryName.get(territoryId) ?? territoryId}`);
       } else ownerId = null;
     } else if (existing && territoryId !== existing.territoryId && existing.ownerId) {
       // Moving an account to another territory without naming an owner drops the old one
