@@ -76,6 +76,13 @@ test('the review in English, its per-stage numbers and the exported workbook', a
   await expect(page.getByTestId('bridge-start')).toContainText(/In period at from: ¥[\d,]+\.\d{2}/);
   await app.screenshot('pipeline-review-en');
 
+  // Printing: the navigation and the controls drop out, the review stays.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('nav-pipeline')).toBeHidden();
+  await expect(page.getByTestId('review-export')).toBeHidden();
+  await expect(page.getByTestId('review-per-stage')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
   await page.getByTestId('stage-stalledCount-0').click();
   await expect(page.getByTestId('review-drill')).toContainText('Gather information · Stalled');
   await page.getByTestId('review-drill').locator('.ant-drawer-close').click();
