@@ -150,6 +150,29 @@ describe('export aging OUT.xlsx --as-of', () => {
   });
 });
 
+describe('export journal OUT.xlsx --from --to', () => {
+  it('writes balanced journal lines and the movements by customer, with live totals', async () => {
+    await someReceivables();
+    const out = path.join(dir, 'journal.xlsx');
+    const r = await cli('export', 'journal', out, '--from', '2026-03-31', '--to', TODAY);
+    expect(r.code).toBe(0);
+    const wb = read(out);
+    expect(wb.SheetNames).toEqual(['Journal', 'Movements']);
+    const lines = rowsOf(wb, 'Journal');
+    const h = lines.findIndex((row) => row[0] === 'Customer');
+    expect(lines[h]).toEqual(['Customer', 'Ledger account', 'Debit', 'Credit']);
+    const total = lines[lines.length - 1]!;
+    expect(total[0]).toBe('Total');
+    expect(total[2]).toBeCloseTo(total[3] as number, 6); // debits equal credits
+    expect(wb.Sheets.Journal![`C${lines.length}`]).toMatchObject({ f: `SUM(C${h + 2}:C${lines.length - 1})` });
+    const moves = rowsOf(wb, 'Movements');
+    const mh = moves.findIndex((row) => row[0] === 'Customer');
+    expect(moves[mh]).toEqual(['Customer', 'Provision 2026-03-31', `Provision ${TODAY}`, 'Adjustment']);
+    const journal = await call<{ totals: { adjustment: number } }>('receivables:journal', { from: '2026-03-31', to: TODAY });
+    expect(Math.round((moves[moves.length - 1]![3] as number) * 100)).toBe(journal.totals.adjustment);
+  });
+});
+
 describe('import invoices / payments', () => {
   it('rejects the whole file, reporting each bad cell with its spreadsheet row', async () => {
     const f = workbook('bad.xlsx', {
