@@ -113,6 +113,13 @@ test('a good import adds rows, and can be undone', async ({ app, page }) => {
   await page.getByTestId('quick-search').locator('input').fill('');
   await expect(page.getByTestId('row-count')).toContainText('400');
   expect(accountCount(app)).toBe(400);
+
+  // The import dialog lists recent imports; this one shows as undone.
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-batches').getByRole('button').first().click();
+  await expect(page.getByTestId('import-batches')).toContainText('new-accounts.xlsx');
+  await expect(page.getByTestId('import-batches')).toContainText('已撤销');
+  await app.screenshot('accounts-import-history');
 });
 
 test('export writes a file whose cells match the grid', async ({ app, page }) => {

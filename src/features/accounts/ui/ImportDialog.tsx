@@ -31,7 +31,7 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
   const undo = async (batchId: string) => {
     try {
       const r = await call('accounts:undoImport', { batchId });
-      message.success(t('importUi.undone', r));
+      message.success(t(r.skipped > 0 ? 'importUi.undoneSkipped' : 'importUi.undone', r));
       onImported();
     } catch (err) {
       message.error((err as Error).message);
@@ -194,7 +194,7 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
                   <Table
                     size="small"
                     rowKey="id"
-                    pagination={{ pageSize: 5 }}
+                    pagination={{ pageSize: 5, hideOnSinglePage: true }}
                     dataSource={batches}
                     columns={[
                       { title: t('importUi.when'), dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
