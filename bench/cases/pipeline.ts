@@ -36,10 +36,12 @@ function fillPipeline(dbFile: string): void {
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const insEv = db.prepare(
-    `INSERT INTO opportunity_events (id, opportunity_id, territory_id, seq, date, kind, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since, created_at, updated_at)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO opportunity_events (id, opportunity_id, territory_id, seq, date, kind, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since,
+       prev_stage_id, prev_status, prev_amount_fen, prev_expected_close, prev_probability_bp, prev_owner_id, prev_stage_since, created_at, updated_at)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const perOpp = Math.floor(EVENTS / OPPS);
+  const allEvents: unknown[][] = [];
   db.transaction(() => {
     let spread = 0;
     for (let i = 0; i < OPPS; i++) {
@@ -61,24 +63,31 @@ function fillPipeline(dbFile: string): void {
       let since = date;
       const created = date;
       const events: unknown[][] = [];
+      let prev: unknown[] | null = null;
+      let closedOn: string | null = null;
       for (let k = 0; k < last; k++) {
         if (k > 0) {
           date = addDays(start, offsets[k]!);
           const r = rng();
           if (status !== 'open') {
-            if (r < 0.2) { status = 'open'; since = date; } else amount = Math.max(100_000, amount + int(-20, 20) * 100_000);
+            if (r < 0.2) { status = 'open'; since = date; closedOn = null; } else amount = Math.max(100_000, amount + int(-20, 20) * 100_000);
           }
           else if (r < 0.45 && stage < stages.length - 1) { stage++; since = date; }
           else if (r < 0.55 && stage > 0) { stage--; since = date; }
           else if (r < 0.7) amount = Math.max(100_000, amount + int(-20, 20) * 100_000);
           else if (r < 0.85) close = addDays(close, int(7, 45));
-          else status = rng() < 0.5 ? 'won' : 'lost';
+          else { status = rng() < 0.5 ? 'won' : 'lost'; closedOn = date; }
         }
-        events.push([id(), oppId, territoryId, k + 1, date, k === 0 ? 'create' : 'change', stages[stage], status, amount, close, null, ownerId, since, at, at]);
+        const state = [stages[stage], status, amount, close, null, ownerId, since];
+        events.push([id(), oppId, territoryId, k + 1, date, k === 0 ? 'create' : 'change', ...state, ...(prev ?? [null, null, null, null, null, null, null]), at, at]);
+        prev = state;
       }
-      insOpp.run(oppId, territoryId, accountId, ownerId, `机会 ${i}`, amount, close, stages[stage], status, created, since, status === 'open' ? null : date, at, at);
-      for (const e of events) insEv.run(...e);
+      insOpp.run(oppId, territoryId, accountId, ownerId, `机会 ${i}`, amount, close, stages[stage], status, created, since, closedOn, at, at);
+      allEvents.push(...events);
     }
+    // Events are appended as changes happen, so a book's events lie roughly in date order.
+    allEvents.sort((a, b) => (a[4]! < b[4]! ? -1 : a[4]! > b[4]! ? 1 : 0));
+    for (const e of allEvents) insEv.run(...e);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -5,7 +5,7 @@ import {
   type OppEvent, type OppHistory, type StageIndex, type StageRef, type TrackedState,
 } from './domain';
 import { buildReview, matchesDrill, reviewRow, type BridgeParts, type Drill, type ReviewInput } from './review';
-import { buildFunnel } from './funnel';
+import { buildFunnel, funnelData, type FunnelInput } from './funnel';
 import { evaluateCommitment, commitmentsByRep } from './commitments';
 
 // Hand-built histories on the default seven stages (s0..s6). The review runs from Monday
@@ -265,7 +265,8 @@ describe('movement between two dates', () => {
 });
 
 describe('the funnel', () => {
-  const f = buildFunnel(all, { asOf: TO, periodFrom: FROM, periodTo: TO, stages, index });
+  const fi: FunnelInput = { asOf: TO, periodFrom: FROM, periodTo: TO, stages, index };
+  const f = buildFunnel(funnelData(all, fi), fi);
 
   it('counts open opportunities by stage as of a date', () => {
     expect(f.stages.map((s) => s.count)).toEqual([1, 1, 1, 4, 1, 0, 0]);
@@ -282,7 +283,25 @@ describe('the funnel', () => {
   });
 
   it('is the same from histories cut at the start of the period', () => {
-    expect(buildFunnel(all.map((h) => sinceDate(h, FROM)), { asOf: TO, periodFrom: FROM, periodTo: TO, stages, index })).toEqual(f);
+    const cut = all.map((h) => sinceDate(h, FROM));
+    expect(buildFunnel(funnelData(cut, fi), fi)).toEqual(f);
+  });
+
+  it('counts exits from transitions exactly as the stays of each history end', () => {
+    // Reference: stays that ended in the period, straight from staysOf.
+    const left = new Map<string, number>();
+    const days = new Map<string, number>();
+    for (const h of all) {
+      for (const s of staysOf(h.events, index, TO)) {
+        if (s.end === null || s.end <= FROM) continue;
+        left.set(s.stage.id, (left.get(s.stage.id) ?? 0) + 1);
+        days.set(s.stage.id, (days.get(s.stage.id) ?? 0) + dayNumber(s.end) - dayNumber(s.start));
+      }
+    }
+    for (const st of f.stages) {
+      expect(st.left, st.stageId).toBe(left.get(st.stageId) ?? 0);
+      if (st.left) expect(st.avgDays).toBe(Math.round((days.get(st.stageId)! / st.left) * 10) / 10);
+    }
   });
 
   it('won to date beside the weighted forecast by month', () => {

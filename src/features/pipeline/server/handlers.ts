@@ -69,7 +69,7 @@ export const pipelineHandlers: Partial<Handlers<C>> = {
 
   'pipeline:settings': (patch, ctx) => (patch.stallDays === undefined ? pipelineSettings(ctx.db) : savePipelineSettings(ctx.db, ctx.clock, patch)),
 
-  'pipeline:funnel': (input, ctx) => buildFunnelFromDb(ctx.db, input),
+  'pipeline:funnel': (input, ctx) => buildFunnelFromDb(ctx.db, input, ctx.clock.today()),
 
   'pipeline:review': (input, ctx) => buildReviewFromDb(ctx.db, input),
 

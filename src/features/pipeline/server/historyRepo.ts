@@ -16,12 +16,24 @@ export interface HistoryScope {
   ownerId?: string | undefined;
 }
 
-type EventTuple = [opportunityId: string, seq: number, date: string, stageId: string, status: OppStatus, amount: number, expectedClose: string, probabilityBp: number | null, ownerId: string, stageSince: string];
-const EVENT_COLUMNS = 'opportunity_id, seq, date, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since';
+type EventTuple = [
+  opportunityId: string, seq: number, date: string, stageId: string, status: OppStatus, amount: number, expectedClose: string,
+  probabilityBp: number | null, ownerId: string, stageSince: string,
+  prevStageId: string | null, prevStatus: OppStatus | null, prevAmount: number | null, prevClose: string | null,
+  prevProbabilityBp: number | null, prevOwnerId: string | null, prevStageSince: string | null,
+];
+const EVENT_COLUMNS = `opportunity_id, seq, date, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since,
+  prev_stage_id, prev_status, prev_amount_fen, prev_expected_close, prev_probability_bp, prev_owner_id, prev_stage_since`;
 
 const toEvent = (t: EventTuple): OppEvent => ({
   date: t[2], stageId: t[3], status: t[4], amount: t[5], expectedClose: t[6], probabilityBp: t[7], ownerId: t[8], stageSince: t[9],
 });
+
+/** The state before an event (its prev_* columns), dated `date`; null for a first event. */
+const priorOf = (t: EventTuple, date: IsoDate): OppEvent | null =>
+  t[11] === null
+    ? null
+    : { date, stageId: t[10]!, status: t[11], amount: t[12]!, expectedClose: t[13]!, probabilityBp: t[14], ownerId: t[15]!, stageSince: t[16]! };
 
 export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}): OppHistory[] {
   const later = new Map<string, EventTuple[]>();
@@ -30,19 +42,6 @@ export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}):
     if (list) list.push(t);
     else later.set(t[0], [t]);
   }
-  // The state as of `since` of those that changed after it: the event just before (by seq).
-  const wanted: [string, number][] = [];
-  for (const [id, list] of later) {
-    let min = Infinity;
-    for (const t of list) if (t[1] < min) min = t[1];
-    if (min > 1) wanted.push([id, min - 1]);
-  }
-  const before = new Map<string, EventTuple>();
-  const prior = db.prepare(
-    `SELECT ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')} FROM json_each(?) j
-     JOIN opportunity_events e ON e.opportunity_id = j.value ->> 0 AND e.seq = j.value ->> 1`,
-  );
-  for (const t of prior.raw().iterate(JSON.stringify(wanted)) as IterableIterator<EventTuple>) before.set(t[0], t);
 
   // Open ones through the covering index opportunities_state; closed ones only when they
   // changed after `since` (looked up by id).
@@ -65,8 +64,10 @@ export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}):
       events = [{ date: since, stageId, status, amount, expectedClose, probabilityBp, ownerId, stageSince }];
     } else {
       changes.sort((a, b) => a[1] - b[1]);
-      const prev = before.get(id);
-      events = (prev ? [prev, ...changes] : changes).map(toEvent);
+      // Its state as of `since` is the state before its first later event.
+      const prior = priorOf(changes[0]!, since);
+      events = changes.map(toEvent);
+      if (prior) events.unshift(prior);
     }
     out.push({ id, accountId, territoryId, events });
   };

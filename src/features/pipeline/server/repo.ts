@@ -113,8 +113,10 @@ export function replacePains(w: ChangeWriter, oppId: string, territoryId: string
 /** The columns an event copies: the tracked state. */
 export const TRACKED = ['stage_id', 'status', 'amount_fen', 'expected_close', 'probability_bp', 'owner_id'] as const;
 
-export function lastEvent(db: Db, oppId: string): { date: string; seq: number } | null {
-  return (stmt(db, 'SELECT date, seq FROM opportunity_events WHERE opportunity_id = ? ORDER BY seq DESC LIMIT 1').get(oppId) as { date: string; seq: number } | undefined) ?? null;
+export function lastEvent(db: Db, oppId: string): ({ date: string; seq: number; stage_since: string } & Record<(typeof TRACKED)[number], unknown>) | null {
+  return (stmt(db, `SELECT date, seq, stage_since, ${TRACKED.join(', ')} FROM opportunity_events WHERE opportunity_id = ? ORDER BY seq DESC LIMIT 1`).get(oppId) as
+    | ({ date: string; seq: number; stage_since: string } & Record<(typeof TRACKED)[number], unknown>)
+    | undefined) ?? null;
 }
 
 /**
@@ -131,6 +133,9 @@ export function recordEvent(w: ChangeWriter, oppId: string, date: string, kind: 
     opportunity_id: oppId, territory_id: o.territory_id, seq: (last?.seq ?? 0) + 1, date, kind,
     ...Object.fromEntries(TRACKED.map((c) => [c, o[c]])),
     stage_since: o.stage_since,
+    // The state before this change: the previous event's (none for the first).
+    ...Object.fromEntries(TRACKED.map((c) => [`prev_${c}`, last ? last[c] : null])),
+    prev_stage_since: last?.stage_since ?? null,
   }, batchId);
 }
 

@@ -2,9 +2,9 @@ import type { Db } from '../../../server/db/connection';
 import { readSetting, writeSetting } from '../../../server/settings';
 import type { Clock } from '../../../server/db/changeLog';
 import { addDays, type IsoDate } from '../../../shared/dates';
-import { quarterEnd, type OppEvent } from '../domain';
+import { quarterEnd, type OppEvent, type OppStatus } from '../domain';
 import { buildReview } from '../review';
-import { buildFunnel } from '../funnel';
+import { buildFunnel, type Transition } from '../funnel';
 import { commitmentsByRep, evaluateCommitment, type Commitment } from '../commitments';
 import type { CommitmentItem, FunnelOut, ReviewOut } from '../contract';
 import { loadHistories, eventsOf, type HistoryScope } from './historyRepo';
@@ -84,11 +84,50 @@ export function commitmentItem(db: Db, id: string, asOf: IsoDate): CommitmentIte
   return { ...c, ...evaluateCommitment(c, eventsOf(db, c.opportunityId), index, asOf) };
 }
 
-export function buildFunnelFromDb(db: Db, req: HistoryScope & { asOf: IsoDate; periodFrom: IsoDate; periodTo: IsoDate }): FunnelOut {
+/**
+ * The funnel from three reads: the states as of asOf (histories cut there), the
+ * transitions in the period (each event with the one before it), and this year's wins
+ * still standing at asOf — so a year of history is never loaded to count this year's wins.
+ */
+export function buildFunnelFromDb(db: Db, req: HistoryScope & { asOf: IsoDate; periodFrom: IsoDate; periodTo: IsoDate }, today: IsoDate): FunnelOut {
   const { stages, index } = stageIndex(db);
-  // Cut where the earliest thing the funnel looks at begins: the period, the year's wins, the as-of state.
-  const since = [req.periodFrom, addDays(`${req.asOf.slice(0, 4)}-01-01`, -1), req.asOf].sort()[0]!;
-  return buildFunnel(loadHistories(db, since, req), { asOf: req.asOf, periodFrom: req.periodFrom, periodTo: req.periodTo, stages, index });
+  const scopeSql = `${req.territoryId ? ' AND o.territory_id = @territory' : ''}${req.ownerId ? ' AND o.owner_id = @owner' : ''}`;
+  const scope = { ...(req.territoryId ? { territory: req.territoryId } : {}), ...(req.ownerId ? { owner: req.ownerId } : {}) };
+  // Which opportunities count: those in scope, or (no scope) all but the deleted few.
+  const scoped = !!(req.territoryId || req.ownerId);
+  const ids = new Set((db.prepare(`SELECT o.id FROM opportunities o WHERE ${scoped ? `o.deleted_at IS NULL${scopeSql}` : 'o.deleted_at IS NOT NULL'}`).raw().all(scope) as [string][]).map((r) => r[0]));
+  const counts = (id: string) => ids.has(id) === scoped;
+  // Over a partial index holding only the events where an open opportunity left its stage.
+  const transitions: Transition[] = [];
+  const exits = db.prepare(
+    `SELECT opportunity_id, prev_stage_id, prev_status, prev_stage_since, date, stage_id, status FROM opportunity_events INDEXED BY opportunity_events_exits
+     WHERE date > @from AND date <= @to AND prev_status = 'open' AND (status <> 'open' OR stage_id <> prev_stage_id)`,
+  );
+  for (const [id, prevStageId, prevStatus, prevSince, date, stageId, status] of exits.raw().iterate({ from: req.periodFrom, to: req.periodTo }) as IterableIterator<[string, string, OppStatus, string, string, string, OppStatus]>) {
+    if (counts(id)) transitions.push({ prevStageId, prevStatus, prevSince, date, stageId, status });
+  }
+  const yearStart = `${req.asOf.slice(0, 4)}-01-01`;
+  const wins: { date: string; amount: number }[] = [];
+  if (req.asOf >= today) {
+    // As of today the current rows say it: won, and since when (closed_on, set when it was won).
+    for (const [id, date, amount] of db.prepare("SELECT id, closed_on, amount_fen FROM opportunities WHERE status = 'won' AND closed_on >= ? AND deleted_at IS NULL").raw().iterate(yearStart) as IterableIterator<[string, string, number]>) {
+      if (counts(id)) wins.push({ date, amount });
+    }
+  } else {
+    // As of an earlier date: each win this year not undone by asOf, with the amount as of asOf.
+    const q = db.prepare(
+      `SELECT e.opportunity_id, e.date,
+         (SELECT x.amount_fen FROM opportunity_events x WHERE x.opportunity_id = e.opportunity_id AND x.date <= @asOf ORDER BY x.date DESC, x.seq DESC LIMIT 1)
+       FROM opportunity_events e INDEXED BY opportunity_events_wins
+       WHERE e.status = 'won' AND (e.prev_status IS NULL OR e.prev_status <> 'won') AND e.date >= @yearStart AND e.date <= @asOf
+         AND NOT EXISTS (SELECT 1 FROM opportunity_events x WHERE x.opportunity_id = e.opportunity_id AND x.seq > e.seq AND x.date <= @asOf AND x.status <> 'won')`,
+    );
+    for (const [id, date, amount] of q.raw().iterate({ asOf: req.asOf, yearStart }) as IterableIterator<[string, string, number]>) {
+      if (counts(id)) wins.push({ date, amount });
+    }
+  }
+  const input = { asOf: req.asOf, periodFrom: req.periodFrom, periodTo: req.periodTo, stages, index };
+  return buildFunnel({ current: loadHistories(db, req.asOf, req), transitions, wins }, input);
 }
 
 /** The review's default dates: a week ago and today. */

@@ -109,9 +109,10 @@ CREATE TABLE opportunity_pains (
 CREATE INDEX opportunity_pains_opp ON opportunity_pains(opportunity_id);
 
 -- One row per change of stage, amount, close date, probability, owner or status, carrying
--- the opportunity's whole tracked state from `date` on. Rows are inserted, never changed
--- (the trigger below refuses it); `seq` orders an opportunity's events, and an event is
--- never dated before the previous one, so the state as of D is the last row with date <= D.
+-- the opportunity's whole tracked state from `date` on, and (prev_*) the state before it,
+-- NULL for the first. Rows are inserted, never changed (the trigger below refuses it);
+-- `seq` orders an opportunity's events, and an event is never dated before the previous
+-- one, so the state as of D is the last row with date <= D.
 -- The opportunities row always equals its last event's state (the service writes both).
 CREATE TABLE opportunity_events (
   id TEXT PRIMARY KEY,
@@ -128,6 +129,13 @@ CREATE TABLE opportunity_events (
   owner_id TEXT NOT NULL REFERENCES reps(id),
   -- When it entered the stage it is in at this event: a history can start at any event.
   stage_since TEXT NOT NULL,
+  prev_stage_id TEXT REFERENCES stages(id),
+  prev_status TEXT CHECK (prev_status IS NULL OR prev_status IN ('open', 'won', 'lost')),
+  prev_amount_fen INTEGER,
+  prev_expected_close TEXT,
+  prev_probability_bp INTEGER,
+  prev_owner_id TEXT REFERENCES reps(id),
+  prev_stage_since TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1,
@@ -136,6 +144,11 @@ CREATE TABLE opportunity_events (
 );
 CREATE INDEX opportunity_events_asof ON opportunity_events(opportunity_id, date, seq);
 CREATE INDEX opportunity_events_date ON opportunity_events(date);
+-- The funnel's reads: an open opportunity leaving its stage (moved, won or lost), and wins.
+CREATE INDEX opportunity_events_exits ON opportunity_events(date)
+  WHERE prev_status = 'open' AND (status <> 'open' OR stage_id <> prev_stage_id);
+CREATE INDEX opportunity_events_wins ON opportunity_events(date)
+  WHERE status = 'won' AND (prev_status IS NULL OR prev_status <> 'won');
 
 CREATE TRIGGER opportunity_events_no_update BEFORE UPDATE ON opportunity_events
 BEGIN SELECT RAISE(ABORT, 'opportunity_events are inserted, never updated'); END;
