@@ -1,3 +1,5 @@
+// First: fixes ExcelJS's streaming reader before any case loads ExcelJS (see the file).
+import './exceljsUtf8';
 import { performance } from 'node:perf_hooks';
 import { cases } from './cases/index';
 import { extraTimings, type Measurement } from './harness';
