@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChannelSpec, ContractShape } from '../shared/contract/define';
 import { AppError, toErrorShape, type ErrorShape } from '../shared/errors';
 import type { ServerContext } from './context';

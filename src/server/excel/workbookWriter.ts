@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '../lazyLibs';
 import { isIsoDate, isoToExcelDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { yieldToLoop, type Job } from '../jobs';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '../../../server/lazyLibs';
 import type { ServerContext } from '../../../server/context';
 import { safeText } from '../../../server/excel/safeText';
 import { columnLetter, writeWorkbook, type CellKind, type CellValue, type ColumnSpec } from '../../../server/excel/workbookWriter';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '../../../server/lazyLibs';
 import { AppError } from '../../../shared/errors';
 import { safeText } from '../../../server/excel/safeText';
 import type { Issue, Worksheet } from '../contract';
