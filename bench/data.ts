@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import seedrandom from 'seedrandom';
 import { openBook } from '../src/server/book';
 import { insertRow } from '../src/server/db/changeLog';
@@ -54,6 +53,7 @@ export const ACCOUNT_HEADERS = ['Name', 'Territory', 'Owner', 'Industry', 'City'
 const toCells = (r: AccountRecord) => [r.name, r.territory, r.owner, r.industry, r.city, r.sales, r.salesLastYear, r.profit, r.grade, r.notes];
 
 export async function writeAccountsXlsx(file: string, n: number): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('Accounts');
   ws.addRow(ACCOUNT_HEADERS).commit();

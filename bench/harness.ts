@@ -8,8 +8,12 @@ export interface BenchCase {
   size: string;
   /** Generates the case's input data under `dir` (once per run of the harness, not timed). */
   prepare(dir: string): Promise<void>;
-  /** Puts the data back before each timed run (not timed), e.g. a fresh copy of a book. */
-  reset?(dir: string): Promise<void>;
+  /**
+   * Puts the data back before each timed run (not timed), e.g. a fresh copy of a book; also
+   * loads what only that side uses (the floor's libraries), so neither side pays the other's
+   * module loading in its time or its peak memory.
+   */
+  reset?(dir: string, side: 'product' | 'floor'): Promise<void>;
   product(dir: string): Promise<void>;
   /** Absent for cases measured against a fixed target instead (e.g. grid timings). */
   floor?(dir: string): Promise<void>;

@@ -1,5 +1,3 @@
-// First: fixes ExcelJS's streaming reader before any case loads ExcelJS (see the file).
-import './exceljsUtf8';
 import { performance } from 'node:perf_hooks';
 import { cases } from './cases/index';
 import { extraTimings, type Measurement } from './harness';
@@ -11,7 +9,7 @@ if (!c || !dir || (side !== 'product' && side !== 'floor')) {
   console.error('usage: worker.ts CASE product|floor DIR');
   process.exit(2);
 }
-await c.reset?.(dir);
+await c.reset?.(dir, side);
 const fn = side === 'product' ? c.product : c.floor;
 if (!fn) process.exit(3);
 const t0 = performance.now();

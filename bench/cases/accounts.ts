@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { parse } from 'csv-parse';
 import { v7 as uuidv7 } from 'uuid';
 import { openBook } from '../../src/server/book';
 import { createRegistry } from '../../src/server/handlers';
 import { spawnSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { extraTimings, type BenchCase } from '../harness';
 import { ACCOUNT_HEADERS, copyBook, makeAccountsBook, makeEmptyBook, writeAccountsCsv, writeAccountsXlsx } from '../data';
 
@@ -15,6 +14,12 @@ const N = Number(process.env.SW_BENCH_ACCOUNTS ?? 100_000);
 const size = `${N.toLocaleString('en-US')} accounts`;
 const f = (dir: string, name: string) => path.join(dir, name);
 const root = path.resolve(import.meta.dirname, '../..');
+
+// ExcelJS is the floors' library: loaded (untimed) in reset for floor runs only.
+let ExcelJS: typeof ExcelJSModule;
+async function resetFor(side: 'product' | 'floor') {
+  if (side === 'floor') ExcelJS ??= (await import('exceljs')).default;
+}
 
 async function productImport(dir: string, file: string) {
   const ctx = await openBook(f(dir, 'work.sqlite'), { dailyBackup: false, platform: 'cli' });
@@ -24,18 +29,31 @@ async function productImport(dir: string, file: string) {
   ctx.db.close();
 }
 
-/** The floor's insert: one prepared statement, positional parameters, one transaction. */
+/**
+ * The floor's insert: one prepared statement per table, positional parameters, one
+ * transaction, producing the same database the product does — each account row and the
+ * change_log entry that every write in this schema carries (the log is the field history,
+ * the undo record and what a sync engine replays; a database without it is not the same
+ * result). Nothing is validated, looked up beyond two name maps, or checked.
+ */
 function floorInsert(dir: string) {
   const db = new Database(f(dir, 'work.sqlite'));
   db.pragma('journal_mode = WAL');
   const terr = new Map((db.prepare('SELECT name_zh, id FROM territories').raw().all() as [string, string][]));
   const reps = new Map((db.prepare('SELECT name_zh, id FROM reps').raw().all() as [string, string][]));
-  const stmt = db.prepare(
-    'INSERT INTO accounts (id, territory_id, owner_id, name, industry, city, sales_fen, sales_last_year_fen, profit_fen, grade, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
-  );
+  const cols = ['territory_id', 'owner_id', 'name', 'industry', 'city', 'sales_fen', 'sales_last_year_fen', 'profit_fen', 'grade', 'notes', 'grade_source'];
+  const stmt = db.prepare(`INSERT INTO accounts (id, ${cols.join(', ')}, created_at, updated_at) VALUES (?,${cols.map(() => '?').join(',')},?,?)`);
+  const log = db.prepare('INSERT INTO change_log (id, at, table_name, row_id, op, changes, batch_id) VALUES (?,?,?,?,?,?,?)');
   const at = new Date().toISOString();
-  const insert = (v: unknown[]) =>
-    stmt.run(uuidv7(), terr.get(v[1] as string), reps.get(v[2] as string), v[0], v[3], v[4], Math.round(Number(v[5]) * 100), Math.round(Number(v[6]) * 100), Math.round(Number(v[7]) * 100), v[8], v[9] || null, at, at);
+  const batchId = uuidv7();
+  const insert = (v: unknown[]) => {
+    const id = uuidv7();
+    const values = [terr.get(v[1] as string), reps.get(v[2] as string), v[0], v[3], v[4], Math.round(Number(v[5]) * 100), Math.round(Number(v[6]) * 100), Math.round(Number(v[7]) * 100), v[8] || null, v[9] || null, v[8] ? 'import' : null];
+    stmt.run(id, ...values, at, at);
+    const changes: Record<string, [null, unknown]> = {};
+    values.forEach((x, i) => x !== null && (changes[cols[i]!] = [null, x]));
+    log.run(uuidv7(), at, 'accounts', id, 'insert', JSON.stringify(changes), batchId);
+  };
   return { db, insert };
 }
 
@@ -48,8 +66,9 @@ export const accountCases: BenchCase[] = [
       await writeAccountsXlsx(f(dir, 'accounts.xlsx'), N);
       await makeEmptyBook(f(dir, 'empty.sqlite'));
     },
-    async reset(dir) {
+    async reset(dir, side) {
       copyBook(f(dir, 'empty.sqlite'), f(dir, 'work.sqlite'));
+      await resetFor(side);
     },
     product: (dir) => productImport(dir, f(dir, 'accounts.xlsx')),
     async floor(dir) {
@@ -94,9 +113,10 @@ export const accountCases: BenchCase[] = [
     async prepare(dir) {
       await makeAccountsBook(f(dir, 'full.sqlite'), N);
     },
-    async reset(dir) {
+    async reset(dir, side) {
       copyBook(f(dir, 'full.sqlite'), f(dir, 'export.sqlite'));
       fs.rmSync(f(dir, 'out.xlsx'), { force: true });
+      await resetFor(side);
     },
     async product(dir) {
       const ctx = await openBook(f(dir, 'export.sqlite'), { dailyBackup: false, platform: 'cli' });
@@ -134,6 +154,7 @@ export const accountCases: BenchCase[] = [
       if (!fs.existsSync(f(dir, 'full.sqlite'))) await makeAccountsBook(f(dir, 'full.sqlite'), N);
       // Bundle the server code as the app ships it (one file), so module loading is measured
       // as in the packaged main process, not through a TypeScript loader.
+      const { build } = await import('esbuild');
       await build({
         entryPoints: [path.join(root, 'bench/coldStart.ts')],
         bundle: true, platform: 'node', format: 'esm', target: 'node20',
