@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zImportError, zIsoDate, zJobId, zLang, zOk, type ImportError } from '../../shared/contract/define';
 import { vocabKeys } from '../../shared/vocab';
 

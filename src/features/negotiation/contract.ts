@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, zFileToken, zId, zIsoDate, zLang, zOk } from '../../shared/contract/define';
 
 // Negotiation-planning worksheets (DOMAIN.md §4). Issue values are integer hundredths of

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, zFileToken, zId, zJobId, zLang } from '../../shared/contract/define';
 
 // Pareto / ABC analysis, grading, visit plan and value scorecard (DOMAIN.md §1–2).

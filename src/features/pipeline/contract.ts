@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zNonNegFen, zOk } from '../../shared/contract/define';
 
 // The pipeline's channels (DOMAIN.md §3): opportunities, stage models, the funnel, the

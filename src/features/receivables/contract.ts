@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
 
 // Receivables: invoices, payments and allocations, contracts with milestones, aging with

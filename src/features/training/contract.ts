@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
 
 // Negotiation role-play training sessions (DOMAIN.md §5). Every mutating channel answers

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ChannelName, Contract } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import type { FileRef } from '../../shared/contract/system';

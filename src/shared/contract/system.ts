@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, zEmpty, zFileToken, zOk } from './define';
 
 // Channels every platform provides: app info, jobs (progress/cancel), files, settings.

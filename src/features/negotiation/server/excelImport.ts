@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServerContext } from '../../../server/context';
 import { readRows, sheetNames, type CellRaw } from '../../../server/excel/tableReader';
 import { AppError } from '../../../shared/errors';
