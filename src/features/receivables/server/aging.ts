@@ -162,6 +162,9 @@ export function* detailLines(
     const actions = actionsOfCustomers(db, batch, today);
     const byCustomer = new Map<string, DetailLine[]>();
     for (const [accountId, id, invoiceNo, contractNo, invoiceDate, dueDate, amount, paid] of invoicesOfCustomers(db, batch, asOf)) {
+      // Settled by the as-of date (most invoices of a book): agingLine would say null, so
+      // no invoice object is built for it.
+      if (amount <= paid) continue;
       const line = agingLine({ id, invoiceNo, accountId, contractNo, invoiceDate, dueDate, amount }, paid, asOf, buckets) as DetailLine | null;
       if (!line) continue;
       line.actions = actions.get(id) ?? NO_ACTIONS;
