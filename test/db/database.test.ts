@@ -147,6 +147,21 @@ describe('change log', () => {
   });
 });
 
+describe('accounts list', () => {
+  it('gives the first rows of the name order on request, the same as the head of the whole list', async () => {
+    const ctx = await openBook(path.join(dir(), 'b.sqlite'), { demo: true });
+    const reg = createRegistry({ validateOutput: true });
+    const all = await reg.call<{ id: string; name: string; sales: number; territoryId: string }[]>(ctx, 'accounts:list', {});
+    const first = await reg.call<typeof all>(ctx, 'accounts:list', { first: 25 });
+    expect(first).toEqual(all.slice(0, 25));
+    expect(all.map((a) => a.name)).toEqual([...all.map((a) => a.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Keys are the contract's (money in fen), not column names.
+    expect(first[0]).toMatchObject({ id: expect.any(String), sales: expect.any(Number), territoryId: expect.any(String) });
+    expect(await reg.invoke(ctx, 'accounts:list', { first: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    ctx.db.close();
+  });
+});
+
 describe('backups', () => {
   it('takes the first backup of the day on open, and restores one exactly', async () => {
     const d = dir();

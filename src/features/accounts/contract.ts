@@ -155,7 +155,8 @@ export const zScope = z
 
 export const accountsContract = {
   'accounts:lookups': channel(z.object({}).strict(), zLookups),
-  'accounts:list': channel(zScope, z.array(zAccount)),
+  // `first`: only the first rows in name order — the grid paints those while the whole list loads.
+  'accounts:list': channel(zScope.extend({ first: z.number().int().min(1).max(10_000).optional() }).strict(), z.array(zAccount)),
   'accounts:get': channel(
     z.object({ id: zId }).strict(),
     z.object({ account: zAccount, contacts: z.array(zContact), competitors: z.array(zCompetitor) }),

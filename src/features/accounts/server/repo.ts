@@ -61,13 +61,22 @@ export function lookups(db: Db): Lookups {
   return { territories, reps };
 }
 
-export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: string }): Account[] {
+/** The list's select: columns aliased to the contract's keys, so each row is built once. */
+const ACCOUNT_LIST_SELECT = `SELECT id, name, name_en AS nameEn, territory_id AS territoryId, owner_id AS ownerId, industry, city, size, nature,
+  sales_fen AS sales, sales_last_year_fen AS salesLastYear, profit_fen AS profit, receivable_fen AS receivable, grade, grade_source AS gradeSource,
+  relationship_stage AS relationshipStage, relationship_type AS relationshipType, communication_style AS communicationStyle, value_type AS valueType,
+  loyalty_type AS loyaltyType, products_in_use AS productsInUse, last_visit AS lastVisit, next_visit AS nextVisit, notes, version, updated_at AS updatedAt
+  FROM accounts`;
+
+/** Accounts in name order; `first` limits the list to its first rows (the grid shows those while the rest loads). */
+export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: string; first?: number }): Account[] {
   const where = ['deleted_at IS NULL'];
-  const params: string[] = [];
+  const params: (string | number)[] = [];
   if (scope.territoryId) { where.push('territory_id = ?'); params.push(scope.territoryId); }
   if (scope.ownerId) { where.push('owner_id = ?'); params.push(scope.ownerId); }
-  const rows = db.prepare(`${ACCOUNT_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`).all(...params) as AccountRow[];
-  return rows.map(toAccount);
+  let sql = `${ACCOUNT_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`;
+  if (scope.first !== undefined) { sql += ' LIMIT ?'; params.push(scope.first); }
+  return db.prepare(sql).all(...params) as Account[];
 }
 
 export function getAccount(db: Db, id: string, includeDeleted = false): Account | null {

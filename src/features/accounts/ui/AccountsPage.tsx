@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellValueChangedEvent, type ColDef, type ColumnState, type GridApi } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellValueChangedEvent, type ColDef, type ColumnState, type GridApi, type IRowNode } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { App, Button, Input, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
@@ -11,6 +11,7 @@ import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import type { Account, AccountPatch, Lookups } from '../contract';
 import { accountColumns } from './columns';
+import { FIRST_ROWS, takePrefetched } from './firstRows';
 import { AccountDetail } from './AccountDetail';
 import { ImportDialog } from './ImportDialog';
 import { NewAccountDialog } from './NewAccountDialog';
@@ -18,7 +19,21 @@ import { NewAccountDialog } from './NewAccountDialog';
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 const COLUMN_STATE_KEY = 'accounts.columnState';
+// Grid options passed as constants: a new object on every render (the row count updates
+// on every filter) makes ag-grid rebuild its columns and recount the select-all state over
+// every row, which costs ~1 s per keystroke at 100,000 accounts.
+// Select-all takes the rows the filters show (a territory, a search), as a user expects.
+const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, selectAll: 'filtered', enableClickSelection: false } as const;
+const selectionColumnDef = { pinned: 'left', width: 44 } as const;
+const getRowId = (p: { data: Account }) => p.data.id;
+
 const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6 });
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 export default function AccountsPage() {
   const { t } = useTranslation(['accounts', 'common']);
@@ -37,14 +52,49 @@ export default function AccountsPage() {
   const jobs = useJobRunner();
   const detailId = route.params.get('id');
 
+  const [complete, setComplete] = useState(false);
+  const loads = useRef(0);
+  const painted = useRef(deferred());
+  // A book of 100,000 accounts takes seconds to read and ship whole, so the first screenful
+  // (in name order, as the whole list arrives) is fetched and painted first; the rest
+  // replaces it when it arrives. A newer reload wins over an older one still in flight.
   const reload = useCallback(async () => {
-    const [l, list] = await Promise.all([call('accounts:lookups', {}), call('accounts:list', scope)]);
+    const load = ++loads.current;
+    const e = takePrefetched();
+    const [l, first] = await Promise.all([e?.lookups ?? call('accounts:lookups', {}), e?.first ?? call('accounts:list', { first: FIRST_ROWS })]);
+    if (load !== loads.current) return;
     setLookups(l);
-    setRows(list);
-  }, [scope]);
+    if (first.length < FIRST_ROWS) {
+      setRows(first);
+      setComplete(true);
+      return;
+    }
+    setRows((r) => r ?? first);
+    setComplete(false);
+    // Ask for the rest once the first rows are on screen: reading and shipping 100,000 rows
+    // keeps the main process (and on two cores, the machine) busy for seconds.
+    await painted.current.promise;
+    const all = await call('accounts:list', {});
+    if (load !== loads.current) return;
+    setRows(all);
+    setComplete(true);
+  }, []);
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // Territory and rep scope filter the loaded rows in the grid (no round trip to the database).
+  const scopeRef = useRef(scope);
+  scopeRef.current = scope;
+  useEffect(() => {
+    gridApi.current?.onFilterChanged();
+  }, [scope]);
+  const isExternalFilterPresent = useCallback(() => !!(scopeRef.current.territoryId || scopeRef.current.ownerId), []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<Account>) => {
+    const s = scopeRef.current;
+    const a = node.data;
+    return !!a && (!s.territoryId || a.territoryId === s.territoryId) && (!s.ownerId || a.ownerId === s.ownerId);
+  }, []);
 
   const columnDefs = useMemo<ColDef<Account>[]>(
     () =>
@@ -179,7 +229,7 @@ export default function AccountsPage() {
         <Button icon={<DownloadOutlined />} onClick={() => void exportView()} data-testid="export">{t('export')}</Button>
         <Button type="link" onClick={() => void downloadTemplate()} data-testid="template">{t('template')}</Button>
         <Typography.Text type="secondary" data-testid="row-count">
-          {t('count', { count: shown })}
+          {complete ? t('count', { count: shown }) : t('loadingRows', { count: shown })}
           {selected.length > 0 ? ` · ${t('selected', { count: selected.length })}` : ''}
         </Typography.Text>
       </Space>
@@ -189,17 +239,20 @@ export default function AccountsPage() {
           rowData={rows ?? undefined}
           loading={rows === null}
           columnDefs={columnDefs}
-          getRowId={(p) => p.data.id}
+          getRowId={getRowId}
           localeText={locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-          selectionColumnDef={{ pinned: 'left', width: 44 }}
+          rowSelection={rowSelection}
+          selectionColumnDef={selectionColumnDef}
           quickFilterText={quick}
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
           cacheQuickFilter
           animateRows={false}
           stopEditingWhenCellsLoseFocus
           onCellValueChanged={(e) => void onCellValueChanged(e)}
           onSelectionChanged={(e) => setSelected(e.api.getSelectedRows().map((r) => r.id))}
           onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
+          onFirstDataRendered={() => setTimeout(painted.current.resolve, 0)}
           onGridReady={(e) => {
             gridApi.current = e.api;
             const saved = localStorage.getItem(COLUMN_STATE_KEY);
