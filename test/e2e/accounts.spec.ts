@@ -27,6 +27,31 @@ test('the accounts grid shows the demo accounts in both languages', async ({ app
   await app.screenshot('accounts-en');
 });
 
+test('territory scope narrows the loaded grid; select-all takes the rows shown', async ({ app, page }) => {
+  await app.open('accounts');
+  const count = page.getByTestId('row-count');
+  await expect(count).toContainText('400');
+  await page.getByTestId('scope-territory').click();
+  const option = page.locator('.ant-select-item-option').nth(1);
+  const territory = (await option.textContent())!;
+  await option.click();
+  await expect(count).not.toContainText('400');
+  const shown = Number((await count.textContent())!.replace(/\D/g, ''));
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(400);
+  // Every visible row belongs to the chosen territory.
+  const territories = await page.locator('[role="gridcell"][col-id="territory"]').allTextContents();
+  expect(territories.length).toBeGreaterThan(0);
+  expect(new Set(territories)).toEqual(new Set([territory]));
+  // Select-all selects the scoped rows only.
+  await page.locator('.ag-header-select-all input').check();
+  await expect(count).toContainText(String(shown));
+  expect((await count.textContent())!.split('·')[1]).toContain(String(shown));
+  await page.getByTestId('scope-territory').click();
+  await page.locator('.ant-select-item-option').nth(0).click();
+  await expect(count).toContainText('400');
+});
+
 test('an inline edit persists after reload; an invalid one is refused and keeps the old value', async ({ app, page }) => {
   await app.open('accounts');
   await expect(nameCell(page).first()).toBeVisible();
