@@ -98,7 +98,9 @@ test('an import with an error shows the error list and changes nothing', async (
   await expect(errorsTable).toBeVisible();
   await expect(page.getByTestId('import-errors-alert')).toContainText('3');
   await expect(errorsTable.locator('tbody tr')).toHaveCount(3);
-  await expect(errorsTable).toContainText('not a money amount');
+  // Reasons in the UI's language (the saved workbook keeps the English the CLI prints).
+  await expect(errorsTable).toContainText('不是金额（应为以元为单位的数字');
+  await expect(errorsTable).toContainText('必填：此单元格为空');
   await expect(errorsTable.locator('tbody tr').first()).toContainText('3');
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
   await app.screenshot('accounts-import-errors');

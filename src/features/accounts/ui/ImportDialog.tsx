@@ -6,12 +6,13 @@ import type { ChannelName } from '../../../shared/contract';
 import type { FileRef } from '../../../shared/contract/system';
 import type { ImportError, ImportPreview } from '../contract';
 import { accountFields } from '../fields';
+import { localizeReason } from '../../../renderer/i18n/serverReasons';
 
 type RunJob = <K extends ChannelName>(channel: K, input: In<K>, title: string) => Promise<Out<K>>;
 
 /** Pick a file → preview with column mapping and every row validated → one all-or-nothing import. */
 export function ImportDialog({ open, onClose, onImported, runJob }: { open: boolean; onClose(): void; onImported(): void; runJob: RunJob }) {
-  const { t } = useTranslation(['accounts', 'common']);
+  const { t, i18n } = useTranslation(['accounts', 'common']);
   const { message } = App.useApp();
   const [file, setFile] = useState<FileRef | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -176,7 +177,7 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
                 { title: t('importUi.row'), dataIndex: 'row', width: 70 },
                 { title: t('importUi.column'), dataIndex: 'column', width: 140 },
                 { title: t('importUi.value'), dataIndex: 'value', width: 160, ellipsis: true },
-                { title: t('importUi.reason'), dataIndex: 'reason' },
+                { title: t('importUi.reason'), dataIndex: 'reason', render: (r: string) => localizeReason(r, i18n.language) },
               ]}
             />
             <Button onClick={() => void saveErrors(errors)} data-testid="save-errors">{t('importUi.saveErrors')}</Button>

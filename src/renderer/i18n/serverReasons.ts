@@ -1,0 +1,45 @@
+// The import checks run in the main process and state their reasons in English (the CLI and
+// the saved error workbook use them as they are). The UI shows them in the user's language:
+// this catalog maps each English reason form (gettext-style, the English text is the key) to
+// its Chinese, keeping the parts that vary (values, names, limits). A reason not listed here
+// is shown in English rather than guessed.
+
+type Rule = [RegExp, (...m: string[]) => string];
+
+const rules: Rule[] = [
+  [/^required: this cell is empty$/, () => '必填：此单元格为空'],
+  [/^too long: (\d+) characters, at most (\d+)$/, (n, max) => `过长：${n} 个字符，最多 ${max} 个`],
+  [/^not a money amount \(expected yuan, e\.g\. 1234\.50\)$/, () => '不是金额（应为以元为单位的数字，例如 1234.50）'],
+  [/^not a money amount$/, () => '不是金额'],
+  [/^more than two decimals \(money is in yuan with at most 2 decimals\)$/, () => '小数超过两位（金额以元为单位，最多两位小数）'],
+  [/^cannot be negative$/, () => '不能为负数'],
+  [/^not a date \(expected YYYY-MM-DD\)$/, () => '不是日期（应为 YYYY-MM-DD）'],
+  [/^not a known value; use one of: (.*)$/s, (allowed) => `不是可选值；请使用以下之一：${allowed}`],
+  [/^not a whole number$/, () => '不是整数'],
+  [/^not a number$/, () => '不是数字'],
+  [/^must be at least (.*)$/, (min) => `不能小于 ${min}`],
+  [/^must be at most (.*)$/, (max) => `不能大于 ${max}`],
+  [/^not a percentage \(e\.g\. 12\.5%\)$/, () => '不是百分比（例如 12.5%）'],
+  [/^more than two decimals of a percent$/, () => '百分比的小数超过两位'],
+  [/^unknown territory \(known: (.*)\)$/s, (known) => `未知区域（已有：${known}）`],
+  [/^unknown territory$/, () => '未知区域'],
+  [/^unknown owner \(known reps: (.*)\)$/s, (known) => `未知负责人（已有销售代表：${known}）`],
+  [/^unknown (\S+) \(known: (.*)\)$/s, (what, known) => `未知的 ${what}（已有：${known}）`],
+  [/^does not work in territory (.*)$/, (t) => `不在区域「${t}」工作`],
+  [/^the same ID is also on row (\d+)$/, (row) => `相同的 ID 也出现在第 ${row} 行`],
+  [/^not an account ID \(keep the ID an export wrote, or leave it empty for a new account\)$/, () => '不是客户 ID（请保留导出时写入的 ID，新客户请留空）'],
+  [/^required for a new account \(the file has no Name column\)$/, () => '新客户必填（文件中没有“客户名称”列）'],
+  [/^required for a new account \(the file has no Territory column\)$/, () => '新客户必填（文件中没有“区域”列）'],
+  [/^duplicate column: "(.*)" \(column ([A-Z]+)\) already gives (.*)$/, (h, col, field) => `重复的列：“${h}”（第 ${col} 列）已提供 ${field}`],
+  [/^required column is missing \(headers recognised: (.*)\)$/, (h) => `缺少必需的列（可识别的表头：${h}）`],
+];
+
+/** The reason in the UI's language (zh-CN: from the catalog when known; English otherwise). */
+export function localizeReason(reason: string, locale: string): string {
+  if (locale !== 'zh-CN') return reason;
+  for (const [re, zh] of rules) {
+    const m = re.exec(reason);
+    if (m) return zh(...m.slice(1));
+  }
+  return reason;
+}
