@@ -222,3 +222,31 @@ describe('detectKind and date formats', () => {
     expect(isDateFormat(182, '[h]:mm:ss')).toBe(true);
   });
 });
+
+describe('a zip entry in a compression the app cannot read', () => {
+  it('is a clear bad-file error that leaves no file stream behind (deleting the file right after raises nothing)', async () => {
+    const t = tempDir();
+    const file = t.file('bzip.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name'], ['甲']]), 'Accounts');
+    const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+    // Every entry claims method 12 (bzip2), in the local headers and the central directory.
+    for (let i = 0; i + 4 <= buf.length; i++) {
+      const sig = buf.readUInt32LE(i);
+      if (sig === 0x04034b50) buf.writeUInt16LE(12, i + 8);
+      else if (sig === 0x02014b50) buf.writeUInt16LE(12, i + 10);
+    }
+    fs.writeFileSync(file, buf);
+    const stray: Error[] = [];
+    const onError = (err: Error) => stray.push(err);
+    process.on('uncaughtException', onError);
+    try {
+      await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/compression/) });
+      t.cleanup(); // as a user (or a test) removes a refused file at once
+      await new Promise((r) => setTimeout(r, 200));
+      expect(stray).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+  });
+});

@@ -128,11 +128,15 @@ export class ZipArchive {
     }
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     if (entry.compressedSize === 0) return Readable.from([]);
+    // The method is checked before the file stream exists: a stream created and then
+    // abandoned still opens the file later, and its error would have no listener.
+    if (entry.method !== 0 && entry.method !== 8) throw new AppError('bad-file', `${this.what} uses a zip compression this app cannot read (method ${entry.method}).`);
     const raw = fs.createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
     if (entry.method === 0) return raw;
-    if (entry.method !== 8) throw new AppError('bad-file', `${this.what} uses a zip compression this app cannot read (method ${entry.method}).`);
     const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
     raw.on('error', (err) => inflate.destroy(err));
+    // A reader that stops early destroys the inflater; the file is released with it.
+    inflate.on('close', () => raw.destroy());
     return raw.pipe(inflate);
   }
 
