@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { BROWSER_TIME_ZONE } from './test/e2e/browserZone';
 
 // Debian's Chromium (Playwright cannot download browsers here). Two projects run the same
 // specs: through the HTTP server of `npm run web`, and through the test bridge that
@@ -18,7 +19,7 @@ export default defineConfig({
   retries: 0,
   outputDir: 'test-results/artifacts',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  use: { viewport: { width: 1440, height: 900 }, launchOptions, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
+  use: { viewport: { width: 1440, height: 900 }, launchOptions, locale: 'zh-CN', timezoneId: BROWSER_TIME_ZONE },
   projects: [
     { name: 'web', use: { transport: 'web' } as never, testIgnore: /electron\.spec\.ts/ },
     { name: 'bridge', use: { transport: 'bridge' } as never, testIgnore: /electron\.spec\.ts|web-security\.spec\.ts/ },

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import XLSX from 'xlsx';
 import { test, expect, type Page } from './fixtures';
-import { localToday } from '../../src/shared/dates';
+import { browserToday } from './browserZone';
 import type { Aging, CollectionItem, InvoiceRow } from '../../src/features/receivables/contract';
 
 // Receivables end to end on the demo company: the aging as of today, a payment that moves
 // it, an invoice advanced on the collection ladder, the overdue notice, and the export.
 
-const today = localToday();
+const today = browserToday();
 const cell = (page: Page, rowId: string, col: string) => page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${col}"]`).first();
 /** An antd InputNumber's <input>, whichever element carries the test id. */
 const numberInput = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
