@@ -83,12 +83,14 @@ export default function AccountsPage() {
     void reload();
   }, [reload]);
 
-  // Territory and rep scope filter the loaded rows in the grid (no round trip to the database).
+  // Territory and rep scope filter the loaded rows in the grid (no round trip to the
+  // database), refiltered in the change handler itself rather than after React's next paint.
   const scopeRef = useRef(scope);
-  scopeRef.current = scope;
-  useEffect(() => {
+  const changeScope = useCallback((next: { territoryId?: string; ownerId?: string }) => {
+    scopeRef.current = next;
     gridApi.current?.onFilterChanged();
-  }, [scope]);
+    setScope(next);
+  }, []);
   const isExternalFilterPresent = useCallback(() => !!(scopeRef.current.territoryId || scopeRef.current.ownerId), []);
   const doesExternalFilterPass = useCallback((node: IRowNode<Account>) => {
     const s = scopeRef.current;
@@ -209,14 +211,14 @@ export default function AccountsPage() {
         <Select
           style={{ width: 150 }}
           value={scope.territoryId ?? ''}
-          onChange={(v) => setScope(v ? { territoryId: v } : {})}
+          onChange={(v) => changeScope(v ? { territoryId: v } : {})}
           options={[{ value: '', label: t('scope.all') }, ...(lookups?.territories.map((x) => ({ value: x.id, label: name(x) })) ?? [])]}
           data-testid="scope-territory"
         />
         <Select
           style={{ width: 150 }}
           value={scope.ownerId ?? ''}
-          onChange={(v) => setScope((s) => (v ? { ...s, ownerId: v } : { territoryId: s.territoryId }))}
+          onChange={(v) => changeScope(v ? { ...scopeRef.current, ownerId: v } : { territoryId: scopeRef.current.territoryId })}
           options={[{ value: '', label: t('scope.allReps') }, ...reps.map((x) => ({ value: x.id, label: name(x) }))]}
           data-testid="scope-owner"
         />
