@@ -202,6 +202,26 @@ export default function AccountsPage() {
     if (state) localStorage.setItem(COLUMN_STATE_KEY, JSON.stringify(state));
   }, []);
 
+  // The grid's callbacks keep their identity across renders (the row count re-renders this
+  // page on every filter; a changed callback prop is a grid option update each time).
+  const gridHandlers = useMemo(
+    () => ({
+      onCellValueChanged: (e: CellValueChangedEvent<Account>) => void onCellValueChanged(e),
+      onSelectionChanged: (e: { api: GridApi<Account> }) => setSelected(e.api.getSelectedRows().map((r) => r.id)),
+      onModelUpdated: (e: { api: GridApi<Account> }) => setShown(e.api.getDisplayedRowCount()),
+      onFirstDataRendered: () => setTimeout(painted.current.resolve, 0),
+      onGridReady: (e: { api: GridApi<Account> }) => {
+        gridApi.current = e.api;
+        const saved = localStorage.getItem(COLUMN_STATE_KEY);
+        if (saved) e.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
+      },
+      onColumnResized: (e: { finished: boolean }) => {
+        if (e.finished) saveColumnState();
+      },
+    }),
+    [onCellValueChanged, saveColumnState],
+  );
+
   const reps = lookups?.reps.filter((r) => !scope.territoryId || r.territoryId === scope.territoryId) ?? [];
   const name = (x: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
 
@@ -251,18 +271,14 @@ export default function AccountsPage() {
           cacheQuickFilter
           animateRows={false}
           stopEditingWhenCellsLoseFocus
-          onCellValueChanged={(e) => void onCellValueChanged(e)}
-          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows().map((r) => r.id))}
-          onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
-          onFirstDataRendered={() => setTimeout(painted.current.resolve, 0)}
-          onGridReady={(e) => {
-            gridApi.current = e.api;
-            const saved = localStorage.getItem(COLUMN_STATE_KEY);
-            if (saved) e.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
-          }}
+          onCellValueChanged={gridHandlers.onCellValueChanged}
+          onSelectionChanged={gridHandlers.onSelectionChanged}
+          onModelUpdated={gridHandlers.onModelUpdated}
+          onFirstDataRendered={gridHandlers.onFirstDataRendered}
+          onGridReady={gridHandlers.onGridReady}
           onSortChanged={saveColumnState}
           onColumnMoved={saveColumnState}
-          onColumnResized={(e) => e.finished && saveColumnState()}
+          onColumnResized={gridHandlers.onColumnResized}
           onColumnVisible={saveColumnState}
           onColumnPinned={saveColumnState}
         />
