@@ -28,5 +28,5 @@ export interface Measurement {
   extra?: Record<string, number>;
 }
 
-/** A case may report sub-timings from inside its product run. */
+/** A case may report sub-timings (ms) from inside its runs, and counts (keys ending in "Count"). */
 export const extraTimings: Record<string, number> = {};

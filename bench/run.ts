@@ -92,7 +92,7 @@ const table = rows.map((r) => [
   r.floorMs === null ? '—' : String(r.floorMs),
   r.ratio === null ? '—' : `${String(r.ratio)}×`,
   String(r.peakMB),
-  String(r.target) + (r.extra ? `  ${Object.entries(r.extra as Record<string, number>).map(([k, v]) => `${k} ${v} ms`).join(', ')}` : ''),
+  String(r.target) + (r.extra ? `  ${Object.entries(r.extra as Record<string, number>).map(([k, v]) => (k.endsWith('Count') ? `${k} ${v}` : `${k} ${v} ms`)).join(', ')}` : ''),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -75,7 +75,7 @@ export const paretoCases: BenchCase[] = [
     async product(dir) {
       const ctx = await openBook(work(dir), { dailyBackup: false, platform: 'cli' });
       const r = await createRegistry().call<{ changed: number }>(ctx, 'pareto:applyGrades', { params });
-      extraTimings.changed = r.changed;
+      extraTimings.changedCount = r.changed;
       ctx.db.close();
     },
     async floor(dir) {
@@ -83,7 +83,7 @@ export const paretoCases: BenchCase[] = [
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      extraTimings.changed = db.prepare(UPDATE_FROM_WINDOW).run().changes;
+      extraTimings.changedCount = db.prepare(UPDATE_FROM_WINDOW).run().changes;
       db.close();
     },
   },

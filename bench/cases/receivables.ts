@@ -105,13 +105,13 @@ export const receivablesCases: BenchCase[] = [
       const t0 = performance.now();
       const r = await createRegistry().call<{ customers: unknown[]; totals: { total: number } }>(ctx, 'receivables:aging', { asOf: AS_OF });
       extraTimings.handlerMs = performance.now() - t0;
-      extraTimings.customers = r.customers.length;
+      extraTimings.customerCount = r.customers.length;
       ctx.db.close();
     },
     async floor(dir) {
       const db = new Database(file(dir), { readonly: true });
       const rows = db.prepare(floorSql).raw().all(AS_OF, AS_OF);
-      extraTimings.customers = rows.length;
+      extraTimings.customerCount = rows.length;
       db.close();
     },
   },
@@ -126,7 +126,7 @@ export const receivablesCases: BenchCase[] = [
     async product(dir) {
       const ctx = await openBook(file(dir), { dailyBackup: false, platform: 'cli' });
       const r = await exportAgingWorkbook(ctx.db, path.join(dir, 'aging.xlsx'), AS_OF, 'en', AS_OF);
-      extraTimings.rows = r.invoices;
+      extraTimings.rowCount = r.invoices;
       ctx.db.close();
     },
     async floor(dir) {
@@ -171,7 +171,7 @@ export const receivablesCases: BenchCase[] = [
       }
       ws.commit();
       await wb.commit();
-      extraTimings.rows = n;
+      extraTimings.rowCount = n;
       db.close();
     },
   },
