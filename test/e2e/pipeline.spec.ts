@@ -21,7 +21,7 @@ test('drag a card to the next stage; the funnel and the review update', async ({
   const candidate = review.rows
     .filter((r) => r.change === 'unchanged' && r.statusTo === 'open' && r.stageTo === stages[1]!.id)
     .sort((a, b) => b.amountTo - a.amountTo)[0]!;
-  expect(candidate).toBeTruthy();
+  expect(candidate, 'the demo has an open opportunity unchanged in stage 1 all week').toMatchObject({ change: 'unchanged', stageFrom: stages[1]!.id, statusTo: 'open' });
 
   await app.open('pipeline?tab=funnel');
   await expect(page.getByTestId('funnel-chart')).toBeVisible();
