@@ -11,6 +11,9 @@ async function editCell(cell: import('@playwright/test').Locator, text: string) 
   await input.press('Enter');
 }
 
+const accountCount = (app: { ctx: { db: { prepare(sql: string): { get(): unknown } } } }) =>
+  (app.ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL').get() as { n: number }).n;
+
 const nameCell = (page: import('@playwright/test').Page) => page.locator('[role="gridcell"][col-id="name"]');
 
 test('the accounts grid shows the demo accounts in both languages', async ({ app, page }) => {
@@ -27,7 +30,7 @@ test('the accounts grid shows the demo accounts in both languages', async ({ app
   await app.screenshot('accounts-en');
 });
 
-test('territory scope narrows the loaded grid; select-all takes the rows shown', async ({ app, page }) => {
+test('territory scope narrows the grid; select-all ticks every row of the view, loaded or not', async ({ app, page }) => {
   await app.open('accounts');
   const count = page.getByTestId('row-count');
   await expect(count).toContainText('400');
@@ -43,10 +46,20 @@ test('territory scope narrows the loaded grid; select-all takes the rows shown',
   const territories = await page.locator('[role="gridcell"][col-id="territory"]').allTextContents();
   expect(territories.length).toBeGreaterThan(0);
   expect(new Set(territories)).toEqual(new Set([territory]));
-  // Select-all selects the scoped rows only.
-  await page.locator('.ag-header-select-all input').check();
-  await expect(count).toContainText(String(shown));
-  expect((await count.textContent())!.split('·')[1]).toContain(String(shown));
+  // Select-all ticks the scoped rows only, including those not scrolled into view yet.
+  const scoped = (app.ctx.db.prepare('SELECT id FROM accounts a WHERE deleted_at IS NULL AND territory_id = (SELECT id FROM territories WHERE name_zh = ? OR name_en = ?)').pluck().all(territory, territory) as string[]);
+  expect(scoped).toHaveLength(shown);
+  await page.getByTestId('select-all').click();
+  await expect(count).toContainText(`已选 ${shown} 个`);
+  await expect(page.getByTestId('row-select').first()).toBeChecked();
+  // Unticking one row leaves the rest; deleting removes exactly the ticked ones.
+  await page.getByTestId('row-select').first().click();
+  await expect(count).toContainText(`已选 ${shown - 1} 个`);
+  await page.getByTestId('delete-selected').click();
+  await expect(count).toContainText('共 1 个客户');
+  expect(accountCount(app)).toBe(400 - (shown - 1));
+  await page.getByTestId('undo-delete').click();
+  await expect(count).toContainText(`共 ${shown} 个客户`);
   await page.getByTestId('scope-territory').click();
   await page.locator('.ant-select-item-option').nth(0).click();
   await expect(count).toContainText('400');
@@ -73,9 +86,6 @@ test('an inline edit persists after reload; an invalid one is refused and keeps 
 });
 
 // ---- Excel in and out -------------------------------------------------------------
-
-const accountCount = (app: { ctx: { db: { prepare(sql: string): { get(): unknown } } } }) =>
-  (app.ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL').get() as { n: number }).n;
 
 function writeXlsx(file: string, rows: unknown[][]) {
   const wb = XLSX.utils.book_new();

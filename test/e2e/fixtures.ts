@@ -45,6 +45,12 @@ export const test = base.extend<{ transport: TransportKind; app: AppHarness }>({
     const web = await startWebServer({ ctx, registry, rendererDir: RENDERER_DIR });
     const pendingOpen: string[] = [];
     const saved: string[] = [];
+    // ag-grid reports a feature used without its module (and other misuse) as a console
+    // error and carries on without it: any such error fails the test.
+    const gridErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /AG Grid/i.test(m.text())) gridErrors.push(m.text());
+    });
 
     if (transport === 'bridge') {
       await page.exposeFunction('__invoke', async (channel: string, input: unknown) => {
@@ -109,10 +115,16 @@ export const test = base.extend<{ transport: TransportKind; app: AppHarness }>({
       call: (channel, input) => registry.call(ctx, channel, input),
       async screenshot(name) {
         fs.mkdirSync('test-results/screenshots', { recursive: true });
+        // Let opening and closing animations (a dialog zooming out) finish: the picture is
+        // of the screen as the user reads it. Endless ones (loading shimmer) are not waited for.
+        await page
+          .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 3000 })
+          .catch(() => {});
         await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-${name}.png` });
       },
     };
     await use(harness);
+    expect(gridErrors, 'ag-grid errors in the console').toEqual([]);
     await web.close();
     ctx.db.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zImportError, zIsoDate, zJobId, zLang, zOk, type ImportError } from '../../shared/contract/define';
 import { vocabKeys } from '../../shared/vocab';
+import { zAccountView } from './view';
 
 const zGrade = z.enum(vocabKeys('grade'));
 const opt = <T extends z.ZodType>(t: T) => t.nullable().optional();
@@ -157,6 +158,13 @@ export const accountsContract = {
   'accounts:lookups': channel(z.object({}).strict(), zLookups),
   // `first`: only the first rows in name order — the grid paints those while the whole list loads.
   'accounts:list': channel(zScope.extend({ first: z.number().int().min(1).max(10_000).optional() }).strict(), z.array(zAccount)),
+  // The grid's pages: rows of the view from `offset`; `count` asks for the view's size too.
+  'accounts:page': channel(
+    z.object({ view: zAccountView, offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(1_000), count: z.boolean().default(false) }).strict(),
+    z.object({ rows: z.array(zAccount), total: z.number().int().nullable() }),
+  ),
+  /** Every id in the view, in order: select-all takes the rows the view holds, loaded or not. */
+  'accounts:ids': channel(z.object({ view: zAccountView }).strict(), z.array(z.string())),
   'accounts:get': channel(
     z.object({ id: zId }).strict(),
     z.object({ account: zAccount, contacts: z.array(zContact), competitors: z.array(zCompetitor) }),
@@ -194,8 +202,10 @@ export const accountsContract = {
       .object({
         file: zFileToken,
         lang: zLang.default('en'),
-        /** The grid's current view: row ids in display order, visible field keys in order. */
+        /** The grid's current view (its rows in its order), or given rows in order; else every account. */
+        view: zAccountView.optional(),
         ids: z.array(zId).max(2_000_000).optional(),
+        /** The visible field keys, in order. */
         columns: z.array(z.string().max(50)).max(100).optional(),
         jobId: zJobId,
       })

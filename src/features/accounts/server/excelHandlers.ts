@@ -4,6 +4,7 @@ import { writeErrorsWorkbook } from '../../../server/excel/errorsWorkbook';
 import { getSettings } from '../../../server/settings';
 import type { accountsContract } from '../contract';
 import { exportAccounts, writeTemplate } from './exportAccounts';
+import { viewIds } from './repo';
 import { importAccounts, listBatches, previewImport, undoImport } from './importAccounts';
 
 type C = typeof accountsContract;
@@ -31,8 +32,8 @@ export const accountExcelHandlers: Partial<Handlers<C>> = {
     return { ok: true as const };
   },
 
-  'accounts:export': async ({ file, lang, ids, columns }, ctx, job) =>
-    exportAccounts(ctx, ctx.files.resolve(file, 'write').path, { lang, ids, columns, job }),
+  'accounts:export': async ({ file, lang, view, ids, columns }, ctx, job) =>
+    exportAccounts(ctx, ctx.files.resolve(file, 'write').path, { lang, ids: view ? viewIds(ctx.db, view) : ids, columns, job }),
 
   'accounts:template': async ({ file, lang }, ctx) => {
     await writeTemplate(ctx, ctx.files.resolve(file, 'write').path, lang);

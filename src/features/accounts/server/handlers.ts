@@ -28,6 +28,10 @@ export const accountHandlers: Partial<Handlers<C>> = {
 
   'accounts:list': (input, ctx) => repo.listAccounts(ctx.db, input),
 
+  'accounts:page': ({ view, offset, limit, count }, ctx) => repo.pageAccounts(ctx.db, view, offset, limit, count),
+
+  'accounts:ids': ({ view }, ctx) => repo.viewIds(ctx.db, view),
+
   'accounts:get': ({ id }, ctx) => ({
     account: mustGet(ctx, id),
     contacts: repo.contactsOf(ctx.db, id),

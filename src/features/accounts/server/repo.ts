@@ -2,6 +2,8 @@ import type { Db } from '../../../server/db/connection';
 import type { ChangeWriter } from '../../../server/db/changeLog';
 import { insertRow, restoreRow, softDelete, updateRow } from '../../../server/db/changeLog';
 import type { Account, AccountPatch, Competitor, Contact, Lookups } from '../contract';
+import type { ParsedAccountView } from '../view';
+import { viewOrder, viewWhere } from './viewQuery';
 
 // SQL for the accounts table family (accounts, contacts, competitors, territories, reps).
 
@@ -77,6 +79,24 @@ export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: st
   let sql = `${ACCOUNT_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`;
   if (scope.first !== undefined) { sql += ' LIMIT ?'; params.push(scope.first); }
   return db.prepare(sql).all(...params) as Account[];
+}
+
+/** One page of the grid's view, and (when asked) how many accounts the whole view holds. */
+export function pageAccounts(db: Db, view: ParsedAccountView, offset: number, limit: number, count: boolean): { rows: Account[]; total: number | null } {
+  const where = viewWhere(view, lookups(db));
+  const order = viewOrder(view);
+  const rows = db
+    .prepare(`${ACCOUNT_LIST_SELECT} WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
+    .all(...where.params, ...order.params, limit, offset) as Account[];
+  const total = count ? (db.prepare(`SELECT count(*) FROM accounts WHERE ${where.sql}`).pluck().get(...where.params) as number) : null;
+  return { rows, total };
+}
+
+/** Every id in the view, in its order (select-all, export of the view). */
+export function viewIds(db: Db, view: ParsedAccountView): string[] {
+  const where = viewWhere(view, lookups(db));
+  const order = viewOrder(view);
+  return db.prepare(`SELECT id FROM accounts WHERE ${where.sql} ORDER BY ${order.sql}`).pluck().all(...where.params, ...order.params) as string[];
 }
 
 export function getAccount(db: Db, id: string, includeDeleted = false): Account | null {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellValueChangedEvent, type ColDef, type ColumnState, type GridApi, type IRowNode } from 'ag-grid-community';
+import { themeQuartz, type CellValueChangedEvent, type ColDef, type ColumnState, type GridApi } from 'ag-grid-community';
+import '../../../renderer/grid/agGrid';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import { App, Button, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Input, Select, Space } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
@@ -11,29 +12,26 @@ import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import type { Account, AccountPatch, Lookups } from '../contract';
 import { accountColumns } from './columns';
-import { FIRST_ROWS, takePrefetched } from './firstRows';
+import { BLOCK, takePrefetchedLookups } from './firstRows';
+import { accountsDatasource, type ViewState } from './accountsSource';
+import type { AccountView } from '../view';
+import { createSelection } from './selection';
+import { createTotalStore, RowCount } from './RowCount';
+import { SelectAllHeader, SelectCell, type SelectionContext } from './SelectionCells';
 import { AccountDetail } from './AccountDetail';
 import { ImportDialog } from './ImportDialog';
 import { NewAccountDialog } from './NewAccountDialog';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
 
 const COLUMN_STATE_KEY = 'accounts.columnState';
-// Grid options passed as constants: a new object on every render (the row count updates
-// on every filter) makes ag-grid rebuild its columns and recount the select-all state over
-// every row, which costs ~1 s per keystroke at 100,000 accounts.
-// Select-all takes the rows the filters show (a territory, a search), as a user expects.
-const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, selectAll: 'filtered', enableClickSelection: false } as const;
-const selectionColumnDef = { pinned: 'left', width: 44 } as const;
 const getRowId = (p: { data: Account }) => p.data.id;
+/** Typing in the quick search refilters once the typing pauses this long. */
+const SEARCH_PAUSE_MS = 120;
+
+/** The tick and the detail button columns: fixed at the left, not data. */
+const TOOL_COLUMN = { headerName: '', pinned: 'left', sortable: false, filter: false, editable: false, resizable: false, suppressMovable: true } as const;
 
 const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6 });
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 export default function AccountsPage() {
   const { t } = useTranslation(['accounts', 'common']);
@@ -41,77 +39,104 @@ export default function AccountsPage() {
   const { locale, money } = usePrefs();
   const route = useHashRoute();
   const [lookups, setLookups] = useState<Lookups | null>(null);
-  const [rows, setRows] = useState<Account[] | null>(null);
   const [scope, setScope] = useState<{ territoryId?: string; ownerId?: string }>({});
   const [quick, setQuick] = useState('');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [shown, setShown] = useState(0);
   const [importOpen, setImportOpen] = useState(false);
   const [newOpen, setNewOpen] = useState(false);
   const gridApi = useRef<GridApi<Account> | null>(null);
   const jobs = useJobRunner();
   const detailId = route.params.get('id');
+  const selection = useMemo(createSelection, []);
+  const totals = useMemo(createTotalStore, []);
+  // The delete button follows the ticks.
+  const anyTicked = useSyncExternalStore(selection.subscribe, () => selection.size() > 0);
 
-  const [complete, setComplete] = useState(false);
-  const loads = useRef(0);
-  const painted = useRef(deferred());
-  // A book of 100,000 accounts takes seconds to read and ship whole, so the first screenful
-  // (in name order, as the whole list arrives) is fetched and painted first; the rest
-  // replaces it when it arrives. A newer reload wins over an older one still in flight.
-  const reload = useCallback(async () => {
-    const load = ++loads.current;
-    const e = takePrefetched();
-    const [l, first] = await Promise.all([e?.lookups ?? call('accounts:lookups', {}), e?.first ?? call('accounts:list', { first: FIRST_ROWS })]);
-    if (load !== loads.current) return;
-    setLookups(l);
-    if (first.length < FIRST_ROWS) {
-      setRows(first);
-      setComplete(true);
-      return;
-    }
-    setRows((r) => r ?? first);
-    setComplete(false);
-    // Ask for the rest once the first rows are on screen: reading and shipping 100,000 rows
-    // keeps the main process (and on two cores, the machine) busy for seconds.
-    await painted.current.promise;
-    const all = await call('accounts:list', {});
-    if (load !== loads.current) return;
-    setRows(all);
-    setComplete(true);
+  // What narrows the view besides the grid's own sort and filters; read by the datasource
+  // when the grid asks for a page, so a change only needs the grid to ask again.
+  const viewState = useRef<ViewState>({ search: '', lang: locale });
+  const shownView = useRef<AccountView>({});
+  // The datasource is made once (a new one makes the grid start over), so it reports
+  // errors through a ref to the current message API.
+  const messageRef = useRef(message);
+  messageRef.current = message;
+  const datasource = useMemo(
+    () =>
+      accountsDatasource({
+        state: () => viewState.current,
+        onView: (view, key) => {
+          shownView.current = view;
+          selection.setView(key);
+        },
+        onTotal: totals.set,
+        onError: (err) => messageRef.current.error(err.message),
+      }),
+    [selection, totals],
+  );
+  /**
+   * Asks the grid for the view's rows again from the top (the view changed). The rows on
+   * screen stay until the new ones replace them in place: cheaper than emptying the grid
+   * (blank loading rows, then every row drawn anew) and calmer to look at.
+   */
+  const requery = useCallback(() => {
+    const api = gridApi.current;
+    if (!api) return;
+    api.ensureIndexVisible(0, 'top');
+    api.refreshInfiniteCache();
   }, []);
+
+  const loadLookups = useCallback(async () => setLookups(await (takePrefetchedLookups() ?? call('accounts:lookups', {}))), []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void loadLookups();
+  }, [loadLookups]);
+  /** After a change made elsewhere (import, detail, new account): names and rows afresh, in place. */
+  const reload = useCallback(async () => {
+    await loadLookups();
+    gridApi.current?.refreshInfiniteCache();
+  }, [loadLookups]);
 
-  // Territory and rep scope filter the loaded rows in the grid (no round trip to the
-  // database), refiltered in the change handler itself rather than after React's next paint.
-  const scopeRef = useRef(scope);
-  const changeScope = useCallback((next: { territoryId?: string; ownerId?: string }) => {
-    scopeRef.current = next;
-    gridApi.current?.onFilterChanged();
-    setScope(next);
-  }, []);
-  const isExternalFilterPresent = useCallback(() => !!(scopeRef.current.territoryId || scopeRef.current.ownerId), []);
-  const doesExternalFilterPass = useCallback((node: IRowNode<Account>) => {
-    const s = scopeRef.current;
-    const a = node.data;
-    return !!a && (!s.territoryId || a.territoryId === s.territoryId) && (!s.ownerId || a.ownerId === s.ownerId);
-  }, []);
+  const changeScope = useCallback(
+    (next: { territoryId?: string; ownerId?: string }) => {
+      viewState.current = { ...viewState.current, territoryId: next.territoryId, ownerId: next.ownerId };
+      requery();
+      setScope(next);
+    },
+    [requery],
+  );
+  useEffect(() => {
+    if (viewState.current.search === quick) return;
+    const timer = setTimeout(() => {
+      viewState.current = { ...viewState.current, search: quick };
+      requery();
+    }, SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [quick, requery]);
+  // Labels are matched in the UI's language: a new language may change what a filter holds.
+  useEffect(() => {
+    if (viewState.current.lang === locale) return;
+    viewState.current = { ...viewState.current, lang: locale };
+    requery();
+  }, [locale, requery]);
+
+  const gridContext = useMemo<SelectionContext>(
+    () => ({
+      selection,
+      selectAll: async () => {
+        const view = shownView.current;
+        selection.setAll(await call('accounts:ids', { view }), JSON.stringify(view));
+      },
+    }),
+    [selection],
+  );
 
   const columnDefs = useMemo<ColDef<Account>[]>(
     () =>
       lookups
         ? [
+            { ...TOOL_COLUMN, colId: 'select', width: 48, headerComponent: SelectAllHeader, cellRenderer: SelectCell },
             {
+              ...TOOL_COLUMN,
               colId: 'open',
-              headerName: '',
               width: 52,
-              pinned: 'left',
-              sortable: false,
-              filter: false,
-              editable: false,
-              resizable: false,
-              suppressMovable: true,
               cellRenderer: (p: { data?: Account }) => (
                 <Button size="small" type="text" icon={<ProfileOutlined />} aria-label={t('detail')} data-testid="open-detail" onClick={() => p.data && navigate('accounts', { id: p.data.id })} />
               ),
@@ -144,9 +169,10 @@ export default function AccountsPage() {
   );
 
   const deleteSelected = useCallback(async () => {
-    const ids = [...selected];
+    const ids = selection.ids();
     const r = await call('accounts:delete', { ids });
-    await reload();
+    selection.clear();
+    gridApi.current?.refreshInfiniteCache();
     const key = `del-${Date.now()}`;
     message.open({
       key,
@@ -163,7 +189,7 @@ export default function AccountsPage() {
               const u = await call('accounts:undelete', { ids });
               message.destroy(key);
               message.success(t('restored', { count: u.restored }));
-              await reload();
+              gridApi.current?.refreshInfiniteCache();
             }}
           >
             {t('common:undo')}
@@ -171,18 +197,17 @@ export default function AccountsPage() {
         </Space>
       ),
     });
-  }, [selected, reload, message, t]);
+  }, [selection, message, t]);
 
   const exportView = useCallback(async () => {
     const api = gridApi.current;
     if (!api) return;
     const ref = await files.pickSave(`accounts-${new Date().toISOString().slice(0, 10)}.xlsx`);
     if (!ref) return;
-    const ids: string[] = [];
-    api.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
-    const columns = api.getAllDisplayedColumns().map((c) => c.getColId());
+    // The file holds the view the grid shows: its rows in its order, its visible columns.
+    const columns = api.getAllDisplayedColumns().map((c) => c.getColId()).filter((c) => c !== 'select' && c !== 'open');
     try {
-      const r = await jobs.run('accounts:export', { file: ref.token, lang: locale, ids, columns }, t('export'));
+      const r = await jobs.run('accounts:export', { file: ref.token, lang: locale, view: shownView.current, columns }, t('export'));
       await files.delivered(ref);
       message.success(t('exported', { count: r.rows }));
     } catch (err) {
@@ -204,16 +229,21 @@ export default function AccountsPage() {
 
   // The grid's callbacks keep their identity across renders (the row count re-renders this
   // page on every filter; a changed callback prop is a grid option update each time).
+  const restoredColumns = useRef(false);
   const gridHandlers = useMemo(
     () => ({
       onCellValueChanged: (e: CellValueChangedEvent<Account>) => void onCellValueChanged(e),
-      onSelectionChanged: (e: { api: GridApi<Account> }) => setSelected(e.api.getSelectedRows().map((r) => r.id)),
-      onModelUpdated: (e: { api: GridApi<Account> }) => setShown(e.api.getDisplayedRowCount()),
-      onFirstDataRendered: () => setTimeout(painted.current.resolve, 0),
       onGridReady: (e: { api: GridApi<Account> }) => {
         gridApi.current = e.api;
+      },
+      // The columns arrive with the names they show (territories, reps); the user's widths,
+      // order and sort are put back once they are there.
+      onNewColumnsLoaded: (e: { api: GridApi<Account> }) => {
         const saved = localStorage.getItem(COLUMN_STATE_KEY);
-        if (saved) e.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
+        if (!restoredColumns.current && saved && e.api.getColumns()?.length) {
+          restoredColumns.current = true;
+          e.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
+        }
       },
       onColumnResized: (e: { finished: boolean }) => {
         if (e.finished) saveColumnState();
@@ -233,49 +263,43 @@ export default function AccountsPage() {
           value={scope.territoryId ?? ''}
           onChange={(v) => changeScope(v ? { territoryId: v } : {})}
           options={[{ value: '', label: t('scope.all') }, ...(lookups?.territories.map((x) => ({ value: x.id, label: name(x) })) ?? [])]}
+          virtual={false}
           data-testid="scope-territory"
         />
         <Select
           style={{ width: 150 }}
           value={scope.ownerId ?? ''}
-          onChange={(v) => changeScope(v ? { ...scopeRef.current, ownerId: v } : { territoryId: scopeRef.current.territoryId })}
+          onChange={(v) => changeScope(v ? { ...scope, ownerId: v } : { territoryId: scope.territoryId })}
           options={[{ value: '', label: t('scope.allReps') }, ...reps.map((x) => ({ value: x.id, label: name(x) }))]}
+          virtual={false}
           data-testid="scope-owner"
         />
         <Input.Search allowClear style={{ width: 260 }} placeholder={t('search')} value={quick} onChange={(e) => setQuick(e.target.value)} data-testid="quick-search" />
         <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="add-account">{t('add')}</Button>
-        <Button icon={<DeleteOutlined />} danger disabled={selected.length === 0} onClick={() => void deleteSelected()} data-testid="delete-selected">
+        <Button icon={<DeleteOutlined />} danger disabled={!anyTicked} onClick={() => void deleteSelected()} data-testid="delete-selected">
           {t('delete')}
         </Button>
         <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-open">{t('import')}</Button>
         <Button icon={<DownloadOutlined />} onClick={() => void exportView()} data-testid="export">{t('export')}</Button>
         <Button type="link" onClick={() => void downloadTemplate()} data-testid="template">{t('template')}</Button>
-        <Typography.Text type="secondary" data-testid="row-count">
-          {complete ? t('count', { count: shown }) : t('loadingRows', { count: shown })}
-          {selected.length > 0 ? ` · ${t('selected', { count: selected.length })}` : ''}
-        </Typography.Text>
+        <RowCount totals={totals} selection={selection} />
       </Space>
       <div style={{ flex: 1, minHeight: 400 }} data-testid="accounts-grid">
         <AgGridReact<Account>
           theme={gridTheme}
-          rowData={rows ?? undefined}
-          loading={rows === null}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          maxBlocksInCache={50}
+          context={gridContext}
           columnDefs={columnDefs}
           getRowId={getRowId}
           localeText={locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
-          rowSelection={rowSelection}
-          selectionColumnDef={selectionColumnDef}
-          quickFilterText={quick}
-          isExternalFilterPresent={isExternalFilterPresent}
-          doesExternalFilterPass={doesExternalFilterPass}
-          cacheQuickFilter
           animateRows={false}
           stopEditingWhenCellsLoseFocus
           onCellValueChanged={gridHandlers.onCellValueChanged}
-          onSelectionChanged={gridHandlers.onSelectionChanged}
-          onModelUpdated={gridHandlers.onModelUpdated}
-          onFirstDataRendered={gridHandlers.onFirstDataRendered}
           onGridReady={gridHandlers.onGridReady}
+          onNewColumnsLoaded={gridHandlers.onNewColumnsLoaded}
           onSortChanged={saveColumnState}
           onColumnMoved={saveColumnState}
           onColumnResized={gridHandlers.onColumnResized}

@@ -6,7 +6,8 @@ import { vocab, termLabel } from '../../../shared/vocab';
 import { yuanToFen } from '../../../shared/money';
 
 // Grid columns derived from the one field list, so the grid, the import and the export
-// can never disagree about what an account is.
+// can never disagree about what an account is. Sorting and filtering happen in the
+// database (see view.ts): the filters' text is matched against what the cells show.
 
 const PATCH_KEY: Record<string, keyof Account> = { territory: 'territoryId', owner: 'ownerId' };
 
@@ -45,8 +46,8 @@ export function accountColumns(opts: {
             width: 140,
             type: 'rightAligned',
             filter: 'agNumberColumnFilter',
-            // The filter compares yuan as typed by the user; the data is fen.
-            filterValueGetter: (p) => (p.data ? (p.data[patchKeyOf(f) as keyof Account] as number) / 100 : null),
+            // The filter is typed in yuan (the database compares it with fen); a range includes its ends.
+            filterParams: { inRangeInclusive: true },
             valueFormatter: (p: ValueFormatterParams<Account, number>) => money(p.value),
             valueParser: (p: ValueParserParams<Account, number>) => {
               const fen = yuanToFen(p.newValue);
@@ -73,7 +74,6 @@ export function accountColumns(opts: {
             cellEditorParams: { values: ['', ...terms.map((x) => x.key)] },
             refData: Object.fromEntries(terms.map((x) => [x.key, termLabel(f.vocab!, x.key, locale)])),
             filter: 'agTextColumnFilter',
-            filterValueGetter: (p) => termLabel(f.vocab!, p.data?.[patchKeyOf(f) as keyof Account] as string | null, locale),
           };
         }
         case 'territory':
@@ -84,7 +84,6 @@ export function accountColumns(opts: {
             cellEditor: 'agSelectCellEditor',
             cellEditorParams: { values: lookups.territories.map((x) => x.id) },
             refData: Object.fromEntries(territoryName),
-            filterValueGetter: (p) => territoryName.get(p.data?.territoryId ?? '') ?? '',
           };
         case 'owner':
           return {
@@ -96,7 +95,6 @@ export function accountColumns(opts: {
               values: ['', ...lookups.reps.filter((r) => r.territoryId === p.data?.territoryId).map((r) => r.id)],
             }),
             refData: Object.fromEntries(repName),
-            filterValueGetter: (p) => repName.get(p.data?.ownerId ?? '') ?? '',
           };
         default:
           return base;

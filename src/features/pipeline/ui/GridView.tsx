@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef } from 'ag-grid-community';
+import { themeQuartz, type ColDef } from 'ag-grid-community';
+import '../../../renderer/grid/agGrid';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { Checkbox, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { daysBetween } from '../../../shared/dates';
 import type { Opportunity } from '../contract';
 import { percent, type Lookups, type Names } from './usePipelineLookups';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
 const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6 });
 
 /** The opportunities as a grid; a click on a row opens the editor. */

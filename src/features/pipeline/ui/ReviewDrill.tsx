@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef } from 'ag-grid-community';
+import { themeQuartz, type ColDef } from 'ag-grid-community';
+import '../../../renderer/grid/agGrid';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { App, Button, DatePicker, Drawer, Input, Modal, Space } from 'antd';
 import dayjs from 'dayjs';
@@ -12,7 +13,6 @@ import { matchesDrill, type Drill } from '../review';
 import type { ReviewRowOut } from '../contract';
 import type { Names } from './usePipelineLookups';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
 const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });
 
 export type DrillRequest = Drill & { title: string };

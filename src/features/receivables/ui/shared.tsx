@@ -3,7 +3,8 @@ import { App, Button, DatePicker, Table, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import '../../../renderer/grid/agGrid';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { call, files, type In } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
@@ -12,7 +13,6 @@ import type { ChannelName } from '../../../shared/contract';
 import type { BucketInfo } from '../contract';
 import type { JobRun } from './ReceivablesPage';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
 
 export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });
 export const gridLocale = (locale: string) => (locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN);
