@@ -156,7 +156,8 @@ export const zScope = z
 
 export const accountsContract = {
   'accounts:lookups': channel(z.object({}).strict(), zLookups),
-  // `first`: only the first rows in name order — the grid paints those while the whole list loads.
+  // The whole (scoped) list in name order, for scripts and checks; `first` keeps its first rows.
+  // The grid does not use it: it pages through accounts:page.
   'accounts:list': channel(zScope.extend({ first: z.number().int().min(1).max(10_000).optional() }).strict(), z.array(zAccount)),
   // The grid's pages: rows of the view from `offset`; `count` asks for the view's size too.
   'accounts:page': channel(

@@ -1,6 +1,6 @@
 import type { Db } from '../../../server/db/connection';
 import type { ChangeWriter } from '../../../server/db/changeLog';
-import { insertRow, restoreRow, softDelete, updateRow } from '../../../server/db/changeLog';
+import { insertRow, restoreMany, softDeleteMany, updateRow } from '../../../server/db/changeLog';
 import type { Account, AccountPatch, Competitor, Contact, Lookups } from '../contract';
 import type { ParsedAccountView } from '../view';
 import { viewOrder, viewWhere } from './viewQuery';
@@ -122,21 +122,11 @@ export function updateAccount(w: ChangeWriter, id: string, cols: Record<string, 
 }
 
 export function deleteAccounts(w: ChangeWriter, ids: string[]): number {
-  let n = 0;
-  for (const id of ids) {
-    const before = w.db.prepare('SELECT deleted_at FROM accounts WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
-    if (before && before.deleted_at === null) { softDelete(w, 'accounts', id); n++; }
-  }
-  return n;
+  return softDeleteMany(w, 'accounts', ids);
 }
 
 export function undeleteAccounts(w: ChangeWriter, ids: string[]): number {
-  let n = 0;
-  for (const id of ids) {
-    const before = w.db.prepare('SELECT deleted_at FROM accounts WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
-    if (before?.deleted_at) { restoreRow(w, 'accounts', id); n++; }
-  }
-  return n;
+  return restoreMany(w, 'accounts', ids);
 }
 
 type ContactRow = { id: string; account_id: string; name: string; title: string | null; phone: string | null; email: string | null; department: string | null; level: string | null; buying_role: string | null; persona: string | null; coach_level: string | null; notes: string | null; version: number };

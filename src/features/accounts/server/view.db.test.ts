@@ -169,6 +169,25 @@ describe('accounts:page answers the grid view as the grid would', () => {
     await call('accounts:undelete', { ids: [gone!.id] });
   });
 
+  it('deletes a whole view in one go, logging each account; undo brings back exactly those', async () => {
+    const view = { territoryId: names.territories[2]!.id };
+    const ids = await call<string[]>('accounts:ids', { view });
+    expect(ids.length).toBeGreaterThan(50);
+    await call('accounts:delete', { ids: [ids[0]!] }); // already gone: not deleted twice
+    const deletes = () => ctx.db.prepare("SELECT count(*) FROM change_log WHERE table_name = 'accounts' AND op = ?").pluck();
+    const [del0, res0] = [deletes().get('delete') as number, deletes().get('restore') as number];
+    expect(await call('accounts:delete', { ids })).toEqual({ deleted: ids.length - 1 });
+    expect(deletes().get('delete') as number).toBe(del0 + ids.length - 1);
+    expect((await page(view, 0, 10)).total).toBe(0);
+    expect(await call('accounts:undelete', { ids: ids.slice(1) })).toEqual({ restored: ids.length - 1 });
+    expect(deletes().get('restore') as number).toBe(res0 + ids.length - 1);
+    expect((await page(view, 0, 10)).total).toBe(ids.length - 1);
+    const history = await call<{ op: string; field: string; before: unknown; after: unknown }[]>('accounts:history', { id: ids[1] });
+    expect(history.slice(0, 2).map((h) => [h.op, h.field, h.after === null])).toEqual([['restore', 'deleted_at', true], ['delete', 'deleted_at', false]]);
+    await call('accounts:undelete', { ids: [ids[0]!] });
+    expect((await page(view, 0, 10)).total).toBe(ids.length);
+  });
+
   it('refuses unknown columns, filter kinds and oversized pages by name', async () => {
     const bad = async (input: unknown) => registry.invoke(ctx, 'accounts:page', input);
     expect(await bad({ view: { sort: [{ colId: 'name; DROP TABLE accounts', sort: 'asc' }] }, offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

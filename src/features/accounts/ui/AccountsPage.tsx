@@ -6,7 +6,7 @@ import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale'
 import { App, Button, Input, Select, Space } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { call, files, type Out } from '../../../renderer/api/client';
+import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
@@ -43,6 +43,7 @@ export default function AccountsPage() {
   const [quick, setQuick] = useState('');
   const [importOpen, setImportOpen] = useState(false);
   const [newOpen, setNewOpen] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const gridApi = useRef<GridApi<Account> | null>(null);
   const jobs = useJobRunner();
   const detailId = route.params.get('id');
@@ -170,7 +171,17 @@ export default function AccountsPage() {
 
   const deleteSelected = useCallback(async () => {
     const ids = selection.ids();
-    const r = await call('accounts:delete', { ids });
+    // A whole view (tens of thousands of accounts) takes a moment: the button says so.
+    setDeleting(true);
+    let r: { deleted: number };
+    try {
+      r = await call('accounts:delete', { ids });
+    } catch (err) {
+      message.error((err as Error).message);
+      return;
+    } finally {
+      setDeleting(false);
+    }
     selection.clear();
     gridApi.current?.refreshInfiniteCache();
     const key = `del-${Date.now()}`;
@@ -276,7 +287,7 @@ export default function AccountsPage() {
         />
         <Input.Search allowClear style={{ width: 260 }} placeholder={t('search')} value={quick} onChange={(e) => setQuick(e.target.value)} data-testid="quick-search" />
         <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="add-account">{t('add')}</Button>
-        <Button icon={<DeleteOutlined />} danger disabled={!anyTicked} onClick={() => void deleteSelected()} data-testid="delete-selected">
+        <Button icon={<DeleteOutlined />} danger disabled={!anyTicked} loading={deleting} onClick={() => void deleteSelected()} data-testid="delete-selected">
           {t('delete')}
         </Button>
         <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-open">{t('import')}</Button>
@@ -315,4 +326,3 @@ export default function AccountsPage() {
   );
 }
 
-export type AccountList = Out<'accounts:list'>;
