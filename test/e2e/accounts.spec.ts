@@ -195,3 +195,36 @@ test('export writes a file whose cells match the grid', async ({ app, page }) =>
   }
   await app.screenshot('accounts-exported');
 });
+
+test('column filters are answered by the database: text by what the cell shows, money typed in yuan', async ({ app, page }) => {
+  await app.open('accounts');
+  const count = page.getByTestId('row-count');
+  await expect(count).toContainText('400');
+  const db = app.ctx.db as unknown as { prepare(sql: string): { pluck(): { get(...p: unknown[]): unknown } } };
+  const scalar = (sql: string, ...p: unknown[]) => db.prepare(sql).pluck().get(...p) as number;
+  const openFilter = async (col: string) => {
+    await page.locator(`.ag-header-cell[col-id="${col}"] .ag-header-cell-filter-button`).click();
+    const input = page.locator('.ag-filter .ag-filter-body input').first();
+    await expect(input).toBeVisible();
+    return input;
+  };
+
+  // City contains 州 (default "contains").
+  const withZhou = scalar("SELECT count(*) FROM accounts WHERE deleted_at IS NULL AND city LIKE '%州%'");
+  expect(withZhou).toBeGreaterThan(0);
+  expect(withZhou).toBeLessThan(400);
+  await (await openFilter('city')).fill('州');
+  await expect(count).toContainText(`共 ${withZhou} 个客户`);
+  const cities = await page.locator('[role="gridcell"][col-id="city"]').allTextContents();
+  expect(cities.length).toBeGreaterThan(0);
+  expect(cities.every((c) => c.includes('州'))).toBe(true);
+  await page.keyboard.press('Escape');
+
+  // Sales equal to one account's amount, typed in yuan (default "equals").
+  const fen = scalar('SELECT sales_fen FROM accounts WHERE deleted_at IS NULL AND sales_fen % 100 <> 0 AND city LIKE ? LIMIT 1', '%州%');
+  const same = scalar('SELECT count(*) FROM accounts WHERE deleted_at IS NULL AND sales_fen = ? AND city LIKE ?', fen, '%州%');
+  await (await openFilter('sales')).fill(String(fen / 100));
+  await expect(count).toContainText(`共 ${same} 个客户`);
+  await expect(page.locator('[role="gridcell"][col-id="sales"]').first()).toHaveText(`¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  await app.screenshot('accounts-column-filters');
+});
