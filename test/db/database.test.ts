@@ -148,16 +148,15 @@ describe('change log', () => {
 });
 
 describe('accounts list', () => {
-  it('gives the first rows of the name order on request, the same as the head of the whole list', async () => {
+  it('lists accounts in name order, with the contract keys', async () => {
     const ctx = await openBook(path.join(dir(), 'b.sqlite'), { demo: true });
     const reg = createRegistry({ validateOutput: true });
     const all = await reg.call<{ id: string; name: string; sales: number; territoryId: string }[]>(ctx, 'accounts:list', {});
-    const first = await reg.call<typeof all>(ctx, 'accounts:list', { first: 25 });
-    expect(first).toEqual(all.slice(0, 25));
+    expect(all).toHaveLength(400);
     expect(all.map((a) => a.name)).toEqual([...all.map((a) => a.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     // Keys are the contract's (money in fen), not column names.
-    expect(first[0]).toMatchObject({ id: expect.any(String), sales: expect.any(Number), territoryId: expect.any(String) });
-    expect(await reg.invoke(ctx, 'accounts:list', { first: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(all[0]).toMatchObject({ id: expect.any(String), sales: expect.any(Number), territoryId: expect.any(String) });
+    expect(await reg.invoke(ctx, 'accounts:list', { first: 25 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     ctx.db.close();
   });
 });

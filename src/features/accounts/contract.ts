@@ -156,9 +156,8 @@ export const zScope = z
 
 export const accountsContract = {
   'accounts:lookups': channel(z.object({}).strict(), zLookups),
-  // The whole (scoped) list in name order, for scripts and checks; `first` keeps its first rows.
-  // The grid does not use it: it pages through accounts:page.
-  'accounts:list': channel(zScope.extend({ first: z.number().int().min(1).max(10_000).optional() }).strict(), z.array(zAccount)),
+  // The whole (scoped) list in name order, for scripts and checks; the grid pages through accounts:page.
+  'accounts:list': channel(zScope, z.array(zAccount)),
   // The grid's pages: rows of the view from `offset`; `count` asks for the view's size too.
   'accounts:page': channel(
     z.object({ view: zAccountView, offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(1_000), count: z.boolean().default(false) }).strict(),

@@ -22,18 +22,6 @@ export type AccountRow = {
   next_visit: string | null; notes: string | null; version: number; updated_at: string;
 };
 
-export function toAccount(r: AccountRow): Account {
-  return {
-    id: r.id, name: r.name, nameEn: r.name_en, territoryId: r.territory_id, ownerId: r.owner_id,
-    industry: r.industry, city: r.city, size: r.size, nature: r.nature,
-    sales: r.sales_fen, salesLastYear: r.sales_last_year_fen, profit: r.profit_fen, receivable: r.receivable_fen,
-    grade: r.grade, gradeSource: r.grade_source, relationshipStage: r.relationship_stage,
-    relationshipType: r.relationship_type, communicationStyle: r.communication_style, valueType: r.value_type,
-    loyaltyType: r.loyalty_type, productsInUse: r.products_in_use, lastVisit: r.last_visit,
-    nextVisit: r.next_visit, notes: r.notes, version: r.version, updatedAt: r.updated_at,
-  };
-}
-
 /** Patch keys (camelCase) to columns. */
 export const PATCH_COLUMNS: Record<keyof AccountPatch, string> = {
   name: 'name', nameEn: 'name_en', territoryId: 'territory_id', ownerId: 'owner_id', industry: 'industry',
@@ -63,22 +51,20 @@ export function lookups(db: Db): Lookups {
   return { territories, reps };
 }
 
-/** The list's select: columns aliased to the contract's keys, so each row is built once. */
+/** Accounts as the contract has them: columns aliased to its keys, so each row is built once. */
 const ACCOUNT_LIST_SELECT = `SELECT id, name, name_en AS nameEn, territory_id AS territoryId, owner_id AS ownerId, industry, city, size, nature,
   sales_fen AS sales, sales_last_year_fen AS salesLastYear, profit_fen AS profit, receivable_fen AS receivable, grade, grade_source AS gradeSource,
   relationship_stage AS relationshipStage, relationship_type AS relationshipType, communication_style AS communicationStyle, value_type AS valueType,
   loyalty_type AS loyaltyType, products_in_use AS productsInUse, last_visit AS lastVisit, next_visit AS nextVisit, notes, version, updated_at AS updatedAt
   FROM accounts`;
 
-/** Accounts in name order; `first` limits the list to its first rows (the grid shows those while the rest loads). */
-export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: string; first?: number }): Account[] {
+/** Every live account of the scope, in name order. */
+export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: string }): Account[] {
   const where = ['deleted_at IS NULL'];
-  const params: (string | number)[] = [];
+  const params: string[] = [];
   if (scope.territoryId) { where.push('territory_id = ?'); params.push(scope.territoryId); }
   if (scope.ownerId) { where.push('owner_id = ?'); params.push(scope.ownerId); }
-  let sql = `${ACCOUNT_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`;
-  if (scope.first !== undefined) { sql += ' LIMIT ?'; params.push(scope.first); }
-  return db.prepare(sql).all(...params) as Account[];
+  return db.prepare(`${ACCOUNT_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`).all(...params) as Account[];
 }
 
 /** One page of the grid's view, and (when asked) how many accounts the whole view holds. */
@@ -100,8 +86,7 @@ export function viewIds(db: Db, view: ParsedAccountView): string[] {
 }
 
 export function getAccount(db: Db, id: string, includeDeleted = false): Account | null {
-  const row = db.prepare(`${ACCOUNT_SELECT} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`).get(id) as AccountRow | undefined;
-  return row ? toAccount(row) : null;
+  return (db.prepare(`${ACCOUNT_LIST_SELECT} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`).get(id) as Account | undefined) ?? null;
 }
 
 export function repTerritory(db: Db, repId: string): string | null {

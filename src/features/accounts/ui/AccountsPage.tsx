@@ -238,8 +238,8 @@ export default function AccountsPage() {
     if (state) localStorage.setItem(COLUMN_STATE_KEY, JSON.stringify(state));
   }, []);
 
-  // The grid's callbacks keep their identity across renders (the row count re-renders this
-  // page on every filter; a changed callback prop is a grid option update each time).
+  // The grid's callbacks keep their identity across renders (typing in the search box
+  // re-renders this page; a changed callback prop is a grid option update each time).
   const restoredColumns = useRef(false);
   const gridHandlers = useMemo(
     () => ({
