@@ -4,7 +4,8 @@ import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
 import { openBook } from '../../src/server/book';
 import { createRegistry } from '../../src/server/handlers';
-import { addDays, localToday } from '../../src/shared/dates';
+import { addDays } from '../../src/shared/dates';
+import { dateInZone, DEFAULT_TIME_ZONE } from '../../src/shared/bookTime';
 import { extraTimings, type BenchCase } from '../harness';
 import { makeAccountsBook } from '../data';
 
@@ -18,7 +19,7 @@ const OPPS = Number(process.env.SW_BENCH_OPPS ?? 50_000);
 const EVENTS = Number(process.env.SW_BENCH_EVENTS ?? 500_000);
 const size = `${OPPS.toLocaleString('en-US')} opportunities, ${EVENTS.toLocaleString('en-US')} events`;
 const file = (dir: string) => path.join(dir, 'pipeline.sqlite');
-const TO = localToday();
+const TO = dateInZone(new Date(), DEFAULT_TIME_ZONE);
 const FROM = addDays(TO, -7);
 
 /** Opportunities with random walks over the last year, written straight into the tables. */

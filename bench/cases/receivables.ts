@@ -6,7 +6,8 @@ import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
 import { openBook } from '../../src/server/book';
 import { createRegistry } from '../../src/server/handlers';
-import { addDays, daysBetween, isoToExcelDate, localToday } from '../../src/shared/dates';
+import { addDays, daysBetween, isoToExcelDate } from '../../src/shared/dates';
+import { dateInZone, DEFAULT_TIME_ZONE } from '../../src/shared/bookTime';
 import { exportAgingWorkbook } from '../../src/features/receivables/server/excelExport';
 import { extraTimings, type BenchCase } from '../harness';
 import { makeAccountsBook } from '../data';
@@ -23,7 +24,7 @@ import { makeAccountsBook } from '../data';
 const INVOICES = Number(process.env.SW_BENCH_INVOICES ?? 1_000_000);
 const PAYMENTS = Number(process.env.SW_BENCH_PAYMENTS ?? 1_500_000);
 const ACCOUNTS = 10_000;
-const AS_OF = localToday();
+const AS_OF = dateInZone(new Date(), DEFAULT_TIME_ZONE);
 const size = `${INVOICES.toLocaleString('en-US')} invoices, ${PAYMENTS.toLocaleString('en-US')} payments`;
 const file = (dir: string) => path.join(dir, 'receivables.sqlite');
 // The floor's library, loaded (untimed) in reset for floor runs only.

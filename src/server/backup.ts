@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { Db } from './db/connection';
 import { openDatabase } from './db/connection';
 import { AppError } from '../shared/errors';
+import { stampInZone } from '../shared/bookTime';
+import { bookTimeZone } from './settings';
 
 // Backups go through SQLite's online backup API, so a copy taken while the app writes is
 // still a consistent database. They live in one folder, newest kept, oldest pruned.
@@ -14,9 +16,6 @@ export interface BackupInfo {
   createdAt: string;
 }
 
-function stamp(d = new Date()): string {
-  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15) + String(d.getMilliseconds()).padStart(3, '0');
-}
 
 export async function backupTo(db: Db, dest: string): Promise<void> {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
@@ -26,8 +25,15 @@ export async function backupTo(db: Db, dest: string): Promise<void> {
   fs.renameSync(tmp, dest);
 }
 
-export async function createBackup(db: Db, dir: string, reason: string, keep: number): Promise<string> {
-  const name = `backup-${stamp()}-${reason.replace(/[^a-z0-9-]/gi, '')}.sqlite`;
+/**
+ * Backup names carry the wall-clock time in the book's time zone (`backup-YYYYMMDD-HHMMSSmmm-reason`),
+ * the same convention as "today", so the first-start-of-the-day check compares like with like.
+ */
+export async function createBackup(db: Db, dir: string, reason: string, keep: number, now: Date = new Date()): Promise<string> {
+  const base = `backup-${stampInZone(now, bookTimeZone(db))}-${reason.replace(/[^a-z0-9-]/gi, '')}`;
+  // A pinned clock (SW_NOW) can name two backups alike: never overwrite one.
+  let name = `${base}.sqlite`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
   await backupTo(db, path.join(dir, name));
   pruneBackups(dir, keep);
   return name;
@@ -49,7 +55,7 @@ export function pruneBackups(dir: string, keep: number): void {
   for (const b of listBackups(dir).slice(keep)) fs.rmSync(path.join(dir, b.name), { force: true });
 }
 
-/** True when a backup of today already exists (the first start of each day takes one). */
+/** True when a backup of `day` (the book's today) already exists (the first start of each day takes one). */
 export function hasBackupOn(dir: string, day: string): boolean {
   const compact = day.replace(/-/g, '');
   return listBackups(dir).some((b) => b.name.startsWith(`backup-${compact}`));

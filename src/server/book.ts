@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenOptions } from './db/connection';
 import { loadMigrations, migrate, schemaVersion } from './db/migrate';
-import { createContext, type ServerContext } from './context';
+import { createContext, type ClockOptions, type ServerContext } from './context';
 import { createBackup, hasBackupOn, restoreInto, verifyBackup } from './backup';
 import { getSettings } from './settings';
 import { seedDemo } from './demo/seedDemo';
@@ -10,7 +10,7 @@ import { seedDemo } from './demo/seedDemo';
 // A "book" is one database file: opening it applies migrations (after a backup), takes
 // the first backup of the day, and optionally seeds the demo company into a new file.
 
-export interface OpenBookOptions extends Partial<Omit<ServerContext, 'db' | 'dbPath'>> {
+export interface OpenBookOptions extends Partial<Omit<ServerContext, 'db' | 'dbPath'>>, ClockOptions {
   native?: OpenOptions['nativeBinding'];
   demo?: boolean;
   /** Skip the daily backup (CLI batch runs and benchmarks take their own). */
@@ -28,12 +28,12 @@ export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Prom
     // so this happens before migrate() rather than inside its callback).
     const version = schemaVersion(db);
     if (!isNew && version > 0 && version < migrations.length) {
-      await createBackup(db, ctx.backupDir, `before-migration-${version}`, getSettings(db).backupKeep + 1);
+      await createBackup(db, ctx.backupDir, `before-migration-${version}`, getSettings(db).backupKeep + 1, new Date(ctx.clock.now()));
     }
     migrate(db, migrations);
     if (isNew && opts.demo) seedDemo(ctx);
     if (!isNew && (opts.dailyBackup ?? true) && !hasBackupOn(ctx.backupDir, ctx.clock.today())) {
-      await createBackup(db, ctx.backupDir, 'daily', getSettings(db).backupKeep);
+      await createBackup(db, ctx.backupDir, 'daily', getSettings(db).backupKeep, new Date(ctx.clock.now()));
     }
   } catch (err) {
     db.close();
@@ -45,7 +45,7 @@ export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Prom
 /** Replaces the open book's content by a backup: verified first, current state backed up. */
 export async function restoreBook(ctx: ServerContext, backupFile: string): Promise<void> {
   verifyBackup(backupFile, loadMigrations().length);
-  await createBackup(ctx.db, ctx.backupDir, 'before-restore', getSettings(ctx.db).backupKeep + 1);
+  await createBackup(ctx.db, ctx.backupDir, 'before-restore', getSettings(ctx.db).backupKeep + 1, new Date(ctx.clock.now()));
   ctx.db.close();
   try {
     await restoreInto(ctx.dbPath, backupFile);

@@ -24,6 +24,7 @@ function setCurrent(userData: string, file: string): string {
   return file;
 }
 
+// New file names only need to be unique and sortable: the instant in UTC.
 const stamp = () => new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 /** Copies a verified backup into a new book file and makes it current. */

@@ -4,7 +4,8 @@ import type { ChangeWriter, Clock } from './db/changeLog';
 import { FileGateway } from './files';
 import { JobRegistry } from './jobs';
 import { uuidv7 } from './db/uuidv7';
-import { localToday } from '../shared/dates';
+import { dateInZone } from '../shared/bookTime';
+import { bookTimeZone } from './settings';
 
 export type Platform = 'electron' | 'web' | 'cli' | 'test';
 
@@ -22,16 +23,32 @@ export interface ServerContext extends ChangeWriter {
   appVersion: string;
 }
 
-export const systemClock: Clock = {
-  now: () => new Date().toISOString(),
-  today: () => localToday(),
-};
+/**
+ * The clock of a book: `now` is the instant (UTC), `today` the calendar date at that
+ * instant in the book's time zone, never the machine's. `instant` is injectable so the
+ * CLI (SW_NOW, --today) and tests can pin it.
+ */
+export function bookClock(db: Db, instant: () => Date = () => new Date()): Clock {
+  return {
+    now: () => instant().toISOString(),
+    today: () => dateInZone(instant(), bookTimeZone(db)),
+  };
+}
 
-export function createContext(db: Db, dbPath: string, opts: Partial<ServerContext> = {}): ServerContext {
+export interface ClockOptions {
+  /** The instant the book's clock reads (default: the system clock). */
+  instant?: () => Date;
+  /** A fixed "today" (the CLI's --today), overriding the date the instant gives. */
+  today?: string;
+}
+
+export function createContext(db: Db, dbPath: string, opts: Partial<ServerContext> & ClockOptions = {}): ServerContext {
+  const clock = opts.clock ?? bookClock(db, opts.instant);
+  const fixedToday = opts.today;
   return {
     db,
     dbPath,
-    clock: opts.clock ?? systemClock,
+    clock: fixedToday ? { now: () => clock.now(), today: () => fixedToday } : clock,
     newId: opts.newId ?? (() => uuidv7()),
     backupDir: opts.backupDir ?? path.join(path.dirname(path.resolve(dbPath)), 'backups'),
     files: opts.files ?? new FileGateway(),

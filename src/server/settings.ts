@@ -1,8 +1,9 @@
 import type { Db } from './db/connection';
 import type { Clock } from './db/changeLog';
 import { zSettings, type Settings } from '../shared/contract/system';
+import { DEFAULT_TIME_ZONE } from '../shared/bookTime';
 
-export const defaultSettings: Settings = { locale: 'zh-CN', moneyWan: false, backupKeep: 14 };
+export const defaultSettings: Settings = { locale: 'zh-CN', moneyWan: false, backupKeep: 14, timeZone: DEFAULT_TIME_ZONE };
 
 /** App-wide settings, one JSON value per key. Features keep their own keys here too. */
 export function readSetting<T>(db: Db, key: string, fallback: T): T {
@@ -33,4 +34,16 @@ export function updateSettings(db: Db, clock: Clock, patch: Partial<Settings>): 
   const next = zSettings.parse({ ...getSettings(db), ...patch });
   writeSetting(db, clock, 'app', next);
   return next;
+}
+
+/**
+ * The book's time zone. Read on every "today" so a change in Settings takes effect at
+ * once; a book not yet migrated (no settings table) is in the default zone.
+ */
+export function bookTimeZone(db: Db): string {
+  try {
+    return getSettings(db).timeZone;
+  } catch {
+    return defaultSettings.timeZone;
+  }
 }

@@ -21,7 +21,7 @@ export const systemHandlers: Partial<Handlers<C>> = {
   'settings:get': (_in, ctx) => getSettings(ctx.db),
   'settings:update': (patch, ctx) => updateSettings(ctx.db, ctx.clock, patch),
   'backup:list': (_in, ctx) => listBackups(ctx.backupDir),
-  'backup:create': async (_in, ctx) => ({ name: await createBackup(ctx.db, ctx.backupDir, 'manual', getSettings(ctx.db).backupKeep) }),
+  'backup:create': async (_in, ctx) => ({ name: await createBackup(ctx.db, ctx.backupDir, 'manual', getSettings(ctx.db).backupKeep, new Date(ctx.clock.now())) }),
   'backup:restore': async ({ name }, ctx) => {
     if (!listBackups(ctx.backupDir).some((b) => b.name === name)) throw new AppError('not-found', 'No such backup.');
     await restoreBook(ctx, path.join(ctx.backupDir, name));

@@ -32,14 +32,6 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** Today's calendar date where the user is (local wall clock). */
-export function localToday(now: Date = new Date()): IsoDate {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 /**
  * A spreadsheet date cell to ISO. ExcelJS hands dates back as JS Dates at UTC midnight
  * (it writes them as UTC too), so the UTC fields are the calendar date. Serial numbers

@@ -181,6 +181,20 @@ describe('backups', () => {
     ctx.db.close();
   });
 
+  it('names backups and checks "first start of the day" in the book zone, so an early start in China takes one daily backup', async () => {
+    const d = dir();
+    const file = path.join(d, 'b.sqlite');
+    (await openBook(file, { demo: true })).db.close();
+    // 01:00 on 4 December in Shanghai is still 3 December in UTC (and in the machine's zone, whatever it is).
+    const early = () => new Date('2026-12-03T17:00:00.000Z');
+    (await openBook(file, { instant: early })).db.close();
+    const ctx = await openBook(file, { instant: () => new Date('2026-12-03T23:30:00.000Z') });
+    const daily = listBackups(ctx.backupDir).filter((b) => b.name.includes('daily'));
+    expect(daily.map((b) => b.name)).toEqual(['backup-20261204-010000000-daily.sqlite']);
+    expect(ctx.clock.today()).toBe('2026-12-04');
+    ctx.db.close();
+  });
+
   it('keeps only the last N backups', async () => {
     const d = dir();
     const ctx = await openBook(path.join(d, 'b.sqlite'));

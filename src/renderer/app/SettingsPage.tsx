@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, InputNumber, Popconfirm, Segmented, Space, Switch, Table } from 'antd';
+import { App, Button, Card, Descriptions, InputNumber, Popconfirm, Segmented, Select, Space, Switch, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../api/client';
 import { usePrefs } from './prefs';
 import { OrgCard } from './OrgCard';
 
+// Every zone the runtime knows; the book's zone decides "today" on every screen and in every export.
+const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map((z) => ({ value: z, label: z }));
+
 export default function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { locale, setLocale, moneyWan, setMoneyWan } = usePrefs();
+  const { locale, setLocale, moneyWan, setMoneyWan, timeZone, setTimeZone } = usePrefs();
   const [info, setInfo] = useState<Out<'app:info'> | null>(null);
   const [settings, setSettings] = useState<Out<'settings:get'> | null>(null);
   const [backups, setBackups] = useState<Out<'backup:list'>>([]);
@@ -31,6 +34,16 @@ export default function SettingsPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.moneyWan')}>
             <Switch checked={moneyWan} onChange={setMoneyWan} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.timeZone')}>
+            <Select
+              showSearch
+              style={{ width: 260 }}
+              value={timeZone}
+              options={TIME_ZONES}
+              onChange={(tz: string) => void setTimeZone(tz).catch((e: Error) => message.error(e.message))}
+              data-testid="time-zone"
+            />
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.backupKeep')}>
             <InputNumber

@@ -4,6 +4,8 @@ import 'dayjs/locale/zh-cn';
 import i18n, { type Locale } from '../i18n';
 import { call } from '../api/client';
 import { formatMoney } from '../../shared/money';
+import { dateInZone, DEFAULT_TIME_ZONE } from '../../shared/bookTime';
+import type { IsoDate } from '../../shared/dates';
 
 interface Prefs {
   locale: Locale;
@@ -12,6 +14,11 @@ interface Prefs {
   setMoneyWan(on: boolean): void;
   /** Formats fen as ¥ with separators (or 万) in the current locale. */
   money(fen: number | null | undefined): string;
+  /** The book's time zone; "today" on every screen is the date there. */
+  timeZone: string;
+  setTimeZone(tz: string): Promise<void>;
+  /** Today in the book's time zone (not the machine's). */
+  today(): IsoDate;
 }
 
 const PrefsContext = createContext<Prefs | null>(null);
@@ -19,12 +26,14 @@ const PrefsContext = createContext<Prefs | null>(null);
 export function PrefsProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>('zh-CN');
   const [moneyWan, setWan] = useState(false);
+  const [timeZone, setZone] = useState(DEFAULT_TIME_ZONE);
 
   useEffect(() => {
     call('settings:get', {})
       .then((s) => {
         setLocaleState(s.locale);
         setWan(s.moneyWan);
+        setZone(s.timeZone);
       })
       .catch(() => {});
   }, []);
@@ -43,9 +52,17 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
     setWan(on);
     void call('settings:update', { moneyWan: on }).catch(() => {});
   }, []);
+  const setTimeZone = useCallback(async (tz: string) => {
+    const s = await call('settings:update', { timeZone: tz });
+    setZone(s.timeZone);
+  }, []);
+  const today = useCallback(() => dateInZone(new Date(), timeZone), [timeZone]);
   const money = useCallback((fen: number | null | undefined) => formatMoney(fen, { locale, wan: moneyWan }), [locale, moneyWan]);
 
-  const value = useMemo(() => ({ locale, moneyWan, setLocale, setMoneyWan, money }), [locale, moneyWan, setLocale, setMoneyWan, money]);
+  const value = useMemo(
+    () => ({ locale, moneyWan, setLocale, setMoneyWan, money, timeZone, setTimeZone, today }),
+    [locale, moneyWan, setLocale, setMoneyWan, money, timeZone, setTimeZone, today],
+  );
   return <PrefsContext.Provider value={value}>{children}</PrefsContext.Provider>;
 }
 
@@ -53,4 +70,9 @@ export function usePrefs(): Prefs {
   const p = useContext(PrefsContext);
   if (!p) throw new Error('usePrefs outside PrefsProvider');
   return p;
+}
+
+/** Today in the book's time zone, for defaults of date pickers and file names. */
+export function useBookToday(): () => IsoDate {
+  return usePrefs().today;
 }

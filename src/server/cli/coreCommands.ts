@@ -4,21 +4,28 @@ import { openBook, restoreBook } from '../book';
 import { backupTo } from '../backup';
 import { seedDemo } from '../demo/seedDemo';
 import { AppError } from '../../shared/errors';
+import { isTimeZone } from '../../shared/bookTime';
+import { bookTimeZone, updateSettings } from '../settings';
 import type { CliCommand } from './command';
 
 export const coreCommands: CliCommand[] = [
   {
     words: ['init'],
-    usage: 'init [--demo]                         create the database (with the demo company)',
-    options: { demo: { type: 'boolean' } },
+    usage: 'init [--demo] [--time-zone ZONE]      create the database (with the demo company); the book\'s time zone, default Asia/Shanghai',
+    options: { demo: { type: 'boolean' }, 'time-zone': { type: 'string' } },
     async run(io) {
+      const zone = io.options['time-zone'];
+      if (typeof zone === 'string') {
+        if (!isTimeZone(zone)) throw new AppError('invalid-input', `--time-zone: "${zone}" is not a time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)`);
+        updateSettings(io.ctx.db, io.ctx.clock, { timeZone: zone });
+      }
       const count = (io.ctx.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
       if (io.options.demo) {
         if (count > 0) throw new AppError('conflict', `${io.dbPath} already holds ${count} accounts; the demo company goes into a new file.`);
         seedDemo(io.ctx);
       }
       const n = (io.ctx.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
-      io.out(`Ready: ${io.dbPath} (${n} accounts)`);
+      io.out(`Ready: ${io.dbPath} (${n} accounts, time zone ${bookTimeZone(io.ctx.db)})`);
       return 0;
     },
   },

@@ -4,12 +4,20 @@ import { createRegistry } from '../handlers';
 import { AppError } from '../../shared/errors';
 import { parseCommandArgs, type CliCommand } from './command';
 import { cliCommands } from './commands';
+import { clockOptions } from './clockArgs';
 
 // npm run cli -- --db FILE <command words> [args] [options]
 // The same handlers as the app; exit 0 on success, 1 on rejected input, 2 on usage errors.
 
 function usage(): string {
-  return ['Usage: npm run cli -- --db FILE <command>', '', 'Commands:', ...cliCommands.map((c) => `  ${c.usage}`)].join('\n');
+  return [
+    'Usage: npm run cli -- --db FILE [--today YYYY-MM-DD] <command>',
+    '',
+    '  --today YYYY-MM-DD  the date any command takes as today (default: today in the book\'s time zone)',
+    '',
+    'Commands:',
+    ...cliCommands.map((c) => `  ${c.usage}`),
+  ].join('\n');
 }
 
 function findCommand(words: string[]): { cmd: CliCommand; rest: string[] } | null {
@@ -27,7 +35,22 @@ export async function runCli(argv: string[], out = (s: string) => console.log(s)
     return 2;
   }
   const dbPath = path.resolve(argv[dbAt + 1]!);
-  const words = [...argv.slice(0, dbAt), ...argv.slice(dbAt + 2)];
+  let words = [...argv.slice(0, dbAt), ...argv.slice(dbAt + 2)];
+  // --today is global: every command that uses today takes it.
+  let today: string | undefined;
+  const todayAt = words.findIndex((w) => w === '--today' || w.startsWith('--today='));
+  if (todayAt >= 0) {
+    const w = words[todayAt]!;
+    today = w.includes('=') ? w.slice(w.indexOf('=') + 1) : (words[todayAt + 1] ?? '');
+    words = [...words.slice(0, todayAt), ...words.slice(todayAt + (w.includes('=') ? 1 : 2))];
+  }
+  let clock;
+  try {
+    clock = clockOptions(today, process.env);
+  } catch (e) {
+    err((e as Error).message);
+    return 2;
+  }
   const found = findCommand(words);
   if (!found) {
     err(`Unknown command: ${words.join(' ')}\n\n${usage()}`);
@@ -43,7 +66,7 @@ export async function runCli(argv: string[], out = (s: string) => console.log(s)
   const registry = createRegistry();
   let ctx = null;
   try {
-    if (found.cmd.opensBook !== false) ctx = await openBook(dbPath, { platform: 'cli', dailyBackup: false });
+    if (found.cmd.opensBook !== false) ctx = await openBook(dbPath, { platform: 'cli', dailyBackup: false, ...clock });
     return await found.cmd.run({
       ctx: ctx!,
       registry,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { channel, zEmpty, zFileToken, zOk } from './define';
+import { isTimeZone } from '../bookTime';
 
 // Channels every platform provides: app info, jobs (progress/cancel), files, settings.
 export const zJobStatus = z.object({
@@ -14,6 +15,8 @@ export const zSettings = z.object({
   locale: z.enum(['zh-CN', 'en']),
   moneyWan: z.boolean(),
   backupKeep: z.number().int().min(1).max(365),
+  /** The book's time zone: "today" everywhere is the calendar date there. */
+  timeZone: z.string().refine(isTimeZone, { message: 'not a time zone this app knows (e.g. Asia/Shanghai)' }),
 });
 export type Settings = z.infer<typeof zSettings>;
 

@@ -19,7 +19,7 @@ export const accountExcelHandlers: Partial<Handlers<C>> = {
   'accounts:import': async ({ file, mapping }, ctx, job) => {
     const f = ctx.files.resolve(file, 'read');
     return importAccounts(ctx, f.path, f.name, mapping, job, async () => {
-      await createBackup(ctx.db, ctx.backupDir, 'before-import', getSettings(ctx.db).backupKeep);
+      await createBackup(ctx.db, ctx.backupDir, 'before-import', getSettings(ctx.db).backupKeep, new Date(ctx.clock.now()));
     });
   },
 

@@ -36,7 +36,7 @@ const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spa
 export default function AccountsPage() {
   const { t } = useTranslation(['accounts', 'common']);
   const { message } = App.useApp();
-  const { locale, money } = usePrefs();
+  const { locale, money, today: bookToday } = usePrefs();
   const route = useHashRoute();
   const [lookups, setLookups] = useState<Lookups | null>(null);
   const [scope, setScope] = useState<{ territoryId?: string; ownerId?: string }>({});
@@ -213,7 +213,7 @@ export default function AccountsPage() {
   const exportView = useCallback(async () => {
     const api = gridApi.current;
     if (!api) return;
-    const ref = await files.pickSave(`accounts-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    const ref = await files.pickSave(`accounts-${bookToday()}.xlsx`);
     if (!ref) return;
     // The file holds the view the grid shows: its rows in its order, its visible columns.
     const columns = api.getAllDisplayedColumns().map((c) => c.getColId()).filter((c) => c !== 'select' && c !== 'open');

@@ -8,6 +8,7 @@ import { planVsActual, type IssueActual } from '../actuals';
 import { formatBp } from '../domain';
 import { formatIssueValue, type Lang } from '../units';
 import { QuantityInput } from './QuantityInput';
+import { useBookToday } from '../../../renderer/app/prefs';
 
 const STATUS_COLORS = { notStarted: 'default', withinPlan: 'success', beyondPlan: 'warning', pastFloor: 'error' } as const;
 
@@ -89,8 +90,9 @@ export function RoundsTab({ worksheet, lang, onAdd, onStrike }: { worksheet: Wor
 
 function RoundDialog({ open, issues, lang, onClose, onSubmit }: { open: boolean; issues: Issue[]; lang: Lang; onClose(): void; onSubmit(r: Omit<RoundInput, 'worksheetId'>): Promise<void> }) {
   const { t } = useTranslation('negotiation');
+  const bookToday = useBookToday();
   const empty: Omit<RoundInput, 'worksheetId'> = {
-    heldOn: dayjs().format('YYYY-MM-DD'), theirDemand: '', ourResponse: '', concededText: '', concededIssueId: null, concededAmount: null,
+    heldOn: bookToday(), theirDemand: '', ourResponse: '', concededText: '', concededIssueId: null, concededAmount: null,
     receivedText: '', receivedIssueId: null, receivedAmount: null, timeoutReason: null, timeoutNote: '', confirmed: true,
   };
   const [r, setR] = useState(empty);

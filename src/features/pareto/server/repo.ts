@@ -1,7 +1,8 @@
 import type { Db } from '../../../server/db/connection';
 import type { Clock } from '../../../server/db/changeLog';
 import { readSetting, writeSetting } from '../../../server/settings';
-import { localToday } from '../../../shared/dates';
+import { dateInZone } from '../../../shared/bookTime';
+import { bookTimeZone } from '../../../server/settings';
 import { AppError } from '../../../shared/errors';
 import type { ParetoSettings, RankRow } from '../contract';
 import { DEFAULT_THRESHOLDS, type ParetoClass } from '../domain';
@@ -105,9 +106,11 @@ export function gradeHistory(db: Db, accountId: string) {
   const rows = db
     .prepare('SELECT at, batch_date, grade_before, grade_after, source, rule, batch_id FROM grade_history WHERE account_id = ? ORDER BY seq DESC LIMIT 500')
     .all(accountId) as { at: string; batch_date: string | null; grade_before: string | null; grade_after: string | null; source: 'pareto' | 'undo' | 'manual' | 'import'; rule: string | null; batch_id: string | null }[];
+  // A manual or imported grade has no batch date: its date is the day it was made in the book's zone.
+  const zone = bookTimeZone(db);
   return rows.map((r) => ({
     at: r.at,
-    date: r.batch_date ?? localToday(new Date(r.at)),
+    date: r.batch_date ?? dateInZone(new Date(r.at), zone),
     before: r.grade_before,
     after: r.grade_after,
     source: r.source,

@@ -80,8 +80,8 @@ function CadenceSettings({ value, onSaved }: { value: VisitSettings; onSaved(v: 
 export function VisitPlanTab({ lookups, defaultRep }: { lookups: Lookups; defaultRep?: string | undefined }) {
   const { t } = useTranslation('pareto');
   const { message } = App.useApp();
-  const { locale } = usePrefs();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const { locale, today: bookToday } = usePrefs();
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(bookToday()));
   const [rep, setRep] = useState<string | undefined>(defaultRep ?? lookups.reps[0]?.id);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [cadence, setCadence] = useState<VisitSettings | null>(null);

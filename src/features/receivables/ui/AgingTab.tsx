@@ -6,7 +6,6 @@ import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
-import { localToday } from '../../../shared/dates';
 import type { Aging, AgingLineRow, CustomerAgingRow } from '../contract';
 import { RatesDialog } from './RatesDialog';
 import { gridLocale, gridTheme, ImportButton, IsoDatePicker, pct, useLabels, useMoney } from './shared';
@@ -28,10 +27,10 @@ type TotalsRow = Pick<CustomerAgingRow, 'customer' | 'byBucket' | 'total' | 'pro
 
 export function AgingTab({ run }: { run: JobRun }) {
   const { t, bucket: bucketName, rung } = useLabels();
-  const { locale, money } = usePrefs();
+  const { locale, money, today: bookToday } = usePrefs();
   const { message } = App.useApp();
   const moneyCell = useMoney();
-  const [asOf, setAsOf] = useState(localToday());
+  const [asOf, setAsOf] = useState(bookToday());
   const [aging, setAging] = useState<Aging | null>(null);
   const [lines, setLines] = useState<AgingLineRow[] | null>(null);
   const [view, setView] = useState<'customers' | 'invoices'>('customers');
@@ -150,7 +149,7 @@ export function AgingTab({ run }: { run: JobRun }) {
       <Space wrap>
         <Typography.Text>{t('asOf')}</Typography.Text>
         <IsoDatePicker value={asOf} onChange={(v) => v && setAsOf(v)} testId="aging-asof" />
-        <Button onClick={() => setAsOf(localToday())}>{t('today')}</Button>
+        <Button onClick={() => setAsOf(bookToday())}>{t('today')}</Button>
         <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportAging()} data-testid="aging-export">{t('exportAging')}</Button>
         <ImportButton channel="receivables:importCollections" label={t('importCollections')} testId="import-collections" onDone={() => void reload()} run={run} />
         <Button icon={<SettingOutlined />} onClick={() => setRatesOpen(true)} data-testid="aging-rates">{t('editRates')}</Button>

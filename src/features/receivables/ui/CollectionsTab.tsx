@@ -6,7 +6,6 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
-import { localToday } from '../../../shared/dates';
 import { yuanToFen } from '../../../shared/money';
 import type { ActionRow, CollectionItem } from '../contract';
 import { gridLocale, gridTheme, IsoDatePicker, useLabels, useMoney } from './shared';
@@ -16,9 +15,9 @@ const RUNGS = ['reminder', 'notice', 'finance', 'sales', 'lawyer'] as const;
 /** The collection worklist (what is due today) and, per overdue invoice, its ladder and action log. */
 export function CollectionsTab() {
   const { t, rung } = useLabels();
-  const { locale } = usePrefs();
+  const { locale, today: bookToday } = usePrefs();
   const moneyCell = useMoney();
-  const [today, setToday] = useState(localToday());
+  const [today, setToday] = useState(bookToday());
   const [dueOnly, setDueOnly] = useState(true);
   const [rows, setRows] = useState<CollectionItem[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);

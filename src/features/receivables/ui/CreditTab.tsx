@@ -4,7 +4,6 @@ import type { ColDef } from 'ag-grid-community';
 import { App, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { localToday } from '../../../shared/dates';
 import { yuanToFen } from '../../../shared/money';
 import type { CreditRow } from '../contract';
 import { gridLocale, gridTheme, IsoDatePicker, useLabels, useMoney } from './shared';
@@ -14,12 +13,12 @@ const STATES = ['pending', 'ok', 'problem'] as const;
 /** Credit control per customer: limit, review of licence / contract / bank account, and the two warning flags. */
 export function CreditTab() {
   const { t } = useLabels();
-  const { locale, money } = usePrefs();
+  const { locale, money, today: bookToday } = usePrefs();
   const moneyCell = useMoney();
   const [rows, setRows] = useState<CreditRow[] | null>(null);
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [editing, setEditing] = useState<CreditRow | null>(null);
-  const reload = useCallback(async () => setRows(await call('receivables:credit', { asOf: localToday() })), []);
+  const reload = useCallback(async () => setRows(await call('receivables:credit', { asOf: bookToday() })), [bookToday]);
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -5,7 +5,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'ant
 import { DollarOutlined, PlusOutlined } from '@ant-design/icons';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { addDays, localToday } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
 import { yuanToFen } from '../../../shared/money';
 import type { InvoiceRow } from '../contract';
 import { PaymentDialog } from './PaymentDialog';
@@ -93,7 +93,8 @@ function NewInvoiceDialog({ open, customers, onClose, onCreated }: { open: boole
   const { t } = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ accountId: string; invoiceNo: string; contractNo?: string; amount: number; note?: string }>();
-  const [dates, setDates] = useState({ invoiceDate: localToday(), dueDate: addDays(localToday(), 30) });
+  const bookToday = usePrefs().today;
+  const [dates, setDates] = useState(() => ({ invoiceDate: bookToday(), dueDate: addDays(bookToday(), 30) }));
   return (
     <Modal open={open} title={t('newInvoice')} onCancel={onClose} okButtonProps={{ htmlType: 'submit', form: 'rcv-new-invoice' }} destroyOnHidden>
       <Form

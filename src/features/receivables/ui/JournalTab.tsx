@@ -3,7 +3,7 @@ import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { addDays, localToday } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
 import type { Journal } from '../contract';
 import type { JobRun } from './ReceivablesPage';
 import { IsoDatePicker, useLabels } from './shared';
@@ -16,10 +16,10 @@ function previousMonthEnd(date: string): string {
 /** The provision at one as-of date against the previous one, as journal lines finance posts. */
 export function JournalTab({ run }: { run: JobRun }) {
   const { t } = useLabels();
-  const { money } = usePrefs();
+  const { money, today: bookToday } = usePrefs();
   const { message } = App.useApp();
-  const [to, setTo] = useState(localToday());
-  const [from, setFrom] = useState(previousMonthEnd(localToday()));
+  const [to, setTo] = useState(bookToday());
+  const [from, setFrom] = useState(previousMonthEnd(bookToday()));
   const [j, setJ] = useState<Journal | null>(null);
   useEffect(() => {
     setJ(null);

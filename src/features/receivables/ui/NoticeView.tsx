@@ -4,7 +4,6 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
-import { localToday } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { Notice } from '../contract';
 import { useLabels } from './shared';
@@ -30,8 +29,8 @@ const css = `
 /** The overdue notice (逾期通知书) for one customer: Chinese and English on one printable page. */
 export function NoticeView({ accountId, asOf }: { accountId: string; asOf: string }) {
   const { t } = useLabels();
-  const { locale } = usePrefs();
-  const date = asOf || localToday();
+  const { locale, today: bookToday } = usePrefs();
+  const date = asOf || bookToday();
   const [n, setN] = useState<Notice | null>(null);
   useEffect(() => {
     void call('receivables:notice', { accountId, asOf: date }).then(setN);

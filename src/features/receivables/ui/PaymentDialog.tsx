@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Typography, type ButtonProps } from 'antd';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { localToday } from '../../../shared/dates';
 import { yuanToFen } from '../../../shared/money';
 import type { InvoiceRow } from '../contract';
 import { IsoDatePicker, useCustomers, useLabels } from './shared';
@@ -23,11 +22,11 @@ export function PaymentDialog({ open, accountId: presetAccount, invoiceId, credi
   onDone(): void;
 }) {
   const { t } = useLabels();
-  const { money } = usePrefs();
+  const { money, today: bookToday } = usePrefs();
   const { message } = App.useApp();
   const customers = useCustomers();
   const [accountId, setAccountId] = useState<string | undefined>(presetAccount);
-  const [paidOn, setPaidOn] = useState(localToday());
+  const [paidOn, setPaidOn] = useState(bookToday());
   const [amount, setAmount] = useState<number | null>(null);
   const [reference, setReference] = useState('');
   const [open_, setOpenInvoices] = useState<InvoiceRow[]>([]);
@@ -39,7 +38,7 @@ export function PaymentDialog({ open, accountId: presetAccount, invoiceId, credi
     setAmount(null);
     setAlloc({});
     setReference('');
-    setPaidOn(localToday());
+    setPaidOn(bookToday());
   }, [open, presetAccount]);
   useEffect(() => {
     if (!open || !accountId) return setOpenInvoices([]);

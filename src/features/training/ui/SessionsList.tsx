@@ -7,14 +7,13 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
-import { localToday } from '../../../shared/dates';
 import type { TrainingImportError, TrainingSummary } from '../contract';
 
 /** Every session kept, with its totals, to compare classes over time. */
 export function SessionsList() {
   const { t } = useTranslation('training');
   const { message } = App.useApp();
-  const { locale } = usePrefs();
+  const { locale, today: bookToday } = usePrefs();
   const jobs = useJobRunner();
   const [rows, setRows] = useState<TrainingSummary[] | null>(null);
   const [newName, setNewName] = useState<string | null>(null);
@@ -27,7 +26,7 @@ export function SessionsList() {
 
   const create = async () => {
     if (!newName?.trim()) return;
-    const d = await call('training:create', { name: newName.trim(), date: localToday(), lang: locale });
+    const d = await call('training:create', { name: newName.trim(), date: bookToday(), lang: locale });
     setNewName(null);
     navigate('training', { id: d.session.id });
   };
