@@ -126,7 +126,7 @@ export const receivablesCases: BenchCase[] = [
     },
     async product(dir) {
       const ctx = await openBook(file(dir), { dailyBackup: false, platform: 'cli' });
-      const r = await exportAgingWorkbook(ctx.db, path.join(dir, 'aging.xlsx'), AS_OF, 'en', AS_OF);
+      const r = await exportAgingWorkbook(ctx.db, path.join(dir, 'aging.xlsx'), AS_OF, 'en');
       extraTimings.rowCount = r.invoices;
       ctx.db.close();
     },

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'db-newer'
   | 'db-damaged'
   | 'db-locked'
+  | 'bad-setting'
   | 'forbidden'
   | 'internal';
 

@@ -26,6 +26,10 @@ export type RcvSettings = z.infer<typeof zRcvSettings>;
 export const zBucket = z.object({ index: z.number(), label: z.string(), fromDays: z.number().nullable(), toDays: z.number().nullable(), rateBp: z.number() });
 export type BucketInfo = z.infer<typeof zBucket>;
 
+export const zRateVersion = z.object({ effectiveFrom: z.string(), bounds: z.array(z.number()), ratesBp: z.array(z.number()) });
+/** '0000-01-01' as effectiveFrom: the rates that apply from the start. */
+export const zRcvPolicies = z.object({ settings: zRcvSettings, buckets: z.array(zBucket), effectiveFrom: z.string(), versions: z.array(zRateVersion) });
+
 export const zCustomerAging = z.object({
   accountId: z.string(),
   customer: z.string(),
@@ -248,8 +252,10 @@ const zImportArgs = z.object({ file: zFileToken, mapping: zMapping.optional(), j
 const zAccountFilter = z.object({ accountId: zId.optional() }).strict();
 
 export const receivablesContract = {
-  'receivables:settings': channel(z.object({}).strict(), z.object({ settings: zRcvSettings, buckets: z.array(zBucket) })),
-  'receivables:saveSettings': channel(zRcvSettings, z.object({ settings: zRcvSettings, buckets: z.array(zBucket) })),
+  /** The policies in force on `asOf` (default: the book's today) and every dated rate version. */
+  'receivables:settings': channel(z.object({ asOf: zIsoDate.optional() }).strict(), zRcvPolicies),
+  /** Saves buckets and rates effective from a date (default: the book's today), and the ladder. */
+  'receivables:saveSettings': channel(zRcvSettings.extend({ effectiveFrom: zIsoDate.optional() }).strict(), zRcvPolicies),
   'receivables:customers': channel(z.object({}).strict(), z.array(z.object({ id: z.string(), name: z.string() }))),
   'receivables:aging': channel(z.object({ asOf: zIsoDate }).strict(), zAging),
   'receivables:agingDetail': channel(

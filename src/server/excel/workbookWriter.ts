@@ -99,11 +99,26 @@ export function firstDataRowOf(sheet: Pick<SheetSpec, 'title'>): number {
   return headerRowOf(sheet) + 1;
 }
 
+/** The document date of workbooks that speak of no date (templates, error reports). */
+export const NO_DATE = '2000-01-01';
+
 export async function writeWorkbook(
   filePath: string,
   sheets: SheetSpec[],
-  opts: { job?: Job; creator?: string } = {},
+  opts: {
+    job?: Job;
+    creator?: string;
+    /**
+     * The date the workbook speaks of (its as-of date, or the book's today for a command
+     * left to default): written as the document's created/modified properties, so two
+     * exports of the same thing are identical and no wall-clock time leaks into the file.
+     * A workbook without a date of its own (a template, an error report) carries NO_DATE.
+     */
+    date?: string;
+  } = {},
 ): Promise<{ rows: number }> {
+  const date = opts.date ?? NO_DATE;
+  if (!isIsoDate(date)) throw new Error(`writeWorkbook needs the workbook's date as YYYY-MM-DD, got ${date}`);
   if (sheets.length === 0) throw new Error('a workbook needs at least one sheet');
   const dir = path.dirname(path.resolve(filePath));
   const tmp = path.join(dir, `.${path.basename(filePath)}.${crypto.randomBytes(4).toString('hex')}.tmp`);
@@ -120,7 +135,8 @@ export async function writeWorkbook(
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = opts.creator ?? 'Sales Workstation';
-  wb.created = new Date();
+  wb.created = isoToExcelDate(date);
+  wb.modified = wb.created;
   let rows = 0;
   try {
     const total = sheets.reduce((n, s) => n + (s.rowCount ?? 0), 0);

@@ -136,11 +136,12 @@ describe('export aging OUT.xlsx --as-of', () => {
 
     const rates = rowsOf(wb, 'Rates');
     const rh = rates.findIndex((row) => row[0] === 'Bucket');
-    expect(rates[rh]).toEqual(['Bucket', 'From days', 'To days', 'Rate']);
+    // The contract's four headers, then the date each rate took effect (never changed here).
+    expect(rates[rh]).toEqual(['Bucket', 'From days', 'To days', 'Rate', 'In force from']);
     expect(rates.slice(rh + 1)).toEqual([
       ['Current', undefined, 0, 0], ['1-30', 1, 30, 0.1], ['31-60', 31, 60, 0.2], ['61-90', 61, 90, 0.3], ['91-180', 91, 180, 0.5],
       ['181-365', 181, 365, 1], ['366-730', 366, 730, 1], ['Over 730', 731, undefined, 1],
-    ].map((row) => row.map((v) => v ?? undefined)));
+    ].map((row) => [...row.map((v) => v ?? undefined), 'from the start']));
   });
 
   it('refuses a missing or malformed --as-of', async () => {
@@ -234,10 +235,12 @@ describe('a chasing workbook re-imported after finance annotated it', () => {
     ws[`${col('Note')}${at('B-1')}`] = { t: 's', v: '=客户称质量问题' };
     const annotated = path.join(dir, 'chase-annotated.xlsx');
     XLSX.writeFile(wb, annotated);
-    const r = await cli('import', 'collections', annotated);
+    // Finance re-imports it the same day: the notes are dated then, so the aging as of that
+    // day shows them (an aging as of a date reads the log as of that date, never later).
+    const r = await cli('--today', TODAY, 'import', 'collections', annotated);
     expect(r).toMatchObject({ code: 0, out: ['Read 5 rows; recorded 2 collection notes.'] });
     // Re-importing the same file changes nothing.
-    expect((await cli('import', 'collections', annotated)).out).toEqual(['Read 5 rows; recorded 0 collection notes.']);
+    expect((await cli('--today', TODAY, 'import', 'collections', annotated)).out).toEqual(['Read 5 rows; recorded 0 collection notes.']);
 
     const second = path.join(dir, 'chase-2.xlsx');
     expect((await cli('export', 'aging', second, '--as-of', TODAY)).code).toBe(0);

@@ -1,10 +1,10 @@
 import type { Db } from '../../../server/db/connection';
 import type { Job } from '../../../server/jobs';
 import { columnLetter, firstDataRowOf, writeWorkbook, type CellValue, type ColumnSpec, type SheetSpec } from '../../../server/excel/workbookWriter';
-import { RUNGS, type ActionKind, type Bucket, type LadderPolicy } from '../domain';
+import { agingBuckets, RUNGS, type ActionKind, type Bucket, type LadderPolicy } from '../domain';
 import type { Journal } from '../contract';
 import { agingByCustomerSql, detailLines, type DetailLine } from './aging';
-import { readPolicies } from './policy';
+import { FROM_THE_START, rateVersions, readPolicies, type Policies, type RateVersion } from './policy';
 import { accountNames } from './repo';
 
 // The finance aging workbook (sheets Summary, Detail, Rates) and the provision journal.
@@ -20,7 +20,7 @@ export const DETAIL_HEADERS = [
 ] as const;
 /** The collection columns after the contract's headers: written on export, read back on re-import. */
 export const COLLECTION_HEADERS = ['Suggested stage', 'Last action', 'Promise date', 'Promise amount', 'Dispute', 'Note'] as const;
-export const RATES_HEADERS = ['Bucket', 'From days', 'To days', 'Rate'] as const;
+export const RATES_HEADERS = ['Bucket', 'From days', 'To days', 'Rate', 'In force from'] as const;
 
 const KIND_LABEL: Record<Lang, Record<ActionKind, string>> = {
   en: { reminder: 'Reminder', notice: 'Overdue notice', finance: 'Finance collection', sales: 'Sales-team collection', lawyer: 'Lawyer', note: 'Note' },
@@ -38,12 +38,17 @@ export function ratesLine(buckets: readonly Bucket[]): string {
   return `Provision rates: ${buckets.map((b) => `${b.label} ${pct(b.rateBp)}`).join(' · ')}`;
 }
 
-function titleBlock(asOf: string, buckets: readonly Bucket[], ladder: LadderPolicy, what: string, today: string): string[] {
+/** How the date a rate version took effect reads in a workbook. */
+export function inForceFrom(effectiveFrom: string): string {
+  return effectiveFrom === FROM_THE_START ? 'from the start' : effectiveFrom;
+}
+
+function titleBlock(asOf: string, buckets: readonly Bucket[], ladder: LadderPolicy, what: string): string[] {
   return [
     `Accounts receivable aging 应收账款账龄分析 — ${what} — as of ${asOf}`,
     ratesLine(buckets),
     'Provision = outstanding × rate, rounded half away from zero to the fen for each invoice; customer and report totals are sums of those lines. Payments after the as-of date are not counted.',
-    `Collection ladder from days overdue: ${RUNGS.map((r, i) => `${KIND_LABEL.en[r]} ${ladder.fromDays[i]}`).join(' · ')}. Collection columns: the log as of ${today > asOf ? today : asOf}.`,
+    `Collection ladder from days overdue: ${RUNGS.map((r, i) => `${KIND_LABEL.en[r]} ${ladder.fromDays[i]}`).join(' · ')}. Collection columns: the log as of ${asOf}.`,
   ];
 }
 
@@ -63,9 +68,13 @@ function detailRow(l: DetailLine, customer: string, buckets: readonly Bucket[], 
   ];
 }
 
-/** `today` is when the workbook is made: the collection columns show the log up to then. */
-export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string, lang: Lang, today: string, job?: Job): Promise<{ customers: number; invoices: number }> {
-  const p = readPolicies(db);
+/**
+ * The aging workbook as of a date: a function of the book and the date alone. Payments,
+ * allocations and the collection log count up to the as-of date, and the rates are those in
+ * force on it, so the workbook for 2026-11-30 made next month is the same workbook.
+ */
+export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string, lang: Lang, job?: Job): Promise<{ customers: number; invoices: number }> {
+  const p = readPolicies(db, asOf);
   const names = accountNames(db);
   const customers = agingByCustomerSql(db, asOf, p.buckets);
   const nb = p.buckets.length;
@@ -76,7 +85,7 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     { header: 'Total', kind: 'money' },
     { header: 'Provision', kind: 'money' },
   ];
-  const summaryTitle = titleBlock(asOf, p.buckets, p.ladder, 'Summary by customer', today);
+  const summaryTitle = titleBlock(asOf, p.buckets, p.ladder, 'Summary by customer');
   const first = firstDataRowOf({ title: summaryTitle });
   const last = first + customers.length - 1;
   const totalCol = nb + 2;
@@ -98,13 +107,13 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     landscape: true,
   };
 
-  const detailTitle = titleBlock(asOf, p.buckets, p.ladder, 'Detail by invoice', today);
+  const detailTitle = titleBlock(asOf, p.buckets, p.ladder, 'Detail by invoice');
   const dFirst = firstDataRowOf({ title: detailTitle });
   const invoiceCount = customers.reduce((s, c) => s + c.invoices, 0);
   const detailTotals = { amount: 0, paid: 0, outstanding: 0, provision: 0 };
   let written = 0;
   function* rows(): Generator<CellValue[]> {
-    for (const l of detailLines(db, customers.map((c) => c.accountId), asOf, p.buckets, p.ladder, today)) {
+    for (const l of detailLines(db, customers.map((c) => c.accountId), asOf, p.buckets, p.ladder)) {
       detailTotals.amount += l.amount;
       detailTotals.paid += l.paid;
       detailTotals.outstanding += l.outstanding;
@@ -138,15 +147,40 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     },
   };
 
-  const rates: SheetSpec = {
-    name: 'Rates',
-    title: [`Provision rates in force on ${asOf}`, 'Days overdue = as-of date − due date in calendar days; Current = not yet due (0 days or fewer).'],
-    columns: RATES_HEADERS.map((h, i): ColumnSpec => ({ header: h, kind: i === 0 ? 'text' : i === 3 ? 'percent' : 'int', width: i === 0 ? 12 : 10 })),
-    rows: p.buckets.map((b) => [b.label, b.fromDays, b.toDays, b.rateBp / 10_000]),
-  };
-
-  await writeWorkbook(filePath, [summary, detail, rates], { job });
+  await writeWorkbook(filePath, [summary, detail, ratesSheet(db, asOf, p)], { job, date: asOf });
   return { customers: customers.length, invoices: written };
+}
+
+/**
+ * The date since which a bucket (same days, same rate) has been in force: the version in
+ * force, walked back through earlier versions while they had the bucket unchanged.
+ */
+function bucketInForceSince(versions: readonly RateVersion[], effectiveFrom: string, bucket: Bucket): string {
+  const upTo = versions.filter((v) => v.effectiveFrom <= effectiveFrom);
+  let since = effectiveFrom;
+  for (let i = upTo.length - 2; i >= 0; i--) {
+    const same = agingBuckets(upTo[i]!).some((b) => b.label === bucket.label && b.rateBp === bucket.rateBp);
+    if (!same) break;
+    since = upTo[i]!.effectiveFrom;
+  }
+  return since;
+}
+
+/** The rates in force on the as-of date, each with the date it took effect, and the versions around it. */
+function ratesSheet(db: Db, asOf: string, p: Policies): SheetSpec {
+  const versions = rateVersions(db);
+  const later = versions.filter((v) => v.effectiveFrom > asOf).map((v) => v.effectiveFrom);
+  const earlier = versions.filter((v) => v.effectiveFrom < p.effectiveFrom).map((v) => inForceFrom(v.effectiveFrom));
+  return {
+    name: 'Rates',
+    title: [
+      `Provision rates in force on ${asOf}: the rates effective ${inForceFrom(p.effectiveFrom)}`,
+      'Days overdue = as-of date − due date in calendar days; Current = not yet due (0 days or fewer).',
+      `Rate changes take effect from their date; an aging as of a date uses the rates in force on it.${earlier.length ? ` Earlier rates: ${earlier.join(', ')}.` : ''}${later.length ? ` Later changes not applied here: ${later.join(', ')}.` : ''}`,
+    ],
+    columns: RATES_HEADERS.map((h, i): ColumnSpec => ({ header: h, kind: i === 0 || i === 4 ? 'text' : i === 3 ? 'percent' : 'int', width: i === 0 ? 12 : i === 4 ? 16 : 10 })),
+    rows: p.buckets.map((b) => [b.label, b.fromDays, b.toDays, b.rateBp / 10_000, inForceFrom(bucketInForceSince(versions, p.effectiveFrom, b))]),
+  };
 }
 
 const LEDGER_LABEL: Record<string, string> = {
@@ -181,7 +215,7 @@ export async function exportJournalWorkbook(filePath: string, j: Journal, job?: 
         totals: ['Total', sumCell(2, mFirst, mLast, j.totals.previous), sumCell(3, mFirst, mLast, j.totals.current), sumCell(4, mFirst, mLast, j.totals.adjustment)],
       },
     ],
-    { job },
+    { job, date: j.to },
   );
   return { rows: j.lines.length };
 }

@@ -9,7 +9,7 @@ import { actionsOf, creditRows, insertAction, notice, saveCredit, territoryOfInv
 import { getContract, insertContract, listContracts, setContractEvent } from './contracts';
 import { exportAgingWorkbook, exportJournalWorkbook } from './excelExport';
 import { importCollections, importInvoices, importPayments } from './excelImport';
-import { readPolicies, savePolicies } from './policy';
+import { rateVersions, readPolicies, savePolicies, type Policies } from './policy';
 import * as repo from './repo';
 
 type C = typeof receivablesContract;
@@ -24,7 +24,7 @@ function write<T>(ctx: ServerContext, fn: () => { value: T; accounts: string[] }
 }
 
 export function agingReport(db: Db, asOf: string): Aging {
-  const p = readPolicies(db);
+  const p = readPolicies(db, asOf);
   const names = repo.accountNames(db);
   const credit = creditByCustomer(db, asOf);
   const rows = agingByCustomerSql(db, asOf, p.buckets);
@@ -46,9 +46,9 @@ export function agingReport(db: Db, asOf: string): Aging {
 
 export function journalReport(db: Db, from: string, to: string): Journal {
   if (from >= to) throw new AppError('validation', 'The previous as-of date must be before the current one.', { field: 'from' });
-  const p = readPolicies(db);
   const names = repo.accountNames(db);
-  const provisions = (asOf: string) => new Map(agingByCustomerSql(db, asOf, p.buckets).map((c) => [c.accountId, c.provision]));
+  // Each date with the rates in force on it.
+  const provisions = (asOf: string) => new Map(agingByCustomerSql(db, asOf, readPolicies(db, asOf).buckets).map((c) => [c.accountId, c.provision]));
   const { movements, lines } = provisionJournal(provisions(from), provisions(to));
   const name = (id: string) => names.get(id) ?? '';
   const byName = <T extends { accountId: string }>(xs: T[]) => xs.map((x) => ({ ...x, customer: name(x.accountId) })).sort((a, b) => a.customer.localeCompare(b.customer, 'zh-CN'));
@@ -56,25 +56,24 @@ export function journalReport(db: Db, from: string, to: string): Journal {
   return { from, to, movements: byName(movements), lines: byName(lines), totals: { previous: sum('previous'), current: sum('current'), adjustment: sum('adjustment') } };
 }
 
+function policiesOut(db: Db, p: Policies) {
+  return { settings: p.settings, buckets: p.buckets, effectiveFrom: p.effectiveFrom, versions: rateVersions(db) };
+}
+
 export const receivablesHandlers: Handlers<C> = {
-  'receivables:settings': (_in, ctx) => {
-    const p = readPolicies(ctx.db);
-    return { settings: p.settings, buckets: p.buckets };
-  },
-  'receivables:saveSettings': (input, ctx) => {
-    const p = savePolicies(ctx.db, ctx.clock, input);
-    return { settings: p.settings, buckets: p.buckets };
-  },
+  'receivables:settings': ({ asOf }, ctx) => policiesOut(ctx.db, readPolicies(ctx.db, asOf ?? ctx.clock.today())),
+  'receivables:saveSettings': ({ effectiveFrom, ...settings }, ctx) => policiesOut(ctx.db, savePolicies(ctx, settings, effectiveFrom ?? ctx.clock.today())),
   'receivables:customers': (_in, ctx) => repo.customerChoices(ctx.db),
 
   'receivables:aging': ({ asOf }, ctx) => agingReport(ctx.db, asOf),
 
   'receivables:agingDetail': ({ asOf, accountId, bucket }, ctx) => {
-    const p = readPolicies(ctx.db);
+    const p = readPolicies(ctx.db, asOf);
     const names = repo.accountNames(ctx.db);
     const ids = accountId ? [accountId] : agingByCustomerSql(ctx.db, asOf, p.buckets).map((c) => c.accountId);
     const out = [];
-    for (const l of detailLines(ctx.db, ids, asOf, p.buckets, p.ladder, ctx.clock.today())) {
+    // The collection columns are the log as of the as-of date, like the workbook's.
+    for (const l of detailLines(ctx.db, ids, asOf, p.buckets, p.ladder)) {
       if (bucket !== undefined && l.bucket !== bucket) continue;
       out.push({
         invoiceId: l.id, invoiceNo: l.invoiceNo, accountId: l.accountId, customer: names.get(l.accountId) ?? '', contractNo: l.contractNo,
@@ -137,11 +136,11 @@ export const receivablesHandlers: Handlers<C> = {
     return getContract(ctx.db, contractId);
   },
 
-  'receivables:worklist': ({ today, dueOnly }, ctx) => worklist(ctx.db, today, readPolicies(ctx.db), { dueOnly }),
+  'receivables:worklist': ({ today, dueOnly }, ctx) => worklist(ctx.db, today, readPolicies(ctx.db, today), { dueOnly }),
 
   'receivables:ladder': ({ invoiceId, today }, ctx) => {
     const inv = repo.mustInvoice(ctx.db, invoiceId);
-    const p = readPolicies(ctx.db);
+    const p = readPolicies(ctx.db, today);
     const line = [...detailLines(ctx.db, [inv.accountId], today, p.buckets, p.ladder)].find((l) => l.id === invoiceId);
     if (!line) throw new AppError('validation', `Invoice ${inv.invoiceNo} has nothing outstanding on ${today}.`);
     return { item: toCollectionItem(line, inv.customer), actions: actionsOf(ctx.db, invoiceId) };
@@ -153,7 +152,7 @@ export const receivablesHandlers: Handlers<C> = {
     return actionsOf(ctx.db, inv.id).find((a) => a.id === id)!;
   },
 
-  'receivables:notice': ({ accountId, asOf }, ctx) => notice(ctx.db, accountId, asOf, readPolicies(ctx.db)),
+  'receivables:notice': ({ accountId, asOf }, ctx) => notice(ctx.db, accountId, asOf, readPolicies(ctx.db, asOf)),
 
   'receivables:journal': ({ from, to }, ctx) => journalReport(ctx.db, from, to),
 
@@ -162,16 +161,17 @@ export const receivablesHandlers: Handlers<C> = {
     return exportJournalWorkbook(target.path, journalReport(ctx.db, from, to), job);
   },
 
-  'receivables:credit': ({ asOf }, ctx) => creditRows(ctx.db, asOf, readPolicies(ctx.db)),
+  'receivables:credit': ({ asOf }, ctx) => creditRows(ctx.db, asOf, readPolicies(ctx.db, asOf)),
 
   'receivables:saveCredit': (input, ctx) => {
     ctx.db.transaction(() => saveCredit(ctx, input))();
-    return creditRows(ctx.db, ctx.clock.today(), readPolicies(ctx.db), input.accountId)[0]!;
+    const today = ctx.clock.today();
+    return creditRows(ctx.db, today, readPolicies(ctx.db, today), input.accountId)[0]!;
   },
 
   'receivables:exportAging': async ({ file, asOf, lang }, ctx, job) => {
     const target = ctx.files.resolve(file, 'write');
-    return exportAgingWorkbook(ctx.db, target.path, asOf, lang, ctx.clock.today(), job);
+    return exportAgingWorkbook(ctx.db, target.path, asOf, lang, job);
   },
 
   'receivables:importInvoices': async ({ file, mapping }, ctx, job) => importInvoices(ctx, ctx.files.resolve(file, 'read'), mapping, job),

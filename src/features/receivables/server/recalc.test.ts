@@ -60,7 +60,7 @@ const formulaCells = (ws: Sheet) => Object.keys(ws).filter((k) => !k.startsWith(
 describe('independent recalculation', () => {
   it.skipIf(!soffice)(`LibreOffice recomputes every total to the app's numbers${soffice ? '' : ` — SKIPPED: ${SKIP_REASON}`}`, async () => {
     const exported = path.join(dir, 'aging.xlsx');
-    await exportAgingWorkbook(ctx.db, exported, TODAY, 'en', TODAY);
+    await exportAgingWorkbook(ctx.db, exported, TODAY, 'en');
     const aging = agingReport(ctx.db, TODAY);
 
     // Blank every cached result so only a real recalculation can produce the numbers.

@@ -144,7 +144,8 @@ describe('the SQL aggregate equals the domain functions', () => {
         left -= pay;
       }
     }
-    await call('receivables:saveSettings', { bounds: [7, 30, 60, 90, 180, 365, 730], ratesBp: [0, 333, 1111, 2345, 3333, 5001, 9999, 10_000, 10_000], ladderFromDays: [1, 15, 31, 61, 121] });
+    // Effective before every as-of date below, so each aging uses these rates.
+    await call('receivables:saveSettings', { bounds: [7, 30, 60, 90, 180, 365, 730], ratesBp: [0, 333, 1111, 2345, 3333, 5001, 9999, 10_000, 10_000], ladderFromDays: [1, 15, 31, 61, 121], effectiveFrom: '2024-01-01' });
     const buckets = agingBuckets({ bounds: [7, 30, 60, 90, 180, 365, 730], ratesBp: [0, 333, 1111, 2345, 3333, 5001, 9999, 10_000, 10_000] });
     for (const asOf of ['2024-03-01', '2024-12-31', '2025-06-30', '2025-07-01', '2026-02-28', TODAY]) {
       const lines = invoices.flatMap((inv) => {

@@ -1,22 +1,33 @@
 import { useEffect, useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
-import { call } from '../../../renderer/api/client';
-import type { RcvSettings } from '../contract';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { call, type Out } from '../../../renderer/api/client';
+import { useBookToday } from '../../../renderer/app/prefs';
 import { useLabels } from './shared';
+
+const FROM_THE_START = '0000-01-01';
 
 const list = (xs: number[]) => xs.join(', ');
 const parse = (s: string) => s.split(/[,，\s]+/).filter(Boolean).map(Number);
 
-/** Buckets, provision rates and ladder thresholds (settings). Rates are typed in percent, stored in basis points. */
+/**
+ * Buckets, provision rates and ladder thresholds. Rates are typed in percent, stored in basis
+ * points, and take effect from a date the user gives (default today in the book's zone).
+ */
 export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose(): void; onSaved(): void }) {
   const { t } = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ bounds: string; rates: string; ladder: string }>();
-  const [loaded, setLoaded] = useState<RcvSettings | null>(null);
+  const bookToday = useBookToday();
+  const [loaded, setLoaded] = useState<Out<'receivables:settings'> | null>(null);
+  const [effectiveFrom, setEffectiveFrom] = useState(bookToday());
+  const [fromStart, setFromStart] = useState(false);
   useEffect(() => {
     if (!open) return;
+    setEffectiveFrom(bookToday());
+    setFromStart(false);
     void call('receivables:settings', {}).then((r) => {
-      setLoaded(r.settings);
+      setLoaded(r);
       form.setFieldsValue({ bounds: list(r.settings.bounds), rates: list(r.settings.ratesBp.map((bp) => bp / 100)), ladder: list(r.settings.ladderFromDays) });
     });
   }, [open, form]);
@@ -32,6 +43,7 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
             bounds: parse(v.bounds),
             ratesBp: parse(v.rates).map((p) => Math.round(p * 100)),
             ladderFromDays: parse(v.ladder),
+            effectiveFrom: fromStart ? FROM_THE_START : effectiveFrom,
           });
           message.success(t('settingsUi.saved'));
           onSaved();
@@ -46,6 +58,22 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
         <Form form={form} layout="vertical">
           <Form.Item name="bounds" label={t('settingsUi.bounds')}><Input data-testid="rates-bounds" /></Form.Item>
           <Form.Item name="rates" label={t('settingsUi.rates')}><Input data-testid="rates-rates" /></Form.Item>
+          <Form.Item label={t('settingsUi.effectiveFrom')} extra={t('settingsUi.effectiveHelp')}>
+            <DatePicker
+              value={dayjs(effectiveFrom)}
+              disabled={fromStart}
+              allowClear={false}
+              onChange={(d) => d && setEffectiveFrom(d.format('YYYY-MM-DD'))}
+              data-testid="rates-effective"
+            />{' '}
+            <Checkbox checked={fromStart} onChange={(e) => setFromStart(e.target.checked)}>{t('settingsUi.fromStart')}</Checkbox>
+          </Form.Item>
+          <Typography.Text type="secondary" data-testid="rates-versions">
+            {t('settingsUi.versions')}:{' '}
+            {loaded.versions
+              .map((v) => `${v.effectiveFrom === FROM_THE_START ? t('settingsUi.start') : t('settingsUi.inForce', { date: v.effectiveFrom })} ${v.ratesBp.map((bp) => `${bp / 100}%`).join('/')}`)
+              .join(' · ')}
+          </Typography.Text>
           <Form.Item name="ladder" label={`${t('settingsUi.ladder')} (${['reminder', 'notice', 'finance', 'sales', 'lawyer'].map((r) => t(`rung.${r}`)).join(' → ')})`}>
             <Input data-testid="rates-ladder" />
           </Form.Item>

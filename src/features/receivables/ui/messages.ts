@@ -74,7 +74,11 @@ export const receivablesMessages = {
       limit: '信用额度', licence: '营业执照', contractReview: '合同审查', bank: '银行账户', reviewedOn: '审核日期', overLimit: '超额度', over90: '逾期超90天',
       incomplete: '资信审查未完成', edit: '编辑信用控制', states: { pending: '待审', ok: '通过', problem: '有问题' }, flags: '预警',
     },
-    settingsUi: { bounds: '账龄分段上限（天）', rates: '各段计提比例（%）', ladder: '催收阶梯起始逾期天数', saved: '设置已保存' },
+    settingsUi: {
+      bounds: '账龄分段上限（天）', rates: '各段计提比例（%）', ladder: '催收阶梯起始逾期天数', saved: '设置已保存',
+      effectiveFrom: '新比例生效日期', fromStart: '自始适用（改写历史）', versions: '比例版本', inForce: '{{date}} 起', start: '自始',
+      effectiveHelp: '按某日计算的账龄使用当日有效的比例；生效日之前的账龄不受影响。',
+    },
   },
   en: {
     tabs: { aging: 'Aging', invoices: 'Invoices', payments: 'Payments', contracts: 'Contracts & milestones', collections: 'Collections', journal: 'Provision journal', credit: 'Credit control' },
@@ -149,6 +153,10 @@ export const receivablesMessages = {
       limit: 'Credit limit', licence: 'Business licence', contractReview: 'Contract review', bank: 'Bank account', reviewedOn: 'Reviewed on', overLimit: 'Over limit', over90: '> 90 days overdue',
       incomplete: 'Review incomplete', edit: 'Edit credit control', states: { pending: 'pending', ok: 'OK', problem: 'problem' }, flags: 'Flags',
     },
-    settingsUi: { bounds: 'Bucket upper bounds (days)', rates: 'Rate per bucket (%)', ladder: 'Ladder starts at days overdue', saved: 'Settings saved' },
+    settingsUi: {
+      bounds: 'Bucket upper bounds (days)', rates: 'Rate per bucket (%)', ladder: 'Ladder starts at days overdue', saved: 'Settings saved',
+      effectiveFrom: 'New rates take effect on', fromStart: 'From the start (rewrites history)', versions: 'Rate versions', inForce: 'from {{date}}', start: 'from the start',
+      effectiveHelp: 'An aging as of a date uses the rates in force on that date; agings before the effective date keep their figures.',
+    },
   },
 };
