@@ -179,6 +179,19 @@ describe('collection ladder', () => {
     expect(collectionState({ ...line, daysOverdue: 45 }, promised, '2026-07-16')).toMatchObject({ nextActionDue: '2026-07-02', dueNow: true });
   });
 
+  it('a broken promise is chased the day after it, when no escalation comes sooner', () => {
+    // Finance collection already reached (the suggested rung at 41 days), a promise for 07-10 not kept.
+    const line = { dueDate: '2026-06-01', daysOverdue: 41 };
+    const log = [act({ kind: 'finance', date: '2026-06-28', promiseDate: '2026-07-10', promiseAmount: 50_000_00 })];
+    expect(collectionState(line, log, '2026-07-10')).toMatchObject({ nextActionDue: '2026-07-11', dueNow: false, why: 'promisePending' });
+    expect(collectionState(line, log, '2026-07-12')).toMatchObject({
+      suggested: 'finance', reached: 'finance', promise: { date: '2026-07-10', amount: 50_000_00 }, nextActionDue: '2026-07-11', dueNow: true, why: 'promiseBroken',
+    });
+    // A later action after the promised day (a call that followed it up) closes the broken promise.
+    const followed = [...log, act({ kind: 'note', date: '2026-07-11', note: '客户称下周付' })];
+    expect(collectionState(line, followed, '2026-07-12')).toMatchObject({ nextActionDue: null, dueNow: false, why: null });
+  });
+
   it('a dispute stops calendar escalation', () => {
     const s = collectionState({ dueDate: '2026-01-01', daysOverdue: 180 }, [act({ kind: 'note', dispute: true })], '2026-06-30');
     expect(s).toMatchObject({ dispute: true, nextActionDue: null, dueNow: false, why: 'disputed' });

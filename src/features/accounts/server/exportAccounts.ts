@@ -75,7 +75,7 @@ export async function exportAccounts(
   }
 
   const columns: ColumnSpec[] = fields.map((f) => ({ header: headerOf(f, opts.lang), kind: KIND[f.type], width: WIDTH[f.key] }));
-  return writeWorkbook(filePath, [{ name: opts.lang === 'zh-CN' ? '客户' : 'Accounts', columns, rows: rows(), rowCount: ids.length, landscape: true }], { job: opts.job });
+  return writeWorkbook(filePath, [{ name: opts.lang === 'zh-CN' ? '客户' : 'Accounts', columns, rows: rows(), rowCount: ids.length, landscape: true }], { job: opts.job, date: ctx.clock.today() });
 }
 
 const TEMPLATE_ROWS = 5000;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExcelJS } from '../../../server/lazyLibs';
 import { AppError } from '../../../shared/errors';
+import { isoToExcelDate } from '../../../shared/dates';
 import { safeText } from '../../../server/excel/safeText';
 import type { Issue, Worksheet } from '../contract';
 import { concessionChecks, ladderOf, marginText } from '../domain';
@@ -74,13 +75,15 @@ function pageSetup(ws: ExcelJS.Worksheet, landscape: boolean, oneTall: boolean):
   };
 }
 
-export async function exportWorksheet(w: Worksheet, filePath: string, lang: Lang, today = new Date().toISOString().slice(0, 10)): Promise<{ sheets: string[]; checks: number }> {
+/** `today` is the book's today (or the CLI's --today): the "Exported" line and the document date. */
+export async function exportWorksheet(w: Worksheet, filePath: string, lang: Lang, today: string): Promise<{ sheets: string[]; checks: number }> {
   const checks = concessionChecks(w);
   const byId = new Map(w.issues.map((i) => [i.id, i]));
   const u = (v: number | null) => (v === null ? null : toUnits(v));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sales Workstation';
-  wb.created = new Date();
+  wb.created = isoToExcelDate(today);
+  wb.modified = wb.created;
 
   // Plan: the table, the margin lines, then the ladder charts — one landscape page.
   const plan = wb.addWorksheet('Plan');

@@ -93,7 +93,7 @@ export const negotiationHandlers: Partial<Handlers<C>> = {
 
   'negotiation:export': async ({ id, file, lang }, ctx) => {
     const w = mustGetWorksheet(ctx, id);
-    return exportWorksheet(w, ctx.files.resolve(file, 'write').path, lang);
+    return exportWorksheet(w, ctx.files.resolve(file, 'write').path, lang, ctx.clock.today());
   },
 
   'negotiation:import': async ({ file, name }, ctx) => {

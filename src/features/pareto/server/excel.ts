@@ -19,7 +19,8 @@ const PARETO_HEADERS = {
 
 const CHUNK = 2000;
 
-export async function writeParetoWorkbook(db: Db, file: string, scope: RankScope, t: ParetoThresholds, lang: Lang, job?: Job): Promise<{ rows: number }> {
+/** `today` (the book's) is the workbook's document date; nothing in the cells depends on it. */
+export async function writeParetoWorkbook(db: Db, file: string, scope: RankScope, t: ParetoThresholds, lang: Lang, today: string, job?: Job): Promise<{ rows: number }> {
   const { ranking: r } = getRanking(db, scope);
   const b = boundaries(r, t);
   const total = Number(r.total);
@@ -66,7 +67,7 @@ export async function writeParetoWorkbook(db: Db, file: string, scope: RankScope
     { name: h.sheet, columns: h.cols.map((header, i) => ({ header, kind: kinds[i]! })), rows: rows(), rowCount: r.n },
     { name: h.summary, columns: h.sum.map((header, i) => ({ header, kind: (['text', 'int', 'percent', 'money', 'percent'] as const)[i]! })), rows: summary },
   ];
-  await writeWorkbook(file, sheets, job ? { job } : {});
+  await writeWorkbook(file, sheets, job ? { job, date: today } : { date: today });
   return { rows: r.n };
 }
 
@@ -112,6 +113,6 @@ export async function writeVisitPlanWorkbook(file: string, plan: VisitPlanOut, r
       rows: loadRows,
       totals: ['Total', plan.byGrade.reduce((s, g) => s + g.accounts, 0), null, null, plan.visits + plan.calls, plan.daysNeeded],
     },
-  ]);
+  ], { date: `${plan.month}-01` });
   return { rows: planRows.length };
 }

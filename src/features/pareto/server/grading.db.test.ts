@@ -55,7 +55,8 @@ describe('the Pareto analysis', () => {
     expect(first.chart.bars.length).toBe(400); // fewer accounts than maxBars: one bar each
     const ranks = await call<{ total: number; rows: { id: string; cls: string }[] }>('pareto:ranks', { params: params(), limit: 1000 });
     expect(ranks.total).toBe(400);
-    expect(ranks.rows.every((r) => want.get(r.id) === r.cls)).toBe(true);
+    expect(ranks.rows).toHaveLength(400);
+    for (const r of ranks.rows) expect(r.cls).toBe(want.get(r.id));
     expect(first.composition.map((c) => c.accounts)).toEqual(['A', 'B', 'C'].map((cls) => [...want.values()].filter((x) => x === cls).length));
 
     const moved = await call<Analysis>('pareto:analyze', { params: params({ a: 80, b: 95 }) });
@@ -224,7 +225,10 @@ describe('visit plan and scorecard', () => {
     expect(s.byGrade.A + s.byGrade.B + s.byGrade.C).toBe(400);
     const offDiagonal = ['A', 'B', 'C'].flatMap((x) => ['A', 'B', 'C'].filter((y) => y !== x).map((y) => s.matrix[x]![y]!)).reduce((a, b) => a + b, 0);
     expect(s.disagreementCount).toBe(offDiagonal);
-    expect(s.disagreements.every((d) => d.abc !== d.scorecard)).toBe(true);
+    // The demo book has disagreements; the list holds them all (fewer than the default page of 200), each a real one.
+    expect(s.disagreementCount).toBeGreaterThan(0);
+    expect(s.disagreements).toHaveLength(Math.min(s.disagreementCount, 200));
+    for (const d of s.disagreements) expect(d.abc).not.toBe(d.scorecard);
   });
 });
 

@@ -73,7 +73,7 @@ export const paretoHandlers: Partial<Handlers<C>> = {
 
   'pareto:export': async ({ params, file, lang }, ctx, job) => {
     const target = ctx.files.resolve(file, 'write');
-    return writeParetoWorkbook(ctx.db, target.path, params, checked(params), lang, job);
+    return writeParetoWorkbook(ctx.db, target.path, params, checked(params), lang, ctx.clock.today(), job);
   },
 
   'pareto:visitPlan': ({ month, ownerId }, ctx) => visitPlanOf(ctx, month, ownerId),

@@ -141,6 +141,6 @@ export async function exportReview(ctx: ServerContext, filePath: string, req: Re
     return { ...r, ref: l[1], name: l[2], accountName: l[3] };
   });
   const sheets = reviewSheets({ ...review, rows }, namesOf(ctx, req.lang ?? 'en'));
-  const r = await writeWorkbook(filePath, sheets, job ? { job } : {});
+  const r = await writeWorkbook(filePath, sheets, job ? { job, date: req.to } : { date: req.to });
   return { rows: r.rows };
 }

@@ -148,7 +148,8 @@ export function roundSheets(d: TrainingDetail, r: TrainingResults, lang: Lang): 
 export async function exportTraining(d: TrainingDetail, file: string, opts: { layout: 'rounds' | 'scores'; lang: Lang; job?: Job }): Promise<{ sheets: string[]; rows: number }> {
   const r = sessionResults(d);
   const sheets = opts.layout === 'scores' ? scoresSheets(d, r) : roundSheets(d, r, opts.lang);
-  const { rows } = await writeWorkbook(file, sheets, opts.job ? { job: opts.job } : {});
+  // The class's own date is the document date: the workbook is a function of the session alone.
+  const { rows } = await writeWorkbook(file, sheets, opts.job ? { job: opts.job, date: d.session.date } : { date: d.session.date });
   return { sheets: sheets.map((s) => s.name), rows };
 }
 
