@@ -1,6 +1,6 @@
 import { contract } from '../shared/contract';
 import { HandlerRegistry } from './registry';
-import { systemHandlers } from './systemHandlers';
+import { PLATFORM_CHANNELS, systemHandlers } from './systemHandlers';
 import { systemContract } from '../shared/contract/system';
 import { accountsContract } from '../features/accounts/contract';
 import { accountHandlers } from '../features/accounts/server/handlers';
@@ -16,6 +16,9 @@ import { receivablesHandlers } from '../features/receivables/server/handlers';
 import { paretoContract } from '../features/pareto/contract';
 import { paretoHandlers } from '../features/pareto/server/handlers';
 
+/** The system channels the server answers (all but the platform's own). */
+const { [PLATFORM_CHANNELS[0]]: _open, [PLATFORM_CHANNELS[1]]: _save, ...serverSystemContract } = systemContract;
+
 /**
  * Every handler of the app, registered against the one contract. Electron's IPC, the
  * web server, the test bridge and the CLI all build this same registry.
@@ -23,9 +26,8 @@ import { paretoHandlers } from '../features/pareto/server/handlers';
  */
 export function createRegistry(opts: { validateOutput?: boolean } = {}): HandlerRegistry {
   return new HandlerRegistry(contract, opts)
-    .register(systemContract, systemHandlers)
-    .register(accountsContract, accountHandlers)
-    .register(accountsContract, accountExcelHandlers)
+    .register(serverSystemContract, systemHandlers)
+    .register(accountsContract, { ...accountHandlers, ...accountExcelHandlers })
     .register(pipelineContract, pipelineHandlers)
     .register(negotiationContract, negotiationHandlers)
     .register(trainingContract, trainingHandlers)

@@ -28,7 +28,12 @@ export class HandlerRegistry {
     this.validateOutput = opts.validateOutput ?? process.env.SW_VALIDATE_OUTPUT === '1';
   }
 
-  register<C extends ContractShape>(contract: C, handlers: Partial<Handlers<C>>): this {
+  /**
+   * Registers a handler for every channel of `contract` (the type demands all of them, so a
+   * channel declared without its handler fails the build). A contract whose channels are
+   * served by several maps is registered once with the maps spread together.
+   */
+  register<C extends ContractShape>(contract: C, handlers: Handlers<C>): this {
     for (const [name, fn] of Object.entries(handlers)) {
       if (!(name in this.specs)) throw new Error(`handler for undeclared channel ${name}`);
       if (name in this.fns) throw new Error(`handler registered twice: ${name}`);

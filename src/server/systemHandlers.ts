@@ -9,9 +9,13 @@ import { restoreBook } from './book';
 
 type C = typeof systemContract;
 
-// files:pickOpen / files:pickSave are answered by the platform (Electron's dialogs); the
-// web server and the tests provide files by upload or registration instead.
-export const systemHandlers: Partial<Handlers<C>> = {
+/**
+ * Channels each platform answers itself (Electron's dialogs; the web server's uploads and
+ * downloads; the test bridge's registered files): no server handler.
+ */
+export const PLATFORM_CHANNELS = ['files:pickOpen', 'files:pickSave'] as const;
+
+export const systemHandlers: Handlers<Omit<C, (typeof PLATFORM_CHANNELS)[number]>> = {
   'app:info': (_in, ctx) => ({ version: ctx.appVersion, schemaVersion: schemaVersion(ctx.db), dbPath: ctx.dbPath, platform: ctx.platform }),
   'jobs:status': ({ jobId }, ctx) => ctx.jobs.status(jobId),
   'jobs:cancel': ({ jobId }, ctx) => {

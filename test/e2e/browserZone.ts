@@ -1,6 +1,7 @@
-// The time zone the e2e browser runs in (a Chinese user's). The app's "today" is the
-// user's local date, so a test that compares with the app computes today in this zone, not
-// in the test process's — they differ for eight hours of every day when CI runs in UTC.
+// The time zone the e2e browser runs in (a Chinese user's), the same as the demo book's own
+// zone (Asia/Shanghai, the default). The app's "today" is the book's date, so a test that
+// compares with the app computes today in this zone, never in the test process's — they
+// differ for eight hours of every day when CI runs in UTC.
 export const BROWSER_TIME_ZONE = 'Asia/Shanghai';
 
 /** Today's date (YYYY-MM-DD) as the browser sees it. */

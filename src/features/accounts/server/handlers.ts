@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../server/registry';
+import type { AccountExcelChannel } from './excelHandlers';
 import type { ServerContext } from '../../../server/context';
 import { insertRow, softDelete, updateRow, VersionConflict } from '../../../server/db/changeLog';
 import { AppError } from '../../../shared/errors';
@@ -23,7 +24,7 @@ function mustGet(ctx: ServerContext, id: string) {
   return a;
 }
 
-export const accountHandlers: Partial<Handlers<C>> = {
+export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
   'accounts:lookups': (_in, ctx) => repo.lookups(ctx.db),
 
   'accounts:list': (input, ctx) => repo.listAccounts(ctx.db, input),

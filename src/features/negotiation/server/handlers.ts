@@ -17,7 +17,7 @@ function issueOf(ctx: ServerContext, worksheetId: string, issueId: string | null
   if (!w.issues.some((i) => i.id === issueId)) throw new AppError('validation', `${what}: the issue is not in this worksheet.`, { field: what });
 }
 
-export const negotiationHandlers: Partial<Handlers<C>> = {
+export const negotiationHandlers: Handlers<C> = {
   'negotiation:list': (_in, ctx) => repo.listWorksheets(ctx.db),
 
   'negotiation:get': ({ id }, ctx) => mustGetWorksheet(ctx, id),

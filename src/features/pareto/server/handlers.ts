@@ -45,7 +45,7 @@ function visitPlanOf(ctx: ServerContext, month: string, ownerId: string) {
   return { ...planVisits(month, planned, settings.visits), ungradedPlannedByClass: ungraded };
 }
 
-export const paretoHandlers: Partial<Handlers<C>> = {
+export const paretoHandlers: Handlers<C> = {
   'pareto:settings': (_in, ctx) => repo.getParetoSettings(ctx.db),
 
   'pareto:saveSettings': (patch, ctx) => repo.saveParetoSettings(ctx.db, ctx.clock, patch),

@@ -19,7 +19,7 @@ function mustGet(ctx: ServerContext, id: string) {
   return repo.toOpportunity(r, index);
 }
 
-export const pipelineHandlers: Partial<Handlers<C>> = {
+export const pipelineHandlers: Handlers<C> = {
   'pipeline:lookups': (_in, ctx) => ({
     stages: activeStages(ctx.db),
     accounts: ctx.db.prepare('SELECT id, name, territory_id AS territoryId, owner_id AS ownerId FROM accounts WHERE deleted_at IS NULL ORDER BY name').all() as {

@@ -31,7 +31,7 @@ function change(ctx: ServerContext, sessionId: string, fn: () => void): Training
   return mustGet(ctx, sessionId);
 }
 
-export const trainingHandlers: Partial<Handlers<C>> = {
+export const trainingHandlers: Handlers<C> = {
   'training:list': (_in, ctx) =>
     repo.listSessionIds(ctx.db).map((id) => sessionSummary(mustGet(ctx, id))),
 
