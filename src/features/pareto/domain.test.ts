@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import {
-  classifyPareto, classOf, compareText, paretoCutoffs, readComposition, ruleText, toBasisPoints, THRESHOLD_PRESETS,
+  classAt, classifyPareto, compareText, paretoBoundaries, paretoCutoffs, readComposition, ruleText, toBasisPoints, THRESHOLD_PRESETS,
   type ParetoItem, type ParetoThresholds,
 } from './domain';
 
@@ -104,9 +104,12 @@ describe('classifyPareto: the rule', () => {
     // total 3, a = 33.33 %: prev 1 → 1·10000 < 3333·3 = 9999 is false: B (a float share 0.3333… would say the same
     // only by luck). cutA = ⌈9999/10000⌉ = 1.
     expect(paretoCutoffs(3, { a: 33.33, b: 66.67 })).toEqual({ cutA: 1n, cutB: 3n });
-    expect(classOf(1, 0, { cutA: 1n, cutB: 3n })).toBe('A');
-    expect(classOf(1, 1, { cutA: 1n, cutB: 3n })).toBe('B');
-    expect(classOf(0, 0, { cutA: 1n, cutB: 3n })).toBe('C');
+    // Values 1, 1, 1: sums before are 0, 1, 2 → A (0 < 1), B (1 < 3), B (2 < 3).
+    const b = paretoBoundaries((i) => [0, 1, 2][i]!, 3, 3, { a: 33.33, b: 66.67 });
+    expect(b).toEqual({ aEnd: 1, bEnd: 3 });
+    expect([0, 1, 2, 3].map((i) => classAt(i, b)).join('')).toBe('ABBC');
+    // Zero and negative values (after the positive ranks) are C whatever their sums.
+    expect(paretoBoundaries((i) => [0, 1, 1][i]!, 1, 1, { a: 55, b: 85 })).toEqual({ aEnd: 1, bEnd: 1 });
   });
 
   it('classifies a list of 1,000,000 values (timing reported, not asserted)', () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../../server/db/connection';
-import { paretoCutoffs, type Measure, type ParetoClass, type ParetoThresholds } from '../domain';
+import { classAt, paretoBoundaries, paretoCutoffs, type Measure, type ParetoClass, type ParetoThresholds } from '../domain';
+import type { ParetoBoundaries } from '../domain';
 
 // The ranking behind the Pareto screen, computed in one pass: SQLite sorts (value desc,
 // name, id — the rule's order), a tight loop keeps rowid, value and the running sum of
@@ -95,43 +96,23 @@ export function rankAccounts(db: Db, scope: RankScope): Ranking {
   };
 }
 
-/** Number of leading ranks with prev < cut among the first `upTo` (prev is non-decreasing). */
-function countBelow(r: Ranking, cut: bigint, from: number, upTo: number): number {
-  if (r.exact) {
-    const c = Number(cut);
-    let lo = from;
-    let hi = upTo;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (r.prev[mid]! < c) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-  // Beyond 2^53 the Float64 sums are approximate: walk the exact sums in BigInt.
+export type Boundaries = ParetoBoundaries;
+export { classAt };
+
+/**
+ * The class boundaries of a ranking: the domain's rule (paretoBoundaries) over this
+ * ranking's sums-before. Within 2^53 the Float64 sums are exact; beyond, the exact sums are
+ * rebuilt in BigInt once for the search.
+ */
+export function boundaries(r: Ranking, t: ParetoThresholds): Boundaries {
+  if (r.exact) return paretoBoundaries((i) => r.prev[i]!, r.positive, r.total, t);
+  const exactPrev: bigint[] = new Array(r.positive);
   let p = 0n;
-  for (let k = 0; k < upTo; k++) {
-    if (k >= from && p >= cut) return k;
+  for (let k = 0; k < r.positive; k++) {
+    exactPrev[k] = p;
     p += BigInt(r.values[k]!);
   }
-  return upTo;
-}
-
-export interface Boundaries {
-  /** Ranks [0, aEnd) are A, [aEnd, bEnd) B, the rest C. */
-  aEnd: number;
-  bEnd: number;
-}
-
-export function boundaries(r: Ranking, t: ParetoThresholds): Boundaries {
-  const cut = paretoCutoffs(r.total, t);
-  const aEnd = countBelow(r, cut.cutA, 0, r.positive);
-  const bEnd = countBelow(r, cut.cutB, aEnd, r.positive);
-  return { aEnd, bEnd };
-}
-
-export function classAt(i: number, b: Boundaries): ParetoClass {
-  return i < b.aEnd ? 'A' : i < b.bEnd ? 'B' : 'C';
+  return paretoBoundaries((i) => exactPrev[i]!, r.positive, r.total, t);
 }
 
 /** Sum of the positive values of ranks [0, i), as a number (display precision). */
