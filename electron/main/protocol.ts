@@ -1,13 +1,14 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { protocol } from 'electron';
+import { APP_SCHEME_PRIVILEGES } from './schemePrivileges';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 // The renderer is served from app://bundle/ rather than file://, so the page has a real
 // origin, the CSP comes as a header, and no other file on disk is reachable.
 export function registerSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
   ]);
 }
 
