@@ -4,7 +4,8 @@ import {
   civilDay, classifyMovement, closedSince, quarterEnd, sinceDate, stateAsOf, staysOf, weightedAmount,
   type OppEvent, type OppHistory, type StageIndex, type StageRef, type TrackedState,
 } from './domain';
-import { buildReview, matchesDrill, reviewRow, type BridgeParts, type Drill, type ReviewInput } from './review';
+import { buildReview, reviewRow, type BridgeParts, type ReviewInput } from './review';
+import { matchesDrill, type Drill } from './drill';
 import { buildFunnel, funnelData, type FunnelInput } from './funnel';
 import { evaluateCommitment, commitmentsByRep } from './commitments';
 

@@ -359,6 +359,3 @@ const moves = (e: ExitKind) => e === 'forward' || e === 'won';
 const sameOutcome = (a: ExitKind, b: ExitKind) => moves(a) === moves(b) && (moves(a) || a === b);
 
 const byKey = (a: GroupTotals, b: GroupTotals) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-
-// Drilling from a number to its rows lives beside this file; re-exported for one import.
-export * from './drill';

@@ -51,3 +51,6 @@ export function useJobRunner(): { run<K extends ChannelName>(channel: K, input: 
   );
   return { run, element };
 }
+
+/** The `run` of a job runner, handed to the parts of a screen that start long jobs. */
+export type JobRun = ReturnType<typeof useJobRunner>['run'];

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { addDays } from '../../../shared/dates';
-import { matchesDrill, type Drill } from '../review';
+import { matchesDrill, type Drill } from '../drill';
 import type { ReviewRowOut } from '../contract';
 import type { Names } from './usePipelineLookups';
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Card, Col, List, Row, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePrefs } from '../../../renderer/app/prefs';
-import type { ReviewMetric } from '../review';
+import type { ReviewMetric } from '../drill';
 import type { ReviewOut } from '../contract';
 import type { DrillRequest } from './ReviewDrill';
 import { percent, type Lookups, type Names } from './usePipelineLookups';

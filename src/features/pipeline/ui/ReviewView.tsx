@@ -9,7 +9,7 @@ import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EChart, type EChartClick } from '../../../renderer/components/EChart';
 import { addDays } from '../../../shared/dates';
 import { quarterEnd } from '../domain';
-import type { ReviewMetric } from '../review';
+import type { ReviewMetric } from '../drill';
 import type { Opportunity, ReviewOut } from '../contract';
 import type { Scope } from './PipelinePage';
 import { BRIDGE_METRIC, BRIDGE_STEPS, bridgeOption, type BridgeStep } from './bridgeChart';

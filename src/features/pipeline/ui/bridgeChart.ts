@@ -1,5 +1,5 @@
 import type { EChartsOption } from '../../../renderer/components/EChart';
-import type { ReviewMetric } from '../review';
+import type { ReviewMetric } from '../drill';
 
 // The bridge as a waterfall: a stacked bar whose transparent lower part lifts each step
 // to where the running total stands. Amounts in yuan on the axis, labels formatted.

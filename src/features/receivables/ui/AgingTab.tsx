@@ -9,7 +9,7 @@ import { EChart, type EChartsOption } from '../../../renderer/components/EChart'
 import type { Aging, AgingLineRow, CustomerAgingRow } from '../contract';
 import { RatesDialog } from './RatesDialog';
 import { gridLocale, gridTheme, ImportButton, IsoDatePicker, pct, useLabels, useMoney } from './shared';
-import type { JobRun } from './ReceivablesPage';
+import type { JobRun } from '../../../renderer/components/useJobRunner';
 
 /** Axis amounts in yuan: 万 in Chinese, k / M in English. */
 function axisYuan(v: number, locale: string): string {

@@ -9,7 +9,7 @@ import { addDays } from '../../../shared/dates';
 import { yuanToFen } from '../../../shared/money';
 import type { InvoiceRow } from '../contract';
 import { PaymentDialog } from './PaymentDialog';
-import type { JobRun } from './ReceivablesPage';
+import type { JobRun } from '../../../renderer/components/useJobRunner';
 import { gridLocale, gridTheme, ImportButton, IsoDatePicker, useCustomers, useLabels, useMoney } from './shared';
 
 export function InvoicesTab({ run }: { run: JobRun }) {

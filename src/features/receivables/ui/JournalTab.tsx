@@ -5,7 +5,7 @@ import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { addDays } from '../../../shared/dates';
 import type { Journal } from '../contract';
-import type { JobRun } from './ReceivablesPage';
+import type { JobRun } from '../../../renderer/components/useJobRunner';
 import { IsoDatePicker, useLabels } from './shared';
 
 /** Last day of the month before `date`: the usual previous month-end. */

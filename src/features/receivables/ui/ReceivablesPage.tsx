@@ -11,7 +11,6 @@ import { NoticeView } from './NoticeView';
 import { JournalTab } from './JournalTab';
 import { CreditTab } from './CreditTab';
 
-export type JobRun = ReturnType<typeof useJobRunner>['run'];
 
 const TABS = ['aging', 'invoices', 'payments', 'contracts', 'collections', 'journal', 'credit'] as const;
 

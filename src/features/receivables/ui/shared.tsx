@@ -11,7 +11,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
 import type { ChannelName } from '../../../shared/contract';
 import type { BucketInfo } from '../contract';
-import type { JobRun } from './ReceivablesPage';
+import type { JobRun } from '../../../renderer/components/useJobRunner';
 
 
 export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });
