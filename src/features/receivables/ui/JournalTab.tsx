@@ -3,6 +3,7 @@ import { App, Button, Card, Popconfirm, Space, Table, Tooltip, Typography } from
 import { CheckOutlined, DownloadOutlined, UndoOutlined } from '@ant-design/icons';
 import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
+import { stampInZone } from '../../../shared/bookTime';
 import { addDays } from '../../../shared/dates';
 import type { Booking, Journal } from '../contract';
 import type { JobRun } from './ReceivablesPage';
@@ -13,8 +14,11 @@ function previousMonthEnd(date: string): string {
   return addDays(`${date.slice(0, 7)}-01`, -1);
 }
 
-/** A booking instant as finance reads it: minutes, UTC stated (the instant is stored in UTC). */
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+/** A booking instant (stored in UTC) as the book's wall clock reads it, to the minute. */
+function wallTime(iso: string, timeZone: string): string {
+  const s = stampInZone(new Date(iso), timeZone);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(9, 11)}:${s.slice(11, 13)}`;
+}
 
 type Figure = 'opening' | 'adjustment' | 'movement' | 'closing' | 'change';
 const FIGURES: Figure[] = ['opening', 'adjustment', 'movement', 'closing', 'change'];
@@ -27,7 +31,8 @@ const FIGURES: Figure[] = ['opening', 'adjustment', 'movement', 'closing', 'chan
  */
 export function JournalTab({ run }: { run: JobRun }) {
   const { t } = useLabels();
-  const { money, today: bookToday } = usePrefs();
+  const { money, today: bookToday, timeZone, locale } = usePrefs();
+  const when = (iso: string) => wallTime(iso, timeZone);
   const { message } = App.useApp();
   const [to, setTo] = useState(bookToday());
   const [from, setFrom] = useState(previousMonthEnd(bookToday()));
@@ -78,6 +83,11 @@ export function JournalTab({ run }: { run: JobRun }) {
         <Tooltip title={t('journal.bookHelp')}>
           <Button type="primary" icon={<CheckOutlined />} onClick={() => void book()} disabled={!canBook || busy} data-testid="journal-book">{t('journal.book')}</Button>
         </Tooltip>
+        {latest && (
+          <Popconfirm title={t('journal.undoConfirm', { date: latest.bookedTo })} onConfirm={() => void undo(latest)}>
+            <Button icon={<UndoOutlined />} disabled={busy} data-testid="journal-undo">{t('journal.undoTo', { date: latest.bookedTo })}</Button>
+          </Popconfirm>
+        )}
         <Button icon={<DownloadOutlined />} onClick={() => void exportJournal()} disabled={!j} data-testid="journal-export">{t('journal.export')}</Button>
       </Space>
       {j && (
@@ -93,7 +103,7 @@ export function JournalTab({ run }: { run: JobRun }) {
               : t('journal.closingOpen', { date: j.to })}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t('settingsUi.basis')}: {t(j.basis === 'gross' ? 'settingsUi.basisGross' : 'settingsUi.basisNet')}
+            {t('settingsUi.basis')}{locale === 'zh-CN' ? '：' : ': '}{t(j.basis === 'gross' ? 'settingsUi.basisGross' : 'settingsUi.basisNet')}
           </Typography.Text>
         </Space>
       )}
@@ -104,7 +114,7 @@ export function JournalTab({ run }: { run: JobRun }) {
           rowKey="accountId"
           loading={!j}
           dataSource={j?.movements ?? []}
-          pagination={{ pageSize: 12 }}
+          pagination={{ pageSize: 8 }}
           data-testid="journal-movements"
           summary={() =>
             j ? (
@@ -158,15 +168,6 @@ export function JournalTab({ run }: { run: JobRun }) {
               { dataIndex: 'bookedBy', title: t('journal.bookedBy') },
               { dataIndex: 'bookedAt', title: t('journal.bookedAt'), render: when },
               { dataIndex: 'total', title: t('journal.total'), align: 'right', render: money0 },
-              {
-                key: 'undo',
-                render: (_: unknown, b: Booking) =>
-                  b.id === latest?.id ? (
-                    <Popconfirm title={t('journal.undoConfirm', { date: b.bookedTo })} onConfirm={() => void undo(b)}>
-                      <Button size="small" icon={<UndoOutlined />} disabled={busy} data-testid="journal-undo">{t('journal.undo')}</Button>
-                    </Popconfirm>
-                  ) : null,
-              },
             ]}
           />
         </Card>
