@@ -129,3 +129,31 @@ test('contracts with milestones, the provision journal and credit control', asyn
   await expect(page.locator('[data-testid="credit-grid"] .ant-tag', { hasText: '逾期超90天' }).first()).toBeVisible();
   await app.screenshot('receivables-credit');
 });
+
+test('booking the provision from the Journal screen, with undo until the next booking; both languages', async ({ app, page }) => {
+  const aging = await app.call<Aging>('receivables:aging', { asOf: today });
+  await app.open('receivables?tab=journal');
+  await expect(page.getByTestId('journal-status')).toContainText(`期末：${today} 应计提的准备（尚未记账）`);
+  // Nothing booked yet: the opening is 0 and the closing is the aging's provision today.
+  await expect(page.getByTestId('journal-total-opening')).toHaveText(yuan(0));
+  await expect(page.getByTestId('journal-total-closing')).toHaveText(yuan(aging.totals.provision));
+  await page.getByTestId('journal-book').click();
+  await expect(page.getByTestId('journal-status')).toContainText(`期末：${today} 已记账`);
+  await expect(page.getByTestId('journal-bookings').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('journal-bookings')).toContainText(yuan(aging.totals.provision));
+  await expect(page.getByTestId('journal-book')).toBeDisabled();
+  await expect(page.getByTestId('journal-lines').locator('tbody tr').first()).toBeVisible();
+  await page.mouse.move(0, 0); // no tooltip over the screen
+  await app.screenshot('receivables-journal-booked-zh');
+
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('journal-status')).toContainText(`Closing: booked to ${today}`);
+  await expect(page.getByText('Prior-period adjustment').first()).toBeVisible();
+  await app.screenshot('receivables-journal-booked-en');
+
+  await page.getByTestId('journal-undo').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('journal-status')).toContainText(`Closing: the provision required at ${today} (not booked yet)`);
+  await expect(page.getByTestId('journal-book')).toBeEnabled();
+  expect(await app.call<unknown[]>('receivables:bookings', {})).toEqual([]);
+});

@@ -13,12 +13,16 @@ export const zRung = z.enum(['reminder', 'notice', 'finance', 'sales', 'lawyer']
 export const zActionKind = z.enum(['reminder', 'notice', 'finance', 'sales', 'lawyer', 'note']);
 export const zTrigger = z.enum(['signing', 'delivery', 'acceptance']);
 export const zReview = z.enum(['pending', 'ok', 'problem']);
+/** Provisions on gross outstanding, or net of a customer's unapplied credit (domain.ts says why gross is the default). */
+export const zProvisionBasis = z.enum(['gross', 'netOfCredit']);
 
 export const zRcvSettings = z
   .object({
     bounds: z.array(z.number().int().min(1).max(36_500)).min(1).max(20),
     ratesBp: z.array(zBp).min(3).max(22),
     ladderFromDays: z.array(z.number().int().min(1).max(36_500)).length(5),
+    /** Provisions on gross outstanding (default) or net of unapplied credit; left out on save: unchanged. */
+    provisionBasis: zProvisionBasis.optional(),
   })
   .strict();
 export type RcvSettings = z.infer<typeof zRcvSettings>;
@@ -48,6 +52,8 @@ export const zAging = z.object({
   buckets: z.array(zBucket),
   customers: z.array(zCustomerAging),
   totals: z.object({ byBucket: z.array(z.number()), provisionByBucket: z.array(z.number()), total: z.number(), provision: z.number(), credit: z.number() }),
+  /** The provision basis the provisions were taken on. */
+  basis: zProvisionBasis,
 });
 export type Aging = z.infer<typeof zAging>;
 
@@ -220,12 +226,26 @@ export const zNotice = z.object({
 });
 export type Notice = z.infer<typeof zNotice>;
 
+/** A booking: the provision as booked to a date, by whom and when. */
+export const zBooking = z.object({ id: z.string(), bookedTo: z.string(), bookedBy: z.string(), bookedAt: z.string(), total: z.number(), customers: z.number() });
+export type Booking = z.infer<typeof zBooking>;
+
+const zJournalFigures = { opening: z.number(), adjustment: z.number(), movement: z.number(), closing: z.number(), change: z.number() };
+/**
+ * The provision journal for a period: opening = the last booking on or before `from` (0 if
+ * none); adjustment = prior-period adjustment (the opening date's requirement recomputed −
+ * the booked figure); movement = closing − recomputed opening; closing = the booking at
+ * `to` when there is one, else the requirement at `to`; change = what the lines post.
+ */
 export const zJournal = z.object({
   from: z.string(),
   to: z.string(),
-  movements: z.array(z.object({ accountId: z.string(), customer: z.string(), previous: z.number(), current: z.number(), adjustment: z.number() })),
+  basis: zProvisionBasis,
+  openingBooking: zBooking.nullable(),
+  closingBooking: zBooking.nullable(),
+  movements: z.array(z.object({ accountId: z.string(), customer: z.string(), ...zJournalFigures })),
   lines: z.array(z.object({ accountId: z.string(), customer: z.string(), ledger: z.enum(['badDebtExpense', 'allowanceForDoubtfulAccounts']), debit: z.number(), credit: z.number() })),
-  totals: z.object({ previous: z.number(), current: z.number(), adjustment: z.number() }),
+  totals: z.object(zJournalFigures),
 });
 export type Journal = z.infer<typeof zJournal>;
 
@@ -283,6 +303,12 @@ export const receivablesContract = {
   'receivables:notice': channel(z.object({ accountId: zId, asOf: zIsoDate }).strict(), zNotice),
   'receivables:journal': channel(z.object({ from: zIsoDate, to: zIsoDate }).strict(), zJournal),
   'receivables:exportJournal': channel(z.object({ file: zFileToken, from: zIsoDate, to: zIsoDate, jobId: zJobId }).strict(), z.object({ rows: z.number() }), { long: true }),
+  /** Books the provision required at `to` (after the latest booking, not after today); `by` defaults to the OS user name. */
+  'receivables:postJournal': channel(z.object({ to: zIsoDate, by: z.string().trim().min(1).max(100).optional() }).strict(), zBooking),
+  /** Undoes the latest booking (soft delete); an earlier one cannot be undone once a later one exists. */
+  'receivables:undoBooking': channel(z.object({ id: zId }).strict(), zOk),
+  /** Every live booking, latest first. */
+  'receivables:bookings': channel(z.object({}).strict(), z.array(zBooking)),
   'receivables:credit': channel(z.object({ asOf: zIsoDate }).strict(), z.array(zCreditRow)),
   'receivables:saveCredit': channel(
     z

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
 import {
   agingBuckets, agingByCustomer, agingLine, agingPolicyProblems, agingTotals, bucketIndex, collectionState, creditFlags,
-  defaultAgingPolicy, milestoneAmounts, milestoneReceivables, paidAsOf, provisionFor, provisionJournal, suggestedRung,
+  defaultAgingPolicy, milestoneAmounts, milestoneReceivables, paidAsOf, bookingProblem, provisionByBucketOnBasis, provisionFor, provisionJournal, suggestedRung,
   type AllocationFact, type CollectionAction, type InvoiceFacts, type MilestoneTerm,
 } from './domain';
 
@@ -137,11 +137,18 @@ describe('by customer, totals and the provision journal', () => {
     expect(agingTotals(customers, buckets.length)).toMatchObject({ total: 650_00, provision: 260_00 });
   });
 
-  it('an increase debits bad-debt expense; a decrease reverses; unchanged gives nothing', () => {
-    const prev = new Map([['a', 100_00], ['b', 300_00], ['c', 50_00]]);
-    const curr = new Map([['a', 180_00], ['b', 100_00], ['c', 50_00], ['d', 7_00]]);
-    const { movements, lines } = provisionJournal(prev, curr);
-    expect(movements.map((m) => [m.accountId, m.adjustment])).toEqual([['a', 80_00], ['b', -200_00], ['d', 7_00]]);
+  it('posts closing − booked opening, split into the prior-period adjustment and the period movement', () => {
+    const opening = new Map([['a', 100_00], ['b', 300_00], ['c', 50_00]]);
+    // b paid an invoice back-dated before the opening booking: recomputed now, its opening requirement is 120.
+    const restated = new Map([['a', 100_00], ['b', 120_00], ['c', 50_00]]);
+    const closing = new Map([['a', 180_00], ['b', 100_00], ['c', 50_00], ['d', 7_00]]);
+    const { movements, lines } = provisionJournal(opening, restated, closing);
+    expect(movements.map((m) => [m.accountId, m.opening, m.adjustment, m.movement, m.closing, m.change])).toEqual([
+      ['a', 100_00, 0, 80_00, 180_00, 80_00],
+      ['b', 300_00, -180_00, -20_00, 100_00, -200_00],
+      ['c', 50_00, 0, 0, 50_00, 0],
+      ['d', 0, 0, 7_00, 7_00, 7_00],
+    ]);
     expect(lines.filter((l) => l.accountId === 'a')).toEqual([
       { accountId: 'a', ledger: 'badDebtExpense', debit: 80_00, credit: 0 },
       { accountId: 'a', ledger: 'allowanceForDoubtfulAccounts', debit: 0, credit: 80_00 },
@@ -150,7 +157,45 @@ describe('by customer, totals and the provision journal', () => {
       { accountId: 'b', ledger: 'allowanceForDoubtfulAccounts', debit: 200_00, credit: 0 },
       { accountId: 'b', ledger: 'badDebtExpense', debit: 0, credit: 200_00 },
     ]);
+    expect(lines.filter((l) => l.accountId === 'c')).toEqual([]);
     expect(lines.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
+  });
+
+  it('books forward only, and never a date still to come', () => {
+    expect(bookingProblem('2026-05-31', null, '2026-06-30')).toBeNull();
+    expect(bookingProblem('2026-05-31', '2026-04-30', '2026-06-30')).toBeNull();
+    expect(bookingProblem('2026-05-31', '2026-05-31', '2026-06-30')).toContain('already booked to 2026-05-31');
+    expect(bookingProblem('2026-04-30', '2026-05-31', '2026-06-30')).toContain('already booked to 2026-05-31');
+    expect(bookingProblem('2026-07-01', null, '2026-06-30')).toContain('after today (2026-06-30)');
+  });
+});
+
+describe('provision basis: gross or net of unapplied credit (DOMAIN.md §6 example)', () => {
+  // Contract 1,000,000; 60 % due within a week of acceptance; accepted 80 days ago, unpaid:
+  // 600,000 overdue 73 days → 61-90 at 30 % → provision 180,000.
+  const due = 600_000_00;
+  const line = agingLine(inv({ dueDate: addDays(AS_OF, -73), amount: due }), 0, AS_OF, buckets)!;
+  const byBucket = buckets.map((b) => (b.index === line.bucket ? line.outstanding : 0));
+  const provisionByBucket = buckets.map((b) => (b.index === line.bucket ? line.provision : 0));
+
+  it('gross: the credit does not reduce the provision', () => {
+    expect([buckets[line.bucket]!.label, line.provision]).toEqual(['61-90', 180_000_00]);
+    expect(provisionByBucketOnBasis('gross', byBucket, provisionByBucket, buckets, 100_000_00)[3]).toBe(180_000_00);
+  });
+
+  it('net of credit: (600,000 − 100,000) × 30 % = 150,000', () => {
+    const net = provisionByBucketOnBasis('netOfCredit', byBucket, provisionByBucket, buckets, 100_000_00);
+    expect(net[3]).toBe((600_000_00 - 100_000_00) * 0.3);
+    expect(net.reduce((s, v) => s + v, 0)).toBe(150_000_00);
+  });
+
+  it('nets against the oldest bucket first, then the next, and never below zero', () => {
+    // 100 in 1-30 (10 %), 200 in 91-180 (50 %); credit 250 clears 91-180 and 50 of 1-30.
+    const b = [0, 100_00, 0, 0, 200_00, 0, 0, 0];
+    const p = [0, 10_00, 0, 0, 100_00, 0, 0, 0];
+    expect(provisionByBucketOnBasis('netOfCredit', b, p, buckets, 250_00)).toEqual([0, 5_00, 0, 0, 0, 0, 0, 0]);
+    expect(provisionByBucketOnBasis('netOfCredit', b, p, buckets, 10_000_00)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(provisionByBucketOnBasis('netOfCredit', b, p, buckets, 0)).toEqual(p);
   });
 });
 

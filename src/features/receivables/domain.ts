@@ -245,7 +245,47 @@ export function milestoneReceivables(contractAmount: Fen, terms: readonly Milest
 }
 
 // ---------------------------------------------------------------------------------------
-// Provision journal
+// Provision basis: gross outstanding, or net of the customer's unapplied credit
+
+/**
+ * Whether provisions are taken on gross outstanding or net of a customer's unapplied credit
+ * (money received and not yet allocated to an invoice). The default is gross: credit not yet
+ * applied has settled no invoice (CAS 22 / IFRS 9 assess the receivable itself, and the
+ * unapplied amount is a liability to the customer that may still be refunded or applied
+ * elsewhere), so netting it would understate the allowance on the invoices still owed.
+ */
+export const PROVISION_BASES = ['gross', 'netOfCredit'] as const;
+export type ProvisionBasis = (typeof PROVISION_BASES)[number];
+export const DEFAULT_PROVISION_BASIS: ProvisionBasis = 'gross';
+
+/**
+ * A customer's provision per bucket on the given basis. Net of credit: the credit is netted
+ * against the oldest buckets first (the way a payment is normally applied, to the oldest
+ * invoice first), never beyond what a bucket holds; a bucket's provision falls by the credit
+ * netted against it × the bucket's rate, rounded half away from zero to the fen (a bucket
+ * netted to nothing carries no provision). Credit beyond the outstanding total stays credit.
+ */
+export function provisionByBucketOnBasis(
+  basis: ProvisionBasis,
+  byBucket: readonly Fen[],
+  provisionByBucket: readonly Fen[],
+  buckets: readonly Bucket[],
+  credit: Fen,
+): Fen[] {
+  const out = [...provisionByBucket];
+  if (basis === 'gross' || credit <= 0) return out;
+  let left = credit;
+  for (let i = byBucket.length - 1; i >= 0 && left > 0; i--) {
+    const netted = Math.min(left, byBucket[i]!);
+    if (netted <= 0) continue;
+    out[i] = netted === byBucket[i] ? 0 : Math.max(0, out[i]! - provisionFor(netted, buckets[i]!.rateBp));
+    left -= netted;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Provision journal: from the provision as booked to the requirement (or the next booking)
 
 export const LEDGER = { expense: 'badDebtExpense', allowance: 'allowanceForDoubtfulAccounts' } as const;
 export type LedgerAccount = (typeof LEDGER)[keyof typeof LEDGER];
@@ -259,34 +299,59 @@ export interface JournalLine {
 
 export interface ProvisionMovement {
   accountId: string;
-  previous: Fen;
-  current: Fen;
+  /** The provision booked at the opening date (0 when nothing was booked). */
+  opening: Fen;
+  /** Prior-period adjustment: the requirement at the opening date recomputed now − the booked figure (back-dated changes). */
   adjustment: Fen;
+  /** The period's movement: closing − the recomputed opening. */
+  movement: Fen;
+  closing: Fen;
+  /** What is posted: adjustment + movement = closing − opening. */
+  change: Fen;
 }
 
 /**
- * The provision movement per customer between two as-of dates and its journal lines: an
- * increase debits bad-debt expense and credits the allowance for doubtful accounts; a
- * decrease reverses the entry (debit allowance, credit expense). Unchanged customers give no lines.
+ * The provision movement per customer for a period and its journal lines. `opening` is what
+ * was booked at the period's start, `restated` the requirement at that same date as the book
+ * now gives it (a payment dated before the booking but entered after it lowers it), `closing`
+ * the requirement (or the booking) at the period's end. The posted change is closing −
+ * opening, split into the prior-period adjustment (restated − opening) and the period's
+ * movement (closing − restated). An increase debits bad-debt expense and credits the
+ * allowance for doubtful accounts; a decrease reverses the entry. Customers with nothing in
+ * any of the three are left out; customers whose change is 0 give no journal lines.
  */
-export function provisionJournal(previous: ReadonlyMap<string, Fen>, current: ReadonlyMap<string, Fen>): { movements: ProvisionMovement[]; lines: JournalLine[] } {
-  const ids = [...new Set([...previous.keys(), ...current.keys()])].sort();
+export function provisionJournal(
+  opening: ReadonlyMap<string, Fen>,
+  restated: ReadonlyMap<string, Fen>,
+  closing: ReadonlyMap<string, Fen>,
+): { movements: ProvisionMovement[]; lines: JournalLine[] } {
+  const ids = [...new Set([...opening.keys(), ...restated.keys(), ...closing.keys()])].sort();
   const movements: ProvisionMovement[] = [];
   const lines: JournalLine[] = [];
   for (const accountId of ids) {
-    const prev = previous.get(accountId) ?? 0;
-    const curr = current.get(accountId) ?? 0;
-    const adjustment = curr - prev;
-    if (adjustment === 0) continue;
-    movements.push({ accountId, previous: prev, current: curr, adjustment });
-    const amount = Math.abs(adjustment);
-    if (adjustment > 0) {
+    const open = opening.get(accountId) ?? 0;
+    const again = restated.get(accountId) ?? 0;
+    const close = closing.get(accountId) ?? 0;
+    if (open === 0 && again === 0 && close === 0) continue;
+    const change = close - open;
+    movements.push({ accountId, opening: open, adjustment: again - open, movement: close - again, closing: close, change });
+    const amount = Math.abs(change);
+    if (change > 0) {
       lines.push({ accountId, ledger: LEDGER.expense, debit: amount, credit: 0 }, { accountId, ledger: LEDGER.allowance, debit: 0, credit: amount });
-    } else {
+    } else if (change < 0) {
       lines.push({ accountId, ledger: LEDGER.allowance, debit: amount, credit: 0 }, { accountId, ledger: LEDGER.expense, debit: 0, credit: amount });
     }
   }
   return { movements, lines };
+}
+
+/** Why a booking to `to` cannot be made, or null: bookings go forward, one date after another. */
+export function bookingProblem(to: IsoDate, latestBooked: IsoDate | null, today: IsoDate): string | null {
+  if (latestBooked !== null && to <= latestBooked) {
+    return `The provision is already booked to ${latestBooked}; a new booking must be dated after it (undo that booking first to re-book it).`;
+  }
+  if (to > today) return `${to} is after today (${today}); a provision can only be booked to a date that has passed.`;
+  return null;
 }
 
 // The collection ladder lives beside this file; re-exported so callers keep one import.

@@ -1,8 +1,8 @@
 import type { Db } from '../../../server/db/connection';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import {
-  agingLine, BASIS, collectionState,
-  type AgingLine, type Bucket, type CollectionAction, type CollectionState, type LadderPolicy,
+  agingLine, BASIS, collectionState, provisionByBucketOnBasis,
+  type AgingLine, type ProvisionBasis, type Bucket, type CollectionAction, type CollectionState, type LadderPolicy,
 } from '../domain';
 
 // Aging straight from the event tables. The customer summary is one grouped SQL query:
@@ -175,4 +175,21 @@ export function* detailLines(
     }
     for (const accountId of batch) yield* byCustomer.get(accountId) ?? [];
   }
+}
+
+/**
+ * The customer summary with provisions on the book's provision basis (domain.ts): on gross
+ * outstanding, or net of each customer's unapplied credit as of the date, netted against its
+ * oldest buckets first. The aging screen, the aging workbook and the journal all read this,
+ * so one rule gives one figure everywhere.
+ */
+export function agingOnBasis(db: Db, asOf: IsoDate, buckets: readonly Bucket[], basis: ProvisionBasis): { customers: CustomerBucketTotals[]; credit: Map<string, number> } {
+  const credit = creditByCustomer(db, asOf);
+  const customers = agingByCustomerSql(db, asOf, buckets);
+  if (basis === 'gross') return { customers, credit };
+  for (const c of customers) {
+    c.provisionByBucket = provisionByBucketOnBasis(basis, c.byBucket, c.provisionByBucket, buckets, Math.max(0, credit.get(c.accountId) ?? 0));
+    c.provision = c.provisionByBucket.reduce((s, v) => s + v, 0);
+  }
+  return { customers, credit };
 }

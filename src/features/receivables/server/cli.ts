@@ -1,6 +1,7 @@
 import { fileArg, mappingArg, type CliCommand, type CliIo } from '../../../server/cli/command';
 import { isIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
+import type { Booking } from '../contract';
 import type { ImportProblem } from './excelImport';
 
 // npm run cli -- --db FILE import invoices IN.xlsx [--map "Header=field" …]
@@ -8,6 +9,7 @@ import type { ImportProblem } from './excelImport';
 // npm run cli -- --db FILE import collections AGING.xlsx
 // npm run cli -- --db FILE export aging OUT.xlsx --as-of YYYY-MM-DD [--lang en|zh-CN]
 // npm run cli -- --db FILE export journal OUT.xlsx --from YYYY-MM-DD --to YYYY-MM-DD
+// npm run cli -- --db FILE post journal --to YYYY-MM-DD [--by NAME]
 
 function dateOption(io: CliIo, name: string): string {
   const v = io.options[name];
@@ -76,6 +78,19 @@ export const receivablesCommands: CliCommand[] = [
       const file = fileArg(io, 0, 'write', 'OUT.xlsx');
       const r = await io.registry.call<{ rows: number }>(io.ctx, 'receivables:exportJournal', { file, from: dateOption(io, 'from'), to: dateOption(io, 'to') });
       io.out(`Provision journal: ${r.rows} lines → ${io.positionals[0]}`);
+      return 0;
+    },
+  },
+  {
+    words: ['post', 'journal'],
+    usage: 'post journal --to YYYY-MM-DD [--by NAME]  book the provision required at that date (by: default the OS user)',
+    options: { to: { type: 'string' }, by: { type: 'string' } },
+    async run(io) {
+      const to = dateOption(io, 'to');
+      const by = io.options.by as string | undefined;
+      // A refused booking (already booked to that date or later, or a future date) is an AppError: exit 1 with its message.
+      const b = await io.registry.call<Booking>(io.ctx, 'receivables:postJournal', { to, ...(by !== undefined ? { by } : {}) });
+      io.out(`Booked the provision to ${b.bookedTo}: ${(b.total / 100).toFixed(2)} for ${b.customers} customers (by ${b.bookedBy} at ${b.bookedAt}).`);
       return 0;
     },
   },

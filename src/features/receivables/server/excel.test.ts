@@ -168,9 +168,11 @@ describe('export journal OUT.xlsx --from --to', () => {
     expect(wb.Sheets.Journal![`C${lines.length}`]).toMatchObject({ f: `SUM(C${h + 2}:C${lines.length - 1})` });
     const moves = rowsOf(wb, 'Movements');
     const mh = moves.findIndex((row) => row[0] === 'Customer');
-    expect(moves[mh]).toEqual(['Customer', 'Provision 2026-03-31', `Provision ${TODAY}`, 'Adjustment']);
-    const journal = await call<{ totals: { adjustment: number } }>('receivables:journal', { from: '2026-03-31', to: TODAY });
-    expect(Math.round((moves[moves.length - 1]![3] as number) * 100)).toBe(journal.totals.adjustment);
+    expect(moves[mh]).toEqual(['Customer', 'Opening balance', 'Prior-period adjustment', 'Period movement', 'Closing balance', 'Total movement']);
+    const journal = await call<{ totals: { change: number; closing: number } }>('receivables:journal', { from: '2026-03-31', to: TODAY });
+    expect(journal.totals.change).not.toBe(0);
+    expect(Math.round((moves[moves.length - 1]![5] as number) * 100)).toBe(journal.totals.change);
+    expect(Math.round((moves[moves.length - 1]![4] as number) * 100)).toBe(journal.totals.closing);
   });
 });
 

@@ -1,9 +1,9 @@
 import type { Db } from '../../../server/db/connection';
 import type { Job } from '../../../server/jobs';
 import { columnLetter, firstDataRowOf, writeWorkbook, type CellValue, type ColumnSpec, type SheetSpec } from '../../../server/excel/workbookWriter';
-import { agingBuckets, RUNGS, type ActionKind, type Bucket, type LadderPolicy } from '../domain';
-import type { Journal } from '../contract';
-import { agingByCustomerSql, detailLines, type DetailLine } from './aging';
+import { agingBuckets, RUNGS, type ActionKind, type Bucket, type LadderPolicy, type ProvisionBasis } from '../domain';
+import type { Booking, Journal } from '../contract';
+import { agingOnBasis, detailLines, type DetailLine } from './aging';
 import { FROM_THE_START, rateVersions, readPolicies, type Policies, type RateVersion } from './policy';
 import { accountNames } from './repo';
 
@@ -43,6 +43,13 @@ export function inForceFrom(effectiveFrom: string): string {
   return effectiveFrom === FROM_THE_START ? 'from the start' : effectiveFrom;
 }
 
+/** The provision basis as a workbook states it (domain.ts: why gross is the default, how credit is netted). */
+export function basisLine(basis: ProvisionBasis): string {
+  return basis === 'gross'
+    ? 'Provision basis: gross outstanding. Unapplied customer credit is not netted: it has settled no invoice and may still be refunded.'
+    : "Provision basis: net of unapplied credit. Each customer's unapplied credit as of the date is netted against its oldest buckets first; a bucket's provision falls by the credit netted × its rate, rounded to the fen. Detail shows each invoice's provision on its gross outstanding.";
+}
+
 function titleBlock(asOf: string, buckets: readonly Bucket[], ladder: LadderPolicy, what: string): string[] {
   return [
     `Accounts receivable aging 应收账款账龄分析 — ${what} — as of ${asOf}`,
@@ -76,7 +83,7 @@ function detailRow(l: DetailLine, customer: string, buckets: readonly Bucket[], 
 export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string, lang: Lang, job?: Job): Promise<{ customers: number; invoices: number }> {
   const p = readPolicies(db, asOf);
   const names = accountNames(db);
-  const customers = agingByCustomerSql(db, asOf, p.buckets);
+  const { customers } = agingOnBasis(db, asOf, p.buckets, p.basis);
   const nb = p.buckets.length;
 
   const summaryColumns: ColumnSpec[] = [
@@ -85,7 +92,7 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     { header: 'Total', kind: 'money' },
     { header: 'Provision', kind: 'money' },
   ];
-  const summaryTitle = titleBlock(asOf, p.buckets, p.ladder, 'Summary by customer');
+  const summaryTitle = [...titleBlock(asOf, p.buckets, p.ladder, 'Summary by customer'), basisLine(p.basis)];
   const first = firstDataRowOf({ title: summaryTitle });
   const last = first + customers.length - 1;
   const totalCol = nb + 2;
@@ -188,15 +195,35 @@ const LEDGER_LABEL: Record<string, string> = {
   allowanceForDoubtfulAccounts: 'Allowance for doubtful accounts 坏账准备',
 };
 
-/** The provision journal: movements by customer, then the journal lines to post. */
+export const MOVEMENTS_HEADERS = ['Customer', 'Opening balance', 'Prior-period adjustment', 'Period movement', 'Closing balance', 'Total movement'] as const;
+
+function bookingText(b: Booking): string {
+  return `the provision booked to ${b.bookedTo} by ${b.bookedBy} at ${b.bookedAt}`;
+}
+
+/** What the journal's balances are: which bookings, which requirement, and how the movement splits. */
+function journalTitle(j: Journal): string[] {
+  const openedOn = j.openingBooking?.bookedTo;
+  return [
+    `Bad-debt provision journal 坏账准备计提 — ${j.from} → ${j.to}`,
+    `Opening balance: ${j.openingBooking ? bookingText(j.openingBooking) : `nothing booked on or before ${j.from} (0)`}. Closing balance: ${j.closingBooking ? bookingText(j.closingBooking) : `the provision required at ${j.to}, not booked yet`}.`,
+    openedOn
+      ? `Prior-period adjustment = the requirement at ${openedOn} recomputed${j.closingBooking ? ' when the closing balance was booked' : ''} − the figure booked then (changes dated before ${openedOn}, entered after it). Period movement = closing balance − recomputed opening.`
+      : 'No opening booking: the period movement is the whole closing balance.',
+    basisLine(j.basis),
+    'Journal lines post the total movement. Increase: debit bad-debt expense, credit allowance. Decrease: the reverse.',
+  ];
+}
+
+/** The provision journal: the journal lines to post, then the movements by customer. */
 export async function exportJournalWorkbook(filePath: string, j: Journal, job?: Job): Promise<{ rows: number }> {
-  const title = [`Bad-debt provision journal 坏账准备计提 — ${j.from} → ${j.to}`, 'Increase: debit bad-debt expense, credit allowance. Decrease: the reverse.'];
-  const mFirst = firstDataRowOf({ title });
-  const mLast = mFirst + j.movements.length - 1;
-  const lFirst = firstDataRowOf({ title });
-  const lLast = lFirst + j.lines.length - 1;
+  const title = journalTitle(j);
+  const first = firstDataRowOf({ title });
+  const lLast = first + j.lines.length - 1;
+  const mLast = first + j.movements.length - 1;
   const sumDebit = j.lines.reduce((s, l) => s + l.debit, 0);
   const sumCredit = j.lines.reduce((s, l) => s + l.credit, 0);
+  const figures = ['opening', 'adjustment', 'movement', 'closing', 'change'] as const;
   await writeWorkbook(
     filePath,
     [
@@ -205,14 +232,14 @@ export async function exportJournalWorkbook(filePath: string, j: Journal, job?: 
         title,
         columns: [{ header: 'Customer', kind: 'text', width: 36 }, { header: 'Ledger account', kind: 'text', width: 44 }, { header: 'Debit', kind: 'money' }, { header: 'Credit', kind: 'money' }],
         rows: j.lines.map((l) => [l.customer, LEDGER_LABEL[l.ledger] ?? l.ledger, l.debit || null, l.credit || null]),
-        totals: ['Total', null, sumCell(3, lFirst, lLast, sumDebit), sumCell(4, lFirst, lLast, sumCredit)],
+        totals: ['Total', null, sumCell(3, first, lLast, sumDebit), sumCell(4, first, lLast, sumCredit)],
       },
       {
         name: 'Movements',
         title,
-        columns: [{ header: 'Customer', kind: 'text', width: 36 }, { header: `Provision ${j.from}`, kind: 'money' }, { header: `Provision ${j.to}`, kind: 'money' }, { header: 'Adjustment', kind: 'money' }],
-        rows: j.movements.map((m) => [m.customer, m.previous, m.current, m.adjustment]),
-        totals: ['Total', sumCell(2, mFirst, mLast, j.totals.previous), sumCell(3, mFirst, mLast, j.totals.current), sumCell(4, mFirst, mLast, j.totals.adjustment)],
+        columns: MOVEMENTS_HEADERS.map((header, i): ColumnSpec => (i === 0 ? { header, kind: 'text', width: 36 } : { header, kind: 'money', width: 16 })),
+        rows: j.movements.map((m) => [m.customer, ...figures.map((k) => m[k])]),
+        totals: ['Total', ...figures.map((k, i) => sumCell(i + 2, first, mLast, j.totals[k]))],
       },
     ],
     { job, date: j.to },

@@ -2,13 +2,13 @@ import type { Handlers } from '../../../server/registry';
 import type { ServerContext } from '../../../server/context';
 import type { Db } from '../../../server/db/connection';
 import { AppError } from '../../../shared/errors';
-import { provisionJournal } from '../domain';
-import type { Aging, Journal, receivablesContract } from '../contract';
-import { agingByCustomerSql, creditByCustomer, detailLines } from './aging';
+import type { Aging, receivablesContract } from '../contract';
+import { agingByCustomerSql, agingOnBasis, detailLines } from './aging';
 import { actionsOf, creditRows, insertAction, notice, saveCredit, territoryOfInvoice, toCollectionItem, worklist } from './collections';
 import { getContract, insertContract, listContracts, setContractEvent } from './contracts';
 import { exportAgingWorkbook, exportJournalWorkbook } from './excelExport';
 import { importCollections, importInvoices, importPayments } from './excelImport';
+import { journalReport, listBookings, postBooking, undoBooking } from './journal';
 import { rateVersions, readPolicies, savePolicies, type Policies } from './policy';
 import * as repo from './repo';
 
@@ -26,8 +26,7 @@ function write<T>(ctx: ServerContext, fn: () => { value: T; accounts: string[] }
 export function agingReport(db: Db, asOf: string): Aging {
   const p = readPolicies(db, asOf);
   const names = repo.accountNames(db);
-  const credit = creditByCustomer(db, asOf);
-  const rows = agingByCustomerSql(db, asOf, p.buckets);
+  const { customers: rows, credit } = agingOnBasis(db, asOf, p.buckets, p.basis);
   const customers = rows.map(({ provisionByBucket: _p, ...c }) => ({
     ...c, customer: names.get(c.accountId) ?? '', maxDaysOverdue: Math.max(0, c.maxDaysOverdue), credit: Math.max(0, credit.get(c.accountId) ?? 0),
   }));
@@ -41,19 +40,7 @@ export function agingReport(db: Db, asOf: string): Aging {
   const byBucket = p.buckets.map((_, i) => customers.reduce((s, c) => s + c.byBucket[i]!, 0));
   const provisionByBucket = p.buckets.map((_, i) => rows.reduce((s, c) => s + c.provisionByBucket[i]!, 0));
   const sum = (k: 'total' | 'provision' | 'credit') => customers.reduce((s, c) => s + c[k], 0);
-  return { asOf, buckets: p.buckets, customers, totals: { byBucket, provisionByBucket, total: sum('total'), provision: sum('provision'), credit: sum('credit') } };
-}
-
-export function journalReport(db: Db, from: string, to: string): Journal {
-  if (from >= to) throw new AppError('validation', 'The previous as-of date must be before the current one.', { field: 'from' });
-  const names = repo.accountNames(db);
-  // Each date with the rates in force on it.
-  const provisions = (asOf: string) => new Map(agingByCustomerSql(db, asOf, readPolicies(db, asOf).buckets).map((c) => [c.accountId, c.provision]));
-  const { movements, lines } = provisionJournal(provisions(from), provisions(to));
-  const name = (id: string) => names.get(id) ?? '';
-  const byName = <T extends { accountId: string }>(xs: T[]) => xs.map((x) => ({ ...x, customer: name(x.accountId) })).sort((a, b) => a.customer.localeCompare(b.customer, 'zh-CN'));
-  const sum = (k: 'previous' | 'current' | 'adjustment') => movements.reduce((s, m) => s + m[k], 0);
-  return { from, to, movements: byName(movements), lines: byName(lines), totals: { previous: sum('previous'), current: sum('current'), adjustment: sum('adjustment') } };
+  return { asOf, buckets: p.buckets, customers, totals: { byBucket, provisionByBucket, total: sum('total'), provision: sum('provision'), credit: sum('credit') }, basis: p.basis };
 }
 
 function policiesOut(db: Db, p: Policies) {
@@ -160,6 +147,12 @@ export const receivablesHandlers: Handlers<C> = {
     const target = ctx.files.resolve(file, 'write');
     return exportJournalWorkbook(target.path, journalReport(ctx.db, from, to), job);
   },
+  'receivables:postJournal': ({ to, by }, ctx) => postBooking(ctx, to, by),
+  'receivables:undoBooking': ({ id }, ctx) => {
+    undoBooking(ctx, id);
+    return { ok: true as const };
+  },
+  'receivables:bookings': (_in, ctx) => listBookings(ctx.db),
 
   'receivables:credit': ({ asOf }, ctx) => creditRows(ctx.db, asOf, readPolicies(ctx.db, asOf)),
 

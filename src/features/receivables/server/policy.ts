@@ -4,8 +4,8 @@ import { readSetting, writeSetting } from '../../../server/settings';
 import { AppError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
 import {
-  agingBuckets, agingPolicyProblems, defaultAgingPolicy, defaultLadderPolicy, ladderProblems,
-  type AgingPolicy, type Bucket, type LadderPolicy,
+  agingBuckets, agingPolicyProblems, defaultAgingPolicy, defaultLadderPolicy, DEFAULT_PROVISION_BASIS, ladderProblems, PROVISION_BASES,
+  type AgingPolicy, type Bucket, type LadderPolicy, type ProvisionBasis,
 } from '../domain';
 import type { RcvSettings } from '../contract';
 
@@ -14,6 +14,8 @@ import type { RcvSettings } from '../contract';
 // The ladder thresholds are one current setting (they steer today's chasing, not a past
 // figure). A stored policy that is not valid is an error the user sees, never a silent
 // fall-back to the defaults: a provision computed from rates nobody chose is worse than none.
+// The provision basis (gross, or net of unapplied credit; see domain.ts) is one current
+// setting beside the ladder; every workbook states the basis it was made on.
 
 const KEY = 'receivables';
 /** effective_from of the rates that apply from the start (before any dated change). */
@@ -23,6 +25,7 @@ export const defaultRcvSettings: RcvSettings = {
   bounds: defaultAgingPolicy.bounds,
   ratesBp: defaultAgingPolicy.ratesBp,
   ladderFromDays: defaultLadderPolicy.fromDays,
+  provisionBasis: DEFAULT_PROVISION_BASIS,
 };
 
 export interface Policies {
@@ -30,6 +33,7 @@ export interface Policies {
   aging: AgingPolicy;
   ladder: LadderPolicy;
   buckets: Bucket[];
+  basis: ProvisionBasis;
   /** The date the rates in force took effect; FROM_THE_START when they were never changed. */
   effectiveFrom: IsoDate;
 }
@@ -40,7 +44,8 @@ export interface RateVersion extends AgingPolicy {
 
 function policiesOf(settings: RcvSettings, effectiveFrom: IsoDate): Policies {
   const aging = { bounds: settings.bounds, ratesBp: settings.ratesBp };
-  return { settings, aging, ladder: { fromDays: settings.ladderFromDays }, buckets: agingBuckets(aging), effectiveFrom };
+  const basis = settings.provisionBasis ?? DEFAULT_PROVISION_BASIS;
+  return { settings, aging, ladder: { fromDays: settings.ladderFromDays }, buckets: agingBuckets(aging), basis, effectiveFrom };
 }
 
 /** The stored current setting: the ladder, and the rates from the start for a book with no versions. */
@@ -83,11 +88,14 @@ export function readPolicies(db: Db, asOf: IsoDate): Policies {
   const stored = storedSetting(db);
   const ladderBad = ladderProblems({ fromDays: stored.ladderFromDays });
   if (ladderBad.length) throw new AppError('bad-setting', `The stored collection-ladder thresholds are not valid (${ladderBad.join('; ')}). Correct them under Receivables → Rates.`);
+  if (!(PROVISION_BASES as readonly unknown[]).includes(stored.provisionBasis)) {
+    throw new AppError('bad-setting', `The stored provision basis ${JSON.stringify(stored.provisionBasis)} is not one of ${PROVISION_BASES.join(', ')}. Choose it again under Receivables → Rates.`);
+  }
   const v = rateVersionOn(rateVersions(db), asOf);
   if (!v) throw new AppError('bad-setting', `No provision rates are in force on ${asOf}: the earliest rates take effect later. Add rates effective on or before ${asOf} under Receivables → Rates.`);
   const bad = agingPolicyProblems(v);
   if (bad.length) throw new AppError('bad-setting', `The stored provision rates ${since(v.effectiveFrom)} are not valid (${bad.join('; ')}). Correct them under Receivables → Rates.`);
-  return policiesOf({ bounds: v.bounds, ratesBp: v.ratesBp, ladderFromDays: stored.ladderFromDays }, v.effectiveFrom);
+  return policiesOf({ bounds: v.bounds, ratesBp: v.ratesBp, ladderFromDays: stored.ladderFromDays, provisionBasis: stored.provisionBasis }, v.effectiveFrom);
 }
 
 /**
@@ -108,7 +116,7 @@ export function savePolicies(w: ChangeWriter, settings: RcvSettings, effectiveFr
     if (same) softDelete(w, 'rcv_rate_versions', same);
     insertRow(w, 'rcv_rate_versions', { effective_from: effectiveFrom, bounds: JSON.stringify(settings.bounds), rates_bp: JSON.stringify(settings.ratesBp) });
     const stored = readSetting<Partial<RcvSettings>>(w.db, KEY, {});
-    writeSetting(w.db, w.clock, KEY, { ...stored, ladderFromDays: settings.ladderFromDays });
+    writeSetting(w.db, w.clock, KEY, { ...stored, ladderFromDays: settings.ladderFromDays, ...(settings.provisionBasis ? { provisionBasis: settings.provisionBasis } : {}) });
   })();
   return readPolicies(w.db, effectiveFrom);
 }

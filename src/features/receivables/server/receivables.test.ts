@@ -184,18 +184,22 @@ describe('collections, journal and credit control', () => {
     const a = await invoice(accounts[0]!, 'J-1', '2026-01-01', '2026-03-31', 1_000_00); // 31-60 on 2026-05-15, 91-180 on TODAY
     const b = await invoice(accounts[1]!, 'J-2', '2026-01-01', '2026-02-28', 2_000_00);
     await call('receivables:recordPayment', { accountId: accounts[1], paidOn: '2026-06-01', amount: 2_000_00, allocations: [{ invoiceId: b.id, amount: 2_000_00 }] });
+    // Nothing booked: the opening balance is 0 and the whole requirement is the movement.
+    const unbooked = await call<Journal>('receivables:journal', { from: '2026-05-15', to: TODAY });
+    expect(unbooked.movements.map((m) => [m.customer, m.opening, m.closing, m.change])).toEqual([['甲公司', 0, 500_00, 500_00]]);
+    await call('receivables:postJournal', { to: '2026-05-15', by: '张会计' });
     const j = await call<Journal>('receivables:journal', { from: '2026-05-15', to: TODAY });
     expect(a.invoiceNo).toBe('J-1');
-    expect(j.movements.map((m) => [m.customer, m.previous, m.current, m.adjustment])).toEqual([
-      ['甲公司', 200_00, 500_00, 300_00],
-      ['乙公司', 600_00, 0, -600_00],
+    expect(j.movements.map((m) => [m.customer, m.opening, m.adjustment, m.movement, m.closing, m.change])).toEqual([
+      ['甲公司', 200_00, 0, 300_00, 500_00, 300_00],
+      ['乙公司', 600_00, 0, -600_00, 0, -600_00],
     ]);
     expect(j.lines.filter((l) => l.customer === '乙公司').map((l) => [l.ledger, l.debit, l.credit])).toEqual([
       ['allowanceForDoubtfulAccounts', 600_00, 0],
       ['badDebtExpense', 0, 600_00],
     ]);
     expect(j.lines.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
-    expect(j.totals.adjustment).toBe(-300_00);
+    expect(j.totals.change).toBe(-300_00);
   });
 
   it('credit control flags over-limit, over 90 days and an incomplete review', async () => {

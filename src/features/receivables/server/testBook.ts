@@ -1,9 +1,12 @@
 import path from 'node:path';
 import seedrandom from 'seedrandom';
+import { afterEach, beforeEach } from 'vitest';
+import { runCli } from '../../../server/cli/main';
+import { createRegistry } from '../../../server/handlers';
 import { openBook } from '../../../server/book';
 import { insertRow } from '../../../server/db/changeLog';
 import type { ServerContext } from '../../../server/context';
-import { fixedClock } from '../../../../test/db/helpers';
+import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import { addDays } from '../../../shared/dates';
 import { insertInvoice, recordPayment, syncReceivableBalance } from './repo';
 
@@ -45,4 +48,32 @@ export function randomReceivables(ctx: ServerContext, accounts: string[], seed: 
     }
     syncReceivableBalance(ctx, accounts);
   })();
+}
+
+/**
+ * A fresh receivables book for each test of a file (created before, closed and removed after):
+ * `book` holds the current one; `call` goes through the registry and `cli` through the CLI's
+ * entry point, as a user's command would, with `--today` pinned to the book's today.
+ */
+export function bookPerTest(prefix: string, customers?: string[], today = TODAY) {
+  const registry = createRegistry({ validateOutput: true });
+  const book = {} as { dir: string; db: string; ctx: ServerContext; accounts: string[] };
+  let cleanup = () => {};
+  beforeEach(async () => {
+    const t = tempDir(prefix);
+    cleanup = t.cleanup;
+    Object.assign(book, { dir: t.dir, db: path.join(t.dir, 'book.sqlite') }, await receivablesBook(t.dir, customers, today));
+  });
+  afterEach(() => {
+    book.ctx.db.close();
+    cleanup();
+  });
+  const call = <T,>(channel: string, input: unknown) => registry.call<T>(book.ctx, channel, input);
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['--db', book.db, '--today', today, ...args], (s) => out.push(s), (s) => err.push(s));
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+  return { book, call, cli };
 }

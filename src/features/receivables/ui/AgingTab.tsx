@@ -157,6 +157,11 @@ export function AgingTab({ run }: { run: JobRun }) {
       <Typography.Text type="secondary" data-testid="rates-in-force">
         {t('ratesInForce', { rates: buckets.map((b) => `${bucketName(b)} ${pct(b.rateBp)}`).join(' · ') })}
       </Typography.Text>
+      {aging && (
+        <Typography.Text type="secondary" data-testid="aging-basis">
+          {t('settingsUi.basis')}{colon}{t(aging.basis === 'gross' ? 'settingsUi.basisGross' : 'settingsUi.basisNet')}
+        </Typography.Text>
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(380px, 1fr) 300px', gap: 8 }}>
         <Card size="small" title={t('profile')} styles={{ body: { padding: 4 } }}>
           <EChart option={chart} style={{ height: 230 }} testId="aging-chart" onClick={(e) => open({ bucket: e.dataIndex })} />

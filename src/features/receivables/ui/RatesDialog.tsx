@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { call, type Out } from '../../../renderer/api/client';
 import { useBookToday } from '../../../renderer/app/prefs';
@@ -17,7 +17,7 @@ const parse = (s: string) => s.split(/[,，\s]+/).filter(Boolean).map(Number);
 export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose(): void; onSaved(): void }) {
   const { t } = useLabels();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ bounds: string; rates: string; ladder: string }>();
+  const [form] = Form.useForm<{ bounds: string; rates: string; ladder: string; basis: 'gross' | 'netOfCredit' }>();
   const bookToday = useBookToday();
   const [loaded, setLoaded] = useState<Out<'receivables:settings'> | null>(null);
   const [effectiveFrom, setEffectiveFrom] = useState(bookToday());
@@ -28,7 +28,7 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
     setFromStart(false);
     void call('receivables:settings', {}).then((r) => {
       setLoaded(r);
-      form.setFieldsValue({ bounds: list(r.settings.bounds), rates: list(r.settings.ratesBp.map((bp) => bp / 100)), ladder: list(r.settings.ladderFromDays) });
+      form.setFieldsValue({ bounds: list(r.settings.bounds), rates: list(r.settings.ratesBp.map((bp) => bp / 100)), ladder: list(r.settings.ladderFromDays), basis: r.settings.provisionBasis ?? 'gross' });
     });
   }, [open, form]);
   return (
@@ -43,6 +43,7 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
             bounds: parse(v.bounds),
             ratesBp: parse(v.rates).map((p) => Math.round(p * 100)),
             ladderFromDays: parse(v.ladder),
+            provisionBasis: v.basis,
             effectiveFrom: fromStart ? FROM_THE_START : effectiveFrom,
           });
           message.success(t('settingsUi.saved'));
@@ -76,6 +77,12 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
           </Typography.Text>
           <Form.Item name="ladder" label={`${t('settingsUi.ladder')} (${['reminder', 'notice', 'finance', 'sales', 'lawyer'].map((r) => t(`rung.${r}`)).join(' → ')})`}>
             <Input data-testid="rates-ladder" />
+          </Form.Item>
+          <Form.Item name="basis" label={t('settingsUi.basis')} extra={t('settingsUi.basisHelp')}>
+            <Radio.Group data-testid="rates-basis">
+              <Radio value="gross">{t('settingsUi.basisGross')}</Radio>
+              <Radio value="netOfCredit">{t('settingsUi.basisNet')}</Radio>
+            </Radio.Group>
           </Form.Item>
         </Form>
       )}

@@ -66,9 +66,15 @@ export const receivablesMessages = {
       sign: '应收账款管理部（盖章） Accounts Receivable (seal)', none: '该客户在此日期没有逾期发票。',
     },
     journal: {
-      from: '上期截止日', to: '本期截止日', movements: '各客户坏账准备变动', lines: '记账分录', previous: '上期准备', current: '本期准备', adjustment: '本期计提（转回）',
+      from: '上期截止日', to: '本期截止日', movements: '各客户坏账准备变动', lines: '记账分录',
+      opening: '期初余额（已记账）', adjustment: '以前期间调整', movement: '本期变动', closing: '期末余额', change: '本期计提（转回）合计',
       ledger: '会计科目', debit: '借方', credit: '贷方', badDebtExpense: '信用减值损失（坏账损失）', allowanceForDoubtfulAccounts: '坏账准备', export: '导出分录',
-      explain: '本期准备高于上期：借 信用减值损失，贷 坏账准备；低于上期则反向转回。',
+      explain: '期末高于期初：借 信用减值损失，贷 坏账准备；低于期初则反向转回。以前期间调整 = 按现有数据重算的期初准备 − 当时记账数（记账后补录的、日期在记账日之前的回款等）。',
+      book: '记账', bookHelp: '按本期截止日记录当日应计提的坏账准备（按客户、按账龄段），之后的期初以此为准。', booked: '已记账',
+      bookedOk: '已记账至 {{date}}', undoTo: '撤销 {{date}} 的记账', undone: '已撤销 {{date}} 的记账', undoConfirm: '撤销 {{date}} 的记账？（下一次记账之前可以撤销）',
+      openingBooked: '期初：{{date}} 的记账（{{by}}，{{at}}）', openingNone: '期初：{{date}} 及之前没有记账（按 0）',
+      closingBooked: '期末：{{date}} 已记账（{{by}}，{{at}}），显示当时记账的数字', closingOpen: '期末：{{date}} 应计提的准备（尚未记账）',
+      bookings: '记账记录', bookedTo: '记账日', bookedBy: '记账人', bookedAt: '记账时间', total: '坏账准备合计', customers: '客户数', none: '尚未记账',
     },
     creditUi: {
       limit: '信用额度', licence: '营业执照', contractReview: '合同审查', bank: '银行账户', reviewedOn: '审核日期', overLimit: '超额度', over90: '逾期超90天',
@@ -78,6 +84,8 @@ export const receivablesMessages = {
       bounds: '账龄分段上限（天）', rates: '各段计提比例（%）', ladder: '催收阶梯起始逾期天数', saved: '设置已保存',
       effectiveFrom: '新比例生效日期', fromStart: '自始适用（改写历史）', versions: '比例版本', inForce: '{{date}} 起', start: '自始',
       effectiveHelp: '按某日计算的账龄使用当日有效的比例；生效日之前的账龄不受影响。',
+      basis: '计提基数', basisGross: '按应收余额全额计提（未核销的预收/多付款不抵减）', basisNet: '扣除客户未核销的预收/多付款后计提（先抵减账龄最长的段）',
+      basisHelp: '默认全额：未核销的款项尚未结清任何发票，且可能退还客户。账龄表、账龄分析工作簿和坏账准备计提都按此设置。',
     },
   },
   en: {
@@ -145,9 +153,15 @@ export const receivablesMessages = {
       sign: '应收账款管理部（盖章） Accounts Receivable (seal)', none: 'This customer has no overdue invoice on that date.',
     },
     journal: {
-      from: 'Previous as-of', to: 'Current as-of', movements: 'Provision movement by customer', lines: 'Journal lines', previous: 'Previous provision', current: 'Current provision', adjustment: 'Adjustment',
+      from: 'Previous as-of', to: 'Current as-of', movements: 'Provision movement by customer', lines: 'Journal lines',
+      opening: 'Opening (booked)', adjustment: 'Prior-period adjustment', movement: 'Period movement', closing: 'Closing', change: 'Total movement',
       ledger: 'Ledger account', debit: 'Debit', credit: 'Credit', badDebtExpense: 'Bad-debt expense', allowanceForDoubtfulAccounts: 'Allowance for doubtful accounts', export: 'Export journal',
-      explain: 'An increase debits bad-debt expense and credits the allowance; a decrease reverses it.',
+      explain: 'An increase debits bad-debt expense and credits the allowance; a decrease reverses it. Prior-period adjustment = the opening requirement recomputed now − what was booked (e.g. a payment dated before the booking, entered after it).',
+      book: 'Book this provision', bookHelp: 'Records the provision required at the current as-of date, by customer and bucket; later periods open on it.', booked: 'Booked',
+      bookedOk: 'Provision booked to {{date}}', undoTo: 'Undo booking to {{date}}', undone: 'Booking to {{date}} undone', undoConfirm: 'Undo the booking to {{date}}? (Possible until the next booking.)',
+      openingBooked: 'Opening: booked to {{date}} ({{by}}, {{at}})', openingNone: 'Opening: nothing booked on or before {{date}} (0)',
+      closingBooked: 'Closing: booked to {{date}} ({{by}}, {{at}}); the booked figures are shown', closingOpen: 'Closing: the provision required at {{date}} (not booked yet)',
+      bookings: 'Bookings', bookedTo: 'Booked to', bookedBy: 'By', bookedAt: 'At', total: 'Provision', customers: 'Customers', none: 'Nothing booked yet',
     },
     creditUi: {
       limit: 'Credit limit', licence: 'Business licence', contractReview: 'Contract review', bank: 'Bank account', reviewedOn: 'Reviewed on', overLimit: 'Over limit', over90: '> 90 days overdue',
@@ -157,6 +171,8 @@ export const receivablesMessages = {
       bounds: 'Bucket upper bounds (days)', rates: 'Rate per bucket (%)', ladder: 'Ladder starts at days overdue', saved: 'Settings saved',
       effectiveFrom: 'New rates take effect on', fromStart: 'From the start (rewrites history)', versions: 'Rate versions', inForce: 'from {{date}}', start: 'from the start',
       effectiveHelp: 'An aging as of a date uses the rates in force on that date; agings before the effective date keep their figures.',
+      basis: 'Provision basis', basisGross: 'Gross outstanding (unapplied credit not netted)', basisNet: 'Net of unapplied credit (netted against the oldest buckets first)',
+      basisHelp: 'Default gross: credit not yet applied has settled no invoice and may be refunded. The aging screen, the aging workbook and the journal all follow this.',
     },
   },
 };

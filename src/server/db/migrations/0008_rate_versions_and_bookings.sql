@@ -19,6 +19,9 @@ CREATE UNIQUE INDEX rcv_rate_versions_from ON rcv_rate_versions(effective_from) 
 -- for each customer and bucket (who booked it and when). A later journal's opening balance
 -- is the last booking; a back-dated change after it appears as an adjustment in the next
 -- period. The latest booking can be undone (soft delete) until the next one is made.
+-- Lines of kind 'closing' are the provision booked at booked_to; lines of kind 'restated' are
+-- the requirement at the previous booking's date as the book gave it when this booking was
+-- made, so a booked period's prior-period adjustment stays what was booked.
 CREATE TABLE rcv_provision_bookings (
   id TEXT PRIMARY KEY,
   booked_to TEXT NOT NULL,
@@ -37,6 +40,7 @@ CREATE TABLE rcv_provision_booking_lines (
   booking_id TEXT NOT NULL REFERENCES rcv_provision_bookings(id),
   account_id TEXT NOT NULL REFERENCES accounts(id),
   territory_id TEXT NOT NULL REFERENCES territories(id),
+  kind TEXT NOT NULL DEFAULT 'closing' CHECK (kind IN ('closing', 'restated')),
   bucket TEXT NOT NULL,     -- the bucket's label at the booking date ('1-30', 'Over 730', …)
   amount_fen INTEGER NOT NULL,
   created_at TEXT NOT NULL,
