@@ -140,8 +140,11 @@ describe('npm run web: only its own page gets in', () => {
     expect((await request('POST', '/api/app:info', { 'x-sw-token': web.token }, '{}')).status).toBe(200);
   });
 
-  it('a wrong query token does not spend the launch', async () => {
+  it('a wrong query token, a HEAD or a prefetch does not spend the launch', async () => {
     expect((await request('GET', `/?token=${web.token.slice(0, -1)}x`, {})).status).toBe(401);
+    expect((await request('HEAD', `/?token=${web.token}`, {})).status).toBe(401);
+    expect((await request('GET', `/?token=${web.token}`, { 'sec-purpose': 'prefetch;prerender' })).status).toBe(401);
+    expect((await request('GET', `/?token=${web.token}`, { purpose: 'prefetch' })).status).toBe(401);
     expect((await request('GET', `/?token=${web.token}`, {})).status).toBe(200);
   });
 });

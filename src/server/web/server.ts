@@ -105,7 +105,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   function authorised(req: http.IncomingMessage, url: URL, kind: RouteKind): false | 'header' | 'cookie' | 'launch' {
     if (kind === 'api') return matches(req.headers['x-sw-token'] as string | undefined, token) ? 'header' : false;
     if (matches(cookieValue(req.headers.cookie, cookieName()), pageSecret)) return 'cookie';
-    if (!launchUsed && matches(url.searchParams.get('token') ?? undefined, token)) {
+    // Only a real page load spends it: not a HEAD, not a browser's speculative prefetch.
+    const speculative = /prefetch|prerender/i.test(String(req.headers['sec-purpose'] ?? req.headers.purpose ?? ''));
+    if (!launchUsed && req.method === 'GET' && !speculative && matches(url.searchParams.get('token') ?? undefined, token)) {
       launchUsed = true;
       return 'launch';
     }
