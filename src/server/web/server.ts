@@ -86,7 +86,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       else res.destroy();
     });
   };
-  const server = http.createServer(listener);
+  // Node's 5 s keep-alive timeout cut a large upload sent on a reused connection (the
+  // browser's fetch reuses them) with ECONNRESET a few seconds in (seen with a 70 MB body on
+  // a busy machine); one user on loopback keeps few sockets, so idle ones may live a minute.
+  const server = http.createServer({ keepAliveTimeout: 60_000, headersTimeout: 65_000 }, listener);
 
   function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body);
@@ -114,17 +117,28 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     return false;
   }
 
-  async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limit) return null;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > limit) return null;
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks);
+  /**
+   * The body, or null when it is over the limit. An oversized body is still read to its end
+   * (and dropped) before the 413 goes out: answering while the client is still sending and
+   * closing the socket with unread data makes the kernel reset the connection, and the
+   * browser then reports a network error instead of "too large".
+   */
+  function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+    return new Promise((resolve, reject) => {
+      let over = Number(req.headers['content-length'] ?? '0') > limit;
+      let size = 0;
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => {
+        if (over) return;
+        size += chunk.length;
+        if (size > limit) {
+          over = true;
+          chunks.length = 0;
+        } else chunks.push(chunk);
+      });
+      req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
