@@ -7,11 +7,16 @@ import { AppError } from '../../src/shared/errors';
 import { backupsFor, currentBookPath, recoverFromBackup, startNewBook } from '../../src/server/bookLocation';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
+import { developerOverrides } from './overrides';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
 import { createMainWindow, denyAllPermissions } from './window';
 
 // Lifecycle only: one instance, open the book in the user-data folder (the demo company
 // on first run), register the contract's channels, show the hardened window.
+
+// First, before any module reads one: the packaged app honours no SW_* override.
+const overrides = developerOverrides(process.env, app.isPackaged);
+for (const name of overrides.ignored) delete process.env[name];
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerSchemePrivileges();
@@ -22,9 +27,9 @@ let win: BrowserWindow | null = null;
 
 async function openUserBook(): Promise<ServerContext> {
   const userData = app.getPath('userData');
-  const opts = { platform: 'electron' as const, appVersion: app.getVersion(), native: electronNativeBinding() };
+  const opts = { platform: 'electron' as const, appVersion: app.getVersion(), native: electronNativeBinding(overrides.nativeBinding) };
   for (;;) {
-    const dbPath = process.env.SW_DB ?? currentBookPath(userData);
+    const dbPath = overrides.db ?? currentBookPath(userData);
     try {
       // The very first book is the demo company; a book started after a failure is empty.
       return await openBook(dbPath, { ...opts, demo: path.basename(dbPath) === 'book.sqlite' });

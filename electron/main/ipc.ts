@@ -1,7 +1,7 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { HandlerRegistry } from '../../src/server/registry';
 import type { ServerContext } from '../../src/server/context';
-import { isAppUrl } from './security';
+import { isTrustedSender } from './security';
 
 /**
  * Registers one ipcMain handler per contract channel. Each message's sender must be the
@@ -43,5 +43,5 @@ export function registerIpc(registry: HandlerRegistry, getCtx: () => ServerConte
 
 function trustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url);
+  return isTrustedSender(frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { protocol } from 'electron';
 import { APP_SCHEME_PRIVILEGES } from './schemePrivileges';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, appPathFor } from './security';
 
 // The renderer is served from app://bundle/ rather than file://, so the page has a real
 // origin, the CSP comes as a header, and no other file on disk is reachable.
@@ -20,10 +20,8 @@ const TYPES: Record<string, string> = {
 export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = appPathFor(root, request.url);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return new Response('not found', { status: 404 });
     }
     return new Response(fs.readFileSync(file), {

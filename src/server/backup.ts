@@ -6,6 +6,8 @@ import { openDatabase } from './db/connection';
 import { AppError } from '../shared/errors';
 import { stampInZone } from '../shared/bookTime';
 import { bookTimeZone } from './settings';
+import { assertIsBook } from './db/bookIdentity';
+import type { Migration } from './db/migrate';
 
 // Backups go through SQLite's online backup API, so a copy taken while the app writes is
 // still a consistent database. They live in one folder, newest kept, oldest pruned.
@@ -62,9 +64,10 @@ export function hasBackupOn(dir: string, day: string): boolean {
 }
 
 /**
- * Checks a backup file is a sound database this app can open, before anything is replaced.
+ * Checks a backup file is a sound book this app can open, before anything is replaced:
+ * another program's database or a newer book is refused, and the file is only read.
  */
-export function verifyBackup(file: string, knownSchema: number): void {
+export function verifyBackup(file: string, migrations: Migration[]): void {
   let src: Db;
   try {
     src = openDatabase(file, { readonly: true, mustExist: true });
@@ -75,8 +78,12 @@ export function verifyBackup(file: string, knownSchema: number): void {
   try {
     const ok = src.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new AppError('bad-file', `The backup is damaged: ${String(ok)}`);
-    const v = src.pragma('user_version', { simple: true }) as number;
-    if (v > knownSchema) throw new AppError('db-newer', `The backup was made by a newer version of the app (schema ${v}).`);
+    try {
+      assertIsBook(src, migrations, file);
+    } catch (err) {
+      if (err instanceof AppError) throw new AppError(err.code, `The backup cannot be used: ${err.message}`, err.details);
+      throw err;
+    }
   } finally {
     src.close();
   }

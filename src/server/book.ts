@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type OpenOptions } from './db/connection';
+import { openDatabase, type Db, type OpenOptions } from './db/connection';
+import { assertIsBook } from './db/bookIdentity';
 import { loadMigrations, migrate, schemaVersion } from './db/migrate';
 import { createContext, type ClockOptions, type ServerContext } from './context';
 import { createBackup, hasBackupOn, restoreInto, verifyBackup } from './backup';
@@ -21,7 +22,8 @@ export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Prom
   fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const isNew = !fs.existsSync(dbPath) || fs.statSync(dbPath).size === 0;
   const migrations = loadMigrations();
-  const db = openDatabase(dbPath, { maxSchema: migrations.length, ...(opts.native ? { nativeBinding: opts.native } : {}) });
+  const identify = (db: Db) => assertIsBook(db, migrations, dbPath);
+  const db = openDatabase(dbPath, { identify, ...(opts.native ? { nativeBinding: opts.native } : {}) });
   const ctx = createContext(db, dbPath, opts);
   try {
     // Back up the old schema before migrating an existing book (the backup API is async,
@@ -44,7 +46,7 @@ export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Prom
 
 /** Replaces the open book's content by a backup: verified first, current state backed up. */
 export async function restoreBook(ctx: ServerContext, backupFile: string): Promise<void> {
-  verifyBackup(backupFile, loadMigrations().length);
+  verifyBackup(backupFile, loadMigrations());
   await createBackup(ctx.db, ctx.backupDir, 'before-restore', getSettings(ctx.db).backupKeep + 1, new Date(ctx.clock.now()));
   ctx.db.close();
   try {

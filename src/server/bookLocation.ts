@@ -29,7 +29,7 @@ const stamp = () => new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 /** Copies a verified backup into a new book file and makes it current. */
 export async function recoverFromBackup(userData: string, backupFile: string): Promise<string> {
-  verifyBackup(backupFile, loadMigrations().length);
+  verifyBackup(backupFile, loadMigrations());
   const target = path.join(userData, `book-restored-${stamp()}.sqlite`);
   await restoreInto(target, backupFile);
   return setCurrent(userData, target);

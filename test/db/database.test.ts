@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/server/db/connection';
 import { loadMigrations, migrate, schemaVersion } from '../../src/server/db/migrate';
@@ -9,15 +9,9 @@ import { openBook, restoreBook } from '../../src/server/book';
 import { createRegistry } from '../../src/server/handlers';
 import { listBackups } from '../../src/server/backup';
 import { AppError } from '../../src/shared/errors';
-import { fixedClock, tempDir } from './helpers';
+import { fixedClock, tempDirPerTest } from './helpers';
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
-function dir() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  return t.dir;
-}
+const dir = tempDirPerTest();
 
 describe('opening a database', () => {
   it('creates a new book with WAL, foreign keys and every migration', async () => {

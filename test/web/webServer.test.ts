@@ -70,7 +70,8 @@ describe('npm run web: safe by default', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-    const trav = await fetch(`http://127.0.0.1:${web.port}/..%2F..%2Fb.sqlite`, { headers: { 'x-sw-token': web.token } });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const trav = await fetch(`http://127.0.0.1:${web.port}/..%2F..%2Fb.sqlite`, { headers: { cookie } });
     expect(trav.status).toBe(404);
   });
 

@@ -49,7 +49,11 @@ export function preloadTransport(api: PreloadApi): Transport {
 
 const TOKEN_KEY = 'sw-token';
 
-/** The per-start token from the URL the server printed, kept for this tab only. */
+/**
+ * The per-start token from the URL the server printed, kept for this tab only. The server
+ * accepts it in the address once (the first load) and on the API only in the x-sw-token
+ * header, so it is moved out of the address bar and history at once.
+ */
 function sessionToken(): string {
   const fromUrl = new URLSearchParams(location.search).get('token');
   if (fromUrl) {
@@ -69,7 +73,7 @@ export function httpTransport(): Transport {
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
-    if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: 'The session token is missing or wrong: open the URL the server printed.' } };
+    if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: 'The session token is missing or wrong: restart `npm run web` and open the new URL it prints (each URL opens the app once).' } };
     return (await res.json()) as Result;
   };
   return {

@@ -12,8 +12,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Refuse to create the file when it does not exist. */
   mustExist?: boolean;
-  /** Refuse (before any write, even the switch to WAL) a file whose schema is newer. */
-  maxSchema?: number;
+  /**
+   * Runs on the open file before any write (even the switch to WAL); throws to refuse it.
+   * openBook passes assertIsBook: not a book, or a book from a newer version.
+   */
+  identify?: (db: Db) => void;
 }
 
 /**
@@ -39,14 +42,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 2000');
     // A cheap read of the schema proves the file is a readable database before any write.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (opts.maxSchema !== undefined && version > opts.maxSchema) {
-      throw new AppError(
-        'db-newer',
-        `This database was made by a newer version of the app (schema ${version}; this app knows up to ${opts.maxSchema}). Open it with the newer version; it was not changed.`,
-        { schema: version, known: opts.maxSchema },
-      );
-    }
+    opts.identify?.(db);
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // FULL: a committed change survives a power cut, not only a crash (one fsync per commit).

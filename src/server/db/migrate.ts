@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { markAsBook } from './bookIdentity';
 
 export interface Migration {
   version: number;
@@ -61,5 +62,7 @@ export function migrate(
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }
+  // New books, and books from before the id existed (the caller identified them), say what they are.
+  markAsBook(db);
   return { from, to: latest };
 }

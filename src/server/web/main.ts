@@ -25,6 +25,7 @@ const ctx = await openBook(dbPath, { demo: !arg('--db'), platform: 'web' });
 const web = await startWebServer({ ctx, registry: createRegistry(), rendererDir, port });
 console.log(`Sales Workstation on ${dbPath}`);
 console.log(`Open: ${web.url}`);
+console.log('(This address opens the app once, in one browser; restart for a new one.)');
 
 let closing = false;
 const stop = async () => {

@@ -6,10 +6,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServerContext } from '../context';
 import type { HandlerRegistry } from '../registry';
+import { cookieValue, hostAllowed, originAllowed, routeKind, type RouteKind } from './gate';
 
 // `npm run web`: the built renderer and the contract's channels over HTTP, for a browser
-// on this machine. Loopback only, a per-start token on every request, bodies size-limited
-// and parsed by the same registry (schemas) as Electron's IPC.
+// on this machine. Loopback only, Host checked, other origins refused (gate.ts), a per-start
+// token in a header on every API request, bodies size-limited and parsed by the same
+// registry (schemas) as Electron's IPC.
 
 export const WEB_CSP = [
   "default-src 'none'",
@@ -24,6 +26,10 @@ export const WEB_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+// Another origin may not even embed what this server answers (a <script src> of the
+// bundle, an <img> of a download): the browser drops the response.
+const NO_EMBED = { 'cross-origin-resource-policy': 'same-origin' };
 
 const MAX_JSON = 64 * 1024 * 1024; // the export of a 2M-row view sends its ids
 const MAX_UPLOAD = 512 * 1024 * 1024;
@@ -40,7 +46,9 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
+  /** The address to open once: its token is accepted in the query string a single time. */
   url: string;
+  /** The API token (x-sw-token header). */
   token: string;
   port: number;
   server: http.Server;
@@ -65,6 +73,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const root = path.resolve(opts.rendererDir);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-web-'));
   const { ctx, registry } = opts;
+  // The page cookie only lets the browser fetch the page and its static files again (a
+  // reload): it is a separate secret from the API token, so whoever else receives it (every
+  // loopback server the browser visits does) gets nothing but the public bundle.
+  const pageSecret = crypto.randomBytes(24).toString('base64url');
+  let launchUsed = false;
+  let port = 0;
 
   const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -72,39 +86,71 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       else res.destroy();
     });
   };
-  const server = http.createServer(listener);
+  // Node's 5 s keep-alive timeout cut a large upload sent on a reused connection (the
+  // browser's fetch reuses them) with ECONNRESET a few seconds in (seen with a 70 MB body on
+  // a busy machine); one user on loopback keeps few sockets, so idle ones may live a minute.
+  const server = http.createServer({ keepAliveTimeout: 60_000, headersTimeout: 65_000 }, listener);
 
   function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...NO_EMBED, ...headers });
     res.end(text);
   }
 
-  function authorised(req: http.IncomingMessage, url: URL): boolean {
-    const given = (req.headers['x-sw-token'] as string | undefined) ?? cookieToken(req.headers.cookie) ?? url.searchParams.get('token') ?? '';
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
+  const matches = (given: string | undefined, secret: string): boolean => {
+    const a = Buffer.from(given ?? '');
+    const b = Buffer.from(secret);
     return a.length === b.length && crypto.timingSafeEqual(a, b);
+  };
+  const cookieName = () => `sw-page-${port}`;
+
+  /** 'launch' when this request spends the single-use query token (the page then gets its cookie). */
+  function authorised(req: http.IncomingMessage, url: URL, kind: RouteKind): false | 'header' | 'cookie' | 'launch' {
+    if (kind === 'api') return matches(req.headers['x-sw-token'] as string | undefined, token) ? 'header' : false;
+    if (matches(cookieValue(req.headers.cookie, cookieName()), pageSecret)) return 'cookie';
+    // Only a real page load spends it: not a HEAD, not a browser's speculative prefetch.
+    const speculative = /prefetch|prerender/i.test(String(req.headers['sec-purpose'] ?? req.headers.purpose ?? ''));
+    if (!launchUsed && req.method === 'GET' && !speculative && matches(url.searchParams.get('token') ?? undefined, token)) {
+      launchUsed = true;
+      return 'launch';
+    }
+    return false;
   }
 
-  async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limit) return null;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > limit) return null;
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks);
+  /**
+   * The body, or null when it is over the limit. An oversized body is still read to its end
+   * (and dropped) before the 413 goes out: answering while the client is still sending and
+   * closing the socket with unread data makes the kernel reset the connection, and the
+   * browser then reports a network error instead of "too large".
+   */
+  function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+    return new Promise((resolve, reject) => {
+      let over = Number(req.headers['content-length'] ?? '0') > limit;
+      let size = 0;
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => {
+        if (over) return;
+        size += chunk.length;
+        if (size > limit) {
+          over = true;
+          chunks.length = 0;
+        } else chunks.push(chunk);
+      });
+      req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     // Refuse anything that did not come from this machine, whatever address we bound.
     if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'loopback only' } });
+    if (!hostAllowed(req.headers.host, port)) return send(res, 421, { ok: false, error: { code: 'forbidden', message: `wrong Host header: use http://127.0.0.1:${port}/` } });
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!authorised(req, url)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+    const kind = routeKind(req.method, url.pathname);
+    const origin = originAllowed(req.headers, kind);
+    if (!origin.ok) return send(res, origin.status, { ok: false, error: { code: 'forbidden', message: origin.reason } });
+    const auth = authorised(req, url, kind);
+    if (!auth) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
 
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const channel = decodeURIComponent(url.pathname.slice(5));
@@ -149,6 +195,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         'content-type': 'application/octet-stream',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
         'cache-control': 'no-store',
+        ...NO_EMBED,
       });
       fs.createReadStream(entry.path).pipe(res);
       return;
@@ -164,11 +211,15 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'content-security-policy': WEB_CSP,
         'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
+        ...NO_EMBED,
+        // 'same-origin', not 'no-referrer': under no-referrer Chromium sends `Origin: null`
+        // on the page's own POSTs, which the origin check would refuse.
+        'referrer-policy': 'same-origin',
         'cache-control': 'no-store',
       };
-      // The page's assets are requested without the header: a strict same-site cookie carries the token.
-      if (url.searchParams.get('token')) headers['set-cookie'] = `sw-token=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      // The page's assets and a reload come without the header: the cookie lets them in.
+      // The page itself moves the token from the address to sessionStorage (transport.ts).
+      if (auth === 'launch') headers['set-cookie'] = `${cookieName()}=${pageSecret}; HttpOnly; SameSite=Strict; Path=/`;
       res.writeHead(200, headers);
       fs.createReadStream(file).pipe(res);
       return;
@@ -180,7 +231,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}/?token=${token}`,
     token,
@@ -196,11 +247,6 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         });
       }),
   };
-}
-
-function cookieToken(cookie: string | undefined): string | undefined {
-  const m = /(?:^|;\s*)sw-token=([^;]+)/.exec(cookie ?? '');
-  return m?.[1];
 }
 
 function safeName(name: string): string {
