@@ -363,3 +363,41 @@ describe('CSV limits the hostile-file suite leaves out (they need the whole file
     await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/longer than 4 MB.*a quote left open/) });
   });
 });
+
+describe('zip and style limits (the hostile-file suite covers the rest through every importer)', () => {
+  it('a zip directory listing more than 100,000 parts is too large, refused before they are read', async () => {
+    const file = t.file('entries.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name']]), 'S');
+    const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+    const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    buf.writeUInt16LE(0xffff, eocd + 8);
+    buf.writeUInt16LE(0xffff, eocd + 10); // 65,535 is zip64's marker…
+    // …so declare 100,001 through a zip64 end record and locator placed before the EOCD.
+    const z64 = Buffer.alloc(56);
+    z64.writeUInt32LE(0x06064b50, 0);
+    z64.writeBigUInt64LE(44n, 4);
+    z64.writeBigUInt64LE(100_001n, 24);
+    z64.writeBigUInt64LE(100_001n, 32);
+    z64.writeBigUInt64LE(BigInt(buf.readUInt32LE(eocd + 12)), 40);
+    z64.writeBigUInt64LE(BigInt(buf.readUInt32LE(eocd + 16)), 48);
+    const loc = Buffer.alloc(20);
+    loc.writeUInt32LE(0x07064b50, 0);
+    loc.writeBigUInt64LE(BigInt(eocd), 8);
+    fs.writeFileSync(file, Buffer.concat([buf.subarray(0, eocd), z64, loc, buf.subarray(eocd)]));
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: its zip archive lists 100,001 parts; the limit is 100,000/) });
+  });
+
+  it('more than 65,536 cell formats is too large', async () => {
+    const file = t.file('styles.xlsx');
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    writeZip(file, {
+      'xl/workbook.xml': `<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      'xl/styles.xml': `<styleSheet xmlns="${NS}"><cellXfs>${'<xf numFmtId="0"/>'.repeat(65_537)}</cellXfs></styleSheet>`,
+      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+    });
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it defines more than 65,536 cell formats/) });
+  });
+});
