@@ -401,3 +401,23 @@ describe('zip and style limits (the hostile-file suite covers the rest through e
     await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it defines more than 65,536 cell formats/) });
   });
 });
+
+describe('CSV line ends', () => {
+  it('a CR LF split across two read chunks is one line end (row numbers stay right)', async () => {
+    const file = t.file('crlf.csv');
+    const chunk = 256 * 1024;
+    // Lines of 100 bytes, the last one before the boundary cut so that its CR is the
+    // chunk's last byte.
+    let text = 'Name,Note\r\n';
+    let n = 1;
+    while (text.length + 100 < chunk) text += `${++n},${'x'.repeat(96 - String(n).length)}\r\n`;
+    text += `${++n},${'y'.repeat(chunk - text.length - String(n).length - 2)}\r\n`;
+    text += `${++n},last\r\n`;
+    fs.writeFileSync(file, text);
+    expect(fs.readFileSync(file)[chunk - 1]).toBe(0x0d);
+    const rows = await all(file);
+    expect(rows.length).toBe(n);
+    expect(rows.every((r, i) => r.row === i + 1)).toBe(true);
+    expect(rows.at(-1)!.values).toEqual([String(n), 'last']);
+  });
+});
