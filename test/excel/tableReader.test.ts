@@ -357,6 +357,14 @@ describe('CSV limits the hostile-file suite leaves out (they need the whole file
     fs.writeFileSync(file, `Name\n${'x\n'.repeat(1_048_576)}`);
     await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it has more than 1,048,576 records; Excel's limit is 1,048,576 rows/) });
   });
+  it('a CSV file over 1 GB is refused at once, before its encoding is scanned', async () => {
+    const file = t.file('huge.csv');
+    fs.writeFileSync(file, `Name,Note\n${'甲,1\n'.repeat(2000)}`); // text beyond the kind check's first 4 KB
+    fs.truncateSync(file, 1024 ** 3 + 1); // sparse: no disk space, no time
+    const t0 = Date.now();
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it is 1\.0 GB; the limit for a CSV file is 1\.0 GB/) });
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
   it('an unclosed quote makes one record of the rest; past 4 MB it is refused and the message says why', async () => {
     const file = t.file('quote.csv');
     fs.writeFileSync(file, `Name,Notes\n甲,"open quote\n${'more text, '.repeat(500_000)}\n`);

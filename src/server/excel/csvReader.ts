@@ -49,8 +49,9 @@ export function detectDelimiter(firstLine: string): string {
 }
 
 export async function* readCsv(file: string, what: string, onProgress?: (done: number, total: number) => void): AsyncGenerator<SheetRow> {
-  const encoding = await detectCsvEncoding(file);
   const total = fs.statSync(file).size;
+  if (total > readerLimits.csvFileBytes) throw tooLarge(what, `it is ${byteSize(total)}; the limit for a CSV file is ${byteSize(readerLimits.csvFileBytes)}`);
+  const encoding = await detectCsvEncoding(file);
   const decoder = new TextDecoder(encoding, { ignoreBOM: false });
   const first = decoder.decode(readHead(file, 64 * 1024), { stream: true });
   const delimiter = detectDelimiter(first.split(/\r?\n/, 1)[0] ?? '');

@@ -41,6 +41,8 @@ export const readerLimits = {
   xmlTokenBytes: 8 * 1024 * 1024,
   /** Bytes of one CSV record. */
   csvRecordBytes: 4 * 1024 * 1024,
+  /** Bytes of a CSV file (as a sheet part: its encoding is checked over the whole file first). */
+  csvFileBytes: 1024 * 1024 * 1024,
 } as const;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
