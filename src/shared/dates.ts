@@ -46,8 +46,8 @@ export function cellToIsoDate(value: unknown, date1904 = false): IsoDate | null 
   }
   if (typeof value === 'number' && Number.isFinite(value)) {
     if (value < 1 || value > 2_958_465) return null;
-    const base = date1904 ? dayNumber('1904-01-01') : dayNumber('1899-12-30');
-    return fromDayNumber(base + Math.floor(value));
+    const days = excelSerialToUnixDays(value, date1904);
+    return days === null ? null : fromDayNumber(Math.floor(days));
   }
   if (typeof value === 'string') {
     const t = value.trim().replace(/[/.]/g, '-');
@@ -57,6 +57,21 @@ export function cellToIsoDate(value: unknown, date1904 = false): IsoDate | null 
     return isIsoDate(iso) ? iso : null;
   }
   return null;
+}
+
+/**
+ * An Excel serial day number (with its fraction of a day) as days since 1970-01-01 (UTC).
+ * The 1904 system counts from 1904-01-01. The 1900 system counts 1900-01-01 as day 1
+ * but, like Lotus 1-2-3, also counts a 29 February 1900 that never was (serial 60): serials
+ * from 61 on are one day later than a plain count, serials below 60 are not. Serial 60
+ * itself is no date at all: null. (Serials below 1 are Excel's "1900-01-00", a time of
+ * day only; they land on 1899-12-31.)
+ */
+export function excelSerialToUnixDays(serial: number, date1904 = false): number | null {
+  if (date1904) return serial - 24107;
+  if (serial >= 61) return serial - 25569;
+  if (serial >= 60) return null;
+  return serial - 25568;
 }
 
 /** An ISO date as the JS Date ExcelJS writes as that calendar date (UTC midnight). */

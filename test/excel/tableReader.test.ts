@@ -5,6 +5,7 @@ import { detectKind, readRows, sheetNames, type RawRow } from '../../src/server/
 import { isDateFormat } from '../../src/server/excel/xlsxReader';
 import { cellToIsoDate } from '../../src/shared/dates';
 import { writeWorkbook } from '../../src/server/excel/workbookWriter';
+import { date } from '../../src/server/excel/cellParsers';
 import { encodeGb18030, tempDir, writeZip } from './helpers';
 
 process.env.TZ = 'America/Los_Angeles';
@@ -248,5 +249,183 @@ describe('a zip entry in a compression the app cannot read', () => {
     } finally {
       process.off('uncaughtException', onError);
     }
+  });
+});
+
+describe('values other readers get wrong (issue 22)', () => {
+  const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  function book(file: string, sheet: string, opts: { sst?: string; date1904?: boolean } = {}) {
+    writeZip(file, {
+      '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      'xl/workbook.xml': `<workbook xmlns="${NS}" xmlns:r="${REL}">${opts.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>${opts.sst ? `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+      'xl/styles.xml': `<styleSheet xmlns="${NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${NS}"><sheetData>${sheet}</sheetData></worksheet>`,
+      ...(opts.sst ? { 'xl/sharedStrings.xml': opts.sst } : {}),
+    });
+  }
+
+  it('a shared-string cell with an empty value element is empty, not the first string', async () => {
+    const file = t.file('emptyv.xlsx');
+    const sst = `<sst xmlns="${NS}"><si><t>Name</t></si><si><t>Amount</t></si></sst>`;
+    book(file, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v/></c><c r="B2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v> </v></c><c r="B3"><v>5</v></c></row>', { sst });
+    expect(await all(file)).toEqual([
+      { row: 1, values: ['Name', 'Amount'] },
+      { row: 2, values: [null, 'Amount'] },
+      { row: 3, values: [null, 5] },
+    ]);
+  });
+
+  it('a shared-string index the table lacks is a damaged file, not a silent empty cell', async () => {
+    const file = t.file('badindex.xlsx');
+    book(file, '<row r="1"><c r="A1" t="s"><v>7</v></c></row>', { sst: `<sst xmlns="${NS}"><si><t>Name</t></si></sst>` });
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/damaged \(cell A1 of S refers to shared string 7/) });
+  });
+
+  it('dates before 1900-03-01 are not shifted by the 1900 leap-year bug; serial 60 (1900-02-29) is no date', async () => {
+    const file = t.file('early.xlsx');
+    const serials = [1, 10, 59, 60, 61, 45000, 0.5, 60.5];
+    book(file, serials.map((v, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="1"><v>${v}</v></c></row>`).join(''));
+    const values = (await all(file)).map((r) => r.values[0]);
+    expect(values).toEqual([
+      utc('1900-01-01'),
+      utc('1900-01-10'),
+      utc('1900-02-28'),
+      '1900-02-29',
+      utc('1900-03-01'),
+      utc('2023-03-15'),
+      new Date(Date.UTC(1899, 11, 31, 12)), // Excel's "1900-01-00 12:00", a time of day
+      '1900-02-29 12:00:00',
+    ]);
+    // The same serials in the 1904 system have no fictitious day.
+    const file1904 = t.file('early1904.xlsx');
+    book(file1904, '<row r="1"><c r="A1" s="1"><v>10</v></c><c r="B1" s="1"><v>60</v></c></row>', { date1904: true });
+    expect((await all(file1904))[0]!.values).toEqual([utc('1904-01-11'), utc('1904-03-01')]);
+    // An import's date field refuses 1900-02-29 saying why; serial numbers in a date column too.
+    expect(date()('1900-02-29')).toEqual({ ok: false, reason: expect.stringMatching(/1900-02-29, a day that never was/) });
+    expect(date()(10)).toEqual({ ok: true, value: '1900-01-10' });
+    expect(date()(60)).toMatchObject({ ok: false });
+    expect(date()(61)).toEqual({ ok: true, value: '1900-03-01' });
+  });
+});
+
+describe('files no one can read keep their clear messages', () => {
+  it('an encrypted workbook (a password-protected .xlsx is an OLE container), an .xls, an .xlsb, an .ods, a renamed .docx', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name'], ['甲']]), 'S');
+    const cases: [string, Buffer, RegExp][] = [
+      ['xls.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xls' }) as Buffer, /old Excel 97–2003 \(\.xls\) file or a password-protected workbook/],
+      ['xlsb.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsb' }) as Buffer, /Excel binary workbook \(\.xlsb\)/],
+      ['ods.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'ods' }) as Buffer, /OpenDocument spreadsheet \(\.ods\)/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      fs.writeFileSync(t.file(name), bytes);
+      await expect(all(t.file(name)), name).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(message) });
+    }
+    const docx = t.file('letter.xlsx');
+    writeZip(docx, { '[Content_Types].xml': '<Types/>', '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>' });
+    await expect(all(docx)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/Word document, not a workbook/) });
+  });
+
+  it('a zip whose entries are encrypted (zip password)', async () => {
+    const file = t.file('zipcrypto.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name']]), 'S');
+    const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+    for (let i = 0; i + 4 <= buf.length; i++) if (buf.readUInt32LE(i) === 0x02014b50) buf.writeUInt16LE(buf.readUInt16LE(i + 8) | 1, i + 8);
+    fs.writeFileSync(file, buf);
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/is encrypted \(a password-protected zip archive\)/) });
+  });
+
+  it('a part whose bytes fail its CRC (bit rot the inflater cannot see) is damaged', async () => {
+    const file = t.file('crc.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name'], ['甲']]), 'S');
+    // Stored (not deflated), so a changed byte still unpacks: only the CRC can tell.
+    const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+    const at = buf.indexOf('<sheetData>');
+    buf[at + 1] = 's'.charCodeAt(0) === buf[at + 1] ? 'S'.charCodeAt(0) : 's'.charCodeAt(0);
+    fs.writeFileSync(file, buf);
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/damaged \(its part xl\/worksheets\/sheet1\.xml fails its CRC check/) });
+  });
+});
+
+describe('CSV limits the hostile-file suite leaves out (they need the whole file read)', () => {
+  it('more than 1,048,576 records is too large, said as such', async () => {
+    const file = t.file('rows.csv');
+    fs.writeFileSync(file, `Name\n${'x\n'.repeat(1_048_576)}`);
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it has more than 1,048,576 records; Excel's limit is 1,048,576 rows/) });
+  });
+  it('a CSV file over 1 GB is refused at once, before its encoding is scanned', async () => {
+    const file = t.file('huge.csv');
+    fs.writeFileSync(file, `Name,Note\n${'甲,1\n'.repeat(2000)}`); // text beyond the kind check's first 4 KB
+    fs.truncateSync(file, 1024 ** 3 + 1); // sparse: no disk space, no time
+    const t0 = Date.now();
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it is 1\.0 GB; the limit for a CSV file is 1\.0 GB/) });
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+  it('an unclosed quote makes one record of the rest; past 4 MB it is refused and the message says why', async () => {
+    const file = t.file('quote.csv');
+    fs.writeFileSync(file, `Name,Notes\n甲,"open quote\n${'more text, '.repeat(500_000)}\n`);
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/longer than 4 MB.*a quote left open/) });
+  });
+});
+
+describe('zip and style limits (the hostile-file suite covers the rest through every importer)', () => {
+  it('a zip directory listing more than 100,000 parts is too large, refused before they are read', async () => {
+    const file = t.file('entries.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name']]), 'S');
+    const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+    const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    buf.writeUInt16LE(0xffff, eocd + 8);
+    buf.writeUInt16LE(0xffff, eocd + 10); // 65,535 is zip64's marker…
+    // …so declare 100,001 through a zip64 end record and locator placed before the EOCD.
+    const z64 = Buffer.alloc(56);
+    z64.writeUInt32LE(0x06064b50, 0);
+    z64.writeBigUInt64LE(44n, 4);
+    z64.writeBigUInt64LE(100_001n, 24);
+    z64.writeBigUInt64LE(100_001n, 32);
+    z64.writeBigUInt64LE(BigInt(buf.readUInt32LE(eocd + 12)), 40);
+    z64.writeBigUInt64LE(BigInt(buf.readUInt32LE(eocd + 16)), 48);
+    const loc = Buffer.alloc(20);
+    loc.writeUInt32LE(0x07064b50, 0);
+    loc.writeBigUInt64LE(BigInt(eocd), 8);
+    fs.writeFileSync(file, Buffer.concat([buf.subarray(0, eocd), z64, loc, buf.subarray(eocd)]));
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: its zip archive lists 100,001 parts; the limit is 100,000/) });
+  });
+
+  it('more than 65,536 cell formats is too large', async () => {
+    const file = t.file('styles.xlsx');
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    writeZip(file, {
+      'xl/workbook.xml': `<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      'xl/styles.xml': `<styleSheet xmlns="${NS}"><cellXfs>${'<xf numFmtId="0"/>'.repeat(65_537)}</cellXfs></styleSheet>`,
+      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+    });
+    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it defines more than 65,536 cell formats/) });
+  });
+});
+
+describe('CSV line ends', () => {
+  it('a CR LF split across two read chunks is one line end (row numbers stay right)', async () => {
+    const file = t.file('crlf.csv');
+    const chunk = 256 * 1024;
+    // Lines of 100 bytes, the last one before the boundary cut so that its CR is the
+    // chunk's last byte.
+    let text = 'Name,Note\r\n';
+    let n = 1;
+    while (text.length + 100 < chunk) text += `${++n},${'x'.repeat(96 - String(n).length)}\r\n`;
+    text += `${++n},${'y'.repeat(chunk - text.length - String(n).length - 2)}\r\n`;
+    text += `${++n},last\r\n`;
+    fs.writeFileSync(file, text);
+    expect(fs.readFileSync(file)[chunk - 1]).toBe(0x0d);
+    const rows = await all(file);
+    expect(rows.length).toBe(n);
+    expect(rows.every((r, i) => r.row === i + 1)).toBe(true);
+    expect(rows.at(-1)!.values).toEqual([String(n), 'last']);
   });
 });

@@ -1,12 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
 import seedrandom from 'seedrandom';
 import XLSX from 'xlsx';
 import { openBook } from '../../src/server/book';
 import { createRegistry } from '../../src/server/handlers';
 import type { ServerContext } from '../../src/server/context';
 import { tempDir } from '../db/helpers';
+import { hostileFiles } from './hostileFiles';
 
 // Fuzzing the accounts importer: valid .xlsx and .csv files, mutated 1,000 ways each
 // (truncation, flipped bytes, broken zip entries, wrong XML, huge cells, formulas, merged
@@ -190,4 +193,75 @@ describe('fuzzing the importers', () => {
   it(`${CASES} mutated .csv files: a clean import or a clear error`, async () => {
     await fuzz('csv', () => csvMutation());
   }, 1_800_000);
+});
+
+// Hostile files, each beyond one of the readers' limits, through every importer's own
+// channel in a child process (so an out-of-memory death is seen, not suffered): each must
+// be refused with its limit named, within 10 s, under 400 MB at the child's peak (the
+// import's target), and leave the book as it was.
+const IMPORT_CHANNELS = [
+  'accounts:import',
+  'pipeline:import',
+  'receivables:importInvoices',
+  'receivables:importPayments',
+  'receivables:importCollections',
+  'negotiation:import',
+  'training:import',
+];
+/** Multi-sheet workbooks: a CSV (one sheet) is refused for its missing sheets before any row is read. */
+const WORKBOOK_ONLY = new Set(['negotiation:import', 'training:import']);
+
+interface ChildReport {
+  results: { channel: string; ms: number; ok: boolean; code?: string; message?: string; unchanged: boolean }[];
+  peakMB: number;
+}
+
+describe('hostile files: every importer refuses them, naming the limit, fast and within memory', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const child = path.join(root, 'test-results/hostile-child/child.mjs');
+  let h: { dir: string; cleanup(): void };
+  let template: string;
+
+  beforeAll(async () => {
+    h = tempDir('sw-hostile-');
+    await build({ entryPoints: [path.join(root, 'test/reliability/hostileImport.child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: child, logLevel: 'silent' });
+    template = path.join(h.dir, 'template.sqlite');
+    const book = await openBook(template, { demo: true });
+    book.db.close();
+  });
+  afterAll(() => h.cleanup());
+
+  for (const hostile of hostileFiles) {
+    it(`${hostile.name} (.${hostile.ext})`, () => {
+      const file = path.join(h.dir, `hostile.${hostile.ext}`);
+      hostile.write(file);
+      const book = path.join(h.dir, `book-${hostileFiles.indexOf(hostile)}.sqlite`);
+      fs.copyFileSync(template, book);
+      const run = spawnSync(process.execPath, [child, JSON.stringify({ book, file, channels: IMPORT_CHANNELS })], {
+        encoding: 'utf8',
+        timeout: IMPORT_CHANNELS.length * 10_000 + 5_000,
+        env: { ...process.env, SW_MIGRATIONS_DIR: path.join(root, 'src/server/db/migrations') },
+      });
+      fs.rmSync(file, { force: true });
+      expect(run.status, `the child died (signal ${run.signal}): ${run.stderr.slice(-2000)}`).toBe(0);
+      const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildReport;
+      expect(report.peakMB, 'peak memory of the importing process').toBeLessThan(400);
+      expect(report.results.map((r) => r.channel)).toEqual(IMPORT_CHANNELS);
+      for (const r of report.results) {
+        const label = `${r.channel}: ${r.code}: ${r.message}`;
+        expect(r.ok, label).toBe(false);
+        expect(r.unchanged, `${r.channel} changed the book`).toBe(true);
+        expect(r.ms, `${r.channel} took ${r.ms} ms`).toBeLessThan(10_000);
+        if (hostile.ext === 'csv' && WORKBOOK_ONLY.has(r.channel)) {
+          // Refused for the sheets it lacks (listed in the error's details), not as damaged.
+          expect(['bad-file', 'import-rejected'], label).toContain(r.code);
+          expect(r.message, label).not.toMatch(/damaged/);
+          continue;
+        }
+        expect(r.code, label).toBe('bad-file');
+        expect(r.message, label).toMatch(hostile.message);
+        expect(r.message, label).not.toMatch(/damaged(?! or hostile)/);
+      }
+    }, IMPORT_CHANNELS.length * 10_000 + 15_000);
+  }
 });

@@ -21,4 +21,12 @@ describe('calendar dates', () => {
     expect(cellToIsoDate('not a date')).toBe(null);
     expect(cellToIsoDate('2026-02-30')).toBe(null);
   });
+  it("reads serials before 1900-03-01 without Excel's fictitious 1900-02-29 (serial 60, no date)", () => {
+    expect(cellToIsoDate(1)).toBe('1900-01-01');
+    expect(cellToIsoDate(10)).toBe('1900-01-10');
+    expect(cellToIsoDate(59)).toBe('1900-02-28');
+    expect(cellToIsoDate(60)).toBe(null);
+    expect(cellToIsoDate(61)).toBe('1900-03-01');
+    expect(cellToIsoDate(60, true)).toBe('1904-03-01');
+  });
 });

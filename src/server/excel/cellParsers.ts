@@ -1,7 +1,7 @@
 import { cellToIsoDate } from '../../shared/dates';
 import { yuanToFen } from '../../shared/money';
 import { vocab, matchTerm, type VocabName } from '../../shared/vocab';
-import type { CellRaw } from './xlsxReader';
+import { FICTITIOUS_1900_LEAP_DAY, type CellRaw } from './xlsxReader';
 
 // Parsers for one non-empty cell of an import. Each returns the value or the reason the
 // cell is refused, in words a user can act on. Emptiness is handled by the caller
@@ -59,7 +59,11 @@ export function date(): CellParser<string> {
   return (raw) => {
     if (typeof raw === 'boolean') return no('not a date (expected YYYY-MM-DD)');
     const iso = cellToIsoDate(raw);
-    return iso ? ok(iso) : no('not a date (expected YYYY-MM-DD)');
+    if (iso) return ok(iso);
+    if (typeof raw === 'string' && raw.startsWith(FICTITIOUS_1900_LEAP_DAY)) {
+      return no('not a date: Excel shows 1900-02-29, a day that never was (its 1900 date system counts 1900 as a leap year); enter the real date');
+    }
+    return no('not a date (expected YYYY-MM-DD)');
   };
 }
 

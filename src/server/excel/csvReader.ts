@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { AppError } from '../../shared/errors';
+import { byteSize, limitText, readerLimits, tooLarge } from './readerLimits';
 import type { SheetRow } from './xlsxReader';
 
 // CSV as spreadsheet rows. Excel saves "CSV UTF-8" with a BOM, plain "CSV" in the
@@ -9,7 +10,9 @@ import type { SheetRow } from './xlsxReader';
 // so the encoding is found from the bytes: a BOM, else UTF-8 when every byte sequence
 // is valid UTF-8, else GB18030 (a superset of GBK). The separator is the one of comma,
 // semicolon or tab that splits the first line most. Row numbers count records the way
-// Excel shows them, blank lines included (the header is row 1).
+// Excel shows them, blank lines included (the header is row 1). Excel's limits hold here
+// too (rows, columns, characters in a cell), and one record may not pass
+// readerLimits.csvRecordBytes: the parser holds a record whole until it ends.
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -46,8 +49,9 @@ export function detectDelimiter(firstLine: string): string {
 }
 
 export async function* readCsv(file: string, what: string, onProgress?: (done: number, total: number) => void): AsyncGenerator<SheetRow> {
-  const encoding = await detectCsvEncoding(file);
   const total = fs.statSync(file).size;
+  if (total > readerLimits.csvFileBytes) throw tooLarge(what, `it is ${byteSize(total)}; the limit for a CSV file is ${byteSize(readerLimits.csvFileBytes)}`);
+  const encoding = await detectCsvEncoding(file);
   const decoder = new TextDecoder(encoding, { ignoreBOM: false });
   const first = decoder.decode(readHead(file, 64 * 1024), { stream: true });
   const delimiter = detectDelimiter(first.split(/\r?\n/, 1)[0] ?? '');
@@ -63,7 +67,16 @@ export async function* readCsv(file: string, what: string, onProgress?: (done: n
     const rest = d.decode();
     if (rest) yield rest;
   }
-  const parser = parse({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
+  // Line ends named, not discovered: csv-parse's discovery rescans a first line that has
+  // none from its start at every chunk, which takes seconds on one enormous line.
+  const parser = parse({
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: readerLimits.csvRecordBytes,
+  });
   const input = Readable.from(decoded());
   input.on('error', (err) => parser.destroy(err));
   input.pipe(parser);
@@ -72,10 +85,18 @@ export async function* readCsv(file: string, what: string, onProgress?: (done: n
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
       onProgress?.(done, total);
+      if (row > readerLimits.rows) throw tooLarge(what, `it has more than ${limitText.count(readerLimits.rows)} records; ${limitText.rows()}`);
+      if (record.length > readerLimits.columns) throw tooLarge(what, `row ${row} has ${limitText.count(record.length)} fields; ${limitText.columns()}`);
+      const long = record.findIndex((v) => v.length > readerLimits.cellChars);
+      if (long >= 0) throw tooLarge(what, `row ${row}, field ${long + 1} holds ${limitText.count(record[long]!.length)} characters; ${limitText.cellChars()}`);
       if (!record.some((v) => v !== '')) continue;
       yield { row, values: record.map((v) => (v === '' ? null : v)) };
     }
   } catch (err) {
+    if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') {
+      const line = (err as CsvError & { lines?: number }).lines;
+      throw tooLarge(what, `a record${line ? ` ending near line ${line}` : ''} is longer than ${byteSize(readerLimits.csvRecordBytes)}, the limit for one CSV record (a quote left open makes the rest of the file one record)`);
+    }
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
       throw new AppError('bad-file', `${what} is not a readable CSV file${line ? ` (line ${line})` : ''}: ${err.message}`);

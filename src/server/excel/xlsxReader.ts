@@ -1,7 +1,9 @@
 import path from 'node:path/posix';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { excelSerialToUnixDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
+import { byteSize, limitText, readerLimits, tooLarge } from './readerLimits';
 import { decodeXlsxText } from './safeText';
 import { ZipArchive } from './zipArchive';
 
@@ -11,7 +13,8 @@ import { ZipArchive } from './zipArchive';
 // the cell holds: string (shared, inline or rich text, with Excel's _xHHHH_ escapes
 // decoded and phonetic runs left out), number, boolean, Date (UTC midnight for a date
 // cell, in either the 1900 or the 1904 date system) or null; a formula gives its cached
-// result, an error cell its text ('#N/A').
+// result, an error cell its text ('#N/A'). A file beyond Excel's limits or the reader's
+// caps (readerLimits.ts) is refused as too large, before it can cost the process memory.
 
 export type CellRaw = string | number | boolean | Date | null;
 
@@ -41,18 +44,19 @@ export class XlsxWorkbook {
   static async open(file: string, what: string): Promise<XlsxWorkbook> {
     const zip = ZipArchive.open(file, what);
     const notWorkbook = () => new AppError('bad-file', `${what} is a zip archive but not an Excel workbook (.xlsx).`);
-    const rootRels = zip.has('_rels/.rels') ? parseRels(await zip.text('_rels/.rels'), '') : [];
+    const rootRels = zip.has('_rels/.rels') ? parseRels(await zip.text('_rels/.rels'), '', what) : [];
     const bookPart = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-    if (!zip.has(bookPart)) throw notWorkbook();
+    // An .xlsb names its binary workbook part here; the caller tells the user what it is.
+    if (!zip.has(bookPart) || !/\.xml$/i.test(bookPart)) throw notWorkbook();
     const bookDir = path.dirname(bookPart);
     const relsPart = path.join(bookDir, '_rels', `${path.basename(bookPart)}.rels`);
-    const rels = zip.has(relsPart) ? parseRels(await zip.text(relsPart), bookDir) : [];
+    const rels = zip.has(relsPart) ? parseRels(await zip.text(relsPart), bookDir, what) : [];
     const relById = new Map(rels.map((r) => [r.id, r]));
 
     const sheets: SheetRef[] = [];
     let date1904 = false;
-    await parseXml(zip.stream(bookPart), what, (p) => {
-      p.on('opentag', (tag) => {
+    await parseXml(zip.stream(bookPart), what, bookPart, {
+      open(tag) {
         const name = localName(tag.name);
         if (name === 'workbookPr') {
           const v = tag.attributes.date1904;
@@ -62,7 +66,7 @@ export class XlsxWorkbook {
           const target = rid ? relById.get(rid)?.target : undefined;
           if (target && zip.has(target)) sheets.push({ name: tag.attributes.name ?? '', part: target });
         }
-      });
+      },
     });
     if (sheets.length === 0) throw new AppError('bad-file', `${what} has no worksheet.`);
     const byType = (suffix: string) => rels.find((r) => r.type.endsWith(suffix) && zip.has(r.target))?.target;
@@ -90,12 +94,16 @@ export class XlsxWorkbook {
     const strings = await this.loadSharedStrings();
     const dateStyles = await this.loadDateStyles();
     const date1904 = this.date1904;
+    const what = this.what;
 
     const out: SheetRow[] = [];
     let rowNo = 0;
+    let rowsSeen = 0;
     let values: CellRaw[] = [];
     let inRow = false;
     let col = 0;
+    let cellsInRow = 0;
+    let ref = '';
     let type = '';
     let style = 0;
     let capture: 'v' | 't' | null = null;
@@ -103,57 +111,74 @@ export class XlsxWorkbook {
     let tText = '';
     let hasV = false;
     let phonetic = 0;
+    // Raw text may hold _xHHHH_ escapes (7 characters for one); beyond that it cannot be a
+    // cell Excel wrote, and is refused before it grows further.
+    const rawCap = 7 * readerLimits.cellChars;
+    const cellTooLong = () => tooLarge(what, `cell ${ref || `in row ${rowNo}`} holds more than ${limitText.count(readerLimits.cellChars)} characters; ${limitText.cellChars()}`);
 
-    const stream = this.zip.stream(sheet.part);
+    const stream = this.zip.stream(sheet.part, readerLimits.sheetPartBytes);
     const total = this.zip.entry(sheet.part)?.size ?? 0;
     let done = 0;
-    const parser = newParser();
-    parser.on('opentag', (tag) => {
-      const name = localName(tag.name);
-      if (name === 'c') {
-        const ref = tag.attributes.r;
-        col = ref ? columnOfRef(ref) : col + 1;
-        type = tag.attributes.t ?? 'n';
-        style = tag.attributes.s ? Number(tag.attributes.s) : 0;
-        vText = '';
-        tText = '';
-        hasV = false;
-      } else if (name === 'v') {
-        capture = 'v';
-        hasV = true;
-      } else if (name === 't') {
-        if (phonetic === 0) capture = 't';
-      } else if (name === 'rPh') {
-        phonetic++;
-      } else if (name === 'row') {
-        const r = tag.attributes.r;
-        rowNo = r ? Number(r) : rowNo + 1;
-        values = [];
-        inRow = true;
-        col = 0;
-      }
-    });
-    const onText = (text: string) => {
-      if (capture === 'v') vText += text;
-      else if (capture === 't') tText += text;
-    };
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-    parser.on('closetag', (tag) => {
-      const name = localName(tag.name);
-      if (name === 'v' || name === 't') capture = null;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'c') {
-        if (!inRow || col < 1) return;
-        const value = cellValue(type, hasV, vText, tText, style, strings, dateStyles, date1904);
-        if (value !== null) values[col - 1] = value;
-      } else if (name === 'row') {
-        inRow = false;
-        if (values.some((v) => v !== null && v !== undefined && v !== '')) {
-          for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
-          out.push({ row: rowNo, values });
+    const parser = guardedParser(what, sheet.part, {
+      open(tag) {
+        const name = localName(tag.name);
+        if (name === 'c') {
+          ref = tag.attributes.r ?? '';
+          col = ref ? columnOfRef(ref) : col + 1;
+          if (++cellsInRow > readerLimits.columns || col > readerLimits.columns) {
+            throw tooLarge(what, `${ref ? `cell ${ref}` : `row ${rowNo}`} is beyond column XFD; ${limitText.columns()}`);
+          }
+          type = tag.attributes.t ?? 'n';
+          style = tag.attributes.s ? Number(tag.attributes.s) : 0;
+          vText = '';
+          tText = '';
+          hasV = false;
+        } else if (name === 'v') {
+          capture = 'v';
+          hasV = true;
+        } else if (name === 't') {
+          if (phonetic === 0) capture = 't';
+        } else if (name === 'rPh') {
+          phonetic++;
+        } else if (name === 'row') {
+          const r = tag.attributes.r;
+          rowNo = r ? Number(r) : rowNo + 1;
+          if (++rowsSeen > readerLimits.rows) throw tooLarge(what, `sheet ${sheet.name} has more than ${limitText.count(readerLimits.rows)} rows; ${limitText.rows()}`);
+          if (rowNo > readerLimits.rows) throw tooLarge(what, `sheet ${sheet.name} has a row numbered ${limitText.count(rowNo)}; ${limitText.rows()}`);
+          if (!Number.isInteger(rowNo) || rowNo < 1) throw new AppError('bad-file', `${what} is damaged (a row of ${sheet.name} is numbered "${r}").`);
+          values = [];
+          inRow = true;
+          col = 0;
+          cellsInRow = 0;
         }
-      }
+      },
+      text(text) {
+        if (capture === 'v') {
+          vText += text;
+          if (vText.length > rawCap) throw cellTooLong();
+        } else if (capture === 't') {
+          tText += text;
+          if (tText.length > rawCap) throw cellTooLong();
+        }
+      },
+      close(tag) {
+        const name = localName(tag.name);
+        if (name === 'v' || name === 't') capture = null;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'c') {
+          if (!inRow || col < 1) return;
+          const value = cellValue(type, hasV, vText, tText, style, strings, dateStyles, date1904);
+          if (typeof value === 'string' && value.length > readerLimits.cellChars) throw cellTooLong();
+          if (value === undefined) throw new AppError('bad-file', `${what} is damaged (cell ${ref || `in row ${rowNo}`} of ${sheet.name} refers to shared string ${vText.trim()}, which the file does not have).`);
+          if (value !== null) values[col - 1] = value;
+        } else if (name === 'row') {
+          inRow = false;
+          if (values.some((v) => v !== null && v !== undefined && v !== '')) {
+            for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+            out.push({ row: rowNo, values });
+          }
+        }
+      },
     });
 
     const decoder = new StringDecoder('utf8');
@@ -161,11 +186,11 @@ export class XlsxWorkbook {
       for await (const chunk of stream) {
         const buf = chunk as Buffer;
         done += buf.length;
-        parser.write(decoder.write(buf));
+        parser.write(decoder.write(buf), buf.length);
         onProgress?.(done, total);
         if (out.length) yield* out.splice(0, out.length);
       }
-      parser.write(decoder.end());
+      parser.write(decoder.end(), 0);
       parser.close();
       yield* out;
     } catch (err) {
@@ -180,28 +205,42 @@ export class XlsxWorkbook {
     if (this.sharedStrings) return this.sharedStrings;
     const list: string[] = [];
     const part = this.parts.sharedStrings;
+    const what = this.what;
     if (part) {
       let text = '';
       let capture = false;
       let phonetic = 0;
-      await parseXml(this.zip.stream(part), this.what, (p) => {
-        p.on('opentag', (tag) => {
+      let chars = 0;
+      await parseXml(this.zip.stream(part, readerLimits.sharedStringsPartBytes), what, part, {
+        open(tag) {
           const name = localName(tag.name);
-          if (name === 'si') text = '';
-          else if (name === 't' && phonetic === 0) capture = true;
+          if (name === 'si') {
+            text = '';
+            if (list.length >= readerLimits.sharedStrings) {
+              throw tooLarge(what, `its shared-string table holds more than ${limitText.count(readerLimits.sharedStrings)} strings, the limit`);
+            }
+          } else if (name === 't' && phonetic === 0) capture = true;
           else if (name === 'rPh') phonetic++;
-        });
-        const onText = (t: string) => {
-          if (capture) text += t;
-        };
-        p.on('text', onText);
-        p.on('cdata', onText);
-        p.on('closetag', (tag) => {
+        },
+        text(t) {
+          if (!capture) return;
+          text += t;
+          if (text.length > 7 * readerLimits.cellChars) throw tooLarge(what, `shared string ${list.length} holds more than ${limitText.count(readerLimits.cellChars)} characters; ${limitText.cellChars()}`);
+        },
+        close(tag) {
           const name = localName(tag.name);
           if (name === 't') capture = false;
           else if (name === 'rPh') phonetic--;
-          else if (name === 'si') list.push(detach(decodeXlsxText(text)));
-        });
+          else if (name === 'si') {
+            const s = decodeXlsxText(text);
+            if (s.length > readerLimits.cellChars) throw tooLarge(what, `shared string ${list.length} holds ${limitText.count(s.length)} characters; ${limitText.cellChars()}`);
+            chars += s.length;
+            if (chars > readerLimits.sharedStringChars) {
+              throw tooLarge(what, `its shared strings hold more than ${limitText.count(readerLimits.sharedStringChars)} characters together, the limit`);
+            }
+            list.push(detach(s));
+          }
+        },
       });
     }
     this.sharedStrings = list;
@@ -213,18 +252,22 @@ export class XlsxWorkbook {
     const formats = new Map<number, string>();
     const xfFormats: number[] = [];
     const part = this.parts.styles;
+    const what = this.what;
     if (part) {
       let inCellXfs = false;
-      await parseXml(this.zip.stream(part), this.what, (p) => {
-        p.on('opentag', (tag) => {
+      await parseXml(this.zip.stream(part, readerLimits.otherPartBytes), what, part, {
+        open(tag) {
           const name = localName(tag.name);
           if (name === 'numFmt') formats.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
           else if (name === 'cellXfs') inCellXfs = true;
-          else if (name === 'xf' && inCellXfs) xfFormats.push(Number(tag.attributes.numFmtId ?? 0));
-        });
-        p.on('closetag', (tag) => {
+          else if (name === 'xf' && inCellXfs) {
+            if (xfFormats.length >= readerLimits.cellFormats) throw tooLarge(what, `it defines more than ${limitText.count(readerLimits.cellFormats)} cell formats, the limit`);
+            xfFormats.push(Number(tag.attributes.numFmtId ?? 0));
+          }
+        },
+        close(tag) {
           if (localName(tag.name) === 'cellXfs') inCellXfs = false;
-        });
+        },
       });
     }
     this.dateStyles = xfFormats.map((id) => isDateFormat(id, formats.get(id)));
@@ -232,6 +275,7 @@ export class XlsxWorkbook {
   }
 }
 
+/** A cell's value; undefined for a shared-string index the table does not have. */
 function cellValue(
   type: string,
   hasV: boolean,
@@ -241,10 +285,14 @@ function cellValue(
   strings: string[],
   dateStyles: boolean[],
   date1904: boolean,
-): CellRaw {
+): CellRaw | undefined {
   switch (type) {
-    case 's':
-      return hasV ? (strings[Number(vText)] ?? null) : null;
+    case 's': {
+      // An empty <v/> (some generators write one) is an empty cell, not string 0.
+      const index = vText.trim();
+      if (!hasV || index === '') return null;
+      return strings[Number(index)];
+    }
     case 'inlineStr':
       return detach(decodeXlsxText(tText));
     case 'str':
@@ -263,7 +311,7 @@ function cellValue(
       if (!hasV || vText === '') return null;
       const n = Number(vText);
       if (!Number.isFinite(n)) return vText;
-      if (dateStyles[style]) return serialToDate(n, date1904);
+      if (dateStyles[style]) return serialToDate(n, date1904) ?? fictitiousLeapDay(n);
       return n;
     }
   }
@@ -279,10 +327,25 @@ function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** An Excel serial day number to the JS Date (UTC) of that day and time. */
-export function serialToDate(serial: number, date1904 = false): Date {
-  const days = serial + (date1904 ? 1462 : 0) - 25569;
-  return new Date(Math.round(days * 86_400_000));
+/**
+ * An Excel serial day number to the JS Date (UTC) of that day and time; null for the
+ * 1900 system's serial 60, Excel's 29 February 1900 that never was.
+ */
+export function serialToDate(serial: number, date1904 = false): Date | null {
+  const days = excelSerialToUnixDays(serial, date1904);
+  return days === null ? null : new Date(Math.round(days * 86_400_000));
+}
+
+/**
+ * A date cell holding serial 60 of the 1900 system reads as the text Excel shows for it,
+ * "1900-02-29" (with the time of day when there is one): it is no date, so a date field
+ * refuses it with its value in the error list, and a text field keeps what the user saw.
+ */
+export const FICTITIOUS_1900_LEAP_DAY = '1900-02-29';
+function fictitiousLeapDay(serial: number): string {
+  const seconds = Math.round((serial - 60) * 86_400);
+  if (seconds === 0) return FICTITIOUS_1900_LEAP_DAY;
+  return `${FICTITIOUS_1900_LEAP_DAY} ${new Date(seconds * 1000).toISOString().slice(11, 19)}`;
 }
 
 // Built-in number formats that are dates or times, including those Chinese, Japanese and
@@ -321,35 +384,32 @@ interface Rel {
   target: string;
 }
 
-function parseRels(xml: string, baseDir: string): Rel[] {
+function parseRels(xml: string, baseDir: string, what: string): Rel[] {
   const rels: Rel[] = [];
-  const p = newParser();
-  p.on('opentag', (tag) => {
-    if (localName(tag.name) !== 'Relationship') return;
-    const target = tag.attributes.Target ?? '';
-    if (tag.attributes.TargetMode === 'External') return;
-    const resolved = target.startsWith('/') ? target.slice(1) : path.normalize(path.join(baseDir, target));
-    rels.push({ id: tag.attributes.Id ?? '', type: tag.attributes.Type ?? '', target: resolved });
+  const p = guardedParser(what, 'relationships', {
+    open(tag) {
+      if (localName(tag.name) !== 'Relationship') return;
+      const target = tag.attributes.Target ?? '';
+      if (tag.attributes.TargetMode === 'External') return;
+      const resolved = target.startsWith('/') ? target.slice(1) : path.normalize(path.join(baseDir, target));
+      rels.push({ id: tag.attributes.Id ?? '', type: tag.attributes.Type ?? '', target: resolved });
+    },
   });
   try {
-    p.write(xml).close();
+    p.write(xml, xml.length);
+    p.close();
   } catch (err) {
-    throw asBadFile(err, 'the workbook');
+    throw asBadFile(err, what);
   }
   return rels;
 }
 
-async function parseXml(
-  stream: NodeJS.ReadableStream,
-  what: string,
-  setup: (p: Sax) => void,
-): Promise<void> {
-  const parser = newParser();
-  setup(parser);
+async function parseXml(stream: NodeJS.ReadableStream, what: string, part: string, handlers: XmlHandlers): Promise<void> {
+  const parser = guardedParser(what, part, handlers);
   const decoder = new StringDecoder('utf8');
   try {
-    for await (const chunk of stream) parser.write(decoder.write(chunk as Buffer));
-    parser.write(decoder.end());
+    for await (const chunk of stream) parser.write(decoder.write(chunk as Buffer), (chunk as Buffer).length);
+    parser.write(decoder.end(), 0);
     parser.close();
   } catch (err) {
     throw asBadFile(err, what);
@@ -357,11 +417,53 @@ async function parseXml(
 }
 
 type PlainXml = { xmlns: false; position: false };
-type Sax = SaxesParser<PlainXml>;
 
-/** Without namespace processing (prefixes are stripped by localName) or positions: faster. */
-function newParser(): Sax {
-  return new SaxesParser<PlainXml>({ xmlns: false, position: false });
+interface XmlHandlers {
+  open?(tag: SaxesTagPlain): void;
+  close?(tag: SaxesTagPlain): void;
+  text?(text: string): void;
+}
+
+/**
+ * A SAX parser (without namespace processing — prefixes are stripped by localName — or
+ * positions: faster) that refuses XML nested deeper than readerLimits.xmlDepth or with a
+ * run of bytes longer than readerLimits.xmlTokenBytes between tag boundaries: saxes keeps
+ * every open tag and the whole of a text or attribute in memory until it ends.
+ * `write` takes the chunk's byte length to count the run.
+ */
+function guardedParser(what: string, part: string, handlers: XmlHandlers): { write(text: string, bytes: number): void; close(): void } {
+  const p = new SaxesParser<PlainXml>({ xmlns: false, position: false });
+  let depth = 0;
+  let fed = 0;
+  let lastBoundary = 0;
+  p.on('opentag', (tag) => {
+    if (++depth > readerLimits.xmlDepth) throw tooLarge(what, `its part ${part} nests XML elements more than ${readerLimits.xmlDepth} deep, the limit`);
+    lastBoundary = fed;
+    handlers.open?.(tag);
+  });
+  p.on('closetag', (tag) => {
+    depth--;
+    lastBoundary = fed;
+    handlers.close?.(tag);
+  });
+  const onText = (text: string) => {
+    lastBoundary = fed;
+    handlers.text?.(text);
+  };
+  p.on('text', onText);
+  p.on('cdata', onText);
+  return {
+    write(text, bytes) {
+      if (fed - lastBoundary > readerLimits.xmlTokenBytes) {
+        throw tooLarge(what, `its part ${part} has a text, tag or attribute longer than ${byteSize(readerLimits.xmlTokenBytes)}, the limit`);
+      }
+      fed += bytes;
+      p.write(text);
+    },
+    close() {
+      p.close();
+    },
+  };
 }
 
 function localName(name: string): string {
