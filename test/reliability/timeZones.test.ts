@@ -47,6 +47,8 @@ beforeAll(async () => {
   cli = await cliBundle();
   book = path.join(t.dir, 'base.sqlite');
   run('UTC', ['--db', book, 'init', '--demo']);
+  // A provision booked at the end of October, so the journal shows an opening balance.
+  run('UTC', ['--db', book, 'post', 'journal', '--to', '2026-10-31', '--by', 'finance']);
   // The demo has no negotiation worksheet: plan one with the seeds' four issues.
   const ctx = await openBook(book, { instant: () => new Date(BUILT_AT), platform: 'test', dailyBackup: false });
   const registry = createRegistry();
