@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRegistry } from '../../../server/handlers';
+import type { ServerContext } from '../../../server/context';
+import { tempDir } from '../../../../test/db/helpers';
+import type { Deal, ForecastOut, OverviewOut } from '../contract';
+import { recordDueCalls } from './forecastService';
+import { reportsBook, YUAN } from './testBook';
+
+// The weekly call on a real book: a call recorded one Monday, a deal moved from Best case
+// to Commit by its owner (a field change in change_log), the next Monday's call taken at
+// the first start of the week, and the review showing both calls and the move.
+
+let t: { dir: string; cleanup(): void };
+let book: Awaited<ReturnType<typeof reportsBook>>;
+let ctx: ServerContext;
+const reg = createRegistry({ validateOutput: true });
+const call = <T>(channel: string, input: unknown) => reg.call<T>(ctx, channel, input);
+
+beforeEach(async () => {
+  t = tempDir('sw-reports-forecast-');
+  book = await reportsBook(t.dir, '2026-11-23');
+  ctx = book.ctx;
+});
+afterEach(() => {
+  ctx.db.close();
+  t.cleanup();
+});
+
+describe('forecast categories and the weekly call', () => {
+  it('defaults from the stage; the owner overrides it and the change is history', async () => {
+    const deals = await call<Deal[]>('reports:deals', {});
+    const best = deals.find((d) => d.opportunityId === book.opp.best)!;
+    expect(best).toMatchObject({ category: 'bestCase', override: null });
+    expect(deals.find((d) => d.opportunityId === book.opp.commit)!.category).toBe('commit');
+    expect(deals.find((d) => d.opportunityId === book.opp.pipe)!.category).toBe('pipeline');
+    expect(deals.some((d) => d.opportunityId === book.opp.wonNov)).toBe(false); // closed deals have none
+
+    await call('reports:setCategory', { opportunityId: book.opp.best, category: 'commit' });
+    expect((await call<Deal[]>('reports:deals', {})).find((d) => d.opportunityId === book.opp.best)).toMatchObject({ category: 'commit', override: 'commit' });
+    const log = ctx.db.prepare("SELECT changes FROM change_log WHERE table_name = 'opportunities' AND row_id = ? AND op = 'update'").pluck().all(book.opp.best) as string[];
+    expect(log.map((c) => JSON.parse(c))).toContainEqual({ forecast_category: [null, 'commit'] });
+    await expect(call('reports:setCategory', { opportunityId: book.opp.wonNov, category: 'commit' })).rejects.toThrow(/open opportunity/);
+  });
+
+  it('records a call, a deal moves Best case → Commit, and next week shows the move and both calls', async () => {
+    // Monday 2026-11-23: the week's call.
+    const r = await call<{ recorded: number; weekStart: string }>('reports:recordCall', {});
+    expect(r).toEqual({ recorded: 2, weekStart: '2026-11-23' });
+    const first = await call<ForecastOut>('reports:forecast', { week: '2026-11-25' });
+    const wang1 = first.reps.find((x) => x.ownerId === book.wang)!;
+    expect(wang1.recorded).toBe(true);
+    // November: the 60,000 best case closing 11-28; the quarter adds the 100,000 commit.
+    expect(wang1.thisWeek.month).toEqual({ commit: 0, bestCase: 60_000 * YUAN, pipeline: 0 });
+    expect(wang1.thisWeek.quarter).toEqual({ commit: 100_000 * YUAN, bestCase: 60_000 * YUAN, pipeline: 0 });
+
+    // Thursday: the owner moves the deal to Commit.
+    book.clock.set('2026-11-26');
+    await call('reports:setCategory', { opportunityId: book.opp.best, category: 'commit' });
+
+    // Next Monday: the first start of the week takes the call; a second start does not.
+    book.clock.set('2026-11-30');
+    expect(recordDueCalls(ctx)).toBe(true);
+    expect(recordDueCalls(ctx)).toBe(false);
+    const review = await call<ForecastOut>('reports:forecast', { week: '2026-11-30' });
+    const wang = review.reps.find((x) => x.ownerId === book.wang)!;
+    expect(wang.recorded).toBe(true);
+    expect(wang.lastWeek!.quarter).toEqual({ commit: 100_000 * YUAN, bestCase: 60_000 * YUAN, pipeline: 0 });
+    expect(wang.thisWeek.quarter).toEqual({ commit: 160_000 * YUAN, bestCase: 0, pipeline: 0 });
+    expect(review.moves).toEqual([{ opportunityId: book.opp.best, name: '最佳单', ownerId: book.wang, from: 'bestCase', to: 'commit', amount: 60_000 * YUAN }]);
+
+    // The overview carries the same review.
+    const o = await call<OverviewOut>('reports:overview', { week: '2026-11-30', today: '2026-11-30' });
+    expect(o.forecast.moves.map((m) => m.opportunityId)).toEqual([book.opp.best]);
+  });
+});
