@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import { test, expect, type Page } from './fixtures';
 import { weekStartOf } from '../../src/features/reports/periods';
@@ -91,24 +92,22 @@ test('quotas edited in the grid; the weekly call recorded; a deal moved to Commi
   await expect(grid.locator('.ag-cell[col-id="q1"]').first()).toContainText(((q.quarters[0]!) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }));
   await app.screenshot('reports-quotas-zh');
 
+  // A best-case deal moved to Commit by its owner, then this week's call recorded.
+  const deal = (await app.call<Deal[]>('reports:deals', {})).find((d) => d.category === 'bestCase')!;
+  await app.call('reports:setCategory', { opportunityId: deal.opportunityId, category: 'commit' });
   await page.getByTestId('reports-tab-forecast').click();
   await expect(page.getByTestId('calls-table')).toBeVisible();
   await page.getByTestId('record-call').click();
   await expect.poll(async () => (await app.call<ForecastOut>('reports:forecast', { week })).reps.every((r) => r.recorded)).toBe(true);
   await expect(page.getByTestId('calls-table')).toContainText('已记录');
-  // A best-case deal moved to Commit by its owner.
-  const deal = (await app.call<Deal[]>('reports:deals', {})).find((d) => d.category === 'bestCase')!;
-  await page.getByTestId('deals-table').getByText(deal.name).first().scrollIntoViewIfNeeded().catch(() => {});
-  await app.call('reports:setCategory', { opportunityId: deal.opportunityId, category: 'commit' });
-  await page.getByTestId('reports-tab-overview').click();
-  await page.getByTestId('reports-tab-forecast').click();
   await expect(page.getByTestId('moves-table')).toContainText(deal.name);
+  await expect(page.getByTestId(`category-${deal.opportunityId}`)).toBeAttached();
   await app.screenshot('reports-forecast-zh');
 
   await page.getByTestId('reports-tab-overview').click();
   await expect(page.getByTestId('tile-attainment')).toBeVisible();
   const file = await app.saveFile(() => page.getByTestId('reports-pack').click());
-  const wb = XLSX.readFile(file);
+  const wb = XLSX.read(fs.readFileSync(file));
   expect(wb.SheetNames).toEqual(['Summary', 'Forecast', 'Movement', 'Stalled', 'Commitments', 'Visits', 'Receivables']);
   const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Forecast!, { header: 1, raw: true, blankrows: true, defval: null });
   expect(rows.find((r) => r[0] === 'Owner')!.slice(0, 7)).toEqual(['Owner', 'Quota', 'Won', 'Commit', 'Best case', 'Pipeline', 'Coverage']);
