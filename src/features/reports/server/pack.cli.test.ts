@@ -100,18 +100,39 @@ describe('npm run cli -- export meeting-pack', () => {
     expect(v.rows.some((r) => r[0] === '甲公司' && r[7] === 'Yes')).toBe(false);
   });
 
-  it('is cell-identical under Asia/Shanghai, UTC and America/Los_Angeles', async () => {
+  it('on the demo company: cell-identical under Asia/Shanghai, UTC and America/Los_Angeles, every Total the sum of its rows', async () => {
     const cli = await cliBundle();
-    const results = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles'].map((tz) => {
-      const out = path.join(t.dir, `pack-${tz.replace('/', '_')}.xlsx`);
-      const r = spawnSync(process.execPath, [cli.file, '--db', db, 'export', 'meeting-pack', out, '--week', '2026-11-30', '--today', '2026-12-02', '--territory', 'East China'], { encoding: 'utf8', env: { ...process.env, ...cli.env, TZ: tz } });
+    const demo = path.join(t.dir, 'demo.sqlite');
+    const run = (tz: string, args: string[]) => {
+      const r = spawnSync(process.execPath, [cli.file, '--db', demo, ...args], { encoding: 'utf8', env: { ...process.env, ...cli.env, TZ: tz } });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      const wb = XLSX.readFile(out);
+    };
+    run('UTC', ['init', '--demo']);
+    const files = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles'].map((tz) => {
+      const out = path.join(t.dir, `pack-${tz.replace('/', '_')}.xlsx`);
+      run(tz, ['export', 'meeting-pack', out, '--week', '2026-11-30', '--today', '2026-12-02', '--territory', 'East China']);
+      return out;
+    });
+    const cells = files.map((f) => {
+      const wb = XLSX.readFile(f);
       return Object.fromEntries(wb.SheetNames.map((n) => [n, XLSX.utils.sheet_to_json(wb.Sheets[n]!, { header: 1, raw: true, defval: null })]));
     });
-    expect(Object.keys(results[0]!)).toHaveLength(7);
-    expect(results[1]).toEqual(results[0]);
-    expect(results[2]).toEqual(results[0]);
-  }, 120_000);
+    expect(Object.keys(cells[0]!)).toHaveLength(7);
+    expect(cells[1]).toEqual(cells[0]);
+    expect(cells[2]).toEqual(cells[0]);
+    const pack = read(files[0]!);
+    let checked = 0;
+    for (const [name, cols] of Object.entries(MONEY)) {
+      const s = pack[name]!;
+      for (const c of cols) {
+        const i = s.header.indexOf(c);
+        const sum = s.rows.reduce((x: number, r) => x + ((r[i] as number | null) ?? 0), 0);
+        expect(s.total[i] as number, `${name} ${c} total`).toBeCloseTo(sum, 2);
+        if (s.rows.length > 1 && sum !== 0) checked++;
+      }
+    }
+    // The demo fills every sheet: the sums are over real rows, not empty sheets.
+    expect(checked).toBeGreaterThanOrEqual(15);
+  }, 180_000);
 });
