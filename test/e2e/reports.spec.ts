@@ -37,12 +37,16 @@ test('the Monday overview in Chinese and English, numbers as the channel compute
   await expect(page.getByTestId('forecast-chart').locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('abc-chart').locator('canvas').first()).toBeVisible();
   await app.screenshot('reports-overview-zh');
+  await page.getByTestId('tile-receivables').scrollIntoViewIfNeeded();
+  await app.screenshot('reports-overview-zh-lower');
 
   await page.getByTestId('lang-switch').getByText('English').click();
   await expect(page.getByTestId('page-title')).toHaveText('Reports');
   await expect(page.getByTestId('tile-attainment')).toContainText('Quota attainment');
   await expect(page.getByTestId('tile-forecast')).toContainText('Deals that changed category');
   await expect(page.getByTestId('coverage-mark')).toHaveText(o.total.coverage! >= 3 ? '3× reached' : 'below 3×');
+  await app.screenshot('reports-overview-en-lower');
+  await page.getByTestId('tile-attainment').scrollIntoViewIfNeeded();
   await app.screenshot('reports-overview-en');
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../../server/handlers';
 import type { ServerContext } from '../../../server/context';
 import { tempDir } from '../../../../test/db/helpers';
+import { insertRow } from '../../../server/db/changeLog';
 import type { Deal, ForecastOut, OverviewOut } from '../contract';
 import { recordDueCalls } from './forecastService';
 import { reportsBook, YUAN } from './testBook';
@@ -71,5 +72,18 @@ describe('forecast categories and the weekly call', () => {
     // The overview carries the same review.
     const o = await call<OverviewOut>('reports:overview', { week: '2026-11-30', today: '2026-11-30' });
     expect(o.forecast.moves.map((m) => m.opportunityId)).toEqual([book.opp.best]);
+  });
+
+  it('the overview lists negotiations under way with their next round; a confirmed agreement is not under way', async () => {
+    ctx.db.transaction(() => {
+      const open = insertRow(ctx, 'negotiation_worksheets', { name: '甲公司 年度框架', opportunity_id: book.opp.commit });
+      insertRow(ctx, 'negotiation_rounds', { worksheet_id: open, round_no: 1, held_on: '2026-11-10' });
+      insertRow(ctx, 'negotiation_rounds', { worksheet_id: open, round_no: 2, held_on: '2026-11-20' });
+      insertRow(ctx, 'negotiation_worksheets', { name: '已签约', opportunity_id: book.opp.best, agreement_confirmed_at: '2026-11-21T00:00:00.000Z' });
+    })();
+    const o = await call<OverviewOut>('reports:overview', { week: '2026-11-23', ownerId: book.wang });
+    expect(o.negotiations.map((n) => [n.name, n.rounds, n.lastHeld, n.nextRound])).toEqual([['甲公司 年度框架', 2, '2026-11-20', 3]]);
+    // Li Na has no negotiation.
+    expect((await call<OverviewOut>('reports:overview', { week: '2026-11-23', ownerId: book.li })).negotiations).toEqual([]);
   });
 });

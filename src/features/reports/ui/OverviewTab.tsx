@@ -128,13 +128,13 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
         </Col>
         <Col xs={24} md={12} xl={8}>
           <Tile id="stalled" title={t('tile.stalled', { days: o.stallDays })} to={() => navigate('pipeline', { tab: 'review', ...filter })} extra={<Tag color={o.stalled.length ? 'orange' : 'default'}>{o.stalled.length}</Tag>}>
-            <List size="small" dataSource={o.stalled.slice(0, 5)} locale={{ emptyText: t('tile.none') }} renderItem={(s) => <List.Item><span>{s.name} · {repName(s.ownerId)} · {t('tile.days', { n: s.days })}</span><span>{money(s.amount)}</span></List.Item>} />
+            <List size="small" dataSource={o.stalled.slice(0, 5)} locale={{ emptyText: t('tile.none') }} renderItem={(s) => <List.Item><span>{s.name} · {repName(s.ownerId)} · {t('tile.days', { n: s.days })}</span><span style={{ whiteSpace: 'nowrap' }}>{money(s.amount)}</span></List.Item>} />
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
           <Tile id="commitments" title={t('tile.commitments')} to={() => navigate('pipeline', { tab: 'review', ...filter })}>
             <Typography.Text type="secondary" data-testid="commitments-last">{t('tile.lastWeekCommitments', { kept: lastWeekC.filter((c) => c.outcome === 'kept').length, missed: lastWeekC.filter((c) => c.outcome === 'notKept').length })}</Typography.Text>
-            <List size="small" dataSource={thisWeekC.slice(0, 5)} locale={{ emptyText: t('tile.none') }} renderItem={(c) => <List.Item><span>{c.opportunityName} · {c.step} <Tag>{t(`outcome.${c.outcome}`)}</Tag></span><span>{c.dueDate}</span></List.Item>} />
+            <List size="small" dataSource={thisWeekC.slice(0, 5)} locale={{ emptyText: t('tile.none') }} renderItem={(c) => <List.Item><span>{c.opportunityName} · {c.step} <Tag>{t(`outcome.${c.outcome}`)}</Tag></span><span style={{ whiteSpace: 'nowrap' }}>{c.dueDate}</span></List.Item>} />
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
