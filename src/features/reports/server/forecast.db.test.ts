@@ -3,6 +3,7 @@ import { createRegistry } from '../../../server/handlers';
 import type { ServerContext } from '../../../server/context';
 import { tempDir } from '../../../../test/db/helpers';
 import { insertRow } from '../../../server/db/changeLog';
+import { addDays } from '../../../shared/dates';
 import type { Deal, ForecastOut, OverviewOut } from '../contract';
 import { recordDueCalls } from './forecastService';
 import { reportsBook, YUAN } from './testBook';
@@ -85,5 +86,23 @@ describe('forecast categories and the weekly call', () => {
     expect(o.negotiations.map((n) => [n.name, n.rounds, n.lastHeld, n.nextRound])).toEqual([['甲公司 年度框架', 2, '2026-11-20', 3]]);
     // Li Na has no negotiation.
     expect((await call<OverviewOut>('reports:overview', { week: '2026-11-23', ownerId: book.li })).negotiations).toEqual([]);
+  });
+
+  it('overdue visits on the book: for each class, a last visit just inside the cadence is not overdue, just outside is', async () => {
+    const asOf = '2026-11-25';
+    const territory = ctx.db.prepare('SELECT territory_id FROM reps WHERE id = ?').pluck().get(book.li) as string;
+    const cases: [string, number][] = [['A', 10], ['B', 15], ['C', 30]];
+    ctx.db.transaction(() => {
+      for (const [grade, days] of cases) {
+        insertRow(ctx, 'accounts', { territory_id: territory, owner_id: book.li, name: `${grade}-inside`, grade, last_visit: addDays(asOf, -days) });
+        insertRow(ctx, 'accounts', { territory_id: territory, owner_id: book.li, name: `${grade}-outside`, grade, last_visit: addDays(asOf, -days - 1) });
+      }
+    })();
+    const o = await call<OverviewOut>('reports:overview', { week: '2026-11-23', today: asOf, ownerId: book.li });
+    const overdue = new Map(o.visits.accounts.map((a) => [a.name, a.overdue]));
+    for (const [grade] of cases) {
+      expect(overdue.get(`${grade}-inside`) ?? false, `${grade} inside`).toBe(false);
+      expect(overdue.get(`${grade}-outside`), `${grade} outside`).toBe(true);
+    }
   });
 });

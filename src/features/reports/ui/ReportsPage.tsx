@@ -57,7 +57,6 @@ export default function ReportsPage() {
     } catch (e) {
       message.error((e as Error).message);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jobs, locale, message, t, week, scope.territoryId, scope.ownerId]);
 
   if (!lookups || !week) return <Spin style={{ margin: 40 }} />;
