@@ -7,6 +7,7 @@ import { createContext, type ClockOptions, type ServerContext } from './context'
 import { createBackup, hasBackupOn, restoreInto, verifyBackup } from './backup';
 import { getSettings } from './settings';
 import { seedDemo } from './demo/seedDemo';
+import { recordDueCalls } from '../features/reports/server/forecastService';
 
 // A "book" is one database file: opening it applies migrations (after a backup), takes
 // the first backup of the day, and optionally seeds the demo company into a new file.
@@ -37,6 +38,8 @@ export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Prom
     if (!isNew && (opts.dailyBackup ?? true) && !hasBackupOn(ctx.backupDir, ctx.clock.today())) {
       await createBackup(db, ctx.backupDir, 'daily', getSettings(db).backupKeep, new Date(ctx.clock.now()));
     }
+    // The weekly forecast call is taken at the first start of each week (after its backup).
+    if (!isNew && (opts.dailyBackup ?? true)) recordDueCalls(ctx);
   } catch (err) {
     db.close();
     throw err;

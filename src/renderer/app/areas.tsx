@@ -22,6 +22,6 @@ export const areas: Area[] = [
   { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
   { key: 'training', icon: TrophyOutlined, page: lazy(() => import('../../features/training/ui/TrainingPage')) },
   { key: 'receivables', icon: AccountBookOutlined, page: lazy(() => import('../../features/receivables/ui/ReceivablesPage')) },
-  { key: 'reports', icon: FileTextOutlined, page: null },
+  { key: 'reports', icon: FileTextOutlined, page: lazy(() => import('../../features/reports/ui/ReportsPage')) },
   { key: 'settings', icon: SettingOutlined, page: lazy(() => import('./SettingsPage')) },
 ];

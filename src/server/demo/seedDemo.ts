@@ -6,6 +6,7 @@ import { addDays } from '../../shared/dates';
 import { seedTrainingDemo } from '../../features/training/server/demo';
 import { seedPipelineDemo } from '../../features/pipeline/server/demo';
 import { seedReceivablesDemo } from '../../features/receivables/server/demo';
+import { seedReportsDemo } from '../../features/reports/server/demo';
 
 // The demo company: 3 territories, 6 reps, ~400 accounts with contacts and competitors.
 // Seeded random, so every new demo book holds the same data (ids included).
@@ -122,4 +123,5 @@ export function seedDemo(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
   seedTrainingDemo(ctx);
   seedPipelineDemo(ctx);
   seedReceivablesDemo(ctx);
+  seedReportsDemo(ctx);
 }

@@ -28,7 +28,8 @@ export default function PipelinePage() {
   const route = useHashRoute();
   const tab = route.params.get('tab') ?? 'board';
   const { lookups, names, reload: reloadLookups } = usePipelineLookups();
-  const [scope, setScope] = useState<Scope>({});
+  // A link may open the area on a scope (#/pipeline?tab=review&territoryId=…&ownerId=…: the Reports tiles).
+  const [scope, setScope] = useState<Scope>(() => Object.fromEntries((['territoryId', 'ownerId'] as const).flatMap((k) => (route.params.get(k) ? [[k, route.params.get(k)!]] : []))));
   const [list, setList] = useState<Opportunity[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   // Bumped after every change so the funnel and the review reload.

@@ -1,0 +1,252 @@
+import type { ServerContext } from '../../../server/context';
+import { addDays, type IsoDate } from '../../../shared/dates';
+import type { Fen } from '../../../shared/money';
+import { buildReviewFromDb, commitmentItem } from '../../pipeline/server/reviewService';
+import { activeStages } from '../../pipeline/server/stagesRepo';
+import { paretoHandlers } from '../../pareto/server/handlers';
+import { analyze } from '../../pareto/server/analysis';
+import { getParetoSettings } from '../../pareto/server/repo';
+import type { PlanGrade } from '../../pareto/visitPlan';
+import type { VisitPlanOut } from '../../pareto/contract';
+import { worklist } from '../../receivables/server/collections';
+import { readPolicies } from '../../receivables/server/policy';
+import type { Job } from '../../../server/jobs';
+import { attainment, coverage, quotaFor } from '../quotas';
+import { monthOfDate, monthRange, quarterMonths, quarterRange, reportWeek, type ReportWeek } from '../periods';
+import { visitState } from '../visits';
+import { forecastReview, type ForecastReview } from './forecastService';
+import { quotaRows, repsInScope, scopeSql, type Scope } from './repo';
+
+// The Monday screen's numbers and the meeting pack's rows come from this one function, so
+// the screen and the workbook always agree. Everything is a function of the book, the
+// week and `today` (the caller's input, defaulting to the book's today).
+
+export interface RepLine {
+  ownerId: string;
+  nameZh: string;
+  nameEn: string;
+  territoryId: string;
+  quotaMonth: Fen;
+  wonMonth: Fen;
+  quotaQuarter: Fen;
+  wonQuarter: Fen;
+  /** Open opportunities (as of the report day) expected to close in the quarter. */
+  openQuarter: Fen;
+  attainmentMonth: number | null;
+  attainmentQuarter: number | null;
+  coverage: number | null;
+}
+
+export type MovementKind = 'new' | 'advanced' | 'movedBack' | 'won' | 'lost' | 'slipped';
+export const MOVEMENT_KINDS: readonly MovementKind[] = ['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped'];
+
+export interface MovementLine {
+  opportunityId: string;
+  name: string;
+  ownerId: string;
+  kind: MovementKind;
+  from: string | null;
+  to: string | null;
+  amount: Fen;
+}
+
+export interface Overview {
+  week: ReportWeek;
+  quarter: string;
+  reps: RepLine[];
+  total: Omit<RepLine, 'ownerId' | 'nameZh' | 'nameEn' | 'territoryId'>;
+  forecast: ForecastReview;
+  movement: { lines: MovementLine[]; counts: Record<MovementKind, number>; amounts: Record<MovementKind, Fen> };
+  stalled: { opportunityId: string; name: string; accountName: string; ownerId: string; stageId: string; days: number; amount: Fen; expectedClose: IsoDate }[];
+  stallDays: number;
+  commitments: { id: string; opportunityId: string; opportunityName: string; ownerId: string; step: string; reviewDate: IsoDate; dueDate: IsoDate; outcome: 'kept' | 'notKept' | 'pending'; week: 'this' | 'last' }[];
+  visits: {
+    dueByClass: Record<PlanGrade, { visits: number; calls: number }>;
+    accounts: { accountId: string; name: string; ownerId: string; grade: PlanGrade; planned: number; lastVisit: IsoDate | null; daysSince: number | null; allowedDays: number | null; overdue: boolean }[];
+    overdue: number;
+  };
+  receivables: { invoiceId: string; invoiceNo: string; accountId: string; customer: string; dueDate: IsoDate; daysOverdue: number; outstanding: Fen; reached: string | null; suggested: string | null }[];
+  overdueTotal: { count: number; amount: Fen };
+  composition: { cls: 'A' | 'B' | 'C'; accounts: number; accountShare: number; healthyShare: number }[];
+  negotiations: { id: string; name: string; opportunityName: string | null; rounds: number; lastHeld: IsoDate | null; nextRound: number }[];
+  stages: { id: string; nameZh: string; nameEn: string }[];
+}
+
+export interface OverviewInput extends Scope {
+  week: IsoDate;
+  today?: IsoDate | undefined;
+}
+
+const ratio = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+
+export function buildOverview(ctx: ServerContext, input: OverviewInput): Overview {
+  const db = ctx.db;
+  const scope: Scope = { territoryId: input.territoryId, ownerId: input.ownerId };
+  const week = reportWeek(input.week, input.today ?? ctx.clock.today());
+  const { month, asOf } = week;
+  const qRange = quarterRange(month);
+  const mRange = monthRange(month);
+  const reps = repsInScope(db, scope);
+  const quotas = quotaRows(db, quarterMonths(month)[0], quarterMonths(month)[2]);
+
+  // Movement, stalled and the open pipeline as of the report day: the pipeline review.
+  const review = buildReviewFromDb(db, { from: week.previousAsOf, to: asOf, territoryId: scope.territoryId, ownerId: scope.ownerId });
+  const s = scopeSql(scope, 'o');
+  const oppInfo = new Map(
+    (db.prepare(`SELECT o.id, o.name, a.name AS accountName FROM opportunities o JOIN accounts a ON a.id = o.account_id WHERE o.deleted_at IS NULL${s.sql}`).all(s.params) as { id: string; name: string; accountName: string }[]).map((r) => [r.id, r]),
+  );
+  const openQuarter = new Map<string, Fen>();
+  for (const r of review.rows) {
+    if (r.statusTo === 'open' && r.closeTo >= qRange.from && r.closeTo <= qRange.to) openQuarter.set(r.ownerId, (openQuarter.get(r.ownerId) ?? 0) + r.amountTo);
+  }
+  const wonRows = db
+    .prepare(`SELECT o.owner_id AS ownerId, o.closed_on AS closedOn, o.amount_fen AS amount FROM opportunities o WHERE o.deleted_at IS NULL AND o.status = 'won' AND o.closed_on >= @from AND o.closed_on <= @asOf${s.sql}`)
+    .all({ ...s.params, from: qRange.from, asOf }) as { ownerId: string; closedOn: string; amount: number }[];
+
+  const lines: RepLine[] = reps.map((rep) => {
+    const q = quotaFor(quotas, month, new Set([rep.id]));
+    const won = wonRows.filter((w) => w.ownerId === rep.id);
+    const wonQuarter = won.reduce((x, w) => x + w.amount, 0);
+    const wonMonth = won.filter((w) => w.closedOn >= mRange.from).reduce((x, w) => x + w.amount, 0);
+    const open = openQuarter.get(rep.id) ?? 0;
+    return {
+      ownerId: rep.id, nameZh: rep.nameZh, nameEn: rep.nameEn, territoryId: rep.territoryId,
+      quotaMonth: q.month, wonMonth, quotaQuarter: q.quarter, wonQuarter, openQuarter: open,
+      attainmentMonth: ratio(attainment(wonMonth, q.month)), attainmentQuarter: ratio(attainment(wonQuarter, q.quarter)),
+      coverage: ratio(coverage(open, q.quarter, wonQuarter)),
+    };
+  });
+  const sum = (k: 'quotaMonth' | 'wonMonth' | 'quotaQuarter' | 'wonQuarter' | 'openQuarter') => lines.reduce((x, l) => x + l[k], 0);
+  const total = {
+    quotaMonth: sum('quotaMonth'), wonMonth: sum('wonMonth'), quotaQuarter: sum('quotaQuarter'), wonQuarter: sum('wonQuarter'), openQuarter: sum('openQuarter'),
+    attainmentMonth: ratio(attainment(sum('wonMonth'), sum('quotaMonth'))),
+    attainmentQuarter: ratio(attainment(sum('wonQuarter'), sum('quotaQuarter'))),
+    coverage: ratio(coverage(sum('openQuarter'), sum('quotaQuarter'), sum('wonQuarter'))),
+  };
+
+  const forecast = forecastReview(db, week.weekStart, scope);
+  const movementLines: MovementLine[] = [];
+  for (const r of review.rows) {
+    const name = oppInfo.get(r.id)?.name ?? '';
+    if (r.change !== 'unchanged') {
+      movementLines.push({ opportunityId: r.id, name, ownerId: r.ownerId, kind: r.change, from: r.stageFrom, to: r.change === 'won' || r.change === 'lost' ? r.change : r.stageTo, amount: r.amountTo });
+    }
+    if (r.slippedDays !== null) movementLines.push({ opportunityId: r.id, name, ownerId: r.ownerId, kind: 'slipped', from: r.closeFrom, to: r.closeTo, amount: r.amountTo });
+  }
+  movementLines.sort((a, b) => MOVEMENT_KINDS.indexOf(a.kind) - MOVEMENT_KINDS.indexOf(b.kind) || b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1));
+  const counts = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, 0])) as Record<MovementKind, number>;
+  const amounts = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, 0])) as Record<MovementKind, Fen>;
+  for (const m of movementLines) {
+    counts[m.kind]++;
+    amounts[m.kind] += m.amount;
+  }
+
+  const stalled = review.rows
+    .filter((r) => r.stalled)
+    .map((r) => ({ opportunityId: r.id, name: oppInfo.get(r.id)?.name ?? '', accountName: oppInfo.get(r.id)?.accountName ?? '', ownerId: r.ownerId, stageId: r.stageTo, days: r.daysInStage ?? 0, amount: r.amountTo, expectedClose: r.closeTo }))
+    .sort((a, b) => b.days - a.days || b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1));
+
+  return {
+    week,
+    quarter: `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`,
+    reps: lines,
+    total,
+    forecast,
+    movement: { lines: movementLines, counts, amounts },
+    stalled,
+    stallDays: review.stallDays,
+    commitments: commitmentsOf(ctx, week, scope),
+    visits: visitsOf(ctx, week, reps.map((r) => r.id), scope),
+    ...receivablesOf(ctx, asOf, scope),
+    composition: compositionOf(ctx, scope),
+    negotiations: negotiationsOf(ctx, scope),
+    stages: activeStages(db).map((st) => ({ id: st.id, nameZh: st.nameZh, nameEn: st.nameEn })),
+  };
+}
+
+function commitmentsOf(ctx: ServerContext, week: ReportWeek, scope: Scope): Overview['commitments'] {
+  const s = scopeSql(scope, 'o');
+  const ids = ctx.db
+    .prepare(
+      `SELECT c.id, c.due_date FROM commitments c JOIN opportunities o ON o.id = c.opportunity_id
+       WHERE c.deleted_at IS NULL AND o.deleted_at IS NULL AND c.due_date >= @from AND c.due_date <= @to${s.sql} ORDER BY c.due_date, c.id`,
+    )
+    .all({ ...s.params, from: addDays(week.weekStart, -7), to: week.weekEnd }) as { id: string; due_date: string }[];
+  return ids.map(({ id, due_date }) => {
+    const c = commitmentItem(ctx.db, id, week.asOf);
+    return { id, opportunityId: c.opportunityId, opportunityName: c.opportunityName, ownerId: c.ownerId, step: c.step, reviewDate: c.reviewDate, dueDate: c.dueDate, outcome: c.outcome, week: due_date < week.weekStart ? 'last' : 'this' };
+  });
+}
+
+function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope: Scope): Overview['visits'] {
+  const settings = getParetoSettings(ctx.db);
+  const dueByClass = Object.fromEntries((['A', 'B', 'C', 'D'] as const).map((g) => [g, { visits: 0, calls: 0 }])) as Overview['visits']['dueByClass'];
+  const planned = new Map<string, number>();
+  const months = [...new Set([monthOfDate(week.weekStart), monthOfDate(week.weekEnd)])];
+  // The Pareto area's monthly visit plan of each rep, cut to this week's days.
+  const plan = paretoHandlers['pareto:visitPlan']!;
+  for (const ownerId of owners) {
+    for (const month of months) {
+      // A plain, synchronous handler that takes no job.
+      const p = plan({ month, ownerId }, ctx, undefined as unknown as Job) as VisitPlanOut;
+      for (const day of p.days) {
+        if (day.date < week.weekStart || day.date > week.weekEnd) continue;
+        for (const g of day.groups) {
+          for (const c of g.contacts) {
+            dueByClass[c.grade as PlanGrade][c.mode === 'visit' ? 'visits' : 'calls']++;
+            planned.set(c.accountId, (planned.get(c.accountId) ?? 0) + 1);
+          }
+        }
+      }
+    }
+  }
+  const s = scopeSql(scope, '');
+  const rows = ctx.db
+    .prepare(`SELECT id, name, owner_id AS ownerId, grade, last_visit AS lastVisit FROM accounts WHERE deleted_at IS NULL AND owner_id IS NOT NULL${s.sql} ORDER BY name, id`)
+    .all(s.params) as { id: string; name: string; ownerId: string; grade: PlanGrade | null; lastVisit: string | null }[];
+  const accounts: Overview['visits']['accounts'] = [];
+  let overdue = 0;
+  for (const a of rows) {
+    // Ungraded accounts are held to class C's cadence (the least demanding that still visits).
+    const grade = a.grade ?? 'C';
+    const st = visitState(a.lastVisit && a.lastVisit <= week.asOf ? a.lastVisit : null, settings.visits.perMonth[grade], week.asOf);
+    const n = planned.get(a.id) ?? 0;
+    if (st.overdue) overdue++;
+    if (st.overdue || n > 0) accounts.push({ accountId: a.id, name: a.name, ownerId: a.ownerId, grade, planned: n, lastVisit: a.lastVisit, ...st });
+  }
+  accounts.sort((x, y) => Number(y.overdue) - Number(x.overdue) || (y.daysSince ?? 1e9) - (x.daysSince ?? 1e9) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return { dueByClass, accounts, overdue };
+}
+
+function receivablesOf(ctx: ServerContext, asOf: IsoDate, scope: Scope): Pick<Overview, 'receivables' | 'overdueTotal'> {
+  const s = scopeSql(scope, '');
+  const inScope = new Set(ctx.db.prepare(`SELECT id FROM accounts WHERE deleted_at IS NULL${s.sql}`).pluck().all(s.params) as string[]);
+  const items = worklist(ctx.db, asOf, readPolicies(ctx.db)).filter((i) => inScope.has(i.accountId));
+  const top = [...items].sort((a, b) => b.outstanding - a.outstanding || (a.invoiceNo < b.invoiceNo ? -1 : 1)).slice(0, 10);
+  return {
+    receivables: top.map((i) => ({ invoiceId: i.invoiceId, invoiceNo: i.invoiceNo, accountId: i.accountId, customer: i.customer, dueDate: i.dueDate, daysOverdue: i.daysOverdue, outstanding: i.outstanding, reached: i.reached, suggested: i.suggested })),
+    overdueTotal: { count: items.length, amount: items.reduce((x, i) => x + i.outstanding, 0) },
+  };
+}
+
+function compositionOf(ctx: ServerContext, scope: Scope): Overview['composition'] {
+  const settings = getParetoSettings(ctx.db);
+  const a = analyze(ctx.db, { measure: settings.measure, territoryId: scope.territoryId, ownerId: scope.ownerId }, settings, 1);
+  return a.composition.map((c) => ({ cls: c.cls, accounts: c.accounts, accountShare: c.accountShare, healthyShare: c.healthyShare }));
+}
+
+function negotiationsOf(ctx: ServerContext, scope: Scope): Overview['negotiations'] {
+  const scoped = !!(scope.territoryId || scope.ownerId);
+  const s = scopeSql(scope, 'o');
+  const rows = ctx.db
+    .prepare(
+      `SELECT w.id, w.name, o.name AS opportunityName,
+         (SELECT COUNT(*) FROM negotiation_rounds r WHERE r.worksheet_id = w.id AND r.deleted_at IS NULL) AS rounds,
+         (SELECT MAX(r.held_on) FROM negotiation_rounds r WHERE r.worksheet_id = w.id AND r.deleted_at IS NULL) AS lastHeld
+       FROM negotiation_worksheets w LEFT JOIN opportunities o ON o.id = w.opportunity_id AND o.deleted_at IS NULL
+       WHERE w.deleted_at IS NULL AND w.agreement_confirmed_at IS NULL${scoped ? ` AND o.id IS NOT NULL${s.sql}` : ''}
+       ORDER BY w.name, w.id`,
+    )
+    .all(s.params) as { id: string; name: string; opportunityName: string | null; rounds: number; lastHeld: string | null }[];
+  return rows.map((r) => ({ ...r, nextRound: r.rounds + 1 }));
+}
