@@ -32,7 +32,7 @@ export async function exportPack(ctx: ServerContext, file: string, input: Overvi
   return writeMeetingPack(file, o, packNames(ctx, input, lang, o.stages), job);
 }
 
-export const reportsHandlers: Partial<Handlers<C>> = {
+export const reportsHandlers: Handlers<C> = {
   'reports:lookups': (_in, ctx) => ({ today: ctx.clock.today(), reps: repo.repsInScope(ctx.db, {}), territories: repo.territories(ctx.db) }),
 
   'reports:quotas': ({ year }, ctx) => {

@@ -221,7 +221,7 @@ function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope:
 function receivablesOf(ctx: ServerContext, asOf: IsoDate, scope: Scope): Pick<Overview, 'receivables' | 'overdueTotal'> {
   const s = scopeSql(scope, '');
   const inScope = new Set(ctx.db.prepare(`SELECT id FROM accounts WHERE deleted_at IS NULL${s.sql}`).pluck().all(s.params) as string[]);
-  const items = worklist(ctx.db, asOf, readPolicies(ctx.db)).filter((i) => inScope.has(i.accountId));
+  const items = worklist(ctx.db, asOf, readPolicies(ctx.db, asOf)).filter((i) => inScope.has(i.accountId));
   const top = [...items].sort((a, b) => b.outstanding - a.outstanding || (a.invoiceNo < b.invoiceNo ? -1 : 1)).slice(0, 10);
   return {
     receivables: top.map((i) => ({ invoiceId: i.invoiceId, invoiceNo: i.invoiceNo, accountId: i.accountId, customer: i.customer, dueDate: i.dueDate, daysOverdue: i.daysOverdue, outstanding: i.outstanding, reached: i.reached, suggested: i.suggested })),
