@@ -15,6 +15,8 @@ import { receivablesContract } from '../features/receivables/contract';
 import { receivablesHandlers } from '../features/receivables/server/handlers';
 import { paretoContract } from '../features/pareto/contract';
 import { paretoHandlers } from '../features/pareto/server/handlers';
+import { orgContract } from '../features/org/contract';
+import { orgHandlers } from '../features/org/server/handlers';
 
 /** The system channels the server answers (all but the platform's own). */
 const { [PLATFORM_CHANNELS[0]]: _open, [PLATFORM_CHANNELS[1]]: _save, ...serverSystemContract } = systemContract;
@@ -32,5 +34,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
     .register(negotiationContract, negotiationHandlers)
     .register(trainingContract, trainingHandlers)
     .register(receivablesContract, receivablesHandlers)
-    .register(paretoContract, paretoHandlers);
+    .register(paretoContract, paretoHandlers)
+    .register(orgContract, orgHandlers);
 }

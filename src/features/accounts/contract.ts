@@ -129,7 +129,8 @@ export const zCompetitorInput = z
 
 export const zLookups = z.object({
   territories: z.array(z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })),
-  reps: z.array(z.object({ id: z.string(), territoryId: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  /** The reps (people who work a territory), deactivated ones too: their names stay on what they owned. */
+  reps: z.array(z.object({ id: z.string(), territoryId: z.string(), nameZh: z.string(), nameEn: z.string(), active: z.boolean() })),
 });
 export type Lookups = z.infer<typeof zLookups>;
 
@@ -214,14 +215,6 @@ export const accountsContract = {
     { long: true },
   ),
   'accounts:template': channel(z.object({ file: zFileToken, lang: zLang.default('en') }).strict(), zOk),
-  'territories:save': channel(
-    z.object({ id: zId.optional(), nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100) }).strict(),
-    z.object({ id: z.string() }),
-  ),
-  'reps:save': channel(
-    z.object({ id: zId.optional(), territoryId: zId, nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100) }).strict(),
-    z.object({ id: z.string() }),
-  ),
   'contacts:save': channel(zContactInput, zContact),
   'contacts:delete': channel(z.object({ id: zId }).strict(), zOk),
   'competitors:save': channel(zCompetitorInput, zCompetitor),

@@ -6,6 +6,7 @@ import { negotiationCommands } from '../../features/negotiation/server/cli';
 import { trainingCommands } from '../../features/training/server/cli';
 import { receivablesCommands } from '../../features/receivables/server/cli';
 import { paretoCommands } from '../../features/pareto/server/cli';
+import { orgCommands } from '../../features/org/server/cli';
 
 // Every CLI command. A feature adds its list here (one line).
-export const cliCommands: CliCommand[] = [...coreCommands, ...accountsCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands, ...paretoCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...accountsCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands, ...paretoCommands, ...orgCommands];

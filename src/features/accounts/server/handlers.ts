@@ -79,33 +79,6 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
     );
   },
 
-  'territories:save': ({ id, nameZh, nameEn }, ctx) => {
-    const clash = ctx.db
-      .prepare('SELECT id FROM territories WHERE deleted_at IS NULL AND (name_zh = ? OR lower(name_en) = lower(?)) AND id IS NOT ?')
-      .get(nameZh, nameEn, id ?? null);
-    if (clash) throw new AppError('validation', 'A territory with this name exists already.', { field: 'name' });
-    return ctx.db.transaction(() => {
-      if (id) {
-        if (!repo.territoryExists(ctx.db, id)) throw new AppError('not-found', 'Unknown territory.');
-        updateRow(ctx, 'territories', id, { name_zh: nameZh, name_en: nameEn });
-        return { id };
-      }
-      return { id: insertRow(ctx, 'territories', { name_zh: nameZh, name_en: nameEn }) };
-    })();
-  },
-
-  'reps:save': ({ id, territoryId, nameZh, nameEn }, ctx) => {
-    if (!repo.territoryExists(ctx.db, territoryId)) throw new AppError('validation', 'Unknown territory.', { field: 'territoryId' });
-    return ctx.db.transaction(() => {
-      if (id) {
-        if (!repo.repTerritory(ctx.db, id)) throw new AppError('not-found', 'Unknown rep.');
-        updateRow(ctx, 'reps', id, { territory_id: territoryId, name_zh: nameZh, name_en: nameEn });
-        return { id };
-      }
-      return { id: insertRow(ctx, 'reps', { territory_id: territoryId, name_zh: nameZh, name_en: nameEn }) };
-    })();
-  },
-
   'contacts:save': (input, ctx) => {
     const account = mustGet(ctx, input.accountId);
     const cols = {
