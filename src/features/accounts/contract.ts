@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zImportError, zIsoDate, zJobId, zLang, zOk, type ImportError } from '../../shared/contract/define';
 import { vocabKeys } from '../../shared/vocab';
 import { zAccountView } from './view';
+import { zCreated, zCreateMissing } from '../org/contract';
 
 const zGrade = z.enum(vocabKeys('grade'));
 const opt = <T extends z.ZodType>(t: T) => t.nullable().optional();
@@ -148,6 +149,8 @@ export const zImportPreview = z.object({
   updateRows: z.number(),
   errors: z.array(zImportError),
   errorCount: z.number(),
+  /** Territories and reps the file names that the book lacks (created with createMissing). */
+  missing: z.array(zCreated),
 });
 export type ImportPreview = z.infer<typeof zImportPreview>;
 
@@ -179,14 +182,14 @@ export const accountsContract = {
     z.array(z.object({ at: z.string(), op: z.string(), field: z.string(), before: z.unknown(), after: z.unknown() })),
   ),
   'accounts:importPreview': channel(
-    z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict(),
+    z.object({ file: zFileToken, mapping: zMapping.optional(), createMissing: zCreateMissing, jobId: zJobId }).strict(),
     zImportPreview,
     { long: true },
   ),
   'accounts:import': channel(
-    z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict(),
-    /** unchanged: rows that matched an account and changed nothing. */
-    z.object({ batchId: z.string(), inserted: z.number(), updated: z.number(), unchanged: z.number() }),
+    z.object({ file: zFileToken, mapping: zMapping.optional(), createMissing: zCreateMissing, jobId: zJobId }).strict(),
+    /** unchanged: rows that matched an account and changed nothing; created: territories and reps createMissing added. */
+    z.object({ batchId: z.string(), inserted: z.number(), updated: z.number(), unchanged: z.number(), created: z.array(zCreated) }),
     { long: true },
   ),
   'accounts:importBatches': channel(
