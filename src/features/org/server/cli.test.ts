@@ -199,3 +199,26 @@ describe('import org / export org', () => {
     expect(read(orgOut).People!.slice(1).map((r) => r[1])).toEqual(['Li Na']);
   });
 });
+
+describe('a deactivated rep', () => {
+  it('keeps their accounts but is not made the owner of another', async () => {
+    const ctx = await openBook(db, { dailyBackup: false });
+    const reg = createRegistry({ validateOutput: true });
+    const east = insertRow(ctx, 'territories', { name_zh: '华东区', name_en: 'East' });
+    const li = insertRow(ctx, 'reps', { territory_id: east, name_zh: '李娜', name_en: 'Li Na' });
+    const wang = insertRow(ctx, 'reps', { territory_id: east, name_zh: '王磊', name_en: 'Wang Lei' });
+    const mine = insertRow(ctx, 'accounts', { territory_id: east, owner_id: li, name: 'Acme' });
+    const other = insertRow(ctx, 'accounts', { territory_id: east, owner_id: wang, name: 'Beta' });
+    await reg.call(ctx, 'org:setActive', { id: li, active: false });
+    // Her own account can still be edited; giving her another is refused.
+    await expect(reg.call(ctx, 'accounts:update', { id: mine, patch: { city: '上海' } })).resolves.toMatchObject({ ownerId: li, city: '上海' });
+    await expect(reg.call(ctx, 'accounts:update', { id: other, patch: { ownerId: li } })).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/^deactivated/) });
+    await reg.call(ctx, 'org:setActive', { id: li, active: true });
+    await expect(reg.call(ctx, 'accounts:update', { id: other, patch: { ownerId: li } })).resolves.toMatchObject({ ownerId: li });
+    // Changing the role of a rep who still owns accounts is refused with the way out.
+    await expect(reg.call(ctx, 'org:savePerson', { id: li, nameZh: '李娜', nameEn: 'Li Na', role: 'manager', leads: [east] })).rejects.toMatchObject({
+      message: 'Li Na still owns 2 account(s) and 0 open opportunity(ies) in their territory: give them to another rep first (or deactivate this person, which keeps their history)',
+    });
+    ctx.db.close();
+  });
+});
