@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';
 import { createMissingHint, OrgNames, type Created } from '../../org/server/missingOrg';
+import { NAME_MAX, territoryProblems } from '../../org/domain';
 import * as repo from './repo';
 
 // Accounts from a spreadsheet: every row is validated against the database as it is
@@ -129,6 +130,9 @@ async function validate(ctx: ServerContext, filePath: string, name: string, opts
       if (!has('territory')) fail('territory', '', 'required for a new account (the file has no Territory column)');
     }
     const territoryId = (v.territory as string | null | undefined) ?? existing?.territoryId ?? null;
+    // A territory to create must be a valid one (length, no ';').
+    const newTerritoryProblem = names.isPlanned(territoryId) ? territoryProblems({ nameZh: names.territoryLabel(territoryId!), nameEn: names.territoryLabel(territoryId!) }, [])[0] : undefined;
+    if (newTerritoryProblem && opts.createMissing) fail('territory', names.territoryLabel(territoryId!), newTerritoryProblem.reason);
     if (names.isPlanned(territoryId) && !opts.createMissing) {
       const known = names.knownTerritories;
       fail('territory', names.territoryLabel(territoryId!), `unknown territory${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`);
@@ -140,6 +144,7 @@ async function validate(ctx: ServerContext, filePath: string, name: string, opts
         const named = names.repsNamed(owner);
         const rep = named.find((r) => r.territoryId === territoryId);
         if (rep) ownerId = rep.id;
+        else if (named.length === 0 && owner.length > NAME_MAX) fail('owner', owner, `too long for a rep's name: ${owner.length} characters, at most ${NAME_MAX}`);
         else if (named.length === 0) ownerId = names.planRep(owner, territoryId);
         else fail('owner', owner, `does not work in territory ${names.territoryLabel(territoryId)}`);
         if (names.isPlanned(ownerId) && !opts.createMissing) fail('owner', owner, `unknown owner (known reps: ${knownReps || 'none yet'})`);

@@ -133,3 +133,12 @@ describe('import opportunities --create-missing', () => {
     expect(owners).toEqual([{ ref: 'OPP-1', owner: 'Sun Hao', territory: 'North' }, { ref: 'OPP-2', owner: 'Sun Hao', territory: 'North' }]);
   });
 });
+
+describe('what --create-missing will not create', () => {
+  it('a territory name the organisation could not hold is refused on its row', async () => {
+    const r = await cli('import', 'accounts', csv('c.csv', 'Name,Territory\nA,East;West\n'), '--create-missing');
+    expect(r.code).toBe(1);
+    expect(r.err[0]).toBe('row 2, column "Territory", value "East;West": cannot contain ";" (it separates the territories a manager leads)');
+    expect(await orgCounts()).toEqual([{ t: 1, r: 1 }]);
+  });
+});
