@@ -13,7 +13,7 @@ export const orgHandlers: Handlers<typeof orgContract> = {
   'org:setActive': ({ id, active }, ctx) => setPersonActive(ctx, id, active),
   'org:import': async ({ file }, ctx, job) =>
     importOrg(ctx, ctx.files.resolve(file, 'read'), job, async () => {
-      await createBackup(ctx.db, ctx.backupDir, 'before-import', getSettings(ctx.db).backupKeep);
+      await createBackup(ctx.db, ctx.backupDir, 'before-import', getSettings(ctx.db).backupKeep, new Date(ctx.clock.now()));
     }),
   'org:export': async ({ file }, ctx, job) => exportOrg(ctx, ctx.files.resolve(file, 'write').path, job),
 };
