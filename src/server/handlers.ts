@@ -17,6 +17,8 @@ import { paretoContract } from '../features/pareto/contract';
 import { paretoHandlers } from '../features/pareto/server/handlers';
 import { reportsContract } from '../features/reports/contract';
 import { reportsHandlers } from '../features/reports/server/handlers';
+import { orgContract } from '../features/org/contract';
+import { orgHandlers } from '../features/org/server/handlers';
 
 /** The system channels the server answers (all but the platform's own). */
 const { [PLATFORM_CHANNELS[0]]: _open, [PLATFORM_CHANNELS[1]]: _save, ...serverSystemContract } = systemContract;
@@ -35,5 +37,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
     .register(trainingContract, trainingHandlers)
     .register(receivablesContract, receivablesHandlers)
     .register(paretoContract, paretoHandlers)
-    .register(reportsContract, reportsHandlers);
+    .register(reportsContract, reportsHandlers)
+    .register(orgContract, orgHandlers);
 }

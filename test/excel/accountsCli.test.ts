@@ -55,7 +55,7 @@ describe('npm run cli -- --db FILE import accounts', () => {
       'row 3, column "Name", value "": required: this cell is empty',
       'row 3, column "Sales", value "x": not a money amount (expected yuan, e.g. 1234.50)',
       'row 4, column "Territory", value "Mars": unknown territory (known: 华东区, East China, 华北区, North China)',
-      '3 cells were rejected; nothing was written.',
+      '3 cells were rejected; nothing was written. The file names territories or reps the book does not have (Mars): import again with --create-missing to create them, or add them first with import org.',
     ]);
     expect(await accountCount()).toBe(0);
   });

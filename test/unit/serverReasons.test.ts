@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as cell from '../../src/server/excel/cellParsers';
 import { localizeReason } from '../../src/renderer/i18n/serverReasons';
+import { personProblems, territoryProblems } from '../../src/features/org/domain';
 
 const reasonOf = (p: cell.CellParser, raw: string) => {
   const r = p(raw);
@@ -17,6 +18,16 @@ describe('import reasons in Chinese', () => {
     expect(localizeReason(reasonOf(cell.text({ max: 3 }), 'abcdef'), 'zh-CN')).toBe('过长：6 个字符，最多 3 个');
     expect(localizeReason('does not work in territory 华南区', 'zh-CN')).toBe('不在区域「华南区」工作');
     expect(localizeReason('the same ID is also on row 12', 'zh-CN')).toBe('相同的 ID 也出现在第 12 行');
+  });
+
+  it('translates what the organisation rules say', () => {
+    const reps = new Set(['t1']);
+    const reason = (p: Parameters<typeof personProblems>[0]) => personProblems(p, [{ id: 'x', email: 'a@b.cn' }], reps)[0]!.reason;
+    const base = { nameZh: '李娜', nameEn: 'Li Na', email: null, role: 'rep' as const, territoryId: 't1', leads: [] };
+    expect(localizeReason(reason({ ...base, email: 'A@b.cn' }), 'zh-CN')).toBe('已有其他人使用此邮箱');
+    expect(localizeReason(reason({ ...base, territoryId: null }), 'zh-CN')).toBe('销售代表必须有所在区域');
+    expect(localizeReason(reason({ ...base, role: 'finance', territoryId: 't1' }), 'zh-CN')).toBe('只有销售代表（所在区域）和销售经理（负责的区域）有区域；finance 没有');
+    expect(localizeReason(territoryProblems({ nameZh: '华东', nameEn: 'East' }, [{ id: 't1', nameZh: '华东', nameEn: 'E' }])[0]!.reason, 'zh-CN')).toBe('已有区域名为「华东」');
   });
 
   it('leaves English as it is, and an unknown reason in English rather than guessing', () => {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zImportError, zIsoDate, zJobId, zLang, zOk, type ImportError } from '../../shared/contract/define';
 import { vocabKeys } from '../../shared/vocab';
 import { zAccountView } from './view';
+import { zCreated, zCreateMissing } from '../org/contract';
 
 const zGrade = z.enum(vocabKeys('grade'));
 const opt = <T extends z.ZodType>(t: T) => t.nullable().optional();
@@ -129,7 +130,8 @@ export const zCompetitorInput = z
 
 export const zLookups = z.object({
   territories: z.array(z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })),
-  reps: z.array(z.object({ id: z.string(), territoryId: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  /** The reps (people who work a territory), deactivated ones too: their names stay on what they owned. */
+  reps: z.array(z.object({ id: z.string(), territoryId: z.string(), nameZh: z.string(), nameEn: z.string(), active: z.boolean() })),
 });
 export type Lookups = z.infer<typeof zLookups>;
 
@@ -147,6 +149,8 @@ export const zImportPreview = z.object({
   updateRows: z.number(),
   errors: z.array(zImportError),
   errorCount: z.number(),
+  /** Territories and reps the file names that the book lacks (created with createMissing). */
+  missing: z.array(zCreated),
 });
 export type ImportPreview = z.infer<typeof zImportPreview>;
 
@@ -178,14 +182,14 @@ export const accountsContract = {
     z.array(z.object({ at: z.string(), op: z.string(), field: z.string(), before: z.unknown(), after: z.unknown() })),
   ),
   'accounts:importPreview': channel(
-    z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict(),
+    z.object({ file: zFileToken, mapping: zMapping.optional(), createMissing: zCreateMissing, jobId: zJobId }).strict(),
     zImportPreview,
     { long: true },
   ),
   'accounts:import': channel(
-    z.object({ file: zFileToken, mapping: zMapping.optional(), jobId: zJobId }).strict(),
-    /** unchanged: rows that matched an account and changed nothing. */
-    z.object({ batchId: z.string(), inserted: z.number(), updated: z.number(), unchanged: z.number() }),
+    z.object({ file: zFileToken, mapping: zMapping.optional(), createMissing: zCreateMissing, jobId: zJobId }).strict(),
+    /** unchanged: rows that matched an account and changed nothing; created: territories and reps createMissing added. */
+    z.object({ batchId: z.string(), inserted: z.number(), updated: z.number(), unchanged: z.number(), created: z.array(zCreated) }),
     { long: true },
   ),
   'accounts:importBatches': channel(
@@ -214,14 +218,6 @@ export const accountsContract = {
     { long: true },
   ),
   'accounts:template': channel(z.object({ file: zFileToken, lang: zLang.default('en') }).strict(), zOk),
-  'territories:save': channel(
-    z.object({ id: zId.optional(), nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100) }).strict(),
-    z.object({ id: z.string() }),
-  ),
-  'reps:save': channel(
-    z.object({ id: zId.optional(), territoryId: zId, nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100) }).strict(),
-    z.object({ id: z.string() }),
-  ),
   'contacts:save': channel(zContactInput, zContact),
   'contacts:delete': channel(z.object({ id: zId }).strict(), zOk),
   'competitors:save': channel(zCompetitorInput, zCompetitor),

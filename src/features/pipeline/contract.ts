@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { zCreated, zCreateMissing } from '../org/contract';
 import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zNonNegFen, zOk } from '../../shared/contract/define';
 
 // The pipeline's channels (DOMAIN.md §3): opportunities, stage models, the funnel, the
@@ -270,8 +271,8 @@ export const pipelineContract = {
   ),
   /** All-or-nothing import of the Opportunities (+ optional History) sheets; dryRun checks only. */
   'pipeline:import': channel(
-    z.object({ file: zFileToken, mapping: z.record(z.string().max(200), z.string().max(50)).optional(), dryRun: z.boolean().default(false), jobId: zJobId }).strict(),
-    z.object({ inserted: z.number(), updated: z.number(), events: z.number(), errors: z.array(zImportIssue), errorCount: z.number() }),
+    z.object({ file: zFileToken, mapping: z.record(z.string().max(200), z.string().max(50)).optional(), dryRun: z.boolean().default(false), createMissing: zCreateMissing, jobId: zJobId }).strict(),
+    z.object({ inserted: z.number(), updated: z.number(), events: z.number(), errors: z.array(zImportIssue), errorCount: z.number(), created: z.array(zCreated) }),
     { long: true },
   ),
 } as const;

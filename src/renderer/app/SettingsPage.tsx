@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, InputNumber, Popconfirm, Segmented, Se
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../api/client';
 import { usePrefs } from './prefs';
-import { OrgCard } from './OrgCard';
+import { OrgSettings } from '../../features/org/ui/OrgSettings';
 
 // Every zone the runtime knows; the book's zone decides "today" on every screen and in every export.
 const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map((z) => ({ value: z, label: z }));
@@ -60,7 +60,7 @@ export default function SettingsPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <OrgCard />
+      <OrgSettings />
       <Card
         title={t('settings.backups')}
         size="small"

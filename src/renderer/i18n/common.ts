@@ -44,7 +44,6 @@ export const common = {
       version: '版本',
       backupCreated: '已创建备份 {{name}}',
     },
-    org: { title: '区域与销售代表', territory: '区域', rep: '销售代表', nameZh: '中文名', nameEn: '英文名', addTerritory: '添加区域', addRep: '添加代表' },
   },
   en: {
     appName: 'Sales Workstation',
@@ -90,6 +89,5 @@ export const common = {
       version: 'Version',
       backupCreated: 'Backup {{name}} created',
     },
-    org: { title: 'Territories and reps', territory: 'Territory', rep: 'Rep', nameZh: 'Chinese name', nameEn: 'English name', addTerritory: 'Add territory', addRep: 'Add rep' },
   },
 };

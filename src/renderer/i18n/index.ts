@@ -8,6 +8,7 @@ import { receivablesMessages } from '../../features/receivables/ui/messages';
 import { paretoMessages } from '../../features/pareto/ui/messages';
 import { pipelineMessages } from '../../features/pipeline/ui/messages';
 import { reportsMessages } from '../../features/reports/ui/messages';
+import { orgMessages } from '../../features/org/ui/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -21,6 +22,7 @@ const namespaces: Record<string, Record<Locale, object>> = {
   receivables: receivablesMessages,
   pareto: paretoMessages,
   reports: reportsMessages,
+  org: orgMessages,
 };
 
 const resources: Record<Locale, Record<string, object>> = { 'zh-CN': {}, en: {} };

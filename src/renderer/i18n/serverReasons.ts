@@ -32,6 +32,27 @@ const rules: Rule[] = [
   [/^required for a new account \(the file has no Territory column\)$/, () => '新客户必填（文件中没有“区域”列）'],
   [/^duplicate column: "(.*)" \(column ([A-Z]+)\) already gives (.*)$/, (h, col, field) => `重复的列：“${h}”（第 ${col} 列）已提供 ${field}`],
   [/^required column is missing \(headers recognised: (.*)\)$/, (h) => `缺少必需的列（可识别的表头：${h}）`],
+  // The organisation (Settings and the org workbook).
+  [/^required: the Chinese name$/, () => '必填：中文名'],
+  [/^required: the English name$/, () => '必填：英文名'],
+  [/^required: the Name or the Name \(zh\)$/, () => '必填：英文名或中文名'],
+  [/^another territory is already called (.*)$/, (n) => `已有区域名为「${n}」`],
+  [/^cannot contain ";" \(it separates the territories a manager leads\)$/, () => '不能包含分号“;”（用于分隔经理负责的多个区域）'],
+  [/^not an email address \(like name@example\.com\)$/, () => '不是邮箱地址（例如 name@example.com）'],
+  [/^another person already has this email$/, () => '已有其他人使用此邮箱'],
+  [/^required for a rep: the territory they work$/, () => '销售代表必须有所在区域'],
+  [/^a rep works one territory and leads none \(make them a manager to lead\)$/, () => '销售代表只在一个区域工作，不负责区域（负责区域请设为销售经理）'],
+  [/^a rep works one territory \(only a manager lists several\)$/, () => '销售代表只能有一个区域（只有经理可以填写多个）'],
+  [/^only a rep \(the territory they work\) or a manager \(the territories they lead\) has a territory; a (\w+) has none$/, (role) => `只有销售代表（所在区域）和销售经理（负责的区域）有区域；${role} 没有`],
+  [/^the same territory is named twice$/, () => '同一区域出现了两次'],
+  [/^not a (territory|person) ID \(keep the ID an export wrote, or leave it empty to add one\)$/, (w) => `不是${w === 'territory' ? '区域' : '人员'} ID（请保留导出时写入的 ID，新增请留空）`],
+  [/^(.*) still owns (\d+) account\(s\) and (\d+) open opportunity\(ies\) in their territory: give them to another rep first \(or deactivate this person, which keeps their history\)$/s,
+    (who, a, o) => `${who} 在其区域仍负责 ${a} 个客户和 ${o} 个进行中的机会：请先转给其他销售代表（或停用此人，其历史记录会保留）`],
+  [/^still owns (\d+) account\(s\) and (\d+) open opportunity\(ies\) in their territory: give them to another rep first \(or deactivate this person, which keeps their history\)$/,
+    (a, o) => `在其区域仍负责 ${a} 个客户和 ${o} 个进行中的机会：请先转给其他销售代表（或停用此人，其历史记录会保留）`],
+  [/^deactivated: choose an active rep \(or reactivate them in Settings\)$/, () => '已停用：请选择在职的销售代表（或在设置中恢复此人）'],
+  [/^unknown rep$/, () => '未知销售代表'],
+  [/^Unknown person\.$/, () => '未知人员'],
 ];
 
 /** The reason in the UI's language (zh-CN: from the catalog when known; English otherwise). */

@@ -2,8 +2,10 @@ import path from 'node:path';
 import { fileArg, mappingArg, type CliCommand } from '../../../server/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { ImportError } from '../contract';
+import { createdLine, type Created } from '../../org/server/missingOrg';
+import { createMissingOption } from '../../org/server/cli';
 
-// npm run cli -- --db FILE import accounts IN.xlsx|IN.csv [--map "Source header=field" ...]
+// npm run cli -- --db FILE import accounts IN.xlsx|IN.csv [--map "Source header=field" ...] [--create-missing]
 // npm run cli -- --db FILE export accounts OUT.xlsx [--lang zh-CN]
 // npm run cli -- --db FILE template accounts OUT.xlsx [--lang zh-CN]
 
@@ -16,13 +18,16 @@ function langArg(value: unknown): 'zh-CN' | 'en' {
 export const accountsCommands: CliCommand[] = [
   {
     words: ['import', 'accounts'],
-    usage: 'import accounts IN.xlsx|IN.csv [--map "Source header=field" ...]   import accounts, all rows or none',
-    options: { map: { type: 'string', multiple: true } },
+    usage: 'import accounts IN.xlsx|IN.csv [--map "Source header=field" ...] [--create-missing]   import accounts, all rows or none',
+    options: { map: { type: 'string', multiple: true }, ...createMissingOption },
     async run(io) {
       const file = fileArg(io, 0, 'read', 'IN.xlsx|IN.csv');
       const mapping = mappingArg(io.options.map as string[] | undefined);
       try {
-        const r = await io.registry.call<{ batchId: string; inserted: number; updated: number; unchanged: number }>(io.ctx, 'accounts:import', { file, mapping });
+        const r = await io.registry.call<{ batchId: string; inserted: number; updated: number; unchanged: number; created: Created[] }>(io.ctx, 'accounts:import', {
+          file, mapping, createMissing: io.options['create-missing'] === true,
+        });
+        for (const c of r.created) io.out(createdLine(c));
         io.out(`Imported ${r.inserted + r.updated + r.unchanged} accounts: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged (batch ${r.batchId}).`);
         return 0;
       } catch (e) {

@@ -13,14 +13,14 @@ type C = Pick<typeof accountsContract, AccountExcelChannel>;
 
 /** The accounts' Excel channels: import (preview, import, batches, undo), export, template. */
 export const accountExcelHandlers: Handlers<C> = {
-  'accounts:importPreview': async ({ file, mapping }, ctx, job) => {
+  'accounts:importPreview': async ({ file, mapping, createMissing }, ctx, job) => {
     const f = ctx.files.resolve(file, 'read');
-    return previewImport(ctx, f.path, f.name, mapping, job);
+    return previewImport(ctx, f.path, f.name, { mapping, createMissing }, job);
   },
 
-  'accounts:import': async ({ file, mapping }, ctx, job) => {
+  'accounts:import': async ({ file, mapping, createMissing }, ctx, job) => {
     const f = ctx.files.resolve(file, 'read');
-    return importAccounts(ctx, f.path, f.name, mapping, job, async () => {
+    return importAccounts(ctx, f.path, f.name, { mapping, createMissing }, job, async () => {
       await createBackup(ctx.db, ctx.backupDir, 'before-import', getSettings(ctx.db).backupKeep, new Date(ctx.clock.now()));
     });
   },

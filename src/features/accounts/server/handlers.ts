@@ -18,6 +18,13 @@ function checkRefs(ctx: ServerContext, territoryId: string, ownerId: string | nu
   }
 }
 
+/** A deactivated rep keeps what they own but is not given anything new. */
+function refuseDeactivatedOwner(ctx: ServerContext, ownerId: string | null | undefined): void {
+  if (ownerId && ctx.db.prepare('SELECT deactivated_at IS NOT NULL FROM reps WHERE id = ?').pluck().get(ownerId) === 1) {
+    throw new AppError('validation', 'deactivated: choose an active rep (or reactivate them in Settings)', { field: 'ownerId' });
+  }
+}
+
 function mustGet(ctx: ServerContext, id: string) {
   const a = repo.getAccount(ctx.db, id);
   if (!a) throw new AppError('not-found', 'This account no longer exists (it may have been deleted).');
@@ -41,6 +48,7 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
 
   'accounts:create': (input, ctx) => {
     checkRefs(ctx, input.territoryId, input.ownerId);
+    refuseDeactivatedOwner(ctx, input.ownerId);
     const id = ctx.db.transaction(() => repo.insertAccount(ctx, repo.patchToColumns(input as AccountPatch)))();
     return mustGet(ctx, id);
   },
@@ -55,6 +63,7 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
       if (repo.repTerritory(ctx.db, current.ownerId) !== patch.territoryId) cols.owner_id = null;
     }
     checkRefs(ctx, territoryId, cols.owner_id === null ? null : ownerId);
+    if (patch.ownerId !== current.ownerId) refuseDeactivatedOwner(ctx, patch.ownerId);
     // A grade typed by hand is a manual grade (DOMAIN.md §2), distinct from a Pareto one.
     if (patch.grade !== undefined) cols.grade_source = patch.grade === null ? null : 'manual';
     try {
@@ -77,33 +86,6 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
     return rows.flatMap((r) =>
       Object.entries(JSON.parse(r.changes) as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => ({ at: r.at, op: r.op, field, before, after })),
     );
-  },
-
-  'territories:save': ({ id, nameZh, nameEn }, ctx) => {
-    const clash = ctx.db
-      .prepare('SELECT id FROM territories WHERE deleted_at IS NULL AND (name_zh = ? OR lower(name_en) = lower(?)) AND id IS NOT ?')
-      .get(nameZh, nameEn, id ?? null);
-    if (clash) throw new AppError('validation', 'A territory with this name exists already.', { field: 'name' });
-    return ctx.db.transaction(() => {
-      if (id) {
-        if (!repo.territoryExists(ctx.db, id)) throw new AppError('not-found', 'Unknown territory.');
-        updateRow(ctx, 'territories', id, { name_zh: nameZh, name_en: nameEn });
-        return { id };
-      }
-      return { id: insertRow(ctx, 'territories', { name_zh: nameZh, name_en: nameEn }) };
-    })();
-  },
-
-  'reps:save': ({ id, territoryId, nameZh, nameEn }, ctx) => {
-    if (!repo.territoryExists(ctx.db, territoryId)) throw new AppError('validation', 'Unknown territory.', { field: 'territoryId' });
-    return ctx.db.transaction(() => {
-      if (id) {
-        if (!repo.repTerritory(ctx.db, id)) throw new AppError('not-found', 'Unknown rep.');
-        updateRow(ctx, 'reps', id, { territory_id: territoryId, name_zh: nameZh, name_en: nameEn });
-        return { id };
-      }
-      return { id: insertRow(ctx, 'reps', { territory_id: territoryId, name_zh: nameZh, name_en: nameEn }) };
-    })();
   },
 
   'contacts:save': (input, ctx) => {

@@ -4,8 +4,10 @@ import * as cell from '../../../server/excel/cellParsers';
 import { ImportTable, type ImportField } from '../../../server/excel/importTable';
 import type { Job } from '../../../server/jobs';
 import { AppError } from '../../../shared/errors';
-import type { ImportPreview, Lookups } from '../contract';
+import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';
+import { createMissingHint, OrgNames, type Created } from '../../org/server/missingOrg';
+import { NAME_MAX, territoryProblems } from '../../org/domain';
 import * as repo from './repo';
 
 // Accounts from a spreadsheet: every row is validated against the database as it is
@@ -34,25 +36,15 @@ interface ExistingAccount {
   deleted: boolean;
 }
 
-interface Rep {
-  id: string;
-  territoryId: string;
-  nameZh: string;
-  nameEn: string;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREVIEW_ERRORS = 1000;
 const IMPORT_ERRORS = 50_000;
 
-/** The import fields of an account, with territories and reps of the database. */
-function importFields(territories: Lookups['territories'], reps: Rep[]): ImportField[] {
-  const repsByName = new Map<string, Rep[]>();
-  for (const r of reps) {
-    for (const n of new Set([r.nameZh, r.nameEn, r.id].map((x) => x.trim().toLowerCase()))) {
-      repsByName.set(n, [...(repsByName.get(n) ?? []), r]);
-    }
-  }
+/**
+ * The import fields of an account. Territory and owner names resolve through `names`, which
+ * plans what the book lacks; each row then decides whether that may be created.
+ */
+function importFields(names: OrgNames): ImportField[] {
   const parserOf = (f: AccountField): cell.CellParser => {
     switch (f.type) {
       case 'id':
@@ -71,19 +63,10 @@ function importFields(territories: Lookups['territories'], reps: Rep[]): ImportF
       case 'enum':
         return cell.term(f.vocab!);
       case 'territory':
-        return cell.lookup(
-          territories.flatMap((t) => [[t.nameZh, t.id], [t.nameEn, t.id], [t.id, t.id]] as [string, string][]),
-          'territory',
-          territories.flatMap((t) => [t.nameZh, t.nameEn]),
-        );
+        return (raw) => ({ ok: true, value: names.territory(cell.valueText(raw)) });
       case 'owner':
-        return (raw) => {
-          // Names are resolved against the row's territory later (two reps may share one).
-          const text = cell.valueText(raw).trim();
-          const hit = repsByName.get(text.toLowerCase());
-          const known = reps.slice(0, 12).map((r) => r.nameZh).join(', ');
-          return hit ? { ok: true, value: { text, reps: hit } } : { ok: false, reason: `unknown owner (known reps: ${known}${reps.length > 12 ? ', …' : ''})` };
-        };
+        // Names are resolved against the row's territory later (two reps may share one).
+        return (raw) => ({ ok: true, value: cell.valueText(raw).trim() });
     }
   };
   return accountFields.map((f) => ({
@@ -97,6 +80,7 @@ function importFields(territories: Lookups['territories'], reps: Rep[]): ImportF
 
 interface Validation {
   table: ImportTable;
+  names: OrgNames;
   rows: ValidRow[];
   dataRows: number;
   newRows: number;
@@ -104,14 +88,16 @@ interface Validation {
 }
 
 /** Reads and checks every row; keeps the writable rows when `keep` (the import itself). */
-async function validate(ctx: ServerContext, filePath: string, name: string, mapping: Record<string, string> | undefined, job: Job, keep: boolean): Promise<Validation> {
-  const { territories, reps } = repo.lookups(ctx.db);
-  const territoryName = new Map(territories.map((t) => [t.id, t.nameZh]));
+async function validate(ctx: ServerContext, filePath: string, name: string, opts: ImportOptions, job: Job, keep: boolean): Promise<Validation> {
+  const { reps } = repo.lookups(ctx.db);
+  const names = new OrgNames(ctx.db, ctx.newId);
+  const knownReps = reps.filter((r) => r.active).slice(0, 12).map((r) => r.nameZh).join(', ');
   const accounts = new Map<string, ExistingAccount>();
   for (const a of ctx.db.prepare('SELECT id, territory_id, owner_id, deleted_at FROM accounts').raw().iterate() as Iterable<[string, string, string | null, string | null]>) {
     accounts.set(a[0], { territoryId: a[1], ownerId: a[2], deleted: a[3] !== null });
   }
-  const fields = importFields(territories, reps);
+  const fields = importFields(names);
+  const mapping = opts.mapping;
   const table = await ImportTable.open(filePath, fields, { mapping, job, name, errorLimit: keep ? IMPORT_ERRORS : PREVIEW_ERRORS });
   const errors = table.errors;
   const has = (k: string) => table.present.has(k);
@@ -144,13 +130,25 @@ async function validate(ctx: ServerContext, filePath: string, name: string, mapp
       if (!has('territory')) fail('territory', '', 'required for a new account (the file has no Territory column)');
     }
     const territoryId = (v.territory as string | null | undefined) ?? existing?.territoryId ?? null;
+    // A territory to create must be a valid one (length, no ';').
+    const newTerritoryProblem = names.isPlanned(territoryId) ? territoryProblems({ nameZh: names.territoryLabel(territoryId!), nameEn: names.territoryLabel(territoryId!) }, [])[0] : undefined;
+    if (newTerritoryProblem && opts.createMissing) fail('territory', names.territoryLabel(territoryId!), newTerritoryProblem.reason);
+    if (names.isPlanned(territoryId) && !opts.createMissing) {
+      const known = names.knownTerritories;
+      fail('territory', names.territoryLabel(territoryId!), `unknown territory${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`);
+    }
     let ownerId: string | null | undefined;
     if (has('owner')) {
-      const owner = v.owner as { text: string; reps: Rep[] } | null;
+      const owner = v.owner as string | null;
       if (owner && territoryId) {
-        const rep = owner.reps.find((r) => r.territoryId === territoryId);
+        const named = names.repsNamed(owner);
+        const rep = named.find((r) => r.territoryId === territoryId);
         if (rep) ownerId = rep.id;
-        else fail('owner', owner.text, `does not work in territory ${territoryName.get(territoryId) ?? territoryId}`);
+        else if (named.length === 0 && owner.length > NAME_MAX) fail('owner', owner, `too long for a rep's name: ${owner.length} characters, at most ${NAME_MAX}`);
+        else if (named.length === 0) ownerId = names.planRep(owner, territoryId);
+        else fail('owner', owner, `does not work in territory ${names.territoryLabel(territoryId)}`);
+        if (names.isPlanned(ownerId) && !opts.createMissing) fail('owner', owner, `unknown owner (known reps: ${knownReps || 'none yet'})`);
+        else if (rep && !rep.active && rep.id !== existing?.ownerId) fail('owner', owner, 'deactivated: choose an active rep (or reactivate them in Settings)');
       } else ownerId = null;
     } else if (existing && territoryId !== existing.territoryId && existing.ownerId) {
       // Moving an account to another territory without naming an owner drops the old one
@@ -174,11 +172,17 @@ async function validate(ctx: ServerContext, filePath: string, name: string, mapp
     if (ownerId !== undefined) cols.owner_id = ownerId;
     rows.push({ row: rec.row, id, existing: !!existing, restore: !!existing?.deleted, cols });
   }
-  return { table, rows, dataRows, newRows, updateRows };
+  return { table, names, rows, dataRows, newRows, updateRows };
 }
 
-export async function previewImport(ctx: ServerContext, filePath: string, name: string, mapping: Record<string, string> | undefined, job: Job): Promise<ImportPreview> {
-  const r = await validate(ctx, filePath, name, mapping, job, false);
+export interface ImportOptions {
+  mapping?: Record<string, string> | undefined;
+  /** Create the territories and reps the file names that the book lacks. */
+  createMissing?: boolean | undefined;
+}
+
+export async function previewImport(ctx: ServerContext, filePath: string, name: string, opts: ImportOptions, job: Job): Promise<ImportPreview> {
+  const r = await validate(ctx, filePath, name, opts, job, false);
   return {
     fileName: name,
     columns: r.table.columns.map((c) => ({ header: c.header, field: c.field })),
@@ -188,6 +192,7 @@ export async function previewImport(ctx: ServerContext, filePath: string, name: 
     updateRows: r.updateRows,
     errors: r.table.errors.list,
     errorCount: r.table.errors.count,
+    missing: r.names.missing(),
   };
 }
 
@@ -196,6 +201,8 @@ export interface ImportResult {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Territories and reps created by --create-missing, in the order the file named them. */
+  created: Created[];
 }
 
 /**
@@ -206,15 +213,16 @@ export async function importAccounts(
   ctx: ServerContext,
   filePath: string,
   name: string,
-  mapping: Record<string, string> | undefined,
+  opts: ImportOptions,
   job: Job,
   beforeWrite: () => Promise<void>,
 ): Promise<ImportResult> {
-  const v = await validate(ctx, filePath, name, mapping, job, true);
+  const v = await validate(ctx, filePath, name, opts, job, true);
   const errors = v.table.errors;
   if (errors.count > 0) {
     const more = errors.count > errors.list.length ? ` (the first ${errors.list.length} are listed)` : '';
-    throw new AppError('import-rejected', `${errors.count} ${errors.count === 1 ? 'cell was' : 'cells were'} rejected${more}; nothing was written.`, { errors: errors.list, errorCount: errors.count });
+    const hint = opts.createMissing ? '' : createMissingHint(v.names.missing());
+    throw new AppError('import-rejected', `${errors.count} ${errors.count === 1 ? 'cell was' : 'cells were'} rejected${more}; nothing was written.${hint}`, { errors: errors.list, errorCount: errors.count });
   }
   if (v.rows.length === 0) throw new AppError('validation', `${name} has no account rows under its header.`);
   job.throwIfCancelled();
@@ -230,6 +238,7 @@ export async function importAccounts(
   const current = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?');
   let inserted = 0;
   let updated = 0;
+  let created: Created[] = [];
   // A large transaction overflows SQLite's default 2 MB page cache, which then spills
   // and rewrites the same index pages to the WAL over and over; 32 MB for the import's
   // duration makes the write ~30 % faster (memory is taken only as pages are used).
@@ -237,6 +246,7 @@ export async function importAccounts(
   if (v.rows.length > 5000) ctx.db.pragma('cache_size = -32768');
   try {
     ctx.db.transaction(() => {
+      created = v.names.write(ctx, batchId);
       for (const r of v.rows) {
         if (!r.existing) {
           const cols = { ...r.cols, grade_source: r.cols.grade ? 'import' : null };
@@ -260,7 +270,7 @@ export async function importAccounts(
     ctx.db.pragma(`cache_size = ${Number(cacheSize)}`);
   }
   job.report(v.rows.length, v.rows.length, 'Done');
-  return { batchId, inserted, updated, unchanged: v.rows.length - inserted - updated };
+  return { batchId, inserted, updated, unchanged: v.rows.length - inserted - updated, created };
 }
 
 export function listBatches(ctx: ServerContext) {

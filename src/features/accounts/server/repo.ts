@@ -46,8 +46,12 @@ export function lookups(db: Db): Lookups {
     .prepare('SELECT id, name_zh AS nameZh, name_en AS nameEn FROM territories WHERE deleted_at IS NULL ORDER BY name_en')
     .all() as Lookups['territories'];
   const reps = db
-    .prepare('SELECT id, territory_id AS territoryId, name_zh AS nameZh, name_en AS nameEn FROM reps WHERE deleted_at IS NULL ORDER BY name_en')
-    .all() as Lookups['reps'];
+    .prepare(
+      `SELECT id, territory_id AS territoryId, name_zh AS nameZh, name_en AS nameEn, deactivated_at IS NULL AS active
+       FROM reps WHERE deleted_at IS NULL AND role = 'rep' ORDER BY name_en`,
+    )
+    .all()
+    .map((r) => ({ ...(r as Lookups['reps'][number]), active: (r as { active: number }).active === 1 }));
   return { territories, reps };
 }
 

@@ -38,6 +38,12 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
   const rep = lookups.reps.find((x) => x.id === a?.ownerId);
   const nm = (x?: { nameZh: string; nameEn: string }) => (x ? (locale === 'zh-CN' ? x.nameZh : x.nameEn) : '');
 
+  // Owners and territories by name (a deactivated rep is still in the lookups, so history keeps their name).
+  const historyValue = (field: string, v: unknown) => {
+    const byId = field === 'owner_id' ? lookups.reps : field === 'territory_id' ? lookups.territories : null;
+    const named = byId && typeof v === 'string' ? byId.find((x) => x.id === v) : undefined;
+    return named ? nm(named) : fmt(v);
+  };
   const roleLabel = t('detailUi.role');
   const matrix = detail ? buyingCentre(detail.contacts) : [];
 
@@ -162,7 +168,7 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
               children: (
                 <Timeline
                   items={history.slice(0, 200).map((h) => ({
-                    children: `${h.at.slice(0, 19).replace('T', ' ')} · ${h.op} · ${h.field}: ${fmt(h.before)} → ${fmt(h.after)}`,
+                    children: `${h.at.slice(0, 19).replace('T', ' ')} · ${h.op} · ${h.field}: ${historyValue(h.field, h.before)} → ${historyValue(h.field, h.after)}`,
                   }))}
                 />
               ),

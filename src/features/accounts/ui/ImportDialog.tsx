@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Collapse, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Modal, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, files, type In, type Out } from '../../../renderer/api/client';
 import type { ChannelName } from '../../../shared/contract';
@@ -17,6 +17,8 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
   const [file, setFile] = useState<FileRef | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  // Create the territories and reps the file names that the book lacks (the CLI's --create-missing).
+  const [createMissing, setCreateMissing] = useState(false);
   const [rejected, setRejected] = useState<{ errors: ImportError[]; count: number } | null>(null);
   const [batches, setBatches] = useState<Out<'accounts:importBatches'>>([]);
 
@@ -44,12 +46,13 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
     setFile(null);
     setPreview(null);
     setMapping({});
+    setCreateMissing(false);
     setRejected(null);
   };
 
-  const runPreview = async (ref: FileRef, map: Record<string, string>) => {
+  const runPreview = async (ref: FileRef, map: Record<string, string>, create = createMissing) => {
     try {
-      const p = await runJob('accounts:importPreview', { file: ref.token, mapping: map }, t('importUi.checking'));
+      const p = await runJob('accounts:importPreview', { file: ref.token, mapping: map, createMissing: create }, t('importUi.checking'));
       setPreview(p);
       setRejected(null);
     } catch (err) {
@@ -62,13 +65,14 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
     if (!ref) return;
     setFile(ref);
     setMapping({});
-    await runPreview(ref, {});
+    setCreateMissing(false);
+    await runPreview(ref, {}, false);
   };
 
   const doImport = async () => {
     if (!file) return;
     try {
-      const r = await runJob('accounts:import', { file: file.token, mapping }, t('importUi.importing'));
+      const r = await runJob('accounts:import', { file: file.token, mapping, createMissing }, t('importUi.importing'));
       const key = `import-${r.batchId}`;
       message.open({
         key,
@@ -83,6 +87,7 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
           </Space>
         ),
       });
+      if (r.created.length > 0) message.info(t('importUi.createdList', { list: r.created.map((c) => c.name).join(', ') }));
       onImported();
       reset();
       onClose();
@@ -132,6 +137,27 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
               <Statistic title={t('importUi.update')} value={preview.updateRows} />
               <Statistic title={t('importUi.errors')} value={errorCount} valueStyle={{ color: errorCount ? '#cf1322' : undefined }} />
             </Space>
+            {preview.missing.length > 0 && (
+              <Alert
+                type={createMissing ? 'success' : 'warning'}
+                showIcon
+                data-testid="import-missing"
+                message={t(createMissing ? 'importUi.missingCreate' : 'importUi.missing')}
+                description={
+                  <Space direction="vertical">
+                    <Space wrap size={[4, 4]}>
+                      {preview.missing.map((c) => (
+                        <Tag key={`${c.kind}-${c.name}`}>{c.kind === 'territory' ? t('importUi.missingTerritory', { name: c.name }) : t('importUi.missingRep', { name: c.name, territory: c.territory })}</Tag>
+                      ))}
+                    </Space>
+                    <Space>
+                      <Switch checked={createMissing} data-testid="import-create-missing" onChange={(on) => { setCreateMissing(on); if (file) void runPreview(file, mapping, on); }} />
+                      {t('importUi.createSwitch')}
+                    </Space>
+                  </Space>
+                }
+              />
+            )}
             {preview.unknownHeaders.length > 0 && (
               <Alert type="info" showIcon message={t('importUi.unknown', { list: preview.unknownHeaders.join(', ') })} />
             )}

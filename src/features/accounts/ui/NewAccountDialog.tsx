@@ -41,7 +41,7 @@ export function NewAccountDialog({ open, lookups, onClose, onCreated }: { open: 
           <Select options={lookups.territories.map((x) => ({ value: x.id, label: nm(x) }))} data-testid="new-territory" />
         </Form.Item>
         <Form.Item name="ownerId" label={t('field.owner')}>
-          <Select allowClear options={lookups.reps.filter((r) => r.territoryId === territoryId).map((x) => ({ value: x.id, label: nm(x) }))} />
+          <Select allowClear options={lookups.reps.filter((r) => r.territoryId === territoryId && r.active).map((x) => ({ value: x.id, label: nm(x) }))} />
         </Form.Item>
         <Form.Item name="industry" label={t('field.industry')}><Input /></Form.Item>
         <Form.Item name="city" label={t('field.city')}><Input /></Form.Item>

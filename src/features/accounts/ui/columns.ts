@@ -92,7 +92,8 @@ export function accountColumns(opts: {
             width: 110,
             cellEditor: 'agSelectCellEditor',
             cellEditorParams: (p: { data?: Account }) => ({
-              values: ['', ...lookups.reps.filter((r) => r.territoryId === p.data?.territoryId).map((r) => r.id)],
+              // Deactivated reps keep their accounts but are not offered for new ones.
+              values: ['', ...lookups.reps.filter((r) => r.territoryId === p.data?.territoryId && (r.active || r.id === p.data?.ownerId)).map((r) => r.id)],
             }),
             refData: Object.fromEntries(repName),
           };

@@ -38,6 +38,10 @@ export const accountsMessages = {
       undone: '已撤销导入：移除 {{removed}} 个客户，还原 {{reverted}} 个客户',
       undoneSkipped: '已撤销导入：移除 {{removed}} 个客户，还原 {{reverted}} 个客户；{{skipped}} 处在导入后又被修改，保留现值',
       history: '最近的导入（可撤销）', when: '时间', file: '文件', wasUndone: '已撤销',
+      missing: '文件中有账本里还没有的区域或销售代表。可在“设置 → 组织”中先添加，或打开下面的开关在导入时一并创建：',
+      missingCreate: '导入时将一并创建以下区域和销售代表（与客户在同一事务中写入）：',
+      missingTerritory: '区域 {{name}}', missingRep: '销售代表 {{name}}（{{territory}}）',
+      createSwitch: '创建缺少的区域和销售代表', createdList: '已创建：{{list}}',
     },
   },
   en: {
@@ -75,6 +79,10 @@ export const accountsMessages = {
       undone: 'Import undone: {{removed}} account(s) removed, {{reverted}} reverted',
       undoneSkipped: 'Import undone: {{removed}} account(s) removed, {{reverted}} reverted; {{skipped}} field(s) changed since the import were kept',
       history: 'Recent imports (can be undone)', when: 'When', file: 'File', wasUndone: 'Undone',
+      missing: 'The file names territories or reps the book does not have. Add them in Settings → Organisation first, or switch on creating them with this import:',
+      missingCreate: 'These territories and reps will be created with the import (in the same all-or-nothing write):',
+      missingTerritory: 'Territory {{name}}', missingRep: 'Rep {{name}} ({{territory}})',
+      createSwitch: 'Create the missing territories and reps', createdList: 'Created: {{list}}',
     },
   },
 };

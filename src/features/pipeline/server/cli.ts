@@ -3,8 +3,10 @@ import { fileArg, mappingArg, type CliCommand } from '../../../server/cli/comman
 import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/dates';
 import type { ImportIssue } from '../contract';
+import { createdLine, type Created } from '../../org/server/missingOrg';
+import { createMissingOption } from '../../org/server/cli';
 
-// npm run cli -- --db FILE import opportunities IN.xlsx [--map "Source header=Field"]…
+// npm run cli -- --db FILE import opportunities IN.xlsx [--map "Source header=Field"]… [--create-missing]
 // npm run cli -- --db FILE export pipeline-review OUT.xlsx --from DATE --to DATE [--stall-days N]
 
 export function formatIssue(e: ImportIssue): string {
@@ -19,13 +21,16 @@ function dateOption(v: unknown, name: string): string {
 export const pipelineCommands: CliCommand[] = [
   {
     words: ['import', 'opportunities'],
-    usage: 'import opportunities IN.xlsx [--map "Header=Field"]  import sheet Opportunities (+ optional History), all or nothing',
-    options: { map: { type: 'string', multiple: true } },
+    usage: 'import opportunities IN.xlsx [--map "Header=Field"] [--create-missing]  import sheet Opportunities (+ optional History), all or nothing',
+    options: { map: { type: 'string', multiple: true }, ...createMissingOption },
     async run(io) {
       const file = fileArg(io, 0, 'read', 'IN.xlsx');
       const mapping = mappingArg(io.options.map as string[] | undefined);
       try {
-        const r = await io.registry.call<{ inserted: number; updated: number; events: number }>(io.ctx, 'pipeline:import', { file, ...(mapping ? { mapping } : {}) });
+        const r = await io.registry.call<{ inserted: number; updated: number; events: number; created: Created[] }>(io.ctx, 'pipeline:import', {
+          file, ...(mapping ? { mapping } : {}), createMissing: io.options['create-missing'] === true,
+        });
+        for (const c of r.created) io.out(createdLine(c));
         io.out(`Imported ${path.basename(io.positionals[0]!)}: ${r.inserted} new, ${r.updated} updated opportunities, ${r.events} history events`);
         return 0;
       } catch (err) {

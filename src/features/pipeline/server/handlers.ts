@@ -93,8 +93,8 @@ export const pipelineHandlers: Handlers<C> = {
     return exportReview(ctx, target.path, req, job);
   },
 
-  'pipeline:import': async ({ file, mapping, dryRun }, ctx, job) => {
+  'pipeline:import': async ({ file, mapping, dryRun, createMissing }, ctx, job) => {
     const source = ctx.files.resolve(file, 'read');
-    return importOpportunities(ctx, source.path, { mapping, dryRun, job, name: source.name });
+    return importOpportunities(ctx, source.path, { mapping, dryRun, createMissing, job, name: source.name });
   },
 };

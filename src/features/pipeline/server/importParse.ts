@@ -5,6 +5,7 @@ import { date, money, text, type CellParser } from '../../../server/excel/cellPa
 import type { OppStatus } from '../domain';
 import type { ImportIssue } from '../contract';
 import { activeStages } from './stagesRepo';
+import { OrgNames } from '../../org/server/missingOrg';
 
 // Checking the import's cells with the shared import table (headers in English as in the
 // contract or the zh-CN words users write; `--map "Header=field"` for the Opportunities
@@ -90,9 +91,11 @@ export interface ParseInput {
   historySheet: string | null;
   mapping?: Record<string, string> | undefined;
   job?: Job | undefined;
+  /** Plan reps the file names that the book lacks, in their first account's territory. */
+  createMissing?: boolean | undefined;
 }
 
-export async function parseOpportunities(ctx: ServerContext, input: ParseInput): Promise<{ opps: ParsedOpp[]; errors: ImportIssue[]; errorCount: number }> {
+export async function parseOpportunities(ctx: ServerContext, input: ParseInput): Promise<{ opps: ParsedOpp[]; errors: ImportIssue[]; errorCount: number; names: OrgNames }> {
   const errors: ImportIssue[] = [];
   let errorCount = 0;
   const reject = (sheet: string, row: number, column: string, value: unknown, reason: string) => {
@@ -103,9 +106,7 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
   const accounts = ctx.db.prepare('SELECT id, name, name_en, territory_id, owner_id FROM accounts WHERE deleted_at IS NULL').all() as { id: string; name: string; name_en: string | null; territory_id: string; owner_id: string | null }[];
   const accountByKey = new Map<string, (typeof accounts)[number][]>();
   for (const a of accounts) for (const k of new Set([a.id, normalizeHeader(a.name), a.name_en ? normalizeHeader(a.name_en) : ''])) if (k) accountByKey.set(k, [...(accountByKey.get(k) ?? []), a]);
-  const reps = ctx.db.prepare('SELECT id, name_zh, name_en, email, territory_id FROM reps WHERE deleted_at IS NULL').all() as { id: string; name_zh: string; name_en: string; email: string | null; territory_id: string }[];
-  const repByKey = new Map<string, (typeof reps)[number]>();
-  for (const r of reps) for (const k of [r.id, normalizeHeader(r.name_zh), normalizeHeader(r.name_en), r.email ? normalizeHeader(r.email) : '']) if (k) repByKey.set(k, r);
+  const names = new OrgNames(ctx.db, ctx.newId);
   const existing = new Map((ctx.db.prepare('SELECT ref, id FROM opportunities WHERE ref IS NOT NULL AND deleted_at IS NULL').raw().all() as [string, string][]));
 
   const opts = { name: input.name, ...(input.job ? { job: input.job } : {}) };
@@ -126,10 +127,14 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
     const account = matches.length === 1 ? matches[0]! : null;
     let ownerId = account?.owner_id ?? null;
     if (v.owner) {
-      const rep = repByKey.get(v.owner) ?? repByKey.get(normalizeHeader(v.owner));
-      if (!rep) bad('owner', v.owner, 'unknown rep');
-      else if (account && rep.territory_id !== account.territory_id) bad('owner', v.owner, "does not work in the account's territory");
-      ownerId = rep?.id ?? null;
+      // A rep the book lacks works in the territory of the first account the file gives them.
+      const named = names.repsNamed(v.owner);
+      const rep = account ? named.find((r) => r.territoryId === account.territory_id) : named[0];
+      if (named.length === 0 && account) ownerId = names.planRep(v.owner, account.territory_id);
+      else if (named.length === 0) bad('owner', v.owner, 'unknown rep');
+      else if (!rep) bad('owner', v.owner, "does not work in the account's territory");
+      else ownerId = rep.id;
+      if (names.isPlanned(ownerId) && !input.createMissing) bad('owner', v.owner, 'unknown rep');
     } else if (account && !ownerId) bad('owner', '', 'required (the account has no owner)');
     if (v.created && v.created > today) bad('created', v.created, 'in the future');
     if (!ok) continue;
@@ -175,5 +180,5 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
     if (differs.length) reject('History', last.row, String(differs[0]), '', `the last History row of ${o.ref} must agree with its Opportunities row (${differs.join(', ')} differ)`);
   }
   errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === 'Opportunities' ? -1 : 1));
-  return { opps, errors, errorCount };
+  return { opps, errors, errorCount, names };
 }

@@ -9,6 +9,7 @@ import { stageIndex } from './stagesRepo';
 import { lastEvent } from './repo';
 import { createOpportunity, updateOpportunity } from './service';
 import { parseOpportunities, type ParsedHistory, type ParsedOpp } from './importParse';
+import { createMissingHint, type Created } from '../../org/server/missingOrg';
 
 // `import opportunities`: the Opportunities sheet (and an optional History sheet) checked
 // completely first, then written in one transaction — or nothing at all when any cell is
@@ -19,6 +20,8 @@ import { parseOpportunities, type ParsedHistory, type ParsedOpp } from './import
 export interface ImportOptions {
   mapping?: Record<string, string> | undefined;
   dryRun?: boolean;
+  /** Create the reps the file names that the book lacks (see parseOpportunities). */
+  createMissing?: boolean;
   job?: Job;
   name?: string;
 }
@@ -29,6 +32,8 @@ export interface ImportResult {
   events: number;
   errors: ImportIssue[];
   errorCount: number;
+  /** Reps created by createMissing (a dry run: those it would create). */
+  created: Created[];
 }
 
 const MAX_REPORTED = 1000;
@@ -41,16 +46,17 @@ export async function importOpportunities(ctx: ServerContext, file: string, opts
     throw new AppError('bad-file', `${name} has no sheet named "Opportunities" (its sheets: ${sheets.join(', ')}).`);
   }
   const parsed = await parseOpportunities(ctx, {
-    file, name, oppSheet: find('Opportunities') ?? sheets[0]!, historySheet: find('History'), mapping: opts.mapping, job: opts.job,
+    file, name, oppSheet: find('Opportunities') ?? sheets[0]!, historySheet: find('History'), mapping: opts.mapping, job: opts.job, createMissing: opts.createMissing,
   });
   const errorCount = parsed.errorCount;
   const errors = parsed.errors.slice(0, MAX_REPORTED);
   if (errorCount > 0 && !opts.dryRun) {
-    throw new AppError('import-rejected', `${errorCount} cell${errorCount === 1 ? ' was' : 's were'} rejected; nothing was imported.`, { errors, errorCount });
+    const hint = opts.createMissing ? '' : createMissingHint(parsed.names.missing());
+    throw new AppError('import-rejected', `${errorCount} cell${errorCount === 1 ? ' was' : 's were'} rejected; nothing was imported.${hint}`, { errors, errorCount });
   }
   const existing = parsed.opps.filter((o) => o.existingId).length;
   const plannedEvents = parsed.opps.reduce((n, o) => n + o.history.length, 0);
-  if (opts.dryRun || errorCount > 0) return { inserted: parsed.opps.length - existing, updated: existing, events: plannedEvents, errors, errorCount };
+  if (opts.dryRun || errorCount > 0) return { inserted: parsed.opps.length - existing, updated: existing, events: plannedEvents, errors, errorCount, created: parsed.names.missing() };
 
   opts.job?.throwIfCancelled();
   const { index } = stageIndex(ctx.db);
@@ -60,6 +66,7 @@ export async function importOpportunities(ctx: ServerContext, file: string, opts
   let done = 0;
   const result = ctx.db.transaction(() => {
     const batchId = insertRow(ctx, 'import_batches', { kind: 'opportunities', file_name: opts.name ?? path.basename(file), inserted: 0, updated: 0, undone_at: null });
+    const created = parsed.names.write(ctx, batchId);
     let inserted = 0;
     let updated = 0;
     for (const o of parsed.opps) {
@@ -73,7 +80,7 @@ export async function importOpportunities(ctx: ServerContext, file: string, opts
       if (++done % 500 === 0) opts.job?.report(done, parsed.opps.length, 'Importing');
     }
     updateRow(ctx, 'import_batches', batchId, { inserted, updated });
-    return { inserted, updated };
+    return { inserted, updated, created };
   })();
   return { ...result, events: countEvents() - eventsBefore, errors: [], errorCount: 0 };
 }

@@ -81,7 +81,8 @@ export function OpportunityEditor({ id, lookups, names, onClose, onSaved }: {
   const set = (p: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...p } : d));
   const pick = (x: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
   const account = lookups.accounts.find((a) => a.id === draft?.accountId);
-  const reps = lookups.reps.filter((r) => !account || r.territoryId === account.territoryId);
+  // A deactivated rep is offered only where they already own the opportunity.
+  const reps = lookups.reps.filter((r) => (!account || r.territoryId === account.territoryId) && (r.active || r.id === draft?.ownerId));
 
   const save = async () => {
     if (!draft) return;

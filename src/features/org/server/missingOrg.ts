@@ -1,0 +1,114 @@
+import type { Db } from '../../../server/db/connection';
+import { insertRow, type ChangeWriter } from '../../../server/db/changeLog';
+import { normalizeHeader } from '../../../server/excel/importTable';
+
+// Imports that can create what they name (`--create-missing`). While an import checks its
+// rows, every territory or rep name the book does not have is planned here under a fresh
+// id, so later rows naming it resolve to the same one; a rep is planned in the territory
+// of the first row naming them. The import then either writes the plan inside its own
+// transaction (the flag given) or refuses those rows and says how to fix it.
+
+export interface Created {
+  kind: 'territory' | 'rep';
+  name: string;
+  /** The territory a created rep works (its English name). */
+  territory: string | null;
+}
+
+/** The line the CLI prints for each created thing, exactly. */
+export function createdLine(c: Created): string {
+  return c.kind === 'territory' ? `created territory ${c.name}` : `created rep ${c.name} (${c.territory})`;
+}
+
+/** What to add to a refusal when the file names territories or reps the book lacks. */
+export function createMissingHint(missing: Created[]): string {
+  if (missing.length === 0) return '';
+  const names = missing.slice(0, 8).map((c) => c.name).join(', ');
+  return ` The file names territories or reps the book does not have (${names}${missing.length > 8 ? ', …' : ''}): import again with --create-missing to create them, or add them first with import org.`;
+}
+
+interface RepRef {
+  id: string;
+  territoryId: string;
+  active: boolean;
+}
+
+export class OrgNames {
+  private readonly territoryIds = new Map<string, string>();
+  private readonly territoryName = new Map<string, string>();
+  private readonly territoryNameZh = new Map<string, string>();
+  private readonly repsByName = new Map<string, RepRef[]>();
+  private readonly planned: (Created & { id: string; territoryId: string | null })[] = [];
+  private readonly plannedIds = new Set<string>();
+  /** Names of the book's territories, for "known: …" in refusals. */
+  readonly knownTerritories: string[] = [];
+
+  constructor(db: Db, private readonly newId: () => string) {
+    for (const t of db.prepare('SELECT id, name_zh, name_en FROM territories WHERE deleted_at IS NULL ORDER BY name_en').all() as { id: string; name_zh: string; name_en: string }[]) {
+      for (const k of [t.id, t.name_zh, t.name_en]) this.territoryIds.set(normalizeHeader(k), t.id);
+      this.territoryName.set(t.id, t.name_en);
+      this.territoryNameZh.set(t.id, t.name_zh);
+      this.knownTerritories.push(t.name_zh, t.name_en);
+    }
+    const reps = db.prepare("SELECT id, name_zh, name_en, email, territory_id, deactivated_at FROM reps WHERE deleted_at IS NULL AND role = 'rep'").all() as
+      { id: string; name_zh: string; name_en: string; email: string | null; territory_id: string; deactivated_at: string | null }[];
+    for (const r of reps) {
+      const ref = { id: r.id, territoryId: r.territory_id, active: r.deactivated_at === null };
+      for (const k of new Set([r.id, r.name_zh, r.name_en, r.email ?? ''].filter(Boolean).map(normalizeHeader))) this.repsByName.set(k, [...(this.repsByName.get(k) ?? []), ref]);
+    }
+  }
+
+  /** The territory named `text` (by either name or id), planning it when the book lacks it. */
+  territory(text: string): string {
+    const key = normalizeHeader(text);
+    const known = this.territoryIds.get(key);
+    if (known) return known;
+    const id = this.newId();
+    const name = text.trim();
+    this.territoryIds.set(key, id);
+    this.territoryName.set(id, name);
+    this.plannedIds.add(id);
+    this.planned.push({ kind: 'territory', name, territory: null, id, territoryId: null });
+    return id;
+  }
+
+  /** The reps (the book's and those planned) called `text`. */
+  repsNamed(text: string): RepRef[] {
+    return this.repsByName.get(normalizeHeader(text)) ?? [];
+  }
+
+  /** Plans a rep called `text` working `territoryId` (the first row naming them decides). */
+  planRep(text: string, territoryId: string): string {
+    const id = this.newId();
+    const name = text.trim();
+    this.repsByName.set(normalizeHeader(text), [{ id, territoryId, active: true }]);
+    this.plannedIds.add(id);
+    this.planned.push({ kind: 'rep', name, territory: this.territoryName.get(territoryId) ?? '', id, territoryId });
+    return id;
+  }
+
+  isPlanned(id: string | null | undefined): boolean {
+    return !!id && this.plannedIds.has(id);
+  }
+
+  /** A territory's name as refusals give it: Chinese for the book's own, as the file named it for a planned one. */
+  territoryLabel(id: string): string {
+    return this.territoryNameZh.get(id) ?? this.territoryName.get(id) ?? id;
+  }
+
+  /** What would be created, in the order first named. */
+  missing(): Created[] {
+    return this.planned.map(({ kind, name, territory }) => ({ kind, name, territory }));
+  }
+
+  /** Writes the plan (call inside the import's transaction); returns what was created. */
+  write(w: ChangeWriter, batchId: string | null): Created[] {
+    for (const p of this.planned) {
+      if (p.kind === 'territory') insertRow(w, 'territories', { id: p.id, name_zh: p.name, name_en: p.name }, batchId);
+    }
+    for (const p of this.planned) {
+      if (p.kind === 'rep') insertRow(w, 'reps', { id: p.id, territory_id: p.territoryId, name_zh: p.name, name_en: p.name, role: 'rep' }, batchId);
+    }
+    return this.missing();
+  }
+}
