@@ -53,7 +53,7 @@ export async function importQuotas(ctx: ServerContext, file: { path: string; nam
   const table = await ImportTable.open(file.path, FIELDS.map((f) => ({ ...f, required: false })), { job, name: file.name });
   const errors = table.errors;
   for (const f of FIELDS) if (!table.present.has(f.key)) errors.add(table.headerRow, f.label, '', 'required column is missing');
-  const reps = ctx.db.prepare('SELECT id, name_zh, name_en FROM reps WHERE deleted_at IS NULL').all() as { id: string; name_zh: string; name_en: string }[];
+  const reps = ctx.db.prepare("SELECT id, name_zh, name_en FROM reps WHERE deleted_at IS NULL AND role = 'rep'").all() as { id: string; name_zh: string; name_en: string }[];
   const byName = new Map<string, string[]>();
   for (const r of reps) for (const n of new Set([r.name_zh, r.name_en, r.id])) byName.set(n.trim().toLowerCase(), [...(byName.get(n.trim().toLowerCase()) ?? []), r.id]);
   const seen = new Map<string, number>();

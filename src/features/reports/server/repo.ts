@@ -28,7 +28,8 @@ export function scopeSql(scope: Scope, alias: string): { sql: string; params: Re
 }
 
 export function repsInScope(db: Db, scope: Scope): RepRef[] {
-  const sql = `SELECT id, territory_id AS territoryId, name_zh AS nameZh, name_en AS nameEn FROM reps WHERE deleted_at IS NULL
+  // People of other roles (managers, finance, trainers) carry no quota and make no call.
+  const sql = `SELECT id, territory_id AS territoryId, name_zh AS nameZh, name_en AS nameEn FROM reps WHERE deleted_at IS NULL AND role = 'rep'
     ${scope.territoryId ? 'AND territory_id = @territory' : ''} ${scope.ownerId ? 'AND id = @owner' : ''} ORDER BY name_zh, id`;
   return db.prepare(sql).all({ ...(scope.territoryId ? { territory: scope.territoryId } : {}), ...(scope.ownerId ? { owner: scope.ownerId } : {}) }) as RepRef[];
 }
@@ -45,7 +46,7 @@ export function quotaRows(db: Db, fromMonth = '0000-00', toMonth = '9999-99'): Q
 
 /** Sets one rep's quota for one month (0 keeps a row saying "no quota"); returns whether it changed. */
 export function setQuota(w: ChangeWriter, ownerId: string, month: string, amount: number, batchId: string | null = null): 'inserted' | 'updated' | 'same' {
-  const territoryId = w.db.prepare('SELECT territory_id FROM reps WHERE id = ? AND deleted_at IS NULL').pluck().get(ownerId) as string | undefined;
+  const territoryId = w.db.prepare("SELECT territory_id FROM reps WHERE id = ? AND deleted_at IS NULL AND role = 'rep'").pluck().get(ownerId) as string | undefined;
   if (!territoryId) throw new AppError('validation', 'Unknown rep.', { field: 'ownerId' });
   const cur = w.db.prepare('SELECT id FROM quotas WHERE owner_id = ? AND month = ? AND deleted_at IS NULL').pluck().get(ownerId, month) as string | undefined;
   if (!cur) {
