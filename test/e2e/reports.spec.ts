@@ -60,8 +60,8 @@ test('each tile clicks through to the screen behind it, with the scope', async (
     ['movement', new RegExp(`#/pipeline\\?tab=review&territoryId=${territory.id}`), 'review-view'],
     ['stalled', /#\/pipeline\?tab=review/, 'review-view'],
     ['commitments', /#\/pipeline\?tab=review/, 'review-view'],
-    ['visits', /#\/pareto/, 'pareto-chart'],
-    ['abc', /#\/pareto/, 'pareto-chart'],
+    ['visits', new RegExp(`#/pareto\\?territoryId=${territory.id}&tab=plan`), 'visit-plan'],
+    ['abc', new RegExp(`#/pareto\\?territoryId=${territory.id}`), 'pareto-chart'],
     ['negotiations', /#\/negotiation$/, 'page-title'],
     ['receivables', /#\/receivables\?tab=collections/, 'rcv-tab-collections'],
   ];
@@ -74,6 +74,10 @@ test('each tile clicks through to the screen behind it, with the scope', async (
     if (tile === 'coverage' || tile === 'movement') {
       // The pipeline opens on the territory the overview was showing.
       await expect(page.getByTestId('pipeline-scope-territory')).toContainText(territory.nameZh);
+    }
+    if (tile === 'visits' || tile === 'abc') {
+      // So does the Pareto area (the visit plan on its own tab).
+      await expect(page.getByTestId('scope-territory')).toContainText(territory.nameZh);
     }
   }
 });

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
+import { useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import type { Lookups } from '../../accounts/contract';
 import type { ParetoAnalysis, ParetoParams } from '../contract';
@@ -40,14 +41,17 @@ export default function ParetoPage() {
   const [params, setParams] = useState<ParetoParams | null>(null);
   const [analysis, setAnalysis] = useState<ParetoAnalysis | null>(null);
   const [version, setVersion] = useState(0);
-  const [tab, setTab] = useState('analysis');
+  // A link may open the area on a scope and a tab (#/pareto?tab=plan&territoryId=…&ownerId=…: the Reports tiles).
+  const route = useHashRoute();
+  const [linked] = useState(() => ({ territoryId: route.params.get('territoryId') ?? undefined, ownerId: route.params.get('ownerId') ?? undefined, tab: route.params.get('tab') }));
+  const [tab, setTab] = useState(linked.tab === 'plan' || linked.tab === 'scorecard' ? linked.tab : 'analysis');
 
   useEffect(() => {
     void Promise.all([call('accounts:lookups', {}), call('pareto:settings', {})]).then(([l, s]) => {
       setLookups(l);
-      setParams({ measure: s.measure, a: s.a, b: s.b });
+      setParams({ measure: s.measure, a: s.a, b: s.b, ...(linked.territoryId ? { territoryId: linked.territoryId } : {}), ...(linked.ownerId ? { ownerId: linked.ownerId } : {}) });
     });
-  }, []);
+  }, [linked]);
 
   const settled = useDebounced(params, 250);
   // The thresholds must be a ≤ b; the inputs keep them so, but a half-typed value waits.

@@ -138,7 +138,7 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile id="visits" title={t('tile.visits')} to={() => navigate('pareto', filter)}>
+          <Tile id="visits" title={t('tile.visits')} to={() => navigate('pareto', { ...filter, tab: 'plan' })}>
             <Space size="large">
               {grades.map((g) => (
                 <Statistic key={g} title={g} value={o.visits.dueByClass[g]?.visits ?? 0} suffix={o.visits.dueByClass[g]?.calls ? `+${o.visits.dueByClass[g]!.calls}☎` : undefined} data-testid={`visits-${g}`} />
