@@ -15,6 +15,8 @@ import { receivablesContract } from '../features/receivables/contract';
 import { receivablesHandlers } from '../features/receivables/server/handlers';
 import { paretoContract } from '../features/pareto/contract';
 import { paretoHandlers } from '../features/pareto/server/handlers';
+import { booksContract } from '../features/books/contract';
+import { booksHandlers } from '../features/books/server/handlers';
 
 /**
  * Every handler of the app, registered against the one contract. Electron's IPC, the
@@ -30,5 +32,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
     .register(negotiationContract, negotiationHandlers)
     .register(trainingContract, trainingHandlers)
     .register(receivablesContract, receivablesHandlers)
-    .register(paretoContract, paretoHandlers);
+    .register(paretoContract, paretoHandlers)
+    .register(booksContract, booksHandlers);
 }

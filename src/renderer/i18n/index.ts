@@ -7,6 +7,7 @@ import { negotiationMessages } from '../../features/negotiation/ui/messages';
 import { receivablesMessages } from '../../features/receivables/ui/messages';
 import { paretoMessages } from '../../features/pareto/ui/messages';
 import { pipelineMessages } from '../../features/pipeline/ui/messages';
+import { booksMessages } from '../../features/books/ui/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -19,6 +20,7 @@ const namespaces: Record<string, Record<Locale, object>> = {
   negotiation: negotiationMessages,
   receivables: receivablesMessages,
   pareto: paretoMessages,
+  books: booksMessages,
 };
 
 const resources: Record<Locale, Record<string, object>> = { 'zh-CN': {}, en: {} };

@@ -6,10 +6,11 @@ import { negotiationContract } from '../../features/negotiation/contract';
 import { trainingContract } from '../../features/training/contract';
 import { receivablesContract } from '../../features/receivables/contract';
 import { paretoContract } from '../../features/pareto/contract';
+import { booksContract } from '../../features/books/contract';
 
 // The whole contract: every channel the preload exposes and main answers. A feature adds
 // its contract object here (one line); mergeContracts refuses a duplicate channel.
-export const contract = mergeContracts(systemContract, accountsContract, pipelineContract, trainingContract, receivablesContract, negotiationContract, paretoContract);
+export const contract = mergeContracts(systemContract, accountsContract, pipelineContract, trainingContract, receivablesContract, negotiationContract, paretoContract, booksContract);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;
