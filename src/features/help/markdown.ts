@@ -8,12 +8,12 @@ export type Inline = { kind: 'text' | 'bold' | 'code'; text: string };
 export type Block =
   | { kind: 'heading'; level: number; id: string; text: Inline[] }
   | { kind: 'paragraph'; text: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
   | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
 
 const HEADING = /^(#{1,4})\s+(.*?)(?:\s+\{#([a-z0-9-]+)\})?\s*$/;
 const BULLET = /^\s*[-*]\s+(.*)$/;
-const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
+const NUMBERED = /^\s*(?:\d+)[.)]\s+(.*)$/;
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /** `**bold**` and `` `code` ``; everything else is text (asterisks that do not pair stay). */
@@ -39,10 +39,10 @@ export function parseMarkdown(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   let para: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
+  let list: { ordered: boolean; start: number; items: string[] } | null = null;
   const flush = () => {
     if (para.length) blocks.push({ kind: 'paragraph', text: parseInline(para.join(' ')) });
-    if (list) blocks.push({ kind: 'list', ordered: list.ordered, items: list.items.map(parseInline) });
+    if (list) blocks.push({ kind: 'list', ordered: list.ordered, start: list.start, items: list.items.map(parseInline) });
     para = [];
     list = null;
   };
@@ -68,7 +68,7 @@ export function parseMarkdown(source: string): Block[] {
     if (b) {
       const ordered = !BULLET.test(line);
       if (para.length || (list && list.ordered !== ordered)) flush();
-      list ??= { ordered, items: [] };
+      list ??= { ordered, start: ordered ? parseInt(line, 10) : 1, items: [] };
       list.items.push(b[1]!);
       continue;
     }

@@ -37,7 +37,7 @@ export function MarkdownView({ blocks }: { blocks: Block[] }) {
                 <Inlines parts={it} />
               </li>
             ));
-            return b.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
+            return b.ordered ? <ol key={i} start={b.start}>{items}</ol> : <ul key={i}>{items}</ul>;
           }
           case 'table':
             return (
