@@ -34,48 +34,48 @@ function Shell() {
   const current = areas.find((a) => a.key === route.area) ?? areas[0]!;
   const Page = current.page;
   return (
-        <Layout style={{ height: '100vh' }}>
-          <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #eee' }}>
-            <Typography.Title level={5} style={{ padding: '16px 20px 8px', margin: 0 }} data-testid="app-title">
-              {t('appName')}
-            </Typography.Title>
-            <Menu
-              mode="inline"
-              selectedKeys={[current.key]}
-              items={areas.map((a) => ({ key: a.key, icon: <a.icon />, label: <span data-testid={`nav-${a.key}`}>{t(`nav.${a.key}`)}</span> }))}
-              onClick={(e) => navigate(e.key)}
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #eee' }}>
+        <Typography.Title level={5} style={{ padding: '16px 20px 8px', margin: 0 }} data-testid="app-title">
+          {t('appName')}
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={[current.key]}
+          items={areas.map((a) => ({ key: a.key, icon: <a.icon />, label: <span data-testid={`nav-${a.key}`}>{t(`nav.${a.key}`)}</span> }))}
+          onClick={(e) => navigate(e.key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '0 20px', height: 48, lineHeight: '48px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+          <Space size="small">
+            <Typography.Text strong data-testid="page-title">{t(`nav.${current.key}`)}</Typography.Text>
+            <HelpButton area={current.key} />
+          </Space>
+          <Space size="large">
+            <Space size="small">
+              <BookMenu />
+            </Space>
+            <Space size="small">
+              <Typography.Text type="secondary">{t('wan')}</Typography.Text>
+              <Switch size="small" checked={moneyWan} onChange={setMoneyWan} data-testid="wan-switch" />
+            </Space>
+            <Segmented
+              size="small"
+              value={locale}
+              onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+              options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]}
+              data-testid="lang-switch"
             />
-          </Layout.Sider>
-          <Layout>
-            <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '0 20px', height: 48, lineHeight: '48px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-              <Space size="small">
-                <Typography.Text strong data-testid="page-title">{t(`nav.${current.key}`)}</Typography.Text>
-                <HelpButton area={current.key} />
-              </Space>
-              <Space size="large">
-                <Space size="small">
-                  <BookMenu />
-                </Space>
-                <Space size="small">
-                  <Typography.Text type="secondary">{t('wan')}</Typography.Text>
-                  <Switch size="small" checked={moneyWan} onChange={setMoneyWan} data-testid="wan-switch" />
-                </Space>
-                <Segmented
-                  size="small"
-                  value={locale}
-                  onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
-                  options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]}
-                  data-testid="lang-switch"
-                />
-              </Space>
-            </Layout.Header>
-            <Layout.Content style={{ padding: 12, overflow: 'auto', background: '#f5f6f8' }}>
-              <ErrorBoundary key={current.key}>
-                <Suspense fallback={<Spin style={{ margin: 40 }} />}>{Page ? <Page /> : <NotYetAvailable area={current.key} />}</Suspense>
-              </ErrorBoundary>
-            </Layout.Content>
-          </Layout>
-        </Layout>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 12, overflow: 'auto', background: '#f5f6f8' }}>
+          <ErrorBoundary key={current.key}>
+            <Suspense fallback={<Spin style={{ margin: 40 }} />}>{Page ? <Page /> : <NotYetAvailable area={current.key} />}</Suspense>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
   );
 }
 
