@@ -1,18 +1,19 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { openBook } from '../../src/server/book';
 import { createRegistry } from '../../src/server/handlers';
 import type { ServerContext } from '../../src/server/context';
 import { AppError } from '../../src/shared/errors';
 import { backupsFor, currentBookPath, recoverFromBackup, startNewBook } from '../../src/server/bookLocation';
+import { BookShelf } from '../../src/server/bookShelf';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
 import { developerOverrides } from './overrides';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
 import { createMainWindow, denyAllPermissions } from './window';
 
-// Lifecycle only: one instance, open the book in the user-data folder (the demo company
-// on first run), register the contract's channels, show the hardened window.
+// Lifecycle only: one instance, open the current book of the user-data folder (on the
+// first start none: the window asks for the demo or the team's own book), register the
+// contract's channels, show the hardened window.
 
 // First, before any module reads one: the packaged app honours no SW_* override.
 const overrides = developerOverrides(process.env, app.isPackaged);
@@ -22,17 +23,19 @@ if (!app.requestSingleInstanceLock()) app.quit();
 registerSchemePrivileges();
 app.enableSandbox();
 
+let shelf: BookShelf | null = null;
 let ctx: ServerContext | null = null;
 let win: BrowserWindow | null = null;
 
 async function openUserBook(): Promise<ServerContext> {
   const userData = app.getPath('userData');
   const opts = { platform: 'electron' as const, appVersion: app.getVersion(), native: electronNativeBinding(overrides.nativeBinding) };
+  shelf = new BookShelf(userData, opts);
   for (;;) {
     const dbPath = overrides.db ?? currentBookPath(userData);
     try {
-      // The very first book is the demo company; a book started after a failure is empty.
-      return await openBook(dbPath, { ...opts, demo: path.basename(dbPath) === 'book.sqlite' });
+      // Switching books later swaps this same context's database in place.
+      return await shelf.start(overrides.db);
     } catch (err) {
       const message = err instanceof AppError ? err.message : String(err);
       const backups = backupsFor(userData);
@@ -96,10 +99,7 @@ void app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', () => {
-  if (ctx) {
-    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-    ctx.db.close();
-    ctx = null;
-  }
+  shelf?.close();
+  ctx = null;
   app.quit();
 });

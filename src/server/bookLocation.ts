@@ -11,8 +11,10 @@ const POINTER = 'current-book.json';
 
 export function currentBookPath(userData: string): string {
   try {
-    const p = JSON.parse(fs.readFileSync(path.join(userData, POINTER), 'utf8')) as { file?: string };
+    const p = JSON.parse(fs.readFileSync(path.join(userData, POINTER), 'utf8')) as { file?: string; path?: string };
     if (p.file && /^[\w.-]+\.sqlite$/.test(p.file)) return path.join(userData, p.file);
+    // A book opened from elsewhere ("Open a book…") is remembered by its full path.
+    if (p.path && path.isAbsolute(p.path) && p.path.endsWith('.sqlite')) return p.path;
   } catch {
     // no pointer yet: the default book
   }
@@ -22,6 +24,13 @@ export function currentBookPath(userData: string): string {
 function setCurrent(userData: string, file: string): string {
   fs.writeFileSync(path.join(userData, POINTER), JSON.stringify({ file: path.basename(file) }));
   return file;
+}
+
+/** Makes a book current: by name when it is in the data folder, else by its full path. */
+export function setCurrentBook(userData: string, file: string): void {
+  const abs = path.resolve(file);
+  if (path.dirname(abs) === path.resolve(userData) && /^[\w.-]+\.sqlite$/.test(path.basename(abs))) setCurrent(userData, abs);
+  else fs.writeFileSync(path.join(userData, POINTER), JSON.stringify({ path: abs }));
 }
 
 // New file names only need to be unique and sortable: the instant in UTC.

@@ -6,6 +6,7 @@ import { JobRegistry } from './jobs';
 import { uuidv7 } from './db/uuidv7';
 import { dateInZone } from '../shared/bookTime';
 import { bookTimeZone } from './settings';
+import type { BookShelf } from './bookShelf';
 
 export type Platform = 'electron' | 'web' | 'cli' | 'test';
 
@@ -21,6 +22,8 @@ export interface ServerContext extends ChangeWriter {
   jobs: JobRegistry;
   platform: Platform;
   appVersion: string;
+  /** The data folder's books, where the front door lets the user switch (not the CLI). */
+  shelf?: BookShelf;
 }
 
 /**
@@ -55,5 +58,6 @@ export function createContext(db: Db, dbPath: string, opts: Partial<ServerContex
     jobs: opts.jobs ?? new JobRegistry(),
     platform: opts.platform ?? 'cli',
     appVersion: opts.appVersion ?? '0.1.0',
+    ...(opts.shelf ? { shelf: opts.shelf } : {}),
   };
 }

@@ -19,6 +19,8 @@ import { reportsContract } from '../features/reports/contract';
 import { reportsHandlers } from '../features/reports/server/handlers';
 import { orgContract } from '../features/org/contract';
 import { orgHandlers } from '../features/org/server/handlers';
+import { booksContract } from '../features/books/contract';
+import { booksHandlers } from '../features/books/server/handlers';
 
 /** The system channels the server answers (all but the platform's own). */
 const { [PLATFORM_CHANNELS[0]]: _open, [PLATFORM_CHANNELS[1]]: _save, ...serverSystemContract } = systemContract;
@@ -38,5 +40,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
     .register(receivablesContract, receivablesHandlers)
     .register(paretoContract, paretoHandlers)
     .register(reportsContract, reportsHandlers)
-    .register(orgContract, orgHandlers);
+    .register(orgContract, orgHandlers)
+    .register(booksContract, booksHandlers);
 }

@@ -52,6 +52,12 @@ export class JobRegistry {
     return { jobId, state: e.state, done: e.done, total: e.total, label: e.label };
   }
 
+  /** True while a long task (an import, an export) is still working. */
+  anyRunning(): boolean {
+    for (const e of this.jobs.values()) if (e.state === 'running') return true;
+    return false;
+  }
+
   cancel(jobId: string): void {
     const e = this.jobs.get(jobId);
     // Cancelling before the job registered still counts: remember it as cancelled.

@@ -34,11 +34,16 @@ test('the desktop app starts hardened on a demo book', async () => {
   const app = await electron.launch({
     executablePath: binary!,
     args: [root, `--user-data-dir=${userData}`],
-    env: { ...process.env, SW_NATIVE_BINDING: native, SW_DB: path.join(userData, 'book.sqlite') },
+    env: { ...process.env, SW_NATIVE_BINDING: native },
   });
   try {
     const page = await app.firstWindow();
+    // A first start: the choice, then the demo company in its own file.
+    await page.getByTestId('first-start-demo').click();
     await expect(page.getByTestId('app-title')).toBeVisible();
+    await expect(page.getByTestId('demo-badge')).toBeVisible();
+    expect(fs.existsSync(path.join(userData, 'demo.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(userData, 'book.sqlite'))).toBe(false);
     expect(page.url()).toMatch(/^app:\/\/bundle\//);
     // contextIsolation + sandbox + no nodeIntegration: the page sees no Node at all, and
     // window.api is the frozen contract object from the preload.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openBook } from '../../src/server/book';
+import { BookShelf } from '../../src/server/bookShelf';
 import { createRegistry } from '../../src/server/handlers';
 import type { ServerContext } from '../../src/server/context';
 import type { HandlerRegistry } from '../../src/server/registry';
@@ -22,6 +23,8 @@ export type TransportKind = 'web' | 'bridge';
  */
 export interface AppHarness {
   ctx: ServerContext;
+  /** The data folder's books, when the test starts with no book ('nothing'); else null. */
+  shelf: BookShelf | null;
   registry: HandlerRegistry;
   web: WebServer;
   dir: string;
@@ -36,11 +39,16 @@ export interface AppHarness {
   screenshot(name: string): Promise<void>;
 }
 
-export const test = base.extend<{ transport: TransportKind; app: AppHarness }>({
+/** 'demo': a demo book is open. 'nothing': a data folder with no book, as on a first start. */
+export type StartWith = 'demo' | 'nothing';
+
+export const test = base.extend<{ transport: TransportKind; startWith: StartWith; app: AppHarness }>({
   transport: ['web', { option: true }],
-  app: async ({ page, transport }, use, testInfo) => {
+  startWith: ['demo', { option: true }],
+  app: async ({ page, transport, startWith }, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-e2e-'));
-    const ctx = await openBook(path.join(dir, 'book.sqlite'), { demo: true, platform: 'test' });
+    const shelf = startWith === 'nothing' ? new BookShelf(path.join(dir, 'data'), { platform: 'test' }) : null;
+    const ctx = shelf ? await shelf.start() : await openBook(path.join(dir, 'book.sqlite'), { demo: true, platform: 'test' });
     const registry = createRegistry({ validateOutput: true });
     const web = await startWebServer({ ctx, registry, rendererDir: RENDERER_DIR });
     const pendingOpen: string[] = [];
@@ -79,6 +87,7 @@ export const test = base.extend<{ transport: TransportKind; app: AppHarness }>({
 
     const harness: AppHarness = {
       ctx,
+      shelf,
       registry,
       web,
       dir,
@@ -126,7 +135,8 @@ export const test = base.extend<{ transport: TransportKind; app: AppHarness }>({
     await use(harness);
     expect(gridErrors, 'ag-grid errors in the console').toEqual([]);
     await web.close();
-    ctx.db.close();
+    if (shelf) shelf.close();
+    else ctx.db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   },
 });

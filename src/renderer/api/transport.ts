@@ -12,7 +12,7 @@ export interface Transport {
   kind: 'preload' | 'http';
   invoke(channel: string, input: unknown): Promise<Result>;
   /** Lets the user choose a file to read; null when cancelled. */
-  pickOpen(extensions: string[], purpose: 'import' | 'restore'): Promise<FileRef | null>;
+  pickOpen(extensions: string[], purpose: 'import' | 'restore' | 'book'): Promise<FileRef | null>;
   /** Lets the user choose where a file goes; null when cancelled. */
   pickSave(suggestedName: string): Promise<FileRef | null>;
   /** After a handler wrote to a pickSave target (the web transport downloads it now). */

@@ -12,6 +12,12 @@ export const common = {
       reports: '报表',
       settings: '设置',
     },
+    empty: {
+      orgFirst: '第一步：在“设置”中建立区域和人员（销售代表）。客户、商机和发票都要归属到区域和销售代表。',
+      orgDone: '区域和人员已建立。',
+      goSettings: '建立区域和人员',
+    },
+    help: { tooltip: '这个页面背后的方法', title: '方法说明' },
     notYet: {
       title: '尚未提供',
       body: '“{{area}}”功能正在开发中，目前还不能使用。其余功能不受影响。',
@@ -57,6 +63,12 @@ export const common = {
       reports: 'Reports',
       settings: 'Settings',
     },
+    empty: {
+      orgFirst: 'First: create your territories and people (reps) in Settings. Every account, opportunity and invoice belongs to a territory and a rep.',
+      orgDone: 'Territories and people are set up.',
+      goSettings: 'Create territories and people',
+    },
+    help: { tooltip: 'The method behind this screen', title: 'The method' },
     notYet: {
       title: 'Not yet available',
       body: '“{{area}}” is still being built and cannot be used yet. Everything else works as usual.',

@@ -9,6 +9,7 @@ import { paretoMessages } from '../../features/pareto/ui/messages';
 import { pipelineMessages } from '../../features/pipeline/ui/messages';
 import { reportsMessages } from '../../features/reports/ui/messages';
 import { orgMessages } from '../../features/org/ui/messages';
+import { booksMessages } from '../../features/books/ui/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -23,6 +24,7 @@ const namespaces: Record<string, Record<Locale, object>> = {
   pareto: paretoMessages,
   reports: reportsMessages,
   org: orgMessages,
+  books: booksMessages,
 };
 
 const resources: Record<Locale, Record<string, object>> = { 'zh-CN': {}, en: {} };

@@ -2,6 +2,7 @@ import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
 import type { ServerContext } from '../context';
 import { insertRow } from '../db/changeLog';
+import { writeBookIdentity } from '../bookIdentity';
 import { addDays } from '../../shared/dates';
 import { seedTrainingDemo } from '../../features/training/server/demo';
 import { seedPipelineDemo } from '../../features/pipeline/server/demo';
@@ -124,4 +125,6 @@ export function seedDemo(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
   seedPipelineDemo(ctx);
   seedReceivablesDemo(ctx);
   seedReportsDemo(ctx);
+  // Marked in the book itself: every screen shows "Demo" while this book is open.
+  writeBookIdentity(ctx.db, ctx.clock, { companyName: '', demo: true });
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openBook } from '../book';
+import { BookShelf } from '../bookShelf';
 import { createRegistry } from '../handlers';
 import { startWebServer } from './server';
 
@@ -19,11 +19,14 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html')) || process.env.SW_REBUI
   console.log('Building the renderer…');
   execFileSync(process.execPath, [path.join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repo, stdio: 'inherit' });
 }
-const dbPath = arg('--db') ?? path.join(os.homedir(), '.sales-workstation', 'book.sqlite');
+// The books live in the data folder; the demo company only ever in its own file there,
+// opened when the user asks for it on the first start (or later from the book menu).
+const dataDir = path.join(os.homedir(), '.sales-workstation');
 const port = Number(arg('--port') ?? '0');
-const ctx = await openBook(dbPath, { demo: !arg('--db'), platform: 'web' });
+const shelf = new BookShelf(dataDir, { platform: 'web' });
+const ctx = await shelf.start(arg('--db'));
 const web = await startWebServer({ ctx, registry: createRegistry(), rendererDir, port });
-console.log(`Sales Workstation on ${dbPath}`);
+console.log(shelf.isOpen() ? `Sales Workstation on ${ctx.dbPath}` : `Sales Workstation: no book open yet; the browser asks for the demo or your team's book (kept in ${dataDir})`);
 console.log(`Open: ${web.url}`);
 console.log('(This address opens the app once, in one browser; restart for a new one.)');
 
@@ -32,8 +35,7 @@ const stop = async () => {
   if (closing) return;
   closing = true;
   await web.close();
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-  ctx.db.close();
+  shelf.close();
   console.log('Stopped; database closed.');
   process.exit(0);
 };

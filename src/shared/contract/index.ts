@@ -8,10 +8,11 @@ import { receivablesContract } from '../../features/receivables/contract';
 import { paretoContract } from '../../features/pareto/contract';
 import { reportsContract } from '../../features/reports/contract';
 import { orgContract } from '../../features/org/contract';
+import { booksContract } from '../../features/books/contract';
 
 // The whole contract: every channel the preload exposes and main answers. A feature adds
 // its contract object here (one line); mergeContracts refuses a duplicate channel.
-export const contract = mergeContracts(systemContract, accountsContract, pipelineContract, trainingContract, receivablesContract, negotiationContract, paretoContract, reportsContract, orgContract);
+export const contract = mergeContracts(systemContract, accountsContract, pipelineContract, trainingContract, receivablesContract, negotiationContract, paretoContract, reportsContract, orgContract, booksContract);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -39,7 +39,7 @@ export const systemContract = {
   'settings:update': channel(zSettings.partial().strict(), zSettings),
   /** Asks the platform for a file to read (Electron: an open dialog). Null when cancelled. */
   'files:pickOpen': channel(
-    z.object({ purpose: z.enum(['import', 'restore']), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(10) }).strict(),
+    z.object({ purpose: z.enum(['import', 'restore', 'book']), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(10) }).strict(),
     zFileRef.nullable(),
   ),
   /** Asks the platform where to write a file (Electron: a save dialog). Null when cancelled. */

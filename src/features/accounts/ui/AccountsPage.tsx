@@ -21,6 +21,8 @@ import { SelectAllHeader, SelectCell, type SelectionContext } from './SelectionC
 import { AccountDetail } from './AccountDetail';
 import { ImportDialog } from './ImportDialog';
 import { NewAccountDialog } from './NewAccountDialog';
+import { AccountsEmpty } from './AccountsEmpty';
+import { downloadAccountsTemplate } from './template';
 
 
 const COLUMN_STATE_KEY = 'accounts.columnState';
@@ -226,12 +228,14 @@ export default function AccountsPage() {
     }
   }, [jobs, locale, message, t]);
 
-  const downloadTemplate = useCallback(async () => {
-    const ref = await files.pickSave(locale === 'zh-CN' ? '客户导入模板.xlsx' : 'accounts-import-template.xlsx');
-    if (!ref) return;
-    await call('accounts:template', { file: ref.token, lang: locale });
-    await files.delivered(ref);
-  }, [locale]);
+  const downloadTemplate = useCallback(() => downloadAccountsTemplate(locale), [locale]);
+  // Another screen's empty state sends the user here to import: #/accounts?import=1.
+  const importAsked = route.params.get('import') === '1';
+  useEffect(() => {
+    if (!importAsked) return;
+    setImportOpen(true);
+    navigate('accounts');
+  }, [importAsked]);
 
   const saveColumnState = useCallback(() => {
     const state = gridApi.current?.getColumnState();
@@ -295,6 +299,15 @@ export default function AccountsPage() {
         <Button type="link" onClick={() => void downloadTemplate()} data-testid="template">{t('template')}</Button>
         <RowCount totals={totals} selection={selection} />
       </Space>
+      <AccountsEmpty
+        totals={totals}
+        narrowed={() => !!(quick || scope.territoryId || scope.ownerId || gridApi.current?.isAnyFilterPresent())}
+        actions={[
+          { key: 'template', label: t('template'), icon: <DownloadOutlined />, onClick: () => void downloadTemplate() },
+          { key: 'import', label: t('import'), icon: <UploadOutlined />, onClick: () => setImportOpen(true), primary: true },
+          { key: 'add', label: t('add'), icon: <PlusOutlined />, onClick: () => setNewOpen(true) },
+        ]}
+      />
       <div style={{ flex: 1, minHeight: 400 }} data-testid="accounts-grid">
         <AgGridReact<Account>
           theme={gridTheme}

@@ -4,6 +4,10 @@ const label = (lang: 'zh' | 'en') => Object.fromEntries(accountFields.map((f) =>
 
 export const accountsMessages = {
   'zh-CN': {
+    empty: {
+      title: '还没有客户',
+      body: '导入您的客户名单（Excel 或 CSV；模板列出了可用的列，其他系统导出的表头可以在预览中对应），或逐个新建客户。',
+    },
     field: label('zh'),
     scope: { all: '全部区域', allReps: '全部销售代表' },
     search: '搜索客户、城市、行业…',
@@ -45,6 +49,10 @@ export const accountsMessages = {
     },
   },
   en: {
+    empty: {
+      title: 'No accounts yet',
+      body: 'Import your customer list (Excel or CSV; the template lists the columns, and another system\'s headers can be matched in the preview), or add accounts one by one.',
+    },
     field: label('en'),
     scope: { all: 'All territories', allReps: 'All reps' },
     search: 'Search accounts, cities, industries…',

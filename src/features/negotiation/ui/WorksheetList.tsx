@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
+import { EmptyState } from '../../../renderer/components/EmptyState';
 import { ApiError } from '../../../shared/errors';
 import type { WorksheetSummary } from '../contract';
 
@@ -68,7 +69,20 @@ export function WorksheetList() {
         loading={rows === null}
         dataSource={rows ?? []}
         pagination={false}
-        locale={{ emptyText: t('list.empty') }}
+        locale={{
+          emptyText: (
+            <EmptyState
+              testId="negotiation-empty"
+              needsOrg={false}
+              title={t('list.empty')}
+              body={t('list.emptyBody')}
+              actions={[
+                { key: 'import', label: t('list.import'), icon: <UploadOutlined />, onClick: () => void importFile() },
+                { key: 'add', label: t('list.new'), icon: <PlusOutlined />, onClick: () => setCreating(true), primary: true },
+              ]}
+            />
+          ),
+        }}
         data-testid="worksheet-list"
         onRow={(r) => ({ onDoubleClick: () => navigate('negotiation', { id: r.id }) })}
         columns={[

@@ -2,7 +2,7 @@
 export const negotiationMessages = {
   'zh-CN': {
     list: {
-      title: '谈判准备表', new: '新建准备表', import: '导入 Excel', empty: '还没有谈判准备表。新建一张，或导入培训案例。',
+      title: '谈判准备表', new: '新建准备表', import: '导入 Excel', empty: '还没有谈判准备表。新建一张，或导入培训案例。', emptyBody: '准备表记录每个议题的报价、目标和底线，以及每一步让步和换取的条件；谈判前填好，谈判中逐轮记录。可以关联到一个销售机会。',
       name: '名称', opportunity: '销售机会', issues: '议题', steps: '让步步骤', rounds: '谈判轮次', agreed: '协议', updated: '更新时间',
       open: '打开', delete: '删除', deleteConfirm: '删除这张准备表？', standalone: '（独立，培训案例）', yes: '已确认', no: '—',
       imported: '已导入“{{name}}”', importedChecks: '已导入“{{name}}”，有 {{count}} 项检查未通过（仅供参考）',
@@ -66,7 +66,7 @@ export const negotiationMessages = {
   },
   en: {
     list: {
-      title: 'Negotiation worksheets', new: 'New worksheet', import: 'Import Excel', empty: 'No worksheet yet. Create one, or import a training case.',
+      title: 'Negotiation worksheets', new: 'New worksheet', import: 'Import Excel', empty: 'No worksheet yet. Create one, or import a training case.', emptyBody: 'A worksheet holds each issue\'s quote, target and floor, and every concession with what you ask in return; fill it in before the meeting and record each round during it. It can be linked to an opportunity.',
       name: 'Name', opportunity: 'Opportunity', issues: 'Issues', steps: 'Steps', rounds: 'Rounds', agreed: 'Agreement', updated: 'Updated',
       open: 'Open', delete: 'Delete', deleteConfirm: 'Delete this worksheet?', standalone: '(standalone, training case)', yes: 'Confirmed', no: '—',
       imported: 'Imported "{{name}}"', importedChecks: 'Imported "{{name}}" with {{count}} failed check(s) (advice only)',

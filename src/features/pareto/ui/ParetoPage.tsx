@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
+import { EmptyState } from '../../../renderer/components/EmptyState';
+import { navigate } from '../../../renderer/app/useHashRoute';
+import { downloadAccountsTemplate } from '../../accounts/ui/template';
 import type { Lookups } from '../../accounts/contract';
 import type { ParetoAnalysis, ParetoParams } from '../contract';
 import { THRESHOLD_PRESETS } from '../domain';
@@ -192,6 +195,17 @@ export default function ParetoPage() {
   return (
     <div data-testid="pareto-page">
       {controls}
+      {analysis && analysis.count === 0 && !params.territoryId && !params.ownerId && (
+        <EmptyState
+          testId="pareto-empty"
+          title={t('empty.title')}
+          body={t('empty.body')}
+          actions={[
+            { key: 'template', label: t('empty.template'), icon: <DownloadOutlined />, onClick: () => void downloadAccountsTemplate(locale) },
+            { key: 'import', label: t('empty.importAccounts'), icon: <UploadOutlined />, onClick: () => navigate('accounts', { import: '1' }), primary: true },
+          ]}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -1,6 +1,12 @@
 // Strings of the Pareto / ABC screen, namespace 'pareto'.
 export const paretoMessages = {
   'zh-CN': {
+    empty: {
+      title: '还没有可以排名的客户',
+      body: 'ABC 分析按销售额（或去年销售额、利润）给客户排名。先导入带有今年销售额的客户名单，或在客户表中录入，再回到这里。',
+      importAccounts: '导入客户',
+      template: '下载客户导入模板',
+    },
     tabs: { analysis: 'ABC 分析', plan: '拜访计划', scorecard: '客户价值计分卡' },
     measure: { label: '指标', sales: '今年销售额', salesLastYear: '去年销售额', profit: '利润', cash: '回款额', cashNote: '回款额需要应收账款模块的收款数据，暂不可用' },
     scope: { all: '全部区域', allReps: '全部销售代表' },
@@ -118,6 +124,12 @@ export const paretoMessages = {
     },
   },
   en: {
+    empty: {
+      title: 'No accounts to rank yet',
+      body: 'The ABC analysis ranks accounts by sales (or last year\'s sales, or profit). Import your customer list with this year\'s sales, or enter them in the accounts grid, then come back.',
+      importAccounts: 'Import accounts',
+      template: 'Download the accounts template',
+    },
     tabs: { analysis: 'ABC analysis', plan: 'Visit plan', scorecard: 'Value scorecard' },
     measure: { label: 'Measure', sales: 'Sales this year', salesLastYear: 'Sales last year', profit: 'Profit', cash: 'Cash collected', cashNote: 'Cash collected needs the payments of the receivables module; not available yet' },
     scope: { all: 'All territories', allReps: 'All reps' },

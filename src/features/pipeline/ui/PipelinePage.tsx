@@ -6,6 +6,7 @@ import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
+import { EmptyState } from '../../../renderer/components/EmptyState';
 import { ApiError } from '../../../shared/errors';
 import type { ImportIssue, Opportunity } from '../contract';
 import { usePipelineLookups } from './usePipelineLookups';
@@ -92,6 +93,17 @@ export default function PipelinePage() {
   const fallback = <Spin style={{ margin: 40 }} />;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, minHeight: '100%' }}>
+      {list && list.length === 0 && !scope.territoryId && !scope.ownerId && tab !== 'settings' && (
+        <EmptyState
+          testId="pipeline-empty"
+          title={t('empty.title')}
+          body={t('empty.body')}
+          actions={[
+            { key: 'import', label: t('importBtn'), icon: <UploadOutlined />, onClick: () => void importFile() },
+            { key: 'add', label: t('add'), icon: <PlusOutlined />, onClick: () => setEditing('new'), primary: true },
+          ]}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => navigate('pipeline', { tab: k })}

@@ -2,6 +2,10 @@
 
 export const pipelineMessages = {
   'zh-CN': {
+    empty: {
+      title: '还没有销售机会',
+      body: '新建第一个机会（客户、金额、阶段、预计成交日期），或从文件导入正在跟进的机会及其历史。漏斗、加权预测和周报都从这些机会算出。',
+    },
     tabs: { board: '机会看板', grid: '机会列表', funnel: '销售漏斗', review: '周例会回顾', settings: '阶段设置' },
     scope: { all: '全部区域', allReps: '全部销售代表' },
     add: '新建机会',
@@ -75,6 +79,10 @@ export const pipelineMessages = {
     },
   },
   en: {
+    empty: {
+      title: 'No opportunities yet',
+      body: 'Add the first opportunity (account, amount, stage, expected close date), or import the opportunities you are working on, with their history. The funnel, the weighted forecast and the weekly review are all computed from them.',
+    },
     tabs: { board: 'Board', grid: 'Opportunities', funnel: 'Funnel', review: 'Weekly review', settings: 'Stages' },
     scope: { all: 'All territories', allReps: 'All reps' },
     add: 'New opportunity',

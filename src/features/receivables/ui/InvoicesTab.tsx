@@ -89,7 +89,7 @@ export function InvoicesTab({ run }: { run: JobRun }) {
   );
 }
 
-function NewInvoiceDialog({ open, customers, onClose, onCreated }: { open: boolean; customers: { id: string; name: string }[]; onClose(): void; onCreated(): void }) {
+export function NewInvoiceDialog({ open, customers, onClose, onCreated }: { open: boolean; customers: { id: string; name: string }[]; onClose(): void; onCreated(): void }) {
   const { t } = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ accountId: string; invoiceNo: string; contractNo?: string; amount: number; note?: string }>();

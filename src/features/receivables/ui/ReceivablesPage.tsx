@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
@@ -10,6 +11,7 @@ import { CollectionsTab } from './CollectionsTab';
 import { NoticeView } from './NoticeView';
 import { JournalTab } from './JournalTab';
 import { CreditTab } from './CreditTab';
+import { ReceivablesEmpty } from './ReceivablesEmpty';
 
 
 const TABS = ['aging', 'invoices', 'payments', 'contracts', 'collections', 'journal', 'credit'] as const;
@@ -19,6 +21,8 @@ export default function ReceivablesPage() {
   const { t } = useTranslation('receivables');
   const route = useHashRoute();
   const jobs = useJobRunner();
+  // Bumped when the empty state imported or added something: the tab below loads afresh.
+  const [generation, setGeneration] = useState(0);
   const notice = route.params.get('notice');
   if (notice) return <NoticeView accountId={notice} asOf={route.params.get('asOf') ?? ''} />;
   const tab = (TABS as readonly string[]).includes(route.params.get('tab') ?? '') ? route.params.get('tab')! : 'aging';
@@ -42,7 +46,8 @@ export default function ReceivablesPage() {
         style={{ marginBottom: 0 }}
         destroyOnHidden
       />
-      <div style={{ flex: 1, minHeight: 0 }}>{body(tab)}</div>
+      <ReceivablesEmpty key={generation} run={jobs.run} onChanged={() => setGeneration((g) => g + 1)} />
+      <div style={{ flex: 1, minHeight: 0 }} key={generation}>{body(tab)}</div>
       {jobs.element}
     </div>
   );

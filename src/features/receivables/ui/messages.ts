@@ -2,6 +2,10 @@
 // (账龄, 坏账准备, 逾期通知书, 财务催收 …).
 export const receivablesMessages = {
   'zh-CN': {
+    empty: {
+      title: '还没有发票',
+      body: '账龄、坏账准备和催收阶梯都从发票算起。先导入未结清的发票（再导入收款），或录入第一张发票。发票要对应到已有的客户。',
+    },
     tabs: { aging: '账龄分析', invoices: '发票', payments: '回款', contracts: '合同与付款节点', collections: '催收', journal: '坏账准备计提', credit: '信用控制' },
     asOf: '截止日期',
     today: '今天',
@@ -89,6 +93,10 @@ export const receivablesMessages = {
     },
   },
   en: {
+    empty: {
+      title: 'No invoices yet',
+      body: 'Aging, provisions and the collection ladder all start from invoices. Import your open invoices (then the payments), or add the first invoice. Each invoice belongs to an account already in the book.',
+    },
     tabs: { aging: 'Aging', invoices: 'Invoices', payments: 'Payments', contracts: 'Contracts & milestones', collections: 'Collections', journal: 'Provision journal', credit: 'Credit control' },
     asOf: 'As of',
     today: 'Today',

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
+import { EmptyState } from '../../../renderer/components/EmptyState';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
 import type { TrainingImportError, TrainingSummary } from '../contract';
 
@@ -84,7 +85,21 @@ export function SessionsList() {
         loading={rows === null}
         dataSource={rows ?? []}
         pagination={false}
-        locale={{ emptyText: <Empty description={t('list.empty')} /> }}
+        locale={{
+          emptyText: (
+            <EmptyState
+              testId="training-empty"
+              needsOrg={false}
+              title={t('list.empty')}
+              body={t('list.emptyBody')}
+              actions={[
+                { key: 'template', label: t('list.template'), icon: <DownloadOutlined />, onClick: () => void template() },
+                { key: 'import', label: t('list.import'), icon: <UploadOutlined />, onClick: () => void importFile() },
+                { key: 'add', label: t('list.add'), icon: <PlusOutlined />, onClick: () => setNewName(''), primary: true },
+              ]}
+            />
+          ),
+        }}
         onRow={(r) => ({ onClick: () => navigate('training', { id: r.id }), style: { cursor: 'pointer' }, 'data-testid': `training-row-${r.name}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('list.name'), dataIndex: 'name', render: (v: string) => <Typography.Link>{v}</Typography.Link> },

@@ -4,7 +4,7 @@
 export const trainingMessages = {
   'zh-CN': {
     list: {
-      title: '演练记录', add: '新建演练', import: '从 Excel 导入', template: '下载导入模板', empty: '还没有演练。新建一个，或从 Excel 导入。',
+      title: '演练记录', add: '新建演练', import: '从 Excel 导入', template: '下载导入模板', empty: '还没有演练。新建一个，或从 Excel 导入。', emptyBody: '一次演练记录分组（厂家组与客户组）、各组对议题的秘密排序、每桌的谈判结果，并按“权重 × 结果等级”计分。可以先下载模板看看 Excel 的格式。',
       name: '名称', date: '日期', teams: '小组（厂家/客户）', tables: '谈判桌', signed: '签约', vendorAvg: '厂家平均分', customerAvg: '客户平均分',
       jointAvg: '双方合计平均', bestJoint: '最高双方合计', leftAvg: '平均留在桌上的价值', overTime: '历期对比', open: '打开', delete: '删除',
       deleteConfirm: '删除演练“{{name}}”？', imported: '已导入：{{teams}} 个小组，{{pairings}} 张谈判桌',
@@ -45,7 +45,7 @@ export const trainingMessages = {
   },
   en: {
     list: {
-      title: 'Sessions', add: 'New session', import: 'Import from Excel', template: 'Download import template', empty: 'No sessions yet. Create one or import one from Excel.',
+      title: 'Sessions', add: 'New session', import: 'Import from Excel', template: 'Download import template', empty: 'No sessions yet. Create one or import one from Excel.', emptyBody: 'A session holds the teams (vendors and customers), each team\'s secret ranking of the issues and each table\'s outcomes, and scores them as weight × outcome level. Download the template to see the workbook\'s layout.',
       name: 'Name', date: 'Date', teams: 'Teams (vendor/customer)', tables: 'Tables', signed: 'Signed', vendorAvg: 'Vendor average', customerAvg: 'Customer average',
       jointAvg: 'Joint average', bestJoint: 'Best joint', leftAvg: 'Left on the table (avg)', overTime: 'Classes over time', open: 'Open', delete: 'Delete',
       deleteConfirm: 'Delete the session “{{name}}”?', imported: 'Imported: {{teams}} teams, {{pairings}} tables',

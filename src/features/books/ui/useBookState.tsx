@@ -1,0 +1,28 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { call } from '../../../renderer/api/client';
+import type { BookState } from '../contract';
+
+const BookContext = createContext<BookState | null>(null);
+
+/**
+ * Asks which book is open before the app shell renders: on the first start (none open) the
+ * first-start choice shows instead of the shell.
+ */
+export function BookGate({ firstStart, loading, children }: { firstStart: ReactNode; loading: ReactNode; children: ReactNode }) {
+  const [state, setState] = useState<BookState | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    call('books:state', {}).then(setState, (e: Error) => setFailed(e.message));
+  }, []);
+  if (failed) return <pre style={{ padding: 24 }}>{failed}</pre>;
+  if (!state) return loading;
+  if (!state.open) return firstStart;
+  return <BookContext.Provider value={state}>{children}</BookContext.Provider>;
+}
+
+/** The open book (its name, whether it is the demo, the other books). */
+export function useBook(): BookState {
+  const b = useContext(BookContext);
+  if (!b) throw new Error('useBook outside BookGate');
+  return b;
+}

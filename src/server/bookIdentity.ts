@@ -1,0 +1,22 @@
+import type { Db } from './db/connection';
+import type { Clock } from './db/changeLog';
+import { readSetting, writeSetting } from './settings';
+
+// Who a book belongs to: the company's name and whether it is the demo company. Kept as
+// one setting in the book itself, so a copied or reopened file still says what it is.
+
+export interface BookIdentity {
+  companyName: string;
+  demo: boolean;
+}
+
+const KEY = 'book';
+
+export function readBookIdentity(db: Db): BookIdentity {
+  const v = readSetting<Partial<BookIdentity>>(db, KEY, {});
+  return { companyName: typeof v.companyName === 'string' ? v.companyName : '', demo: v.demo === true };
+}
+
+export function writeBookIdentity(db: Db, clock: Clock, identity: BookIdentity): void {
+  writeSetting(db, clock, KEY, identity);
+}
