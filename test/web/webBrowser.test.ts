@@ -17,13 +17,13 @@ let evil: http.Server;
 const seen: { method: string; path: string; status: number }[] = [];
 
 const ATTACK = (target: string) => `<!doctype html><meta charset="utf-8"><title>evil</title>
-<form id="f" method="POST" action="${target}/api/territories:save" enctype="text/plain" target="sink">
+<form id="f" method="POST" action="${target}/api/org:saveTerritory" enctype="text/plain" target="sink">
 <input name='{"nameZh":"表单","nameEn":"Form","x":"' value='"}'></form>
 <iframe name="sink"></iframe>
 <script>
   const body = JSON.stringify({ nameZh: '入侵者', nameEn: 'Intruder' });
   Promise.allSettled([
-    fetch('${target}/api/territories:save', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body }),
+    fetch('${target}/api/org:saveTerritory', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body }),
     fetch('${target}/upload?name=x.csv', { method: 'POST', mode: 'no-cors', credentials: 'include', body: 'a,b' }),
   ]).then(() => { document.getElementById('f').submit(); document.title = 'sent'; });
 </script>`;
@@ -72,7 +72,7 @@ describe('npm run web in Chromium', () => {
     // The app's own page, with the token in the header as transport.ts sends it, does write:
     // the refusals above are about who asks, not a broken API.
     const status = await page.evaluate(async (token) => {
-      const r = await fetch('/api/territories:save', { method: 'POST', headers: { 'x-sw-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ nameZh: '华东', nameEn: 'East' }) });
+      const r = await fetch('/api/org:saveTerritory', { method: 'POST', headers: { 'x-sw-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ nameZh: '华东', nameEn: 'East' }) });
       return r.status;
     }, web.token);
     expect(status).toBe(200);

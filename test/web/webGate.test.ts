@@ -56,7 +56,7 @@ describe('npm run web: only its own page gets in', () => {
     const before = territories();
     // Exactly what Chromium sends for fetch(url, { method: 'POST', mode: 'no-cors', body })
     // from http://127.0.0.1:8999 after the user opened the app (the cookie is same-site).
-    const attack = await request('POST', '/api/territories:save', {
+    const attack = await request('POST', '/api/org:saveTerritory', {
       origin: 'http://127.0.0.1:8999',
       'sec-fetch-site': 'same-site',
       'sec-fetch-mode': 'no-cors',
@@ -68,7 +68,7 @@ describe('npm run web: only its own page gets in', () => {
     expect(attack.body).toContain('http://127.0.0.1:8999');
     // The same from a page on localhost:8999, and a form POST navigation (no Origin check
     // evasions either way).
-    expect((await request('POST', '/api/territories:save', { origin: 'http://localhost:8999', 'sec-fetch-site': 'same-site', cookie, 'content-type': 'text/plain' }, intruder)).status).toBe(403);
+    expect((await request('POST', '/api/org:saveTerritory', { origin: 'http://localhost:8999', 'sec-fetch-site': 'same-site', cookie, 'content-type': 'text/plain' }, intruder)).status).toBe(403);
     expect((await request('POST', '/upload?name=x.csv', { origin: 'http://127.0.0.1:8999', 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', cookie }, 'a,b')).status).toBe(403);
     expect(territories()).toBe(before);
   });
@@ -87,19 +87,19 @@ describe('npm run web: only its own page gets in', () => {
       { origin: own, 'sec-fetch-site': 'same-site' },
     ];
     for (const extra of hostile) {
-      const r = await request('POST', '/api/territories:save', { ...h, ...extra }, intruder);
+      const r = await request('POST', '/api/org:saveTerritory', { ...h, ...extra }, intruder);
       expect(r.status, JSON.stringify(extra)).toBe(403);
     }
     expect(territories()).toBe(0);
     // The page's own script: same origin, header token.
-    const mine = await request('POST', '/api/territories:save', { ...h, origin: own, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' }, intruder);
+    const mine = await request('POST', '/api/org:saveTerritory', { ...h, origin: own, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' }, intruder);
     expect(mine.status).toBe(200);
     expect(territories()).toBe(1);
   });
 
   it('refuses a wrong Host header (DNS rebinding) on every route', async () => {
     for (const host of ['evil.example:' + web.port, '127.0.0.1', 'localhost', `127.0.0.1:${web.port + 1}`, `127.0.0.2:${web.port}`, `[::1]:${web.port}`, `127.0.0.1:${web.port}.evil.example`]) {
-      const api = await request('POST', '/api/territories:save', { host, 'x-sw-token': web.token }, intruder);
+      const api = await request('POST', '/api/org:saveTerritory', { host, 'x-sw-token': web.token }, intruder);
       expect(api.status, host).toBe(421);
       const page = await request('GET', `/?token=${web.token}`, { host });
       expect(page.status, host).toBe(421);
@@ -113,7 +113,7 @@ describe('npm run web: only its own page gets in', () => {
   it('a cookie alone cannot call the API, upload, make or download files', async () => {
     const cookie = await launch();
     const same = { cookie, origin: `http://127.0.0.1:${web.port}`, 'sec-fetch-site': 'same-origin' };
-    expect((await request('POST', '/api/territories:save', { ...same, 'content-type': 'application/json' }, intruder)).status).toBe(401);
+    expect((await request('POST', '/api/org:saveTerritory', { ...same, 'content-type': 'application/json' }, intruder)).status).toBe(401);
     expect((await request('POST', '/api/app:info', same, '{}')).status).toBe(401);
     expect((await request('POST', '/upload?name=a.csv', same, 'a,b\n')).status).toBe(401);
     expect((await request('POST', '/files/new?name=a.xlsx', same)).status).toBe(401);
