@@ -63,7 +63,7 @@ test('each tile clicks through to the screen behind it, with the scope', async (
     ['visits', new RegExp(`#/pareto\\?territoryId=${territory.id}&tab=plan`), 'visit-plan'],
     ['abc', new RegExp(`#/pareto\\?territoryId=${territory.id}`), 'pareto-chart'],
     ['negotiations', /#\/negotiation$/, 'page-title'],
-    ['receivables', /#\/receivables\?tab=collections/, 'rcv-tab-collections'],
+    ['receivables', new RegExp(`#/receivables\\?tab=collections&territoryId=${territory.id}`), 'rcv-tab-collections'],
   ];
   for (const [tile, url, landed] of cases) {
     await app.open(`reports?territoryId=${territory.id}`);
@@ -74,6 +74,10 @@ test('each tile clicks through to the screen behind it, with the scope', async (
     if (tile === 'coverage' || tile === 'movement') {
       // The pipeline opens on the territory the overview was showing.
       await expect(page.getByTestId('pipeline-scope-territory')).toContainText(territory.nameZh);
+    }
+    if (tile === 'receivables') {
+      // The collection worklist narrowed to that territory, and says so.
+      await expect(page.getByTestId('work-scope')).toContainText(territory.nameZh);
     }
     if (tile === 'visits' || tile === 'abc') {
       // So does the Pareto area (the visit plan on its own tab).

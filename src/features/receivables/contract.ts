@@ -297,7 +297,11 @@ export const receivablesContract = {
   'receivables:contracts': channel(zAccountFilter, z.array(zContract)),
   'receivables:createContract': channel(zContractInput, zContract),
   'receivables:setContractEvent': channel(z.object({ contractId: zId, event: zTrigger, date: zIsoDate.nullable() }).strict(), zContract),
-  'receivables:worklist': channel(z.object({ today: zIsoDate, dueOnly: z.boolean().default(false) }).strict(), z.array(zCollectionItem)),
+  /** What is due on `today`; optionally only the customers of a territory and/or a rep (the Reports tiles' scope). */
+  'receivables:worklist': channel(
+    z.object({ today: zIsoDate, dueOnly: z.boolean().default(false), territoryId: zId.optional(), ownerId: zId.optional() }).strict(),
+    z.array(zCollectionItem),
+  ),
   'receivables:ladder': channel(z.object({ invoiceId: zId, today: zIsoDate }).strict(), z.object({ item: zCollectionItem, actions: z.array(zAction) })),
   'receivables:logAction': channel(zActionInput, zAction),
   'receivables:notice': channel(z.object({ accountId: zId, asOf: zIsoDate }).strict(), zNotice),

@@ -21,9 +21,19 @@ export function toCollectionItem(l: DetailLine, customer: string): CollectionIte
 }
 
 /** Every overdue open invoice on `today` with its place on the ladder; what is due first comes first. */
-export function worklist(db: Db, today: IsoDate, p: Policies, opts: { dueOnly?: boolean; accountId?: string } = {}): CollectionItem[] {
+export function worklist(db: Db, today: IsoDate, p: Policies, opts: { dueOnly?: boolean; accountId?: string; territoryId?: string; ownerId?: string } = {}): CollectionItem[] {
   const names = accountNames(db);
-  const ids = opts.accountId ? [opts.accountId] : agingByCustomerSql(db, today, p.buckets).map((c) => c.accountId);
+  let ids = opts.accountId ? [opts.accountId] : agingByCustomerSql(db, today, p.buckets).map((c) => c.accountId);
+  if (opts.territoryId || opts.ownerId) {
+    // The customers of a territory and/or a rep: the account's current territory and owner.
+    const inScope = new Set(
+      db
+        .prepare(`SELECT id FROM accounts WHERE deleted_at IS NULL${opts.territoryId ? ' AND territory_id = ?' : ''}${opts.ownerId ? ' AND owner_id = ?' : ''}`)
+        .pluck()
+        .all(...[opts.territoryId, opts.ownerId].filter((x): x is string => !!x)) as string[],
+    );
+    ids = ids.filter((id) => inScope.has(id));
+  }
   const items: CollectionItem[] = [];
   for (const l of detailLines(db, ids, today, p.buckets, p.ladder)) {
     if (l.daysOverdue <= 0) continue;

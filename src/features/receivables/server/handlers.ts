@@ -123,7 +123,8 @@ export const receivablesHandlers: Handlers<C> = {
     return getContract(ctx.db, contractId);
   },
 
-  'receivables:worklist': ({ today, dueOnly }, ctx) => worklist(ctx.db, today, readPolicies(ctx.db, today), { dueOnly }),
+  'receivables:worklist': ({ today, dueOnly, territoryId, ownerId }, ctx) =>
+    worklist(ctx.db, today, readPolicies(ctx.db, today), { dueOnly, ...(territoryId ? { territoryId } : {}), ...(ownerId ? { ownerId } : {}) }),
 
   'receivables:ladder': ({ invoiceId, today }, ctx) => {
     const inv = repo.mustInvoice(ctx.db, invoiceId);

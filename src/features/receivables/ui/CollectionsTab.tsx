@@ -5,7 +5,7 @@ import { App, Button, Checkbox, Descriptions, Drawer, Form, Input, InputNumber, 
 import { FileTextOutlined } from '@ant-design/icons';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { navigate } from '../../../renderer/app/useHashRoute';
+import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import { yuanToFen } from '../../../shared/money';
 import type { ActionRow, CollectionItem } from '../contract';
 import { gridLocale, gridTheme, IsoDatePicker, useLabels, useMoney } from './shared';
@@ -21,7 +21,23 @@ export function CollectionsTab() {
   const [dueOnly, setDueOnly] = useState(true);
   const [rows, setRows] = useState<CollectionItem[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const reload = useCallback(async () => setRows(await call('receivables:worklist', { today, dueOnly })), [today, dueOnly]);
+  // A link may narrow the worklist to a territory and/or a rep (#/receivables?tab=collections&territoryId=…: the Reports tile).
+  const route = useHashRoute();
+  const [scope, setScope] = useState(() => ({ territoryId: route.params.get('territoryId') ?? undefined, ownerId: route.params.get('ownerId') ?? undefined }));
+  const [scopeName, setScopeName] = useState('');
+  useEffect(() => {
+    if (!scope.territoryId && !scope.ownerId) return;
+    void call('accounts:lookups', {}).then((l) => {
+      const zh = locale === 'zh-CN';
+      const territory = l.territories.find((x) => x.id === scope.territoryId);
+      const rep = l.reps.find((x) => x.id === scope.ownerId);
+      setScopeName([territory && (zh ? territory.nameZh : territory.nameEn), rep && (zh ? rep.nameZh : rep.nameEn)].filter(Boolean).join(' · '));
+    });
+  }, [scope, locale]);
+  const reload = useCallback(
+    async () => setRows(await call('receivables:worklist', { today, dueOnly, ...(scope.territoryId ? { territoryId: scope.territoryId } : {}), ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) })),
+    [today, dueOnly, scope],
+  );
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -50,6 +66,11 @@ export function CollectionsTab() {
         <IsoDatePicker value={today} onChange={(v) => v && setToday(v)} testId="work-today" />
         <Switch checked={dueOnly} onChange={setDueOnly} data-testid="work-due-only" />
         <Typography.Text>{t('work.dueOnly')}</Typography.Text>
+        {(scope.territoryId || scope.ownerId) && (
+          <Tag closable onClose={() => setScope({ territoryId: undefined, ownerId: undefined })} data-testid="work-scope">
+            {scopeName}
+          </Tag>
+        )}
         <Typography.Text type="secondary" data-testid="work-count">{t('work.count', { count: rows?.length ?? 0 })}</Typography.Text>
       </Space>
       <div style={{ flex: 1, minHeight: 360 }} data-testid="worklist-grid">

@@ -170,7 +170,7 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
           </Tile>
         </Col>
         <Col xs={24}>
-          <Tile id="receivables" title={t('tile.receivables')} to={() => navigate('receivables', { tab: 'collections' })} extra={<Typography.Text type="secondary">{t('tile.overdueTotal', { count: o.overdueTotal.count, amount: money(o.overdueTotal.amount) })}</Typography.Text>}>
+          <Tile id="receivables" title={t('tile.receivables')} to={() => navigate('receivables', { tab: 'collections', ...filter })} extra={<Typography.Text type="secondary">{t('tile.overdueTotal', { count: o.overdueTotal.count, amount: money(o.overdueTotal.amount) })}</Typography.Text>}>
             {o.receivables.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tile.none')} />
             ) : (
