@@ -49,7 +49,19 @@ const VALUES = ['intrinsic', 'extrinsic', 'strategic'];
 
 export const DEMO_ACCOUNT_COUNT = 400;
 
+/** The demo company and its quotas and forecast calls, marked as the demo. */
 export function seedDemo(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
+  seedDemoCompany(ctx, count);
+  seedReportsDemo(ctx);
+  // Marked in the book itself: every screen shows "Demo" while this book is open.
+  writeBookIdentity(ctx.db, ctx.clock, { companyName: '', demo: true });
+}
+
+/**
+ * The company itself: territories, reps, accounts, training, pipeline and receivables — the
+ * tables of the schema up to 0008 (a migration test seeds an older book with it).
+ */
+export function seedDemoCompany(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
   const rng = seedrandom('sales-workstation-demo');
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
   let idSeq = 0;
@@ -124,7 +136,4 @@ export function seedDemo(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
   seedTrainingDemo(ctx);
   seedPipelineDemo(ctx);
   seedReceivablesDemo(ctx);
-  seedReportsDemo(ctx);
-  // Marked in the book itself: every screen shows "Demo" while this book is open.
-  writeBookIdentity(ctx.db, ctx.clock, { companyName: '', demo: true });
 }

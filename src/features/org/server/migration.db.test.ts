@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connection';
 import { loadMigrations, migrate } from '../../../server/db/migrate';
 import { createContext } from '../../../server/context';
-import { seedDemo } from '../../../server/demo/seedDemo';
+import { seedDemoCompany } from '../../../server/demo/seedDemo';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 
 // Migration 0009 rebuilds `reps` (role, nullable territory, deactivated_at). A book made
@@ -22,7 +22,8 @@ describe('migration 0009 (the organisation)', () => {
     expect(v9).toBeGreaterThan(0);
     const db = openDatabase(path.join(dir, 'old.sqlite'));
     migrate(db, all.slice(0, v9));
-    seedDemo(createContext(db, path.join(dir, 'old.sqlite'), { clock: fixedClock() }));
+    // The demo company as a book before 0009 held it (the reports demo needs 0010's tables).
+    seedDemoCompany(createContext(db, path.join(dir, 'old.sqlite'), { clock: fixedClock() }));
     const reps = db.prepare('SELECT id, territory_id, name_zh, name_en, email, created_at, updated_at, version, deleted_at FROM reps ORDER BY id').all();
     // Every column of every table that names a rep, before.
     const refs = (db.prepare("SELECT m.name AS t, f.\"from\" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'reps'").all() as { t: string; c: string }[]);
