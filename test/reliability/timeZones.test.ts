@@ -62,7 +62,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.cleanup());
 
-/** Every export command, each given its dates (as-of, from/to, or --today). */
+/** Every export command, each given its dates (as-of, from/to, week, or --today). */
 const GIVEN: [string, (out: string) => string[]][] = [
   ['accounts', (out) => ['--today', '2026-12-01', 'export', 'accounts', out]],
   ['pareto', (out) => ['--today', '2026-12-01', 'export', 'pareto', out]],
@@ -71,6 +71,7 @@ const GIVEN: [string, (out: string) => string[]][] = [
   ['training', (out) => ['export', 'training', ids.training, out]],
   ['aging', (out) => ['export', 'aging', out, '--as-of', '2026-11-30']],
   ['journal', (out) => ['export', 'journal', out, '--from', '2026-10-31', '--to', '2026-11-30']],
+  ['meeting-pack', (out) => ['export', 'meeting-pack', out, '--week', '2026-11-23', '--today', '2026-11-27']],
 ];
 
 function exportWith(name: string, args: (out: string) => string[], tz: string, now: string): Record<string, unknown> {
