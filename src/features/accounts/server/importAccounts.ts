@@ -6,7 +6,7 @@ import type { Job } from '../../../server/jobs';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';
-import { createMissingHint, OrgNames, type Created } from '../../org/server/missingOrg';
+import { createMissingHint, OrgNames, undoCreatedOrg, type Created } from '../../org/server/missingOrg';
 import { NAME_MAX, territoryProblems } from '../../org/domain';
 import * as repo from './repo';
 
@@ -284,7 +284,9 @@ export function listBatches(ctx: ServerContext) {
 /**
  * Undoes an import batch: accounts it added are soft-deleted (and accounts it restored
  * deleted again); fields it changed go back to their old value where they still hold
- * the imported one — a field changed since is left alone and counted as skipped.
+ * the imported one — a field changed since is left alone and counted as skipped. The
+ * territories and reps its --create-missing made go too, unless something uses them now;
+ * `removed` counts them with the accounts.
  */
 export function undoImport(ctx: ServerContext, batchId: string): { removed: number; reverted: number; skipped: number } {
   const batch = ctx.db.prepare("SELECT id, undone_at FROM import_batches WHERE id = ? AND kind = 'accounts' AND deleted_at IS NULL").get(batchId) as { id: string; undone_at: string | null } | undefined;
@@ -319,6 +321,8 @@ export function undoImport(ctx: ServerContext, batchId: string): { removed: numb
         }
       }
     }
+    // The territories and reps this import created, now that its accounts are gone.
+    removed += undoCreatedOrg(ctx, batchId);
     updateRow(ctx, 'import_batches', batchId, { undone_at: ctx.clock.now() });
   })();
   return { removed, reverted, skipped };

@@ -1,5 +1,5 @@
 import type { Db } from '../../../server/db/connection';
-import { insertRow, type ChangeWriter } from '../../../server/db/changeLog';
+import { insertRow, softDelete, type ChangeWriter } from '../../../server/db/changeLog';
 import { normalizeHeader } from '../../../server/excel/importTable';
 
 // Imports that can create what they name (`--create-missing`). While an import checks its
@@ -111,4 +111,34 @@ export class OrgNames {
     }
     return this.missing();
   }
+}
+
+/** Every (table, column) whose foreign key points at `table`. */
+function referencesTo(db: Db, table: string): { t: string; c: string }[] {
+  return db
+    .prepare("SELECT m.name AS t, f.\"from\" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = ?")
+    .all(table) as { t: string; c: string }[];
+}
+
+/**
+ * Undoing an import also takes back the territories and reps its --create-missing made,
+ * reps first, each only while no live row still names it (someone may have used them
+ * since): those stay, and the count says how many were taken back.
+ */
+export function undoCreatedOrg(w: ChangeWriter, batchId: string): number {
+  let removed = 0;
+  for (const table of ['reps', 'territories'] as const) {
+    const refs = referencesTo(w.db, table);
+    const ids = w.db.prepare("SELECT row_id FROM change_log WHERE batch_id = ? AND table_name = ? AND op = 'insert'").pluck().all(batchId, table) as string[];
+    for (const id of ids) {
+      const live = w.db.prepare(`SELECT deleted_at IS NULL FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
+      // Table and column names come from the schema itself, never from input.
+      const used = refs.some(({ t, c }) => w.db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}" WHERE "${c}" = ? AND deleted_at IS NULL)`).pluck().get(id) === 1);
+      if (live && !used) {
+        softDelete(w, table, id);
+        removed++;
+      }
+    }
+  }
+  return removed;
 }
