@@ -119,6 +119,11 @@ export class OrgNames {
     return this.territoryName.get(id) ?? id;
   }
 
+  /** True for a rep of the book who has been deactivated (they keep what they own, and get nothing new). */
+  isDeactivated(repId: string): boolean {
+    return this.repsNamed(repId).some((r) => r.id === repId && !r.active);
+  }
+
   isPlanned(id: string | null | undefined): boolean {
     return !!id && this.plannedIds.has(id);
   }
