@@ -99,6 +99,21 @@ describe('import invoices --create-missing', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('the channel: a refusal carries what the app lists to create; with createMissing the result says what was created', async () => {
+    const file = book.ctx.files.register(workbook(NEW_CUSTOMERS), 'read').token;
+    const refused = await call('receivables:importInvoices', { file }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'import-rejected', details: { errorCount: 3 } });
+    const { missing } = (refused as { details: { missing: unknown[] } }).details;
+    expect(missing).toEqual([
+      { kind: 'territory', name: 'East', territory: null },
+      { kind: 'rep', name: 'Li Na', territory: 'East' },
+      { kind: 'account', name: '东方电气', territory: 'East' },
+      { kind: 'territory', name: 'West', territory: null },
+      { kind: 'account', name: '西部矿业', territory: 'West' },
+    ]);
+    expect(await call('receivables:importInvoices', { file, createMissing: true })).toEqual({ inserted: 4, created: missing });
+  });
+
   it('one bad row among good ones writes nothing at all: no territory, rep or account either', async () => {
     const before = counts();
     const file = workbook([...NEW_CUSTOMERS, ['N-5', '北方重工', null, 'Zhou Min', '2026-06-01', '2026-06-30', 10]]);
