@@ -153,11 +153,11 @@ describe('import invoices --create-missing', () => {
     ]);
     expect(counts()).toEqual(before);
 
-    // Chinese headers (销售区域, 业务员) as the accounts import takes them; the book's territory by its Chinese name.
+    // Chinese headers (销售区域, 销售) as the accounts import takes them; the book's territory by its Chinese name.
     const ok = await cli(
       'import', 'invoices',
       workbook([
-        ['发票号', '客户名称', '销售区域', '业务员', '开票日期', '到期日', '金额'],
+        ['发票号', '客户名称', '销售区域', '销售', '开票日期', '到期日', '金额'],
         ['R-1', '新客户一', '华北区', '赵磊', '2026-06-01', '2026-06-30', 10],
         ['R-2', '新客户二', '华东区', 'Zhang Wei', '2026-06-01', '2026-06-30', 20],
       ]),
