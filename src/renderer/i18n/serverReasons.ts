@@ -52,6 +52,12 @@ const rules: Rule[] = [
     (a, o) => `在其区域仍负责 ${a} 个客户和 ${o} 个进行中的机会：请先转给其他销售代表（或停用此人，其历史记录会保留）`],
   [/^deactivated: choose an active rep \(or reactivate them in Settings\)$/, () => '已停用：请选择在职的销售代表（或在设置中恢复此人）'],
   [/^unknown rep$/, () => '未知销售代表'],
+  [/^required \(the account's owner is deactivated: name an active rep\)$/, () => '必填（该客户的负责人已停用：请填写在职的销售代表）'],
+  // Invoices naming customers the book lacks.
+  [/^no account has this name$/, () => '没有叫这个名称的客户'],
+  [/^several accounts have this name$/, () => '有多个客户叫这个名称'],
+  [/^a new customer needs a Territory$/, () => '新客户需要填写区域'],
+  [/^too long for a rep's name: (\d+) characters, at most (\d+)$/, (n, max) => `作为销售代表姓名过长：${n} 个字符，最多 ${max} 个`],
   [/^Unknown person\.$/, () => '未知人员'],
 ];
 
