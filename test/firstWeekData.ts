@@ -164,7 +164,7 @@ export function expectedAging(asOf: string) {
     const provision = Math.sign(outstanding) * Math.round(Math.abs(outstanding * RATES_BP[bucket]!) / 10_000);
     const c = perCustomer.get(customer) ?? { total: 0, provision: 0 };
     perCustomer.set(customer, { total: c.total + outstanding, provision: c.provision + provision });
-    byBucket[bucket] += outstanding;
+    byBucket[bucket] = byBucket[bucket]! + outstanding;
   }
   const sum = (f: 'total' | 'provision') => [...perCustomer.values()].reduce((s, v) => s + v[f], 0);
   return { perCustomer, byBucket, total: sum('total'), provision: sum('provision') };
