@@ -44,6 +44,7 @@ export const receivablesMessages = {
     imported: '已导入 {{count}} 条',
     importedNotes: '读取 {{rows}} 行，记录 {{recorded}} 条催收备注',
     rejected: '文件有 {{count}} 处错误，未写入任何数据：',
+    errorCols: { row: '行', column: '列', value: '值', reason: '原因' },
     newInvoice: '新建发票',
     recordPayment: '登记回款',
     payment: {
@@ -135,6 +136,7 @@ export const receivablesMessages = {
     imported: '{{count}} imported',
     importedNotes: '{{rows}} rows read, {{recorded}} collection notes recorded',
     rejected: '{{count}} problem(s) in the file; nothing was written:',
+    errorCols: { row: 'Row', column: 'Column', value: 'Value', reason: 'Reason' },
     newInvoice: 'New invoice',
     recordPayment: 'Record payment',
     payment: {

@@ -9,6 +9,7 @@ import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale'
 import { call, files, type In } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
+import { localizeReason } from '../../../renderer/i18n/serverReasons';
 import type { ChannelName } from '../../../shared/contract';
 import type { BucketInfo } from '../contract';
 import type { JobRun } from '../../../renderer/components/useJobRunner';
@@ -70,6 +71,7 @@ export function ImportButton({ channel, label, testId, onDone, run }: {
   run: JobRun;
 }) {
   const { t } = useTranslation('receivables');
+  const { locale } = usePrefs();
   const { modal, message } = App.useApp();
   const go = async () => {
     const ref = await files.pickOpen(['xlsx', 'csv']);
@@ -92,7 +94,10 @@ export function ImportButton({ channel, label, testId, onDone, run }: {
               rowKey={(p) => `${p.row}-${p.column}-${p.reason}`}
               pagination={{ pageSize: 10 }}
               dataSource={details.errors}
-              columns={[{ dataIndex: 'row', title: '#' }, { dataIndex: 'column', title: 'Column' }, { dataIndex: 'value', title: 'Value' }, { dataIndex: 'reason', title: 'Reason' }]}
+              columns={[
+                { dataIndex: 'row', title: t('errorCols.row') }, { dataIndex: 'column', title: t('errorCols.column') }, { dataIndex: 'value', title: t('errorCols.value') },
+                { dataIndex: 'reason', title: t('errorCols.reason'), render: (r: string) => localizeReason(r, locale) },
+              ]}
             />
           </div>
         ),
