@@ -20,6 +20,7 @@ import {
 const NOW = '2026-11-29T23:30:00Z';
 const TODAY = '2026-11-30';
 const WEEK_AGO = '2026-11-23';
+const TOMORROW = '2026-12-01';
 test.use({ startWith: 'nothing', now: NOW });
 
 const money = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -117,15 +118,37 @@ test('the first week with our own data: empty book, org, a foreign customer list
 
   // ---- 4. Opportunities (with their History sheet), then invoices and payments.
   await page.getByTestId('nav-pipeline').click();
+  // A History row dated tomorrow in the book's zone (today by the UTC date and the real clock's) is refused, nothing written.
+  const early = opportunitySheets();
+  early.History!.push(['T-2', TOMORROW, 4, 'open', 160000, '2026-12-31']);
+  await app.chooseFile(writeXlsx(file('opportunities-early.xlsx'), early), () => page.getByTestId('pipeline-empty').getByTestId('empty-import').click());
+  const oppErrors = page.getByTestId('pipeline-import-errors');
+  await expect(oppErrors.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(oppErrors.locator('thead')).toContainText('原因');
+  await expect(oppErrors.locator('tbody tr.ant-table-row')).toContainText(`History${early.History!.length}Date${TOMORROW}晚于今天`);
+  await shot(app, page, '4a-pipeline-refused-zh');
+  await page.locator('.ant-modal-close').click();
+  await expect(page.getByTestId('pipeline-empty')).toBeVisible();
   await app.chooseFile(writeXlsx(file('opportunities.xlsx'), opportunitySheets()), () => page.getByTestId('pipeline-empty').getByTestId('empty-import').click());
   await expect(page.getByTestId('pipeline-empty')).toHaveCount(0);
   await expect(page.getByTestId('column-4')).toContainText('Turbines');
   await expect(page.getByTestId('column-3')).toContainText('Conveyors');
   await expect(page.getByTestId('column-1')).toContainText('Spare parts');
-  await shot(app, page, '4a-pipeline-board-zh');
+  await shot(app, page, '4b-pipeline-board-zh');
 
   await page.getByTestId('nav-receivables').click();
   const rcvEmpty = page.getByTestId('receivables-empty');
+  // An invoice for a customer the book does not have is refused, with its row and value; nothing is written.
+  const stray = invoiceSheets();
+  stray.Invoices!.push(['INV-006', '北方重工', '2026-11-02', '2026-12-02', 500]);
+  await app.chooseFile(writeXlsx(file('invoices-stray.xlsx'), stray), () => rcvEmpty.getByTestId('empty-import-invoices').click());
+  const invErrors = page.getByTestId('import-errors');
+  await expect(invErrors.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(invErrors.locator('thead')).toContainText('原因');
+  await expect(invErrors.locator('tbody tr.ant-table-row')).toContainText(`${stray.Invoices!.length}Customer北方重工`);
+  await shot(app, page, '4c-invoices-refused-zh');
+  await page.locator('.ant-modal-confirm-btns button').click();
+  await expect(rcvEmpty).toBeVisible();
   await app.chooseFile(writeXlsx(file('invoices.xlsx'), invoiceSheets()), () => rcvEmpty.getByTestId('empty-import-invoices').click());
   await expect(rcvEmpty).toHaveCount(0);
   await page.getByTestId('rcv-tab-invoices').click();
