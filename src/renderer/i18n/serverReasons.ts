@@ -14,6 +14,7 @@ const rules: Rule[] = [
   [/^more than two decimals \(money is in yuan with at most 2 decimals\)$/, () => '小数超过两位（金额以元为单位，最多两位小数）'],
   [/^cannot be negative$/, () => '不能为负数'],
   [/^not a date \(expected YYYY-MM-DD\)$/, () => '不是日期（应为 YYYY-MM-DD）'],
+  [/^in the future$/, () => '晚于今天（按账簿时区）'],
   [/^not a known value; use one of: (.*)$/s, (allowed) => `不是可选值；请使用以下之一：${allowed}`],
   [/^not a whole number$/, () => '不是整数'],
   [/^not a number$/, () => '不是数字'],

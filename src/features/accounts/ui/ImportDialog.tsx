@@ -164,6 +164,10 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
                     <Select
                       style={{ width: 220 }}
                       allowClear
+                      // Twenty-odd fields: typing part of a name or key finds one.
+                      showSearch
+                      optionFilterProp="label"
+                      data-testid={`import-map-${c.header}`}
                       value={mapping[c.header] ?? c.field ?? undefined}
                       placeholder={t('importUi.ignored')}
                       options={accountFields.map((f) => ({ value: f.key, label: `${t(`field.${f.key}`)} (${f.key})` }))}

@@ -60,7 +60,7 @@ export function ImportRefusal({ title, refusal, createMissing, onCreateMissing, 
       onCancel={onClose}
       modalRender={(node) => <div data-testid="import-refusal">{node}</div>}
       footer={[
-        <Button key="close" onClick={onClose}>{t('common:close')}</Button>,
+        <Button key="close" onClick={onClose} data-testid="import-refusal-close">{t('common:close')}</Button>,
         ...(missing.length > 0
           ? [<Button key="again" type="primary" disabled={!createMissing} onClick={onImportAgain} data-testid="import-again">{t('createMissing.again')}</Button>]
           : []),
