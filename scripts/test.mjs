@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, build the renderer, unit/DB/Excel tests (Vitest), end-to-end
+// `npm test`: typecheck, lint, build the renderer, unit/DB/Excel tests (Vitest), end-to-end
 // tests (Playwright in Debian's Chromium). Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import path from 'node:path';
 const results = { passed: 0, failed: 0, skipped: 0 };
 // Which tests failed, repeated just above the totals: CI keeps only the tail of the output.
 const failures = [];
+// eslint-disable-next-line no-control-regex -- terminal colour codes (ESC [ … m) are removed
 const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
 const steps = [];
 fs.mkdirSync('test-results', { recursive: true });
@@ -21,7 +22,7 @@ function run(name, cmd, args, env = {}) {
 }
 
 // Typecheck and build count as one check each: a broken build fails CI even if no test ran.
-for (const [name, script] of [['typecheck', 'typecheck'], ['build', 'build:renderer'], ['Electron security scan', 'security:scan']]) {
+for (const [name, script] of [['typecheck', 'typecheck'], ['lint (ESLint, no warnings)', 'lint'], ['build', 'build:renderer'], ['Electron security scan', 'security:scan']]) {
   if (run(name, 'npm', ['run', '-s', script])) results.passed++;
   else results.failed++;
 }

@@ -65,6 +65,7 @@ export function appPathFor(root: string, requestUrl: string, p: path.PlatformPat
     return null; // a malformed escape
   }
   if (rel === '/' || rel === '') rel = '/index.html';
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   if (!rel.startsWith('/') || /[\\%:\u0000-\u001f\u007f]/.test(rel)) return null;
   const segments = rel.slice(1).split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..')) return null;

@@ -33,6 +33,8 @@ export const ExcelJS: typeof ExcelJSTypes = lazyRequire('exceljs');
 
 // The ExcelJS types the server code names as `ExcelJS.X` (a value export cannot carry the
 // package's type namespace, so the ones in use are listed; add one here when needed).
+// A declared namespace is the one way to give a value and a type namespace one name.
+/* eslint-disable @typescript-eslint/no-namespace */
 export declare namespace ExcelJS {
   export type Buffer = ExcelJSTypes.Buffer;
   export type CellFormulaValue = ExcelJSTypes.CellFormulaValue;
@@ -48,6 +50,7 @@ export declare namespace ExcelJS {
     }
   }
 }
+/* eslint-enable @typescript-eslint/no-namespace */
 
 /** ECharts (its CommonJS build: one file, the same API as the ES modules). */
 export const echarts: typeof EChartsTypes = lazyRequire('echarts');

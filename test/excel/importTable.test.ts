@@ -99,6 +99,7 @@ describe('cell parsers', () => {
   it('money: numbers with float noise, text with ¥ and commas, 元', () => {
     const m = cell.money({ signed: true });
     expect(m(0.1 + 0.2)).toEqual({ ok: true, value: 30 });
+    // eslint-disable-next-line no-loss-of-precision -- a float as Excel stores it, on purpose
     expect(m(1234.5600000000001)).toEqual({ ok: true, value: 123456 });
     expect(m('¥1,234.50')).toEqual({ ok: true, value: 123450 });
     expect(m('12元')).toEqual({ ok: true, value: 1200 });

@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../electron/main/security'
 describe('Electron hardening', () => {
   it('makes the window with the secure webPreferences', () => {
     const win = fs.readFileSync('electron/main/window.ts', 'utf8');
-    const prefs = /webPreferences: \{([\s\S]*?)\n    \}/.exec(win)?.[1] ?? '';
+    const prefs = /webPreferences: \{([\s\S]*?)\n {4}\}/.exec(win)?.[1] ?? '';
     for (const line of [
       'contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false',
       'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'webviewTag: false',

@@ -226,7 +226,7 @@ export default function AccountsPage() {
     } catch (err) {
       message.error((err as Error).message);
     }
-  }, [jobs, locale, message, t]);
+  }, [jobs, locale, message, t, bookToday]);
 
   const downloadTemplate = useCallback(() => downloadAccountsTemplate(locale), [locale]);
   // Another screen's empty state sends the user here to import: #/accounts?import=1.

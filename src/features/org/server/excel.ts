@@ -111,8 +111,8 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
       const v = rec.values as { id: string | null; nameEn: string | null; nameZh: string | null };
       if (!v.id && !v.nameEn && !v.nameZh) continue;
       let ok = rec.ok;
-      if (v.id && firstRowOf.has(v.id)) (ok = false), reject('Territories', rec.row, table.columnName('id'), v.id, `the same ID is also on row ${firstRowOf.get(v.id)}`);
-      if (!v.nameEn && !v.nameZh) (ok = false), reject('Territories', rec.row, table.columnName('nameEn'), '', 'required: the Name or the Name (zh)');
+      if (v.id && firstRowOf.has(v.id)) { ok = false; reject('Territories', rec.row, table.columnName('id'), v.id, `the same ID is also on row ${firstRowOf.get(v.id)}`); }
+      if (!v.nameEn && !v.nameZh) { ok = false; reject('Territories', rec.row, table.columnName('nameEn'), '', 'required: the Name or the Name (zh)'); }
       if (!ok) continue;
       const id = v.id ?? ctx.newId();
       firstRowOf.set(id, rec.row);

@@ -21,7 +21,7 @@ function barsOf(db: Db, r: Ranking, maxBars: number): { bucket: number; bars: Ba
   const details = detailsByRowid(db, firsts);
   const total = Number(r.total);
   const bars: BarBase[] = [];
-  for (let k = 0, i = 0; i < r.n; k++, i += bucket) {
+  for (let i = 0; i < r.n; i += bucket) {
     const last = Math.min(i + bucket, r.n) - 1;
     const d = details.get(r.rowids[i]!);
     const lastPos = Math.max(0, r.values[last]!);

@@ -1,5 +1,5 @@
 import type { Db } from '../../../server/db/connection';
-import { classAt, paretoBoundaries, paretoCutoffs, type Measure, type ParetoClass, type ParetoThresholds } from '../domain';
+import { classAt, paretoBoundaries, type Measure, type ParetoThresholds } from '../domain';
 import type { ParetoBoundaries } from '../domain';
 
 // The ranking behind the Pareto screen, computed in one pass: SQLite sorts (value desc,

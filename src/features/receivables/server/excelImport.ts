@@ -160,21 +160,21 @@ export async function importInvoices(ctx: ServerContext, file: { path: string; n
     const v = r.values as { invoice: string | null; customer: string | null; contract: string | null; invoiceDate: string | null; dueDate: string | null; amount: number | null; territory?: string | null; rep?: string | null };
     let ok = r.ok;
     if (v.invoice) {
-      if (seen.has(v.invoice)) (ok = false), fail(r.row, 'invoice', v.invoice, `appears twice in the file (first on row ${seen.get(v.invoice)})`);
-      else if (invoiceByNo(ctx.db, v.invoice)) (ok = false), fail(r.row, 'invoice', v.invoice, 'already exists');
+      if (seen.has(v.invoice)) { ok = false; fail(r.row, 'invoice', v.invoice, `appears twice in the file (first on row ${seen.get(v.invoice)})`); }
+      else if (invoiceByNo(ctx.db, v.invoice)) { ok = false; fail(r.row, 'invoice', v.invoice, 'already exists'); }
       if (!seen.has(v.invoice)) seen.set(v.invoice, r.row);
     }
     const matches = v.customer ? byName.get(norm(v.customer)) ?? [] : [];
     let customer: { id: string; territoryId: string } | undefined = matches.length === 1 ? matches[0] : undefined;
-    if (matches.length > 1) (ok = false), fail(r.row, 'customer', v.customer, 'several accounts have this name');
+    if (matches.length > 1) { ok = false; fail(r.row, 'customer', v.customer, 'several accounts have this name'); }
     else if (v.customer && matches.length === 0) {
       const planned = newAccounts.get(norm(v.customer)) ?? planCustomer(r.row, v.customer, v.territory ?? null, v.rep ?? null);
-      if (!opts.createMissing) (ok = false), fail(r.row, 'customer', v.customer, 'no account has this name');
+      if (!opts.createMissing) { ok = false; fail(r.row, 'customer', v.customer, 'no account has this name'); }
       else if (planned) customer = { id: planned.id, territoryId: planned.territoryId! };
       else ok = false;
     }
-    if (v.amount === 0) (ok = false), fail(r.row, 'amount', 0, 'must be more than zero');
-    if (v.invoiceDate && v.dueDate && v.dueDate < v.invoiceDate) (ok = false), fail(r.row, 'dueDate', v.dueDate, 'before the invoice date');
+    if (v.amount === 0) { ok = false; fail(r.row, 'amount', 0, 'must be more than zero'); }
+    if (v.invoiceDate && v.dueDate && v.dueDate < v.invoiceDate) { ok = false; fail(r.row, 'dueDate', v.dueDate, 'before the invoice date'); }
     if (ok) good.push({ invoiceNo: v.invoice!, accountId: customer!.id, territoryId: customer!.territoryId, contractNo: v.contract, invoiceDate: v.invoiceDate!, dueDate: v.dueDate!, amount: v.amount! });
   }
 
@@ -204,12 +204,12 @@ export async function importPayments(ctx: ServerContext, file: { path: string; n
     const v = r.values as { invoice: string | null; date: string | null; amount: number | null };
     let ok = r.ok;
     const invoice = v.invoice ? invoiceByNo(ctx.db, v.invoice) : null;
-    if (v.invoice && !invoice) (ok = false), errors.add(r.row, table.columnName('invoice'), v.invoice, 'no such invoice');
-    if (v.amount === 0) (ok = false), errors.add(r.row, table.columnName('amount'), 0, 'must be more than zero');
+    if (v.invoice && !invoice) { ok = false; errors.add(r.row, table.columnName('invoice'), v.invoice, 'no such invoice'); }
+    if (v.amount === 0) { ok = false; errors.add(r.row, table.columnName('amount'), 0, 'must be more than zero'); }
     if (invoice && v.amount) {
       // Earlier rows of the same file count against the invoice too.
       const outstanding = left.get(invoice.id) ?? invoice.outstanding;
-      if (v.amount > outstanding) (ok = false), errors.add(r.row, table.columnName('amount'), v.amount / 100, `more than the ${(outstanding / 100).toFixed(2)} outstanding on ${invoice.invoiceNo}`);
+      if (v.amount > outstanding) { ok = false; errors.add(r.row, table.columnName('amount'), v.amount / 100, `more than the ${(outstanding / 100).toFixed(2)} outstanding on ${invoice.invoiceNo}`); }
       else left.set(invoice.id, outstanding - v.amount);
     }
     if (ok) good.push({ invoice: invoice!, territoryId: territoryOf.get(invoice!.id) as string, date: v.date!, amount: v.amount! });
@@ -246,8 +246,8 @@ export async function importCollections(ctx: ServerContext, file: { path: string
     rows++;
     let ok = r.ok;
     const invoice = invoiceByNo(ctx.db, v.invoice);
-    if (!invoice) (ok = false), errors.add(r.row, table.columnName('invoice'), v.invoice, 'no such invoice');
-    if (v.promiseAmount !== null && !v.promiseDate) (ok = false), errors.add(r.row, table.columnName('promiseAmount'), v.promiseAmount / 100, 'a promised amount needs the promised date');
+    if (!invoice) { ok = false; errors.add(r.row, table.columnName('invoice'), v.invoice, 'no such invoice'); }
+    if (v.promiseAmount !== null && !v.promiseDate) { ok = false; errors.add(r.row, table.columnName('promiseAmount'), v.promiseAmount / 100, 'a promised amount needs the promised date'); }
     if (!ok || !invoice) continue;
     const state = collectionState({ dueDate: invoice.dueDate, daysOverdue: 0 }, actionsOf(ctx.db, invoice.id), today);
     const dispute = v.dispute ?? false;

@@ -54,7 +54,7 @@ export function AgingTab({ run }: { run: JobRun }) {
     setView('invoices');
   };
 
-  const buckets = aging?.buckets ?? [];
+  const buckets = useMemo(() => aging?.buckets ?? [], [aging]);
   const customerCols = useMemo<ColDef<TotalsRow>[]>(
     () => [
       { field: 'customer', headerName: t('customer'), pinned: 'left', width: 240, cellClass: 'sw-link' },

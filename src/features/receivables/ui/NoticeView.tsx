@@ -54,7 +54,7 @@ export function NoticeView({ accountId, asOf }: { accountId: string; asOf: strin
         <h2>{t('notice.titleEn')}</h2>
         <div className="meta">
           <span>{t('notice.to')}：<b>{n.customer.name}</b>{n.customer.nameEn ? ` / ${n.customer.nameEn}` : ''}</span>
-          <span>{t('notice.no')}：{n.noticeNo}　{t('notice.date')}：{n.asOf}</span>
+          <span>{t('notice.no')}：{n.noticeNo}{'\u3000'}{t('notice.date')}：{n.asOf}</span>
         </div>
         {n.lines.length === 0 ? (
           <p>{t('notice.none')}</p>

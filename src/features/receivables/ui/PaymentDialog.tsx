@@ -39,7 +39,7 @@ export function PaymentDialog({ open, accountId: presetAccount, invoiceId, credi
     setAlloc({});
     setReference('');
     setPaidOn(bookToday());
-  }, [open, presetAccount]);
+  }, [open, presetAccount, bookToday]);
   useEffect(() => {
     if (!open || !accountId) return setOpenInvoices([]);
     void call('receivables:invoices', { accountId }).then((rows) => {

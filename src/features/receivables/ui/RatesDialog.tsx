@@ -30,7 +30,7 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
       setLoaded(r);
       form.setFieldsValue({ bounds: list(r.settings.bounds), rates: list(r.settings.ratesBp.map((bp) => bp / 100)), ladder: list(r.settings.ladderFromDays), basis: r.settings.provisionBasis ?? 'gross' });
     });
-  }, [open, form]);
+  }, [open, form, bookToday]);
   return (
     <Modal
       open={open}

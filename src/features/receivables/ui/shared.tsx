@@ -9,7 +9,6 @@ import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale'
 import { call, files, type In } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
-import { localizeReason } from '../../../renderer/i18n/serverReasons';
 import type { ChannelName } from '../../../shared/contract';
 import type { BucketInfo } from '../contract';
 import type { JobRun } from '../../../renderer/components/useJobRunner';

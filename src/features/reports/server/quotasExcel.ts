@@ -64,10 +64,10 @@ export async function importQuotas(ctx: ServerContext, file: { path: string; nam
     if (v.owner === 'Total' && !v.month) continue;
     let ok = r.ok;
     for (const f of FIELDS) {
-      if (v[f.key as keyof typeof v] === null && table.present.has(f.key)) (ok = false), errors.add(r.row, table.columnName(f.key), '', 'required: this cell is empty');
+      if (v[f.key as keyof typeof v] === null && table.present.has(f.key)) { ok = false; errors.add(r.row, table.columnName(f.key), '', 'required: this cell is empty'); }
     }
     const ids = v.owner ? byName.get(v.owner.trim().toLowerCase()) ?? [] : [];
-    if (v.owner && ids.length !== 1) (ok = false), errors.add(r.row, table.columnName('owner'), v.owner, ids.length ? 'several reps have this name' : 'no rep has this name');
+    if (v.owner && ids.length !== 1) { ok = false; errors.add(r.row, table.columnName('owner'), v.owner, ids.length ? 'several reps have this name' : 'no rep has this name'); }
     if (ok) {
       const key = `${ids[0]}|${v.month}`;
       if (seen.has(key)) {

@@ -32,7 +32,7 @@ export function ForecastTab({ week, scope, lookups }: { week: string; scope: Sco
     } catch (e) {
       message.error((e as Error).message);
     }
-  }, [week, scope.territoryId, scope.ownerId, message]);
+  }, [week, scope, message]);
   useEffect(() => {
     void reload();
   }, [reload]);

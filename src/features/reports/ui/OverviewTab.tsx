@@ -35,7 +35,7 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
     return () => {
       live = false;
     };
-  }, [week, scope.territoryId, scope.ownerId, message]);
+  }, [week, scope, message]);
 
   const repName = useMemo(() => {
     const m = new Map(lookups.reps.map((r) => [r.id, locale === 'zh-CN' ? r.nameZh : r.nameEn]));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, DatePicker, Select, Space, Spin, Tabs } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -32,10 +32,13 @@ export default function ReportsPage() {
   }, [message]);
 
   const week = route.params.get('week') ?? (lookups ? weekStartOf(lookups.today) : null);
-  const scope: Scope = {
-    ...(route.params.get('territoryId') ? { territoryId: route.params.get('territoryId')! } : {}),
-    ...(route.params.get('ownerId') ? { ownerId: route.params.get('ownerId')! } : {}),
-  };
+  // One object while the link names the same scope, so the tabs' effects run when it changes and only then.
+  const territoryParam = route.params.get('territoryId');
+  const ownerParam = route.params.get('ownerId');
+  const scope: Scope = useMemo(
+    () => ({ ...(territoryParam ? { territoryId: territoryParam } : {}), ...(ownerParam ? { ownerId: ownerParam } : {}) }),
+    [territoryParam, ownerParam],
+  );
   const go = useCallback(
     (patch: Record<string, string | undefined>) => {
       const next: Record<string, string> = {};
@@ -43,7 +46,7 @@ export default function ReportsPage() {
       for (const [k, v] of Object.entries(cur)) if (v) next[k] = v;
       navigate('reports', next);
     },
-    [tab, route.params, scope.territoryId, scope.ownerId],
+    [tab, route.params, scope],
   );
 
   const downloadPack = useCallback(async () => {
@@ -57,7 +60,7 @@ export default function ReportsPage() {
     } catch (e) {
       message.error((e as Error).message);
     }
-  }, [jobs, locale, message, t, week, scope.territoryId, scope.ownerId]);
+  }, [jobs, locale, message, t, week, scope]);
 
   if (!lookups || !week) return <Spin style={{ margin: 40 }} />;
   const name = (x: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
