@@ -1,8 +1,17 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
-import * as echarts from 'echarts';
+import * as echarts from 'echarts/core';
+import { BarChart, FunnelChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { ECElementEvent, EChartsOption as FullOption } from 'echarts';
 
-export type EChartsOption = echarts.EChartsOption;
-export type EChartClick = echarts.ECElementEvent;
+// Only the chart types and components the screens draw are bundled (not all of ECharts):
+// this module is loaded by the screens that show a chart, never by the first screen.
+// A chart type or component missing here draws nothing and ECharts warns in the console.
+echarts.use([BarChart, LineChart, ScatterChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent, MarkAreaComponent, CanvasRenderer]);
+
+export type EChartsOption = FullOption;
+export type EChartClick = ECElementEvent;
 
 /**
  * ECharts in a div: init on mount, setOption on change (animation always off — it is
