@@ -1,5 +1,6 @@
 import type { BenchCase } from '../harness';
 import { accountCases } from './accounts';
+import { chartCases } from './charts';
 import { gridCases } from './grid';
 import { paretoCases } from './pareto';
 import { paretoPureCases } from './paretoPure';
@@ -7,4 +8,4 @@ import { pipelineCases } from './pipeline';
 import { receivablesCases } from './receivables';
 
 // Every benchmark case; each feature adds its list here.
-export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoCases, ...paretoPureCases, ...pipelineCases, ...receivablesCases];
+export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoCases, ...paretoPureCases, ...chartCases, ...pipelineCases, ...receivablesCases];

@@ -23,12 +23,21 @@ export function EChart({ option, style, onClick, testId, notMerge = true }: { op
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
+  // Set when an option is given, cleared when ECharts has finished drawing it.
+  const drawing = useRef(false);
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
     c.on('click', (e) => click.current?.(e as EChartClick));
+    // data-drawn-at: when the chart last finished drawing new data (ms since the page's
+    // start). The bench times "data arrived → chart drawn" with it; tests may wait on it.
+    c.on('finished', () => {
+      if (!drawing.current || !el.current) return;
+      drawing.current = false;
+      el.current.dataset.drawnAt = String(Math.round(performance.now()));
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {
@@ -39,7 +48,9 @@ export function EChart({ option, style, onClick, testId, notMerge = true }: { op
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ ...option, animation: false }, { notMerge });
+    if (!chart.current) return;
+    drawing.current = true;
+    chart.current.setOption({ ...option, animation: false }, { notMerge });
   }, [option, notMerge]);
 
   return <div ref={el} style={{ width: '100%', height: 320, ...style }} data-testid={testId} />;
