@@ -6,6 +6,7 @@ import { paretoCases } from './pareto';
 import { paretoPureCases } from './paretoPure';
 import { pipelineCases } from './pipeline';
 import { receivablesCases } from './receivables';
+import { screensCases } from './screens';
 
 // Every benchmark case; each feature adds its list here.
-export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoCases, ...paretoPureCases, ...chartCases, ...pipelineCases, ...receivablesCases];
+export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoCases, ...paretoPureCases, ...chartCases, ...pipelineCases, ...receivablesCases, ...screensCases];
