@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkNamed, entryKey, keyOf, readRendererBuild, screenDownload, staticClosure, type RendererBuild } from './firstDownload';
+import { chunkNamed, entryKey, keyOf, readRendererBuild, screenDownload, SHELL, staticClosure, type RendererBuild } from './firstDownload';
 
 // The script each screen downloads first, read from the production build's manifest: it
 // keeps the split by area from eroding (one stray static import of a heavy module into the
@@ -46,7 +46,7 @@ const has = (b: RendererBuild, chunks: Set<string>, suffix: string) => [...chunk
 describe('first download per screen', () => {
   it('every area is a chunk of its own, loaded when opened', () => {
     for (const page of AREA_PAGES) expect(build.manifest[keyOf(build, page)]!.isDynamicEntry, page).toBe(true);
-    const shell = staticClosure(build, [entryKey(build)]);
+    const shell = staticClosure(build, [entryKey(build), keyOf(build, SHELL)]);
     for (const page of AREA_PAGES) expect(shell.has(keyOf(build, page)), `${page} in the shell's download`).toBe(false);
   });
 

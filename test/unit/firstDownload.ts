@@ -19,6 +19,9 @@ export function chunkNamed(b: RendererBuild, name: string): string {
   return key;
 }
 
+/** The app's frame (React, Ant Design, i18next, the menu), loaded by the entry for every screen. */
+export const SHELL = 'start.tsx';
+
 export interface RendererBuild {
   dir: string;
   manifest: Record<string, ManifestChunk>;
@@ -65,8 +68,11 @@ export function scriptBytes(b: RendererBuild, keys: Iterable<string>): number {
   return n;
 }
 
-/** The script a screen downloads before it can show anything: the entry's closure and the page's. */
+/**
+ * The script a screen downloads before it can show anything: the entry's closure, the
+ * shell's (the entry loads it at once: src/renderer/start.tsx) and the page's.
+ */
 export function screenDownload(b: RendererBuild, pageSuffix: string): { chunks: Set<string>; bytes: number } {
-  const chunks = staticClosure(b, [entryKey(b), keyOf(b, pageSuffix)]);
+  const chunks = staticClosure(b, [entryKey(b), keyOf(b, SHELL), keyOf(b, pageSuffix)]);
   return { chunks, bytes: scriptBytes(b, chunks) };
 }

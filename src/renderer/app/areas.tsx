@@ -3,6 +3,7 @@ import {
   TeamOutlined, BarChartOutlined, FunnelPlotOutlined, SolutionOutlined, TrophyOutlined,
   AccountBookOutlined, FileTextOutlined, SettingOutlined,
 } from '@ant-design/icons';
+import { loadAccountsPage } from './loadAccountsPage';
 
 export interface Area {
   key: string;
@@ -11,11 +12,6 @@ export interface Area {
   page: LazyExoticComponent<ComponentType> | ComponentType | null;
 }
 
-/**
- * The accounts screen's code. Started at app start when it is the screen opening (main.tsx),
- * so it downloads while the shell renders; React.lazy then finds the same module.
- */
-export const loadAccountsPage = () => import('../../features/accounts/ui/AccountsPage');
 
 // The product's areas in navigation order. A feature replaces its `null` with its page.
 // Each area is its own chunk, loaded when first opened: a screen downloads only its own

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { call } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import type { BookState } from '../contract';
 
 const BookContext = createContext<BookState | null>(null);
@@ -12,7 +12,7 @@ export function BookGate({ firstStart, loading, children }: { firstStart: ReactN
   const [state, setState] = useState<BookState | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    call('books:state', {}).then(setState, (e: Error) => setFailed(e.message));
+    takeEarly('books:state', {}).then(setState, (e: Error) => setFailed(e.message));
   }, []);
   if (failed) return <pre style={{ padding: 24 }}>{failed}</pre>;
   if (!state) return loading;
