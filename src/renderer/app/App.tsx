@@ -5,13 +5,14 @@ import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { areas } from './areas';
 import { navigate, useHashRoute } from './useHashRoute';
-import { NotYetAvailable } from './NotYetAvailable';
 import { PrefsProvider, usePrefs } from './prefs';
 import { ErrorBoundary } from './ErrorBoundary';
 import { BookGate } from '../../features/books/ui/useBookState';
 import { BookMenu } from '../../features/books/ui/BookMenu';
 import { HelpButton } from '../../features/help/ui/HelpButton';
 
+// An area not built yet (none today): its Result illustration is not first-download code.
+const NotYetAvailable = lazy(() => import('./NotYetAvailable').then((m) => ({ default: m.NotYetAvailable })));
 // Shown once, when no book is open yet: not part of the usual first download.
 const FirstStart = lazy(() => import('../../features/books/ui/FirstStart').then((m) => ({ default: m.FirstStart })));
 
