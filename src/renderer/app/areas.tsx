@@ -4,6 +4,12 @@ import {
   AccountBookOutlined, FileTextOutlined, SettingOutlined,
 } from '@ant-design/icons';
 import { loadAccountsPage } from './loadAccountsPage';
+import { loadNamespaces, type LazyNamespace } from '../i18n';
+
+/** An area's page, loaded when first opened together with its texts (fetched in parallel). */
+function areaPage(load: () => Promise<{ default: ComponentType }>, ...namespaces: LazyNamespace[]): LazyExoticComponent<ComponentType> {
+  return lazy(async () => (await Promise.all([load(), loadNamespaces(...namespaces)]))[0]);
+}
 
 export interface Area {
   key: string;
@@ -18,11 +24,11 @@ export interface Area {
 // code (and ECharts only where a chart is drawn), so no screen waits on another's.
 export const areas: Area[] = [
   { key: 'accounts', icon: TeamOutlined, page: lazy(loadAccountsPage) },
-  { key: 'pareto', icon: BarChartOutlined, page: lazy(() => import('../../features/pareto/ui/ParetoPage')) },
-  { key: 'pipeline', icon: FunnelPlotOutlined, page: lazy(() => import('../../features/pipeline/ui/PipelinePage')) },
-  { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
-  { key: 'training', icon: TrophyOutlined, page: lazy(() => import('../../features/training/ui/TrainingPage')) },
-  { key: 'receivables', icon: AccountBookOutlined, page: lazy(() => import('../../features/receivables/ui/ReceivablesPage')) },
-  { key: 'reports', icon: FileTextOutlined, page: lazy(() => import('../../features/reports/ui/ReportsPage')) },
-  { key: 'settings', icon: SettingOutlined, page: lazy(() => import('./SettingsPage')) },
+  { key: 'pareto', icon: BarChartOutlined, page: areaPage(() => import('../../features/pareto/ui/ParetoPage'), 'pareto') },
+  { key: 'pipeline', icon: FunnelPlotOutlined, page: areaPage(() => import('../../features/pipeline/ui/PipelinePage'), 'pipeline') },
+  { key: 'negotiation', icon: SolutionOutlined, page: areaPage(() => import('../../features/negotiation/ui/NegotiationPage'), 'negotiation') },
+  { key: 'training', icon: TrophyOutlined, page: areaPage(() => import('../../features/training/ui/TrainingPage'), 'training') },
+  { key: 'receivables', icon: AccountBookOutlined, page: areaPage(() => import('../../features/receivables/ui/ReceivablesPage'), 'receivables') },
+  { key: 'reports', icon: FileTextOutlined, page: areaPage(() => import('../../features/reports/ui/ReportsPage'), 'reports') },
+  { key: 'settings', icon: SettingOutlined, page: areaPage(() => import('./SettingsPage'), 'org') },
 ];
