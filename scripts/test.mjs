@@ -3,8 +3,12 @@
 // tests (Playwright in Debian's Chromium). Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
+// Which tests failed, repeated just above the totals: CI keeps only the tail of the output.
+const failures = [];
+const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
 const steps = [];
 fs.mkdirSync('test-results', { recursive: true });
 
@@ -32,6 +36,12 @@ if (fs.existsSync(vitestJson)) {
   const loadFailures = (v.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
   results.failed += v.numFailedTests + loadFailures;
   results.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  for (const suite of v.testResults ?? []) {
+    const file = path.relative(process.cwd(), suite.name);
+    const failedTests = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedTests) failures.push(`${file} › ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+    if (suite.status === 'failed' && failedTests.length === 0) failures.push(`${file}: ${firstLine(suite.message)}`);
+  }
 } else {
   results.failed++;
 }
@@ -47,7 +57,12 @@ if (fs.existsSync(e2eJson)) {
   if ((p.errors ?? []).length) results.failed += p.errors.length;
   // Say why each skipped test skipped (e.g. no Electron binary on this machine).
   const walk = (suite) => {
-    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const a of t.annotations ?? []) if (a.type === 'skip') console.log(`skipped: ${spec.title} — ${a.description}`);
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        for (const a of t.annotations ?? []) if (a.type === 'skip') console.log(`skipped: ${spec.title} — ${a.description}`);
+        if (t.status === 'unexpected') failures.push(`${spec.file}:${spec.line} › ${spec.title} [${t.projectName}]: ${firstLine(t.results?.at(-1)?.error?.message)}`);
+      }
+    }
     for (const s of suite.suites ?? []) walk(s);
   };
   for (const s of p.suites ?? []) walk(s);
@@ -55,6 +70,7 @@ if (fs.existsSync(e2eJson)) {
   results.failed++;
 }
 
+if (failures.length) console.log('\nFailed:\n' + failures.map((f) => `  ${f.slice(0, 400)}`).join('\n'));
 console.log('\n' + steps.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)`).join('\n'));
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
 process.exit(results.failed === 0 ? 0 : 1);

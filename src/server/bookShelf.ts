@@ -121,6 +121,15 @@ export class BookShelf {
     this.swapIn(await openBook(target, { ...this.openOpts, shelf: this, demo: opts.demo ?? false }), opts.remember ?? true);
   }
 
+  /** The open book's name or demo mark changed: the recent list says it too. */
+  identityChanged(): void {
+    if (!this.open) return;
+    const entry = path.resolve(this.ctx.dbPath);
+    if (!this.readRecent().some((r) => path.resolve(r.path) === entry)) return; // a book named with --db is not listed
+    const identity = readBookIdentity(this.ctx.db);
+    this.remember({ path: entry, companyName: identity.companyName, demo: identity.demo });
+  }
+
   /** Recent books first, then the other books in the data folder. */
   list(): ShelfBook[] {
     const recent = this.readRecent();

@@ -151,6 +151,15 @@ test('first start: the team\'s own book is a new empty file with its time zone; 
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
   expect(app.ctx.dbPath).toBe(ownFile);
   await expect(page.getByTestId('accounts-empty')).toBeVisible();
+
+  // The company name is edited in Settings; the header and the book file follow.
+  await openArea(page, 'settings');
+  await expect(page.getByTestId('company-name')).toHaveValue('Acme 华东工业');
+  await page.getByTestId('company-name').fill('Acme 华东工业品有限公司');
+  await page.getByTestId('company-name-save').click();
+  await expect(page.getByTestId('book-name')).toHaveText('Acme 华东工业品有限公司');
+  expect(inFile(ownFile)).toMatchObject({ book: { companyName: 'Acme 华东工业品有限公司', demo: false } });
+  await app.screenshot('settings-company-name-zh');
 });
 
 test('first start: exploring the demo opens demo.sqlite, marked Demo in English too', async ({ app, page }) => {

@@ -42,13 +42,19 @@ export interface AppHarness {
 /** 'demo': a demo book is open. 'nothing': a data folder with no book, as on a first start. */
 export type StartWith = 'demo' | 'nothing';
 
-export const test = base.extend<{ transport: TransportKind; startWith: StartWith; app: AppHarness }>({
+export const test = base.extend<{ transport: TransportKind; startWith: StartWith; now: string | null; app: AppHarness }>({
   transport: ['web', { option: true }],
   startWith: ['demo', { option: true }],
-  app: async ({ page, transport, startWith }, use, testInfo) => {
+  // An ISO instant to pin the clocks to: the server's (every book opened reads it; "today" is
+  // its date in the book's zone) and the browser's (Date starts there and runs on, so timers
+  // and animations behave). Null: the real clock.
+  now: [null, { option: true }],
+  app: async ({ page, transport, startWith, now }, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-e2e-'));
-    const shelf = startWith === 'nothing' ? new BookShelf(path.join(dir, 'data'), { platform: 'test' }) : null;
-    const ctx = shelf ? await shelf.start() : await openBook(path.join(dir, 'book.sqlite'), { demo: true, platform: 'test' });
+    const clock = now ? { instant: () => new Date(now) } : {};
+    if (now) await page.clock.install({ time: new Date(now) });
+    const shelf = startWith === 'nothing' ? new BookShelf(path.join(dir, 'data'), { platform: 'test', ...clock }) : null;
+    const ctx = shelf ? await shelf.start() : await openBook(path.join(dir, 'book.sqlite'), { demo: true, platform: 'test', ...clock });
     const registry = createRegistry({ validateOutput: true });
     const web = await startWebServer({ ctx, registry, rendererDir: RENDERER_DIR });
     const pendingOpen: string[] = [];

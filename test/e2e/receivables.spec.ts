@@ -157,3 +157,58 @@ test('booking the provision from the Journal screen, with undo until the next bo
   await expect(page.getByTestId('journal-book')).toBeEnabled();
   expect(await app.call<unknown[]>('receivables:bookings', {})).toEqual([]);
 });
+
+test('an invoice import naming a customer the book lacks: the refusal lists what to create, the switch creates it on a second try; both languages', async ({ app, page }) => {
+  const existing = (await app.call<{ id: string; name: string }[]>('receivables:customers', {}))[0]!;
+  const file = `${app.dir}/发票-新客户.xlsx`;
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
+    ['发票号', '客户名称', '销售区域', '业务员', '开票日期', '到期日', '金额'],
+    ['E2E-NEW-1', '海口椰风食品', '海南区', '林涛', today, today, 1234.5],
+    ['E2E-NEW-2', existing.name, '不存在区', '无此人', today, today, 100],
+  ]), 'Invoices');
+  fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  const before = await app.call<Aging>('receivables:aging', { asOf: today });
+
+  await app.open('receivables?tab=invoices');
+  await app.chooseFile(file, () => page.getByTestId('import-invoices').click());
+  const refusal = page.getByTestId('import-refusal');
+  await expect(refusal).toBeVisible();
+  await expect(refusal.getByTestId('import-errors')).toContainText('没有叫这个名称的客户');
+  await expect(refusal.getByTestId('import-errors').locator('tbody tr')).toHaveCount(1);
+  const missing = refusal.getByTestId('import-missing');
+  await expect(missing).toContainText('可先导入客户');
+  for (const tag of ['区域 海南区', '销售代表 林涛（海南区）', '客户 海口椰风食品（海南区）']) await expect(missing.getByText(tag)).toBeVisible();
+  // Nothing of the existing customer's row (its Territory and Rep are not read) is listed.
+  await expect(missing).not.toContainText('不存在区');
+  await expect(refusal.getByTestId('import-again')).toBeDisabled();
+  await refusal.getByTestId('import-create-missing').click();
+  await expect(missing).toContainText('重新导入时将一并创建');
+  await expect(refusal.getByTestId('import-again')).toBeEnabled();
+  await app.screenshot('receivables-import-create-missing-zh');
+  await refusal.getByRole('button', { name: '关 闭' }).click();
+  await expect(refusal).toBeHidden();
+  expect((await app.call<Aging>('receivables:aging', { asOf: today })).totals.total).toBe(before.totals.total);
+
+  // The same file again, in English: refused the same way; the switch starts off.
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await app.chooseFile(file, () => page.getByTestId('import-invoices').click());
+  await expect(refusal.getByTestId('import-errors')).toContainText('no account has this name');
+  await expect(missing).toContainText('Import the customers first (Accounts)');
+  await expect(refusal.getByTestId('import-again')).toBeDisabled();
+  await refusal.getByTestId('import-create-missing').click();
+  await expect(missing).toContainText('will be created when you import again');
+  for (const tag of ['Territory 海南区', 'Rep 林涛 (海南区)', 'Customer 海口椰风食品 (海南区)']) await expect(missing.getByText(tag)).toBeVisible();
+  await app.screenshot('receivables-import-create-missing-en');
+
+  await refusal.getByTestId('import-again').click();
+  await expect(refusal).toBeHidden();
+  await expect(page.getByText('Created: Territory 海南区, Rep 林涛 (海南区), Customer 海口椰风食品 (海南区)')).toBeVisible();
+  const after = await app.call<Aging>('receivables:aging', { asOf: today });
+  expect(after.customers.find((c) => c.customer === '海口椰风食品')).toMatchObject({ total: 1234_50, invoices: 1 });
+  expect(after.totals.total).toBe(before.totals.total + 1234_50 + 100_00);
+  // The grid reloaded: the quick search finds the new customer's invoice.
+  await page.locator('.ant-input-search input').fill('E2E-NEW-1');
+  await expect(page.getByTestId('invoices-grid').locator('[role="gridcell"][col-id="customer"]', { hasText: '海口椰风食品' }).first()).toBeVisible();
+  await app.screenshot('receivables-import-created-en');
+});

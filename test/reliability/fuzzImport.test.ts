@@ -22,7 +22,9 @@ const CLEAN_CODES = new Set(['import-rejected', 'bad-file', 'invalid-input', 'va
 let t: { dir: string; cleanup(): void };
 let ctx: ServerContext;
 const registry = createRegistry();
-const rng = seedrandom('fuzz-importers');
+// SW_FUZZ_SEED explores other mutations (a failure prints its seed and case; rerun with it).
+const SEED = process.env.SW_FUZZ_SEED ?? 'fuzz-importers';
+const rng = seedrandom(SEED);
 const int = (n: number) => Math.floor(rng() * n);
 
 beforeAll(async () => {
@@ -170,12 +172,12 @@ async function fuzz(ext: 'xlsx' | 'csv', make: (i: number) => Buffer) {
     const after = accountCount();
     if (r.ok) {
       outcomes.imported++;
-      expect(after, `case ${i}`).toBe(before + (r.inserted ?? 0));
+      expect(after, `seed ${SEED}, case ${i}`).toBe(before + (r.inserted ?? 0));
     } else {
       outcomes.refused++;
       if (!CLEAN_CODES.has(r.code ?? '')) fs.copyFileSync(file, path.join('test-results', `fuzz-failure-${ext}-${i}.${ext}`));
-      expect(CLEAN_CODES.has(r.code ?? ''), `case ${ext} ${i}: ${r.code}: ${r.message}`).toBe(true);
-      expect(after, `case ${ext} ${i} wrote partially`).toBe(before);
+      expect(CLEAN_CODES.has(r.code ?? ''), `seed ${SEED}, case ${ext} ${i}: ${r.code}: ${r.message}`).toBe(true);
+      expect(after, `seed ${SEED}, case ${ext} ${i} wrote partially`).toBe(before);
     }
     fs.rmSync(file, { force: true });
   }

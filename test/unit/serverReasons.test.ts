@@ -20,6 +20,13 @@ describe('import reasons in Chinese', () => {
     expect(localizeReason('the same ID is also on row 12', 'zh-CN')).toBe('相同的 ID 也出现在第 12 行');
   });
 
+  it('translates what the invoice import says of customers the book lacks, and of owners', () => {
+    expect(localizeReason('no account has this name', 'zh-CN')).toBe('没有叫这个名称的客户');
+    expect(localizeReason('a new customer needs a Territory', 'zh-CN')).toBe('新客户需要填写区域');
+    expect(localizeReason("too long for a rep's name: 120 characters, at most 100", 'zh-CN')).toBe('作为销售代表姓名过长：120 个字符，最多 100 个');
+    expect(localizeReason("required (the account's owner is deactivated: name an active rep)", 'zh-CN')).toBe('必填（该客户的负责人已停用：请填写在职的销售代表）');
+  });
+
   it('translates what the organisation rules say', () => {
     const reps = new Set(['t1']);
     const reason = (p: Parameters<typeof personProblems>[0]) => personProblems(p, [{ id: 'x', email: 'a@b.cn' }], reps)[0]!.reason;

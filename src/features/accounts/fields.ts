@@ -23,7 +23,7 @@ export const accountFields: AccountField[] = [
   { key: 'id', column: 'id', type: 'id', en: 'ID', zh: '编号', synonyms: ['id', '客户编号', '客户id', 'account id'] },
   { key: 'name', column: 'name', type: 'text', en: 'Name', zh: '客户名称', synonyms: ['name', 'account', 'account name', 'customer', '客户', '名称', '客户名'], required: true, maxLength: 200 },
   { key: 'territory', column: 'territory_id', type: 'territory', en: 'Territory', zh: '区域', synonyms: ['territory', 'region', '责任区域', '销售区域', '区域'], required: true },
-  { key: 'owner', column: 'owner_id', type: 'owner', en: 'Owner', zh: '负责人', synonyms: ['owner', 'rep', 'sales rep', '销售代表', '业务员', '负责人', '客户经理'] },
+  { key: 'owner', column: 'owner_id', type: 'owner', en: 'Owner', zh: '负责人', synonyms: ['owner', 'rep', 'sales rep', '销售代表', '销售', '业务员', '负责人', '客户经理'] },
   { key: 'industry', column: 'industry', type: 'text', en: 'Industry', zh: '行业', synonyms: ['industry', '行业'], maxLength: 100 },
   { key: 'city', column: 'city', type: 'text', en: 'City', zh: '城市', synonyms: ['city', '城市', '地区', '所在城市'], maxLength: 100 },
   { key: 'sales', column: 'sales_fen', type: 'money', en: 'Sales', zh: '今年销售额', synonyms: ['sales', 'sales this year', '销售额', '今年销售额', '本年销售额'] },

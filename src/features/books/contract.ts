@@ -30,9 +30,11 @@ export const zBookState = z.object({
 });
 export type BookState = z.infer<typeof zBookState>;
 
+const zCompanyName = z.string().trim().min(1, 'the company name is required').max(100);
+
 export const zNewBook = z
   .object({
-    companyName: z.string().trim().min(1, 'the company name is required').max(100),
+    companyName: zCompanyName,
     timeZone: z.string().refine(isTimeZone, { message: 'not a time zone this app knows (e.g. Asia/Shanghai)' }),
     locale: zLang,
   })
@@ -59,6 +61,8 @@ export const booksContract = {
   'books:openDemo': channel(zEmpty, zOk),
   /** Makes a new, empty book for the user's team and opens it. */
   'books:create': channel(zNewBook, zOk),
+  /** Renames the open book's company (Settings); the demo stays marked as the demo. */
+  'books:rename': channel(z.object({ companyName: zCompanyName }).strict(), zOk),
   /** Opens a listed book (by id) or a file the platform's dialog gave (by token). */
   'books:open': channel(z.union([z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), z.object({ token: zFileToken }).strict()]), zOk),
 } as const;

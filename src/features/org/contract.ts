@@ -26,8 +26,8 @@ export type OrgTerritory = z.infer<typeof zTerritory>;
 export const zOrgImportError = zImportError.extend({ sheet: z.string() });
 export type OrgImportError = z.infer<typeof zOrgImportError>;
 
-/** A territory or rep an import created (or would create) because the file names it. */
-export const zCreated = z.object({ kind: z.enum(['territory', 'rep']), name: z.string(), territory: z.string().nullable() });
+/** A territory, rep or (invoice import) customer an import created (or would create) because the file names it. */
+export const zCreated = z.object({ kind: z.enum(['territory', 'rep', 'account']), name: z.string(), territory: z.string().nullable() });
 /** The import's switch: create the territories and reps the file names that the book lacks. */
 export const zCreateMissing = z.boolean().default(false);
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
+import { zCreated, zCreateMissing } from '../org/contract';
 
 // Receivables: invoices, payments and allocations, contracts with milestones, aging with
 // provisions, collections, the provision journal, credit control and the finance workbook.
@@ -325,7 +326,8 @@ export const receivablesContract = {
     z.object({ customers: z.number(), invoices: z.number() }),
     { long: true },
   ),
-  'receivables:importInvoices': channel(zImportArgs, z.object({ inserted: z.number() }), { long: true }),
+  /** createMissing: a Customer no account has becomes one (in the row's Territory, owned by its Rep), with the territories and reps it needs. */
+  'receivables:importInvoices': channel(zImportArgs.extend({ createMissing: zCreateMissing }).strict(), z.object({ inserted: z.number(), created: z.array(zCreated) }), { long: true }),
   'receivables:importPayments': channel(zImportArgs, z.object({ inserted: z.number() }), { long: true }),
   /** Re-imports the collection columns finance annotated in an exported aging workbook's Detail sheet. */
   'receivables:importCollections': channel(zImportArgs, z.object({ rows: z.number(), recorded: z.number() }), { long: true }),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../api/client';
 import { usePrefs } from './prefs';
 import { OrgSettings } from '../../features/org/ui/OrgSettings';
+import { CompanyNameSetting } from '../../features/books/ui/CompanyNameSetting';
 
 // Every zone the runtime knows; the book's zone decides "today" on every screen and in every export.
 const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map((z) => ({ value: z, label: z }));
@@ -29,6 +30,9 @@ export default function SettingsPage() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('settings.title')} size="small">
         <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('books:rename.label')}>
+            <CompanyNameSetting />
+          </Descriptions.Item>
           <Descriptions.Item label={t('settings.language')}>
             <Segmented value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]} />
           </Descriptions.Item>
@@ -83,9 +87,9 @@ export default function SettingsPage() {
           dataSource={backups}
           pagination={{ pageSize: 10 }}
           columns={[
-            { title: 'File', dataIndex: 'name' },
-            { title: 'Size', dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
-            { title: 'Time', dataIndex: 'createdAt' },
+            { title: t('settings.backupFile'), dataIndex: 'name' },
+            { title: t('settings.backupSize'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
+            { title: t('settings.backupTime'), dataIndex: 'createdAt' },
             {
               title: '',
               render: (_: unknown, b: { name: string }) => (

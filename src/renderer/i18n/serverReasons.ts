@@ -14,6 +14,7 @@ const rules: Rule[] = [
   [/^more than two decimals \(money is in yuan with at most 2 decimals\)$/, () => '小数超过两位（金额以元为单位，最多两位小数）'],
   [/^cannot be negative$/, () => '不能为负数'],
   [/^not a date \(expected YYYY-MM-DD\)$/, () => '不是日期（应为 YYYY-MM-DD）'],
+  [/^in the future$/, () => '晚于今天（按账簿时区）'],
   [/^not a known value; use one of: (.*)$/s, (allowed) => `不是可选值；请使用以下之一：${allowed}`],
   [/^not a whole number$/, () => '不是整数'],
   [/^not a number$/, () => '不是数字'],
@@ -52,6 +53,12 @@ const rules: Rule[] = [
     (a, o) => `在其区域仍负责 ${a} 个客户和 ${o} 个进行中的机会：请先转给其他销售代表（或停用此人，其历史记录会保留）`],
   [/^deactivated: choose an active rep \(or reactivate them in Settings\)$/, () => '已停用：请选择在职的销售代表（或在设置中恢复此人）'],
   [/^unknown rep$/, () => '未知销售代表'],
+  [/^required \(the account's owner is deactivated: name an active rep\)$/, () => '必填（该客户的负责人已停用：请填写在职的销售代表）'],
+  // Invoices naming customers the book lacks.
+  [/^no account has this name$/, () => '没有叫这个名称的客户'],
+  [/^several accounts have this name$/, () => '有多个客户叫这个名称'],
+  [/^a new customer needs a Territory$/, () => '新客户需要填写区域'],
+  [/^too long for a rep's name: (\d+) characters, at most (\d+)$/, (n, max) => `作为销售代表姓名过长：${n} 个字符，最多 ${max} 个`],
   [/^Unknown person\.$/, () => '未知人员'],
 ];
 

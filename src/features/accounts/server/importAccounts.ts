@@ -6,8 +6,7 @@ import type { Job } from '../../../server/jobs';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';
-import { createMissingHint, OrgNames, type Created } from '../../org/server/missingOrg';
-import { NAME_MAX, territoryProblems } from '../../org/domain';
+import { createMissingHint, DEACTIVATED_REP, OrgNames, undoCreatedOrg, type Created } from '../../org/server/missingOrg';
 import * as repo from './repo';
 
 // Accounts from a spreadsheet: every row is validated against the database as it is
@@ -131,8 +130,8 @@ async function validate(ctx: ServerContext, filePath: string, name: string, opts
     }
     const territoryId = (v.territory as string | null | undefined) ?? existing?.territoryId ?? null;
     // A territory to create must be a valid one (length, no ';').
-    const newTerritoryProblem = names.isPlanned(territoryId) ? territoryProblems({ nameZh: names.territoryLabel(territoryId!), nameEn: names.territoryLabel(territoryId!) }, [])[0] : undefined;
-    if (newTerritoryProblem && opts.createMissing) fail('territory', names.territoryLabel(territoryId!), newTerritoryProblem.reason);
+    const newTerritoryProblem = territoryId ? names.plannedTerritoryProblem(territoryId) : undefined;
+    if (newTerritoryProblem && opts.createMissing) fail('territory', names.territoryLabel(territoryId!), newTerritoryProblem);
     if (names.isPlanned(territoryId) && !opts.createMissing) {
       const known = names.knownTerritories;
       fail('territory', names.territoryLabel(territoryId!), `unknown territory${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`);
@@ -141,14 +140,11 @@ async function validate(ctx: ServerContext, filePath: string, name: string, opts
     if (has('owner')) {
       const owner = v.owner as string | null;
       if (owner && territoryId) {
-        const named = names.repsNamed(owner);
-        const rep = named.find((r) => r.territoryId === territoryId);
-        if (rep) ownerId = rep.id;
-        else if (named.length === 0 && owner.length > NAME_MAX) fail('owner', owner, `too long for a rep's name: ${owner.length} characters, at most ${NAME_MAX}`);
-        else if (named.length === 0) ownerId = names.planRep(owner, territoryId);
-        else fail('owner', owner, `does not work in territory ${names.territoryLabel(territoryId)}`);
+        const rep = names.repIn(owner, territoryId);
+        if ('reason' in rep) fail('owner', owner, rep.reason);
+        else ownerId = rep.id;
         if (names.isPlanned(ownerId) && !opts.createMissing) fail('owner', owner, `unknown owner (known reps: ${knownReps || 'none yet'})`);
-        else if (rep && !rep.active && rep.id !== existing?.ownerId) fail('owner', owner, 'deactivated: choose an active rep (or reactivate them in Settings)');
+        else if ('active' in rep && !rep.active && rep.id !== existing?.ownerId) fail('owner', owner, DEACTIVATED_REP);
       } else ownerId = null;
     } else if (existing && territoryId !== existing.territoryId && existing.ownerId) {
       // Moving an account to another territory without naming an owner drops the old one
@@ -284,7 +280,9 @@ export function listBatches(ctx: ServerContext) {
 /**
  * Undoes an import batch: accounts it added are soft-deleted (and accounts it restored
  * deleted again); fields it changed go back to their old value where they still hold
- * the imported one — a field changed since is left alone and counted as skipped.
+ * the imported one — a field changed since is left alone and counted as skipped. The
+ * territories and reps its --create-missing made go too, unless something uses them now;
+ * `removed` counts them with the accounts.
  */
 export function undoImport(ctx: ServerContext, batchId: string): { removed: number; reverted: number; skipped: number } {
   const batch = ctx.db.prepare("SELECT id, undone_at FROM import_batches WHERE id = ? AND kind = 'accounts' AND deleted_at IS NULL").get(batchId) as { id: string; undone_at: string | null } | undefined;
@@ -319,6 +317,8 @@ export function undoImport(ctx: ServerContext, batchId: string): { removed: numb
         }
       }
     }
+    // The territories and reps this import created, now that its accounts are gone.
+    removed += undoCreatedOrg(ctx, batchId);
     updateRow(ctx, 'import_batches', batchId, { undone_at: ctx.clock.now() });
   })();
   return { removed, reverted, skipped };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Collapse, Modal, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, files, type In, type Out } from '../../../renderer/api/client';
 import type { ChannelName } from '../../../shared/contract';
@@ -7,6 +7,7 @@ import type { FileRef } from '../../../shared/contract/system';
 import type { ImportError, ImportPreview } from '../contract';
 import { accountFields } from '../fields';
 import { localizeReason } from '../../../renderer/i18n/serverReasons';
+import { CreateMissingAlert } from '../../org/ui/CreateMissingAlert';
 
 type RunJob = <K extends ChannelName>(channel: K, input: In<K>, title: string) => Promise<Out<K>>;
 
@@ -138,24 +139,12 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
               <Statistic title={t('importUi.errors')} value={errorCount} valueStyle={{ color: errorCount ? '#cf1322' : undefined }} />
             </Space>
             {preview.missing.length > 0 && (
-              <Alert
-                type={createMissing ? 'success' : 'warning'}
-                showIcon
-                data-testid="import-missing"
+              <CreateMissingAlert
+                on={createMissing}
+                onChange={(on) => { setCreateMissing(on); if (file) void runPreview(file, mapping, on); }}
                 message={t(createMissing ? 'importUi.missingCreate' : 'importUi.missing')}
-                description={
-                  <Space direction="vertical">
-                    <Space wrap size={[4, 4]}>
-                      {preview.missing.map((c) => (
-                        <Tag key={`${c.kind}-${c.name}`}>{c.kind === 'territory' ? t('importUi.missingTerritory', { name: c.name }) : t('importUi.missingRep', { name: c.name, territory: c.territory })}</Tag>
-                      ))}
-                    </Space>
-                    <Space>
-                      <Switch checked={createMissing} data-testid="import-create-missing" onChange={(on) => { setCreateMissing(on); if (file) void runPreview(file, mapping, on); }} />
-                      {t('importUi.createSwitch')}
-                    </Space>
-                  </Space>
-                }
+                items={preview.missing.map((c) => (c.kind === 'territory' ? t('importUi.missingTerritory', { name: c.name }) : t('importUi.missingRep', { name: c.name, territory: c.territory })))}
+                switchLabel={t('importUi.createSwitch')}
               />
             )}
             {preview.unknownHeaders.length > 0 && (
@@ -175,6 +164,10 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
                     <Select
                       style={{ width: 220 }}
                       allowClear
+                      // Twenty-odd fields: typing part of a name or key finds one.
+                      showSearch
+                      optionFilterProp="label"
+                      data-testid={`import-map-${c.header}`}
                       value={mapping[c.header] ?? c.field ?? undefined}
                       placeholder={t('importUi.ignored')}
                       options={accountFields.map((f) => ({ value: f.key, label: `${t(`field.${f.key}`)} (${f.key})` }))}

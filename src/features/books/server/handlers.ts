@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Handlers } from '../../../server/registry';
 import type { ServerContext } from '../../../server/context';
 import type { BookShelf } from '../../../server/bookShelf';
-import { readBookIdentity } from '../../../server/bookIdentity';
+import { readBookIdentity, writeBookIdentity } from '../../../server/bookIdentity';
 import { AppError } from '../../../shared/errors';
 import type { booksContract } from '../contract';
 
@@ -45,6 +45,11 @@ export const booksHandlers: Handlers<C> = {
   },
   'books:create': async (input, ctx) => {
     await shelfOf(ctx).createBook(input);
+    return ok;
+  },
+  'books:rename': ({ companyName }, ctx) => {
+    writeBookIdentity(ctx.db, ctx.clock, { ...readBookIdentity(ctx.db), companyName });
+    ctx.shelf?.identityChanged();
     return ok;
   },
   'books:open': async (input, ctx) => {

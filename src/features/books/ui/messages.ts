@@ -29,6 +29,7 @@ export const booksMessages = {
       unnamed: '未命名账本',
     },
     newBook: { title: '新建空账本' },
+    rename: { label: '公司名称', save: '保存', saved: '公司名称已保存' },
     switchFailed: '无法打开该账本：{{message}}',
   },
   en: {
@@ -60,6 +61,7 @@ export const booksMessages = {
       unnamed: 'Unnamed book',
     },
     newBook: { title: 'New empty book' },
+    rename: { label: 'Company name', save: 'Save', saved: 'Company name saved' },
     switchFailed: 'Could not open that book: {{message}}',
   },
 };

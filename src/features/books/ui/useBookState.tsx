@@ -1,8 +1,10 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { call } from '../../../renderer/api/client';
 import { takeEarly } from '../../../renderer/api/early';
 import type { BookState } from '../contract';
 
 const BookContext = createContext<BookState | null>(null);
+const RefreshContext = createContext<() => Promise<void>>(async () => {});
 
 /**
  * Asks which book is open before the app shell renders: on the first start (none open) the
@@ -11,13 +13,24 @@ const BookContext = createContext<BookState | null>(null);
 export function BookGate({ firstStart, loading, children }: { firstStart: ReactNode; loading: ReactNode; children: ReactNode }) {
   const [state, setState] = useState<BookState | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const refresh = useCallback(async () => setState(await call('books:state', {})), []);
   useEffect(() => {
+    // The first answer was asked for by the page's entry (main.tsx) before React loaded.
     takeEarly('books:state', {}).then(setState, (e: Error) => setFailed(e.message));
   }, []);
   if (failed) return <pre style={{ padding: 24 }}>{failed}</pre>;
   if (!state) return loading;
   if (!state.open) return firstStart;
-  return <BookContext.Provider value={state}>{children}</BookContext.Provider>;
+  return (
+    <RefreshContext.Provider value={refresh}>
+      <BookContext.Provider value={state}>{children}</BookContext.Provider>
+    </RefreshContext.Provider>
+  );
+}
+
+/** Reads the open book's state again (after its name changed in Settings). */
+export function useBookRefresh(): () => Promise<void> {
+  return useContext(RefreshContext);
 }
 
 /** The open book (its name, whether it is the demo, the other books). */

@@ -1,6 +1,7 @@
 import type { Db } from '../../../server/db/connection';
-import { insertRow, type ChangeWriter } from '../../../server/db/changeLog';
+import { insertRow, softDelete, type ChangeWriter } from '../../../server/db/changeLog';
 import { normalizeHeader } from '../../../server/excel/importTable';
+import { NAME_MAX, territoryProblems } from '../domain';
 
 // Imports that can create what they name (`--create-missing`). While an import checks its
 // rows, every territory or rep name the book does not have is planned here under a fresh
@@ -9,23 +10,28 @@ import { normalizeHeader } from '../../../server/excel/importTable';
 // transaction (the flag given) or refuses those rows and says how to fix it.
 
 export interface Created {
-  kind: 'territory' | 'rep';
+  /** 'account': a customer an invoice import created (the org's own planning has territories and reps only). */
+  kind: 'territory' | 'rep' | 'account';
   name: string;
-  /** The territory a created rep works (its English name). */
+  /** The territory a created rep works or a created account belongs to (its English name). */
   territory: string | null;
 }
 
 /** The line the CLI prints for each created thing, exactly. */
 export function createdLine(c: Created): string {
-  return c.kind === 'territory' ? `created territory ${c.name}` : `created rep ${c.name} (${c.territory})`;
+  return c.kind === 'territory' ? `created territory ${c.name}` : `created ${c.kind} ${c.name} (${c.territory})`;
 }
 
-/** What to add to a refusal when the file names territories or reps the book lacks. */
+/** What to add to a refusal when the file names territories, reps (or customers) the book lacks. */
 export function createMissingHint(missing: Created[]): string {
   if (missing.length === 0) return '';
   const names = missing.slice(0, 8).map((c) => c.name).join(', ');
-  return ` The file names territories or reps the book does not have (${names}${missing.length > 8 ? ', …' : ''}): import again with --create-missing to create them, or add them first with import org.`;
+  const customers = missing.some((c) => c.kind === 'account');
+  return ` The file names ${customers ? 'customers, ' : ''}territories or reps the book does not have (${names}${missing.length > 8 ? ', …' : ''}): import again with --create-missing to create them, or add them first with import org${customers ? ' / import accounts' : ''}.`;
 }
+
+/** Why a rep cannot be given something new to own. */
+export const DEACTIVATED_REP = 'deactivated: choose an active rep (or reactivate them in Settings)';
 
 interface RepRef {
   id: string;
@@ -87,6 +93,37 @@ export class OrgNames {
     return id;
   }
 
+  /**
+   * The rep called `text` who works `territoryId`; when the book (and the file so far) has no
+   * one of that name, one is planned there. A name that belongs to someone elsewhere is refused.
+   */
+  repIn(text: string, territoryId: string): { id: string; active: boolean } | { reason: string } {
+    const named = this.repsNamed(text);
+    const rep = named.find((r) => r.territoryId === territoryId);
+    if (rep) return { id: rep.id, active: rep.active };
+    if (named.length > 0) return { reason: `does not work in territory ${this.territoryLabel(territoryId)}` };
+    const name = text.trim();
+    if (name.length > NAME_MAX) return { reason: `too long for a rep's name: ${name.length} characters, at most ${NAME_MAX}` };
+    return { id: this.planRep(text, territoryId), active: true };
+  }
+
+  /** Why a planned territory could not be created (its name too long, or with ';'), if it could not. */
+  plannedTerritoryProblem(id: string): string | undefined {
+    if (!this.isPlanned(id)) return undefined;
+    const name = this.territoryLabel(id);
+    return territoryProblems({ nameZh: name, nameEn: name }, [])[0]?.reason;
+  }
+
+  /** A territory's English name (as the file named it, for a planned one): what created lines print. */
+  territoryNameEn(id: string): string {
+    return this.territoryName.get(id) ?? id;
+  }
+
+  /** True for a rep of the book who has been deactivated (they keep what they own, and get nothing new). */
+  isDeactivated(repId: string): boolean {
+    return this.repsNamed(repId).some((r) => r.id === repId && !r.active);
+  }
+
   isPlanned(id: string | null | undefined): boolean {
     return !!id && this.plannedIds.has(id);
   }
@@ -111,4 +148,34 @@ export class OrgNames {
     }
     return this.missing();
   }
+}
+
+/** Every (table, column) whose foreign key points at `table`. */
+function referencesTo(db: Db, table: string): { t: string; c: string }[] {
+  return db
+    .prepare("SELECT m.name AS t, f.\"from\" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = ?")
+    .all(table) as { t: string; c: string }[];
+}
+
+/**
+ * Undoing an import also takes back the territories and reps its --create-missing made,
+ * reps first, each only while no live row still names it (someone may have used them
+ * since): those stay, and the count says how many were taken back.
+ */
+export function undoCreatedOrg(w: ChangeWriter, batchId: string): number {
+  let removed = 0;
+  for (const table of ['reps', 'territories'] as const) {
+    const refs = referencesTo(w.db, table);
+    const ids = w.db.prepare("SELECT row_id FROM change_log WHERE batch_id = ? AND table_name = ? AND op = 'insert'").pluck().all(batchId, table) as string[];
+    for (const id of ids) {
+      const live = w.db.prepare(`SELECT deleted_at IS NULL FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
+      // Table and column names come from the schema itself, never from input.
+      const used = refs.some(({ t, c }) => w.db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}" WHERE "${c}" = ? AND deleted_at IS NULL)`).pluck().get(id) === 1);
+      if (live && !used) {
+        softDelete(w, table, id);
+        removed++;
+      }
+    }
+  }
+  return removed;
 }

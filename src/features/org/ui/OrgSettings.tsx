@@ -105,7 +105,7 @@ export function OrgSettings() {
 
   return (
     <Card title={t('title')} size="small" data-testid="org-settings"
-      extra={<Space><Button onClick={() => void importOrg()}>{t('importOrg')}</Button><Button onClick={() => void exportOrg()}>{t('exportOrg')}</Button></Space>}>
+      extra={<Space><Button onClick={() => void importOrg()} data-testid="org-import">{t('importOrg')}</Button><Button onClick={() => void exportOrg()} data-testid="org-export">{t('exportOrg')}</Button></Space>}>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Table<OrgTerritory>
           size="small" rowKey="id" pagination={false} data-testid="org-territories"

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { runCli } from '../../../server/cli/main';
 import { openBook } from '../../../server/book';
-import { insertRow } from '../../../server/db/changeLog';
+import { insertRow, updateRow } from '../../../server/db/changeLog';
 import { tempDir } from '../../../../test/db/helpers';
 
 // The CLI's exact forms (a contract): `import opportunities IN.xlsx [--map …]` and
@@ -211,6 +211,32 @@ describe('import opportunities and export pipeline-review', () => {
     const ev = ctx.db.prepare("SELECT e.date, e.amount_fen FROM opportunity_events e JOIN opportunities o ON o.id = e.opportunity_id WHERE o.ref = 'X-1' ORDER BY e.seq").all();
     expect(ev).toEqual([{ date: '2026-02-01', amount_fen: 100000 }, { date: ctx.clock.today(), amount_fen: 150000 }]);
     ctx.db.close();
+  });
+
+  it('a deactivated rep keeps the opportunities they own but is given none: named as Owner or as the account owner the row falls back to', async () => {
+    const rows: Cell[][] = [OPP_HEADERS, ['D-1', 'Acme', 'Kept', '李娜', 1000, 1, '2026-12-31', '2026-02-01', 'open', null]];
+    expect((await cli('import', 'opportunities', workbook(path.join(dir, 'd1.xlsx'), { Opportunities: rows }))).code).toBe(0);
+    let ctx = await openBook(db, { dailyBackup: false });
+    for (const name of ['Li Na', 'Wang Lei']) {
+      const id = ctx.db.prepare('SELECT id FROM reps WHERE name_en = ?').pluck().get(name) as string;
+      updateRow(ctx, 'reps', id, { deactivated_at: '2026-03-01T00:00:00.000Z' });
+    }
+    ctx.db.close();
+    rows.push(['D-2', 'Acme', 'New for Li Na', 'Li Na', 2000, 1, '2026-12-31', '2026-02-01', 'open', null]);
+    rows.push(['D-3', 'Acme', "Falls back to Acme's owner", null, 3000, 1, '2026-12-31', '2026-02-01', 'open', null]);
+    const r = await cli('import', 'opportunities', workbook(path.join(dir, 'd2.xlsx'), { Opportunities: rows }));
+    expect(r.code).toBe(1);
+    expect(r.err.slice(1)).toEqual([
+      '  Opportunities row 3, column Owner, value "Li Na": deactivated: choose an active rep (or reactivate them in Settings)',
+      '  Opportunities row 4, column Owner, value "": required (the account\'s owner is deactivated: name an active rep)',
+    ]);
+    ctx = await openBook(db, { dailyBackup: false });
+    expect(ctx.db.prepare('SELECT ref FROM opportunities ORDER BY ref').pluck().all()).toEqual(['D-1']);
+    ctx.db.close();
+    // Without the new rows the import goes through: D-1 stays with the rep who owns it.
+    const kept = await cli('import', 'opportunities', workbook(path.join(dir, 'd3.xlsx'), { Opportunities: rows.slice(0, 2) }));
+    expect(kept.err).toEqual([]);
+    expect(kept.code).toBe(0);
   });
 
   it('refuses bad command lines with exit code 2', async () => {

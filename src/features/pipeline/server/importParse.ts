@@ -5,7 +5,7 @@ import { date, money, text, type CellParser } from '../../../server/excel/cellPa
 import type { OppStatus } from '../domain';
 import type { ImportIssue } from '../contract';
 import { activeStages } from './stagesRepo';
-import { OrgNames } from '../../org/server/missingOrg';
+import { DEACTIVATED_REP, OrgNames } from '../../org/server/missingOrg';
 
 // Checking the import's cells with the shared import table (headers in English as in the
 // contract or the zh-CN words users write; `--map "Header=field"` for the Opportunities
@@ -107,7 +107,9 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
   const accountByKey = new Map<string, (typeof accounts)[number][]>();
   for (const a of accounts) for (const k of new Set([a.id, normalizeHeader(a.name), a.name_en ? normalizeHeader(a.name_en) : ''])) if (k) accountByKey.set(k, [...(accountByKey.get(k) ?? []), a]);
   const names = new OrgNames(ctx.db, ctx.newId);
-  const existing = new Map((ctx.db.prepare('SELECT ref, id FROM opportunities WHERE ref IS NOT NULL AND deleted_at IS NULL').raw().all() as [string, string][]));
+  const imported = ctx.db.prepare('SELECT ref, id, owner_id FROM opportunities WHERE ref IS NOT NULL AND deleted_at IS NULL').raw().all() as [string, string, string][];
+  const existing = new Map(imported.map(([ref, id]) => [ref, id]));
+  const ownerOf = new Map(imported.map(([ref, , owner]) => [ref, owner]));
 
   const opts = { name: input.name, ...(input.job ? { job: input.job } : {}) };
   const table = await ImportTable.open(input.file, oppFields(ctx), { ...opts, sheet: input.oppSheet, ...(input.mapping ? { mapping: input.mapping } : {}) });
@@ -136,6 +138,10 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
       else ownerId = rep.id;
       if (names.isPlanned(ownerId) && !input.createMissing) bad('owner', v.owner, 'unknown rep');
     } else if (account && !ownerId) bad('owner', '', 'required (the account has no owner)');
+    // A deactivated rep keeps the opportunities they own but is given none (as in the accounts import).
+    if (ownerId && names.isDeactivated(ownerId) && ownerId !== ownerOf.get(v.id)) {
+      bad('owner', v.owner ?? '', v.owner ? DEACTIVATED_REP : "required (the account's owner is deactivated: name an active rep)");
+    }
     if (v.created && v.created > today) bad('created', v.created, 'in the future');
     if (!ok) continue;
     const o: ParsedOpp = {

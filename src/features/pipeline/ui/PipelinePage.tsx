@@ -8,6 +8,7 @@ import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EmptyState } from '../../../renderer/components/EmptyState';
 import { ApiError } from '../../../shared/errors';
+import { localizeReason } from '../../../renderer/i18n/serverReasons';
 import type { ImportIssue, Opportunity } from '../contract';
 import { usePipelineLookups } from './usePipelineLookups';
 import { BoardView } from './BoardView';
@@ -134,15 +135,16 @@ export default function PipelinePage() {
       <Modal open={!!importErrors} width={860} title={t('importRejected')} onCancel={() => setImportErrors(null)} footer={null}>
         <Table
           size="small"
+          data-testid="pipeline-import-errors"
           rowKey={(r) => `${r.sheet}-${r.row}-${r.column}-${r.reason}`}
           dataSource={importErrors?.errors ?? []}
           pagination={{ pageSize: 12 }}
           columns={[
-            { title: 'Sheet', dataIndex: 'sheet', width: 110 },
-            { title: 'Row', dataIndex: 'row', width: 60 },
-            { title: 'Column', dataIndex: 'column', width: 130 },
-            { title: 'Value', dataIndex: 'value', width: 150 },
-            { title: 'Reason', dataIndex: 'reason' },
+            { title: t('errorCols.sheet'), dataIndex: 'sheet', width: 110 },
+            { title: t('errorCols.row'), dataIndex: 'row', width: 60 },
+            { title: t('errorCols.column'), dataIndex: 'column', width: 130 },
+            { title: t('errorCols.value'), dataIndex: 'value', width: 150 },
+            { title: t('errorCols.reason'), dataIndex: 'reason', render: (r: string) => localizeReason(r, locale) },
           ]}
         />
       </Modal>

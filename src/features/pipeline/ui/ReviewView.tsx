@@ -69,7 +69,9 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
 
   if (!review || !bridge) return <Spin style={{ margin: 40 }} />;
   const stat = (metric: ReviewMetric, title: string, value: number, testId: string, color?: string, sub?: string) => (
-    <Col flex="1 1 0" style={{ minWidth: 96 }}>
+    // Sized by their content (not equal shares): English titles such as "Close date slipped" are
+    // longer than the Chinese and overflowed an equal-width card.
+    <Col flex="1 1 auto" style={{ minWidth: 96 }}>
       <Card size="small" hoverable onClick={() => open({ metric, title })} data-testid={testId} style={{ height: '100%' }} styles={{ body: { padding: '6px 10px' } }}>
         <Statistic title={<span style={{ whiteSpace: 'nowrap' }}>{title}</span>} value={value} valueStyle={{ fontSize: 20, color }} />
         {sub && <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{sub}</Typography.Text>}
@@ -91,7 +93,7 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
         <Select
           value={periodChoice}
           onChange={setPeriodChoice}
-          style={{ width: 150 }}
+          style={{ width: 220 }}
           options={[{ value: 'quarter', label: `${t('review.quarter')} ${quarterEnd(to)}` }, { value: 'year', label: `${t('review.year')} ${to.slice(0, 4)}-12-31` }, { value: 'none', label: t('review.none') }]}
         />
         <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="review-export">{t('review.export')}</Button>

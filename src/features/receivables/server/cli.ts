@@ -3,8 +3,10 @@ import { isIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Booking } from '../contract';
 import type { ImportProblem } from './excelImport';
+import { createdLine, type Created } from '../../org/server/missingOrg';
+import { createMissingOption } from '../../org/server/cli';
 
-// npm run cli -- --db FILE import invoices IN.xlsx [--map "Header=field" …]
+// npm run cli -- --db FILE import invoices IN.xlsx [--map "Header=field" …] [--create-missing]
 // npm run cli -- --db FILE import payments IN.xlsx [--map "Header=field" …]
 // npm run cli -- --db FILE import collections AGING.xlsx
 // npm run cli -- --db FILE export aging OUT.xlsx --as-of YYYY-MM-DD [--lang en|zh-CN]
@@ -17,12 +19,16 @@ function dateOption(io: CliIo, name: string): string {
   return v;
 }
 
-/** Runs an import; a rejected file prints every problem as "row N, Column: reason (value)". */
-async function runImport(io: CliIo, channel: string, what: string): Promise<number> {
+/**
+ * Runs an import; a rejected file prints every problem as "row N, Column: reason (value)".
+ * `extra` is the channel's own input (createMissing for invoices); what it created is printed first.
+ */
+async function runImport(io: CliIo, channel: string, what: string, extra: Record<string, unknown> = {}): Promise<number> {
   const file = fileArg(io, 0, 'read', 'IN.xlsx');
   const mapping = mappingArg(io.options.map as string[] | undefined);
   try {
-    const r = await io.registry.call<{ inserted?: number; rows?: number; recorded?: number }>(io.ctx, channel, { file, ...(mapping ? { mapping } : {}) });
+    const r = await io.registry.call<{ inserted?: number; rows?: number; recorded?: number; created?: Created[] }>(io.ctx, channel, { file, ...(mapping ? { mapping } : {}), ...extra });
+    for (const c of r.created ?? []) io.out(createdLine(c));
     io.out(r.inserted !== undefined ? `Imported ${r.inserted} ${what}.` : `Read ${r.rows} rows; recorded ${r.recorded} collection notes.`);
     return 0;
   } catch (e) {
@@ -41,9 +47,9 @@ const mapOption = { map: { type: 'string' as const, multiple: true } };
 export const receivablesCommands: CliCommand[] = [
   {
     words: ['import', 'invoices'],
-    usage: 'import invoices IN.xlsx [--map "Header=field"]  headers Invoice, Customer, Contract, Invoice date, Due date, Amount (all-or-nothing)',
-    options: mapOption,
-    run: (io) => runImport(io, 'receivables:importInvoices', 'invoices'),
+    usage: 'import invoices IN.xlsx [--map "Header=field"] [--create-missing]  headers Invoice, Customer, Contract, Invoice date, Due date, Amount, and Territory, Rep for new customers (all-or-nothing)',
+    options: { ...mapOption, ...createMissingOption },
+    run: (io) => runImport(io, 'receivables:importInvoices', 'invoices', { createMissing: io.options['create-missing'] === true }),
   },
   {
     words: ['import', 'payments'],

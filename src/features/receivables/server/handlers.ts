@@ -168,7 +168,7 @@ export const receivablesHandlers: Handlers<C> = {
     return exportAgingWorkbook(ctx.db, target.path, asOf, lang, job);
   },
 
-  'receivables:importInvoices': async ({ file, mapping }, ctx, job) => importInvoices(ctx, ctx.files.resolve(file, 'read'), mapping, job),
+  'receivables:importInvoices': async ({ file, mapping, createMissing }, ctx, job) => importInvoices(ctx, ctx.files.resolve(file, 'read'), { mapping, createMissing }, job),
   'receivables:importPayments': async ({ file, mapping }, ctx, job) => importPayments(ctx, ctx.files.resolve(file, 'read'), mapping, job),
   'receivables:importCollections': async ({ file, mapping }, ctx, job) => importCollections(ctx, ctx.files.resolve(file, 'read'), mapping, job),
 };

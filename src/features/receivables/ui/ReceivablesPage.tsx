@@ -46,8 +46,9 @@ export default function ReceivablesPage() {
         style={{ marginBottom: 0 }}
         destroyOnHidden
       />
-      <ReceivablesEmpty key={generation} run={jobs.run} onChanged={() => setGeneration((g) => g + 1)} />
-      <div style={{ flex: 1, minHeight: 0 }} key={generation}>{body(tab)}</div>
+      {/* Sibling keys must differ: with the same key React kept the old empty state after an import. */}
+      <ReceivablesEmpty key={`empty-${generation}`} run={jobs.run} onChanged={() => setGeneration((g) => g + 1)} />
+      <div style={{ flex: 1, minHeight: 0 }} key={`tab-${generation}`}>{body(tab)}</div>
       {jobs.element}
     </div>
   );

@@ -4,7 +4,7 @@ export const receivablesMessages = {
   'zh-CN': {
     empty: {
       title: '还没有发票',
-      body: '账龄、坏账准备和催收阶梯都从发票算起。先导入未结清的发票（再导入收款），或录入第一张发票。发票要对应到已有的客户。',
+      body: '账龄、坏账准备和催收阶梯都从发票算起。先导入未结清的发票（再导入收款），或录入第一张发票。发票要对应到已有的客户（导入时也可一并创建新客户）。',
     },
     tabs: { aging: '账龄分析', invoices: '发票', payments: '回款', contracts: '合同与付款节点', collections: '催收', journal: '坏账准备计提', credit: '信用控制' },
     asOf: '截止日期',
@@ -44,6 +44,16 @@ export const receivablesMessages = {
     imported: '已导入 {{count}} 条',
     importedNotes: '读取 {{rows}} 行，记录 {{recorded}} 条催收备注',
     rejected: '文件有 {{count}} 处错误，未写入任何数据：',
+    problem: { row: '行', column: '列', value: '值', reason: '原因' },
+    createMissing: {
+      missing: '文件中有账本里还没有的客户、区域或销售代表。可先导入客户（“客户”页）或在“设置 → 组织”中添加区域和人员；也可打开下面的开关，重新导入时一并创建：',
+      willCreate: '重新导入时将一并创建以下客户、区域和销售代表（与发票在同一事务中写入，全部成功或全部不写入）：',
+      territory: '区域 {{name}}', rep: '销售代表 {{name}}（{{territory}}）', account: '客户 {{name}}（{{territory}}）', accountNoTerritory: '客户 {{name}}（文件未给区域）',
+      switch: '创建缺少的客户、区域和销售代表',
+      again: '重新导入',
+      needTerritory: '新客户需要“区域”列（可选“销售”/“负责人”列作为负责人）。',
+      created: '已创建：{{list}}',
+    },
     newInvoice: '新建发票',
     recordPayment: '登记回款',
     payment: {
@@ -95,7 +105,7 @@ export const receivablesMessages = {
   en: {
     empty: {
       title: 'No invoices yet',
-      body: 'Aging, provisions and the collection ladder all start from invoices. Import your open invoices (then the payments), or add the first invoice. Each invoice belongs to an account already in the book.',
+      body: 'Aging, provisions and the collection ladder all start from invoices. Import your open invoices (then the payments), or add the first invoice. Each invoice belongs to an account in the book (an invoice import can create new ones).',
     },
     tabs: { aging: 'Aging', invoices: 'Invoices', payments: 'Payments', contracts: 'Contracts & milestones', collections: 'Collections', journal: 'Provision journal', credit: 'Credit control' },
     asOf: 'As of',
@@ -135,6 +145,16 @@ export const receivablesMessages = {
     imported: '{{count}} imported',
     importedNotes: '{{rows}} rows read, {{recorded}} collection notes recorded',
     rejected: '{{count}} problem(s) in the file; nothing was written:',
+    problem: { row: 'Row', column: 'Column', value: 'Value', reason: 'Reason' },
+    createMissing: {
+      missing: 'The file names customers, territories or reps the book does not have. Import the customers first (Accounts) or add the territories and people in Settings → Organisation; or switch on creating them and import again:',
+      willCreate: 'These customers, territories and reps will be created when you import again (in the same all-or-nothing write as the invoices):',
+      territory: 'Territory {{name}}', rep: 'Rep {{name}} ({{territory}})', account: 'Customer {{name}} ({{territory}})', accountNoTerritory: 'Customer {{name}} (no Territory in the file)',
+      switch: 'Create the missing customers, territories and reps',
+      again: 'Import again',
+      needTerritory: 'A new customer needs a Territory column (and optionally a Rep column for its owner).',
+      created: 'Created: {{list}}',
+    },
     newInvoice: 'New invoice',
     recordPayment: 'Record payment',
     payment: {

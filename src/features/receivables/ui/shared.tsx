@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, DatePicker, Table, Typography } from 'antd';
+import { App, Button, DatePicker } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,12 @@ import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { call, files, type In } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
+import { localizeReason } from '../../../renderer/i18n/serverReasons';
 import type { ChannelName } from '../../../shared/contract';
 import type { BucketInfo } from '../contract';
 import type { JobRun } from '../../../renderer/components/useJobRunner';
+import type { FileRef } from '../../../shared/contract/system';
+import { ImportRefusal, useCreatableLabel, type Creatable, type Problem, type Refusal } from './ImportRefusal';
 
 
 export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });
@@ -52,16 +55,13 @@ export function useCustomers(): { id: string; name: string }[] {
   return list;
 }
 
-interface Problem {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
-
 type ImportChannel = Extract<ChannelName, 'receivables:importInvoices' | 'receivables:importPayments' | 'receivables:importCollections'>;
 
-/** A button that imports a workbook through one of the receivables import channels and lists rejected cells. */
+/**
+ * A button that imports a workbook through one of the receivables import channels and lists
+ * rejected cells. The invoice import refused for customers, territories or reps the book lacks
+ * offers to create them and import again (the CLI's --create-missing).
+ */
 export function ImportButton({ channel, label, testId, onDone, run }: {
   channel: ImportChannel;
   label: string;
@@ -70,36 +70,46 @@ export function ImportButton({ channel, label, testId, onDone, run }: {
   run: JobRun;
 }) {
   const { t } = useTranslation('receivables');
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
+  const creatable = useCreatableLabel();
+  const [file, setFile] = useState<FileRef | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [createMissing, setCreateMissing] = useState(false);
+
+  const importFile = async (ref: FileRef, create: boolean) => {
+    const input = channel === 'receivables:importInvoices' ? { file: ref.token, createMissing: create } : { file: ref.token };
+    try {
+      const r = (await run(channel, input as In<ImportChannel>, label)) as { inserted?: number; rows?: number; recorded?: number; created?: Creatable[] };
+      message.success(r.inserted !== undefined ? t('imported', { count: r.inserted }) : t('importedNotes', { rows: r.rows, recorded: r.recorded }));
+      if (r.created?.length) message.info(t('createMissing.created', { list: r.created.map(creatable).join(', ') }));
+      setRefusal(null);
+      onDone();
+    } catch (err) {
+      const details = err instanceof ApiError ? (err.details as { errors?: Problem[]; errorCount?: number; missing?: Creatable[] } | undefined) : undefined;
+      if (!details?.errors) return void message.error((err as Error).message);
+      setRefusal({ errors: details.errors, count: details.errorCount ?? details.errors.length, missing: create ? [] : details.missing ?? [] });
+    }
+  };
   const go = async () => {
     const ref = await files.pickOpen(['xlsx', 'csv']);
     if (!ref) return;
-    try {
-      const r = (await run(channel, { file: ref.token } as In<ImportChannel>, label)) as { inserted?: number; rows?: number; recorded?: number };
-      message.success(r.inserted !== undefined ? t('imported', { count: r.inserted }) : t('importedNotes', { rows: r.rows, recorded: r.recorded }));
-      onDone();
-    } catch (err) {
-      const details = err instanceof ApiError ? (err.details as { errors?: Problem[]; errorCount?: number } | undefined) : undefined;
-      if (!details?.errors) return void message.error((err as Error).message);
-      modal.error({
-        width: 760,
-        title: label,
-        content: (
-          <div data-testid="import-errors">
-            <Typography.Paragraph>{t('rejected', { count: details.errorCount ?? details.errors.length })}</Typography.Paragraph>
-            <Table<Problem>
-              size="small"
-              rowKey={(p) => `${p.row}-${p.column}-${p.reason}`}
-              pagination={{ pageSize: 10 }}
-              dataSource={details.errors}
-              columns={[{ dataIndex: 'row', title: '#' }, { dataIndex: 'column', title: 'Column' }, { dataIndex: 'value', title: 'Value' }, { dataIndex: 'reason', title: 'Reason' }]}
-            />
-          </div>
-        ),
-      });
-    }
+    setFile(ref);
+    setCreateMissing(false);
+    await importFile(ref, false);
   };
-  return <Button icon={<UploadOutlined />} onClick={() => void go()} data-testid={testId}>{label}</Button>;
+  return (
+    <>
+      <Button icon={<UploadOutlined />} onClick={() => void go()} data-testid={testId}>{label}</Button>
+      <ImportRefusal
+        title={label}
+        refusal={refusal}
+        createMissing={createMissing}
+        onCreateMissing={setCreateMissing}
+        onImportAgain={() => void (file && importFile(file, true))}
+        onClose={() => setRefusal(null)}
+      />
+    </>
+  );
 }
 
 /** Money formatter for ag-grid value formatters. */

@@ -108,7 +108,8 @@ describe('npm run cli -- export meeting-pack', () => {
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
     };
-    run('UTC', ['init', '--demo']);
+    // The demo is seeded around its today: the same day the export is asked about.
+    run('UTC', ['--today', '2026-12-02', 'init', '--demo']);
     const files = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles'].map((tz) => {
       const out = path.join(t.dir, `pack-${tz.replace('/', '_')}.xlsx`);
       run(tz, ['export', 'meeting-pack', out, '--week', '2026-11-30', '--today', '2026-12-02', '--territory', 'East China']);
