@@ -17,6 +17,11 @@ export interface BenchCase {
   product(dir: string): Promise<void>;
   /** Absent for cases measured against a fixed target instead (e.g. grid timings). */
   floor?(dir: string): Promise<void>;
+  /**
+   * The named timing (from extraTimings) that the ratio compares, when it is not the whole
+   * run: e.g. the grid's first rows, where the product's run goes on to sort and filter.
+   */
+  measure?: string;
   /** A target printed beside the ratio, e.g. "≤ 1.5×" or "< 500 ms". */
   target: string;
 }
@@ -28,5 +33,5 @@ export interface Measurement {
   extra?: Record<string, number>;
 }
 
-/** A case may report sub-timings (ms) from inside its runs, and counts (keys ending in "Count"). */
+/** A case may report sub-timings (ms) from inside its runs, counts (keys ending in "Count") and sizes ("Bytes"). */
 export const extraTimings: Record<string, number> = {};

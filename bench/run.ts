@@ -64,10 +64,17 @@ try {
       product.push(once(c.name, 'product'));
       if (c.floor) floor.push(once(c.name, 'floor'));
     }
-    const p = median(product.map((m) => m.ms));
-    const f = floor.length ? median(floor.map((m) => m.ms)) : null;
-    const extra: Record<string, number> = {};
-    for (const k of Object.keys(product[0]?.extra ?? {})) extra[k] = Math.round(median(product.map((m) => m.extra?.[k] ?? 0)));
+    // A case may compare one named timing (e.g. first rows) instead of its whole run.
+    const msOf = (m: Measurement) => (c.measure ? m.extra?.[c.measure] ?? NaN : m.ms);
+    const p = median(product.map(msOf));
+    const f = floor.length ? median(floor.map(msOf)) : null;
+    const medians = (ms: Measurement[]) => {
+      const out: Record<string, number> = {};
+      for (const k of Object.keys(ms[0]?.extra ?? {})) out[k] = Math.round(median(ms.map((m) => m.extra?.[k] ?? 0)));
+      return out;
+    };
+    const extra = medians(product);
+    const floorExtra = medians(floor);
     rows.push({
       case: c.name,
       size: c.size,
@@ -77,13 +84,19 @@ try {
       peakMB: Math.round(Math.max(...product.map((m) => m.peakMB))),
       floorPeakMB: floor.length ? Math.round(Math.max(...floor.map((m) => m.peakMB))) : null,
       target: c.target,
+      ...(c.measure ? { measure: c.measure } : {}),
       ...(Object.keys(extra).length ? { extra } : {}),
+      ...(Object.keys(floorExtra).length ? { floorExtra } : {}),
     });
   }
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+const extras = (e: unknown) =>
+  Object.entries(e as Record<string, number>)
+    .map(([k, v]) => (k.endsWith('Count') ? `${k} ${v}` : k.endsWith('Bytes') ? `${k} ${(v / 1e6).toFixed(2)} MB` : `${k} ${v} ms`))
+    .join(', ');
 const header = ['case', 'size', 'product ms', 'floor ms', 'ratio', 'peak MB', 'target'];
 const table = rows.map((r) => [
   String(r.case),
@@ -92,7 +105,7 @@ const table = rows.map((r) => [
   r.floorMs === null ? '—' : String(r.floorMs),
   r.ratio === null ? '—' : `${String(r.ratio)}×`,
   String(r.peakMB),
-  String(r.target) + (r.extra ? `  ${Object.entries(r.extra as Record<string, number>).map(([k, v]) => (k.endsWith('Count') ? `${k} ${v}` : `${k} ${v} ms`)).join(', ')}` : ''),
+  String(r.target) + (r.measure ? `  (compared: ${String(r.measure)})` : '') + (r.extra ? `  ${extras(r.extra)}` : '') + (r.floorExtra ? `  · floor: ${extras(r.floorExtra)}` : ''),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

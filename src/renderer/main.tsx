@@ -1,16 +1,17 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import 'antd/dist/antd.css';
-import './i18n';
-import { App } from './app/App';
-import { parseHash } from './app/useHashRoute';
+import { startEarly } from './api/early';
+import { parseHash } from './app/hash';
+import { loadAccountsPage } from './app/loadAccountsPage';
 import { prefetchAccounts } from '../features/accounts/ui/firstRows';
 
-// The accounts grid is the screen most sessions open on; its data starts loading now.
-if (['', 'accounts'].includes(parseHash(location.hash).area)) prefetchAccounts();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The page's entry is small on purpose: it starts at once, in parallel, what the first screen
+// waits on — the open book and the settings, the shell (./start: React, Ant Design, i18next)
+// and, when the accounts grid is the screen opening (most sessions), its code and its first
+// page of rows — instead of fetching one after another as each piece of code runs.
+startEarly('books:state', {});
+startEarly('settings:get', {});
+if (['', 'accounts'].includes(parseHash(location.hash).area)) {
+  prefetchAccounts();
+  void loadAccountsPage();
+}
+void import('./start');

@@ -1,17 +1,20 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Spin, Switch, Space, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { areas } from './areas';
 import { navigate, useHashRoute } from './useHashRoute';
-import { NotYetAvailable } from './NotYetAvailable';
 import { PrefsProvider, usePrefs } from './prefs';
 import { ErrorBoundary } from './ErrorBoundary';
 import { BookGate } from '../../features/books/ui/useBookState';
 import { BookMenu } from '../../features/books/ui/BookMenu';
-import { FirstStart } from '../../features/books/ui/FirstStart';
 import { HelpButton } from '../../features/help/ui/HelpButton';
+
+// An area not built yet (none today): its Result illustration is not first-download code.
+const NotYetAvailable = lazy(() => import('./NotYetAvailable').then((m) => ({ default: m.NotYetAvailable })));
+// Shown once, when no book is open yet: not part of the usual first download.
+const FirstStart = lazy(() => import('../../features/books/ui/FirstStart').then((m) => ({ default: m.FirstStart })));
 
 // Ant Design's component styles come from its prebuilt stylesheet (imported in main.tsx)
 // instead of being generated in the page at start-up: generating them took most of the
@@ -83,7 +86,7 @@ export function App() {
   return (
     <PrefsProvider>
       <Themed>
-        <BookGate firstStart={<FirstStart />} loading={<Spin style={{ margin: 40 }} />}>
+        <BookGate firstStart={<Suspense fallback={<Spin style={{ margin: 40 }} />}><FirstStart /></Suspense>} loading={<Spin style={{ margin: 40 }} />}>
           <Shell />
         </BookGate>
       </Themed>

@@ -3,7 +3,13 @@ import {
   TeamOutlined, BarChartOutlined, FunnelPlotOutlined, SolutionOutlined, TrophyOutlined,
   AccountBookOutlined, FileTextOutlined, SettingOutlined,
 } from '@ant-design/icons';
-import AccountsPage from '../../features/accounts/ui/AccountsPage';
+import { loadAccountsPage } from './loadAccountsPage';
+import { loadNamespaces, type LazyNamespace } from '../i18n';
+
+/** An area's page, loaded when first opened together with its texts (fetched in parallel). */
+function areaPage(load: () => Promise<{ default: ComponentType }>, ...namespaces: LazyNamespace[]): LazyExoticComponent<ComponentType> {
+  return lazy(async () => (await Promise.all([load(), loadNamespaces(...namespaces)]))[0]);
+}
 
 export interface Area {
   key: string;
@@ -12,16 +18,17 @@ export interface Area {
   page: LazyExoticComponent<ComponentType> | ComponentType | null;
 }
 
+
 // The product's areas in navigation order. A feature replaces its `null` with its page.
-// Pages load when first opened, except the accounts grid: the screen most sessions open on
-// is part of the first download (fetched alongside the app's own code, not after it runs).
+// Each area is its own chunk, loaded when first opened: a screen downloads only its own
+// code (and ECharts only where a chart is drawn), so no screen waits on another's.
 export const areas: Area[] = [
-  { key: 'accounts', icon: TeamOutlined, page: AccountsPage },
-  { key: 'pareto', icon: BarChartOutlined, page: lazy(() => import('../../features/pareto/ui/ParetoPage')) },
-  { key: 'pipeline', icon: FunnelPlotOutlined, page: lazy(() => import('../../features/pipeline/ui/PipelinePage')) },
-  { key: 'negotiation', icon: SolutionOutlined, page: lazy(() => import('../../features/negotiation/ui/NegotiationPage')) },
-  { key: 'training', icon: TrophyOutlined, page: lazy(() => import('../../features/training/ui/TrainingPage')) },
-  { key: 'receivables', icon: AccountBookOutlined, page: lazy(() => import('../../features/receivables/ui/ReceivablesPage')) },
-  { key: 'reports', icon: FileTextOutlined, page: lazy(() => import('../../features/reports/ui/ReportsPage')) },
-  { key: 'settings', icon: SettingOutlined, page: lazy(() => import('./SettingsPage')) },
+  { key: 'accounts', icon: TeamOutlined, page: lazy(loadAccountsPage) },
+  { key: 'pareto', icon: BarChartOutlined, page: areaPage(() => import('../../features/pareto/ui/ParetoPage'), 'pareto') },
+  { key: 'pipeline', icon: FunnelPlotOutlined, page: areaPage(() => import('../../features/pipeline/ui/PipelinePage'), 'pipeline') },
+  { key: 'negotiation', icon: SolutionOutlined, page: areaPage(() => import('../../features/negotiation/ui/NegotiationPage'), 'negotiation') },
+  { key: 'training', icon: TrophyOutlined, page: areaPage(() => import('../../features/training/ui/TrainingPage'), 'training') },
+  { key: 'receivables', icon: AccountBookOutlined, page: areaPage(() => import('../../features/receivables/ui/ReceivablesPage'), 'receivables') },
+  { key: 'reports', icon: FileTextOutlined, page: areaPage(() => import('../../features/reports/ui/ReportsPage'), 'reports') },
+  { key: 'settings', icon: SettingOutlined, page: areaPage(() => import('./SettingsPage'), 'org') },
 ];

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n, { type Locale } from '../i18n';
 import { call } from '../api/client';
+import { takeEarly } from '../api/early';
 import { formatMoney } from '../../shared/money';
 import { dateInZone, DEFAULT_TIME_ZONE } from '../../shared/bookTime';
 import type { IsoDate } from '../../shared/dates';
@@ -29,7 +30,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
   const [timeZone, setZone] = useState(DEFAULT_TIME_ZONE);
 
   useEffect(() => {
-    call('settings:get', {})
+    takeEarly('settings:get', {})
       .then((s) => {
         setLocaleState(s.locale);
         setWan(s.moneyWan);

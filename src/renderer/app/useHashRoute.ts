@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
+import { parseHash } from './hash';
 
-/** '#/accounts?id=…' → { area: 'accounts', params }. Hash routing works under app:// and http alike. */
-export function parseHash(hash: string): { area: string; params: URLSearchParams } {
-  const h = hash.replace(/^#\/?/, '');
-  const [area = '', query = ''] = h.split('?');
-  return { area, params: new URLSearchParams(query) };
-}
+// parseHash lives in ./hash (no React): the page's entry reads the route before React loads.
+export { parseHash };
 
 export function useHashRoute(): { area: string; params: URLSearchParams } {
   const [hash, setHash] = useState(location.hash);

@@ -1,12 +1,19 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, type EmptyAction } from '../../../renderer/components/EmptyState';
+import type { EmptyAction } from '../../../renderer/components/EmptyState';
 import type { TotalStore } from './RowCount';
+
+// Loaded only for an empty book: its card is not part of the grid's first download.
+const EmptyState = lazy(() => import('../../../renderer/components/EmptyState').then((m) => ({ default: m.EmptyState })));
 
 /** Shown while the book has no accounts at all (not when a filter or search finds none). */
 export function AccountsEmpty({ totals, narrowed, actions }: { totals: TotalStore; narrowed(): boolean; actions: EmptyAction[] }) {
   const { t } = useTranslation('accounts');
   const total = useSyncExternalStore(totals.subscribe, totals.get);
   if (total !== 0 || narrowed()) return null;
-  return <EmptyState testId="accounts-empty" title={t('empty.title')} body={t('empty.body')} actions={actions} />;
+  return (
+    <Suspense fallback={null}>
+      <EmptyState testId="accounts-empty" title={t('empty.title')} body={t('empty.body')} actions={actions} />
+    </Suspense>
+  );
 }

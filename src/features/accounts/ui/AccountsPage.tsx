@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { themeQuartz, type CellValueChangedEvent, type ColDef, type ColumnState, type GridApi } from 'ag-grid-community';
 import '../../../renderer/grid/agGrid';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { App, Button, Input, Select, Space } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,11 +18,15 @@ import type { AccountView } from '../view';
 import { createSelection } from './selection';
 import { createTotalStore, RowCount } from './RowCount';
 import { SelectAllHeader, SelectCell, type SelectionContext } from './SelectionCells';
-import { AccountDetail } from './AccountDetail';
-import { ImportDialog } from './ImportDialog';
-import { NewAccountDialog } from './NewAccountDialog';
 import { AccountsEmpty } from './AccountsEmpty';
 import { downloadAccountsTemplate } from './template';
+import { useOpenedOnce } from '../../../renderer/components/useOpenedOnce';
+
+// The detail drawer and the dialogs (with their tables, forms and steps) load when first
+// opened: the grid is what the screen shows first, and it need not wait for them.
+const AccountDetail = lazy(() => import('./AccountDetail').then((m) => ({ default: m.AccountDetail })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const NewAccountDialog = lazy(() => import('./NewAccountDialog').then((m) => ({ default: m.NewAccountDialog })));
 
 
 const COLUMN_STATE_KEY = 'accounts.columnState';
@@ -53,6 +57,8 @@ export default function AccountsPage() {
   const totals = useMemo(createTotalStore, []);
   // The delete button follows the ticks.
   const anyTicked = useSyncExternalStore(selection.subscribe, () => selection.size() > 0);
+  const importUsed = useOpenedOnce(importOpen);
+  const newUsed = useOpenedOnce(newOpen);
 
   // What narrows the view besides the grid's own sort and filters; read by the datasource
   // when the grid asks for a page, so a change only needs the grid to ask again.
@@ -318,7 +324,7 @@ export default function AccountsPage() {
           context={gridContext}
           columnDefs={columnDefs}
           getRowId={getRowId}
-          localeText={locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
+          localeText={gridLocaleText(locale)}
           animateRows={false}
           stopEditingWhenCellsLoseFocus
           onCellValueChanged={gridHandlers.onCellValueChanged}
@@ -332,9 +338,11 @@ export default function AccountsPage() {
         />
       </div>
       {jobs.element}
-      <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void reload()} runJob={jobs.run} />
-      {lookups && <NewAccountDialog open={newOpen} lookups={lookups} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />}
-      {detailId && lookups && <AccountDetail id={detailId} lookups={lookups} onClose={() => navigate('accounts')} onChanged={() => void reload()} />}
+      <Suspense fallback={null}>
+        {importUsed && <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void reload()} runJob={jobs.run} />}
+        {newUsed && lookups && <NewAccountDialog open={newOpen} lookups={lookups} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />}
+        {detailId && lookups && <AccountDetail id={detailId} lookups={lookups} onClose={() => navigate('accounts')} onChanged={() => void reload()} />}
+      </Suspense>
     </div>
   );
 }

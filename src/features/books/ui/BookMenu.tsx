@@ -1,12 +1,14 @@
-import { useState } from 'react';
-import { App, Button, Dropdown, Modal, Tag, Tooltip, type MenuProps } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { App, Button, Dropdown, Tag, Tooltip, type MenuProps } from 'antd';
 import { BookOutlined, DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { NewBookForm } from './NewBookForm';
+import { useOpenedOnce } from '../../../renderer/components/useOpenedOnce';
 import { switchBook } from './switchBook';
 import { useBook } from './useBookState';
+
+const NewBookDialog = lazy(() => import('./NewBookDialog'));
 
 /** The header's book: its name, the demo mark, and new / open / recent books. */
 export function BookMenu() {
@@ -16,6 +18,7 @@ export function BookMenu() {
   const book = useBook();
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
+  const creatingUsed = useOpenedOnce(creating);
   const name = book.demo ? book.companyName || t('demoCompany') : book.companyName || book.fileName;
 
   const run = (action: () => Promise<unknown>) => {
@@ -69,9 +72,11 @@ export function BookMenu() {
           </Tag>
         </Tooltip>
       )}
-      <Modal open={creating} title={t('newBook.title')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
-        <NewBookForm locale={locale} busy={busy} onSubmit={(v) => run(() => call('books:create', v))} />
-      </Modal>
+      {creatingUsed && (
+        <Suspense fallback={null}>
+          <NewBookDialog open={creating} locale={locale} busy={busy} onCancel={() => setCreating(false)} onSubmit={(v) => run(() => call('books:create', v))} />
+        </Suspense>
+      )}
     </>
   );
 }

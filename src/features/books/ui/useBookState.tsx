@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import type { BookState } from '../contract';
 
 const BookContext = createContext<BookState | null>(null);
@@ -14,8 +15,9 @@ export function BookGate({ firstStart, loading, children }: { firstStart: ReactN
   const [failed, setFailed] = useState<string | null>(null);
   const refresh = useCallback(async () => setState(await call('books:state', {})), []);
   useEffect(() => {
-    refresh().catch((e: Error) => setFailed(e.message));
-  }, [refresh]);
+    // The first answer was asked for by the page's entry (main.tsx) before React loaded.
+    takeEarly('books:state', {}).then(setState, (e: Error) => setFailed(e.message));
+  }, []);
   if (failed) return <pre style={{ padding: 24 }}>{failed}</pre>;
   if (!state) return loading;
   if (!state.open) return firstStart;

@@ -24,11 +24,14 @@ type Measure = ParetoParams['measure'];
 /** Waits until a value has been stable for `ms` (typing a threshold must not rank on each key). */
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
+  // The first value (the saved settings arriving as the screen opens) is taken at once:
+  // the pause is for typing, and opening the screen should not wait on it.
+  if (v === null && value !== null) setV(value);
   useEffect(() => {
     const h = window.setTimeout(() => setV(value), ms);
     return () => window.clearTimeout(h);
   }, [value, ms]);
-  return v;
+  return v ?? value;
 }
 
 export default function ParetoPage() {

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { themeQuartz, type ColDef } from 'ag-grid-community';
-import '../../../renderer/grid/agGrid';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import '../../../renderer/grid/clientSideGrid';
+import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { Checkbox, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePrefs } from '../../../renderer/app/prefs';
@@ -64,7 +64,7 @@ export function GridView({ list, lookups, names, onOpen }: { list: Opportunity[]
           columnDefs={columns}
           defaultColDef={{ sortable: true, filter: true, resizable: true }}
           getRowId={(p) => p.data.id}
-          localeText={locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
+          localeText={gridLocaleText(locale)}
           quickFilterText={quick}
           animateRows={false}
           onRowClicked={(e) => e.data && onOpen(e.data.id)}

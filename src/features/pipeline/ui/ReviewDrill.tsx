@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { themeQuartz, type ColDef } from 'ag-grid-community';
-import '../../../renderer/grid/agGrid';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import '../../../renderer/grid/clientSideGrid';
+import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { App, Button, DatePicker, Drawer, Input, Modal, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -77,7 +77,7 @@ export function ReviewDrill({ drill, rows, names, labelOf, reviewDate, onClose, 
           columnDefs={columns}
           defaultColDef={{ sortable: true, filter: true, resizable: true }}
           getRowId={(p) => p.data.id}
-          localeText={locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
+          localeText={gridLocaleText(locale)}
           animateRows={false}
         />
       </div>

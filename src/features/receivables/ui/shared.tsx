@@ -4,8 +4,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { themeQuartz } from 'ag-grid-community';
-import '../../../renderer/grid/agGrid';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import '../../../renderer/grid/clientSideGrid';
+import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { call, files, type In } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
@@ -17,7 +17,7 @@ import { ImportRefusal, useCreatableLabel, type Creatable, type Problem, type Re
 
 
 export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });
-export const gridLocale = (locale: string) => (locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN);
+export const gridLocale = gridLocaleText;
 
 export const pct = (bp: number) => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
 

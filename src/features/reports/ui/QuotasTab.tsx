@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { themeQuartz, type ColDef } from 'ag-grid-community';
-import '../../../renderer/grid/agGrid';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import '../../../renderer/grid/clientSideGrid';
+import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { App, Button, InputNumber, List, Modal, Space, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -154,7 +154,7 @@ export function QuotasTab({ lookups, year: initialYear, runJob }: { lookups: Rep
           columnDefs={columns}
           defaultColDef={{ sortable: false, resizable: true }}
           getRowId={(p) => p.data.key}
-          localeText={locale === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
+          localeText={gridLocaleText(locale)}
           singleClickEdit
           stopEditingWhenCellsLoseFocus
           animateRows={false}
