@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserType } from '@playwright/test';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
-import { startWebServer } from '../../src/server/web/server';
+import { openBook } from '../../src/platform/book';
+import { createRegistry } from '../../src/app/handlers';
+import { startWebServer } from '../../src/app/web/server';
 import { extraTimings, type BenchCase } from '../harness';
 import { copyBook, makeAccountsBook } from '../data';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileArg, mappingArg, type CliCommand } from '../../../server/cli/command';
+import { fileArg, mappingArg, type CliCommand } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { ImportError } from '../contract';
 import { createdLine, type Created } from '../../org/server/missingOrg';

@@ -1,7 +1,7 @@
-import type { Handlers } from '../../../server/registry';
-import { createBackup } from '../../../server/backup';
-import { writeErrorsWorkbook } from '../../../server/excel/errorsWorkbook';
-import { getSettings } from '../../../server/settings';
+import type { Handlers } from '../../../platform/registry';
+import { createBackup } from '../../../platform/backup';
+import { writeErrorsWorkbook } from '../../../platform/excel/errorsWorkbook';
+import { getSettings } from '../../../platform/settings';
 import type { accountsContract } from '../contract';
 import { exportAccounts, writeTemplate } from './exportAccounts';
 import { viewIds } from './repo';

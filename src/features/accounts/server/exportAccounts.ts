@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { ExcelJS } from '../../../server/lazyLibs';
-import type { ServerContext } from '../../../server/context';
-import { safeText } from '../../../server/excel/safeText';
-import { columnLetter, writeWorkbook, type CellKind, type CellValue, type ColumnSpec } from '../../../server/excel/workbookWriter';
-import type { Job } from '../../../server/jobs';
+import { ExcelJS } from '../../../platform/lazyLibs';
+import type { ServerContext } from '../../../platform/context';
+import { safeText } from '../../../platform/excel/safeText';
+import { columnLetter, writeWorkbook, type CellKind, type CellValue, type ColumnSpec } from '../../../platform/excel/workbookWriter';
+import type { Job } from '../../../platform/jobs';
 import { termLabel, vocab, type VocabName } from '../../../shared/vocab';
 import { accountFields, accountFieldByKey, type AccountField } from '../fields';
 import { ACCOUNT_SELECT, lookups, type AccountRow } from './repo';

@@ -1,8 +1,8 @@
-import type { ServerContext } from '../../../server/context';
-import { rowInserter, rowUpdater, restoreRow, softDelete, insertRow, updateRow } from '../../../server/db/changeLog';
-import * as cell from '../../../server/excel/cellParsers';
-import { ImportTable, type ImportField } from '../../../server/excel/importTable';
-import type { Job } from '../../../server/jobs';
+import type { ServerContext } from '../../../platform/context';
+import { rowInserter, rowUpdater, restoreRow, softDelete, insertRow, updateRow } from '../../../platform/db/changeLog';
+import * as cell from '../../../platform/excel/cellParsers';
+import { ImportTable, type ImportField } from '../../../platform/excel/importTable';
+import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExcelJS } from '../../../server/lazyLibs';
+import { ExcelJS } from '../../../platform/lazyLibs';
 import { AppError } from '../../../shared/errors';
 import { isoToExcelDate } from '../../../shared/dates';
-import { safeText } from '../../../server/excel/safeText';
+import { safeText } from '../../../platform/excel/safeText';
 import type { Issue, Worksheet } from '../contract';
 import { concessionChecks, ladderOf, marginText } from '../domain';
 import { formatQuantity, isMoneyUnit, toUnits, type Lang } from '../units';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as z from 'zod';
-import type { ServerContext } from '../../../server/context';
-import { readRows, sheetNames, type CellRaw } from '../../../server/excel/tableReader';
+import type { ServerContext } from '../../../platform/context';
+import { readRows, sheetNames, type CellRaw } from '../../../platform/excel/tableReader';
 import { AppError } from '../../../shared/errors';
 import { directions, teamRoles, zIssueInput, zTeamMemberInput, type Direction, type IssueInput, type IssueKind, type NegotiationImportError, type StepInput, type TeamRole } from '../contract';
 import { defaultIssueNames } from '../defaults';

@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import type { Job } from '../../../server/jobs';
-import { writeWorkbook, type CellValue, type SheetSpec } from '../../../server/excel/workbookWriter';
+import type { Db } from '../../../platform/db/connection';
+import type { Job } from '../../../platform/jobs';
+import { writeWorkbook, type CellValue, type SheetSpec } from '../../../platform/excel/workbookWriter';
 import type { VisitPlanOut } from '../contract';
 import type { ParetoThresholds } from '../domain';
 import { boundaries, classAt, cumulativeBefore, getRanking, type RankScope } from './ranking';

@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { paretoContract, ParetoParams } from '../contract';
 import { checkThresholds, type ParetoClass } from '../domain';

@@ -1,4 +1,4 @@
-import type { Db } from '../../../server/db/connection';
+import type { Db } from '../../../platform/db/connection';
 import { classAt, paretoBoundaries, paretoCutoffs, type Measure, type ParetoClass, type ParetoThresholds } from '../domain';
 import type { ParetoBoundaries } from '../domain';
 

@@ -1,6 +1,6 @@
-import type { ServerContext } from '../../../server/context';
-import type { Job } from '../../../server/jobs';
-import { writeWorkbook, type CellValue, type SheetSpec } from '../../../server/excel/workbookWriter';
+import type { ServerContext } from '../../../platform/context';
+import type { Job } from '../../../platform/jobs';
+import { writeWorkbook, type CellValue, type SheetSpec } from '../../../platform/excel/workbookWriter';
 import { MOVEMENT_LABEL } from '../domain';
 import { MOVEMENT_CLASSES } from '../review';
 import type { ReviewOut } from '../contract';

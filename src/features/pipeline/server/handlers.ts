@@ -1,6 +1,6 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
-import { softDelete, updateRow } from '../../../server/db/changeLog';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
+import { softDelete, updateRow } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { pipelineContract } from '../contract';
 import * as repo from './repo';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { ServerContext } from '../../../server/context';
-import type { Job } from '../../../server/jobs';
-import { insertRow, updateRow } from '../../../server/db/changeLog';
-import { sheetNames } from '../../../server/excel/tableReader';
+import type { ServerContext } from '../../../platform/context';
+import type { Job } from '../../../platform/jobs';
+import { insertRow, updateRow } from '../../../platform/db/changeLog';
+import { sheetNames } from '../../../platform/excel/tableReader';
 import { AppError } from '../../../shared/errors';
 import type { ImportIssue } from '../contract';
 import { stageIndex } from './stagesRepo';

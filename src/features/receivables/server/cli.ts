@@ -1,4 +1,4 @@
-import { fileArg, mappingArg, type CliCommand, type CliIo } from '../../../server/cli/command';
+import { fileArg, mappingArg, type CliCommand, type CliIo } from '../../../platform/cli/command';
 import { isIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Booking } from '../contract';

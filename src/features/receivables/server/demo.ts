@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import type { ServerContext } from '../../../server/context';
+import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
 import { RUNGS } from '../domain';
 import { insertAction, saveCredit } from './collections';

@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import type { Job } from '../../../server/jobs';
-import { columnLetter, firstDataRowOf, writeWorkbook, type CellValue, type ColumnSpec, type SheetSpec } from '../../../server/excel/workbookWriter';
+import type { Db } from '../../../platform/db/connection';
+import type { Job } from '../../../platform/jobs';
+import { columnLetter, firstDataRowOf, writeWorkbook, type CellValue, type ColumnSpec, type SheetSpec } from '../../../platform/excel/workbookWriter';
 import { agingBuckets, RUNGS, type ActionKind, type Bucket, type LadderPolicy, type ProvisionBasis } from '../domain';
 import type { Booking, Journal } from '../contract';
 import { agingOnBasis, detailLines, type DetailLine } from './aging';

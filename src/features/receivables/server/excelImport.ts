@@ -1,8 +1,8 @@
-import type { ServerContext } from '../../../server/context';
-import { insertRow } from '../../../server/db/changeLog';
-import type { Job } from '../../../server/jobs';
-import { ImportTable, type ImportErrors, type ImportField } from '../../../server/excel/importTable';
-import { date, money, text, type CellParser } from '../../../server/excel/cellParsers';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow } from '../../../platform/db/changeLog';
+import type { Job } from '../../../platform/jobs';
+import { ImportTable, type ImportErrors, type ImportField } from '../../../platform/excel/importTable';
+import { date, money, text, type CellParser } from '../../../platform/excel/cellParsers';
 import type { ImportError } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import type { InvoiceRow } from '../contract';

@@ -1,6 +1,6 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
-import type { Db } from '../../../server/db/connection';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
+import type { Db } from '../../../platform/db/connection';
 import { AppError } from '../../../shared/errors';
 import type { Aging, receivablesContract } from '../contract';
 import { agingByCustomerSql, agingOnBasis, detailLines } from './aging';

@@ -1,5 +1,5 @@
-import { writeWorkbook, type CellValue, type SheetSpec } from '../../../server/excel/workbookWriter';
-import type { Job } from '../../../server/jobs';
+import { writeWorkbook, type CellValue, type SheetSpec } from '../../../platform/excel/workbookWriter';
+import type { Job } from '../../../platform/jobs';
 import type { TrainingDetail, TrainingResults } from '../contract';
 import { issueLabel } from '../cases';
 import { sessionResults } from '../results';

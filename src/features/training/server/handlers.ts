@@ -1,6 +1,6 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
-import { insertRow, softDelete, updateRow, VersionConflict } from '../../../server/db/changeLog';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow, softDelete, updateRow, VersionConflict } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { trainingContract, TrainingDetail } from '../contract';
 import { defaultCase, matchStandardIssue } from '../cases';

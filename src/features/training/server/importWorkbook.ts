@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { ServerContext } from '../../../server/context';
-import { insertRow, updateRow } from '../../../server/db/changeLog';
-import { readRows, sheetNames } from '../../../server/excel/tableReader';
-import type { Job } from '../../../server/jobs';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow, updateRow } from '../../../platform/db/changeLog';
+import { readRows, sheetNames } from '../../../platform/excel/tableReader';
+import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import { defaultCase, defaultIssue } from '../cases';
 import { SHEETS, planTrainingImport, valueText, type ImportPlan, type SheetName, type SheetRows } from './importPlan';

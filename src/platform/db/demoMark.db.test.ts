@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import { loadMigrations, migrate } from './migrate';
 import { createContext } from '../context';
-import { seedDemoCompany } from '../demo/seedDemo';
+import { seedDemoCompany } from '../../app/demo/seedDemo';
 import { readBookIdentity, writeBookIdentity } from '../bookIdentity';
 import { openBook } from '../book';
 import { fixedClock, tempDir } from '../../../test/db/helpers';

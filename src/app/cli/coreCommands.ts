@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook, restoreBook } from '../book';
-import { backupTo } from '../backup';
+import { openBook, restoreBook } from '../../platform/book';
+import { backupTo } from '../../platform/backup';
 import { seedDemo } from '../demo/seedDemo';
 import { AppError } from '../../shared/errors';
 import { isTimeZone } from '../../shared/bookTime';
-import { bookTimeZone, updateSettings } from '../settings';
-import type { CliCommand } from './command';
+import { bookTimeZone, updateSettings } from '../../platform/settings';
+import type { CliCommand } from '../../platform/cli/command';
 
 export const coreCommands: CliCommand[] = [
   {

@@ -1,8 +1,8 @@
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import type { ServerContext } from '../context';
-import { insertRow } from '../db/changeLog';
-import { writeBookIdentity } from '../bookIdentity';
+import type { ServerContext } from '../../platform/context';
+import { insertRow } from '../../platform/db/changeLog';
+import { writeBookIdentity } from '../../platform/bookIdentity';
 import { addDays } from '../../shared/dates';
 import { seedTrainingDemo } from '../../features/training/server/demo';
 import { seedPipelineDemo } from '../../features/pipeline/server/demo';

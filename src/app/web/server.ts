@@ -4,8 +4,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ServerContext } from '../context';
-import type { HandlerRegistry } from '../registry';
+import type { ServerContext } from '../../platform/context';
+import type { HandlerRegistry } from '../../platform/registry';
 import { cookieValue, hostAllowed, originAllowed, routeKind, type RouteKind } from './gate';
 
 // `npm run web`: the built renderer and the contract's channels over HTTP, for a browser

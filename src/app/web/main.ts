@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { BookShelf } from '../bookShelf';
+import { BookShelf } from '../../platform/bookShelf';
 import { createRegistry } from '../handlers';
 import { startWebServer } from './server';
 

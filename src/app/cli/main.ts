@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { openBook } from '../book';
+import { openBook } from '../../platform/book';
 import { createRegistry } from '../handlers';
 import { AppError } from '../../shared/errors';
-import { parseCommandArgs, type CliCommand } from './command';
+import { parseCommandArgs, type CliCommand } from '../../platform/cli/command';
 import { cliCommands } from './commands';
-import { clockOptions } from './clockArgs';
+import { clockOptions } from '../../platform/cli/clockArgs';
 
 // npm run cli -- --db FILE <command words> [args] [options]
 // The same handlers as the app; exit 0 on success, 1 on rejected input, 2 on usage errors.

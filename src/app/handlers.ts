@@ -1,6 +1,6 @@
-import { contract } from '../shared/contract';
-import { HandlerRegistry } from './registry';
-import { PLATFORM_CHANNELS, systemHandlers } from './systemHandlers';
+import { contract } from './contract';
+import { HandlerRegistry } from '../platform/registry';
+import { PLATFORM_CHANNELS, systemHandlers } from '../platform/systemHandlers';
 import { systemContract } from '../shared/contract/system';
 import { accountsContract } from '../features/accounts/contract';
 import { accountHandlers } from '../features/accounts/server/handlers';

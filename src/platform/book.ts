@@ -6,7 +6,7 @@ import { loadMigrations, migrate, schemaVersion } from './db/migrate';
 import { createContext, type ClockOptions, type ServerContext } from './context';
 import { createBackup, hasBackupOn, restoreInto, verifyBackup } from './backup';
 import { getSettings } from './settings';
-import { seedDemo } from './demo/seedDemo';
+import { seedDemo } from '../app/demo/seedDemo';
 import { recordDueCalls } from '../features/reports/server/forecastService';
 
 // A "book" is one database file: opening it applies migrations (after a backup), takes

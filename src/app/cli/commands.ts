@@ -1,4 +1,4 @@
-import type { CliCommand } from './command';
+import type { CliCommand } from '../../platform/cli/command';
 import { coreCommands } from './coreCommands';
 import { accountsCommands } from '../../features/accounts/server/cli';
 import { pipelineCommands } from '../../features/pipeline/server/cli';
