@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import seedrandom from 'seedrandom';
-import { openBook } from '../src/platform/book';
+import { openBook } from '../src/app/book';
 import { insertRow } from '../src/platform/db/changeLog';
 import type { ServerContext } from '../src/platform/context';
 

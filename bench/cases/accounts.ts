@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type ExcelJSModule from 'exceljs';
 import { parse } from 'csv-parse';
 import { v7 as uuidv7 } from 'uuid';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import { spawnSync } from 'node:child_process';
 import { extraTimings, type BenchCase } from '../harness';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import { extraTimings, type BenchCase } from '../harness';
 import { copyBook } from '../data';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import { addDays } from '../../src/shared/dates';
 import { dateInZone, DEFAULT_TIME_ZONE } from '../../src/shared/bookTime';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type ExcelJSModule from 'exceljs';
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import { addDays, daysBetween, isoToExcelDate } from '../../src/shared/dates';
 import { dateInZone, DEFAULT_TIME_ZONE } from '../../src/shared/bookTime';

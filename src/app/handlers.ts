@@ -1,4 +1,6 @@
 import { contract } from './contract';
+// Installs the book lifecycle (demo company, start-of-week forecast call) before any book opens.
+import './book';
 import { HandlerRegistry } from '../platform/registry';
 import { PLATFORM_CHANNELS, systemHandlers } from '../platform/systemHandlers';
 import { systemContract } from '../shared/contract/system';

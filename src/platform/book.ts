@@ -6,11 +6,31 @@ import { loadMigrations, migrate, schemaVersion } from './db/migrate';
 import { createContext, type ClockOptions, type ServerContext } from './context';
 import { createBackup, hasBackupOn, restoreInto, verifyBackup } from './backup';
 import { getSettings } from './settings';
-import { seedDemo } from '../app/demo/seedDemo';
-import { recordDueCalls } from '../features/reports/server/forecastService';
+import { AppError } from '../shared/errors';
 
 // A "book" is one database file: opening it applies migrations (after a backup), takes
 // the first backup of the day, and optionally seeds the demo company into a new file.
+
+/**
+ * What the app adds to opening a book: the demo company in a new demo file, and the work due at
+ * each start of an existing book (the weekly forecast call). Platform code names no feature, so
+ * the composition root installs these (src/app/book.ts, imported by src/app/handlers.ts).
+ */
+export interface BookLifecycle {
+  seedDemo(ctx: ServerContext): void;
+  onStart(ctx: ServerContext): void;
+}
+
+let lifecycle: BookLifecycle | null = null;
+
+export function installBookLifecycle(l: BookLifecycle): void {
+  lifecycle = l;
+}
+
+function installed(): BookLifecycle {
+  if (!lifecycle) throw new AppError('internal', 'the book lifecycle is not installed: import src/app/book (the app does) before opening a book');
+  return lifecycle;
+}
 
 export interface OpenBookOptions extends Partial<Omit<ServerContext, 'db' | 'dbPath'>>, ClockOptions {
   native?: OpenOptions['nativeBinding'];
@@ -34,12 +54,12 @@ export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Prom
       await createBackup(db, ctx.backupDir, `before-migration-${version}`, getSettings(db).backupKeep + 1, new Date(ctx.clock.now()));
     }
     migrate(db, migrations);
-    if (isNew && opts.demo) seedDemo(ctx);
+    if (isNew && opts.demo) installed().seedDemo(ctx);
     if (!isNew && (opts.dailyBackup ?? true) && !hasBackupOn(ctx.backupDir, ctx.clock.today())) {
       await createBackup(db, ctx.backupDir, 'daily', getSettings(db).backupKeep, new Date(ctx.clock.now()));
     }
     // The weekly forecast call is taken at the first start of each week (after its backup).
-    if (!isNew && (opts.dailyBackup ?? true)) recordDueCalls(ctx);
+    if (!isNew && (opts.dailyBackup ?? true)) installed().onStart(ctx);
   } catch (err) {
     db.close();
     throw err;

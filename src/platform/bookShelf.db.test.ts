@@ -5,6 +5,8 @@ import { BookShelf } from './bookShelf';
 import { readBookIdentity } from './bookIdentity';
 import { getSettings } from './settings';
 import { tempDir } from '../../test/db/helpers';
+// The app's book lifecycle (demo company, start-of-week work): the shelf opens books as the app does.
+import '../app/book';
 
 describe('BookShelf', () => {
   it('switches books on the one context every front door holds', async () => {

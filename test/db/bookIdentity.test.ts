@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openBook, restoreBook } from '../../src/platform/book';
+import { openBook, restoreBook } from '../../src/app/book';
 import { recoverFromBackup } from '../../src/platform/bookLocation';
 import { runCli } from '../../src/app/cli/main';
 import { BOOK_APPLICATION_ID, tablesOfSchema } from '../../src/platform/db/bookIdentity';

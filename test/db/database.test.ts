@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/platform/db/connection';
 import { loadMigrations, migrate, schemaVersion } from '../../src/platform/db/migrate';
-import { openBook, restoreBook } from '../../src/platform/book';
+import { openBook, restoreBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import { listBackups } from '../../src/platform/backup';
 import { AppError } from '../../src/shared/errors';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { BookShelf } from '../../src/platform/bookShelf';
 import { createRegistry } from '../../src/app/handlers';
 import type { ServerContext } from '../../src/platform/context';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/app/cli/main';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { accountsBook } from './accountsBook';
 import { readWithSheetJS, sheetRows, tempDir } from './helpers';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import seedrandom from 'seedrandom';
 import XLSX from 'xlsx';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import type { ServerContext } from '../../src/platform/context';
 import { tempDir } from '../db/helpers';

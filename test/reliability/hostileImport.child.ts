@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 
 // Run in a child process (bundled into one file, as the app ships its main process) by

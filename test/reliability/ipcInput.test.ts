@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, channelNames } from '../../src/app/contract';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import type { ServerContext } from '../../src/platform/context';
 import { tempDir } from '../db/helpers';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import type { ServerContext } from '../../src/platform/context';
 import { startWebServer, type WebServer } from '../../src/app/web/server';

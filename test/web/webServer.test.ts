@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../src/platform/book';
+import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import type { ServerContext } from '../../src/platform/context';
 import { startWebServer, type WebServer } from '../../src/app/web/server';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook, restoreBook } from '../../platform/book';
+import { openBook, restoreBook } from '../book';
 import { backupTo } from '../../platform/backup';
 import { seedDemo } from '../demo/seedDemo';
 import { AppError } from '../../shared/errors';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openBook } from '../../platform/book';
+import { openBook } from '../book';
 import { createRegistry } from '../handlers';
 import { AppError } from '../../shared/errors';
 import { parseCommandArgs, type CliCommand } from '../../platform/cli/command';

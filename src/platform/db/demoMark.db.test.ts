@@ -5,7 +5,7 @@ import { loadMigrations, migrate } from './migrate';
 import { createContext } from '../context';
 import { seedDemoCompany } from '../../app/demo/seedDemo';
 import { readBookIdentity, writeBookIdentity } from '../bookIdentity';
-import { openBook } from '../book';
+import { openBook } from '../../app/book';
 import { fixedClock, tempDir } from '../../../test/db/helpers';
 
 // Migration 0011: a book from an earlier version that holds the demo company (the first

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import { createRegistry } from '../../../app/handlers';
 import { insertRow } from '../../../platform/db/changeLog';
 import type { ServerContext } from '../../../platform/context';

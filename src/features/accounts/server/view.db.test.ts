@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import { createRegistry } from '../../../app/handlers';
 import type { ServerContext } from '../../../platform/context';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';

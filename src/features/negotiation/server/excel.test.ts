@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import type { ServerContext } from '../../../platform/context';
 import { createRegistry } from '../../../app/handlers';
 import { runCli } from '../../../app/cli/main';

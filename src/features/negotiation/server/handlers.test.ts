@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import type { ServerContext } from '../../../platform/context';
 import { createRegistry } from '../../../app/handlers';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { runCli } from '../../../app/cli/main';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import { createRegistry } from '../../../app/handlers';
 import { insertRow } from '../../../platform/db/changeLog';
 import { tempDir } from '../../../../test/db/helpers';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import { createRegistry } from '../../../app/handlers';
 import type { ServerContext } from '../../../platform/context';
 import { insertRow, updateRow } from '../../../platform/db/changeLog';

@@ -3,7 +3,7 @@ import seedrandom from 'seedrandom';
 import { afterEach, beforeEach } from 'vitest';
 import { runCli } from '../../../app/cli/main';
 import { createRegistry } from '../../../app/handlers';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import { insertRow } from '../../../platform/db/changeLog';
 import type { ServerContext } from '../../../platform/context';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';

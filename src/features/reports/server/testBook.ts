@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import type { ServerContext } from '../../../platform/context';
 import { insertRow } from '../../../platform/db/changeLog';
 import { createOpportunity } from '../../pipeline/server/service';

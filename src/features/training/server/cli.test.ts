@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { runCli } from '../../../app/cli/main';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import { tempDir } from '../../../../test/db/helpers';
 
 // The CLI's exact forms (a contract): `import training IN.xlsx [--name NAME]` and

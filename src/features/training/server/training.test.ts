@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { openBook } from '../../../platform/book';
+import { openBook } from '../../../app/book';
 import { createRegistry } from '../../../app/handlers';
 import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
