@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Aging, receivablesContract } from '../contract';
 import { agingByCustomerSql, agingOnBasis, detailLines } from './aging';
 import { actionsOf, creditRows, insertAction, notice, saveCredit, territoryOfInvoice, toCollectionItem, worklist } from './collections';
-import { getContract, insertContract, listContracts, setContractEvent } from './contracts';
+import { getContract, insertContract, listContracts, setContractEvent } from './salesContracts';
 import { exportAgingWorkbook, exportJournalWorkbook } from './excelExport';
 import { importCollections, importInvoices, importPayments } from './excelImport';
 import { journalReport, listBookings, postBooking, undoBooking } from './journal';
