@@ -8,7 +8,7 @@ import { openBook } from '../../src/app/book';
 import { createRegistry } from '../../src/app/handlers';
 import { addDays, daysBetween, isoToExcelDate } from '../../src/shared/dates';
 import { dateInZone, DEFAULT_TIME_ZONE } from '../../src/shared/bookTime';
-import { exportAgingWorkbook } from '../../src/features/receivables/server/excelExport';
+import { exportAgingWorkbook } from '../../src/features/receivables/server/export';
 import { extraTimings, type BenchCase } from '../harness';
 import { makeAccountsBook } from '../data';
 

@@ -4,8 +4,8 @@ import { insertRow, softDelete, updateRow } from '../../../platform/db/changeLog
 import { AppError } from '../../../shared/errors';
 import type { negotiationContract } from '../contract';
 import { defaultIssues } from '../defaults';
-import { exportWorksheet } from './excel';
-import { importWorksheet } from './excelImport';
+import { exportWorksheet } from './export';
+import { importWorksheet } from './import';
 import { createWorksheet, mustGetWorksheet, writePlan } from './plan';
 import * as repo from './repo';
 

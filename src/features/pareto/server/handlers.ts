@@ -9,7 +9,7 @@ import { analyze } from './analysis';
 import { applyGrades, previewGrades, undoGrades } from './grading';
 import { boundaries, getRanking, scopeWhere } from './ranking';
 import * as repo from './repo';
-import { writeParetoWorkbook, writeVisitPlanWorkbook } from './excel';
+import { writeParetoWorkbook, writeVisitPlanWorkbook } from './export';
 
 type C = typeof paretoContract;
 

@@ -7,8 +7,8 @@ import * as repo from './repo';
 import { activeStages, listModels, saveStages, stageIndex, switchModel } from './stagesRepo';
 import { addCommitment, createOpportunity, updateOpportunity } from './service';
 import { buildFunnelFromDb, buildReviewFromDb, commitmentItem, pipelineSettings, savePipelineSettings } from './reviewService';
-import { exportReview } from './excel';
-import { importOpportunities } from './importer';
+import { exportReview } from './export';
+import { importOpportunities } from './import';
 
 type C = typeof pipelineContract;
 

@@ -2,7 +2,7 @@ import { fileArg, mappingArg, type CliCommand, type CliIo } from '../../../platf
 import { isIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Booking } from '../contract';
-import type { ImportProblem } from './excelImport';
+import type { ImportProblem } from './import';
 import { createdLine, type Created } from '../../org/server/missingOrg';
 import { createMissingOption } from '../../org/server/cli';
 

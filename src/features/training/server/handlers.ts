@@ -7,7 +7,7 @@ import { defaultCase, matchStandardIssue } from '../cases';
 import { MAX_ISSUES, MIN_ISSUES, levelsForTerm } from '../domain';
 import { sessionResults, sessionSummary } from '../results';
 import * as repo from './repo';
-import { exportTraining, importTraining, writeTrainingTemplate } from './excel';
+import { exportTraining, importTraining, writeTrainingTemplate } from './export';
 
 type C = typeof trainingContract;
 

@@ -10,7 +10,7 @@ import { accountNames } from './repo';
 // The finance aging workbook (sheets Summary, Detail, Rates) and the provision journal.
 // Sheet names and the first headers are a contract with finance's own spreadsheets and the
 // CLI; the collection columns come last so a chasing workbook can be annotated and
-// re-imported (excelImport.ts reads them back by invoice number).
+// re-imported (import.ts reads them back by invoice number).
 
 export type Lang = 'zh-CN' | 'en';
 

@@ -4,7 +4,7 @@ import type { TrainingDetail, TrainingResults } from '../contract';
 import { issueLabel } from '../cases';
 import { sessionResults } from '../results';
 
-export { importTraining } from './importWorkbook';
+export { importTraining } from './import';
 
 // Training workbooks. Two layouts of the same results:
 // - 'scores' (the CLI's contract, English, headers on row 1): sheets `Scores`

@@ -7,7 +7,7 @@ import { directions, teamRoles, zIssueInput, zTeamMemberInput, type Direction, t
 import { defaultIssueNames } from '../defaults';
 import { concessionChecks } from '../domain';
 import { normalizeUnit, parseQuantity } from '../units';
-import { CONCESSION_HEADERS, CUSTOMER_HEADERS, PLAN_HEADERS, TEAM_HEADERS, TITLE_PREFIX } from './excel';
+import { CONCESSION_HEADERS, CUSTOMER_HEADERS, PLAN_HEADERS, TEAM_HEADERS, TITLE_PREFIX } from './export';
 import { createWorksheet, mustGetWorksheet } from './plan';
 
 // Reading a worksheet back from a workbook of the export's shape. Plan and Concessions are
