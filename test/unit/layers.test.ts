@@ -14,14 +14,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 const NOT_YET_FIXED = [
   // org's create-missing (names -> territories/reps) is used by every import that names org rows.
   'src/features/accounts/server/cli.ts -> src/features/org/server/missingOrg.ts',
-  'src/features/accounts/server/cli.ts -> src/features/org/server/cli.ts',
   'src/features/accounts/server/import.ts -> src/features/org/server/missingOrg.ts',
   'src/features/pipeline/server/cli.ts -> src/features/org/server/missingOrg.ts',
-  'src/features/pipeline/server/cli.ts -> src/features/org/server/cli.ts',
   'src/features/pipeline/server/importParse.ts -> src/features/org/server/missingOrg.ts',
   'src/features/pipeline/server/import.ts -> src/features/org/server/missingOrg.ts',
   'src/features/receivables/server/cli.ts -> src/features/org/server/missingOrg.ts',
-  'src/features/receivables/server/cli.ts -> src/features/org/server/cli.ts',
   'src/features/receivables/server/import.ts -> src/features/org/server/missingOrg.ts',
   'src/features/receivables/server/import.ts -> src/features/accounts/server/repo.ts',
   'src/features/accounts/ui/ImportDialog.tsx -> src/features/org/ui/CreateMissingAlert.tsx',

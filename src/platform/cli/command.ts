@@ -50,3 +50,6 @@ export function mappingArg(values: string[] | undefined): Record<string, string>
   }
   return out;
 }
+
+/** `--create-missing` for the imports that name territories and reps (accounts, opportunities, invoices). */
+export const createMissingOption = { 'create-missing': { type: 'boolean' as const } };

@@ -6,9 +6,6 @@ import type { OrgImportError } from '../contract';
 // npm run cli -- --db FILE import org IN.xlsx     sheets Territories and People, all rows or none
 // npm run cli -- --db FILE export org OUT.xlsx
 
-/** `--create-missing` for the imports that name territories and reps (accounts, opportunities, invoices). */
-export const createMissingOption = { 'create-missing': { type: 'boolean' as const } };
-
 type Counts = { inserted: number; updated: number; unchanged: number };
 const counts = (c: Counts) => `${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged`;
 
