@@ -12,7 +12,7 @@ function copyMigrations() {
   return {
     name: 'copy-migrations',
     writeBundle(options: { dir?: string }) {
-      const from = path.join(root, 'src/server/db/migrations');
+      const from = path.join(root, 'src/platform/db/migrations');
       const to = path.join(options.dir ?? path.join(out, 'main'), 'migrations');
       fs.mkdirSync(to, { recursive: true });
       for (const f of fs.readdirSync(from)) if (f.endsWith('.sql')) fs.copyFileSync(path.join(from, f), path.join(to, f));

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserType, Page } from '@playwright/test';
-import { openBook } from '../src/server/book';
-import { createRegistry } from '../src/server/handlers';
-import { startWebServer } from '../src/server/web/server';
+import { openBook } from '../src/app/book';
+import { createRegistry } from '../src/app/handlers';
+import { startWebServer } from '../src/app/web/server';
 
 // What the browser cases share: the product's renderer and the bare floor pages built from
 // the checkout, served with a book by the real web server and handlers, opened in Debian's

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { openBook } from '../src/server/book';
+import { openBook } from '../src/app/book';
 import { accountRecords, REPS, seedOrg, TERRITORIES } from './data';
 
 // A book of n accounts written straight into the migrated tables: the same records as

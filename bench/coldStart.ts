@@ -1,8 +1,8 @@
 // Bundled by the cold-start case and run in a fresh Node process: what the main process
 // does before the window can show data (load the server code, open and migrate the book,
 // register the handlers, answer the first call).
-import { openBook } from '../src/server/book';
-import { createRegistry } from '../src/server/handlers';
+import { openBook } from '../src/app/book';
+import { createRegistry } from '../src/app/handlers';
 
 const file = process.argv[2]!;
 const ctx = await openBook(file, { dailyBackup: false });

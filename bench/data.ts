@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import seedrandom from 'seedrandom';
-import { openBook } from '../src/server/book';
-import { insertRow } from '../src/server/db/changeLog';
-import type { ServerContext } from '../src/server/context';
+import { openBook } from '../src/app/book';
+import { insertRow } from '../src/platform/db/changeLog';
+import type { ServerContext } from '../src/platform/context';
 
 // Deterministic bench data: the same seed gives the same books and files every run.
 

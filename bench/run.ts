@@ -40,7 +40,7 @@ function once(name: string, side: 'product' | 'floor'): Measurement {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, SW_QUIET: '1', SW_MIGRATIONS_DIR: path.join(root, 'src/server/db/migrations') },
+    env: { ...process.env, SW_QUIET: '1', SW_MIGRATIONS_DIR: path.join(root, 'src/platform/db/migrations') },
   });
   const line = r.stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
   if (r.status !== 0 || !line) throw new Error(`${name}/${side} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);

@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import type ExcelJSModule from 'exceljs';
 import { parse } from 'csv-parse';
 import { v7 as uuidv7 } from 'uuid';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
 import { spawnSync } from 'node:child_process';
 import { extraTimings, type BenchCase } from '../harness';
 import { ACCOUNT_HEADERS, copyBook, makeAccountsBook, makeEmptyBook, writeAccountsCsv, writeAccountsXlsx } from '../data';
@@ -161,7 +161,7 @@ export const accountCases: BenchCase[] = [
         outfile: path.join(root, 'bench/.build/coldStart.mjs'), external: ['better-sqlite3'],
         banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       });
-      fs.cpSync(path.join(root, 'src/server/db/migrations'), f(dir, 'migrations'), { recursive: true });
+      fs.cpSync(path.join(root, 'src/platform/db/migrations'), f(dir, 'migrations'), { recursive: true });
     },
     async reset(dir) {
       copyBook(f(dir, 'full.sqlite'), f(dir, 'start.sqlite'));

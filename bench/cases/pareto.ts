@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
 import { extraTimings, type BenchCase } from '../harness';
 import { copyBook } from '../data';
 import { makeBulkAccountsBook } from '../bulkAccounts';

@@ -4,11 +4,11 @@ import Database from 'better-sqlite3';
 import type ExcelJSModule from 'exceljs';
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
 import { addDays, daysBetween, isoToExcelDate } from '../../src/shared/dates';
 import { dateInZone, DEFAULT_TIME_ZONE } from '../../src/shared/bookTime';
-import { exportAgingWorkbook } from '../../src/features/receivables/server/excelExport';
+import { exportAgingWorkbook } from '../../src/features/receivables/server/export';
 import { extraTimings, type BenchCase } from '../harness';
 import { makeAccountsBook } from '../data';
 

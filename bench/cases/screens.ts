@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook } from '../../src/server/book';
+import { openBook } from '../../src/app/book';
 import { extraTimings, type BenchCase } from '../harness';
 import { copyBook } from '../data';
 import { buildRendererOnce, firstPaint, loadChromium, productRenderer, watchFirstPaint, withServedPage } from '../browser';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { createRegistry } from '../../src/server/handlers';
-import type { ServerContext } from '../../src/server/context';
+import { createRegistry } from '../../src/app/handlers';
+import type { ServerContext } from '../../src/platform/context';
 import { AppError } from '../../src/shared/errors';
-import { backupsFor, currentBookPath, recoverFromBackup, startNewBook } from '../../src/server/bookLocation';
-import { BookShelf } from '../../src/server/bookShelf';
+import { backupsFor, currentBookPath, recoverFromBackup, startNewBook } from '../../src/platform/bookLocation';
+import { BookShelf } from '../../src/platform/bookShelf';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
 import { developerOverrides } from './overrides';

@@ -1,6 +1,6 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { HandlerRegistry } from '../../src/server/registry';
-import type { ServerContext } from '../../src/server/context';
+import type { HandlerRegistry } from '../../src/platform/registry';
+import type { ServerContext } from '../../src/platform/context';
 import { isTrustedSender } from './security';
 
 /**

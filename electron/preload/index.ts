@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames } from '../../src/shared/contract';
+import { channelNames } from '../../src/app/contract';
 
 // window.api holds exactly the contract's channels, one function each. ipcRenderer itself
 // is never exposed; main validates every argument again.

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openBook, restoreBook } from '../../src/server/book';
-import { recoverFromBackup } from '../../src/server/bookLocation';
-import { runCli } from '../../src/server/cli/main';
-import { BOOK_APPLICATION_ID, tablesOfSchema } from '../../src/server/db/bookIdentity';
-import { loadMigrations } from '../../src/server/db/migrate';
+import { openBook, restoreBook } from '../../src/app/book';
+import { recoverFromBackup } from '../../src/platform/bookLocation';
+import { runCli } from '../../src/app/cli/main';
+import { BOOK_APPLICATION_ID, tablesOfSchema } from '../../src/platform/db/bookIdentity';
+import { loadMigrations } from '../../src/platform/db/migrate';
 import { fixedClock, tempDirPerTest } from './helpers';
 
 // A book knows it is a book: SQLite's application_id (header offset 68) says "SWBK". Files

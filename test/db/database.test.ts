@@ -3,11 +3,11 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../src/server/db/connection';
-import { loadMigrations, migrate, schemaVersion } from '../../src/server/db/migrate';
-import { openBook, restoreBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
-import { listBackups } from '../../src/server/backup';
+import { openDatabase } from '../../src/platform/db/connection';
+import { loadMigrations, migrate, schemaVersion } from '../../src/platform/db/migrate';
+import { openBook, restoreBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
+import { listBackups } from '../../src/platform/backup';
 import { AppError } from '../../src/shared/errors';
 import { fixedClock, tempDirPerTest } from './helpers';
 
@@ -212,7 +212,7 @@ describe('backups', () => {
 
 describe('recovering from a damaged book', () => {
   it('restores a backup into a new file and leaves the damaged one untouched', async () => {
-    const { currentBookPath, recoverFromBackup, startNewBook, backupsFor } = await import('../../src/server/bookLocation');
+    const { currentBookPath, recoverFromBackup, startNewBook, backupsFor } = await import('../../src/platform/bookLocation');
     const d = dir();
     const first = currentBookPath(d);
     const ctx = await openBook(first, { demo: true });

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { openBook } from '../../src/server/book';
-import { BookShelf } from '../../src/server/bookShelf';
-import { createRegistry } from '../../src/server/handlers';
-import type { ServerContext } from '../../src/server/context';
-import type { HandlerRegistry } from '../../src/server/registry';
-import { startWebServer, type WebServer } from '../../src/server/web/server';
+import { openBook } from '../../src/app/book';
+import { BookShelf } from '../../src/platform/bookShelf';
+import { createRegistry } from '../../src/app/handlers';
+import type { ServerContext } from '../../src/platform/context';
+import type { HandlerRegistry } from '../../src/platform/registry';
+import { startWebServer, type WebServer } from '../../src/app/web/server';
 
 export const RENDERER_DIR = process.env.SW_OUT_DIR
   ? path.join(process.env.SW_OUT_DIR, 'renderer')

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../src/server/excel/workbookWriter';
+import { writeWorkbook } from '../../src/platform/excel/workbookWriter';
 import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './accountsBook';
 import { tempDir } from './helpers';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook } from '../../src/server/book';
-import type { ServerContext } from '../../src/server/context';
-import { insertRow } from '../../src/server/db/changeLog';
-import { createRegistry } from '../../src/server/handlers';
+import { openBook } from '../../src/app/book';
+import type { ServerContext } from '../../src/platform/context';
+import { insertRow } from '../../src/platform/db/changeLog';
+import { createRegistry } from '../../src/app/handlers';
 import type { Account, AccountPatch } from '../../src/features/accounts/contract';
 
 export interface AccountsBook {

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/server/cli/main';
-import { openBook } from '../../src/server/book';
+import { runCli } from '../../src/app/cli/main';
+import { openBook } from '../../src/app/book';
 import { accountsBook } from './accountsBook';
 import { readWithSheetJS, sheetRows, tempDir } from './helpers';
 
@@ -106,7 +106,7 @@ describe('npm run cli -- --db FILE export accounts', () => {
 
 describe('the real command line (child process)', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/main.ts', '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, SW_QUIET: '1' }, timeout: 110_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/app/cli/main.ts', '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, SW_QUIET: '1' }, timeout: 110_000 });
 
   it('exits 1 with the errors on stderr for a bad row, 0 for export', { timeout: 240_000 }, async () => {
     const bad = t.file('bad.csv');

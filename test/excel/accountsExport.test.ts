@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZipArchive } from '../../src/server/excel/zipArchive';
+import { ZipArchive } from '../../src/platform/excel/zipArchive';
 import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './accountsBook';
 import { readWithSheetJS, sheetRows, tempDir } from './helpers';
 

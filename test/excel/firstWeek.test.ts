@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { runCli } from '../../src/server/cli/main';
+import { runCli } from '../../src/app/cli/main';
 import { tempDir } from './helpers';
 import {
   CUSTOMER_MAP, CUSTOMERS, customersCsv, expectedAging, expectedGrades, expectedReview, HISTORY, invoiceSheets, OPPS, opportunitySheets, ORG,

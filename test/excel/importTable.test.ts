@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as cell from '../../src/server/excel/cellParsers';
-import { ImportTable, type ImportField, type ImportRecord } from '../../src/server/excel/importTable';
-import { writeWorkbook } from '../../src/server/excel/workbookWriter';
+import * as cell from '../../src/platform/excel/cellParsers';
+import { ImportTable, type ImportField, type ImportRecord } from '../../src/platform/excel/importTable';
+import { writeWorkbook } from '../../src/platform/excel/workbookWriter';
 import { tempDir } from './helpers';
 
 process.env.TZ = 'America/Los_Angeles';

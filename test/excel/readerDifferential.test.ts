@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { readRows, sheetNames } from '../../src/server/excel/tableReader';
-import { columnLetter, writeWorkbook } from '../../src/server/excel/workbookWriter';
+import { readRows, sheetNames } from '../../src/platform/excel/tableReader';
+import { columnLetter, writeWorkbook } from '../../src/platform/excel/workbookWriter';
 import { tempDir, writeZip } from './helpers';
 
 // Issue 22's differential test: a corpus of workbooks written here by independent writers

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeXlsxText, EXCEL_MAX_CELL_TEXT, safeText } from '../../src/server/excel/safeText';
+import { decodeXlsxText, EXCEL_MAX_CELL_TEXT, safeText } from '../../src/platform/excel/safeText';
 
 describe('safeText', () => {
   it('leaves ordinary text alone, including formula-looking text (it is written as a string cell)', () => {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { detectKind, readRows, sheetNames, type RawRow } from '../../src/server/excel/tableReader';
-import { isDateFormat } from '../../src/server/excel/xlsxReader';
+import { detectKind, readRows, sheetNames, type RawRow } from '../../src/platform/excel/tableReader';
+import { isDateFormat } from '../../src/platform/excel/xlsxReader';
 import { cellToIsoDate } from '../../src/shared/dates';
-import { writeWorkbook } from '../../src/server/excel/workbookWriter';
-import { date } from '../../src/server/excel/cellParsers';
+import { writeWorkbook } from '../../src/platform/excel/workbookWriter';
+import { date } from '../../src/platform/excel/cellParsers';
 import { encodeGb18030, tempDir, writeZip } from './helpers';
 
 process.env.TZ = 'America/Los_Angeles';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { columnLetter, headerRowOf, writeWorkbook, type SheetSpec } from '../../src/server/excel/workbookWriter';
-import { ZipArchive } from '../../src/server/excel/zipArchive';
-import { JobRegistry } from '../../src/server/jobs';
+import { columnLetter, headerRowOf, writeWorkbook, type SheetSpec } from '../../src/platform/excel/workbookWriter';
+import { ZipArchive } from '../../src/platform/excel/zipArchive';
+import { JobRegistry } from '../../src/platform/jobs';
 import { readWithSheetJS, sheetRows, tempDir } from './helpers';
 
 // Calendar dates must not move with the machine's zone: run west of UTC.

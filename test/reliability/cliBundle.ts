@@ -13,7 +13,7 @@ let built: Promise<unknown> | null = null;
 
 export async function cliBundle(): Promise<{ file: string; env: Record<string, string> }> {
   built ??= build({
-    entryPoints: [path.join(root, 'src/server/cli/main.ts')],
+    entryPoints: [path.join(root, 'src/app/cli/main.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -23,7 +23,7 @@ export async function cliBundle(): Promise<{ file: string; env: Record<string, s
     logLevel: 'silent',
   });
   await built;
-  return { file: out, env: { SW_MIGRATIONS_DIR: path.join(root, 'src/server/db/migrations') } };
+  return { file: out, env: { SW_MIGRATIONS_DIR: path.join(root, 'src/platform/db/migrations') } };
 }
 
 export function exists(p: string): boolean {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import seedrandom from 'seedrandom';
 import XLSX from 'xlsx';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
-import type { ServerContext } from '../../src/server/context';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
+import type { ServerContext } from '../../src/platform/context';
 import { tempDir } from '../db/helpers';
 import { hostileFiles } from './hostileFiles';
 
@@ -242,7 +242,7 @@ describe('hostile files: every importer refuses them, naming the limit, fast and
       const run = spawnSync(process.execPath, [child, JSON.stringify({ book, file, channels: IMPORT_CHANNELS })], {
         encoding: 'utf8',
         timeout: IMPORT_CHANNELS.length * 10_000 + 5_000,
-        env: { ...process.env, SW_MIGRATIONS_DIR: path.join(root, 'src/server/db/migrations') },
+        env: { ...process.env, SW_MIGRATIONS_DIR: path.join(root, 'src/platform/db/migrations') },
       });
       fs.rmSync(file, { force: true });
       expect(run.status, `the child died (signal ${run.signal}): ${run.stderr.slice(-2000)}`).toBe(0);

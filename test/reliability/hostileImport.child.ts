@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
 
 // Run in a child process (bundled into one file, as the app ships its main process) by
 // fuzzImport.test.ts: imports one file through each named import channel — the same

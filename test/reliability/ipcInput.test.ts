@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, channelNames } from '../../src/shared/contract';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
-import type { ServerContext } from '../../src/server/context';
+import { contract, channelNames } from '../../src/app/contract';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
+import type { ServerContext } from '../../src/platform/context';
 import { tempDir } from '../db/helpers';
 
 // Every channel of the contract, one by one: malformed arguments get a typed

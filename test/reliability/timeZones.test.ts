@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import XLSX from 'xlsx';
 import { cliBundle } from './cliBundle';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
 import { seedExampleIssues } from '../../src/features/negotiation/seedExample';
 import { tempDir } from '../db/helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistry } from '../../src/server/handlers';
-import { PLATFORM_CHANNELS } from '../../src/server/systemHandlers';
+import { createRegistry } from '../../src/app/handlers';
+import { PLATFORM_CHANNELS } from '../../src/platform/systemHandlers';
 
 // A channel declared in the contract without a handler would compile in a Partial map and
 // fail only when called ("not available here"). The handler maps are typed complete, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as cell from '../../src/server/excel/cellParsers';
+import * as cell from '../../src/platform/excel/cellParsers';
 import { localizeReason } from '../../src/renderer/i18n/serverReasons';
 import { personProblems, territoryProblems } from '../../src/features/org/domain';
 

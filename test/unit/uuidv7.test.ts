@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate, version } from 'uuid';
-import { uuidv7 } from '../../src/server/db/uuidv7';
+import { uuidv7 } from '../../src/platform/db/uuidv7';
 
 describe('uuidv7', () => {
   it('makes valid version-7 UUIDs carrying the time', () => {

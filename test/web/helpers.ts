@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
-import type { ServerContext } from '../../src/server/context';
-import { startWebServer, type WebServer } from '../../src/server/web/server';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
+import type { ServerContext } from '../../src/platform/context';
+import { startWebServer, type WebServer } from '../../src/app/web/server';
 import { tempDir } from '../db/helpers';
 
 export interface WebFixture {

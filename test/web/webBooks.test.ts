@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 describe('npm run web without --db', () => {
   it('opens no book until asked; the demo and the team\'s book are separate files', async () => {
     const t = tempDir();
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/server/web/main.ts', '--port', '0'], {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/app/web/main.ts', '--port', '0'], {
       cwd: root,
       env: { ...process.env, HOME: t.dir, USERPROFILE: t.dir },
       stdio: ['ignore', 'pipe', 'pipe'],

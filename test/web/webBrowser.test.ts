@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerContext } from '../../src/server/context';
-import type { WebServer } from '../../src/server/web/server';
+import type { ServerContext } from '../../src/platform/context';
+import type { WebServer } from '../../src/app/web/server';
 import { startTestWeb, type WebFixture } from './helpers';
 
 // The attack in a real Chromium: the user opens the app, then visits a page served

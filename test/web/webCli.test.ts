@@ -14,7 +14,7 @@ describe('npm run web', () => {
     const t = tempDir();
     try {
       const db = path.join(t.dir, 'web.sqlite');
-      const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/server/web/main.ts', '--db', db, '--port', '0'], {
+      const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/app/web/main.ts', '--db', db, '--port', '0'], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerContext } from '../../src/server/context';
-import { cookieValue, hostAllowed, originAllowed, routeKind } from '../../src/server/web/gate';
-import type { WebServer } from '../../src/server/web/server';
+import type { ServerContext } from '../../src/platform/context';
+import { cookieValue, hostAllowed, originAllowed, routeKind } from '../../src/app/web/gate';
+import type { WebServer } from '../../src/app/web/server';
 import { startTestWeb, type WebFixture } from './helpers';
 
 // `npm run web` lets in only its own page. Each test gets a fresh server (the launch token

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../src/server/book';
-import { createRegistry } from '../../src/server/handlers';
-import type { ServerContext } from '../../src/server/context';
-import { startWebServer, type WebServer } from '../../src/server/web/server';
+import { openBook } from '../../src/app/book';
+import { createRegistry } from '../../src/app/handlers';
+import type { ServerContext } from '../../src/platform/context';
+import { startWebServer, type WebServer } from '../../src/app/web/server';
 import { tempDir } from '../db/helpers';
 
 // `npm run web` refuses what a browser on another machine, another tab without the

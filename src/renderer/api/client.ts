@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { ChannelName, Contract } from '../../shared/contract';
+import type { ChannelName, Contract } from '../../app/contract';
 import { ApiError } from '../../shared/errors';
 import type { FileRef } from '../../shared/contract/system';
 import { detectTransport, type Transport } from './transport';

@@ -1,4 +1,4 @@
-import type { ChannelName } from '../../shared/contract';
+import type { ChannelName } from '../../app/contract';
 import { call, type In, type Out } from './client';
 
 // Calls the first screen waits on, started by the page's entry before React, the shell and

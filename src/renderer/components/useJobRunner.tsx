@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Button, Modal, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, newJobId, type In, type Out } from '../api/client';
-import type { ChannelName } from '../../shared/contract';
+import type { ChannelName } from '../../app/contract';
 
 /**
  * Runs a long channel (import, export, report) with a progress dialog and a Cancel button.

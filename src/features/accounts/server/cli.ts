@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { fileArg, mappingArg, type CliCommand } from '../../../server/cli/command';
+import { createMissingOption, fileArg, mappingArg, type CliCommand } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { ImportError } from '../contract';
 import { createdLine, type Created } from '../../org/server/missingOrg';
-import { createMissingOption } from '../../org/server/cli';
 
 // npm run cli -- --db FILE import accounts IN.xlsx|IN.csv [--map "Source header=field" ...] [--create-missing]
 // npm run cli -- --db FILE export accounts OUT.xlsx [--lang zh-CN]

@@ -1,11 +1,11 @@
-import type { Handlers } from '../../../server/registry';
-import { createBackup } from '../../../server/backup';
-import { writeErrorsWorkbook } from '../../../server/excel/errorsWorkbook';
-import { getSettings } from '../../../server/settings';
+import type { Handlers } from '../../../platform/registry';
+import { createBackup } from '../../../platform/backup';
+import { writeErrorsWorkbook } from '../../../platform/excel/errorsWorkbook';
+import { getSettings } from '../../../platform/settings';
 import type { accountsContract } from '../contract';
-import { exportAccounts, writeTemplate } from './exportAccounts';
+import { exportAccounts, writeTemplate } from './export';
 import { viewIds } from './repo';
-import { importAccounts, listBatches, previewImport, undoImport } from './importAccounts';
+import { importAccounts, listBatches, previewImport, undoImport } from './import';
 
 /** The accounts channels that read or write spreadsheets; the rest are in handlers.ts. */
 export type AccountExcelChannel = 'accounts:importPreview' | 'accounts:import' | 'accounts:importBatches' | 'accounts:undoImport' | 'accounts:saveImportErrors' | 'accounts:export' | 'accounts:template';

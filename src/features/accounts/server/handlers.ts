@@ -1,7 +1,7 @@
-import type { Handlers } from '../../../server/registry';
+import type { Handlers } from '../../../platform/registry';
 import type { AccountExcelChannel } from './excelHandlers';
-import type { ServerContext } from '../../../server/context';
-import { insertRow, softDelete, updateRow, VersionConflict } from '../../../server/db/changeLog';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow, softDelete, updateRow, VersionConflict } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { accountsContract, AccountPatch } from '../contract';
 import * as repo from './repo';

@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import type { ChangeWriter } from '../../../server/db/changeLog';
-import { insertRow, restoreMany, softDeleteMany, updateRow } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import type { ChangeWriter } from '../../../platform/db/changeLog';
+import { insertRow, restoreMany, softDeleteMany, updateRow } from '../../../platform/db/changeLog';
 import type { Account, AccountPatch, Competitor, Contact, Lookups } from '../contract';
 import type { ParsedAccountView } from '../view';
 import { viewOrder, viewWhere } from './viewQuery';

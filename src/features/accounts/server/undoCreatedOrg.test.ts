@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../../server/book';
-import { createRegistry } from '../../../server/handlers';
-import { insertRow } from '../../../server/db/changeLog';
-import type { ServerContext } from '../../../server/context';
+import { openBook } from '../../../app/book';
+import { createRegistry } from '../../../app/handlers';
+import { insertRow } from '../../../platform/db/changeLog';
+import type { ServerContext } from '../../../platform/context';
 import { tempDir } from '../../../../test/db/helpers';
 
 // Undoing an accounts import that created territories and reps (--create-missing) takes

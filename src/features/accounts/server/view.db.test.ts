@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../../server/book';
-import { createRegistry } from '../../../server/handlers';
-import type { ServerContext } from '../../../server/context';
+import { openBook } from '../../../app/book';
+import { createRegistry } from '../../../app/handlers';
+import type { ServerContext } from '../../../platform/context';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import { termLabel, vocab } from '../../../shared/vocab';
 import type { Account, Lookups } from '../contract';

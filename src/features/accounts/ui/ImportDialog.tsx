@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Collapse, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, files, type In, type Out } from '../../../renderer/api/client';
-import type { ChannelName } from '../../../shared/contract';
+import type { ChannelName } from '../../../app/contract';
 import type { FileRef } from '../../../shared/contract/system';
 import type { ImportError, ImportPreview } from '../contract';
 import { accountFields } from '../fields';

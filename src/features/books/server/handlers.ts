@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
-import type { BookShelf } from '../../../server/bookShelf';
-import { readBookIdentity, writeBookIdentity } from '../../../server/bookIdentity';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
+import type { BookShelf } from '../../../platform/bookShelf';
+import { readBookIdentity, writeBookIdentity } from '../../../platform/bookIdentity';
 import { AppError } from '../../../shared/errors';
 import type { booksContract } from '../contract';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BookShelf } from '../../../server/bookShelf';
-import { createRegistry } from '../../../server/handlers';
+import { BookShelf } from '../../../platform/bookShelf';
+import { createRegistry } from '../../../app/handlers';
 import { tempDir } from '../../../../test/db/helpers';
 
 // The company name is edited in Settings after the first start: the header (books:state)

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { echarts } from '../../../server/lazyLibs';
+import { echarts } from '../../../platform/lazyLibs';
 import type { PlanIssue } from '../domain';
 import { ladderChartOption } from '../ladderChart';
 import type { Lang } from '../units';

@@ -1,4 +1,4 @@
-import { fileArg, type CliCommand } from '../../../server/cli/command';
+import { fileArg, type CliCommand } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 
 // npm run cli -- --db FILE export negotiation ID OUT.xlsx [--lang zh-CN|en]

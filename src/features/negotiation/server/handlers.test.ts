@@ -1,9 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../../server/book';
-import type { ServerContext } from '../../../server/context';
-import { createRegistry } from '../../../server/handlers';
+import { openBook } from '../../../app/book';
+import type { ServerContext } from '../../../platform/context';
+import { createRegistry } from '../../../app/handlers';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import type { PlanInput, Worksheet } from '../contract';
 import { concessionChecks } from '../domain';

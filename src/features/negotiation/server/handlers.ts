@@ -1,11 +1,11 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
-import { insertRow, softDelete, updateRow } from '../../../server/db/changeLog';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow, softDelete, updateRow } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { negotiationContract } from '../contract';
 import { defaultIssues } from '../defaults';
-import { exportWorksheet } from './excel';
-import { importWorksheet } from './excelImport';
+import { exportWorksheet } from './export';
+import { importWorksheet } from './import';
 import { createWorksheet, mustGetWorksheet, writePlan } from './plan';
 import * as repo from './repo';
 

@@ -1,5 +1,5 @@
-import type { ServerContext } from '../../../server/context';
-import { updateRow, VersionConflict } from '../../../server/db/changeLog';
+import type { ServerContext } from '../../../platform/context';
+import { updateRow, VersionConflict } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { IssueInput, PlanInput, Worksheet } from '../contract';
 import { normalizeUnit } from '../units';

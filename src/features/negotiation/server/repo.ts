@@ -1,5 +1,5 @@
-import type { Db } from '../../../server/db/connection';
-import { insertRow, softDelete, updateRow, type ChangeWriter } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import { insertRow, softDelete, updateRow, type ChangeWriter } from '../../../platform/db/changeLog';
 import type { AgreementTerm, Issue, Round, Step, TeamMember, Worksheet, WorksheetSummary } from '../contract';
 
 // SQL for the negotiation tables. Values are hundredths of the issue's unit (see units.ts).

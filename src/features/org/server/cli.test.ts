@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { runCli } from '../../../server/cli/main';
-import { openBook } from '../../../server/book';
-import { createRegistry } from '../../../server/handlers';
-import { insertRow } from '../../../server/db/changeLog';
+import { runCli } from '../../../app/cli/main';
+import { openBook } from '../../../app/book';
+import { createRegistry } from '../../../app/handlers';
+import { insertRow } from '../../../platform/db/changeLog';
 import { tempDir } from '../../../../test/db/helpers';
 
 // The CLI contract of the organisation: `import org IN.xlsx` / `export org OUT.xlsx`, sheet

@@ -1,13 +1,10 @@
 import path from 'node:path';
-import { fileArg, type CliCommand } from '../../../server/cli/command';
+import { fileArg, type CliCommand } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { OrgImportError } from '../contract';
 
 // npm run cli -- --db FILE import org IN.xlsx     sheets Territories and People, all rows or none
 // npm run cli -- --db FILE export org OUT.xlsx
-
-/** `--create-missing` for the imports that name territories and reps (accounts, opportunities, invoices). */
-export const createMissingOption = { 'create-missing': { type: 'boolean' as const } };
 
 type Counts = { inserted: number; updated: number; unchanged: number };
 const counts = (c: Counts) => `${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged`;

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { runCli } from '../../../server/cli/main';
-import { openBook } from '../../../server/book';
-import { insertRow } from '../../../server/db/changeLog';
+import { runCli } from '../../../app/cli/main';
+import { openBook } from '../../../app/book';
+import { insertRow } from '../../../platform/db/changeLog';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 
 // `import accounts|opportunities --create-missing`: the territories and reps a file names

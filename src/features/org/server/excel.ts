@@ -1,10 +1,10 @@
-import type { ServerContext } from '../../../server/context';
-import { insertRow } from '../../../server/db/changeLog';
-import { ImportTable, type ImportField } from '../../../server/excel/importTable';
-import { lookup, text } from '../../../server/excel/cellParsers';
-import { sheetNames } from '../../../server/excel/tableReader';
-import { writeWorkbook } from '../../../server/excel/workbookWriter';
-import type { Job } from '../../../server/jobs';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow } from '../../../platform/db/changeLog';
+import { ImportTable, type ImportField } from '../../../platform/excel/importTable';
+import { lookup, text } from '../../../platform/excel/cellParsers';
+import { sheetNames } from '../../../platform/excel/tableReader';
+import { writeWorkbook } from '../../../platform/excel/workbookWriter';
+import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import {
   EMAIL_MAX, NAME_MAX, ROLES, personProblems, splitTerritoryCell, territoryCell, territoryProblems,

@@ -1,6 +1,6 @@
-import { createBackup } from '../../../server/backup';
-import type { Handlers } from '../../../server/registry';
-import { getSettings } from '../../../server/settings';
+import { createBackup } from '../../../platform/backup';
+import type { Handlers } from '../../../platform/registry';
+import { getSettings } from '../../../platform/settings';
 import type { orgContract } from '../contract';
 import { exportOrg, importOrg } from './excel';
 import { listPeople, listTerritories } from './repo';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/db/connection';
-import { loadMigrations, migrate } from '../../../server/db/migrate';
-import { createContext } from '../../../server/context';
-import { seedDemoCompany } from '../../../server/demo/seedDemo';
+import { openDatabase } from '../../../platform/db/connection';
+import { loadMigrations, migrate } from '../../../platform/db/migrate';
+import { createContext } from '../../../platform/context';
+import { seedDemoCompany } from '../../../app/demo/seedDemo';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 
 // Migration 0009 rebuilds `reps` (role, nullable territory, deactivated_at). A book made

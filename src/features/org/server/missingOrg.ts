@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import { insertRow, softDelete, type ChangeWriter } from '../../../server/db/changeLog';
-import { normalizeHeader } from '../../../server/excel/importTable';
+import type { Db } from '../../../platform/db/connection';
+import { insertRow, softDelete, type ChangeWriter } from '../../../platform/db/changeLog';
+import { normalizeHeader } from '../../../platform/excel/importTable';
 import { NAME_MAX, territoryProblems } from '../domain';
 
 // Imports that can create what they name (`--create-missing`). While an import checks its

@@ -1,5 +1,5 @@
-import type { Db } from '../../../server/db/connection';
-import { insertRow, restoreRow, softDelete, updateRow, type ChangeWriter } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import { insertRow, restoreRow, softDelete, updateRow, type ChangeWriter } from '../../../platform/db/changeLog';
 import type { Person, PersonDraft, Role, Territory, TerritoryDraft } from '../domain';
 
 // SQL of the organisation: territories, people (the `reps` table, see migration 0009) and

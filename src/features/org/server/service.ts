@@ -1,5 +1,5 @@
-import type { ServerContext } from '../../../server/context';
-import type { Db } from '../../../server/db/connection';
+import type { ServerContext } from '../../../platform/context';
+import type { Db } from '../../../platform/db/connection';
 import { AppError } from '../../../shared/errors';
 import { personProblems, territoryProblems, type PersonDraft, type Problem, type TerritoryDraft } from '../domain';
 import * as repo from './repo';

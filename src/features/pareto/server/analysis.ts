@@ -1,4 +1,4 @@
-import type { Db } from '../../../server/db/connection';
+import type { Db } from '../../../platform/db/connection';
 import type { ParetoAnalysis } from '../contract';
 import { compositionFromCounts, readComposition, type ParetoClass, type ParetoThresholds } from '../domain';
 import { boundaries, classAt, cumulativeBefore, getRanking, type RankScope, type Ranking } from './ranking';

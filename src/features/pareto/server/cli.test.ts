@@ -1,8 +1,8 @@
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../../server/book';
-import { runCli } from '../../../server/cli/main';
+import { openBook } from '../../../app/book';
+import { runCli } from '../../../app/cli/main';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import { classifyPareto } from '../domain';
 

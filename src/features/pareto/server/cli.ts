@@ -1,5 +1,5 @@
-import type { CliCommand, CliIo } from '../../../server/cli/command';
-import { fileArg } from '../../../server/cli/command';
+import type { CliCommand, CliIo } from '../../../platform/cli/command';
+import { fileArg } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { ParetoParams } from '../contract';
 import * as repo from './repo';

@@ -1,6 +1,6 @@
-import type { ServerContext } from '../../../server/context';
-import type { Db } from '../../../server/db/connection';
-import { insertRow } from '../../../server/db/changeLog';
+import type { ServerContext } from '../../../platform/context';
+import type { Db } from '../../../platform/db/connection';
+import { insertRow } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import { checkThresholds, ruleText, type ParetoThresholds } from '../domain';
 import { boundaries, currentSeq, getRanking, noteGradeWrite, scopeWhere, type RankScope, type Ranking } from './ranking';

@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { paretoContract, ParetoParams } from '../contract';
 import { checkThresholds, type ParetoClass } from '../domain';
@@ -9,7 +9,7 @@ import { analyze } from './analysis';
 import { applyGrades, previewGrades, undoGrades } from './grading';
 import { boundaries, getRanking, scopeWhere } from './ranking';
 import * as repo from './repo';
-import { writeParetoWorkbook, writeVisitPlanWorkbook } from './excel';
+import { writeParetoWorkbook, writeVisitPlanWorkbook } from './export';
 
 type C = typeof paretoContract;
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../../server/db/connection';
+import type { Db } from '../../../platform/db/connection';
 import { classAt, paretoBoundaries, type Measure, type ParetoThresholds } from '../domain';
 import type { ParetoBoundaries } from '../domain';
 

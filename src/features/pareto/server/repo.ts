@@ -1,8 +1,8 @@
-import type { Db } from '../../../server/db/connection';
-import type { Clock } from '../../../server/db/changeLog';
-import { readSetting, writeSetting } from '../../../server/settings';
+import type { Db } from '../../../platform/db/connection';
+import type { Clock } from '../../../platform/db/changeLog';
+import { readSetting, writeSetting } from '../../../platform/settings';
 import { dateInZone } from '../../../shared/bookTime';
-import { bookTimeZone } from '../../../server/settings';
+import { bookTimeZone } from '../../../platform/settings';
 import { AppError } from '../../../shared/errors';
 import type { ParetoSettings, RankRow } from '../contract';
 import { DEFAULT_THRESHOLDS, type ParetoClass } from '../domain';

@@ -3,7 +3,7 @@ import { App, Button, Checkbox, Modal, Popover, Space, Spin, Table, Tag, Typogra
 import { HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, type In, type Out } from '../../../renderer/api/client';
-import type { ChannelName } from '../../../shared/contract';
+import type { ChannelName } from '../../../app/contract';
 import type { ParetoParams } from '../contract';
 import { ruleText } from '../domain';
 

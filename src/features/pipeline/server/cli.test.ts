@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { runCli } from '../../../server/cli/main';
-import { openBook } from '../../../server/book';
-import { insertRow, updateRow } from '../../../server/db/changeLog';
+import { runCli } from '../../../app/cli/main';
+import { openBook } from '../../../app/book';
+import { insertRow, updateRow } from '../../../platform/db/changeLog';
 import { tempDir } from '../../../../test/db/helpers';
 
 // The CLI's exact forms (a contract): `import opportunities IN.xlsx [--map …]` and

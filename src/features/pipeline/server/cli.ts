@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { fileArg, mappingArg, type CliCommand } from '../../../server/cli/command';
+import { createMissingOption, fileArg, mappingArg, type CliCommand } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/dates';
 import type { ImportIssue } from '../contract';
 import { createdLine, type Created } from '../../org/server/missingOrg';
-import { createMissingOption } from '../../org/server/cli';
 
 // npm run cli -- --db FILE import opportunities IN.xlsx [--map "Source header=Field"]… [--create-missing]
 // npm run cli -- --db FILE export pipeline-review OUT.xlsx --from DATE --to DATE [--stall-days N]

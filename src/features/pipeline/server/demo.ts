@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import type { ServerContext } from '../../../server/context';
-import { insertRow } from '../../../server/db/changeLog';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow } from '../../../platform/db/changeLog';
 import { addDays, dayNumber } from '../../../shared/dates';
 import type { OpportunityPatch, Pain, Point } from '../contract';
 import { createOpportunity, updateOpportunity } from './service';

@@ -1,14 +1,14 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
-import { softDelete, updateRow } from '../../../server/db/changeLog';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
+import { softDelete, updateRow } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { pipelineContract } from '../contract';
 import * as repo from './repo';
 import { activeStages, listModels, saveStages, stageIndex, switchModel } from './stagesRepo';
 import { addCommitment, createOpportunity, updateOpportunity } from './service';
 import { buildFunnelFromDb, buildReviewFromDb, commitmentItem, pipelineSettings, savePipelineSettings } from './reviewService';
-import { exportReview } from './excel';
-import { importOpportunities } from './importer';
+import { exportReview } from './export';
+import { importOpportunities } from './import';
 
 type C = typeof pipelineContract;
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../../server/db/connection';
+import type { Db } from '../../../platform/db/connection';
 import type { IsoDate } from '../../../shared/dates';
 import type { OppEvent, OppHistory, OppStatus } from '../domain';
 import { stmt } from './sql';

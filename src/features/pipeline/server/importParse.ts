@@ -1,7 +1,7 @@
-import type { ServerContext } from '../../../server/context';
-import type { Job } from '../../../server/jobs';
-import { ImportTable, normalizeHeader, type ImportField } from '../../../server/excel/importTable';
-import { date, money, text, type CellParser } from '../../../server/excel/cellParsers';
+import type { ServerContext } from '../../../platform/context';
+import type { Job } from '../../../platform/jobs';
+import { ImportTable, normalizeHeader, type ImportField } from '../../../platform/excel/importTable';
+import { date, money, text, type CellParser } from '../../../platform/excel/cellParsers';
 import type { OppStatus } from '../domain';
 import type { ImportIssue } from '../contract';
 import { activeStages } from './stagesRepo';

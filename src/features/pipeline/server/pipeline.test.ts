@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../../server/book';
-import { createRegistry } from '../../../server/handlers';
-import type { ServerContext } from '../../../server/context';
-import { insertRow } from '../../../server/db/changeLog';
+import { openBook } from '../../../app/book';
+import { createRegistry } from '../../../app/handlers';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import type { Opportunity, OpportunityDetail, ReviewOut, StageModel, Stage, FunnelOut } from '../contract';
-import { seedDemo } from '../../../server/demo/seedDemo';
+import { seedDemo } from '../../../app/demo/seedDemo';
 import { buildReview } from '../review';
 import { buildFunnel, funnelData } from '../funnel';
 import { buildFunnelFromDb } from './reviewService';

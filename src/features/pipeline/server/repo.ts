@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import type { ChangeWriter } from '../../../server/db/changeLog';
-import { insertRow, softDelete, updateRow } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import type { ChangeWriter } from '../../../platform/db/changeLog';
+import { insertRow, softDelete, updateRow } from '../../../platform/db/changeLog';
 import { mulDivRound } from '../../../shared/money';
 import { AppError } from '../../../shared/errors';
 import type { StageIndex } from '../domain';

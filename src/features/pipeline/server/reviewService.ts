@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import { readSetting, writeSetting } from '../../../server/settings';
-import type { Clock } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import { readSetting, writeSetting } from '../../../platform/settings';
+import type { Clock } from '../../../platform/db/changeLog';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { quarterEnd, type OppEvent, type OppStatus } from '../domain';
 import { buildReview } from '../review';

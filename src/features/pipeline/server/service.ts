@@ -1,5 +1,5 @@
-import type { ChangeWriter } from '../../../server/db/changeLog';
-import { insertRow, updateRow, VersionConflict } from '../../../server/db/changeLog';
+import type { ChangeWriter } from '../../../platform/db/changeLog';
+import { insertRow, updateRow, VersionConflict } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { StageIndex } from '../domain';
 import type { OpportunityPatch } from '../contract';

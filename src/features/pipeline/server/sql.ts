@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../../../server/db/connection';
+import type { Db } from '../../../platform/db/connection';
 
 // Prepared statements kept per connection: compiling SQL costs more than running these
 // small statements, and the demo, the import and the board call them many times.

@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import type { ChangeWriter } from '../../../server/db/changeLog';
-import { insertRow, softDelete, updateRow } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import type { ChangeWriter } from '../../../platform/db/changeLog';
+import { insertRow, softDelete, updateRow } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { StageIndex, StageRef } from '../domain';
 import type { Stage, StageModel } from '../contract';

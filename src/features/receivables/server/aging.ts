@@ -1,4 +1,4 @@
-import type { Db } from '../../../server/db/connection';
+import type { Db } from '../../../platform/db/connection';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import {
   agingLine, BASIS, collectionState, provisionByBucketOnBasis,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/db/helpers';
-import type { ServerContext } from '../../../server/context';
+import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
 import { agingBuckets, bucketIndex, daysOverdue, provisionFor, type AgingPolicy } from '../domain';
 import { agingByCustomerSql } from './aging';
 import { insertInvoice } from './repo';
-import { insertRow } from '../../../server/db/changeLog';
+import { insertRow } from '../../../platform/db/changeLog';
 import { receivablesBook } from './testBook';
 
 // One rule, two runners: the summary's SQL buckets invoices by comparing due dates with

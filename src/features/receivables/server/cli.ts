@@ -1,10 +1,9 @@
-import { fileArg, mappingArg, type CliCommand, type CliIo } from '../../../server/cli/command';
+import { createMissingOption, fileArg, mappingArg, type CliCommand, type CliIo } from '../../../platform/cli/command';
 import { isIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Booking } from '../contract';
-import type { ImportProblem } from './excelImport';
+import type { ImportProblem } from './import';
 import { createdLine, type Created } from '../../org/server/missingOrg';
-import { createMissingOption } from '../../org/server/cli';
 
 // npm run cli -- --db FILE import invoices IN.xlsx [--map "Header=field" …] [--create-missing]
 // npm run cli -- --db FILE import payments IN.xlsx [--map "Header=field" …]

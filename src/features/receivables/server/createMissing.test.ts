@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { insertRow } from '../../../server/db/changeLog';
+import { insertRow } from '../../../platform/db/changeLog';
 import type { Aging } from '../contract';
 import { bookPerTest, TODAY } from './testBook';
 

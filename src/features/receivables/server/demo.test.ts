@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../../server/book';
-import { seedDemo } from '../../../server/demo/seedDemo';
-import type { ServerContext } from '../../../server/context';
+import { openBook } from '../../../app/book';
+import { seedDemo } from '../../../app/demo/seedDemo';
+import type { ServerContext } from '../../../platform/context';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import { agingReport } from './handlers';
 

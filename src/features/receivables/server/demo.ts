@@ -1,10 +1,10 @@
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import type { ServerContext } from '../../../server/context';
+import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
 import { RUNGS } from '../domain';
 import { insertAction, saveCredit } from './collections';
-import { insertContract, setContractEvent } from './contracts';
+import { insertContract, setContractEvent } from './salesContracts';
 import { insertInvoice, recordPayment, syncReceivableBalance } from './repo';
 
 // The demo company's receivables over about two years, seeded so every demo book holds the

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import type { Db } from '../../../server/db/connection';
-import { insertRow, softDeleteMany, type ChangeWriter } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import { insertRow, softDeleteMany, type ChangeWriter } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
 import { bookingProblem, provisionJournal } from '../domain';

@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import { insertRow, softDelete, type ChangeWriter } from '../../../server/db/changeLog';
-import { readSetting, writeSetting } from '../../../server/settings';
+import type { Db } from '../../../platform/db/connection';
+import { insertRow, softDelete, type ChangeWriter } from '../../../platform/db/changeLog';
+import { readSetting, writeSetting } from '../../../platform/settings';
 import { AppError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
 import {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { createRegistry } from '../../../server/handlers';
-import type { ServerContext } from '../../../server/context';
+import { createRegistry } from '../../../app/handlers';
+import type { ServerContext } from '../../../platform/context';
 import { tempDir } from '../../../../test/db/helpers';
 import type { Aging } from '../contract';
 import { receivablesBook } from './testBook';

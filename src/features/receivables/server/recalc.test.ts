@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import type { ServerContext } from '../../../server/context';
+import type { ServerContext } from '../../../platform/context';
 import { tempDir } from '../../../../test/db/helpers';
-import { exportAgingWorkbook } from './excelExport';
+import { exportAgingWorkbook } from './export';
 import { agingReport } from './handlers';
 import { randomReceivables, receivablesBook, TODAY } from './testBook';
 

@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistry } from '../../../server/handlers';
-import type { ServerContext } from '../../../server/context';
+import { createRegistry } from '../../../app/handlers';
+import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
 import { tempDir } from '../../../../test/db/helpers';
 import { agingBuckets, agingByCustomer, agingLine, paidAsOf, type AllocationFact } from '../domain';

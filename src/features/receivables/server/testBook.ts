@@ -1,11 +1,11 @@
 import path from 'node:path';
 import seedrandom from 'seedrandom';
 import { afterEach, beforeEach } from 'vitest';
-import { runCli } from '../../../server/cli/main';
-import { createRegistry } from '../../../server/handlers';
-import { openBook } from '../../../server/book';
-import { insertRow } from '../../../server/db/changeLog';
-import type { ServerContext } from '../../../server/context';
+import { runCli } from '../../../app/cli/main';
+import { createRegistry } from '../../../app/handlers';
+import { openBook } from '../../../app/book';
+import { insertRow } from '../../../platform/db/changeLog';
+import type { ServerContext } from '../../../platform/context';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import { addDays } from '../../../shared/dates';
 import { insertInvoice, recordPayment, syncReceivableBalance } from './repo';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { createRegistry } from '../../../server/handlers';
+import { createRegistry } from '../../../app/handlers';
 import type { InvoiceRow } from '../contract';
 import { tempDir } from '../../../../test/db/helpers';
 import { randomReceivables, receivablesBook, TODAY } from './testBook';
@@ -13,7 +13,7 @@ import { randomReceivables, receivablesBook, TODAY } from './testBook';
 
 const ZONES = ['Asia/Shanghai', 'America/Los_Angeles'];
 const TSX = path.resolve('node_modules/.bin/tsx');
-const CLI = path.resolve('src/server/cli/main.ts');
+const CLI = path.resolve('src/app/cli/main.ts');
 let dir: string;
 let cleanup: () => void;
 let db: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/db/helpers';
-import type { ServerContext } from '../../../server/context';
-import { insertRow, updateRow } from '../../../server/db/changeLog';
-import { createRegistry } from '../../../server/handlers';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow, updateRow } from '../../../platform/db/changeLog';
+import { createRegistry } from '../../../app/handlers';
 import type { CollectionItem } from '../contract';
 import { receivablesBook, TODAY } from './testBook';
 

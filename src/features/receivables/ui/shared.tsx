@@ -9,7 +9,7 @@ import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { call, files, type In } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
-import type { ChannelName } from '../../../shared/contract';
+import type { ChannelName } from '../../../app/contract';
 import type { BucketInfo } from '../contract';
 import type { JobRun } from '../../../renderer/components/useJobRunner';
 import type { FileRef } from '../../../shared/contract/system';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileArg, type CliCommand, type CliIo } from '../../../server/cli/command';
+import { fileArg, type CliCommand, type CliIo } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/dates';
 import type { ImportError } from '../../../shared/contract/define';

@@ -1,4 +1,4 @@
-import type { ServerContext } from '../../../server/context';
+import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
 import { dealsWithCategory, recordCalls } from './forecastService';
 import { repsInScope, setForecastCategory, setQuota } from './repo';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistry } from '../../../server/handlers';
-import type { ServerContext } from '../../../server/context';
+import { createRegistry } from '../../../app/handlers';
+import type { ServerContext } from '../../../platform/context';
 import { tempDir } from '../../../../test/db/helpers';
-import { insertRow } from '../../../server/db/changeLog';
+import { insertRow } from '../../../platform/db/changeLog';
 import { addDays } from '../../../shared/dates';
 import type { Deal, ForecastOut, OverviewOut } from '../contract';
 import { recordDueCalls } from './forecastService';

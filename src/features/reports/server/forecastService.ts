@@ -1,5 +1,5 @@
-import type { ServerContext } from '../../../server/context';
-import type { Db } from '../../../server/db/connection';
+import type { ServerContext } from '../../../platform/context';
+import type { Db } from '../../../platform/db/connection';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { callsOf, categoryMoves, categoryOf, type CallDeal, type CategoryMove, type RepCall } from '../forecast';
 import { monthOfDate, weekStartOf } from '../periods';

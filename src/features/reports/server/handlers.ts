@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { reportsContract } from '../contract';
 import { quotaYear } from '../quotas';

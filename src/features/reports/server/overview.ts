@@ -1,4 +1,4 @@
-import type { ServerContext } from '../../../server/context';
+import type { ServerContext } from '../../../platform/context';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { Fen } from '../../../shared/money';
 import { buildReviewFromDb, commitmentItem } from '../../pipeline/server/reviewService';
@@ -10,7 +10,7 @@ import type { PlanGrade } from '../../pareto/visitPlan';
 import type { VisitPlanOut } from '../../pareto/contract';
 import { worklist } from '../../receivables/server/collections';
 import { readPolicies } from '../../receivables/server/policy';
-import type { Job } from '../../../server/jobs';
+import type { Job } from '../../../platform/jobs';
 import { attainment, coverage, quotaFor } from '../quotas';
 import { monthOfDate, monthRange, quarterMonths, quarterRange, reportWeek, type ReportWeek } from '../periods';
 import { visitState } from '../visits';

@@ -1,5 +1,5 @@
-import type { Job } from '../../../server/jobs';
-import { writeWorkbook, type CellValue, type SheetSpec } from '../../../server/excel/workbookWriter';
+import type { Job } from '../../../platform/jobs';
+import { writeWorkbook, type CellValue, type SheetSpec } from '../../../platform/excel/workbookWriter';
 import { CATEGORY_LABEL } from '../forecast';
 import type { Overview, RepLine } from './overview';
 

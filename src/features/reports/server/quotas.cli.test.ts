@@ -1,9 +1,9 @@
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../../server/book';
-import { insertRow } from '../../../server/db/changeLog';
-import { runCli } from '../../../server/cli/main';
+import { openBook } from '../../../app/book';
+import { insertRow } from '../../../platform/db/changeLog';
+import { runCli } from '../../../app/cli/main';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 
 // `import quotas` / `export quotas` through the CLI on real files, read back with SheetJS.

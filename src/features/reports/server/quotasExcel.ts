@@ -1,9 +1,9 @@
-import type { ServerContext } from '../../../server/context';
-import { insertRow, updateRow } from '../../../server/db/changeLog';
-import type { Job } from '../../../server/jobs';
-import { ImportTable, type ImportField } from '../../../server/excel/importTable';
-import { money, text, type CellParser } from '../../../server/excel/cellParsers';
-import { writeWorkbook } from '../../../server/excel/workbookWriter';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow, updateRow } from '../../../platform/db/changeLog';
+import type { Job } from '../../../platform/jobs';
+import { ImportTable, type ImportField } from '../../../platform/excel/importTable';
+import { money, text, type CellParser } from '../../../platform/excel/cellParsers';
+import { writeWorkbook } from '../../../platform/excel/workbookWriter';
 import { cellToIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { isMonth } from '../periods';

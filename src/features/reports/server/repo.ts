@@ -1,5 +1,5 @@
-import type { Db } from '../../../server/db/connection';
-import { insertRow, updateRow, type ChangeWriter } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import { insertRow, updateRow, type ChangeWriter } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { QuotaRow } from '../quotas';
 import type { CallDeal, ForecastCategory, RepCall } from '../forecast';

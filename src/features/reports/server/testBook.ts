@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { openBook } from '../../../server/book';
-import type { ServerContext } from '../../../server/context';
-import { insertRow } from '../../../server/db/changeLog';
+import { openBook } from '../../../app/book';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow } from '../../../platform/db/changeLog';
 import { createOpportunity } from '../../pipeline/server/service';
 import { activeStages } from '../../pipeline/server/stagesRepo';
 import { setQuota } from './repo';

@@ -10,7 +10,7 @@ import { call, files, type In, type Out } from '../../../renderer/api/client';
 import { ApiError } from '../../../shared/errors';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { yuanToFen } from '../../../shared/money';
-import type { ChannelName } from '../../../shared/contract';
+import type { ChannelName } from '../../../app/contract';
 import type { QuotasOut, ReportsLookups } from '../contract';
 
 const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });

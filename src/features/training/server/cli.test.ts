@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { runCli } from '../../../server/cli/main';
-import { openBook } from '../../../server/book';
+import { runCli } from '../../../app/cli/main';
+import { openBook } from '../../../app/book';
 import { tempDir } from '../../../../test/db/helpers';
 
 // The CLI's exact forms (a contract): `import training IN.xlsx [--name NAME]` and

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileArg, type CliCommand } from '../../../server/cli/command';
+import { fileArg, type CliCommand } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { TrainingImportError } from '../contract';
 

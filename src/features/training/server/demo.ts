@@ -1,8 +1,8 @@
 import seedrandom from 'seedrandom';
 import { v7 as uuidv7 } from 'uuid';
-import type { ServerContext } from '../../../server/context';
+import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
-import type { Handlers, Input } from '../../../server/registry';
+import type { Handlers, Input } from '../../../platform/registry';
 import type { trainingContract, TrainingDetail } from '../contract';
 import { trainingHandlers } from './handlers';
 

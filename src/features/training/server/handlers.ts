@@ -1,13 +1,13 @@
-import type { Handlers } from '../../../server/registry';
-import type { ServerContext } from '../../../server/context';
-import { insertRow, softDelete, updateRow, VersionConflict } from '../../../server/db/changeLog';
+import type { Handlers } from '../../../platform/registry';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow, softDelete, updateRow, VersionConflict } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
 import type { trainingContract, TrainingDetail } from '../contract';
 import { defaultCase, matchStandardIssue } from '../cases';
 import { MAX_ISSUES, MIN_ISSUES, levelsForTerm } from '../domain';
 import { sessionResults, sessionSummary } from '../results';
 import * as repo from './repo';
-import { exportTraining, importTraining, writeTrainingTemplate } from './excel';
+import { exportTraining, importTraining, writeTrainingTemplate } from './export';
 
 type C = typeof trainingContract;
 

@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/connection';
-import type { ChangeWriter } from '../../../server/db/changeLog';
-import { insertRow, softDelete, updateRow } from '../../../server/db/changeLog';
+import type { Db } from '../../../platform/db/connection';
+import type { ChangeWriter } from '../../../platform/db/changeLog';
+import { insertRow, softDelete, updateRow } from '../../../platform/db/changeLog';
 import type { TrainingDetail, TrainingIssue, TrainingSession } from '../contract';
 
 // SQL for the training tables. Reads return live rows only (deleted_at IS NULL).

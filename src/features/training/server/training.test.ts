@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { openBook } from '../../../server/book';
-import { createRegistry } from '../../../server/handlers';
-import type { ServerContext } from '../../../server/context';
+import { openBook } from '../../../app/book';
+import { createRegistry } from '../../../app/handlers';
+import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import type { TrainingDetail, TrainingResults, TrainingSummary } from '../contract';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App } from 'antd';
 import { call, type In } from '../../../renderer/api/client';
-import type { ChannelName } from '../../../shared/contract';
+import type { ChannelName } from '../../../app/contract';
 import type { TrainingDetail, TrainingResults } from '../contract';
 
 type DetailChannel = Extract<ChannelName, 'training:update' | 'training:saveIssue' | 'training:deleteIssue' | 'training:saveTeam' | 'training:deleteTeam' | 'training:setOrder' | 'training:saveRound' | 'training:savePairing' | 'training:deletePairing' | 'training:setOutcome'>;

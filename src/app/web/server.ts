@@ -1,0 +1,255 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ServerContext } from '../../platform/context';
+import type { HandlerRegistry } from '../../platform/registry';
+import { cookieValue, hostAllowed, originAllowed, routeKind, type RouteKind } from './gate';
+
+// `npm run web`: the built renderer and the contract's channels over HTTP, for a browser
+// on this machine. Loopback only, Host checked, other origins refused (gate.ts), a per-start
+// token in a header on every API request, bodies size-limited and parsed by the same
+// registry (schemas) as Electron's IPC.
+
+export const WEB_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// Another origin may not even embed what this server answers (a <script src> of the
+// bundle, an <img> of a download): the browser drops the response.
+const NO_EMBED = { 'cross-origin-resource-policy': 'same-origin' };
+
+const MAX_JSON = 64 * 1024 * 1024; // the export of a 2M-row view sends its ids
+const MAX_UPLOAD = 512 * 1024 * 1024;
+// Channels a browser cannot use: native dialogs are replaced by upload/download here.
+const BROWSER_FORBIDDEN = new Set(['files:pickOpen', 'files:pickSave']);
+
+export interface WebServerOptions {
+  ctx: ServerContext;
+  registry: HandlerRegistry;
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  token?: string;
+}
+
+export interface WebServer {
+  /** The address to open once: its token is accepted in the query string a single time. */
+  url: string;
+  /** The API token (x-sw-token header). */
+  token: string;
+  port: number;
+  server: http.Server;
+  /** The request handler, for mounting on another listener (tests use a unix socket). */
+  listener: http.RequestListener;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
+};
+
+export function isLoopback(addr: string | undefined): boolean {
+  if (!addr) return false;
+  return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const host = opts.host ?? '127.0.0.1';
+  const root = path.resolve(opts.rendererDir);
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-web-'));
+  const { ctx, registry } = opts;
+  // The page cookie only lets the browser fetch the page and its static files again (a
+  // reload): it is a separate secret from the API token, so whoever else receives it (every
+  // loopback server the browser visits does) gets nothing but the public bundle.
+  const pageSecret = crypto.randomBytes(24).toString('base64url');
+  let launchUsed = false;
+  let port = 0;
+
+  const listener: http.RequestListener = (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } });
+      else res.destroy();
+    });
+  };
+  // Node's 5 s keep-alive timeout cut a large upload sent on a reused connection (the
+  // browser's fetch reuses them) with ECONNRESET a few seconds in (seen with a 70 MB body on
+  // a busy machine); one user on loopback keeps few sockets, so idle ones may live a minute.
+  const server = http.createServer({ keepAliveTimeout: 60_000, headersTimeout: 65_000 }, listener);
+
+  function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...NO_EMBED, ...headers });
+    res.end(text);
+  }
+
+  const matches = (given: string | undefined, secret: string): boolean => {
+    const a = Buffer.from(given ?? '');
+    const b = Buffer.from(secret);
+    return a.length === b.length && crypto.timingSafeEqual(a, b);
+  };
+  const cookieName = () => `sw-page-${port}`;
+
+  /** 'launch' when this request spends the single-use query token (the page then gets its cookie). */
+  function authorised(req: http.IncomingMessage, url: URL, kind: RouteKind): false | 'header' | 'cookie' | 'launch' {
+    if (kind === 'api') return matches(req.headers['x-sw-token'] as string | undefined, token) ? 'header' : false;
+    if (matches(cookieValue(req.headers.cookie, cookieName()), pageSecret)) return 'cookie';
+    // Only a real page load spends it: not a HEAD, not a browser's speculative prefetch.
+    const speculative = /prefetch|prerender/i.test(String(req.headers['sec-purpose'] ?? req.headers.purpose ?? ''));
+    if (!launchUsed && req.method === 'GET' && !speculative && matches(url.searchParams.get('token') ?? undefined, token)) {
+      launchUsed = true;
+      return 'launch';
+    }
+    return false;
+  }
+
+  /**
+   * The body, or null when it is over the limit. An oversized body is still read to its end
+   * (and dropped) before the 413 goes out: answering while the client is still sending and
+   * closing the socket with unread data makes the kernel reset the connection, and the
+   * browser then reports a network error instead of "too large".
+   */
+  function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+    return new Promise((resolve, reject) => {
+      let over = Number(req.headers['content-length'] ?? '0') > limit;
+      let size = 0;
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => {
+        if (over) return;
+        size += chunk.length;
+        if (size > limit) {
+          over = true;
+          chunks.length = 0;
+        } else chunks.push(chunk);
+      });
+      req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    // Refuse anything that did not come from this machine, whatever address we bound.
+    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'loopback only' } });
+    if (!hostAllowed(req.headers.host, port)) return send(res, 421, { ok: false, error: { code: 'forbidden', message: `wrong Host header: use http://127.0.0.1:${port}/` } });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const kind = routeKind(req.method, url.pathname);
+    const origin = originAllowed(req.headers, kind);
+    if (!origin.ok) return send(res, origin.status, { ok: false, error: { code: 'forbidden', message: origin.reason } });
+    const auth = authorised(req, url, kind);
+    if (!auth) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      const channel = decodeURIComponent(url.pathname.slice(5));
+      if (BROWSER_FORBIDDEN.has(channel)) return send(res, 400, { ok: false, error: { code: 'invalid-input', message: `${channel} is not available in the browser` } });
+      const body = await readBody(req, MAX_JSON);
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid-input', message: 'request body too large' } });
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'invalid-input', message: 'malformed JSON body' } });
+      }
+      const result = await registry.invoke(ctx, channel, input);
+      return send(res, result.ok || result.error.code !== 'not-found' || registry.channels().includes(channel) ? 200 : 404, result);
+    }
+
+    if (req.method === 'POST' && url.pathname === '/upload') {
+      const name = safeName(url.searchParams.get('name') ?? 'upload');
+      const body = await readBody(req, MAX_UPLOAD);
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid-input', message: 'file too large' } });
+      const file = path.join(tmpDir, `${crypto.randomUUID()}-${name}`);
+      fs.writeFileSync(file, body);
+      return send(res, 200, { ok: true, value: ctx.files.register(file, 'read', name) });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/files/new') {
+      const name = safeName(url.searchParams.get('name') ?? 'export.xlsx');
+      const file = path.join(tmpDir, `${crypto.randomUUID()}-${name}`);
+      return send(res, 200, { ok: true, value: ctx.files.register(file, 'write', name) });
+    }
+
+    if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
+      const fileToken = decodeURIComponent(url.pathname.slice('/download/'.length));
+      let entry: { path: string; name: string };
+      try {
+        entry = ctx.files.resolve(fileToken, 'write');
+      } catch {
+        return send(res, 404, { ok: false, error: { code: 'not-found', message: 'no such file' } });
+      }
+      if (!fs.existsSync(entry.path)) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'file not written' } });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
+        'cache-control': 'no-store',
+        ...NO_EMBED,
+      });
+      fs.createReadStream(entry.path).pipe(res);
+      return;
+    }
+
+    if (req.method === 'GET') {
+      const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = path.resolve(root, '.' + rel);
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        return send(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+      }
+      const headers: Record<string, string> = {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': WEB_CSP,
+        'x-content-type-options': 'nosniff',
+        ...NO_EMBED,
+        // 'same-origin', not 'no-referrer': under no-referrer Chromium sends `Origin: null`
+        // on the page's own POSTs, which the origin check would refuse.
+        'referrer-policy': 'same-origin',
+        'cache-control': 'no-store',
+      };
+      // The page's assets and a reload come without the header: the cookie lets them in.
+      // The page itself moves the token from the address to sessionStorage (transport.ts).
+      if (auth === 'launch') headers['set-cookie'] = `${cookieName()}=${pageSecret}; HttpOnly; SameSite=Strict; Path=/`;
+      res.writeHead(200, headers);
+      fs.createReadStream(file).pipe(res);
+      return;
+    }
+    send(res, 405, { ok: false, error: { code: 'invalid-input', message: 'method not allowed' } });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}/?token=${token}`,
+    token,
+    port,
+    server,
+    listener,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          fs.rmSync(tmpDir, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}
+
+function safeName(name: string): string {
+  const base = path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
+  return base || 'file';
+}
