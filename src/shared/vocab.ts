@@ -1,4 +1,4 @@
-// Fixed vocabularies from DOMAIN.md, with the zh-CN terms users already know. Stored
+// Fixed vocabularies of the method (docs/), with the zh-CN terms users already know. Stored
 // values are the English keys; imports accept the key or either label.
 export interface Term {
   key: string;

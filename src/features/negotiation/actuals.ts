@@ -1,7 +1,7 @@
 import { mulDivRound } from '../../shared/money';
 import { ladderOf, type PlanIssue } from './domain';
 
-// Plan against actual (DOMAIN.md §4, "during and after"): what the round log says we have
+// Plan against actual (docs/en/negotiation.md, "during and after"): what the round log says we have
 // conceded and received on each issue, next to what the ladder planned.
 
 export interface RoundMoves {

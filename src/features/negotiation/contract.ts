@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { channel, zFileToken, zId, zIsoDate, zLang, zOk } from '../../shared/contract/define';
 
-// Negotiation-planning worksheets (DOMAIN.md §4). Issue values are integer hundredths of
+// Negotiation-planning worksheets (docs/en/negotiation.md). Issue values are integer hundredths of
 // the issue's unit (fen for money); see units.ts. The issue model (zIssue) is meant to be
 // reused by other features (role-play scoring ranks the same four default issues).
 
@@ -11,7 +11,7 @@ export const issueKinds = ['price', 'payment', 'service', 'delivery', 'custom'] 
 export type IssueKind = (typeof issueKinds)[number];
 export const teamRoles = ['coordinator', 'decisionMaker', 'negotiator'] as const;
 export type TeamRole = (typeof teamRoles)[number];
-/** DOMAIN.md §4, leaving the table (脱离谈判桌): the four reasons for a time-out. */
+/** docs/en/negotiation.md, leaving the table (脱离谈判桌): the four reasons for a time-out. */
 export const timeoutReasons = ['authority', 'cannotMeet', 'insideInfo', 'outsideNews'] as const;
 export type TimeoutReason = (typeof timeoutReasons)[number];
 

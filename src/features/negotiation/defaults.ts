@@ -1,7 +1,7 @@
 import type { IssueInput, IssueKind } from './contract';
 import type { Lang } from './units';
 
-// The four bargaining chips of DOMAIN.md §4 (价位, 付款, 服务, 到货时间) as a new worksheet's
+// The four bargaining chips of docs/en/negotiation.md (价位, 付款, 服务, 到货时间) as a new worksheet's
 // issues, with the seeds' example ranks (vendor: price 2, payment 1, service 3, delivery 4;
 // customer: price 1, payment 4, service 3, delivery 2) as a starting point to change.
 //   price     yuan, higher is better for us

@@ -2,7 +2,7 @@ import { mulDivRound } from '../../shared/money';
 import type { Direction } from './contract';
 import { formatIssueValue, type Lang } from './units';
 
-// The concession ladder and its checks (DOMAIN.md §4). Pure: plain data in, plain data out,
+// The concession ladder and its checks (docs/en/negotiation.md). Pure: plain data in, plain data out,
 // so the editor runs it on every keystroke and the exporter writes the same checks.
 //
 // Sign convention: for an issue where higher is better for us (price) a concession lowers
@@ -97,7 +97,7 @@ export const ruleSeverity: Record<RuleCode, Severity> = {
   'empty-zopa': 'warning',
 };
 
-/** DOMAIN.md §4's rule words (the seeds' Chinese and our English), quoted in every message. */
+/** docs/en/negotiation.md's rule words (the seeds' Chinese and our English), quoted in every message. */
 export const ruleWords = {
   ladder: { 'zh-CN': '让步阶梯从报价走向目标价，永远不越过底价', en: 'the ladder runs quote → … → target, never past the floor' },
   authority: { 'zh-CN': '让步必须在授权范围之内', en: 'stay within your authority' },

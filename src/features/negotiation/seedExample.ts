@@ -1,6 +1,6 @@
 import type { IssueInput } from './contract';
 
-// The seeds' worked example (DOMAIN.md §4, seed 003 "谈判目标和底线"): price quote
+// The seeds' worked example (docs/en/negotiation.md, seed 003 "谈判目标和底线"): price quote
 // 3,100,000 yuan, floor 1,880,000 → margin 1,220,000; the target (2,500,000) lies in
 // between; three shrinking concessions (300,000 → 180,000 → 120,000), each with an
 // exchange, end exactly on the target. The other issues carry example numbers; the whole

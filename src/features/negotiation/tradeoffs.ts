@@ -1,7 +1,7 @@
 import { ladderOf, type PlanIssue } from './domain';
 import { isMoneyUnit } from './units';
 
-// The trade-off matrix (DOMAIN.md §4, bargaining chips 谈判筹码): each side ranks the
+// The trade-off matrix (docs/en/negotiation.md, bargaining chips 谈判筹码): each side ranks the
 // issues 1 (matters most) to 4. What is cheap for us and valuable to them is worth offering;
 // what is valuable to us and cheap for them is what we ask for in exchange, never what we give.
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { channel, zFileToken, zId, zJobId, zLang } from '../../shared/contract/define';
 
-// Pareto / ABC analysis, grading, visit plan and value scorecard (DOMAIN.md §1–2).
+// Pareto / ABC analysis, grading, visit plan and value scorecard (docs/en/accounts.md and abc.md).
 
 export const zMeasure = z.enum(['sales', 'salesLastYear', 'profit']);
 const zClass = z.enum(['A', 'B', 'C']);

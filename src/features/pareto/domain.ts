@@ -1,4 +1,4 @@
-// ABC / Pareto classification (DOMAIN.md §2). Pure: plain data in, plain data out.
+// ABC / Pareto classification (docs/en/abc.md). Pure: plain data in, plain data out.
 //
 // The rule, exactly: sort by value descending, ties by name then id (code-point order, the
 // same as SQLite's BINARY collation on UTF-8). Only positive values count toward the total;
@@ -22,7 +22,7 @@ export const THRESHOLD_PRESETS: readonly ParetoThresholds[] = [
   { a: 70, b: 90 },
   { a: 80, b: 95 },
 ];
-/** The healthy composition by account count (DOMAIN.md §2). */
+/** The healthy composition by account count (docs/en/abc.md). */
 export const HEALTHY_MIX: Record<ParetoClass, number> = { A: 20, B: 40, C: 40 };
 
 export interface ParetoItem {

@@ -1,6 +1,6 @@
-// Customer value scorecard (客户价值计分卡, DOMAIN.md §1): a second grading by the weighted
+// Customer value scorecard (客户价值计分卡, docs/en/accounts.md): a second grading by the weighted
 // average of four dimensions — financial and sales (current value), customer and service
-// (potential value) — so a grade never rests on one metric (DOMAIN.md §2's pitfall). Pure.
+// (potential value) — so a grade never rests on one metric (docs/en/abc.md's pitfall). Pure.
 import type { ParetoClass } from './domain';
 
 export type Dimension = 'financial' | 'sales' | 'customer' | 'service';

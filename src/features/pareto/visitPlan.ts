@@ -1,4 +1,4 @@
-// The monthly visit plan of one rep (DOMAIN.md §2): A accounts 3 visits a month with the
+// The monthly visit plan of one rep (docs/en/abc.md): A accounts 3 visits a month with the
 // first in week 1, B 2, C 1 (possibly a phone call). A visits are the anchors; B/C accounts
 // in the same city are put on the same day so one trip covers them. Pure.
 import { dayNumber, fromDayNumber } from '../../shared/dates';

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { zCreated, zCreateMissing } from '../org/contract';
 import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zNonNegFen, zOk } from '../../shared/contract/define';
 
-// The pipeline's channels (DOMAIN.md §3): opportunities, stage models, the funnel, the
+// The pipeline's channels (docs/en/pipeline.md): opportunities, stage models, the funnel, the
 // weekly review with its commitments, and the review's workbook and import.
 
 const opt = <T extends z.ZodType>(t: T) => t.nullable().optional();

@@ -2,7 +2,7 @@ import type { Fen } from '../../shared/money';
 import { mulDivRound } from '../../shared/money';
 import type { IsoDate } from '../../shared/dates';
 
-// The pipeline's history, as pure functions (DOMAIN.md §3). An opportunity's events each
+// The pipeline's history, as pure functions (docs/en/pipeline.md). An opportunity's events each
 // carry its whole tracked state from their date on, in order, and no event is dated
 // before the previous one; so the state as of D is the last event dated on or before D.
 // Changes "during" a period (from, to] are the events dated after `from` up to `to`.

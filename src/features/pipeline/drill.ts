@@ -1,5 +1,5 @@
 // Drilling through the weekly review: which review rows stand behind a number
-// (DOMAIN.md §3, "every number clicks through to the opportunities behind it").
+// (docs/en/pipeline.md, "every number clicks through to the opportunities behind it").
 import type { MovementClass } from './domain';
 import type { BridgeParts, ReviewRow } from './review';
 

@@ -2,7 +2,7 @@ import type { Fen } from '../../shared/money';
 import type { IsoDate } from '../../shared/dates';
 import { closedSince, dayDiff, monthOf, ratioBp, stageOf, stateAsOf, weightedAmount, type ExitKind, type OppHistory, type OppStatus, type StageIndex, type StageRef } from './domain';
 
-// The funnel screen (DOMAIN.md §3): open opportunities by stage as of a date, conversion
+// The funnel screen (docs/en/pipeline.md): open opportunities by stage as of a date, conversion
 // between consecutive stages and average days in each stage over a period, and the
 // weighted forecast by expected-close month with what was won so far this year.
 

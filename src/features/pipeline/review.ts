@@ -5,7 +5,7 @@ import {
   type ExitKind, type MovementClass, type OppHistory, type OppStatus, type StageIndex, type StageRef,
 } from './domain';
 
-// The weekly pipeline review (DOMAIN.md §3): one pass over every opportunity's history
+// The weekly pipeline review (docs/en/pipeline.md): one pass over every opportunity's history
 // gives one row per opportunity in the review; every total is a sum over those rows, and
 // `matchesDrill` names the rows behind any number, so each number can click through.
 

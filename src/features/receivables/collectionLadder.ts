@@ -1,4 +1,4 @@
-// The collection ladder (DOMAIN.md §6): reminder → overdue notice → finance collection →
+// The collection ladder (docs/en/receivables.md): reminder → overdue notice → finance collection →
 // sales-team collection → lawyer, the rung suggested by days overdue, and an invoice's
 // place on it from its action log. Pure functions of plain data, like domain.ts.
 import type { Fen } from '../../shared/money';

@@ -13,7 +13,7 @@ const inv = (over: Partial<InvoiceFacts> = {}): InvoiceFacts => ({
 });
 
 describe('buckets and rates', () => {
-  it('default buckets are Current, 1-30 … Over 730 with the DOMAIN.md §6 rates', () => {
+  it('default buckets are Current, 1-30 … Over 730 with the docs/en/receivables.md rates', () => {
     expect(buckets.map((b) => b.label)).toEqual(['Current', '1-30', '31-60', '61-90', '91-180', '181-365', '366-730', 'Over 730']);
     expect(buckets.map((b) => b.rateBp)).toEqual([0, 1000, 2000, 3000, 5000, 10_000, 10_000, 10_000]);
     expect(buckets[0]).toMatchObject({ fromDays: null, toDays: 0 });
@@ -170,7 +170,7 @@ describe('by customer, totals and the provision journal', () => {
   });
 });
 
-describe('provision basis: gross or net of unapplied credit (DOMAIN.md §6 example)', () => {
+describe('provision basis: gross or net of unapplied credit (docs/en/receivables.md example)', () => {
   // Contract 1,000,000; 60 % due within a week of acceptance; accepted 80 days ago, unpaid:
   // 600,000 overdue 73 days → 61-90 at 30 % → provision 180,000.
   const due = 600_000_00;

@@ -1,5 +1,5 @@
 // Receivables aging, bad-debt provisions, milestone receivables, the provision journal and
-// the collection ladder (DOMAIN.md §6). Pure functions of plain data: no I/O, no clock,
+// the collection ladder (docs/en/receivables.md). Pure functions of plain data: no I/O, no clock,
 // no time zone. Dates are ISO 'YYYY-MM-DD' strings and day arithmetic goes through
 // src/shared/dates (UTC day numbers), so the same inputs give the same aging anywhere.
 //

@@ -1,6 +1,6 @@
 import { daysBetween, type IsoDate } from '../../shared/dates';
 
-// Overdue visits (DOMAIN.md §2 visit cadence: A 3 visits a month, B 2, C 1). A month is
+// Overdue visits (docs/en/abc.md visit cadence: A 3 visits a month, B 2, C 1). A month is
 // counted as 30 days, so a class visited k times a month may go floor(30 / k) days between
 // visits: A 10, B 15, C 30. An account is overdue when its last visit is older than that on
 // the day asked, or it has never been visited; a class with no visits planned (D) never is.

@@ -1,5 +1,5 @@
-// The default case of a new training session: the seeds' four bargaining chips (DOMAIN.md
-// §4: price 价位, payment 付款, service 服务, delivery 到货时间) with five outcome levels per
+// The default case of a new training session: the seeds' four bargaining chips
+// (docs/en/negotiation.md: price 价位, payment 付款, service 服务, delivery 到货时间) with five outcome levels per
 // side. The levels mirror each other: what is level 5 for the vendor (the highest price)
 // is level 1 for the customer. Trainers edit the terms per session.
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { channel, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
 
-// Negotiation role-play training sessions (DOMAIN.md §5). Every mutating channel answers
+// Negotiation role-play training sessions (docs/en/training.md). Every mutating channel answers
 // with the whole session, so the editor simply re-renders; scores come from
 // 'training:results', computed from the stored rows by domain.ts (never stored).
 

@@ -7,7 +7,7 @@ import {
 import { defaultIssue } from './cases';
 
 const ISSUES = ['price', 'payment', 'service', 'delivery'];
-// The seeds' example orders (DOMAIN.md §4): vendor price 2, payment 1, service 3, delivery 4;
+// The seeds' example orders (docs/en/negotiation.md): vendor price 2, payment 1, service 3, delivery 4;
 // customer price 1, payment 4, service 3, delivery 2.
 const VENDOR_ORDER = { price: 2, payment: 1, service: 3, delivery: 4 };
 const CUSTOMER_ORDER = { price: 1, payment: 4, service: 3, delivery: 2 };

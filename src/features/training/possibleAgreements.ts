@@ -1,4 +1,4 @@
-// What was possible in a role-play (DOMAIN.md §5): every agreement the issues' terms allow,
+// What was possible in a role-play (docs/en/training.md): every agreement the issues' terms allow,
 // the efficient frontier, and the value a deal left on the table. Pure functions, like domain.ts.
 import { isCompleteOrder, type TrainingCase, type PairingScore, type OutcomeLevels, priorityWeight, TOP_LEVEL, LEVELS, type Order } from './scoring';
 

@@ -1,4 +1,4 @@
-// Scoring of the negotiation role-play (DOMAIN.md §5). Pure functions of plain data.
+// Scoring of the negotiation role-play (docs/en/training.md). Pure functions of plain data.
 //
 // - Each team ranks the issues 1..n (1 = most important). Weight of priority p is n+1−p,
 //   i.e. 4, 3, 2, 1 for the seeds' four issues.

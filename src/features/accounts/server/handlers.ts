@@ -64,7 +64,7 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
     }
     checkRefs(ctx, territoryId, cols.owner_id === null ? null : ownerId);
     if (patch.ownerId !== current.ownerId) refuseDeactivatedOwner(ctx, patch.ownerId);
-    // A grade typed by hand is a manual grade (DOMAIN.md §2), distinct from a Pareto one.
+    // A grade typed by hand is a manual grade (docs/en/abc.md), distinct from a Pareto one.
     if (patch.grade !== undefined) cols.grade_source = patch.grade === null ? null : 'manual';
     try {
       ctx.db.transaction(() => repo.updateAccount(ctx, id, cols, version === undefined ? {} : { expectVersion: version }))();

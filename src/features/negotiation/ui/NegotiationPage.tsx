@@ -3,7 +3,7 @@ import { PrintView } from './PrintView';
 import { WorksheetEditor } from './WorksheetEditor';
 import { WorksheetList } from './WorksheetList';
 
-// The negotiation area (DOMAIN.md §4): #/negotiation lists worksheets, ?id=… edits one,
+// The negotiation area (docs/en/negotiation.md): #/negotiation lists worksheets, ?id=… edits one,
 // ?id=…&print=1 shows it ready to print.
 export default function NegotiationPage() {
   const route = useHashRoute();

@@ -3,7 +3,7 @@ import type { Check, CheckField } from '../domain';
 import type { Lang } from '../units';
 
 // How checks show: beside the field that breaks them (fieldStatus/FieldChecks), and as a
-// list per issue. Each message carries the rule's own words (DOMAIN.md §4).
+// list per issue. Each message carries the rule's own words (docs/en/negotiation.md).
 
 export function checksAt(checks: Check[], issueId: string, stepNo: number | null, fields: CheckField[]): Check[] {
   return checks.filter((c) => c.issueId === issueId && c.stepNo === stepNo && fields.includes(c.field));

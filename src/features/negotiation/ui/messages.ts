@@ -1,4 +1,4 @@
-// Strings of the negotiation area. Chinese terms are the seeds' (DOMAIN.md §4).
+// Strings of the negotiation area. Chinese terms are the seeds' (docs/en/negotiation.md).
 export const negotiationMessages = {
   'zh-CN': {
     list: {

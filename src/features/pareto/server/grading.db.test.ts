@@ -138,7 +138,7 @@ describe('applying grades', () => {
     const first = await call<{ batchId: string; changed: number }>('pareto:applyGrades', { params: params() });
     const [manual, other] = await accounts();
     const firstClass = manual!.grade;
-    // A manual grade (by readiness, DOMAIN.md §2) through the grid's edit.
+    // A manual grade (by readiness, docs/en/abc.md) through the grid's edit.
     await call('accounts:update', { id: manual!.id, patch: { grade: 'D' } });
     const preview = await call<{ changes: number; manualOverwritten: number }>('pareto:previewGrades', { params: params({ a: 80, b: 95 }) });
     const kept = await call<{ changes: number; manualOverwritten: number }>('pareto:previewGrades', { params: params({ a: 80, b: 95 }), keepManual: true });

@@ -51,7 +51,7 @@ const update = (id: string, effectiveDate: string, patch: object) => call<Opport
 const events = (id: string) => ctx.db.prepare('SELECT date, kind, seq, stage_id, amount_fen, status FROM opportunity_events WHERE opportunity_id = ? ORDER BY seq').all(id) as { date: string; kind: string; seq: number; stage_id: string; amount_fen: number; status: string }[];
 
 describe('opportunities and their events', () => {
-  it('the default model is the seven stages of DOMAIN.md §3 with zh/en names', () => {
+  it('the default model is the seven stages of docs/en/pipeline.md with zh/en names', () => {
     expect(stages.map((s) => `${s.position} ${s.nameZh} ${s.nameEn} ${s.probabilityBp}`)).toEqual([
       '0 收集资料 Gather information 500', '1 建立信任 Build trust 1000', '2 挖掘需求 Uncover needs 2500', '3 呈现价值 Present value 4000',
       '4 赢取承诺 Win commitment 6000', '5 跟进任务 Follow-up / contract 8000', '6 收款 Collect payment 9500',

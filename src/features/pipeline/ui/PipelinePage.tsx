@@ -21,7 +21,7 @@ const StageSettings = lazy(() => import('./StageSettings'));
 
 export type Scope = { territoryId?: string; ownerId?: string };
 
-// The pipeline area (DOMAIN.md §3): #/pipeline?tab=board|grid|funnel|review|settings.
+// The pipeline area (docs/en/pipeline.md): #/pipeline?tab=board|grid|funnel|review|settings.
 // The scope (territory, rep) applies to every tab; the editor opens over any of them.
 export default function PipelinePage() {
   const { t } = useTranslation(['pipeline', 'common']);

@@ -20,7 +20,7 @@ import type { Lookups, Names } from './usePipelineLookups';
 
 type PeriodChoice = 'quarter' | 'year' | 'none';
 
-// The weekly pipeline review (DOMAIN.md §3), made to be projected in the Monday meeting:
+// The weekly pipeline review (docs/en/pipeline.md), made to be projected in the Monday meeting:
 // two dates (a week ago and today by default), what moved between them, the bridge, the
 // per-stage metrics, totals per rep and territory, and last week's commitments. Every
 // number opens the opportunities behind it.

@@ -6,7 +6,7 @@ import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import type { StageModel } from '../contract';
 
-// Stage models (DOMAIN.md §3): rename, reorder, set probability, milestone and exit
+// Stage models (docs/en/pipeline.md): rename, reorder, set probability, milestone and exit
 // criterion; add and remove stages (a removed stage names where its history goes); switch
 // the active model with an explicit mapping of every current stage.
 

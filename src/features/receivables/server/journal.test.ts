@@ -8,7 +8,7 @@ import { bookPerTest } from './testBook';
 
 // Booking the provision and the journal that follows what was booked, through the CLI's exact
 // forms (`post journal`, `export journal`) on a real book, read back with SheetJS. The
-// expected figures are worked out here by hand from the invoice amounts and DOMAIN.md §6's
+// expected figures are worked out here by hand from the invoice amounts and docs/en/receivables.md's
 // default rates, never by asking the product.
 
 const M1 = '2026-04-30';

@@ -8,7 +8,7 @@ import { defaultRcvSettings } from './policy';
 import { bookPerTest, TODAY } from './testBook';
 
 // Provisions on gross outstanding (the default) or net of a customer's unapplied credit, with
-// the seeds' worked example (DOMAIN.md §6): contract 1,000,000, 60 % due within a week of
+// the seeds' worked example (docs/en/receivables.md): contract 1,000,000, 60 % due within a week of
 // acceptance, accepted 80 days ago and unpaid → 600,000 overdue 73 days → 61-90 at 30 % →
 // 180,000. With 100,000 of unapplied credit, net of credit: (600,000 − 100,000) × 30 % =
 // 150,000. The aging screen, the aging workbook and the journal give the same figure.

@@ -16,7 +16,7 @@ import { ReceivablesEmpty } from './ReceivablesEmpty';
 
 const TABS = ['aging', 'invoices', 'payments', 'contracts', 'collections', 'journal', 'credit'] as const;
 
-/** Receivables: one area, a tab per job (DOMAIN.md §6). The tab is in the URL: #/receivables?tab=collections. */
+/** Receivables: one area, a tab per job (docs/en/receivables.md). The tab is in the URL: #/receivables?tab=collections. */
 export default function ReceivablesPage() {
   const { t } = useTranslation('receivables');
   const route = useHashRoute();

@@ -1,4 +1,4 @@
-// Receivables strings. Terms follow DOMAIN.md §6 so finance users see their own words
+// Receivables strings. Terms follow docs/en/receivables.md so finance users see their own words
 // (账龄, 坏账准备, 逾期通知书, 财务催收 …).
 export const receivablesMessages = {
   'zh-CN': {

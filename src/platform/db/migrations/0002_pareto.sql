@@ -1,4 +1,4 @@
--- Pareto / ABC grading (DOMAIN.md §2).
+-- Pareto / ABC grading (docs/en/abc.md).
 --
 -- grade_batches: one row per application of ABC grades (kind 'pareto': the rule — measure,
 -- thresholds, scope — and how many accounts changed) and per undo of one (kind 'undo',

@@ -1,4 +1,4 @@
--- Pipeline (DOMAIN.md §3): stage models and their stages, opportunities with their
+-- Pipeline (docs/en/pipeline.md): stage models and their stages, opportunities with their
 -- qualification, key information, competitive points and pain points, the append-only
 -- opportunity_events that let the pipeline be reconstructed as of any date, and the
 -- commitments recorded during the weekly review.

@@ -1,4 +1,4 @@
--- Negotiation-planning worksheets (DOMAIN.md §4): the team and its roles, the bargaining
+-- Negotiation-planning worksheets (docs/en/negotiation.md): the team and its roles, the bargaining
 -- issues with quote/target/floor, the concession ladder, the round log and the agreement.
 --
 -- Issue values (quote, target, floor, the customer estimates, step positions and sizes,
@@ -101,7 +101,7 @@ CREATE TABLE negotiation_rounds (
   received_text TEXT NOT NULL DEFAULT '',
   received_issue_id TEXT REFERENCES negotiation_issues(id),
   received_amount INTEGER,
-  -- DOMAIN.md §4, leaving the table: they exceed authority · a demand we cannot meet ·
+  -- docs/en/negotiation.md, leaving the table: they exceed authority · a demand we cannot meet ·
   -- we need inside information · we wait for outside news.
   timeout_reason TEXT CHECK (timeout_reason IS NULL OR timeout_reason IN ('authority','cannotMeet','insideInfo','outsideNews')),
   timeout_note TEXT NOT NULL DEFAULT '',

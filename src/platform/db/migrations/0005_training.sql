@@ -1,4 +1,4 @@
--- Negotiation role-play training (DOMAIN.md §5): a session holds its case (issues with
+-- Negotiation role-play training (docs/en/training.md): a session holds its case (issues with
 -- five outcome levels defined per side), the teams on each side, each team's secret
 -- priority order and its guess of the other side's order, rounds, the pairings of each
 -- round and the outcome of every pairing on every issue. Scores are never stored: they

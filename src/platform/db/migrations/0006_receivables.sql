@@ -1,4 +1,4 @@
--- Receivables (DOMAIN.md §6): contracts with payment milestones, invoices, payments and
+-- Receivables (docs/en/receivables.md): contracts with payment milestones, invoices, payments and
 -- their allocations to invoices, the collection action log and credit control per account.
 -- Payments, allocations and collection actions are events: inserted, never updated (a
 -- mistaken one is voided by soft delete). Aging is computed from these events at any
