@@ -30,8 +30,9 @@ export async function backupTo(db: Db, dest: string): Promise<void> {
 /**
  * Backup names carry the wall-clock time in the book's time zone (`backup-YYYYMMDD-HHMMSSmmm-reason`),
  * the same convention as "today", so the first-start-of-the-day check compares like with like.
+ * `now` is the book clock's instant (required: a pinned clock must name backups too).
  */
-export async function createBackup(db: Db, dir: string, reason: string, keep: number, now: Date = new Date()): Promise<string> {
+export async function createBackup(db: Db, dir: string, reason: string, keep: number, now: Date): Promise<string> {
   const base = `backup-${stampInZone(now, bookTimeZone(db))}-${reason.replace(/[^a-z0-9-]/gi, '')}`;
   // A pinned clock (SW_NOW) can name two backups alike: never overwrite one.
   let name = `${base}.sqlite`;
