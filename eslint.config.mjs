@@ -6,7 +6,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'resources/**', 'docs/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'out/**',
+      'dist/**',
+      'test-results/**',
+      'resources/**',
+      'docs/**',
+      'playwright-report/**',
+      'bench/.build/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +26,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       // A leading underscore says "unused on purpose" (a handler's unused argument, a field left out of a rest).
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   // Plain JavaScript (scripts, the bench's require hook) runs in Node; TypeScript itself

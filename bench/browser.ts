@@ -30,8 +30,12 @@ let built = false;
  */
 export function buildRendererOnce(): void {
   if (built) return;
-  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(productRenderer, 'index.html'))) throw new Error('electron-vite build did not produce out/renderer/index.html');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (!fs.existsSync(path.join(productRenderer, 'index.html')))
+    throw new Error('electron-vite build did not produce out/renderer/index.html');
   built = true;
 }
 
@@ -42,7 +46,14 @@ export async function buildFloorOnce(name: string): Promise<string> {
   if (floorsBuilt.has(name)) return outDir;
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
-  await build({ root: path.join(root, 'bench/floors', name), base: './', configFile: false, logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 4000 } });
+  await build({
+    root: path.join(root, 'bench/floors', name),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 4000 },
+  });
   floorsBuilt.add(name);
   return outDir;
 }
@@ -62,7 +73,14 @@ export async function withServedPage<T>(bookFile: string, rendererDir: string, f
   try {
     browser = await chromium.launch({
       executablePath: process.env.SW_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     return await fn(page, web.url);
@@ -98,9 +116,13 @@ export async function watchFirstPaint(page: Page, selector: string): Promise<voi
 
 /** After navigating: waits for the watched paint; its time (ms from navigation start) and the script bytes. */
 export async function firstPaint(page: Page): Promise<{ ms: number; scriptBytes: number }> {
-  const h = await page.waitForFunction(() => {
-    const w = window as unknown as { __shown?: number; __scriptBytes?: number };
-    return w.__shown !== undefined && { ms: w.__shown, scriptBytes: w.__scriptBytes ?? 0 };
-  }, null, { timeout: 120_000 });
+  const h = await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __shown?: number; __scriptBytes?: number };
+      return w.__shown !== undefined && { ms: w.__shown, scriptBytes: w.__scriptBytes ?? 0 };
+    },
+    null,
+    { timeout: 120_000 },
+  );
   return (await h.jsonValue()) as { ms: number; scriptBytes: number };
 }

@@ -31,8 +31,21 @@ export async function makeBulkAccountsBook(file: string, n: number, seed = 'benc
   db.transaction(() => {
     let i = 0;
     for (const r of accountRecords(n, seed)) {
-      insert.run(bulkAccountId(i++), terr.get(r.territory)!, reps.get(r.owner)!, r.name, r.industry, r.city,
-        Math.round(r.sales * 100), Math.round(r.salesLastYear * 100), Math.round(r.profit * 100), r.grade, r.notes || null, at, at);
+      insert.run(
+        bulkAccountId(i++),
+        terr.get(r.territory)!,
+        reps.get(r.owner)!,
+        r.name,
+        r.industry,
+        r.city,
+        Math.round(r.sales * 100),
+        Math.round(r.salesLastYear * 100),
+        Math.round(r.profit * 100),
+        r.grade,
+        r.notes || null,
+        at,
+        at,
+      );
     }
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');

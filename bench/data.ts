@@ -12,7 +12,14 @@ export const TERRITORIES = [
   ['华北区', 'North China'],
   ['华南区', 'South China'],
 ] as const;
-export const REPS = [['王磊', 0], ['李娜', 0], ['张伟', 1], ['刘洋', 1], ['陈静', 2], ['赵强', 2]] as const;
+export const REPS = [
+  ['王磊', 0],
+  ['李娜', 0],
+  ['张伟', 1],
+  ['刘洋', 1],
+  ['陈静', 2],
+  ['赵强', 2],
+] as const;
 const CITIES = ['上海', '杭州', '北京', '天津', '广州', '深圳'];
 const INDUSTRIES = ['制造业', '医药', '电子', '化工', '物流'];
 
@@ -50,7 +57,18 @@ export function* accountRecords(n: number, seed = 'bench'): Generator<AccountRec
 }
 
 export const ACCOUNT_HEADERS = ['Name', 'Territory', 'Owner', 'Industry', 'City', 'Sales', 'Sales last year', 'Profit', 'Grade', 'Notes'];
-const toCells = (r: AccountRecord) => [r.name, r.territory, r.owner, r.industry, r.city, r.sales, r.salesLastYear, r.profit, r.grade, r.notes];
+const toCells = (r: AccountRecord) => [
+  r.name,
+  r.territory,
+  r.owner,
+  r.industry,
+  r.city,
+  r.sales,
+  r.salesLastYear,
+  r.profit,
+  r.grade,
+  r.notes,
+];
 
 export async function writeAccountsXlsx(file: string, n: number): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
@@ -99,9 +117,16 @@ export async function makeAccountsBook(file: string, n: number): Promise<void> {
   ctx.db.transaction(() => {
     for (const r of accountRecords(n)) {
       insertRow(ctx, 'accounts', {
-        territory_id: terr.get(r.territory), owner_id: reps.get(r.owner), name: r.name, industry: r.industry, city: r.city,
-        sales_fen: Math.round(r.sales * 100), sales_last_year_fen: Math.round(r.salesLastYear * 100), profit_fen: Math.round(r.profit * 100),
-        grade: r.grade, notes: r.notes || null,
+        territory_id: terr.get(r.territory),
+        owner_id: reps.get(r.owner),
+        name: r.name,
+        industry: r.industry,
+        city: r.city,
+        sales_fen: Math.round(r.sales * 100),
+        sales_last_year_fen: Math.round(r.salesLastYear * 100),
+        profit_fen: Math.round(r.profit * 100),
+        grade: r.grade,
+        notes: r.notes || null,
       });
     }
   })();

@@ -36,12 +36,16 @@ await build({
 });
 
 function once(name: string, side: 'product' | 'floor'): Measurement {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--require', path.join(root, 'bench/exceljsUtf8.cjs'), worker, name, side, dataDir], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, SW_QUIET: '1', SW_MIGRATIONS_DIR: path.join(root, 'src/platform/db/migrations') },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', '--require', path.join(root, 'bench/exceljsUtf8.cjs'), worker, name, side, dataDir],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, SW_QUIET: '1', SW_MIGRATIONS_DIR: path.join(root, 'src/platform/db/migrations') },
+    },
+  );
   const line = r.stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
   if (r.status !== 0 || !line) throw new Error(`${name}/${side} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);
   return JSON.parse(line.slice('@@RESULT '.length)) as Measurement;
@@ -65,7 +69,7 @@ try {
       if (c.floor) floor.push(once(c.name, 'floor'));
     }
     // A case may compare one named timing (e.g. first rows) instead of its whole run.
-    const msOf = (m: Measurement) => (c.measure ? m.extra?.[c.measure] ?? NaN : m.ms);
+    const msOf = (m: Measurement) => (c.measure ? (m.extra?.[c.measure] ?? NaN) : m.ms);
     const p = median(product.map(msOf));
     const f = floor.length ? median(floor.map(msOf)) : null;
     const medians = (ms: Measurement[]) => {
@@ -105,7 +109,10 @@ const table = rows.map((r) => [
   r.floorMs === null ? '—' : String(r.floorMs),
   r.ratio === null ? '—' : `${String(r.ratio)}×`,
   String(r.peakMB),
-  String(r.target) + (r.measure ? `  (compared: ${String(r.measure)})` : '') + (r.extra ? `  ${extras(r.extra)}` : '') + (r.floorExtra ? `  · floor: ${extras(r.floorExtra)}` : ''),
+  String(r.target) +
+    (r.measure ? `  (compared: ${String(r.measure)})` : '') +
+    (r.extra ? `  ${extras(r.extra)}` : '') +
+    (r.floorExtra ? `  · floor: ${extras(r.floorExtra)}` : ''),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
@@ -113,14 +120,22 @@ console.log('\n' + fmt(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table) console.log(fmt(r));
 
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memGB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+};
 // latest.json keeps the newest result of every case: a run of some cases (--only)
 // replaces those and leaves the others' earlier results, each with its own date.
 const latest = path.join(root, 'bench/results/latest.json');
 const at = new Date().toISOString();
 let kept: Record<string, unknown>[] = [];
 try {
-  kept = (JSON.parse(fs.readFileSync(latest, 'utf8')) as { cases: Record<string, unknown>[] }).cases.filter((c) => !rows.some((r) => r.case === c.case));
+  kept = (JSON.parse(fs.readFileSync(latest, 'utf8')) as { cases: Record<string, unknown>[] }).cases.filter(
+    (c) => !rows.some((r) => r.case === c.case),
+  );
 } catch {
   // no earlier results
 }

@@ -21,11 +21,16 @@ for (const d of ['electron', 'src']) fs.cpSync(path.join(root, d), path.join(sca
 fs.copyFileSync(path.join(root, 'package.json'), path.join(scan, 'package.json'));
 const report = path.join(scan, 'findings.sarif');
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-const r = spawnSync(process.execPath, [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', scan, '-e', electronVersion, '-r', '-o', report], {
-  encoding: 'utf8',
-  cwd: scan,
-});
-if (r.status !== 0 || !fs.existsSync(report)) fail(`${r.stdout}\n${r.stderr}\nelectronegativity did not produce a report (exit ${r.status})`);
+const r = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', scan, '-e', electronVersion, '-r', '-o', report],
+  {
+    encoding: 'utf8',
+    cwd: scan,
+  },
+);
+if (r.status !== 0 || !fs.existsSync(report))
+  fail(`${r.stdout}\n${r.stderr}\nelectronegativity did not produce a report (exit ${r.status})`);
 
 const lines = new Map();
 const readLine = (file, line) => {
@@ -46,6 +51,8 @@ for (const p of problems) console.error(`ALLOW-LIST ${p}`);
 const { unexplained, unused } = matchAllowList(findings, problems.length ? [] : allow);
 for (const u of unexplained) console.error(`UNEXPLAINED ${u.issue} ${u.file}:${u.line} \`${u.lineText}\` — ${u.description}`);
 for (const u of unused) console.error(`STALE allow-list entry ${u.issue} ${u.file} \`${u.lineText}\`: no such finding any more; remove it`);
-console.log(`electronegativity: ${findings.length} findings, ${findings.length - unexplained.length} allowed with a reason, ${unexplained.length} unexplained`);
+console.log(
+  `electronegativity: ${findings.length} findings, ${findings.length - unexplained.length} allowed with a reason, ${unexplained.length} unexplained`,
+);
 fs.rmSync(scan, { recursive: true, force: true });
 process.exit(unexplained.length || unused.length || problems.length ? 1 : 0);

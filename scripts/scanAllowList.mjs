@@ -17,7 +17,9 @@
 
 /** The flagged line, trimmed with its inner runs of blanks made single (indentation is not part of it). */
 export function normaliseLine(text) {
-  return String(text ?? '').trim().replace(/\s+/g, ' ');
+  return String(text ?? '')
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 /**
@@ -49,7 +51,8 @@ export function allowListProblems(allow) {
   if (!Array.isArray(allow)) return ['the allow-list is not an array'];
   return allow.flatMap((a, i) => {
     const problems = [];
-    for (const key of ['issue', 'file', 'lineText', 'reason']) if (typeof a?.[key] !== 'string' || !a[key].trim()) problems.push(`entry ${i + 1} has no ${key}`);
+    for (const key of ['issue', 'file', 'lineText', 'reason'])
+      if (typeof a?.[key] !== 'string' || !a[key].trim()) problems.push(`entry ${i + 1} has no ${key}`);
     if (typeof a?.reason === 'string' && a.reason.trim().length <= 20) problems.push(`entry ${i + 1} (${a.issue}) gives no real reason`);
     return problems;
   });

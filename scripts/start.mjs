@@ -41,7 +41,9 @@ const binaryReady = () => {
 if (!nativeOnly && !binaryReady()) {
   console.log(`Downloading Electron ${electronVersion} (first run only)…`);
   if (!run(process.execPath, [path.join(electronDir, 'install.js')]) || !binaryReady()) {
-    fail('Electron could not be downloaded. Check the network (or a mirror via ELECTRON_MIRROR) and run `npm start` again.\n  Without Electron, `npm run web` opens the same app in your browser.');
+    fail(
+      'Electron could not be downloaded. Check the network (or a mirror via ELECTRON_MIRROR) and run `npm start` again.\n  Without Electron, `npm run web` opens the same app in your browser.',
+    );
   }
 }
 
@@ -57,12 +59,21 @@ if (!fs.existsSync(nativeFile)) {
   const prebuilt = run('npx', ['--yes', 'prebuild-install', '--runtime', 'electron', '--target', electronVersion], { cwd: work });
   const built =
     prebuilt ||
-    run(process.env.npm_config_node_gyp ? process.execPath : 'npx', [
-      ...(process.env.npm_config_node_gyp ? [process.env.npm_config_node_gyp] : ['--yes', 'node-gyp']),
-      'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers',
-    ], { cwd: work });
+    run(
+      process.env.npm_config_node_gyp ? process.execPath : 'npx',
+      [
+        ...(process.env.npm_config_node_gyp ? [process.env.npm_config_node_gyp] : ['--yes', 'node-gyp']),
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: work },
+    );
   const out = path.join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (!built || !fs.existsSync(out)) fail('better-sqlite3 could not be built for Electron (a C++ toolchain and Python are needed to compile it).');
+  if (!built || !fs.existsSync(out))
+    fail('better-sqlite3 could not be built for Electron (a C++ toolchain and Python are needed to compile it).');
   fs.mkdirSync(nativeDir, { recursive: true });
   fs.copyFileSync(out, nativeFile);
   fs.rmSync(work, { recursive: true, force: true });

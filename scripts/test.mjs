@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build the renderer, unit/DB/Excel tests (Vitest), end-to-end
+// `npm test`: typecheck, lint, format check, build the renderer, unit/DB/Excel tests (Vitest), end-to-end
 // tests (Playwright in Debian's Chromium). Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,8 +8,13 @@ import path from 'node:path';
 const results = { passed: 0, failed: 0, skipped: 0 };
 // Which tests failed, repeated just above the totals: CI keeps only the tail of the output.
 const failures = [];
-// eslint-disable-next-line no-control-regex -- terminal colour codes (ESC [ … m) are removed
-const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
+// Terminal colour codes (ESC [ … m) are removed.
+const firstLine = (text) =>
+  String(text ?? '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim()) ?? '';
 const steps = [];
 fs.mkdirSync('test-results', { recursive: true });
 
@@ -22,7 +27,13 @@ function run(name, cmd, args, env = {}) {
 }
 
 // Typecheck and build count as one check each: a broken build fails CI even if no test ran.
-for (const [name, script] of [['typecheck', 'typecheck'], ['lint (ESLint, no warnings)', 'lint'], ['build', 'build:renderer'], ['Electron security scan', 'security:scan']]) {
+for (const [name, script] of [
+  ['typecheck', 'typecheck'],
+  ['lint (ESLint, no warnings)', 'lint'],
+  ['format (Prettier --check)', 'format:check'],
+  ['build', 'build:renderer'],
+  ['Electron security scan', 'security:scan'],
+]) {
   if (run(name, 'npm', ['run', '-s', script])) results.passed++;
   else results.failed++;
 }
@@ -34,7 +45,9 @@ if (fs.existsSync(vitestJson)) {
   const v = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   results.passed += v.numPassedTests;
   // A suite that failed to load has no failed assertion but must count as a failure.
-  const loadFailures = (v.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  const loadFailures = (v.testResults ?? []).filter(
+    (s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
   results.failed += v.numFailedTests + loadFailures;
   results.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   for (const suite of v.testResults ?? []) {
@@ -61,7 +74,8 @@ if (fs.existsSync(e2eJson)) {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         for (const a of t.annotations ?? []) if (a.type === 'skip') console.log(`skipped: ${spec.title} — ${a.description}`);
-        if (t.status === 'unexpected') failures.push(`${spec.file}:${spec.line} › ${spec.title} [${t.projectName}]: ${firstLine(t.results?.at(-1)?.error?.message)}`);
+        if (t.status === 'unexpected')
+          failures.push(`${spec.file}:${spec.line} › ${spec.title} [${t.projectName}]: ${firstLine(t.results?.at(-1)?.error?.message)}`);
       }
     }
     for (const s of suite.suites ?? []) walk(s);

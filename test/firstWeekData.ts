@@ -29,7 +29,10 @@ export function sheetTable(file: string, sheet: string, first: string): Cell[][]
 // ---- 1. The organisation: one territory and its people; the other regions come with the customers.
 
 export const ORG: Record<'Territories' | 'People', Cell[][]> = {
-  Territories: [['ID', 'Name', 'Name (zh)'], [null, 'East', '华东区']],
+  Territories: [
+    ['ID', 'Name', 'Name (zh)'],
+    [null, 'East', '华东区'],
+  ],
   People: [
     ['ID', 'Name', 'Name (zh)', 'Email', 'Role', 'Territory'],
     [null, 'Li Na', '李娜', 'li.na@team.cn', 'rep', 'East'],
@@ -60,7 +63,13 @@ export const CUSTOMER_MAP: Record<(typeof CUSTOMER_HEADERS)[number], string> = {
 };
 export const customersCsv = () => [CUSTOMER_HEADERS.join(','), ...CUSTOMERS.map((c) => c.join(','))].join('\n');
 /** The territories and reps the customer list names that the organisation file did not: created in order of first mention. */
-export const MISSING_ORG = { territories: ['West', 'Central'], reps: [['Sun Hao', 'West'], ['Ma Lin', 'Central']] as const };
+export const MISSING_ORG = {
+  territories: ['West', 'Central'],
+  reps: [
+    ['Sun Hao', 'West'],
+    ['Ma Lin', 'Central'],
+  ] as const,
+};
 
 // ---- 3. Opportunities with history (stages by position).
 
@@ -98,8 +107,9 @@ export function expectedReview(from: string, to: string) {
     const b = stateAt(id, to);
     if (!b) continue;
     if (!a) counts[b[3] === 'open' ? 'new' : (b[3] as 'won' | 'lost')]++;
-    else if (b[3] !== 'open') { if (a[3] !== b[3]) counts[b[3] as 'won' | 'lost']++; }
-    else counts[b[2] > a[2] ? 'advanced' : b[2] < a[2] ? 'movedBack' : 'unchanged']++;
+    else if (b[3] !== 'open') {
+      if (a[3] !== b[3]) counts[b[3] as 'won' | 'lost']++;
+    } else counts[b[2] > a[2] ? 'advanced' : b[2] < a[2] ? 'movedBack' : 'unchanged']++;
     if (a && a[3] === 'open' && b[3] === 'open' && b[4] > a[4]) increases += b[4] - a[4];
   }
   const openAt = (d: string) => OPPS.map((o) => stateAt(o[0], d)).filter((h) => h?.[3] === 'open') as typeof HISTORY;
@@ -143,7 +153,9 @@ export const PAYMENTS: [string, string, number][] = [
   ['INV-003', '2026-05-15', 80000],
   ['INV-002', '2026-12-02', 50000.5], // after 2026-11-30: not counted in an aging as of that date
 ];
-export const invoiceSheets = (): Record<string, Cell[][]> => ({ Invoices: [['Invoice', 'Customer', 'Invoice date', 'Due date', 'Amount'], ...INVOICES] });
+export const invoiceSheets = (): Record<string, Cell[][]> => ({
+  Invoices: [['Invoice', 'Customer', 'Invoice date', 'Due date', 'Amount'], ...INVOICES],
+});
 export const paymentSheets = (): Record<string, Cell[][]> => ({ Payments: [['Invoice', 'Date', 'Amount'], ...PAYMENTS] });
 
 /** The default buckets: Current (not yet due), then days overdue up to each bound, then over the last. */

@@ -39,16 +39,42 @@ async function productImport(dir: string, file: string) {
 function floorInsert(dir: string) {
   const db = new Database(f(dir, 'work.sqlite'));
   db.pragma('journal_mode = WAL');
-  const terr = new Map((db.prepare('SELECT name_zh, id FROM territories').raw().all() as [string, string][]));
-  const reps = new Map((db.prepare('SELECT name_zh, id FROM reps').raw().all() as [string, string][]));
-  const cols = ['territory_id', 'owner_id', 'name', 'industry', 'city', 'sales_fen', 'sales_last_year_fen', 'profit_fen', 'grade', 'notes', 'grade_source'];
-  const stmt = db.prepare(`INSERT INTO accounts (id, ${cols.join(', ')}, created_at, updated_at) VALUES (?,${cols.map(() => '?').join(',')},?,?)`);
+  const terr = new Map(db.prepare('SELECT name_zh, id FROM territories').raw().all() as [string, string][]);
+  const reps = new Map(db.prepare('SELECT name_zh, id FROM reps').raw().all() as [string, string][]);
+  const cols = [
+    'territory_id',
+    'owner_id',
+    'name',
+    'industry',
+    'city',
+    'sales_fen',
+    'sales_last_year_fen',
+    'profit_fen',
+    'grade',
+    'notes',
+    'grade_source',
+  ];
+  const stmt = db.prepare(
+    `INSERT INTO accounts (id, ${cols.join(', ')}, created_at, updated_at) VALUES (?,${cols.map(() => '?').join(',')},?,?)`,
+  );
   const log = db.prepare('INSERT INTO change_log (id, at, table_name, row_id, op, changes, batch_id) VALUES (?,?,?,?,?,?,?)');
   const at = new Date().toISOString();
   const batchId = uuidv7();
   const insert = (v: unknown[]) => {
     const id = uuidv7();
-    const values = [terr.get(v[1] as string), reps.get(v[2] as string), v[0], v[3], v[4], Math.round(Number(v[5]) * 100), Math.round(Number(v[6]) * 100), Math.round(Number(v[7]) * 100), v[8] || null, v[9] || null, v[8] ? 'import' : null];
+    const values = [
+      terr.get(v[1] as string),
+      reps.get(v[2] as string),
+      v[0],
+      v[3],
+      v[4],
+      Math.round(Number(v[5]) * 100),
+      Math.round(Number(v[6]) * 100),
+      Math.round(Number(v[7]) * 100),
+      v[8] || null,
+      v[9] || null,
+      v[8] ? 'import' : null,
+    ];
     stmt.run(id, ...values, at, at);
     const changes: Record<string, [null, unknown]> = {};
     values.forEach((x, i) => x !== null && (changes[cols[i]!] = [null, x]));
@@ -74,7 +100,13 @@ export const accountCases: BenchCase[] = [
     async floor(dir) {
       const { db, insert } = floorInsert(dir);
       const rows: unknown[][] = [];
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(f(dir, 'accounts.xlsx'), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(f(dir, 'accounts.xlsx'), {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        entries: 'emit',
+      });
       for await (const ws of reader) {
         for await (const row of ws) {
           if (row.number === 1) continue;
@@ -157,8 +189,12 @@ export const accountCases: BenchCase[] = [
       const { build } = await import('esbuild');
       await build({
         entryPoints: [path.join(root, 'bench/coldStart.ts')],
-        bundle: true, platform: 'node', format: 'esm', target: 'node20',
-        outfile: path.join(root, 'bench/.build/coldStart.mjs'), external: ['better-sqlite3'],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        outfile: path.join(root, 'bench/.build/coldStart.mjs'),
+        external: ['better-sqlite3'],
         banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       });
       fs.cpSync(path.join(root, 'src/platform/db/migrations'), f(dir, 'migrations'), { recursive: true });
@@ -168,7 +204,9 @@ export const accountCases: BenchCase[] = [
     },
     async product(dir) {
       const r = spawnSync(process.execPath, [path.join(root, 'bench/.build/coldStart.mjs'), f(dir, 'start.sqlite')], {
-        encoding: 'utf8', env: { ...process.env, SW_MIGRATIONS_DIR: f(dir, 'migrations')}, cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, SW_MIGRATIONS_DIR: f(dir, 'migrations') },
+        cwd: root,
       });
       const m = /ready ([\d.]+)/.exec(r.stdout);
       if (!m) throw new Error(`cold start failed: ${r.stderr}`);
@@ -176,7 +214,15 @@ export const accountCases: BenchCase[] = [
     },
     async floor(dir) {
       // A fresh Node process that opens the file with the bare library and reads it.
-      const r = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const db=new D(process.argv[1]);db.prepare('SELECT count(*) FROM accounts').get();db.close()`, f(dir, 'start.sqlite')], { encoding: 'utf8', cwd: root });
+      const r = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const D=require('better-sqlite3');const db=new D(process.argv[1]);db.prepare('SELECT count(*) FROM accounts').get();db.close()`,
+          f(dir, 'start.sqlite'),
+        ],
+        { encoding: 'utf8', cwd: root },
+      );
       if (r.status !== 0) throw new Error(r.stderr);
     },
   },

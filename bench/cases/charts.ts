@@ -35,12 +35,16 @@ async function watchAnswers(page: Page, channel: string): Promise<void> {
 
 /** Waits for a chart in `selector` to have drawn; the draw's time and the last answer read before it. */
 async function chartDrawn(page: Page, selector: string): Promise<{ drawnAt: number; answeredAt: number }> {
-  const h = await page.waitForFunction((sel) => {
-    const drawn = Number(document.querySelector(sel)?.getAttribute('data-drawn-at') ?? NaN);
-    if (Number.isNaN(drawn)) return false;
-    const before = (window as unknown as { __answers: number[] }).__answers.filter((t) => t <= drawn);
-    return before.length > 0 && { drawnAt: drawn, answeredAt: before[before.length - 1]! };
-  }, selector, { timeout: 300_000 });
+  const h = await page.waitForFunction(
+    (sel) => {
+      const drawn = Number(document.querySelector(sel)?.getAttribute('data-drawn-at') ?? NaN);
+      if (Number.isNaN(drawn)) return false;
+      const before = (window as unknown as { __answers: number[] }).__answers.filter((t) => t <= drawn);
+      return before.length > 0 && { drawnAt: drawn, answeredAt: before[before.length - 1]! };
+    },
+    selector,
+    { timeout: 300_000 },
+  );
   return (await h.jsonValue()) as { drawnAt: number; answeredAt: number };
 }
 

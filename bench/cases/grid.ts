@@ -20,7 +20,11 @@ async function timedSteps(page: Page, n: number): Promise<void> {
   // The grid pages its rows from the database; the count of the whole book comes with the
   // first page. Wait for it before the timed steps.
   const count = page.getByTestId('row-count');
-  await page.waitForFunction((total) => document.querySelector('[data-testid="row-count"]')?.textContent?.replace(/\D/g, '') === String(total), n, { timeout: 300_000 });
+  await page.waitForFunction(
+    (total) => document.querySelector('[data-testid="row-count"]')?.textContent?.replace(/\D/g, '') === String(total),
+    n,
+    { timeout: 300_000 },
+  );
 
   // Each step starts the clock at the input event (the pointer press, or the typed text;
   // Playwright's own checks before it acts are not counted) and reads the page's time at the
@@ -34,14 +38,20 @@ async function timedSteps(page: Page, n: number): Promise<void> {
       for (const kind of ['pointerdown', 'keydown', 'input']) window.addEventListener(kind, at, { capture: true, once: true });
     });
   const elapsed = async (h: Promise<{ jsonValue(): Promise<unknown> }>) => (await (await h).jsonValue()) as number;
-  const firstCellChanged = (before: string) => page.waitForFunction(
-    (b) => document.querySelector('[role="gridcell"][col-id="name"]')?.textContent !== b && performance.now() - (window as unknown as W).__t0!,
-    before, { polling: 'raf', timeout: 300_000 },
-  );
-  const rowCountChanged = (c: string | null) => page.waitForFunction(
-    (before) => document.querySelector('[data-testid="row-count"]')?.textContent !== before && performance.now() - (window as unknown as W).__t0!,
-    c, { polling: 'raf', timeout: 300_000 },
-  );
+  const firstCellChanged = (before: string) =>
+    page.waitForFunction(
+      (b) =>
+        document.querySelector('[role="gridcell"][col-id="name"]')?.textContent !== b && performance.now() - (window as unknown as W).__t0!,
+      before,
+      { polling: 'raf', timeout: 300_000 },
+    );
+  const rowCountChanged = (c: string | null) =>
+    page.waitForFunction(
+      (before) =>
+        document.querySelector('[data-testid="row-count"]')?.textContent !== before && performance.now() - (window as unknown as W).__t0!,
+      c,
+      { polling: 'raf', timeout: 300_000 },
+    );
 
   // Sort by sales (money): rows arrive in name order, so the first click (ascending by
   // sales) changes the first row.

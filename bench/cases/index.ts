@@ -9,4 +9,13 @@ import { receivablesCases } from './receivables';
 import { screensCases } from './screens';
 
 // Every benchmark case; each feature adds its list here.
-export const cases: BenchCase[] = [...accountCases, ...gridCases, ...paretoCases, ...paretoPureCases, ...chartCases, ...pipelineCases, ...receivablesCases, ...screensCases];
+export const cases: BenchCase[] = [
+  ...accountCases,
+  ...gridCases,
+  ...paretoCases,
+  ...paretoPureCases,
+  ...chartCases,
+  ...pipelineCases,
+  ...receivablesCases,
+  ...screensCases,
+];

@@ -29,7 +29,11 @@ function fillPipeline(dbFile: string): void {
   const rng = seedrandom('bench-pipeline');
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
   const id = () => uuidv7({ random: Uint8Array.from({ length: 16 }, () => Math.floor(rng() * 256)) });
-  const stages = (db.prepare("SELECT s.id FROM stages s JOIN stage_models m ON m.id = s.model_id WHERE m.active = 1 ORDER BY s.position").raw().all() as [string][]).map((r) => r[0]);
+  const stages = (
+    db.prepare('SELECT s.id FROM stages s JOIN stage_models m ON m.id = s.model_id WHERE m.active = 1 ORDER BY s.position').raw().all() as [
+      string,
+    ][]
+  ).map((r) => r[0]);
   const accounts = db.prepare('SELECT id, territory_id, owner_id FROM accounts').raw().all() as [string, string, string][];
   const at = new Date().toISOString();
   const insOpp = db.prepare(
@@ -71,19 +75,55 @@ function fillPipeline(dbFile: string): void {
           date = addDays(start, offsets[k]!);
           const r = rng();
           if (status !== 'open') {
-            if (r < 0.2) { status = 'open'; since = date; closedOn = null; } else amount = Math.max(100_000, amount + int(-20, 20) * 100_000);
-          }
-          else if (r < 0.45 && stage < stages.length - 1) { stage++; since = date; }
-          else if (r < 0.55 && stage > 0) { stage--; since = date; }
-          else if (r < 0.7) amount = Math.max(100_000, amount + int(-20, 20) * 100_000);
+            if (r < 0.2) {
+              status = 'open';
+              since = date;
+              closedOn = null;
+            } else amount = Math.max(100_000, amount + int(-20, 20) * 100_000);
+          } else if (r < 0.45 && stage < stages.length - 1) {
+            stage++;
+            since = date;
+          } else if (r < 0.55 && stage > 0) {
+            stage--;
+            since = date;
+          } else if (r < 0.7) amount = Math.max(100_000, amount + int(-20, 20) * 100_000);
           else if (r < 0.85) close = addDays(close, int(7, 45));
-          else { status = rng() < 0.5 ? 'won' : 'lost'; closedOn = date; }
+          else {
+            status = rng() < 0.5 ? 'won' : 'lost';
+            closedOn = date;
+          }
         }
         const state = [stages[stage], status, amount, close, null, ownerId, since];
-        events.push([id(), oppId, territoryId, k + 1, date, k === 0 ? 'create' : 'change', ...state, ...(prev ?? [null, null, null, null, null, null, null]), at, at]);
+        events.push([
+          id(),
+          oppId,
+          territoryId,
+          k + 1,
+          date,
+          k === 0 ? 'create' : 'change',
+          ...state,
+          ...(prev ?? [null, null, null, null, null, null, null]),
+          at,
+          at,
+        ]);
         prev = state;
       }
-      insOpp.run(oppId, territoryId, accountId, ownerId, `机会 ${i}`, amount, close, stages[stage], status, created, since, closedOn, at, at);
+      insOpp.run(
+        oppId,
+        territoryId,
+        accountId,
+        ownerId,
+        `机会 ${i}`,
+        amount,
+        close,
+        stages[stage],
+        status,
+        created,
+        since,
+        closedOn,
+        at,
+        at,
+      );
       allEvents.push(...events);
     }
     // Events are appended as changes happen, so a book's events lie roughly in date order.

@@ -52,7 +52,9 @@ function fillReceivables(dbFile: string): void {
   const insInv = db.prepare(
     `INSERT INTO rcv_invoices (id, invoice_no, contract_no, account_id, territory_id, invoice_date, due_date, amount_fen, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insPay = db.prepare(`INSERT INTO rcv_payments (id, account_id, territory_id, paid_on, amount_fen, credit_possible, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)`);
+  const insPay = db.prepare(
+    `INSERT INTO rcv_payments (id, account_id, territory_id, paid_on, amount_fen, credit_possible, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)`,
+  );
   const insAlloc = db.prepare(
     `INSERT INTO rcv_allocations (id, payment_id, invoice_id, account_id, territory_id, applied_on, amount_fen, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
   );
@@ -66,7 +68,18 @@ function fillReceivables(dbFile: string): void {
       const invoiceDate = addDays(AS_OF, -int(0, 1100));
       const due = addDays(invoiceDate, [30, 45, 60, 90][int(0, 3)]!);
       const amount = int(1_000, 5_000_000) * 100 + int(0, 99);
-      insInv.run(invoiceId, `INV${String(i).padStart(8, '0')}`, rng() < 0.5 ? `HT-${i % 5000}` : null, accountId, territoryId, invoiceDate, due, amount, at, at);
+      insInv.run(
+        invoiceId,
+        `INV${String(i).padStart(8, '0')}`,
+        rng() < 0.5 ? `HT-${i % 5000}` : null,
+        accountId,
+        territoryId,
+        invoiceDate,
+        due,
+        amount,
+        at,
+        at,
+      );
       const parts = payments < PAYMENTS && (i % secondEvery === 0 || PAYMENTS - payments > 2 * (INVOICES - i)) ? 2 : 1;
       let left = amount;
       for (let k = 0; k < parts && payments < PAYMENTS; k++) {
@@ -151,9 +164,34 @@ export const receivablesCases: BenchCase[] = [
       const labels = ['Current', '1-30', '31-60', '61-90', '91-180', '181-365', '366-730', 'Over 730'];
       const rates = [0, 0.1, 0.2, 0.3, 0.5, 1, 1, 1];
       // The suggested collection stage is a cell of the Detail sheet too (no action log in this data).
-      const ladder: [number, string][] = [[121, 'Lawyer'], [61, 'Sales-team collection'], [31, 'Finance collection'], [15, 'Overdue notice'], [1, 'Reminder']];
-      ws.addRow(['Customer', 'Invoice', 'Contract', 'Invoice date', 'Due date', 'Amount', 'Paid', 'Outstanding', 'Days overdue', 'Bucket', 'Rate', 'Provision', 'Collection stage',
-        'Suggested stage', 'Last action', 'Promise date', 'Promise amount', 'Dispute', 'Note']).commit();
+      const ladder: [number, string][] = [
+        [121, 'Lawyer'],
+        [61, 'Sales-team collection'],
+        [31, 'Finance collection'],
+        [15, 'Overdue notice'],
+        [1, 'Reminder'],
+      ];
+      ws.addRow([
+        'Customer',
+        'Invoice',
+        'Contract',
+        'Invoice date',
+        'Due date',
+        'Amount',
+        'Paid',
+        'Outstanding',
+        'Days overdue',
+        'Bucket',
+        'Rate',
+        'Provision',
+        'Collection stage',
+        'Suggested stage',
+        'Last action',
+        'Promise date',
+        'Promise amount',
+        'Dispute',
+        'Note',
+      ]).commit();
       let n = 0;
       for (const [accountId, no, contract, invDate, due, amount, paid] of rows) {
         const outstanding = amount - paid;
@@ -161,8 +199,27 @@ export const receivablesCases: BenchCase[] = [
         const days = daysBetween(due, AS_OF);
         let b = bounds.findIndex((x) => days <= x);
         if (b < 0) b = 7;
-        const row = ws.addRow([names.get(accountId), no, contract, isoToExcelDate(invDate), isoToExcelDate(due), amount / 100, paid / 100, outstanding / 100, days, labels[b], rates[b],
-          Math.round(outstanding * rates[b]!) / 100, null, ladder.find(([d]) => days >= d)?.[1] ?? null, null, null, null, null, null]);
+        const row = ws.addRow([
+          names.get(accountId),
+          no,
+          contract,
+          isoToExcelDate(invDate),
+          isoToExcelDate(due),
+          amount / 100,
+          paid / 100,
+          outstanding / 100,
+          days,
+          labels[b],
+          rates[b],
+          Math.round(outstanding * rates[b]!) / 100,
+          null,
+          ladder.find(([d]) => days >= d)?.[1] ?? null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]);
         for (const c of [6, 7, 8, 12]) row.getCell(c).style = money;
         row.getCell(4).style = date;
         row.getCell(5).style = date;

@@ -30,7 +30,8 @@ export const screensCases: BenchCase[] = [
     size: `${SCREENS.length} areas, demo book`,
     target: 'each area’s main content ≤ 800 ms',
     async prepare(dir) {
-      if (!fs.existsSync(f(dir, 'demo.sqlite'))) (await openBook(f(dir, 'demo.sqlite'), { dailyBackup: false, platform: 'cli', demo: true })).db.close();
+      if (!fs.existsSync(f(dir, 'demo.sqlite')))
+        (await openBook(f(dir, 'demo.sqlite'), { dailyBackup: false, platform: 'cli', demo: true })).db.close();
       buildRendererOnce();
     },
     async reset(dir) {

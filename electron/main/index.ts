@@ -93,7 +93,11 @@ void app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer(path.join(import.meta.dirname, '../renderer'));
   ctx = await openUserBook();
-  registerIpc(createRegistry(), () => ctx!, () => win);
+  registerIpc(
+    createRegistry(),
+    () => ctx!,
+    () => win,
+  );
   win = createMainWindow(path.join(import.meta.dirname, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
 });

@@ -7,14 +7,18 @@ import { APP_SCHEME, CONTENT_SECURITY_POLICY, appPathFor } from './security';
 // The renderer is served from app://bundle/ rather than file://, so the page has a real
 // origin, the CSP comes as a header, and no other file on disk is reachable.
 export function registerSchemePrivileges(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
 };
 
 export function serveRenderer(rendererDir: string): void {

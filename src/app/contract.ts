@@ -12,7 +12,18 @@ import { booksContract } from '../features/books/contract';
 
 // The whole contract: every channel the preload exposes and main answers. A feature adds
 // its contract object here (one line); mergeContracts refuses a duplicate channel.
-export const contract = mergeContracts(systemContract, accountsContract, pipelineContract, trainingContract, receivablesContract, negotiationContract, paretoContract, reportsContract, orgContract, booksContract);
+export const contract = mergeContracts(
+  systemContract,
+  accountsContract,
+  pipelineContract,
+  trainingContract,
+  receivablesContract,
+  negotiationContract,
+  paretoContract,
+  reportsContract,
+  orgContract,
+  booksContract,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

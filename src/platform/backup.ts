@@ -18,7 +18,6 @@ export interface BackupInfo {
   createdAt: string;
 }
 
-
 export async function backupTo(db: Db, dest: string): Promise<void> {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const tmp = `${dest}.partial`;

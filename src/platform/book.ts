@@ -28,7 +28,8 @@ export function installBookLifecycle(l: BookLifecycle): void {
 }
 
 function installed(): BookLifecycle {
-  if (!lifecycle) throw new AppError('internal', 'the book lifecycle is not installed: import src/app/book (the app does) before opening a book');
+  if (!lifecycle)
+    throw new AppError('internal', 'the book lifecycle is not installed: import src/app/book (the app does) before opening a book');
   return lifecycle;
 }
 

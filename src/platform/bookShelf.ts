@@ -48,10 +48,11 @@ export interface NewBookInput {
 const idOf = (file: string) => crypto.createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 16);
 
 // New file names only need to be unique and sortable: the instant in UTC and a random tail.
-const newFileName = () => `book-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${crypto.randomBytes(2).toString('hex')}.sqlite`;
+const newFileName = () =>
+  `book-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${crypto.randomBytes(2).toString('hex')}.sqlite`;
 
 function noBook(): never {
-  throw new AppError('not-found', 'No book is open yet: explore the demo or start your team\'s book first.');
+  throw new AppError('not-found', "No book is open yet: explore the demo or start your team's book first.");
 }
 
 export class BookShelf {

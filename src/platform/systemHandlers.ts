@@ -25,7 +25,9 @@ export const systemHandlers: Handlers<Omit<C, (typeof PLATFORM_CHANNELS)[number]
   'settings:get': (_in, ctx) => getSettings(ctx.db),
   'settings:update': (patch, ctx) => updateSettings(ctx.db, ctx.clock, patch),
   'backup:list': (_in, ctx) => listBackups(ctx.backupDir),
-  'backup:create': async (_in, ctx) => ({ name: await createBackup(ctx.db, ctx.backupDir, 'manual', getSettings(ctx.db).backupKeep, new Date(ctx.clock.now())) }),
+  'backup:create': async (_in, ctx) => ({
+    name: await createBackup(ctx.db, ctx.backupDir, 'manual', getSettings(ctx.db).backupKeep, new Date(ctx.clock.now())),
+  }),
   'backup:restore': async ({ name }, ctx) => {
     if (!listBackups(ctx.backupDir).some((b) => b.name === name)) throw new AppError('not-found', 'No such backup.');
     await restoreBook(ctx, path.join(ctx.backupDir, name));
@@ -35,6 +37,12 @@ export const systemHandlers: Handlers<Omit<C, (typeof PLATFORM_CHANNELS)[number]
     const rows = ctx.db
       .prepare('SELECT id, at, table_name, op, changes FROM change_log WHERE row_id = ? ORDER BY seq DESC LIMIT ?')
       .all(rowId, limit) as { id: string; at: string; table_name: string; op: string; changes: string }[];
-    return rows.map((r) => ({ id: r.id, at: r.at, table: r.table_name, op: r.op, changes: JSON.parse(r.changes) as Record<string, [unknown, unknown]> }));
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      table: r.table_name,
+      op: r.op,
+      changes: JSON.parse(r.changes) as Record<string, [unknown, unknown]>,
+    }));
   },
 };

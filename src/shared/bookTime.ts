@@ -12,7 +12,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
   }
@@ -30,7 +37,14 @@ export function isTimeZone(tz: unknown): tz is string {
   }
 }
 
-interface WallClock { y: string; mo: string; d: string; h: string; mi: string; s: string }
+interface WallClock {
+  y: string;
+  mo: string;
+  d: string;
+  h: string;
+  mi: string;
+  s: string;
+}
 
 function wallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, string> = {};

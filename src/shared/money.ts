@@ -17,7 +17,11 @@ export function yuanToFen(value: unknown): Fen | null {
     if (!Number.isFinite(value)) return null;
     text = numberToPlainText(value);
   } else if (typeof value === 'string') {
-    text = value.trim().replace(/^[¥￥]\s*/, '').replace(/,/g, '').replace(/\s+/g, '');
+    text = value
+      .trim()
+      .replace(/^[¥￥]\s*/, '')
+      .replace(/,/g, '')
+      .replace(/\s+/g, '');
     if (text.startsWith('-¥') || text.startsWith('-￥')) text = '-' + text.slice(2);
   } else {
     return null;
@@ -62,7 +66,7 @@ export function mulDivRound(fen: Fen, numerator: number, denominator: number): F
   const twice = (r < 0n ? -r : r) * 2n;
   const absD = d < 0n ? -d : d;
   if (twice >= absD) {
-    const positive = (big < 0n) === (d < 0n);
+    const positive = big < 0n === d < 0n;
     return Number(positive ? q + 1n : q - 1n);
   }
   return Number(q);

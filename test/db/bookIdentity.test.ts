@@ -32,7 +32,9 @@ function expectUntouched(file: string, before: Buffer) {
 
 async function newBook(file: string, territory = '华东区') {
   const ctx = await openBook(file, { clock: fixedClock() });
-  ctx.db.prepare("INSERT INTO territories (id,name_zh,name_en,created_at,updated_at) VALUES ('t1',?,'East','2026-01-01','2026-01-01')").run(territory);
+  ctx.db
+    .prepare("INSERT INTO territories (id,name_zh,name_en,created_at,updated_at) VALUES ('t1',?,'East','2026-01-01','2026-01-01')")
+    .run(territory);
   return ctx;
 }
 
@@ -47,7 +49,13 @@ describe('application_id', () => {
     expect(headerAppId(file)).toBe(BOOK_APPLICATION_ID);
     expect(fs.readFileSync(file).subarray(68, 72).toString('latin1')).toBe('SWBK');
     const out = path.join(d, 'copy.sqlite');
-    expect(await runCli(['--db', file, 'backup', out], () => {}, () => {})).toBe(0);
+    expect(
+      await runCli(
+        ['--db', file, 'backup', out],
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
     expect(headerAppId(out)).toBe(BOOK_APPLICATION_ID);
     ctx.db.close();
   });
@@ -80,14 +88,22 @@ describe('a file that is not a book is refused and left byte-identical', () => {
       db.pragma(`application_id = ${FOSSIL_APPLICATION_ID}`);
       db.exec("CREATE TABLE blob (rid INTEGER PRIMARY KEY, content BLOB); INSERT INTO blob (content) VALUES ('x')");
     });
-    await expect(openBook(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/is not a Sales Workstation book: it is another program's SQLite file \(application_id 0x0f055112/) });
+    await expect(openBook(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/is not a Sales Workstation book: it is another program's SQLite file \(application_id 0x0f055112/),
+    });
     expectUntouched(file, before);
   });
 
   it('a SQLite file with other tables and no application_id', async () => {
     const file = path.join(dir(), 'notes.sqlite');
-    const before = sqliteFile(file, (db) => db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hello')"));
-    await expect(openBook(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('a SQLite database with other tables (notes)') });
+    const before = sqliteFile(file, (db) =>
+      db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hello')"),
+    );
+    await expect(openBook(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringContaining('a SQLite database with other tables (notes)'),
+    });
     expectUntouched(file, before);
   });
 
@@ -97,7 +113,10 @@ describe('a file that is not a book is refused and left byte-identical', () => {
       db.exec('CREATE TABLE accounts (id INTEGER PRIMARY KEY, iban TEXT)');
       db.pragma('user_version = 3');
     });
-    await expect(openBook(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/schema version is 3 but it lacks the book's tables territories/) });
+    await expect(openBook(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/schema version is 3 but it lacks the book's tables territories/),
+    });
     expectUntouched(file, before);
   });
 
@@ -109,7 +128,10 @@ describe('a file that is not a book is refused and left byte-identical', () => {
     ctx.db.pragma('journal_mode = DELETE');
     ctx.db.close();
     const before = fs.readFileSync(file);
-    await expect(openBook(file)).rejects.toMatchObject({ code: 'db-newer', message: expect.stringContaining('newer version of the app (schema 999') });
+    await expect(openBook(file)).rejects.toMatchObject({
+      code: 'db-newer',
+      message: expect.stringContaining('newer version of the app (schema 999'),
+    });
     expectUntouched(file, before);
   });
 });
@@ -130,13 +152,22 @@ describe('restoring a file that is not a book', () => {
 
     // The restore CLI
     const err: string[] = [];
-    expect(await runCli(['--db', bookFile, 'restore', foreign], () => {}, (s) => err.push(s))).not.toBe(0);
+    expect(
+      await runCli(
+        ['--db', bookFile, 'restore', foreign],
+        () => {},
+        (s) => err.push(s),
+      ),
+    ).not.toBe(0);
     expect(err.join('\n')).toMatch(/The backup cannot be used: .*foreign\.sqlite is not a Sales Workstation book/);
     expectUntouched(foreign, foreignBefore);
 
     // restoreBook, as Settings calls it
     const open = await openBook(bookFile, { clock: fixedClock() });
-    await expect(restoreBook(open, notes)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('not a Sales Workstation book') });
+    await expect(restoreBook(open, notes)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringContaining('not a Sales Workstation book'),
+    });
     expect(open.db.prepare('SELECT name_zh FROM territories').pluck().all()).toEqual(['当前账本']);
     open.db.close();
     expectUntouched(notes, notesBefore);

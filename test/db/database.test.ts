@@ -66,12 +66,19 @@ describe('opening a database', () => {
     const file = path.join(d, 'locked.sqlite');
     (await openBook(file)).db.close();
     // Another process takes an exclusive lock and keeps it until we end it.
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const D = require(${JSON.stringify(require.resolve('better-sqlite3'))});
       const db = new D(${JSON.stringify(file)});
       db.pragma('journal_mode = DELETE'); db.pragma('locking_mode = EXCLUSIVE');
       db.exec('BEGIN EXCLUSIVE'); db.exec('CREATE TABLE IF NOT EXISTS lock_probe (x)');
-      process.stdout.write('locked\\n'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      process.stdout.write('locked\\n'); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       const err = await openBook(file).catch((e: unknown) => e);
@@ -93,15 +100,57 @@ describe('migrations', () => {
     migrate(db, all.slice(0, 1));
     const at = '2026-01-01T00:00:00.000Z';
     const meta = [at, at];
-    db.prepare('INSERT INTO territories (id,name_zh,name_en,created_at,updated_at) VALUES (?,?,?,?,?)').run('t1', '华东区', 'East', ...meta);
-    db.prepare('INSERT INTO reps (id,territory_id,name_zh,name_en,created_at,updated_at) VALUES (?,?,?,?,?,?)').run('r1', 't1', '王磊', 'Wang Lei', ...meta);
-    db.prepare('INSERT INTO import_batches (id,kind,file_name,inserted,updated,created_at,updated_at) VALUES (?,?,?,?,?,?,?)').run('b1', 'accounts', 'a.xlsx', 1, 0, ...meta);
-    db.prepare('INSERT INTO accounts (id,territory_id,owner_id,name,sales_fen,created_at,updated_at) VALUES (?,?,?,?,?,?,?)').run('a1', 't1', 'r1', '上海"测试",公司 🚀', 123456, ...meta);
-    db.prepare('INSERT INTO contacts (id,account_id,territory_id,name,level,buying_role,created_at,updated_at) VALUES (?,?,?,?,?,?,?,?)').run('c1', 'a1', 't1', '张总', 'decision', 'decisionMaker', ...meta);
-    db.prepare('INSERT INTO competitors (id,account_id,territory_id,name,created_at,updated_at) VALUES (?,?,?,?,?,?)').run('k1', 'a1', 't1', 'ABB', ...meta);
+    db.prepare('INSERT INTO territories (id,name_zh,name_en,created_at,updated_at) VALUES (?,?,?,?,?)').run(
+      't1',
+      '华东区',
+      'East',
+      ...meta,
+    );
+    db.prepare('INSERT INTO reps (id,territory_id,name_zh,name_en,created_at,updated_at) VALUES (?,?,?,?,?,?)').run(
+      'r1',
+      't1',
+      '王磊',
+      'Wang Lei',
+      ...meta,
+    );
+    db.prepare('INSERT INTO import_batches (id,kind,file_name,inserted,updated,created_at,updated_at) VALUES (?,?,?,?,?,?,?)').run(
+      'b1',
+      'accounts',
+      'a.xlsx',
+      1,
+      0,
+      ...meta,
+    );
+    db.prepare('INSERT INTO accounts (id,territory_id,owner_id,name,sales_fen,created_at,updated_at) VALUES (?,?,?,?,?,?,?)').run(
+      'a1',
+      't1',
+      'r1',
+      '上海"测试",公司 🚀',
+      123456,
+      ...meta,
+    );
+    db.prepare(
+      'INSERT INTO contacts (id,account_id,territory_id,name,level,buying_role,created_at,updated_at) VALUES (?,?,?,?,?,?,?,?)',
+    ).run('c1', 'a1', 't1', '张总', 'decision', 'decisionMaker', ...meta);
+    db.prepare('INSERT INTO competitors (id,account_id,territory_id,name,created_at,updated_at) VALUES (?,?,?,?,?,?)').run(
+      'k1',
+      'a1',
+      't1',
+      'ABB',
+      ...meta,
+    );
     db.prepare('INSERT INTO settings (key,value,created_at,updated_at) VALUES (?,?,?,?)').run('app', '{"locale":"en"}', ...meta);
-    db.prepare('INSERT INTO change_log (id,at,table_name,row_id,op,changes) VALUES (?,?,?,?,?,?)').run('l1', at, 'accounts', 'a1', 'insert', '{}');
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+    db.prepare('INSERT INTO change_log (id,at,table_name,row_id,op,changes) VALUES (?,?,?,?,?,?)').run(
+      'l1',
+      at,
+      'accounts',
+      'a1',
+      'insert',
+      '{}',
+    );
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    ).map((r) => r.name);
     const before = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
     for (const t of tables) expect(before[t]!.length, `v1 table ${t} has data`).toBeGreaterThan(0);
     db.close();
@@ -111,7 +160,9 @@ describe('migrations', () => {
     for (const t of tables) {
       const rows = ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all() as Record<string, unknown>[];
       // Later migrations may add columns; every v1 value must still be there.
-      const projected = rows.map((r) => Object.fromEntries(Object.keys((before[t] as Record<string, unknown>[])[0]!).map((k) => [k, r[k]])));
+      const projected = rows.map((r) =>
+        Object.fromEntries(Object.keys((before[t] as Record<string, unknown>[])[0]!).map((k) => [k, r[k]])),
+      );
       expect(projected, t).toEqual(before[t]);
     }
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -129,7 +180,10 @@ describe('change log', () => {
     const reg = createRegistry({ validateOutput: true });
     const [first] = await reg.call<{ id: string; version: number }[]>(ctx, 'accounts:list', {});
     await reg.call(ctx, 'accounts:update', { id: first!.id, patch: { city: '苏州', sales: 100 } });
-    const log = ctx.db.prepare("SELECT op, changes FROM change_log WHERE row_id = ? AND op = 'update'").all(first!.id) as { op: string; changes: string }[];
+    const log = ctx.db.prepare("SELECT op, changes FROM change_log WHERE row_id = ? AND op = 'update'").all(first!.id) as {
+      op: string;
+      changes: string;
+    }[];
     expect(log).toHaveLength(1);
     expect(JSON.parse(log[0]!.changes)).toMatchObject({ city: [expect.any(String), '苏州'], sales_fen: [expect.any(Number), 100] });
     expect(() => ctx.db.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);

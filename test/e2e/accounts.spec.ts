@@ -47,7 +47,12 @@ test('territory scope narrows the grid; select-all ticks every row of the view, 
   expect(territories.length).toBeGreaterThan(0);
   expect(new Set(territories)).toEqual(new Set([territory]));
   // Select-all ticks the scoped rows only, including those not scrolled into view yet.
-  const scoped = (app.ctx.db.prepare('SELECT id FROM accounts a WHERE deleted_at IS NULL AND territory_id = (SELECT id FROM territories WHERE name_zh = ? OR name_en = ?)').pluck().all(territory, territory) as string[]);
+  const scoped = app.ctx.db
+    .prepare(
+      'SELECT id FROM accounts a WHERE deleted_at IS NULL AND territory_id = (SELECT id FROM territories WHERE name_zh = ? OR name_en = ?)',
+    )
+    .pluck()
+    .all(territory, territory) as string[];
   expect(scoped).toHaveLength(shown);
   await page.getByTestId('select-all').click();
   await expect(count).toContainText(`已选 ${shown} 个`);
@@ -73,7 +78,9 @@ test('an inline edit persists after reload; an invalid one is refused and keeps 
   const city = cell('city');
   await editCell(city, '测试城市');
   await expect(city).toHaveText('测试城市');
-  await expect.poll(async () => (await app.call<{ account: { city: string } }>('accounts:get', { id: rowId })).account.city).toBe('测试城市');
+  await expect
+    .poll(async () => (await app.call<{ account: { city: string } }>('accounts:get', { id: rowId })).account.city)
+    .toBe('测试城市');
   await page.reload();
   await expect(city).toHaveText('测试城市');
 
@@ -121,7 +128,10 @@ test('an import with an error shows the error list and changes nothing', async (
   expect(rows[0]).toEqual(['Row', 'Column', 'Value', 'Reason']);
   expect(rows).toHaveLength(4);
   expect(accountCount(app)).toBe(400);
-  await page.getByRole('button', { name: /取\s*消|Cancel/ }).first().click();
+  await page
+    .getByRole('button', { name: /取\s*消|Cancel/ })
+    .first()
+    .click();
   await expect(page.getByTestId('row-count')).toContainText('400');
 });
 
@@ -201,7 +211,11 @@ test('column filters are answered by the database: text by what the cell shows, 
   const count = page.getByTestId('row-count');
   await expect(count).toContainText('400');
   const db = app.ctx.db as unknown as { prepare(sql: string): { pluck(): { get(...p: unknown[]): unknown } } };
-  const scalar = (sql: string, ...p: unknown[]) => db.prepare(sql).pluck().get(...p) as number;
+  const scalar = (sql: string, ...p: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...p) as number;
   const openFilter = async (col: string) => {
     await page.locator(`.ag-header-cell[col-id="${col}"] .ag-header-cell-filter-button`).click();
     const input = page.locator('.ag-filter .ag-filter-body input').first();
@@ -225,6 +239,8 @@ test('column filters are answered by the database: text by what the cell shows, 
   const same = scalar('SELECT count(*) FROM accounts WHERE deleted_at IS NULL AND sales_fen = ? AND city LIKE ?', fen, '%州%');
   await (await openFilter('sales')).fill(String(fen / 100));
   await expect(count).toContainText(`共 ${same} 个客户`);
-  await expect(page.locator('[role="gridcell"][col-id="sales"]').first()).toHaveText(`¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  await expect(page.locator('[role="gridcell"][col-id="sales"]').first()).toHaveText(
+    `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+  );
   await app.screenshot('accounts-column-filters');
 });

@@ -13,9 +13,19 @@ test.use({ startWith: 'nothing' });
 function inFile(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const count = (table: string) => (db.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number);
-    const setting = (key: string) => JSON.parse((db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? 'null') as Record<string, unknown> | null;
-    return { accounts: count('accounts'), territories: count('territories'), invoices: count('rcv_invoices'), app: setting('app'), book: setting('book') };
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
+    const setting = (key: string) =>
+      JSON.parse((db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? 'null') as Record<
+        string,
+        unknown
+      > | null;
+    return {
+      accounts: count('accounts'),
+      territories: count('territories'),
+      invoices: count('rcv_invoices'),
+      app: setting('app'),
+      book: setting('book'),
+    };
   } finally {
     db.close();
   }
@@ -38,7 +48,10 @@ async function closeHelp(page: Page) {
   await expect(page.getByTestId('help-drawer')).toHaveCount(0);
 }
 
-test('first start: the team\'s own book is a new empty file with its time zone; the demo is another file, marked on every screen', async ({ app, page }) => {
+test("first start: the team's own book is a new empty file with its time zone; the demo is another file, marked on every screen", async ({
+  app,
+  page,
+}) => {
   const dataDir = path.join(app.dir, 'data');
   await page.goto(app.web.url);
   await expect(page.getByTestId('first-start')).toBeVisible();
@@ -58,7 +71,7 @@ test('first start: the team\'s own book is a new empty file with its time zone; 
   await page.keyboard.type('Europe/Berl');
   await page.locator('.ant-select-item-option', { hasText: 'Europe/Berlin' }).click();
   await page.getByTestId('new-book-locale').getByText('English').click();
-  await expect(page.getByText('Start my team\'s book')).toBeVisible();
+  await expect(page.getByText("Start my team's book")).toBeVisible();
   await app.screenshot('first-start-en');
   await page.getByTestId('new-book-create').click();
 

@@ -2,8 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from './fixtures';
 import {
-  BUCKET_LABELS, CUSTOMER_MAP, CUSTOMERS, customersCsv, expectedAging, expectedGrades, expectedReview, fen, invoiceSheets, MISSING_ORG, OPPS,
-  opportunitySheets, ORG, PAYMENTS, paymentSheets, sheetTable, stateAt, writeXlsx, yuan,
+  BUCKET_LABELS,
+  CUSTOMER_MAP,
+  CUSTOMERS,
+  customersCsv,
+  expectedAging,
+  expectedGrades,
+  expectedReview,
+  fen,
+  invoiceSheets,
+  MISSING_ORG,
+  OPPS,
+  opportunitySheets,
+  ORG,
+  PAYMENTS,
+  paymentSheets,
+  sheetTable,
+  stateAt,
+  writeXlsx,
+  yuan,
 } from '../firstWeekData';
 
 // The first week with your own data, in the browser (issue #17; the CLI half is
@@ -38,13 +55,20 @@ async function openArea(page: Page, area: string, query = '') {
 
 /** The grid row id of the account (or aging customer) whose `col` cell reads exactly `text`. */
 async function rowIdOf(page: Page, col: string, text: string): Promise<string> {
-  const cell = page.locator(`[role="gridcell"][col-id="${col}"]`).filter({ hasText: new RegExp(`^${text}$`) }).first();
+  const cell = page
+    .locator(`[role="gridcell"][col-id="${col}"]`)
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .first();
   await expect(cell).toBeVisible();
   return (await cell.locator('xpath=ancestor::*[@role="row"][1]').getAttribute('row-id'))!;
 }
-const gridCell = (page: Page, rowId: string, col: string) => page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${col}"]`).first();
+const gridCell = (page: Page, rowId: string, col: string) =>
+  page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${col}"]`).first();
 
-test('the first week with our own data: empty book, org, a foreign customer list, pipeline, receivables, the weekly review, grades and the aging workbook', async ({ app, page }) => {
+test('the first week with our own data: empty book, org, a foreign customer list, pipeline, receivables, the weekly review, grades and the aging workbook', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(90_000);
   const file = (name: string) => path.join(app.dir, name);
 
@@ -121,7 +145,9 @@ test('the first week with our own data: empty book, org, a foreign customer list
   // A History row dated tomorrow in the book's zone (today by the UTC date and the real clock's) is refused, nothing written.
   const early = opportunitySheets();
   early.History!.push(['T-2', TOMORROW, 4, 'open', 160000, '2026-12-31']);
-  await app.chooseFile(writeXlsx(file('opportunities-early.xlsx'), early), () => page.getByTestId('pipeline-empty').getByTestId('empty-import').click());
+  await app.chooseFile(writeXlsx(file('opportunities-early.xlsx'), early), () =>
+    page.getByTestId('pipeline-empty').getByTestId('empty-import').click(),
+  );
   const oppErrors = page.getByTestId('pipeline-import-errors');
   await expect(oppErrors.locator('tbody tr.ant-table-row')).toHaveCount(1);
   await expect(oppErrors.locator('thead')).toContainText('原因');
@@ -129,7 +155,9 @@ test('the first week with our own data: empty book, org, a foreign customer list
   await shot(app, page, '4a-pipeline-refused-zh');
   await page.locator('.ant-modal-close').click();
   await expect(page.getByTestId('pipeline-empty')).toBeVisible();
-  await app.chooseFile(writeXlsx(file('opportunities.xlsx'), opportunitySheets()), () => page.getByTestId('pipeline-empty').getByTestId('empty-import').click());
+  await app.chooseFile(writeXlsx(file('opportunities.xlsx'), opportunitySheets()), () =>
+    page.getByTestId('pipeline-empty').getByTestId('empty-import').click(),
+  );
   await expect(page.getByTestId('pipeline-empty')).toHaveCount(0);
   await expect(page.getByTestId('column-4')).toContainText('Turbines');
   await expect(page.getByTestId('column-3')).toContainText('Conveyors');
@@ -165,9 +193,12 @@ test('the first week with our own data: empty book, org, a foreign customer list
   const weighted = (pos: number) => (review.byStage.get(pos)!.amountFen * probability.get(pos)!) / 100;
   await page.getByTestId('tab-review').click();
   await expect(page.getByTestId('bridge-chart')).toBeVisible();
-  for (const [k, v] of Object.entries(review.counts)) await expect(page.getByTestId(`review-count-${k}`).locator('.ant-statistic-content-value')).toHaveText(String(v));
+  for (const [k, v] of Object.entries(review.counts))
+    await expect(page.getByTestId(`review-count-${k}`).locator('.ant-statistic-content-value')).toHaveText(String(v));
   await expect(page.getByTestId('review-increases')).toContainText(`+${money(review.increasesFen)}`);
-  await expect(page.getByTestId('review-pipeline-from')).toContainText(`${WEEK_AGO}: ${review.from.count} · ${money(review.from.amountFen)}`);
+  await expect(page.getByTestId('review-pipeline-from')).toContainText(
+    `${WEEK_AGO}: ${review.from.count} · ${money(review.from.amountFen)}`,
+  );
   await expect(page.getByTestId('review-pipeline-to')).toContainText(`${TODAY}: ${review.to.count} · ${money(review.to.amountFen)}`);
   const totalWeighted = [...review.byStage.keys()].reduce((s, pos) => s + weighted(pos), 0);
   await expect(page.getByTestId('review-view')).toContainText(money(totalWeighted));
@@ -181,7 +212,9 @@ test('the first week with our own data: empty book, org, a foreign customer list
   await page.getByTestId('tab-funnel').click();
   for (const [pos, s] of review.byStage) await expect(page.getByTestId(`funnel-count-${pos}`)).toHaveText(String(s.count));
   const wonThisYear = OPPS.map((o) => stateAt(o[0], TODAY)!).filter((h) => h[3] === 'won' && h[1].startsWith(TODAY.slice(0, 4)));
-  await expect(page.getByTestId('won-to-date')).toContainText(`${wonThisYear.length} · ${money(wonThisYear.reduce((s, h) => s + fen(h[4]), 0))}`);
+  await expect(page.getByTestId('won-to-date')).toContainText(
+    `${wonThisYear.length} · ${money(wonThisYear.reduce((s, h) => s + fen(h[4]), 0))}`,
+  );
   await shot(app, page, '5b-funnel-zh');
 
   // ---- 5b. ABC grades from this year's sales at 55/85.
@@ -206,7 +239,8 @@ test('the first week with our own data: empty book, org, a foreign customer list
   await page.getByTestId('rcv-tab-aging').click();
   await expect(page.getByTestId('aging-total')).toHaveText(money(aging.total));
   await expect(page.getByTestId('aging-provision')).toHaveText(money(aging.provision));
-  for (const [customer, c] of aging.perCustomer) await expect(gridCell(page, await rowIdOf(page, 'customer', customer), 'total')).toHaveText(money(c.total));
+  for (const [customer, c] of aging.perCustomer)
+    await expect(gridCell(page, await rowIdOf(page, 'customer', customer), 'total')).toHaveText(money(c.total));
   await shot(app, page, '5e-aging-zh');
   const workbook = await app.saveFile(() => page.getByTestId('aging-export').click());
   expect(path.basename(workbook)).toMatch(new RegExp(`aging-${TODAY}\\.xlsx$`));
@@ -217,7 +251,9 @@ test('the first week with our own data: empty book, org, a foreign customer list
   expect(totals.slice(1, 1 + BUCKET_LABELS.length)).toEqual(aging.byBucket.map(yuan));
   expect([totals[head.indexOf('Total')], totals[head.indexOf('Provision')]]).toEqual([yuan(aging.total), yuan(aging.provision)]);
   const rows = summary.slice(1).filter((r) => r[0] && r[0] !== 'Total');
-  expect(new Map(rows.map((r) => [r[0], r[head.indexOf('Total')]]))).toEqual(new Map([...aging.perCustomer].map(([k, v]) => [k, yuan(v.total)])));
+  expect(new Map(rows.map((r) => [r[0], r[head.indexOf('Total')]]))).toEqual(
+    new Map([...aging.perCustomer].map(([k, v]) => [k, yuan(v.total)])),
+  );
 
   // ---- The review and the aging in English too (once this week's Chinese notices have gone).
   await page.mouse.move(0, 0);

@@ -133,7 +133,11 @@ export const test = base.extend<{ transport: TransportKind; startWith: StartWith
         // Let opening and closing animations (a dialog zooming out) finish: the picture is
         // of the screen as the user reads it. Endless ones (loading shimmer) are not waited for.
         await page
-          .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 3000 })
+          .waitForFunction(
+            () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+            null,
+            { timeout: 3000 },
+          )
           .catch(() => {});
         await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-${name}.png` });
       },

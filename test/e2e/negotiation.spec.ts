@@ -6,7 +6,12 @@ import { test, expect, type Page } from './fixtures';
 // 1,880,000 (margin 1,220,000), target 2,500,000, three shrinking concessions each with an
 // exchange; then a broken rule, the export and the other tabs.
 
-const field = (page: Page, id: string) => page.getByTestId(id).locator('input').or(page.locator(`input[data-testid="${id}"]`)).first();
+const field = (page: Page, id: string) =>
+  page
+    .getByTestId(id)
+    .locator('input')
+    .or(page.locator(`input[data-testid="${id}"]`))
+    .first();
 
 async function typeNumber(page: Page, id: string, value: string) {
   const input = field(page, id);
@@ -38,7 +43,11 @@ test('plan the seed example, break a rule, export, log a round and print', async
   await typeNumber(page, 'issue-theirFloor', '2700000');
   await expect(page.getByTestId('issue-margin')).toHaveText('¥1,220,000');
 
-  const steps: [string, string][] = [['2800000', '预付 30%'], ['2620000', '签三年服务合同'], ['120000', '本月内签约']];
+  const steps: [string, string][] = [
+    ['2800000', '预付 30%'],
+    ['2620000', '签三年服务合同'],
+    ['120000', '本月内签约'],
+  ];
   for (const [i, [value, exchange]] of steps.entries()) {
     const n = i + 1;
     await page.getByTestId('add-step').click();
@@ -62,7 +71,9 @@ test('plan the seed example, break a rule, export, log a round and print', async
   await expect(page.getByTestId('step-1-cumulative')).toHaveText('累计让步 ¥300,000 · 24.59%');
   await expect(page.getByTestId('step-2-cumulative')).toHaveText('累计让步 ¥480,000 · 39.34%');
   await expect(page.getByTestId('step-3-cumulative')).toHaveText('累计让步 ¥600,000 · 49.18%');
-  await expect(page.getByTestId('margin-text')).toHaveText('价格：计划让步合计 ¥600,000，占谈判获利空间 ¥1,220,000（报价 − 底价）的 49.18%');
+  await expect(page.getByTestId('margin-text')).toHaveText(
+    '价格：计划让步合计 ¥600,000，占谈判获利空间 ¥1,220,000（报价 − 底价）的 49.18%',
+  );
   await expect(page.getByTestId('zopa-text')).toContainText('¥1,880,000 – ¥2,700,000');
   await expect(page.getByTestId('checks-summary')).toHaveText('所有检查通过');
   const chart = page.getByTestId('ladder-chart').locator('canvas').first();
@@ -86,9 +97,15 @@ test('plan the seed example, break a rule, export, log a round and print', async
   await page.getByTestId('save-worksheet').click();
   await expect(page.getByTestId('unsaved')).toHaveCount(0);
   const list = await app.call<{ id: string }[]>('negotiation:list', {});
-  const saved = await app.call<{ issues: { quote: number; steps: { entered: string; position: number | null; size: number | null; tradedIssueId: string | null }[] }[] }>('negotiation:get', { id: list[0]!.id });
+  const saved = await app.call<{
+    issues: { quote: number; steps: { entered: string; position: number | null; size: number | null; tradedIssueId: string | null }[] }[];
+  }>('negotiation:get', { id: list[0]!.id });
   expect(saved.issues[0]!.quote).toBe(310_000_000);
-  expect(saved.issues[0]!.steps.map((s) => [s.entered, s.position, s.size])).toEqual([['position', 280_000_000, null], ['position', 262_000_000, null], ['size', null, 12_000_000]]);
+  expect(saved.issues[0]!.steps.map((s) => [s.entered, s.position, s.size])).toEqual([
+    ['position', 280_000_000, null],
+    ['position', 262_000_000, null],
+    ['size', null, 12_000_000],
+  ]);
 
   // Export: the workbook of the contract, with the checks sheet empty and the chart inside.
   const file = await app.saveFile(() => page.getByTestId('export-worksheet').click());
@@ -152,12 +169,18 @@ test('plan the seed example, break a rule, export, log a round and print', async
   // English.
   await page.getByTestId('print-back').click();
   await page.getByTestId('lang-switch').getByText('English').click();
-  await expect(page.getByTestId('margin-text')).toHaveText('价格: planned concessions total ¥600,000 = 49.18% of the negotiation margin ¥1,220,000 (quote − floor)');
+  await expect(page.getByTestId('margin-text')).toHaveText(
+    '价格: planned concessions total ¥600,000 = 49.18% of the negotiation margin ¥1,220,000 (quote − floor)',
+  );
   await app.screenshot('negotiation-en');
 });
 
 test('a trainer imports a case workbook; a malformed one is refused with the cell that is wrong', async ({ app, page }) => {
-  const created = await app.call<{ id: string; version: number; name: string }>('negotiation:create', { name: 'Case A', opportunityId: null, lang: 'en' });
+  const created = await app.call<{ id: string; version: number; name: string }>('negotiation:create', {
+    name: 'Case A',
+    opportunityId: null,
+    lang: 'en',
+  });
   const ws = await app.call<{ issues: { id: string }[] }>('negotiation:get', { id: created.id });
   const out = `${app.dir}/case.xlsx`;
   await app.call('negotiation:export', { id: created.id, file: app.ctx.files.register(out, 'write').token, lang: 'en' });
@@ -170,13 +193,22 @@ test('a trainer imports a case workbook; a malformed one is refused with the cel
 
   const bad = `${app.dir}/bad.xlsx`;
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Issue', 'Unit', 'Direction', 'Quote', 'Target', 'Floor', 'Margin', 'Our priority', 'Their priority'], ['Price', 'yuan', 'up', 'lots', 1, 1, null, 9, 1]]), 'Plan');
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['Issue', 'Unit', 'Direction', 'Quote', 'Target', 'Floor', 'Margin', 'Our priority', 'Their priority'],
+      ['Price', 'yuan', 'up', 'lots', 1, 1, null, 9, 1],
+    ]),
+    'Plan',
+  );
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Issue', 'Step', 'Position', 'Size', 'Exchange', 'Reason']]), 'Concessions');
   XLSX.writeFile(wb, bad);
   await page.getByTestId('back-to-list').click();
   await app.chooseFile(bad, () => page.getByTestId('import-worksheet').click());
   await expect(page.getByTestId('import-errors')).toContainText('Plan row 2, column Direction, value "up"');
-  await expect(page.getByTestId('import-errors')).toContainText('Plan row 2, column Quote, value "lots": not a number with at most two decimals');
+  await expect(page.getByTestId('import-errors')).toContainText(
+    'Plan row 2, column Quote, value "lots": not a number with at most two decimals',
+  );
   await expect(page.getByTestId('import-errors')).toBeVisible();
   await expect(page.locator('.ant-modal').first()).not.toHaveClass(/zoom-(appear|enter)/); // wait for the dialog's animation
   await app.screenshot('negotiation-import-refused');

@@ -58,15 +58,26 @@ test('the organisation editor adds territories and people, refuses what is incom
   await pDialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(org.getByTestId('org-people').getByRole('row', { name: /周敏/ })).toContainText('销售经理');
 
-  const stored = db(app).prepare("SELECT role, territory_id, email FROM reps WHERE name_en = 'Huang Lei'").get() as { role: string; territory_id: string; email: string };
+  const stored = db(app).prepare("SELECT role, territory_id, email FROM reps WHERE name_en = 'Huang Lei'").get() as {
+    role: string;
+    territory_id: string;
+    email: string;
+  };
   expect(stored).toMatchObject({ role: 'rep', email: 'huang.lei@example.com' });
-  const leads = db(app).prepare("SELECT t.name_en FROM manager_territories m JOIN reps r ON r.id = m.person_id JOIN territories t ON t.id = m.territory_id WHERE r.name_en = 'Zhou Min' AND m.deleted_at IS NULL ORDER BY 1").all();
+  const leads = db(app)
+    .prepare(
+      "SELECT t.name_en FROM manager_territories m JOIN reps r ON r.id = m.person_id JOIN territories t ON t.id = m.territory_id WHERE r.name_en = 'Zhou Min' AND m.deleted_at IS NULL ORDER BY 1",
+    )
+    .all();
   expect(leads).toEqual([{ name_en: 'East China' }, { name_en: 'Southwest China' }]);
 
   // Deactivate Liu Yang: kept, marked.
   const liu = org.getByTestId('org-people').getByRole('row', { name: /黄磊/ });
   await liu.getByRole('button', { name: /停\s*用/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(liu).toContainText('已停用');
   expect(db(app).prepare("SELECT deactivated_at IS NOT NULL AS off FROM reps WHERE name_en = 'Huang Lei'").get()).toEqual({ off: 1 });
   await org.scrollIntoViewIfNeeded();
@@ -79,17 +90,24 @@ test('the organisation editor adds territories and people, refuses what is incom
   await app.screenshot('org-settings-en');
 });
 
-test('the accounts import preview lists the territories and reps it would create, and creates them when switched on', async ({ app, page }) => {
+test('the accounts import preview lists the territories and reps it would create, and creates them when switched on', async ({
+  app,
+  page,
+}) => {
   await app.open('accounts');
   await expect(page.getByTestId('row-count')).toContainText('400');
   const file = path.join(app.dir, 'customers.xlsx');
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
-    ['Name', 'Territory', 'Owner', 'Sales'],
-    ['南方建材', 'South', 'Huang Jun', 1000],
-    ['南海物流', 'South', 'Huang Jun', 500],
-    ['东海船舶', '华东区', '王磊', 200],
-  ]), 'Customers');
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['Name', 'Territory', 'Owner', 'Sales'],
+      ['南方建材', 'South', 'Huang Jun', 1000],
+      ['南海物流', 'South', 'Huang Jun', 500],
+      ['东海船舶', '华东区', '王磊', 200],
+    ]),
+    'Customers',
+  );
   XLSX.writeFile(wb, file);
   await page.getByTestId('import-open').click();
   await app.chooseFile(file, () => page.getByTestId('import-choose').click());
@@ -104,6 +122,13 @@ test('the accounts import preview lists the territories and reps it would create
   await app.screenshot('accounts-import-create-missing');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('row-count')).toContainText('403');
-  const rows = db(app).prepare("SELECT a.name, t.name_en AS territory, r.name_en AS owner FROM accounts a JOIN territories t ON t.id = a.territory_id JOIN reps r ON r.id = a.owner_id WHERE a.name IN ('南方建材', '南海物流') ORDER BY a.name").all();
-  expect(rows).toEqual([{ name: '南方建材', territory: 'South', owner: 'Huang Jun' }, { name: '南海物流', territory: 'South', owner: 'Huang Jun' }]);
+  const rows = db(app)
+    .prepare(
+      "SELECT a.name, t.name_en AS territory, r.name_en AS owner FROM accounts a JOIN territories t ON t.id = a.territory_id JOIN reps r ON r.id = a.owner_id WHERE a.name IN ('南方建材', '南海物流') ORDER BY a.name",
+    )
+    .all();
+  expect(rows).toEqual([
+    { name: '南方建材', territory: 'South', owner: 'Huang Jun' },
+    { name: '南海物流', territory: 'South', owner: 'Huang Jun' },
+  ]);
 });

@@ -62,7 +62,10 @@ test('the Pareto chart renders with the demo data; thresholds move the lines and
   await app.screenshot('pareto-en-tooltip');
 
   // Clicking the first bar opens that account.
-  const { rows } = await app.call<{ rows: { id: string; name: string }[] }>('pareto:ranks', { params: { measure: 'sales', a: 60, b: 95 }, limit: 1 });
+  const { rows } = await app.call<{ rows: { id: string; name: string }[] }>('pareto:ranks', {
+    params: { measure: 'sales', a: 60, b: 95 },
+    limit: 1,
+  });
   await page.mouse.click(p.x, p.y);
   await expect(page).toHaveURL(new RegExp(`#/accounts\\?id=${rows[0]!.id}`));
   await expect(page.getByText(rows[0]!.name).first()).toBeVisible();
@@ -94,7 +97,9 @@ test('applying grades updates the accounts grid, and undo restores it', async ({
   await page.getByTestId('nav-pareto').click();
   await page.getByTestId('grade-batches').click();
   await page.locator('[data-testid^="undo-batch-"]').first().click();
-  await expect.poll(async () => (await app.call<{ grade: string | null }[]>('accounts:list', {})).every((x) => x.grade === null)).toBe(true);
+  await expect
+    .poll(async () => (await app.call<{ grade: string | null }[]>('accounts:list', {})).every((x) => x.grade === null))
+    .toBe(true);
   await page.getByTestId('nav-accounts').click();
   await expect(page.locator(`[role="row"][row-id="${first}"] [role="gridcell"][col-id="grade"]`)).toHaveText('');
 });

@@ -9,7 +9,10 @@ import { addDays } from '../../src/shared/dates';
 
 async function counts(page: Page, prefix: string, keys: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const k of keys) out[k] = Number((await page.getByTestId(`${prefix}${k}`).locator('.ant-statistic-content-value').first().textContent())?.replace(/[^\d]/g, ''));
+  for (const k of keys)
+    out[k] = Number(
+      (await page.getByTestId(`${prefix}${k}`).locator('.ant-statistic-content-value').first().textContent())?.replace(/[^\d]/g, ''),
+    );
   return out;
 }
 
@@ -21,11 +24,17 @@ test('drag a card to the next stage; the funnel and the review update', async ({
   const candidate = review.rows
     .filter((r) => r.change === 'unchanged' && r.statusTo === 'open' && r.stageTo === stages[1]!.id)
     .sort((a, b) => b.amountTo - a.amountTo)[0]!;
-  expect(candidate, 'the demo has an open opportunity unchanged in stage 1 all week').toMatchObject({ change: 'unchanged', stageFrom: stages[1]!.id, statusTo: 'open' });
+  expect(candidate, 'the demo has an open opportunity unchanged in stage 1 all week').toMatchObject({
+    change: 'unchanged',
+    stageFrom: stages[1]!.id,
+    statusTo: 'open',
+  });
 
   await app.open('pipeline?tab=funnel');
   await expect(page.getByTestId('funnel-chart')).toBeVisible();
-  const funnelBefore = [await page.getByTestId('funnel-count-1').textContent(), await page.getByTestId('funnel-count-2').textContent()].map(Number);
+  const funnelBefore = [await page.getByTestId('funnel-count-1').textContent(), await page.getByTestId('funnel-count-2').textContent()].map(
+    Number,
+  );
   await app.screenshot('pipeline-funnel-zh');
 
   await page.getByTestId('tab-review').click();
@@ -40,7 +49,9 @@ test('drag a card to the next stage; the funnel and the review update', async ({
   // Dropped on the column's header: a column of cards is taller than the window.
   await card.dragTo(page.getByTestId('column-total-2'));
   await expect(page.getByTestId('column-2').getByTestId(`card-${candidate.id}`)).toBeVisible();
-  await expect.poll(async () => (await app.call<{ opportunity: { stageId: string } }>('pipeline:get', { id: candidate.id })).opportunity.stageId).toBe(stages[2]!.id);
+  await expect
+    .poll(async () => (await app.call<{ opportunity: { stageId: string } }>('pipeline:get', { id: candidate.id })).opportunity.stageId)
+    .toBe(stages[2]!.id);
 
   await page.getByTestId('tab-funnel').click();
   await expect(page.getByTestId('funnel-count-1')).toHaveText(String(funnelBefore[0]! - 1));
@@ -49,8 +60,12 @@ test('drag a card to the next stage; the funnel and the review update', async ({
   expect(funnel.stages[2]!.count).toBe(funnelBefore[1]! + 1);
 
   await page.getByTestId('tab-review').click();
-  await expect(page.getByTestId('review-count-advanced').locator('.ant-statistic-content-value')).toHaveText(String(reviewBefore.advanced! + 1));
-  await expect(page.getByTestId('review-count-unchanged').locator('.ant-statistic-content-value')).toHaveText(String(reviewBefore.unchanged! - 1));
+  await expect(page.getByTestId('review-count-advanced').locator('.ant-statistic-content-value')).toHaveText(
+    String(reviewBefore.advanced! + 1),
+  );
+  await expect(page.getByTestId('review-count-unchanged').locator('.ant-statistic-content-value')).toHaveText(
+    String(reviewBefore.unchanged! - 1),
+  );
   await app.screenshot('pipeline-review-zh');
 
   // The number clicks through to the opportunities behind it, the moved one among them.
@@ -115,7 +130,12 @@ test('the editor records a stage change with its effective date, and the grid li
   await editor.getByRole('tab', { name: /判断机会/ }).click();
   await page.getByTestId('check-budget').getByText('是').click();
   await page.getByTestId('opp-save').click();
-  await expect.poll(async () => (await app.call<{ opportunity: { nextStep: string }; checklist: { budget: boolean } }>('pipeline:get', { id })).checklist.budget).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await app.call<{ opportunity: { nextStep: string }; checklist: { budget: boolean } }>('pipeline:get', { id })).checklist.budget,
+    )
+    .toBe(true);
   await app.screenshot('pipeline-editor-zh');
   await editor.locator('.ant-drawer-close').click();
 
@@ -124,6 +144,8 @@ test('the editor records a stage change with its effective date, and the grid li
   await expect(page.getByTestId('stage-prob-6')).toHaveValue('95');
   await page.getByTestId('stage-prob-6').fill('90');
   await page.getByTestId('save-stages').click();
-  await expect.poll(async () => (await app.call<{ stages: { probabilityBp: number }[] }>('pipeline:lookups', {})).stages[6]!.probabilityBp).toBe(9000);
+  await expect
+    .poll(async () => (await app.call<{ stages: { probabilityBp: number }[] }>('pipeline:lookups', {})).stages[6]!.probabilityBp)
+    .toBe(9000);
   await app.screenshot('pipeline-settings-zh');
 });

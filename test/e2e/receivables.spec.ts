@@ -8,7 +8,8 @@ import type { Aging, CollectionItem, InvoiceRow } from '../../src/features/recei
 // it, an invoice advanced on the collection ladder, the overdue notice, and the export.
 
 const today = browserToday();
-const cell = (page: Page, rowId: string, col: string) => page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${col}"]`).first();
+const cell = (page: Page, rowId: string, col: string) =>
+  page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${col}"]`).first();
 /** An antd InputNumber's <input>, whichever element carries the test id. */
 const numberInput = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -158,15 +159,22 @@ test('booking the provision from the Journal screen, with undo until the next bo
   expect(await app.call<unknown[]>('receivables:bookings', {})).toEqual([]);
 });
 
-test('an invoice import naming a customer the book lacks: the refusal lists what to create, the switch creates it on a second try; both languages', async ({ app, page }) => {
+test('an invoice import naming a customer the book lacks: the refusal lists what to create, the switch creates it on a second try; both languages', async ({
+  app,
+  page,
+}) => {
   const existing = (await app.call<{ id: string; name: string }[]>('receivables:customers', {}))[0]!;
   const file = `${app.dir}/发票-新客户.xlsx`;
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
-    ['发票号', '客户名称', '销售区域', '业务员', '开票日期', '到期日', '金额'],
-    ['E2E-NEW-1', '海口椰风食品', '海南区', '林涛', today, today, 1234.5],
-    ['E2E-NEW-2', existing.name, '不存在区', '无此人', today, today, 100],
-  ]), 'Invoices');
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['发票号', '客户名称', '销售区域', '业务员', '开票日期', '到期日', '金额'],
+      ['E2E-NEW-1', '海口椰风食品', '海南区', '林涛', today, today, 1234.5],
+      ['E2E-NEW-2', existing.name, '不存在区', '无此人', today, today, 100],
+    ]),
+    'Invoices',
+  );
   fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
   const before = await app.call<Aging>('receivables:aging', { asOf: today });
 
@@ -178,7 +186,8 @@ test('an invoice import naming a customer the book lacks: the refusal lists what
   await expect(refusal.getByTestId('import-errors').locator('tbody tr')).toHaveCount(1);
   const missing = refusal.getByTestId('import-missing');
   await expect(missing).toContainText('可先导入客户');
-  for (const tag of ['区域 海南区', '销售代表 林涛（海南区）', '客户 海口椰风食品（海南区）']) await expect(missing.getByText(tag)).toBeVisible();
+  for (const tag of ['区域 海南区', '销售代表 林涛（海南区）', '客户 海口椰风食品（海南区）'])
+    await expect(missing.getByText(tag)).toBeVisible();
   // Nothing of the existing customer's row (its Territory and Rep are not read) is listed.
   await expect(missing).not.toContainText('不存在区');
   await expect(refusal.getByTestId('import-again')).toBeDisabled();
@@ -198,7 +207,8 @@ test('an invoice import naming a customer the book lacks: the refusal lists what
   await expect(refusal.getByTestId('import-again')).toBeDisabled();
   await refusal.getByTestId('import-create-missing').click();
   await expect(missing).toContainText('will be created when you import again');
-  for (const tag of ['Territory 海南区', 'Rep 林涛 (海南区)', 'Customer 海口椰风食品 (海南区)']) await expect(missing.getByText(tag)).toBeVisible();
+  for (const tag of ['Territory 海南区', 'Rep 林涛 (海南区)', 'Customer 海口椰风食品 (海南区)'])
+    await expect(missing.getByText(tag)).toBeVisible();
   await app.screenshot('receivables-import-create-missing-en');
 
   await refusal.getByTestId('import-again').click();
@@ -209,6 +219,8 @@ test('an invoice import naming a customer the book lacks: the refusal lists what
   expect(after.totals.total).toBe(before.totals.total + 1234_50 + 100_00);
   // The grid reloaded: the quick search finds the new customer's invoice.
   await page.locator('.ant-input-search input').fill('E2E-NEW-1');
-  await expect(page.getByTestId('invoices-grid').locator('[role="gridcell"][col-id="customer"]', { hasText: '海口椰风食品' }).first()).toBeVisible();
+  await expect(
+    page.getByTestId('invoices-grid').locator('[role="gridcell"][col-id="customer"]', { hasText: '海口椰风食品' }).first(),
+  ).toBeVisible();
   await app.screenshot('receivables-import-created-en');
 });

@@ -98,10 +98,14 @@ test('quotas edited in the grid; the weekly call recorded; a deal moved to Commi
   await cell.click();
   await page.keyboard.type('1234567.89');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await app.call<QuotasOut>('reports:quotas', { year })).reps.some((r) => r.months[0] === 123_456_789)).toBe(true);
+  await expect
+    .poll(async () => (await app.call<QuotasOut>('reports:quotas', { year })).reps.some((r) => r.months[0] === 123_456_789))
+    .toBe(true);
   const q = (await app.call<QuotasOut>('reports:quotas', { year })).reps.find((r) => r.months[0] === 123_456_789)!;
   await expect(cell).toContainText('1,234,567.89');
-  await expect(grid.locator('.ag-cell[col-id="q1"]').first()).toContainText(((q.quarters[0]!) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+  await expect(grid.locator('.ag-cell[col-id="q1"]').first()).toContainText(
+    (q.quarters[0]! / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }),
+  );
   await app.screenshot('reports-quotas-zh');
 
   // A best-case deal moved to Commit by its owner, then this week's call recorded.

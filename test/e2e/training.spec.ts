@@ -11,7 +11,10 @@ async function pick(page: Page, testId: string, option: string) {
 }
 
 async function radio(page: Page, testId: string, value: number) {
-  await page.getByTestId(testId).locator('.ant-radio-button-wrapper', { hasText: new RegExp(`^${value}$`) }).click();
+  await page
+    .getByTestId(testId)
+    .locator('.ant-radio-button-wrapper', { hasText: new RegExp(`^${value}$`) })
+    .click();
 }
 
 const VENDOR = { price: 2, payment: 1, service: 3, delivery: 4 };
@@ -30,7 +33,11 @@ test('a trainer scores a class: priorities, outcomes, room view, leaderboard, de
   await expect(page.getByTestId('session-name')).toHaveValue('第三期 · 测试班');
 
   // Teams: two vendors, one customer.
-  for (const [name, side] of [['厂家一组', '厂家'], ['厂家二组', '厂家'], ['客户组', '客户']] as const) {
+  for (const [name, side] of [
+    ['厂家一组', '厂家'],
+    ['厂家二组', '厂家'],
+    ['客户组', '客户'],
+  ] as const) {
     await page.getByTestId('team-name').fill(name);
     await pick(page, 'team-side', side);
     await page.getByTestId('team-add').click();
@@ -38,13 +45,18 @@ test('a trainer scores a class: priorities, outcomes, room view, leaderboard, de
   }
   // Priorities are hidden until the trainer chooses to show them.
   await page.getByTestId('show-priorities').click();
-  for (const [team, order] of [['厂家一组', VENDOR], ['厂家二组', VENDOR], ['客户组', CUSTOMER]] as const) {
+  for (const [team, order] of [
+    ['厂家一组', VENDOR],
+    ['厂家二组', VENDOR],
+    ['客户组', CUSTOMER],
+  ] as const) {
     for (const [issue, p] of Object.entries(order)) await radio(page, `priorities-${team}-${issue}`, p);
     await page.getByTestId(`priorities-save-${team}`).click();
     await expect(page.getByTestId(`priorities-save-${team}`)).toBeDisabled();
   }
   // 厂家一组 guesses the customer's order half right (price and delivery).
-  for (const [issue, p] of Object.entries({ price: 1, payment: 3, service: 4, delivery: 2 })) await radio(page, `guesses-厂家一组-${issue}`, p);
+  for (const [issue, p] of Object.entries({ price: 1, payment: 3, service: 4, delivery: 2 }))
+    await radio(page, `guesses-厂家一组-${issue}`, p);
   await page.getByTestId('guesses-save-厂家一组').click();
   await expect(page.getByTestId('guesses-save-厂家一组')).toBeDisabled();
   await app.screenshot('training-editor-teams');
@@ -87,7 +99,11 @@ test('a trainer scores a class: priorities, outcomes, room view, leaderboard, de
   await page.getByTestId('tab-notes').click();
   await page.getByTestId('trainer-notes').fill('A 桌用付款换到货时间：双方都多得。');
   await page.getByTestId('tab-rounds').click();
-  await expect.poll(async () => (await app.call<{ session: { trainerNotes: string | null } }>('training:get', { id: sessionId })).session.trainerNotes).toBe('A 桌用付款换到货时间：双方都多得。');
+  await expect
+    .poll(
+      async () => (await app.call<{ session: { trainerNotes: string | null } }>('training:get', { id: sessionId })).session.trainerNotes,
+    )
+    .toBe('A 桌用付款换到货时间：双方都多得。');
 
   // Export: one sheet per round plus a summary.
   const file = await app.saveFile(() => page.getByTestId('training-export').click());
@@ -173,6 +189,13 @@ test('a class prepared in Excel: the template imports; a malformed workbook list
   await expect(errors).toContainText('seller');
   await expect(errors).toContainText('Side must be vendor or customer');
   // Wait for the dialog's opening animation to finish before the screenshot.
-  await expect.poll(() => page.locator('.ant-modal').last().evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  await expect
+    .poll(() =>
+      page
+        .locator('.ant-modal')
+        .last()
+        .evaluate((el) => getComputedStyle(el).opacity),
+    )
+    .toBe('1');
   await app.screenshot('training-import-errors');
 });

@@ -5,7 +5,11 @@ import { test, expect } from './fixtures';
 // survives a reload) by sending the token in its header, and the same URL in another
 // browser profile is refused. (Web project only: the bridge has no HTTP API.)
 
-test('the printed URL opens the app once; the token leaves the address bar; the page works through its header', async ({ app, page, browser }) => {
+test('the printed URL opens the app once; the token leaves the address bar; the page works through its header', async ({
+  app,
+  page,
+  browser,
+}) => {
   await app.open('accounts');
   await expect(page.getByTestId('row-count')).toContainText('共 400 个客户');
   expect(page.url()).not.toContain('token');

@@ -34,7 +34,9 @@ async function expectRefused(file: string, expected: Record<string, unknown>, ex
 }
 
 async function accountsXlsx(file: string, rows: unknown[][], headers = ['Name', 'Territory', 'Sales']) {
-  await writeWorkbook(file, [{ name: 'Accounts', columns: headers.map((h) => ({ header: h, kind: 'text' as const })), rows: rows as never }]);
+  await writeWorkbook(file, [
+    { name: 'Accounts', columns: headers.map((h) => ({ header: h, kind: 'text' as const })), rows: rows as never },
+  ]);
 }
 
 describe('bad input is refused with a clear error and changes nothing', () => {
@@ -52,7 +54,10 @@ describe('bad input is refused with a clear error and changes nothing', () => {
 
   it('a truncated .xlsx', async () => {
     const file = t.file('cut.xlsx');
-    await accountsXlsx(file, Array.from({ length: 2000 }, (_, i) => [`Account ${i}`, '华东区', String(i)]));
+    await accountsXlsx(
+      file,
+      Array.from({ length: 2000 }, (_, i) => [`Account ${i}`, '华东区', String(i)]),
+    );
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     await expectRefused(file, { code: 'bad-file', message: expect.stringMatching(/^cut\.xlsx is damaged or incomplete/) });
@@ -60,23 +65,46 @@ describe('bad input is refused with a clear error and changes nothing', () => {
 
   it('a text value in a money column', async () => {
     const file = t.file('money.xlsx');
-    await accountsXlsx(file, [['A', '华东区', '100'], ['B', '华东区', 'about 5k']]);
-    await expectRefused(file, { code: 'import-rejected', message: '1 cell was rejected; nothing was written.', details: { errors: [{ row: 3, column: 'Sales', value: 'about 5k', reason: expect.stringMatching(/^not a money amount/) }] } });
+    await accountsXlsx(file, [
+      ['A', '华东区', '100'],
+      ['B', '华东区', 'about 5k'],
+    ]);
+    await expectRefused(file, {
+      code: 'import-rejected',
+      message: '1 cell was rejected; nothing was written.',
+      details: { errors: [{ row: 3, column: 'Sales', value: 'about 5k', reason: expect.stringMatching(/^not a money amount/) }] },
+    });
   });
 
   it('an empty required name', async () => {
     const file = t.file('name.xlsx');
-    await accountsXlsx(file, [['A', '华东区', '1'], ['', '华东区', '2'], ['   ', '华东区', '3']]);
+    await accountsXlsx(file, [
+      ['A', '华东区', '1'],
+      ['', '华东区', '2'],
+      ['   ', '华东区', '3'],
+    ]);
     await expectRefused(file, {
       code: 'import-rejected',
-      details: { errors: [{ row: 3, column: 'Name', value: '', reason: 'required: this cell is empty' }, { row: 4, column: 'Name', value: '', reason: 'required: this cell is empty' }] },
+      details: {
+        errors: [
+          { row: 3, column: 'Name', value: '', reason: 'required: this cell is empty' },
+          { row: 4, column: 'Name', value: '', reason: 'required: this cell is empty' },
+        ],
+      },
     });
   });
 
   it('a duplicate header', async () => {
     const file = t.file('dup.xlsx');
     await accountsXlsx(file, [['A', '华东区', 'B']], ['Name', 'Territory', '客户名称']);
-    await expectRefused(file, { code: 'import-rejected', details: { errors: [{ row: 1, column: '客户名称', value: '客户名称', reason: expect.stringMatching(/^duplicate column: "Name" \(column A\)/) }] } });
+    await expectRefused(file, {
+      code: 'import-rejected',
+      details: {
+        errors: [
+          { row: 1, column: '客户名称', value: '客户名称', reason: expect.stringMatching(/^duplicate column: "Name" \(column A\)/) },
+        ],
+      },
+    });
   });
 
   it('10,000 valid rows with one invalid row near the end', async () => {
@@ -84,7 +112,10 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`客户 ${i}`, i % 2 ? '华东区' : 'North China', String(i * 3.25)]);
     rows[9_990]![2] = '12.345';
     await accountsXlsx(file, rows);
-    await expectRefused(file, { code: 'import-rejected', details: { errors: [{ row: 9_992, column: 'Sales', value: '12.345', reason: expect.stringMatching(/^more than two decimals/) }] } });
+    await expectRefused(file, {
+      code: 'import-rejected',
+      details: { errors: [{ row: 9_992, column: 'Sales', value: '12.345', reason: expect.stringMatching(/^more than two decimals/) }] },
+    });
     // The same file with the row fixed imports all 10,000.
     rows[9_990]![2] = '12.34';
     await accountsXlsx(file, rows);
@@ -95,7 +126,10 @@ describe('bad input is refused with a clear error and changes nothing', () => {
 
   it('a cancelled import writes nothing', async () => {
     const file = t.file('cancel.xlsx');
-    await accountsXlsx(file, Array.from({ length: 3000 }, (_, i) => [`C ${i}`, '华东区', '1']));
+    await accountsXlsx(
+      file,
+      Array.from({ length: 3000 }, (_, i) => [`C ${i}`, '华东区', '1']),
+    );
     const jobId = crypto.randomUUID();
     book.ctx.jobs.cancel(jobId);
     await expectRefused(file, { code: 'cancelled' }, { jobId });

@@ -22,7 +22,11 @@ afterEach(() => t.cleanup());
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...argv], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...argv],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -63,7 +67,19 @@ describe('npm run cli -- --db FILE import accounts', () => {
   it('--map names the field of a header the synonyms do not know', async () => {
     const file = t.file('mapped.csv');
     fs.writeFileSync(file, '公司全称,片区,Turnover,Comment\nA,华东区,7,x\n');
-    const r = await cli('import', 'accounts', file, '--map', '公司全称=name', '--map', '片区=territory', '--map', 'Turnover=sales', '--map', 'Comment=ignore');
+    const r = await cli(
+      'import',
+      'accounts',
+      file,
+      '--map',
+      '公司全称=name',
+      '--map',
+      '片区=territory',
+      '--map',
+      'Turnover=sales',
+      '--map',
+      'Comment=ignore',
+    );
     expect(r).toMatchObject({ code: 0 });
     expect(await accountCount()).toBe(1);
     const wrong = await cli('import', 'accounts', file, '--map', '公司全称=company');
@@ -90,12 +106,34 @@ describe('npm run cli -- --db FILE export accounts', () => {
     const r = await cli('export', 'accounts', en);
     expect(r).toMatchObject({ code: 0, out: [`Exported 1 accounts to ${path.resolve(en)}`] });
     const rows = sheetRows(readWithSheetJS(en));
-    expect(rows[0]!.slice(0, 10)).toEqual(['ID', 'Name', 'Territory', 'Owner', 'Industry', 'City', 'Sales', 'Sales last year', 'Profit', 'Grade']);
+    expect(rows[0]!.slice(0, 10)).toEqual([
+      'ID',
+      'Name',
+      'Territory',
+      'Owner',
+      'Industry',
+      'City',
+      'Sales',
+      'Sales last year',
+      'Profit',
+      'Grade',
+    ]);
     expect(rows[1]!.slice(1, 10)).toEqual(['甲', 'East China', 'Li Na', null, null, 10, 0, -2, 'B']);
 
     const zh = t.file('zh.xlsx');
     expect((await cli('export', 'accounts', zh, '--lang', 'zh-CN')).code).toBe(0);
-    expect(sheetRows(readWithSheetJS(zh))[0]!.slice(0, 10)).toEqual(['编号', '客户名称', '区域', '负责人', '行业', '城市', '今年销售额', '去年销售额', '利润', '等级']);
+    expect(sheetRows(readWithSheetJS(zh))[0]!.slice(0, 10)).toEqual([
+      '编号',
+      '客户名称',
+      '区域',
+      '负责人',
+      '行业',
+      '城市',
+      '今年销售额',
+      '去年销售额',
+      '利润',
+      '等级',
+    ]);
 
     const back = await cli('import', 'accounts', zh);
     expect(back.out[0]).toMatch(/^Imported 1 accounts: 0 new, 0 updated, 1 unchanged/);
@@ -106,7 +144,11 @@ describe('npm run cli -- --db FILE export accounts', () => {
 
 describe('the real command line (child process)', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/app/cli/main.ts', '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, SW_QUIET: '1' }, timeout: 110_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/app/cli/main.ts', '--db', db, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, SW_QUIET: '1' },
+      timeout: 110_000,
+    });
 
   it('exits 1 with the errors on stderr for a bad row, 0 for export', { timeout: 240_000 }, async () => {
     const bad = t.file('bad.csv');

@@ -54,10 +54,14 @@ describe('accounts:template', () => {
       await book.call('accounts:template', { file: book.write(file), lang });
       const wb = readWithSheetJS(file);
       const rows = sheetRows(wb);
-      expect(rows[0]!.slice(0, 4)).toEqual(lang === 'en' ? ['Name', 'Territory', 'Owner', 'Industry'] : ['客户名称', '区域', '负责人', '行业']);
+      expect(rows[0]!.slice(0, 4)).toEqual(
+        lang === 'en' ? ['Name', 'Territory', 'Owner', 'Industry'] : ['客户名称', '区域', '负责人', '行业'],
+      );
       expect(wb.SheetNames[1]).toBe('Lists');
       const xml = await ZipArchive.open(file, 'template').text('xl/worksheets/sheet1.xml');
-      const validations = [...xml.matchAll(/<dataValidation [^>]*sqref="([A-Z]+)2:[A-Z]+5000"[^>]*>\s*<formula1>([^<]+)<\/formula1>/g)].map((m) => [m[1], m[2]]);
+      const validations = [...xml.matchAll(/<dataValidation [^>]*sqref="([A-Z]+)2:[A-Z]+5000"[^>]*>\s*<formula1>([^<]+)<\/formula1>/g)].map(
+        (m) => [m[1], m[2]],
+      );
       // Territory, owner, grade and the five relationship vocabularies.
       expect(validations).toHaveLength(8);
       expect(validations[0]).toEqual(['B', 'Lists!$A$2:$A$3']);
@@ -69,7 +73,14 @@ describe('accounts:template', () => {
       expect(book.count()).toBe(before + 1);
     }
     const sample = book.accounts().find((a) => a.name === 'Sample Machinery Co., Ltd.')!;
-    expect(sample).toMatchObject({ territoryId: book.territories.east, ownerId: book.reps.li, sales: 123456789, relationshipStage: 'engaged', communicationStyle: 'owl', lastVisit: '2026-01-15' });
+    expect(sample).toMatchObject({
+      territoryId: book.territories.east,
+      ownerId: book.reps.li,
+      sales: 123456789,
+      relationshipStage: 'engaged',
+      communicationStyle: 'owl',
+      lastVisit: '2026-01-15',
+    });
   });
 });
 
@@ -82,7 +93,11 @@ describe('accounts:saveImportErrors', () => {
     ];
     await book.call('accounts:saveImportErrors', { file: book.write(file), errors });
     const wb = readWithSheetJS(file);
-    expect(sheetRows(wb)).toEqual([['Row', 'Column', 'Value', 'Reason'], [3, '销售额', 'abc', 'not a money amount'], [9, 'Notes', '=cmd()', 'too long']]);
+    expect(sheetRows(wb)).toEqual([
+      ['Row', 'Column', 'Value', 'Reason'],
+      [3, '销售额', 'abc', 'not a money amount'],
+      [9, 'Notes', '=cmd()', 'too long'],
+    ]);
     expect(wb.Sheets.Errors!.C3!.f).toBeUndefined();
   });
 });

@@ -4,8 +4,22 @@ import XLSX from 'xlsx';
 import { runCli } from '../../src/app/cli/main';
 import { tempDir } from './helpers';
 import {
-  CUSTOMER_MAP, CUSTOMERS, customersCsv, expectedAging, expectedGrades, expectedReview, HISTORY, invoiceSheets, OPPS, opportunitySheets, ORG,
-  paymentSheets, sheetTable as table, stateAt, writeXlsx, yuan,
+  CUSTOMER_MAP,
+  CUSTOMERS,
+  customersCsv,
+  expectedAging,
+  expectedGrades,
+  expectedReview,
+  HISTORY,
+  invoiceSheets,
+  OPPS,
+  opportunitySheets,
+  ORG,
+  paymentSheets,
+  sheetTable as table,
+  stateAt,
+  writeXlsx,
+  yuan,
 } from '../firstWeekData';
 
 // The first week with your own data, from the CLI: an empty book; `import org`; a customer
@@ -26,7 +40,11 @@ afterEach(() => t.cleanup());
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...argv], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...argv],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 const xlsx = (name: string, sheets: Parameters<typeof writeXlsx>[1]) => writeXlsx(t.file(name), sheets);
@@ -50,7 +68,12 @@ describe('the first week with your own data', () => {
     expect(refused.err.at(-1)).toContain('import again with --create-missing to create them, or add them first with import org.');
     const accepted = await cli('import', 'accounts', csv, ...map, '--create-missing');
     expect(accepted.err).toEqual([]);
-    expect(accepted.out.slice(0, -1)).toEqual(['created territory West', 'created rep Sun Hao (West)', 'created territory Central', 'created rep Ma Lin (Central)']);
+    expect(accepted.out.slice(0, -1)).toEqual([
+      'created territory West',
+      'created rep Sun Hao (West)',
+      'created territory Central',
+      'created rep Ma Lin (Central)',
+    ]);
     expect(accepted.out.at(-1)).toMatch(/^Imported 6 accounts: 6 new/);
 
     // 3. Opportunities with history (stages by position), reviewed for 2026-11-02 → 2026-11-29.

@@ -35,7 +35,9 @@ describe('ImportTable', () => {
     expect(table.columns.map((c) => c.field)).toEqual(['name', 'sales', 'profit', 'due', 'grade', null, 'city']);
     expect(table.unknownHeaders).toEqual(['Remark']);
     expect(table.errors.count).toBe(0);
-    expect(records).toEqual([{ row: 2, ok: true, values: { name: '华东', sales: 123450, profit: -300, due: '2026-03-05', grade: 'B', city: '上海' } }]);
+    expect(records).toEqual([
+      { row: 2, ok: true, values: { name: '华东', sales: 123450, profit: -300, due: '2026-03-05', grade: 'B', city: '上海' } },
+    ]);
   });
 
   it('reports each rejected cell with its spreadsheet row and the reason', async () => {
@@ -55,23 +57,47 @@ describe('ImportTable', () => {
 
   it('refuses a duplicate header and a missing required column at the header row', async () => {
     const dup = await load('Name,Sales,客户名称\na,1,b\n');
-    expect(dup.table.errors.list).toEqual([{ row: 1, column: '客户名称', value: '客户名称', reason: expect.stringMatching(/duplicate column: "Name" \(column A\)/) }]);
+    expect(dup.table.errors.list).toEqual([
+      { row: 1, column: '客户名称', value: '客户名称', reason: expect.stringMatching(/duplicate column: "Name" \(column A\)/) },
+    ]);
     expect(dup.records).toEqual([]);
     const missing = await load('Sales\n1\n');
-    expect(missing.table.errors.list).toEqual([{ row: 1, column: 'Name', value: '', reason: expect.stringMatching(/required column is missing/) }]);
+    expect(missing.table.errors.list).toEqual([
+      { row: 1, column: 'Name', value: '', reason: expect.stringMatching(/required column is missing/) },
+    ]);
   });
 
   it("applies the user's mapping: a header to a field, or to nothing", async () => {
     const { table, records } = await load('公司,Sales,利润\nA,1,2\n', { mapping: { 公司: 'name', 利润: '' } });
     expect(table.columns.map((c) => c.field)).toEqual(['name', 'sales', null]);
     expect(records[0]!.values).toEqual({ name: 'A', sales: 100 });
-    await expect(load('公司\nA\n', { mapping: { 公司: 'nope' } })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/names no field; fields are: name, sales/) });
-    await expect(load('Name\nA\n', { mapping: { Missing: 'name' } })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/does not have/) });
+    await expect(load('公司\nA\n', { mapping: { 公司: 'nope' } })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/names no field; fields are: name, sales/),
+    });
+    await expect(load('Name\nA\n', { mapping: { Missing: 'name' } })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/does not have/),
+    });
   });
 
   it('finds the header below a title block and keeps real row numbers', async () => {
     const file = t.file('titled.xlsx');
-    await writeWorkbook(file, [{ name: 'S', title: ['Accounts', 'As of 2026-11-30'], columns: [{ header: 'Name', kind: 'text' }, { header: 'Sales', kind: 'money' }, { header: 'Due', kind: 'date' }], rows: [['A', 150, '2026-01-02'], ['B', -1, null]] }]);
+    await writeWorkbook(file, [
+      {
+        name: 'S',
+        title: ['Accounts', 'As of 2026-11-30'],
+        columns: [
+          { header: 'Name', kind: 'text' },
+          { header: 'Sales', kind: 'money' },
+          { header: 'Due', kind: 'date' },
+        ],
+        rows: [
+          ['A', 150, '2026-01-02'],
+          ['B', -1, null],
+        ],
+      },
+    ]);
     const table = await ImportTable.open(file, fields);
     expect(table.headerRow).toBe(4);
     const records: ImportRecord[] = [];
@@ -124,7 +150,13 @@ describe('cell parsers', () => {
     expect(cell.percentBp()('12.5%')).toEqual({ ok: true, value: 1250 });
     expect(cell.percentBp()('0.3')).toEqual({ ok: true, value: 3000 });
     expect(cell.percentBp()('12.345%').ok).toBe(false);
-    const l = cell.lookup([['华东', 't1'], ['East', 't1']], 'territory');
+    const l = cell.lookup(
+      [
+        ['华东', 't1'],
+        ['East', 't1'],
+      ],
+      'territory',
+    );
     expect(l(' east ')).toEqual({ ok: true, value: 't1' });
     expect(l('West')).toEqual({ ok: false, reason: 'unknown territory (known: 华东, East)' });
   });

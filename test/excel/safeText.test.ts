@@ -3,7 +3,21 @@ import { decodeXlsxText, EXCEL_MAX_CELL_TEXT, safeText } from '../../src/platfor
 
 describe('safeText', () => {
   it('leaves ordinary text alone, including formula-looking text (it is written as a string cell)', () => {
-    for (const s of ['客户 A 有限公司', '=1+2', '+x', '-y', '@z', '=HYPERLINK("http://x","y")', "it's \"quoted\", with commas", '😀 emoji', 'line 1\nline 2', '\tabc', ' leading space', 'trailing ', '']) {
+    for (const s of [
+      '客户 A 有限公司',
+      '=1+2',
+      '+x',
+      '-y',
+      '@z',
+      '=HYPERLINK("http://x","y")',
+      'it\'s "quoted", with commas',
+      '😀 emoji',
+      'line 1\nline 2',
+      '\tabc',
+      ' leading space',
+      'trailing ',
+      '',
+    ]) {
       expect(safeText(s)).toBe(s);
     }
   });

@@ -23,12 +23,15 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe('reading xlsx written by SheetJS', () => {
   it('reads shared strings, numbers, booleans, formulas and local-midnight dates; sheets by name', async () => {
-    const data = XLSX.utils.aoa_to_sheet([
-      ['客户名称', '销售额', '上次拜访', '重点', '合计'],
-      ['华东机械', 1234.5, new Date(2026, 2, 5), true, null],
-      [],
-      ['Ω "quoted", comma', -20, new Date(2026, 11, 31), false, null],
-    ], { cellDates: true });
+    const data = XLSX.utils.aoa_to_sheet(
+      [
+        ['客户名称', '销售额', '上次拜访', '重点', '合计'],
+        ['华东机械', 1234.5, new Date(2026, 2, 5), true, null],
+        [],
+        ['Ω "quoted", comma', -20, new Date(2026, 11, 31), false, null],
+      ],
+      { cellDates: true },
+    );
     data.E2 = { t: 'n', f: 'B2*2', v: 2469 };
     data.A2!.l = { Target: 'https://example.com/huadong' }; // a hyperlink cell reads as its text
     data.E4 = { t: 's', f: 'A4&"!"', v: 'Ω "quoted", comma!' };
@@ -49,7 +52,10 @@ describe('reading xlsx written by SheetJS', () => {
     expect(rows[2]!.values).toEqual(['Ω "quoted", comma', -20, expect.any(Date), false, 'Ω "quoted", comma!']);
     expect(cellToIsoDate(rows[2]!.values[2])).toBe('2026-12-31');
     expect((await all(file))[0]!.values).toEqual(['x']);
-    await expect(all(file, { sheet: 'Nope' })).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('no sheet named "Nope"') });
+    await expect(all(file, { sheet: 'Nope' })).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringContaining('no sheet named "Nope"'),
+    });
   });
 
   it('reads the 1904 date system', async () => {
@@ -69,7 +75,18 @@ describe('reading our own workbooks', () => {
   it('reads back exactly what the writer wrote, below a title block', async () => {
     const file = t.file('own.xlsx');
     const texts = ['=1+2', '\tabc', '\rabc', 'a\r\nb', '_x0041_', '😀 emoji', ' spaced '];
-    await writeWorkbook(file, [{ name: 'S', title: ['Title'], columns: [{ header: 'T', kind: 'text' }, { header: 'M', kind: 'money' }, { header: 'D', kind: 'date' }], rows: texts.map((s, i) => [s, i * 101, '2026-01-0' + (i + 1)]) }]);
+    await writeWorkbook(file, [
+      {
+        name: 'S',
+        title: ['Title'],
+        columns: [
+          { header: 'T', kind: 'text' },
+          { header: 'M', kind: 'money' },
+          { header: 'D', kind: 'date' },
+        ],
+        rows: texts.map((s, i) => [s, i * 101, '2026-01-0' + (i + 1)]),
+      },
+    ]);
     const rows = await all(file);
     expect(rows[0]).toEqual({ row: 1, values: ['Title'] });
     expect(rows[1]).toEqual({ row: 3, values: ['T', 'M', 'D'] });
@@ -79,12 +96,16 @@ describe('reading our own workbooks', () => {
 
 describe('reading hand-made xlsx (what other writers do)', () => {
   const contentTypes = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
-  const rootRels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+  const rootRels =
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
   const bookRels = (target: string) =>
     `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
-  const book = '<?xml version="1.0"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>';
-  const sst = '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>名称</t></si><si><r><rPr><b/></rPr><t>华东</t></r><r><t xml:space="preserve"> 机械</t></r><rPh sb="0" eb="2"><t>カトウ</t></rPh><phoneticPr fontId="1"/></si><si><t>line1_x000D_\nline2</t></si><si><t>日期</t></si></sst>';
-  const styles = '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="14"/><xf numFmtId="4"/></cellXfs></styleSheet>';
+  const book =
+    '<?xml version="1.0"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>';
+  const sst =
+    '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>名称</t></si><si><r><rPr><b/></rPr><t>华东</t></r><r><t xml:space="preserve"> 机械</t></r><rPh sb="0" eb="2"><t>カトウ</t></rPh><phoneticPr fontId="1"/></si><si><t>line1_x000D_\nline2</t></si><si><t>日期</t></si></sst>';
+  const styles =
+    '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="14"/><xf numFmtId="4"/></cellXfs></styleSheet>';
 
   it('handles prefixes, absolute targets, rich and inline text, phonetic runs, escapes, missing refs, date styles', async () => {
     const sheet = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
@@ -149,8 +170,16 @@ describe('bad files give a clear bad-file error', () => {
   const cases: [string, (file: string) => void, RegExp][] = [
     ['an empty file', (f) => fs.writeFileSync(f, ''), /is empty/],
     ['a text file renamed .xlsx', (f) => fs.writeFileSync(f, 'just some notes\nnot a workbook'), /not an Excel workbook/],
-    ['a binary file renamed .xlsx', (f) => fs.writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])), /not an Excel workbook or a CSV/],
-    ['an old .xls renamed .xlsx', (f) => fs.writeFileSync(f, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /97–2003/],
+    [
+      'a binary file renamed .xlsx',
+      (f) => fs.writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])),
+      /not an Excel workbook or a CSV/,
+    ],
+    [
+      'an old .xls renamed .xlsx',
+      (f) => fs.writeFileSync(f, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+      /97–2003/,
+    ],
     ['an HTML page named .xlsx', (f) => fs.writeFileSync(f, '<html><body><table><tr><td>1</td></tr></table></body></html>'), /HTML or XML/],
   ];
   for (const [what, make, message] of cases) {
@@ -163,7 +192,16 @@ describe('bad files give a clear bad-file error', () => {
 
   async function goodFile(): Promise<string> {
     const file = t.file('good.xlsx');
-    await writeWorkbook(file, [{ name: 'S', columns: [{ header: 'Name', kind: 'text' }, { header: 'N', kind: 'int' }], rows: Array.from({ length: 3000 }, (_, i) => [`row ${i} ${'x'.repeat(i % 50)}`, i]) }]);
+    await writeWorkbook(file, [
+      {
+        name: 'S',
+        columns: [
+          { header: 'Name', kind: 'text' },
+          { header: 'N', kind: 'int' },
+        ],
+        rows: Array.from({ length: 3000 }, (_, i) => [`row ${i} ${'x'.repeat(i % 50)}`, i]),
+      },
+    ]);
     return file;
   }
 
@@ -192,8 +230,10 @@ describe('bad files give a clear bad-file error', () => {
     const broken = t.file('broken.xlsx');
     writeZip(broken, {
       'xl/workbook.xml': '<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>',
-      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row><row r="2"><c r="A2"><v>1</v></row></sheetData></worksheet>',
+      'xl/_rels/workbook.xml.rels':
+        '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/worksheets/sheet1.xml':
+        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row><row r="2"><c r="A2"><v>1</v></row></sheetData></worksheet>',
     });
     await expect(all(broken)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/XML cannot be read/) });
   });
@@ -269,7 +309,11 @@ describe('values other readers get wrong (issue 22)', () => {
   it('a shared-string cell with an empty value element is empty, not the first string', async () => {
     const file = t.file('emptyv.xlsx');
     const sst = `<sst xmlns="${NS}"><si><t>Name</t></si><si><t>Amount</t></si></sst>`;
-    book(file, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v/></c><c r="B2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v> </v></c><c r="B3"><v>5</v></c></row>', { sst });
+    book(
+      file,
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v/></c><c r="B2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v> </v></c><c r="B3"><v>5</v></c></row>',
+      { sst },
+    );
     expect(await all(file)).toEqual([
       { row: 1, values: ['Name', 'Amount'] },
       { row: 2, values: [null, 'Amount'] },
@@ -280,7 +324,10 @@ describe('values other readers get wrong (issue 22)', () => {
   it('a shared-string index the table lacks is a damaged file, not a silent empty cell', async () => {
     const file = t.file('badindex.xlsx');
     book(file, '<row r="1"><c r="A1" t="s"><v>7</v></c></row>', { sst: `<sst xmlns="${NS}"><si><t>Name</t></si></sst>` });
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/damaged \(cell A1 of S refers to shared string 7/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/damaged \(cell A1 of S refers to shared string 7/),
+    });
   });
 
   it('dates before 1900-03-01 are not shifted by the 1900 leap-year bug; serial 60 (1900-02-29) is no date', async () => {
@@ -315,7 +362,11 @@ describe('files no one can read keep their clear messages', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name'], ['甲']]), 'S');
     const cases: [string, Buffer, RegExp][] = [
-      ['xls.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xls' }) as Buffer, /old Excel 97–2003 \(\.xls\) file or a password-protected workbook/],
+      [
+        'xls.xlsx',
+        XLSX.write(wb, { type: 'buffer', bookType: 'xls' }) as Buffer,
+        /old Excel 97–2003 \(\.xls\) file or a password-protected workbook/,
+      ],
       ['xlsb.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsb' }) as Buffer, /Excel binary workbook \(\.xlsb\)/],
       ['ods.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'ods' }) as Buffer, /OpenDocument spreadsheet \(\.ods\)/],
     ];
@@ -324,7 +375,11 @@ describe('files no one can read keep their clear messages', () => {
       await expect(all(t.file(name)), name).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(message) });
     }
     const docx = t.file('letter.xlsx');
-    writeZip(docx, { '[Content_Types].xml': '<Types/>', '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>' });
+    writeZip(docx, {
+      '[Content_Types].xml': '<Types/>',
+      '_rels/.rels': '<Relationships/>',
+      'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    });
     await expect(all(docx)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/Word document, not a workbook/) });
   });
 
@@ -335,7 +390,10 @@ describe('files no one can read keep their clear messages', () => {
     const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
     for (let i = 0; i + 4 <= buf.length; i++) if (buf.readUInt32LE(i) === 0x02014b50) buf.writeUInt16LE(buf.readUInt16LE(i + 8) | 1, i + 8);
     fs.writeFileSync(file, buf);
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/is encrypted \(a password-protected zip archive\)/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/is encrypted \(a password-protected zip archive\)/),
+    });
   });
 
   it('a part whose bytes fail its CRC (bit rot the inflater cannot see) is damaged', async () => {
@@ -347,7 +405,10 @@ describe('files no one can read keep their clear messages', () => {
     const at = buf.indexOf('<sheetData>');
     buf[at + 1] = 's'.charCodeAt(0) === buf[at + 1] ? 'S'.charCodeAt(0) : 's'.charCodeAt(0);
     fs.writeFileSync(file, buf);
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/damaged \(its part xl\/worksheets\/sheet1\.xml fails its CRC check/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/damaged \(its part xl\/worksheets\/sheet1\.xml fails its CRC check/),
+    });
   });
 });
 
@@ -355,20 +416,29 @@ describe('CSV limits the hostile-file suite leaves out (they need the whole file
   it('more than 1,048,576 records is too large, said as such', async () => {
     const file = t.file('rows.csv');
     fs.writeFileSync(file, `Name\n${'x\n'.repeat(1_048_576)}`);
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it has more than 1,048,576 records; Excel's limit is 1,048,576 rows/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/too large to import: it has more than 1,048,576 records; Excel's limit is 1,048,576 rows/),
+    });
   });
   it('a CSV file over 1 GB is refused at once, before its encoding is scanned', async () => {
     const file = t.file('huge.csv');
     fs.writeFileSync(file, `Name,Note\n${'甲,1\n'.repeat(2000)}`); // text beyond the kind check's first 4 KB
     fs.truncateSync(file, 1024 ** 3 + 1); // sparse: no disk space, no time
     const t0 = Date.now();
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it is 1\.0 GB; the limit for a CSV file is 1\.0 GB/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/too large to import: it is 1\.0 GB; the limit for a CSV file is 1\.0 GB/),
+    });
     expect(Date.now() - t0).toBeLessThan(2000);
   });
   it('an unclosed quote makes one record of the rest; past 4 MB it is refused and the message says why', async () => {
     const file = t.file('quote.csv');
     fs.writeFileSync(file, `Name,Notes\n甲,"open quote\n${'more text, '.repeat(500_000)}\n`);
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/longer than 4 MB.*a quote left open/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/longer than 4 MB.*a quote left open/),
+    });
   });
 });
 
@@ -393,7 +463,10 @@ describe('zip and style limits (the hostile-file suite covers the rest through e
     loc.writeUInt32LE(0x07064b50, 0);
     loc.writeBigUInt64LE(BigInt(eocd), 8);
     fs.writeFileSync(file, Buffer.concat([buf.subarray(0, eocd), z64, loc, buf.subarray(eocd)]));
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: its zip archive lists 100,001 parts; the limit is 100,000/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/too large to import: its zip archive lists 100,001 parts; the limit is 100,000/),
+    });
   });
 
   it('more than 65,536 cell formats is too large', async () => {
@@ -406,7 +479,10 @@ describe('zip and style limits (the hostile-file suite covers the rest through e
       'xl/styles.xml': `<styleSheet xmlns="${NS}"><cellXfs>${'<xf numFmtId="0"/>'.repeat(65_537)}</cellXfs></styleSheet>`,
       'xl/worksheets/sheet1.xml': `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
     });
-    await expect(all(file)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(/too large to import: it defines more than 65,536 cell formats/) });
+    await expect(all(file)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(/too large to import: it defines more than 65,536 cell formats/),
+    });
   });
 });
 

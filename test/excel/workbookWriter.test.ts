@@ -107,8 +107,22 @@ describe('writeWorkbook', () => {
     const r = await writeWorkbook(
       file,
       [
-        { name: 'One', columns: [{ header: 'Name', kind: 'text' }, { header: 'Sales', kind: 'money' }], rows: many(), rowCount: 2500 },
-        { name: 'Two/with:bad*chars', columns: [{ header: 'X', kind: 'text' }], rows: (async function* () { yield ['a']; })() },
+        {
+          name: 'One',
+          columns: [
+            { header: 'Name', kind: 'text' },
+            { header: 'Sales', kind: 'money' },
+          ],
+          rows: many(),
+          rowCount: 2500,
+        },
+        {
+          name: 'Two/with:bad*chars',
+          columns: [{ header: 'X', kind: 'text' }],
+          rows: (async function* () {
+            yield ['a'];
+          })(),
+        },
       ],
       { job },
     );
@@ -128,7 +142,9 @@ describe('writeWorkbook', () => {
         yield [`n${i}`];
       }
     };
-    await expect(writeWorkbook(file, [{ name: 'S', columns: [{ header: 'N', kind: 'text' }], rows: rows() }], { job })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(
+      writeWorkbook(file, [{ name: 'S', columns: [{ header: 'N', kind: 'text' }], rows: rows() }], { job }),
+    ).rejects.toMatchObject({ code: 'cancelled' });
     expect(fs.readdirSync(t.dir)).toEqual([]);
   });
 
@@ -139,12 +155,16 @@ describe('writeWorkbook', () => {
       yield ['a'];
       throw new Error('source broke');
     };
-    await expect(writeWorkbook(file, [{ name: 'S', columns: [{ header: 'N', kind: 'text' }], rows: rows() }])).rejects.toThrow('source broke');
+    await expect(writeWorkbook(file, [{ name: 'S', columns: [{ header: 'N', kind: 'text' }], rows: rows() }])).rejects.toThrow(
+      'source broke',
+    );
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(t.dir)).toEqual(['keep.xlsx']);
   });
 
   it('refuses to write into a folder that does not exist with a clear error', async () => {
-    await expect(writeWorkbook(t.file('nope/x.xlsx'), [{ name: 'S', columns: [{ header: 'N', kind: 'text' }], rows: [] }])).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      writeWorkbook(t.file('nope/x.xlsx'), [{ name: 'S', columns: [{ header: 'N', kind: 'text' }], rows: [] }]),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 });

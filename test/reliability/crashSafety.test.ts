@@ -48,7 +48,9 @@ function accountState(file: string): { hash: string; log: number; live: number; 
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
     const fk = db.pragma('foreign_key_check') as unknown[];
     const rows = db
-      .prepare('SELECT name, territory_id, owner_id, industry, city, sales_fen, sales_last_year_fen, profit_fen, grade, grade_source, notes, deleted_at IS NULL FROM accounts ORDER BY name, sales_fen')
+      .prepare(
+        'SELECT name, territory_id, owner_id, industry, city, sales_fen, sales_last_year_fen, profit_fen, grade, grade_source, notes, deleted_at IS NULL FROM accounts ORDER BY name, sales_fen',
+      )
       .raw()
       .all();
     const log = (db.prepare('SELECT count(*) FROM change_log').pluck().get() as number) ?? 0;
@@ -73,7 +75,8 @@ beforeAll(async () => {
   expect(runCli(['--db', base, 'init', '--demo']).status).toBe(0);
   // 3,000 new accounts to import, in the demo's territories.
   const rows: unknown[][] = [['Name', 'Territory', 'Owner', 'Industry', 'City', 'Sales', 'Profit', 'Notes']];
-  for (let i = 0; i < 3000; i++) rows.push([`崩溃测试客户 ${i}`, '华东区', '王磊', '制造业', '上海', 1000 + i, -5 + i, i % 5 ? '' : 'note, "quoted"']);
+  for (let i = 0; i < 3000; i++)
+    rows.push([`崩溃测试客户 ${i}`, '华东区', '王磊', '制造业', '上海', 1000 + i, -5 + i, i % 5 ? '' : 'note, "quoted"']);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Accounts');
   XLSX.writeFile(wb, path.join(t.dir, 'import.xlsx'));

@@ -40,7 +40,20 @@ afterAll(() => {
 const HEADER = ['Name', 'Territory', 'Owner', 'Industry', 'City', 'Sales', 'Sales last year', 'Profit', 'Grade', 'Last visit', 'Notes'];
 function baseRows(n = 6): unknown[][] {
   const rows: unknown[][] = [HEADER];
-  for (let i = 0; i < n; i++) rows.push([`模糊测试 ${int(1e9)}`, '华东区', '王磊', '电子', '上海', 1000.5 + i, 900, -12.25, 'B', '2026-10-01', i === 0 ? '备注, "引号" 🚀' : '']);
+  for (let i = 0; i < n; i++)
+    rows.push([
+      `模糊测试 ${int(1e9)}`,
+      '华东区',
+      '王磊',
+      '电子',
+      '上海',
+      1000.5 + i,
+      900,
+      -12.25,
+      'B',
+      '2026-10-01',
+      i === 0 ? '备注, "引号" 🚀' : '',
+    ]);
   return rows;
 }
 
@@ -156,10 +169,14 @@ function accountCount(): number {
 async function importOnce(file: string): Promise<{ ok: boolean; code?: string; message?: string; ms: number; inserted?: number }> {
   const token = ctx.files.register(file, 'read').token;
   const t0 = Date.now();
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`import of ${path.basename(file)} hung for 10 s`)), 10_000));
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`import of ${path.basename(file)} hung for 10 s`)), 10_000),
+  );
   const r = await Promise.race([registry.invoke(ctx, 'accounts:import', { file: token }), timeout]);
   const ms = Date.now() - t0;
-  return r.ok ? { ok: true, ms, inserted: (r.value as { inserted: number }).inserted } : { ok: false, code: r.error.code, message: r.error.message, ms };
+  return r.ok
+    ? { ok: true, ms, inserted: (r.value as { inserted: number }).inserted }
+    : { ok: false, code: r.error.code, message: r.error.message, ms };
 }
 
 async function fuzz(ext: 'xlsx' | 'csv', make: (i: number) => Buffer) {
@@ -226,7 +243,16 @@ describe('hostile files: every importer refuses them, naming the limit, fast and
 
   beforeAll(async () => {
     h = tempDir('sw-hostile-');
-    await build({ entryPoints: [path.join(root, 'test/reliability/hostileImport.child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: child, logLevel: 'silent' });
+    await build({
+      entryPoints: [path.join(root, 'test/reliability/hostileImport.child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: child,
+      logLevel: 'silent',
+    });
     template = path.join(h.dir, 'template.sqlite');
     const book = await openBook(template, { demo: true });
     book.db.close();
@@ -234,36 +260,40 @@ describe('hostile files: every importer refuses them, naming the limit, fast and
   afterAll(() => h.cleanup());
 
   for (const hostile of hostileFiles) {
-    it(`${hostile.name} (.${hostile.ext})`, () => {
-      const file = path.join(h.dir, `hostile.${hostile.ext}`);
-      hostile.write(file);
-      const book = path.join(h.dir, `book-${hostileFiles.indexOf(hostile)}.sqlite`);
-      fs.copyFileSync(template, book);
-      const run = spawnSync(process.execPath, [child, JSON.stringify({ book, file, channels: IMPORT_CHANNELS })], {
-        encoding: 'utf8',
-        timeout: IMPORT_CHANNELS.length * 10_000 + 5_000,
-        env: { ...process.env, SW_MIGRATIONS_DIR: path.join(root, 'src/platform/db/migrations') },
-      });
-      fs.rmSync(file, { force: true });
-      expect(run.status, `the child died (signal ${run.signal}): ${run.stderr.slice(-2000)}`).toBe(0);
-      const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildReport;
-      expect(report.peakMB, 'peak memory of the importing process').toBeLessThan(400);
-      expect(report.results.map((r) => r.channel)).toEqual(IMPORT_CHANNELS);
-      for (const r of report.results) {
-        const label = `${r.channel}: ${r.code}: ${r.message}`;
-        expect(r.ok, label).toBe(false);
-        expect(r.unchanged, `${r.channel} changed the book`).toBe(true);
-        expect(r.ms, `${r.channel} took ${r.ms} ms`).toBeLessThan(10_000);
-        if (hostile.ext === 'csv' && WORKBOOK_ONLY.has(r.channel)) {
-          // Refused for the sheets it lacks (listed in the error's details), not as damaged.
-          expect(['bad-file', 'import-rejected'], label).toContain(r.code);
-          expect(r.message, label).not.toMatch(/damaged/);
-          continue;
+    it(
+      `${hostile.name} (.${hostile.ext})`,
+      () => {
+        const file = path.join(h.dir, `hostile.${hostile.ext}`);
+        hostile.write(file);
+        const book = path.join(h.dir, `book-${hostileFiles.indexOf(hostile)}.sqlite`);
+        fs.copyFileSync(template, book);
+        const run = spawnSync(process.execPath, [child, JSON.stringify({ book, file, channels: IMPORT_CHANNELS })], {
+          encoding: 'utf8',
+          timeout: IMPORT_CHANNELS.length * 10_000 + 5_000,
+          env: { ...process.env, SW_MIGRATIONS_DIR: path.join(root, 'src/platform/db/migrations') },
+        });
+        fs.rmSync(file, { force: true });
+        expect(run.status, `the child died (signal ${run.signal}): ${run.stderr.slice(-2000)}`).toBe(0);
+        const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildReport;
+        expect(report.peakMB, 'peak memory of the importing process').toBeLessThan(400);
+        expect(report.results.map((r) => r.channel)).toEqual(IMPORT_CHANNELS);
+        for (const r of report.results) {
+          const label = `${r.channel}: ${r.code}: ${r.message}`;
+          expect(r.ok, label).toBe(false);
+          expect(r.unchanged, `${r.channel} changed the book`).toBe(true);
+          expect(r.ms, `${r.channel} took ${r.ms} ms`).toBeLessThan(10_000);
+          if (hostile.ext === 'csv' && WORKBOOK_ONLY.has(r.channel)) {
+            // Refused for the sheets it lacks (listed in the error's details), not as damaged.
+            expect(['bad-file', 'import-rejected'], label).toContain(r.code);
+            expect(r.message, label).not.toMatch(/damaged/);
+            continue;
+          }
+          expect(r.code, label).toBe('bad-file');
+          expect(r.message, label).toMatch(hostile.message);
+          expect(r.message, label).not.toMatch(/damaged(?! or hostile)/);
         }
-        expect(r.code, label).toBe('bad-file');
-        expect(r.message, label).toMatch(hostile.message);
-        expect(r.message, label).not.toMatch(/damaged(?! or hostile)/);
-      }
-    }, IMPORT_CHANNELS.length * 10_000 + 15_000);
+      },
+      IMPORT_CHANNELS.length * 10_000 + 15_000,
+    );
   }
 });

@@ -16,14 +16,27 @@ export interface HostileFile {
   write(file: string): void;
 }
 
-const SHEET_NAMES = ['Accounts', 'Opportunities', 'Detail', 'Plan', 'Concessions', 'Teams', 'Priorities', 'Pairings', 'Outcomes', 'Guesses'];
+const SHEET_NAMES = [
+  'Accounts',
+  'Opportunities',
+  'Detail',
+  'Plan',
+  'Concessions',
+  'Teams',
+  'Priorities',
+  'Pairings',
+  'Outcomes',
+  'Guesses',
+];
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 function workbook(file: string, sheet: string | Buffer | RawZipEntry, sharedStrings?: string | RawZipEntry): void {
   const sheets = SHEET_NAMES.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  const sheetRels = SHEET_NAMES.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`).join('');
+  const sheetRels = SHEET_NAMES.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`,
+  ).join('');
   const sstRel = sharedStrings ? `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '';
   writeZip(file, {
     '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',

@@ -18,7 +18,8 @@ const args = JSON.parse(process.argv[2]!) as Args;
 const ctx = await openBook(args.book, { dailyBackup: false });
 const registry = createRegistry();
 // Every write goes through the change log in the same transaction; import batches too.
-const fingerprint = () => ctx.db.prepare('SELECT (SELECT count(*) FROM change_log) || \':\' || (SELECT count(*) FROM import_batches)').pluck().get() as string;
+const fingerprint = () =>
+  ctx.db.prepare("SELECT (SELECT count(*) FROM change_log) || ':' || (SELECT count(*) FROM import_batches)").pluck().get() as string;
 
 const results = [];
 for (const channel of args.channels) {
@@ -27,7 +28,11 @@ for (const channel of args.channels) {
   const t0 = performance.now();
   const r = await registry.invoke(ctx, channel as never, { file: token } as never);
   const ms = Math.round(performance.now() - t0);
-  results.push(r.ok ? { channel, ms, ok: true, unchanged: fingerprint() === before } : { channel, ms, ok: false, code: r.error.code, message: r.error.message, unchanged: fingerprint() === before });
+  results.push(
+    r.ok
+      ? { channel, ms, ok: true, unchanged: fingerprint() === before }
+      : { channel, ms, ok: false, code: r.error.code, message: r.error.message, unchanged: fingerprint() === before },
+  );
 }
 ctx.db.close();
 

@@ -53,11 +53,23 @@ describe('huge and out-of-range values', () => {
   it('refuses huge strings and negative money where not allowed', async () => {
     const [a] = await registry.call<{ id: string }[]>(ctx, 'accounts:list', {});
     const huge = 'x'.repeat(5_000_000);
-    for (const patch of [{ name: huge }, { notes: huge }, { sales: -1 }, { salesLastYear: -100 }, { sales: 1.5 }, { sales: Number.MAX_SAFE_INTEGER * 4 }, { lastVisit: '2026-13-45x' }, { grade: 'Z' }]) {
+    for (const patch of [
+      { name: huge },
+      { notes: huge },
+      { sales: -1 },
+      { salesLastYear: -100 },
+      { sales: 1.5 },
+      { sales: Number.MAX_SAFE_INTEGER * 4 },
+      { lastVisit: '2026-13-45x' },
+      { grade: 'Z' },
+    ]) {
       const r = await registry.invoke(ctx, 'accounts:update', { id: a!.id, patch });
       expect(r, JSON.stringify(patch).slice(0, 60)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
-    expect(await registry.invoke(ctx, 'accounts:update', { id: 'not-a-uuid', patch: {} })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await registry.invoke(ctx, 'accounts:update', { id: 'not-a-uuid', patch: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(await registry.invoke(ctx, 'no:such', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -25,7 +25,10 @@ let book: string;
 let ids: { negotiation: string; training: string };
 
 function run(tz: string, args: string[], now = BUILT_AT) {
-  const r = spawnSync(process.execPath, [cli.file, ...args], { encoding: 'utf8', env: { ...process.env, ...cli.env, TZ: tz, SW_NOW: now } });
+  const r = spawnSync(process.execPath, [cli.file, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...cli.env, TZ: tz, SW_NOW: now },
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} under ${tz} at ${now}: ${r.stderr}`);
   return r.stdout;
 }
@@ -36,7 +39,13 @@ function cells(file: string): Record<string, unknown> {
   const sheets = Object.fromEntries(
     wb.SheetNames.map((n) => {
       const ws = wb.Sheets[n]!;
-      return [n, Object.keys(ws).filter((k) => !k.startsWith('!')).sort().map((k) => [k, ws[k].t, ws[k].v, ws[k].f ?? null])];
+      return [
+        n,
+        Object.keys(ws)
+          .filter((k) => !k.startsWith('!'))
+          .sort()
+          .map((k) => [k, ws[k].t, ws[k].v, ws[k].f ?? null]),
+      ];
     }),
   );
   return { sheets, created: wb.Props?.CreatedDate?.toISOString() ?? null, modified: wb.Props?.ModifiedDate?.toISOString() ?? null };
@@ -52,8 +61,20 @@ beforeAll(async () => {
   // The demo has no negotiation worksheet: plan one with the seeds' four issues.
   const ctx = await openBook(book, { instant: () => new Date(BUILT_AT), platform: 'test', dailyBackup: false });
   const registry = createRegistry();
-  const w = await registry.call<{ id: string; version: number; name: string }>(ctx, 'negotiation:create', { name: '华东医院项目', opportunityId: null, lang: 'zh-CN' });
-  await registry.call(ctx, 'negotiation:savePlan', { id: w.id, version: w.version, name: w.name, opportunityId: null, notes: '', team: [], issues: seedExampleIssues });
+  const w = await registry.call<{ id: string; version: number; name: string }>(ctx, 'negotiation:create', {
+    name: '华东医院项目',
+    opportunityId: null,
+    lang: 'zh-CN',
+  });
+  await registry.call(ctx, 'negotiation:savePlan', {
+    id: w.id,
+    version: w.version,
+    name: w.name,
+    opportunityId: null,
+    notes: '',
+    team: [],
+    issues: seedExampleIssues,
+  });
   ids = {
     negotiation: w.id,
     training: ctx.db.prepare('SELECT id FROM training_sessions WHERE deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get() as string,
@@ -81,16 +102,24 @@ function exportWith(name: string, args: (out: string) => string[], tz: string, n
 }
 
 describe('every export is a function of the book and its arguments', () => {
-  it.each(GIVEN)('export %s: identical under three machine zones at one instant', (name, args) => {
-    const [first, ...others] = ZONES.map((tz) => exportWith(name, args, tz, INSTANTS[1]!));
-    expect(Object.keys((first as { sheets: object }).sheets).length).toBeGreaterThan(0);
-    for (const other of others) expect(other).toEqual(first);
-  }, 300_000);
+  it.each(GIVEN)(
+    'export %s: identical under three machine zones at one instant',
+    (name, args) => {
+      const [first, ...others] = ZONES.map((tz) => exportWith(name, args, tz, INSTANTS[1]!));
+      expect(Object.keys((first as { sheets: object }).sheets).length).toBeGreaterThan(0);
+      for (const other of others) expect(other).toEqual(first);
+    },
+    300_000,
+  );
 
-  it.each(GIVEN)('export %s: identical at four instants either side of midnight when given its dates', (name, args) => {
-    const [first, ...others] = INSTANTS.map((now) => exportWith(name, args, 'America/Los_Angeles', now));
-    for (const other of others) expect(other).toEqual(first);
-  }, 300_000);
+  it.each(GIVEN)(
+    'export %s: identical at four instants either side of midnight when given its dates',
+    (name, args) => {
+      const [first, ...others] = INSTANTS.map((now) => exportWith(name, args, 'America/Los_Angeles', now));
+      for (const other of others) expect(other).toEqual(first);
+    },
+    300_000,
+  );
 
   it("a command left to default to today differs only by that date, the book's today", () => {
     const neg = (out: string) => ['export', 'negotiation', ids.negotiation, out, '--lang', 'en'];

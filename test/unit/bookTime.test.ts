@@ -17,7 +17,10 @@ describe('the book clock', () => {
   it('stamps file names in the book zone, sortable', () => {
     expect(stampInZone(new Date('2026-12-03T16:30:05.042Z'), 'Asia/Shanghai')).toBe('20261204-003005042');
     expect(stampInZone(new Date('2026-12-03T16:30:05.042Z'), 'UTC')).toBe('20261203-163005042');
-    expect(stampInZone(new Date('2026-01-01T00:00:00.000Z'), 'Asia/Shanghai') < stampInZone(new Date('2026-01-01T00:00:00.001Z'), 'Asia/Shanghai')).toBe(true);
+    expect(
+      stampInZone(new Date('2026-01-01T00:00:00.000Z'), 'Asia/Shanghai') <
+        stampInZone(new Date('2026-01-01T00:00:00.001Z'), 'Asia/Shanghai'),
+    ).toBe(true);
   });
 
   it('knows which zone names are real', () => {

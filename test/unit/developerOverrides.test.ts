@@ -21,7 +21,15 @@ describe('developer overrides', () => {
     const o = developerOverrides(hostile, true);
     expect(o.db).toBeUndefined();
     expect(o.nativeBinding).toBeUndefined();
-    expect(o.ignored).toEqual(['SW_DB', 'SW_MIGRATIONS_DIR', 'SW_NATIVE_BINDING', 'SW_QUIET', 'SW_SOMETHING_ADDED_LATER', 'SW_VALIDATE_OUTPUT', 'sw_db']);
+    expect(o.ignored).toEqual([
+      'SW_DB',
+      'SW_MIGRATIONS_DIR',
+      'SW_NATIVE_BINDING',
+      'SW_QUIET',
+      'SW_SOMETHING_ADDED_LATER',
+      'SW_VALIDATE_OUTPUT',
+      'sw_db',
+    ]);
     expect(o.ignored).not.toContain('PATH');
   });
 

@@ -9,10 +9,18 @@ describe('Electron hardening', () => {
     const win = fs.readFileSync('electron/main/window.ts', 'utf8');
     const prefs = /webPreferences: \{([\s\S]*?)\n {4}\}/.exec(win)?.[1] ?? '';
     for (const line of [
-      'contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false',
-      'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'webviewTag: false',
-      'experimentalFeatures: false', "disableBlinkFeatures: 'Auxclick'",
-    ]) expect(prefs, line).toContain(line);
+      'contextIsolation: true',
+      'sandbox: true',
+      'nodeIntegration: false',
+      'nodeIntegrationInWorker: false',
+      'nodeIntegrationInSubFrames: false',
+      'webSecurity: true',
+      'allowRunningInsecureContent: false',
+      'webviewTag: false',
+      'experimentalFeatures: false',
+      "disableBlinkFeatures: 'Auxclick'",
+    ])
+      expect(prefs, line).toContain(line);
     // Nothing anywhere switches them back.
     for (const dir of ['electron', 'src']) {
       for (const f of fs.readdirSync(dir, { recursive: true }) as string[]) {
@@ -23,7 +31,11 @@ describe('Electron hardening', () => {
     }
   });
   it('has a strict CSP: nothing remote, no inline or eval script', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);

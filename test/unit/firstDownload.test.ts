@@ -41,7 +41,8 @@ const AREA_PAGES = [
   'app/SettingsPage.tsx',
 ];
 
-const has = (b: RendererBuild, chunks: Set<string>, suffix: string) => [...chunks].some((k) => k.endsWith(suffix) || b.manifest[k]!.src?.endsWith(suffix));
+const has = (b: RendererBuild, chunks: Set<string>, suffix: string) =>
+  [...chunks].some((k) => k.endsWith(suffix) || b.manifest[k]!.src?.endsWith(suffix));
 
 describe('first download per screen', () => {
   it('every area is a chunk of its own, loaded when opened', () => {
@@ -57,13 +58,15 @@ describe('first download per screen', () => {
     expect(has(build, accounts.chunks, 'features/help/ui/HelpDrawer.tsx')).toBe(false);
     expect([...accounts.chunks].some((k) => k.endsWith('.md?raw'))).toBe(false);
     // The dialogs load when opened, not with the grid.
-    for (const dialog of ['ImportDialog.tsx', 'AccountDetail.tsx', 'NewAccountDialog.tsx']) expect(has(build, accounts.chunks, `accounts/ui/${dialog}`), dialog).toBe(false);
+    for (const dialog of ['ImportDialog.tsx', 'AccountDetail.tsx', 'NewAccountDialog.tsx'])
+      expect(has(build, accounts.chunks, `accounts/ui/${dialog}`), dialog).toBe(false);
   });
 
   it('charts load only with the screens that draw one', () => {
     const chart = chunkNamed(build, 'EChart');
     expect(screenDownload(build, 'features/pareto/ui/ParetoPage.tsx').chunks.has(chart)).toBe(true);
-    for (const page of ['features/accounts/ui/AccountsPage.tsx', 'app/SettingsPage.tsx']) expect(screenDownload(build, page).chunks.has(chart), page).toBe(false);
+    for (const page of ['features/accounts/ui/AccountsPage.tsx', 'app/SettingsPage.tsx'])
+      expect(screenDownload(build, page).chunks.has(chart), page).toBe(false);
     // ECharts is bundled from echarts/core with the charts in use, not whole.
     expect(fs.statSync(path.join(build.dir, build.manifest[chart]!.file)).size).toBeLessThan(800_000);
   });

@@ -22,7 +22,8 @@ export interface Violation extends ImportEdge {
 const RANK = { shared: 0, platform: 1, feature: 2, app: 3, shell: 4 } as const;
 type Layer = keyof typeof RANK;
 
-const RENDERER_KIT = /^src\/renderer\/(api\/|components\/|grid\/|i18n\/(serverReasons|common)\.ts$|app\/(prefs\.tsx|useHashRoute\.ts|hash\.ts)$)/;
+const RENDERER_KIT =
+  /^src\/renderer\/(api\/|components\/|grid\/|i18n\/(serverReasons|common)\.ts$|app\/(prefs\.tsx|useHashRoute\.ts|hash\.ts)$)/;
 
 export function layerOf(file: string): Layer | null {
   if (file.startsWith('src/shared/')) return 'shared';
@@ -40,7 +41,7 @@ const featureOf = (file: string): { name: string; part: string } | null => {
 };
 const isUi = (file: string): boolean => file.startsWith('src/renderer/') || featureOf(file)?.part === 'ui';
 const isNodeSide = (file: string): boolean =>
-  ['platform', 'app'].includes(layerOf(file) ?? '') && !RENDERER_KIT.test(file) || featureOf(file)?.part === 'server';
+  (['platform', 'app'].includes(layerOf(file) ?? '') && !RENDERER_KIT.test(file)) || featureOf(file)?.part === 'server';
 const MERGED_CONTRACT = 'src/app/contract.ts';
 
 export function why(edge: ImportEdge): string | null {
@@ -53,12 +54,19 @@ export function why(edge: ImportEdge): string | null {
   if (isUi(from) && isNodeSide(to) && !(to === MERGED_CONTRACT && edge.typeOnly)) return 'UI code imports main-process code';
   if (RANK[b] > RANK[a] && !(to === MERGED_CONTRACT && edge.typeOnly && isUi(from))) return `${a} imports ${b} (points up)`;
   if (fa && fb && fa.name !== fb.name && fb.part !== 'top') return `feature ${fa.name} imports ${fb.name}/${fb.part}`;
-  if (fa && fb && fa.name === fb.name && fa.part === 'top' && fb.part !== 'top') return `${fa.name}'s contract/domain imports its own ${fb.part}/`;
+  if (fa && fb && fa.name === fb.name && fa.part === 'top' && fb.part !== 'top')
+    return `${fa.name}'s contract/domain imports its own ${fb.part}/`;
   return null;
 }
 
 /** The product's entry points: what ships is what these reach. Tests and their helpers may reach up (a test drives the whole app). */
-export const ENTRY_POINTS = ['electron/main/index.ts', 'electron/preload/index.ts', 'src/renderer/main.tsx', 'src/app/cli/main.ts', 'src/app/web/main.ts'];
+export const ENTRY_POINTS = [
+  'electron/main/index.ts',
+  'electron/preload/index.ts',
+  'src/renderer/main.tsx',
+  'src/app/cli/main.ts',
+  'src/app/web/main.ts',
+];
 
 export function shipped(edges: ImportEdge[], entries = ENTRY_POINTS): Set<string> {
   const next = new Map<string, string[]>();

@@ -47,8 +47,14 @@ describe('layers point down', () => {
 
   it('no shipped import breaks the rule, other than the listed ones not yet fixed', () => {
     const found = violations(edges).map((v) => `${v.from} -> ${v.to}`);
-    expect(found.filter((v) => !NOT_YET_FIXED.includes(v)), 'new imports that break the layer rule').toEqual([]);
-    expect(NOT_YET_FIXED.filter((v) => !found.includes(v)), 'fixed: remove them from NOT_YET_FIXED').toEqual([]);
+    expect(
+      found.filter((v) => !NOT_YET_FIXED.includes(v)),
+      'new imports that break the layer rule',
+    ).toEqual([]);
+    expect(
+      NOT_YET_FIXED.filter((v) => !found.includes(v)),
+      'fixed: remove them from NOT_YET_FIXED',
+    ).toEqual([]);
   });
 
   it('names what each kind of upward import breaks', () => {
@@ -56,7 +62,9 @@ describe('layers point down', () => {
     expect(why(edge('src/shared/money.ts', 'src/features/accounts/contract.ts'))).toBe('shared imports feature (points up)');
     expect(why(edge('src/platform/registry.ts', 'src/app/contract.ts'))).toBe('platform imports app (points up)');
     expect(why(edge('src/features/pareto/server/repo.ts', 'src/app/handlers.ts'))).toBe('feature imports app (points up)');
-    expect(why(edge('src/features/pareto/server/repo.ts', 'src/features/accounts/server/repo.ts'))).toBe('feature pareto imports accounts/server');
+    expect(why(edge('src/features/pareto/server/repo.ts', 'src/features/accounts/server/repo.ts'))).toBe(
+      'feature pareto imports accounts/server',
+    );
     expect(why(edge('src/features/pareto/server/repo.ts', 'src/features/accounts/contract.ts'))).toBeNull();
     expect(why(edge('src/features/pareto/ui/ParetoPage.tsx', 'src/platform/db/connection.ts'))).toBe('UI code imports main-process code');
     expect(why(edge('src/renderer/api/client.ts', 'src/app/contract.ts', true))).toBeNull();

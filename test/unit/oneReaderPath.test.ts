@@ -27,7 +27,11 @@ function sourceFiles(dir: string): string[] {
 describe('one reader path for every import', () => {
   it('no server code outside src/platform/excel reads a workbook, CSV or zip another way', () => {
     const offenders: string[] = [];
-    for (const file of [...sourceFiles(path.join(root, 'src/platform')), ...sourceFiles(path.join(root, 'src/app')), ...sourceFiles(path.join(root, 'src/features'))]) {
+    for (const file of [
+      ...sourceFiles(path.join(root, 'src/platform')),
+      ...sourceFiles(path.join(root, 'src/app')),
+      ...sourceFiles(path.join(root, 'src/features')),
+    ]) {
       if (file.startsWith(READER_DIR + path.sep)) continue;
       const text = fs.readFileSync(file, 'utf8');
       for (const [pattern, what] of OTHER_WAYS) if (pattern.test(text)) offenders.push(`${path.relative(root, file)}: ${what}`);
@@ -36,7 +40,7 @@ describe('one reader path for every import', () => {
   });
 
   it('the check sees an offender (it is not vacuous)', () => {
-    expect(OTHER_WAYS.some(([p]) => p.test("await wb.xlsx.readFile(file);"))).toBe(true);
+    expect(OTHER_WAYS.some(([p]) => p.test('await wb.xlsx.readFile(file);'))).toBe(true);
     expect(OTHER_WAYS.some(([p]) => p.test("import { parse } from 'csv-parse';"))).toBe(true);
     expect(OTHER_WAYS.some(([p]) => p.test('entry.pipe(zlib.createInflateRaw())'))).toBe(true);
   });

@@ -9,25 +9,47 @@ const sarif = (results: { ruleId: string; uri: string; line: number }[]) =>
   JSON.stringify({
     $schema: 'http://json.schemastore.org/sarif-2.1.0',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'Electronegativity', rules: [] } },
-      results: results.map((r) => ({
-        ruleId: r.ruleId,
-        level: 'warning',
-        message: { text: `${r.ruleId} description` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: r.uri }, region: { startLine: r.line, startColumn: 7, charLength: 21 } } }],
-      })),
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'Electronegativity', rules: [] } },
+        results: results.map((r) => ({
+          ruleId: r.ruleId,
+          level: 'warning',
+          message: { text: `${r.ruleId} description` },
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: r.uri }, region: { startLine: r.line, startColumn: 7, charLength: 21 } } },
+          ],
+        })),
+      },
+    ],
   });
 
 const files: Record<string, string[]> = {
-  'electron/main/window.ts': ['import x;', '', '  webPreferences: {', '      preload: preloadPath,', '  }', '    preload:   otherPreload,', '      preload: preloadPath,'],
+  'electron/main/window.ts': [
+    'import x;',
+    '',
+    '  webPreferences: {',
+    '      preload: preloadPath,',
+    '  }',
+    '    preload:   otherPreload,',
+    '      preload: preloadPath,',
+  ],
   'src/renderer/index.html': ['<!doctype html>', '    <meta', '      http-equiv="Content-Security-Policy"'],
 };
 const readLine = (file: string, line: number) => files[file]?.[line - 1];
 const allow: AllowEntry[] = [
-  { issue: 'PRELOAD_JS_CHECK', file: 'electron/main/window.ts', lineText: 'preload: preloadPath,', reason: 'the preload exposes only the contract channels' },
-  { issue: 'CSP_GLOBAL_CHECK', file: 'src/renderer/index.html', lineText: '<meta', reason: "style-src 'unsafe-inline' for Ant Design and ag-grid" },
+  {
+    issue: 'PRELOAD_JS_CHECK',
+    file: 'electron/main/window.ts',
+    lineText: 'preload: preloadPath,',
+    reason: 'the preload exposes only the contract channels',
+  },
+  {
+    issue: 'CSP_GLOBAL_CHECK',
+    file: 'src/renderer/index.html',
+    lineText: '<meta',
+    reason: "style-src 'unsafe-inline' for Ant Design and ag-grid",
+  },
 ];
 const current = [
   { ruleId: 'PRELOAD_JS_CHECK', uri: 'electron/main/window.ts', line: 4 },
@@ -45,21 +67,30 @@ describe('Electron scan allow-list', () => {
   });
 
   it('fails a new finding of an allowed kind in an allowed file, on another line', () => {
-    const findings = findingsFromSarif(sarif([...current, { ruleId: 'PRELOAD_JS_CHECK', uri: 'electron/main/window.ts', line: 6 }]), readLine);
+    const findings = findingsFromSarif(
+      sarif([...current, { ruleId: 'PRELOAD_JS_CHECK', uri: 'electron/main/window.ts', line: 6 }]),
+      readLine,
+    );
     const r = matchAllowList(findings, allow);
     expect(r.unexplained.map((f) => [f.issue, f.line, f.lineText])).toEqual([['PRELOAD_JS_CHECK', 6, 'preload: otherPreload,']]);
   });
 
   it('fails a second finding on a line of the same text: one entry explains one finding', () => {
-    const findings = findingsFromSarif(sarif([...current, { ruleId: 'PRELOAD_JS_CHECK', uri: 'electron/main/window.ts', line: 7 }]), readLine);
+    const findings = findingsFromSarif(
+      sarif([...current, { ruleId: 'PRELOAD_JS_CHECK', uri: 'electron/main/window.ts', line: 7 }]),
+      readLine,
+    );
     expect(matchAllowList(findings, allow).unexplained.map((f) => f.line)).toEqual([7]);
   });
 
   it('fails the same check in another file, and another check on an allowed line', () => {
-    const findings = findingsFromSarif(sarif([
-      { ruleId: 'PRELOAD_JS_CHECK', uri: 'electron/main/other.ts', line: 4 },
-      { ruleId: 'NODE_INTEGRATION_HTML_SCAN', uri: 'electron/main/window.ts', line: 4 },
-    ]), (f, l) => readLine(f === 'electron/main/other.ts' ? 'electron/main/window.ts' : f, l));
+    const findings = findingsFromSarif(
+      sarif([
+        { ruleId: 'PRELOAD_JS_CHECK', uri: 'electron/main/other.ts', line: 4 },
+        { ruleId: 'NODE_INTEGRATION_HTML_SCAN', uri: 'electron/main/window.ts', line: 4 },
+      ]),
+      (f, l) => readLine(f === 'electron/main/other.ts' ? 'electron/main/window.ts' : f, l),
+    );
     const r = matchAllowList(findings, allow);
     expect(r.unexplained).toHaveLength(2);
     // ...and the entries that matched nothing are reported as stale.
@@ -73,14 +104,20 @@ describe('Electron scan allow-list', () => {
   });
 
   it('refuses anything that is not the report (the console chatter, a garbled CSV) with a clear error', () => {
-    expect(() => findingsFromSarif('Something went wrong while fetching Electron\'s releases. No connectivity?', readLine)).toThrow(SyntaxError);
-    expect(() => findingsFromSarif('issue, severity, confidence, filename, location, sample, description, url\nCSP_GLOBAL_CHECK,"LOW"', readLine)).toThrow();
+    expect(() => findingsFromSarif("Something went wrong while fetching Electron's releases. No connectivity?", readLine)).toThrow(
+      SyntaxError,
+    );
+    expect(() =>
+      findingsFromSarif('issue, severity, confidence, filename, location, sample, description, url\nCSP_GLOBAL_CHECK,"LOW"', readLine),
+    ).toThrow();
     expect(() => findingsFromSarif('{"version":"2.1.0","runs":[]}', readLine)).toThrow(/not a SARIF 2.1.0 report/);
   });
 
   it('checks the list itself: every entry names check, file, line text and a reason', () => {
     expect(allowListProblems(allow)).toEqual([]);
-    expect(allowListProblems([{ issue: 'PRELOAD_JS_CHECK', file: 'electron/main/window.ts', reason: 'a long enough reason for it' }])).toEqual(['entry 1 has no lineText']);
+    expect(
+      allowListProblems([{ issue: 'PRELOAD_JS_CHECK', file: 'electron/main/window.ts', reason: 'a long enough reason for it' }]),
+    ).toEqual(['entry 1 has no lineText']);
     expect(allowListProblems([{ ...allow[0]!, reason: 'ok' }])).toEqual(['entry 1 (PRELOAD_JS_CHECK) gives no real reason']);
     expect(allowListProblems({})).toEqual(['the allow-list is not an array']);
   });

@@ -65,7 +65,8 @@ describe('app:// path check', () => {
       'app://bundle@evil/index.html',
       'file:///etc/passwd',
       'not a url',
-    ]) expect(appPathFor(root, url), url).toBeNull();
+    ])
+      expect(appPathFor(root, url), url).toBeNull();
   });
 
   it('dot segments the URL parser resolves itself (as Chromium does) stay inside the bundle', () => {
@@ -78,7 +79,13 @@ describe('app:// path check', () => {
   it('holds with Windows path rules too', () => {
     const win = 'C:\\Program Files\\SW\\resources\\app\\out\\renderer';
     expect(appPathFor(win, 'app://bundle/assets/a.js', path.win32)).toBe(`${win}\\assets\\a.js`);
-    for (const url of ['app://bundle/..%5c..%5cbook.sqlite', 'app://bundle/D:%5cx', 'app://bundle/D:/x', 'app://bundle/a/..%2f..%2f..%2fx', 'app://bundle/index.html:stream']) {
+    for (const url of [
+      'app://bundle/..%5c..%5cbook.sqlite',
+      'app://bundle/D:%5cx',
+      'app://bundle/D:/x',
+      'app://bundle/a/..%2f..%2f..%2fx',
+      'app://bundle/index.html:stream',
+    ]) {
       expect(appPathFor(win, url, path.win32), url).toBeNull();
     }
   });

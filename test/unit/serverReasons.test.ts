@@ -23,8 +23,12 @@ describe('import reasons in Chinese', () => {
   it('translates what the invoice import says of customers the book lacks, and of owners', () => {
     expect(localizeReason('no account has this name', 'zh-CN')).toBe('没有叫这个名称的客户');
     expect(localizeReason('a new customer needs a Territory', 'zh-CN')).toBe('新客户需要填写区域');
-    expect(localizeReason("too long for a rep's name: 120 characters, at most 100", 'zh-CN')).toBe('作为销售代表姓名过长：120 个字符，最多 100 个');
-    expect(localizeReason("required (the account's owner is deactivated: name an active rep)", 'zh-CN')).toBe('必填（该客户的负责人已停用：请填写在职的销售代表）');
+    expect(localizeReason("too long for a rep's name: 120 characters, at most 100", 'zh-CN')).toBe(
+      '作为销售代表姓名过长：120 个字符，最多 100 个',
+    );
+    expect(localizeReason("required (the account's owner is deactivated: name an active rep)", 'zh-CN')).toBe(
+      '必填（该客户的负责人已停用：请填写在职的销售代表）',
+    );
   });
 
   it('translates what the organisation rules say', () => {
@@ -33,8 +37,15 @@ describe('import reasons in Chinese', () => {
     const base = { nameZh: '李娜', nameEn: 'Li Na', email: null, role: 'rep' as const, territoryId: 't1', leads: [] };
     expect(localizeReason(reason({ ...base, email: 'A@b.cn' }), 'zh-CN')).toBe('已有其他人使用此邮箱');
     expect(localizeReason(reason({ ...base, territoryId: null }), 'zh-CN')).toBe('销售代表必须有所在区域');
-    expect(localizeReason(reason({ ...base, role: 'finance', territoryId: 't1' }), 'zh-CN')).toBe('只有销售代表（所在区域）和销售经理（负责的区域）有区域；finance 没有');
-    expect(localizeReason(territoryProblems({ nameZh: '华东', nameEn: 'East' }, [{ id: 't1', nameZh: '华东', nameEn: 'E' }])[0]!.reason, 'zh-CN')).toBe('已有区域名为「华东」');
+    expect(localizeReason(reason({ ...base, role: 'finance', territoryId: 't1' }), 'zh-CN')).toBe(
+      '只有销售代表（所在区域）和销售经理（负责的区域）有区域；finance 没有',
+    );
+    expect(
+      localizeReason(
+        territoryProblems({ nameZh: '华东', nameEn: 'East' }, [{ id: 't1', nameZh: '华东', nameEn: 'E' }])[0]!.reason,
+        'zh-CN',
+      ),
+    ).toBe('已有区域名为「华东」');
   });
 
   it('leaves English as it is, and an unknown reason in English rather than guessing', () => {

@@ -11,7 +11,7 @@ import { tempDir } from '../db/helpers';
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('npm run web without --db', () => {
-  it('opens no book until asked; the demo and the team\'s book are separate files', async () => {
+  it("opens no book until asked; the demo and the team's book are separate files", async () => {
     const t = tempDir();
     const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/app/web/main.ts', '--port', '0'], {
       cwd: root,
@@ -32,12 +32,25 @@ describe('npm run web without --db', () => {
           }
         });
       });
-      const api = async <T>(channel: string, body: unknown = {}): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> => {
-        const res = await fetch(`${url.origin}/api/${channel}`, { method: 'POST', headers: { 'x-sw-token': url.searchParams.get('token')! }, body: JSON.stringify(body) });
+      const api = async <T>(
+        channel: string,
+        body: unknown = {},
+      ): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> => {
+        const res = await fetch(`${url.origin}/api/${channel}`, {
+          method: 'POST',
+          headers: { 'x-sw-token': url.searchParams.get('token')! },
+          body: JSON.stringify(body),
+        });
         return (await res.json()) as { ok: boolean; value: T; error?: { code: string; message: string } };
       };
       const dataDir = path.join(t.dir, '.sales-workstation');
-      const books = () => (fs.existsSync(dataDir) ? fs.readdirSync(dataDir).filter((f) => f.endsWith('.sqlite')).sort() : []);
+      const books = () =>
+        fs.existsSync(dataDir)
+          ? fs
+              .readdirSync(dataDir)
+              .filter((f) => f.endsWith('.sqlite'))
+              .sort()
+          : [];
 
       expect(out).toContain('no book open yet');
       expect((await api<{ open: boolean }>('books:state')).value.open).toBe(false);
@@ -59,7 +72,10 @@ describe('npm run web without --db', () => {
       expect(books()).toEqual([own, 'demo.sqlite'].sort());
       const state = (await api<{ demo: boolean; fileName: string; books: { fileName: string; demo: boolean }[] }>('books:state')).value;
       expect(state).toMatchObject({ demo: true, fileName: 'demo.sqlite' });
-      expect(state.books.map((b) => [b.fileName, b.demo])).toEqual([['demo.sqlite', true], [own, false]]);
+      expect(state.books.map((b) => [b.fileName, b.demo])).toEqual([
+        ['demo.sqlite', true],
+        [own, false],
+      ]);
 
       const code = await new Promise<number | null>((resolve) => {
         child.on('exit', (c) => resolve(c));

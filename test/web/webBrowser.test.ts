@@ -72,7 +72,11 @@ describe('npm run web in Chromium', () => {
     // The app's own page, with the token in the header as transport.ts sends it, does write:
     // the refusals above are about who asks, not a broken API.
     const status = await page.evaluate(async (token) => {
-      const r = await fetch('/api/org:saveTerritory', { method: 'POST', headers: { 'x-sw-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ nameZh: '华东', nameEn: 'East' }) });
+      const r = await fetch('/api/org:saveTerritory', {
+        method: 'POST',
+        headers: { 'x-sw-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify({ nameZh: '华东', nameEn: 'East' }),
+      });
       return r.status;
     }, web.token);
     expect(status).toBe(200);

@@ -14,10 +14,14 @@ describe('npm run web', () => {
     const t = tempDir();
     try {
       const db = path.join(t.dir, 'web.sqlite');
-      const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/app/web/main.ts', '--db', db, '--port', '0'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/app/web/main.ts', '--db', db, '--port', '0'],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -33,10 +37,18 @@ describe('npm run web', () => {
         child.stdout.on('data', check);
       });
       const u = new URL(url);
-      const res = await fetch(`${u.origin}/api/app:info`, { method: 'POST', headers: { 'x-sw-token': u.searchParams.get('token')! }, body: '{}' });
+      const res = await fetch(`${u.origin}/api/app:info`, {
+        method: 'POST',
+        headers: { 'x-sw-token': u.searchParams.get('token')! },
+        body: '{}',
+      });
       expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
       // A write, so there is something in the WAL to checkpoint.
-      const ws = await fetch(`${u.origin}/api/settings:update`, { method: 'POST', headers: { 'x-sw-token': u.searchParams.get('token')! }, body: '{"moneyWan":true}' });
+      const ws = await fetch(`${u.origin}/api/settings:update`, {
+        method: 'POST',
+        headers: { 'x-sw-token': u.searchParams.get('token')! },
+        body: '{"moneyWan":true}',
+      });
       expect(ws.status).toBe(200);
       const code = await new Promise<number | null>((resolve) => {
         child.on('exit', (c) => resolve(c));

@@ -26,11 +26,14 @@ interface Reply {
 
 function request(method: string, pathAndQuery: string, headers: Record<string, string>, body?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: web.port, method, path: pathAndQuery, headers: { host: `127.0.0.1:${web.port}`, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: web.port, method, path: pathAndQuery, headers: { host: `127.0.0.1:${web.port}`, ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -41,7 +44,11 @@ const intruder = JSON.stringify({ nameZh: '入侵者', nameEn: 'Intruder' });
 
 /** Opens the app as the user does: the printed URL, once. Returns the page cookie. */
 async function launch(): Promise<string> {
-  const page = await request('GET', `/?token=${web.token}`, { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' });
+  const page = await request('GET', `/?token=${web.token}`, {
+    'sec-fetch-site': 'none',
+    'sec-fetch-mode': 'navigate',
+    'sec-fetch-dest': 'document',
+  });
   expect(page.status).toBe(200);
   const set = String(page.headers['set-cookie'] ?? '');
   expect(set).toMatch(new RegExp(`^sw-page-${web.port}=[^;]+; HttpOnly; SameSite=Strict; Path=/$`));
@@ -56,20 +63,43 @@ describe('npm run web: only its own page gets in', () => {
     const before = territories();
     // Exactly what Chromium sends for fetch(url, { method: 'POST', mode: 'no-cors', body })
     // from http://127.0.0.1:8999 after the user opened the app (the cookie is same-site).
-    const attack = await request('POST', '/api/org:saveTerritory', {
-      origin: 'http://127.0.0.1:8999',
-      'sec-fetch-site': 'same-site',
-      'sec-fetch-mode': 'no-cors',
-      'sec-fetch-dest': 'empty',
-      'content-type': 'text/plain;charset=UTF-8',
-      cookie,
-    }, intruder);
+    const attack = await request(
+      'POST',
+      '/api/org:saveTerritory',
+      {
+        origin: 'http://127.0.0.1:8999',
+        'sec-fetch-site': 'same-site',
+        'sec-fetch-mode': 'no-cors',
+        'sec-fetch-dest': 'empty',
+        'content-type': 'text/plain;charset=UTF-8',
+        cookie,
+      },
+      intruder,
+    );
     expect(attack.status).toBe(403);
     expect(attack.body).toContain('http://127.0.0.1:8999');
     // The same from a page on localhost:8999, and a form POST navigation (no Origin check
     // evasions either way).
-    expect((await request('POST', '/api/org:saveTerritory', { origin: 'http://localhost:8999', 'sec-fetch-site': 'same-site', cookie, 'content-type': 'text/plain' }, intruder)).status).toBe(403);
-    expect((await request('POST', '/upload?name=x.csv', { origin: 'http://127.0.0.1:8999', 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', cookie }, 'a,b')).status).toBe(403);
+    expect(
+      (
+        await request(
+          'POST',
+          '/api/org:saveTerritory',
+          { origin: 'http://localhost:8999', 'sec-fetch-site': 'same-site', cookie, 'content-type': 'text/plain' },
+          intruder,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(
+          'POST',
+          '/upload?name=x.csv',
+          { origin: 'http://127.0.0.1:8999', 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', cookie },
+          'a,b',
+        )
+      ).status,
+    ).toBe(403);
     expect(territories()).toBe(before);
   });
 
@@ -92,13 +122,26 @@ describe('npm run web: only its own page gets in', () => {
     }
     expect(territories()).toBe(0);
     // The page's own script: same origin, header token.
-    const mine = await request('POST', '/api/org:saveTerritory', { ...h, origin: own, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' }, intruder);
+    const mine = await request(
+      'POST',
+      '/api/org:saveTerritory',
+      { ...h, origin: own, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' },
+      intruder,
+    );
     expect(mine.status).toBe(200);
     expect(territories()).toBe(1);
   });
 
   it('refuses a wrong Host header (DNS rebinding) on every route', async () => {
-    for (const host of ['evil.example:' + web.port, '127.0.0.1', 'localhost', `127.0.0.1:${web.port + 1}`, `127.0.0.2:${web.port}`, `[::1]:${web.port}`, `127.0.0.1:${web.port}.evil.example`]) {
+    for (const host of [
+      'evil.example:' + web.port,
+      '127.0.0.1',
+      'localhost',
+      `127.0.0.1:${web.port + 1}`,
+      `127.0.0.2:${web.port}`,
+      `[::1]:${web.port}`,
+      `127.0.0.1:${web.port}.evil.example`,
+    ]) {
       const api = await request('POST', '/api/org:saveTerritory', { host, 'x-sw-token': web.token }, intruder);
       expect(api.status, host).toBe(421);
       const page = await request('GET', `/?token=${web.token}`, { host });
@@ -163,7 +206,8 @@ describe('the gate as pure rules', () => {
   it('accepts exactly 127.0.0.1:PORT and localhost:PORT as Host', () => {
     expect(hostAllowed('127.0.0.1:5000', 5000)).toBe(true);
     expect(hostAllowed('localhost:5000', 5000)).toBe(true);
-    for (const h of [undefined, '', 'LOCALHOST:5000', '127.0.0.1:5000 ', '127.0.0.1:05000', '127.0.0.1:5000@evil', 'localhost.:5000']) expect(hostAllowed(h, 5000), String(h)).toBe(false);
+    for (const h of [undefined, '', 'LOCALHOST:5000', '127.0.0.1:5000 ', '127.0.0.1:05000', '127.0.0.1:5000@evil', 'localhost.:5000'])
+      expect(hostAllowed(h, 5000), String(h)).toBe(false);
   });
   it('allows a navigation the user started for the page only', () => {
     const host = '127.0.0.1:5000';

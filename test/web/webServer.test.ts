@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 const api = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`http://127.0.0.1:${web.port}/api/${channel}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  fetch(`http://127.0.0.1:${web.port}/api/${channel}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 describe('npm run web: safe by default', () => {
   it('listens on 127.0.0.1 only and prints a URL with the token', () => {
@@ -57,7 +61,10 @@ describe('npm run web: safe by default', () => {
     expect(bad.status).toBe(400);
     const extra = (await (await api('accounts:list', '{"evil":1}', h)).json()) as { ok: boolean; error: { code: string } };
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const wrongType = (await (await api('accounts:update', '{"id":"x","patch":{"sales":"a lot"}}', h)).json()) as { ok: boolean; error: { code: string } };
+    const wrongType = (await (await api('accounts:update', '{"id":"x","patch":{"sales":"a lot"}}', h)).json()) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const huge = await api('accounts:list', JSON.stringify({ pad: 'x'.repeat(70 * 1024 * 1024) }), h);
     expect(huge.status).toBe(413);
@@ -82,10 +89,13 @@ describe('npm run web: safe by default', () => {
     await new Promise<void>((r) => other.listen(sock, () => r()));
     try {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request({ socketPath: sock, path: '/api/accounts:list', method: 'POST', headers: { 'x-sw-token': web.token } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = http.request(
+          { socketPath: sock, path: '/api/accounts:list', method: 'POST', headers: { 'x-sw-token': web.token } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end('{}');
       });
@@ -97,7 +107,13 @@ describe('npm run web: safe by default', () => {
 
   it('uploads and downloads files only through tokens', async () => {
     const h = { 'x-sw-token': web.token };
-    const up = (await (await fetch(`http://127.0.0.1:${web.port}/upload?name=${encodeURIComponent('../../etc/passwd')}`, { method: 'POST', headers: h, body: 'a,b\n' })).json()) as { ok: boolean; value: { token: string; name: string } };
+    const up = (await (
+      await fetch(`http://127.0.0.1:${web.port}/upload?name=${encodeURIComponent('../../etc/passwd')}`, {
+        method: 'POST',
+        headers: h,
+        body: 'a,b\n',
+      })
+    ).json()) as { ok: boolean; value: { token: string; name: string } };
     expect(up.ok).toBe(true);
     expect(up.value.name).toBe('passwd');
     // A read token is not a download.

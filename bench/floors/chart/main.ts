@@ -4,7 +4,11 @@ import * as echarts from 'echarts';
 // bare ECharts, one bar series in large mode and the cumulative line, no animation — from
 // the same analysis, asked of the same web server and handler (pareto:analyze) on the same
 // book. Timed like the product: from the answer's body parsed to the chart's 'finished'.
-interface Bar { value: number; cumulativeShare: number; from: number }
+interface Bar {
+  value: number;
+  cumulativeShare: number;
+  from: number;
+}
 
 async function draw(): Promise<void> {
   const token = new URLSearchParams(location.search).get('token') ?? '';

@@ -18,11 +18,38 @@ const datasource: IDatasource = {
       body: JSON.stringify({ view: {}, offset: p.startRow, limit, count: p.startRow === 0 }),
     })
       .then((r) => r.json())
-      .then((r: { ok: boolean; value: { rows: object[]; total: number | null } }) => p.successCallback(r.value.rows, r.value.total ?? undefined), () => p.failCallback());
+      .then(
+        (r: { ok: boolean; value: { rows: object[]; total: number | null } }) =>
+          p.successCallback(r.value.rows, r.value.total ?? undefined),
+        () => p.failCallback(),
+      );
   },
 };
 // The same data columns as the accounts screen (its tick and detail columns aside).
-const fields = ['name', 'nameEn', 'territoryId', 'ownerId', 'industry', 'city', 'size', 'nature', 'sales', 'salesLastYear', 'profit', 'receivable', 'grade', 'relationshipStage', 'relationshipType', 'communicationStyle', 'valueType', 'loyaltyType', 'productsInUse', 'lastVisit', 'nextVisit', 'notes'];
+const fields = [
+  'name',
+  'nameEn',
+  'territoryId',
+  'ownerId',
+  'industry',
+  'city',
+  'size',
+  'nature',
+  'sales',
+  'salesLastYear',
+  'profit',
+  'receivable',
+  'grade',
+  'relationshipStage',
+  'relationshipType',
+  'communicationStyle',
+  'valueType',
+  'loyaltyType',
+  'productsInUse',
+  'lastVisit',
+  'nextVisit',
+  'notes',
+];
 const columns = fields.map((field) => ({ field, colId: field }));
 
 createRoot(document.getElementById('root')!).render(

@@ -10,4 +10,14 @@ import { reportsCommands } from '../../features/reports/server/cli';
 import { orgCommands } from '../../features/org/server/cli';
 
 // Every CLI command. A feature adds its list here (one line).
-export const cliCommands: CliCommand[] = [...coreCommands, ...accountsCommands, ...pipelineCommands, ...trainingCommands, ...receivablesCommands, ...negotiationCommands, ...paretoCommands, ...reportsCommands, ...orgCommands];
+export const cliCommands: CliCommand[] = [
+  ...coreCommands,
+  ...accountsCommands,
+  ...pipelineCommands,
+  ...trainingCommands,
+  ...receivablesCommands,
+  ...negotiationCommands,
+  ...paretoCommands,
+  ...reportsCommands,
+  ...orgCommands,
+];

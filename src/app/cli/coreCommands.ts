@@ -11,17 +11,19 @@ import type { CliCommand } from '../../platform/cli/command';
 export const coreCommands: CliCommand[] = [
   {
     words: ['init'],
-    usage: 'init [--demo] [--time-zone ZONE]      create the database (with the demo company); the book\'s time zone, default Asia/Shanghai',
+    usage: "init [--demo] [--time-zone ZONE]      create the database (with the demo company); the book's time zone, default Asia/Shanghai",
     options: { demo: { type: 'boolean' }, 'time-zone': { type: 'string' } },
     async run(io) {
       const zone = io.options['time-zone'];
       if (typeof zone === 'string') {
-        if (!isTimeZone(zone)) throw new AppError('invalid-input', `--time-zone: "${zone}" is not a time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)`);
+        if (!isTimeZone(zone))
+          throw new AppError('invalid-input', `--time-zone: "${zone}" is not a time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)`);
         updateSettings(io.ctx.db, io.ctx.clock, { timeZone: zone });
       }
       const count = (io.ctx.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
       if (io.options.demo) {
-        if (count > 0) throw new AppError('conflict', `${io.dbPath} already holds ${count} accounts; the demo company goes into a new file.`);
+        if (count > 0)
+          throw new AppError('conflict', `${io.dbPath} already holds ${count} accounts; the demo company goes into a new file.`);
         seedDemo(io.ctx);
       }
       const n = (io.ctx.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
@@ -31,7 +33,7 @@ export const coreCommands: CliCommand[] = [
   },
   {
     words: ['backup'],
-    usage: 'backup OUT.sqlite                     copy the database with SQLite\'s online backup',
+    usage: "backup OUT.sqlite                     copy the database with SQLite's online backup",
     async run(io) {
       const dest = io.positionals[0];
       if (!dest) throw new AppError('invalid-input', 'missing OUT.sqlite');

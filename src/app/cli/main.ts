@@ -13,7 +13,7 @@ function usage(): string {
   return [
     'Usage: npm run cli -- --db FILE [--today YYYY-MM-DD] <command>',
     '',
-    '  --today YYYY-MM-DD  the date any command takes as today (default: today in the book\'s time zone)',
+    "  --today YYYY-MM-DD  the date any command takes as today (default: today in the book's time zone)",
     '',
     'Commands:',
     ...cliCommands.map((c) => `  ${c.usage}`),

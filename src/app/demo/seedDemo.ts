@@ -13,34 +13,121 @@ import { seedReportsDemo } from '../../features/reports/server/demo';
 // Seeded random, so every new demo book holds the same data (ids included).
 
 const TERRITORIES: { zh: string; en: string; cities: (readonly [string, string])[] }[] = [
-  { zh: '华东区', en: 'East China', cities: [['上海', 'Shanghai'], ['杭州', 'Hangzhou'], ['南京', 'Nanjing'], ['苏州', 'Suzhou'], ['宁波', 'Ningbo']] },
-  { zh: '华北区', en: 'North China', cities: [['北京', 'Beijing'], ['天津', 'Tianjin'], ['石家庄', 'Shijiazhuang'], ['济南', 'Jinan'], ['青岛', 'Qingdao']] },
-  { zh: '华南区', en: 'South China', cities: [['广州', 'Guangzhou'], ['深圳', 'Shenzhen'], ['东莞', 'Dongguan'], ['佛山', 'Foshan'], ['厦门', 'Xiamen']] },
+  {
+    zh: '华东区',
+    en: 'East China',
+    cities: [
+      ['上海', 'Shanghai'],
+      ['杭州', 'Hangzhou'],
+      ['南京', 'Nanjing'],
+      ['苏州', 'Suzhou'],
+      ['宁波', 'Ningbo'],
+    ],
+  },
+  {
+    zh: '华北区',
+    en: 'North China',
+    cities: [
+      ['北京', 'Beijing'],
+      ['天津', 'Tianjin'],
+      ['石家庄', 'Shijiazhuang'],
+      ['济南', 'Jinan'],
+      ['青岛', 'Qingdao'],
+    ],
+  },
+  {
+    zh: '华南区',
+    en: 'South China',
+    cities: [
+      ['广州', 'Guangzhou'],
+      ['深圳', 'Shenzhen'],
+      ['东莞', 'Dongguan'],
+      ['佛山', 'Foshan'],
+      ['厦门', 'Xiamen'],
+    ],
+  },
 ];
 
 const REPS = [
-  ['王磊', 'Wang Lei'], ['李娜', 'Li Na'], ['张伟', 'Zhang Wei'], ['刘洋', 'Liu Yang'], ['陈静', 'Chen Jing'], ['赵强', 'Zhao Qiang'],
+  ['王磊', 'Wang Lei'],
+  ['李娜', 'Li Na'],
+  ['张伟', 'Zhang Wei'],
+  ['刘洋', 'Liu Yang'],
+  ['陈静', 'Chen Jing'],
+  ['赵强', 'Zhao Qiang'],
 ];
 
 const INDUSTRIES = ['制造业', '医药', '汽车零部件', '电子', '化工', '食品饮料', '物流', '零售', '能源', '建筑'];
 const INDUSTRY_EN: Record<string, string> = {
-  制造业: 'Manufacturing', 医药: 'Pharma', 汽车零部件: 'Auto parts', 电子: 'Electronics', 化工: 'Chemicals',
-  食品饮料: 'Food & beverage', 物流: 'Logistics', 零售: 'Retail', 能源: 'Energy', 建筑: 'Construction',
+  制造业: 'Manufacturing',
+  医药: 'Pharma',
+  汽车零部件: 'Auto parts',
+  电子: 'Electronics',
+  化工: 'Chemicals',
+  食品饮料: 'Food & beverage',
+  物流: 'Logistics',
+  零售: 'Retail',
+  能源: 'Energy',
+  建筑: 'Construction',
 };
-const WORDS = [['华', 'Hua'], ['盛', 'Sheng'], ['达', 'Da'], ['恒', 'Heng'], ['通', 'Tong'], ['瑞', 'Rui'], ['丰', 'Feng'], ['信', 'Xin'], ['宏', 'Hong'], ['远', 'Yuan'], ['联', 'Lian'], ['泰', 'Tai'], ['新', 'Xin'], ['安', 'An'], ['中', 'Zhong'], ['科', 'Ke']] as const;
+const WORDS = [
+  ['华', 'Hua'],
+  ['盛', 'Sheng'],
+  ['达', 'Da'],
+  ['恒', 'Heng'],
+  ['通', 'Tong'],
+  ['瑞', 'Rui'],
+  ['丰', 'Feng'],
+  ['信', 'Xin'],
+  ['宏', 'Hong'],
+  ['远', 'Yuan'],
+  ['联', 'Lian'],
+  ['泰', 'Tai'],
+  ['新', 'Xin'],
+  ['安', 'An'],
+  ['中', 'Zhong'],
+  ['科', 'Ke'],
+] as const;
 const SUFFIX: Record<string, [string, string]> = {
-  制造业: ['机械制造有限公司', 'Machinery Co., Ltd.'], 医药: ['医药股份有限公司', 'Pharmaceutical Co., Ltd.'],
-  汽车零部件: ['汽车部件有限公司', 'Auto Parts Co., Ltd.'], 电子: ['电子科技有限公司', 'Electronics Co., Ltd.'],
-  化工: ['化工集团有限公司', 'Chemical Group Co., Ltd.'], 食品饮料: ['食品有限公司', 'Foods Co., Ltd.'],
-  物流: ['物流有限公司', 'Logistics Co., Ltd.'], 零售: ['商贸有限公司', 'Trading Co., Ltd.'],
-  能源: ['能源有限公司', 'Energy Co., Ltd.'], 建筑: ['建设工程有限公司', 'Construction Co., Ltd.'],
+  制造业: ['机械制造有限公司', 'Machinery Co., Ltd.'],
+  医药: ['医药股份有限公司', 'Pharmaceutical Co., Ltd.'],
+  汽车零部件: ['汽车部件有限公司', 'Auto Parts Co., Ltd.'],
+  电子: ['电子科技有限公司', 'Electronics Co., Ltd.'],
+  化工: ['化工集团有限公司', 'Chemical Group Co., Ltd.'],
+  食品饮料: ['食品有限公司', 'Foods Co., Ltd.'],
+  物流: ['物流有限公司', 'Logistics Co., Ltd.'],
+  零售: ['商贸有限公司', 'Trading Co., Ltd.'],
+  能源: ['能源有限公司', 'Energy Co., Ltd.'],
+  建筑: ['建设工程有限公司', 'Construction Co., Ltd.'],
 };
-const SURNAMES = [['张', 'Zhang'], ['王', 'Wang'], ['李', 'Li'], ['赵', 'Zhao'], ['钱', 'Qian'], ['孙', 'Sun'], ['周', 'Zhou'], ['吴', 'Wu'], ['郑', 'Zheng'], ['冯', 'Feng']] as const;
+const SURNAMES = [
+  ['张', 'Zhang'],
+  ['王', 'Wang'],
+  ['李', 'Li'],
+  ['赵', 'Zhao'],
+  ['钱', 'Qian'],
+  ['孙', 'Sun'],
+  ['周', 'Zhou'],
+  ['吴', 'Wu'],
+  ['郑', 'Zheng'],
+  ['冯', 'Feng'],
+] as const;
 const TITLES: [string, string, string | null][] = [
-  ['总经理', 'decision', 'decisionMaker'], ['采购经理', 'management', 'evaluator'], ['技术总监', 'management', 'designer'],
-  ['车间主任', 'operation', 'user'], ['财务经理', 'management', 'evaluator'], ['工程师', 'operation', 'initiator'],
+  ['总经理', 'decision', 'decisionMaker'],
+  ['采购经理', 'management', 'evaluator'],
+  ['技术总监', 'management', 'designer'],
+  ['车间主任', 'operation', 'user'],
+  ['财务经理', 'management', 'evaluator'],
+  ['工程师', 'operation', 'initiator'],
 ];
-const DEPT_OF_TITLE: Record<string, string> = { 总经理: 'finance', 采购经理: 'finance', 技术总监: 'technical', 车间主任: 'user', 财务经理: 'finance', 工程师: 'technical' };
+const DEPT_OF_TITLE: Record<string, string> = {
+  总经理: 'finance',
+  采购经理: 'finance',
+  技术总监: 'technical',
+  车间主任: 'user',
+  财务经理: 'finance',
+  工程师: 'technical',
+};
 const COMPETITORS = ['西门子', '施耐德', 'ABB', '汇川技术', '和利时'];
 const STAGES = ['acquainted', 'engaged', 'trusted', 'ally'];
 const TYPES = ['outsider', 'friend', 'supplier', 'partner'];
@@ -117,18 +204,31 @@ export function seedDemoCompany(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT):
         const [sn] = pick(SURNAMES);
         const [title, level, role] = pick(TITLES);
         insertRow(w, 'contacts', {
-          id: newId(), account_id: accountId, territory_id: territoryIds[rep.territory]!,
-          name: `${sn}${pick(['总', '经理', '工', '主任', '先生', '女士'])}`, title, level, buying_role: role,
+          id: newId(),
+          account_id: accountId,
+          territory_id: territoryIds[rep.territory]!,
+          name: `${sn}${pick(['总', '经理', '工', '主任', '先生', '女士'])}`,
+          title,
+          level,
+          buying_role: role,
           department: DEPT_OF_TITLE[title] ?? null,
           coach_level: rng() < 0.15 ? pick(['low', 'medium', 'high']) : 'none',
-          phone: `13${Math.floor(rng() * 1e9).toString().padStart(9, '0')}`,
+          phone: `13${Math.floor(rng() * 1e9)
+            .toString()
+            .padStart(9, '0')}`,
         });
       }
       if (rng() < 0.4) {
         insertRow(w, 'competitors', {
-          id: newId(), account_id: accountId, territory_id: territoryIds[rep.territory]!, name: pick(COMPETITORS),
-          history: '已合作多年 / supplier for several years', rep: `${pick(SURNAMES)[0]}经理`, style: pick(['价格战', '关系型', '技术型']),
-          our_strengths: '本地服务响应快', our_weaknesses: '品牌知名度较低',
+          id: newId(),
+          account_id: accountId,
+          territory_id: territoryIds[rep.territory]!,
+          name: pick(COMPETITORS),
+          history: '已合作多年 / supplier for several years',
+          rep: `${pick(SURNAMES)[0]}经理`,
+          style: pick(['价格战', '关系型', '技术型']),
+          our_strengths: '本地服务响应快',
+          our_weaknesses: '品牌知名度较低',
         });
       }
     }

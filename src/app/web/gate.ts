@@ -11,7 +11,8 @@ export type RouteKind = 'api' | 'page';
 
 /** API, upload, file and download routes: token in the x-sw-token header only. */
 export function routeKind(method: string | undefined, pathname: string): RouteKind {
-  if (pathname.startsWith('/api/') || pathname === '/upload' || pathname.startsWith('/files/') || pathname.startsWith('/download/')) return 'api';
+  if (pathname.startsWith('/api/') || pathname === '/upload' || pathname.startsWith('/files/') || pathname.startsWith('/download/'))
+    return 'api';
   return method === 'GET' || method === 'HEAD' ? 'page' : 'api';
 }
 

@@ -17,7 +17,10 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const rendererDir = path.join(repo, 'out/renderer');
 if (!fs.existsSync(path.join(rendererDir, 'index.html')) || process.env.SW_REBUILD === '1') {
   console.log('Building the renderer…');
-  execFileSync(process.execPath, [path.join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repo, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
 }
 // The books live in the data folder; the demo company only ever in its own file there,
 // opened when the user asks for it on the first start (or later from the book menu).
@@ -26,7 +29,11 @@ const port = Number(arg('--port') ?? '0');
 const shelf = new BookShelf(dataDir, { platform: 'web' });
 const ctx = await shelf.start(arg('--db'));
 const web = await startWebServer({ ctx, registry: createRegistry(), rendererDir, port });
-console.log(shelf.isOpen() ? `Sales Workstation on ${ctx.dbPath}` : `Sales Workstation: no book open yet; the browser asks for the demo or your team's book (kept in ${dataDir})`);
+console.log(
+  shelf.isOpen()
+    ? `Sales Workstation on ${ctx.dbPath}`
+    : `Sales Workstation: no book open yet; the browser asks for the demo or your team's book (kept in ${dataDir})`,
+);
 console.log(`Open: ${web.url}`);
 console.log('(This address opens the app once, in one browser; restart for a new one.)');
 

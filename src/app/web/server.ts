@@ -58,8 +58,14 @@ export interface WebServer {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
 };
 
 export function isLoopback(addr: string | undefined): boolean {
@@ -144,7 +150,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     // Refuse anything that did not come from this machine, whatever address we bound.
     if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'loopback only' } });
-    if (!hostAllowed(req.headers.host, port)) return send(res, 421, { ok: false, error: { code: 'forbidden', message: `wrong Host header: use http://127.0.0.1:${port}/` } });
+    if (!hostAllowed(req.headers.host, port))
+      return send(res, 421, { ok: false, error: { code: 'forbidden', message: `wrong Host header: use http://127.0.0.1:${port}/` } });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const kind = routeKind(req.method, url.pathname);
     const origin = originAllowed(req.headers, kind);
@@ -154,7 +161,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const channel = decodeURIComponent(url.pathname.slice(5));
-      if (BROWSER_FORBIDDEN.has(channel)) return send(res, 400, { ok: false, error: { code: 'invalid-input', message: `${channel} is not available in the browser` } });
+      if (BROWSER_FORBIDDEN.has(channel))
+        return send(res, 400, { ok: false, error: { code: 'invalid-input', message: `${channel} is not available in the browser` } });
       const body = await readBody(req, MAX_JSON);
       if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid-input', message: 'request body too large' } });
       let input: unknown;
@@ -250,6 +258,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 }
 
 function safeName(name: string): string {
-  const base = path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
+  const base = path
+    .basename(name)
+    .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+    .slice(0, 120);
   return base || 'file';
 }

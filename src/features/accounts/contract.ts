@@ -154,9 +154,7 @@ export const zImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof zImportPreview>;
 
-export const zScope = z
-  .object({ territoryId: zId.optional(), ownerId: zId.optional() })
-  .strict();
+export const zScope = z.object({ territoryId: zId.optional(), ownerId: zId.optional() }).strict();
 
 export const accountsContract = {
   'accounts:lookups': channel(z.object({}).strict(), zLookups),
@@ -164,7 +162,14 @@ export const accountsContract = {
   'accounts:list': channel(zScope, z.array(zAccount)),
   // The grid's pages: rows of the view from `offset`; `count` asks for the view's size too.
   'accounts:page': channel(
-    z.object({ view: zAccountView, offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(1_000), count: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        view: zAccountView,
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(1_000),
+        count: z.boolean().default(false),
+      })
+      .strict(),
     z.object({ rows: z.array(zAccount), total: z.number().int().nullable() }),
   ),
   /** Every id in the view, in order: select-all takes the rows the view holds, loaded or not. */
@@ -194,13 +199,22 @@ export const accountsContract = {
   ),
   'accounts:importBatches': channel(
     z.object({}).strict(),
-    z.array(z.object({ id: z.string(), fileName: z.string(), inserted: z.number(), updated: z.number(), createdAt: z.string(), undoneAt: z.string().nullable() })),
+    z.array(
+      z.object({
+        id: z.string(),
+        fileName: z.string(),
+        inserted: z.number(),
+        updated: z.number(),
+        createdAt: z.string(),
+        undoneAt: z.string().nullable(),
+      }),
+    ),
   ),
-  'accounts:undoImport': channel(z.object({ batchId: zId }).strict(), z.object({ removed: z.number(), reverted: z.number(), skipped: z.number() })),
-  'accounts:saveImportErrors': channel(
-    z.object({ file: zFileToken, errors: z.array(zImportError).max(1_000_000) }).strict(),
-    zOk,
+  'accounts:undoImport': channel(
+    z.object({ batchId: zId }).strict(),
+    z.object({ removed: z.number(), reverted: z.number(), skipped: z.number() }),
   ),
+  'accounts:saveImportErrors': channel(z.object({ file: zFileToken, errors: z.array(zImportError).max(1_000_000) }).strict(), zOk),
   'accounts:export': channel(
     z
       .object({

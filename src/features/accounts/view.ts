@@ -12,7 +12,17 @@ const fieldKeys = accountFields.map((f) => f.key) as [string, ...string[]];
 const zColId = z.enum(fieldKeys);
 
 export const TEXT_FILTER_TYPES = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const;
-export const NUMBER_FILTER_TYPES = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'] as const;
+export const NUMBER_FILTER_TYPES = [
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+] as const;
 
 const zTextCondition = z.object({
   filterType: z.literal('text'),
@@ -29,7 +39,12 @@ const zNumberCondition = z.object({
 const combined = <T extends z.ZodType>(kind: 'text' | 'number', condition: T) =>
   z.object({ filterType: z.literal(kind), operator: z.enum(['AND', 'OR']), conditions: z.array(condition).min(1).max(10) });
 
-export const zColumnFilter = z.union([zTextCondition, zNumberCondition, combined('text', zTextCondition), combined('number', zNumberCondition)]);
+export const zColumnFilter = z.union([
+  zTextCondition,
+  zNumberCondition,
+  combined('text', zTextCondition),
+  combined('number', zNumberCondition),
+]);
 export type ColumnFilter = z.infer<typeof zColumnFilter>;
 export type TextCondition = z.infer<typeof zTextCondition>;
 export type NumberCondition = z.infer<typeof zNumberCondition>;
@@ -39,7 +54,10 @@ export const zAccountView = z
     territoryId: zId.optional(),
     ownerId: zId.optional(),
     search: z.string().max(200).optional(),
-    sort: z.array(z.object({ colId: zColId, sort: z.enum(['asc', 'desc']) })).max(10).default([]),
+    sort: z
+      .array(z.object({ colId: zColId, sort: z.enum(['asc', 'desc']) }))
+      .max(10)
+      .default([]),
     filter: z.partialRecord(zColId, zColumnFilter).default({}),
     /** The language labels are matched and sorted in; only needed when they are. */
     lang: zLang.default('zh-CN'),
@@ -62,12 +80,18 @@ export function textConditionPasses(c: TextCondition, text: string | null | unde
   const f = (c.filter ?? '').toLowerCase();
   if (f === '') return true;
   switch (c.type) {
-    case 'contains': return value.includes(f);
-    case 'notContains': return !value.includes(f);
-    case 'equals': return value === f;
-    case 'notEqual': return value !== f;
-    case 'startsWith': return value.startsWith(f);
-    case 'endsWith': return value.endsWith(f);
+    case 'contains':
+      return value.includes(f);
+    case 'notContains':
+      return !value.includes(f);
+    case 'equals':
+      return value === f;
+    case 'notEqual':
+      return value !== f;
+    case 'startsWith':
+      return value.startsWith(f);
+    case 'endsWith':
+      return value.endsWith(f);
   }
 }
 

@@ -64,5 +64,8 @@ export const booksContract = {
   /** Renames the open book's company (Settings); the demo stays marked as the demo. */
   'books:rename': channel(z.object({ companyName: zCompanyName }).strict(), zOk),
   /** Opens a listed book (by id) or a file the platform's dialog gave (by token). */
-  'books:open': channel(z.union([z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), z.object({ token: zFileToken }).strict()]), zOk),
+  'books:open': channel(
+    z.union([z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), z.object({ token: zFileToken }).strict()]),
+    zOk,
+  ),
 } as const;

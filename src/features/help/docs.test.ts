@@ -24,7 +24,11 @@ describe('the method in docs/', () => {
   it('every page in docs/ is one the app knows, and the README links each', () => {
     const readme = fs.readFileSync(path.join(docs, 'README.md'), 'utf8');
     for (const lang of DOC_LANGS) {
-      const files = fs.readdirSync(path.join(docs, lang)).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')).sort();
+      const files = fs
+        .readdirSync(path.join(docs, lang))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => f.replace(/\.md$/, ''))
+        .sort();
       expect(files).toEqual([...DOC_PAGES].sort());
       for (const page of DOC_PAGES) expect(readme).toContain(`(${lang}/${page}.md)`);
     }
@@ -33,10 +37,20 @@ describe('the method in docs/', () => {
 
 describe('the Markdown reader', () => {
   it('reads headings with ids, paragraphs, both kinds of list, tables, bold and code', () => {
-    const blocks = parseMarkdown('# Title {#t}\n\nSome **bold** and `code`\ncontinued.\n\n- one\n  more\n- two\n\n0. first\n1. second\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Next {#n}\ntext');
+    const blocks = parseMarkdown(
+      '# Title {#t}\n\nSome **bold** and `code`\ncontinued.\n\n- one\n  more\n- two\n\n0. first\n1. second\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Next {#n}\ntext',
+    );
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list', 'list', 'table', 'heading', 'paragraph']);
     expect(blocks[0]).toMatchObject({ level: 1, id: 't', text: [{ kind: 'text', text: 'Title' }] });
-    expect(blocks[1]).toMatchObject({ text: [{ kind: 'text', text: 'Some ' }, { kind: 'bold', text: 'bold' }, { kind: 'text', text: ' and ' }, { kind: 'code', text: 'code' }, { kind: 'text', text: ' continued.' }] });
+    expect(blocks[1]).toMatchObject({
+      text: [
+        { kind: 'text', text: 'Some ' },
+        { kind: 'bold', text: 'bold' },
+        { kind: 'text', text: ' and ' },
+        { kind: 'code', text: 'code' },
+        { kind: 'text', text: ' continued.' },
+      ],
+    });
     expect(blocks[2]).toMatchObject({ ordered: false, items: [[{ text: 'one more' }], [{ text: 'two' }]] });
     expect(blocks[3]).toMatchObject({ ordered: true, start: 0 });
     expect(blocks[4]).toMatchObject({ header: [[{ text: 'a' }], [{ text: 'b' }]], rows: [[[{ text: '1' }], [{ text: '2' }]]] });

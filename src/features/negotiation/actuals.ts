@@ -29,12 +29,16 @@ export interface IssueActual {
   status: ActualStatus;
 }
 
-export function planVsActual(w: { issues: PlanIssue[]; rounds: RoundMoves[]; agreement: { issueId: string | null; agreedValue: number | null }[] }): IssueActual[] {
+export function planVsActual(w: {
+  issues: PlanIssue[];
+  rounds: RoundMoves[];
+  agreement: { issueId: string | null; agreedValue: number | null }[];
+}): IssueActual[] {
   return w.issues.map((issue) => {
     const d = issue.direction === 'higher' ? 1 : -1;
     const ladder = ladderOf(issue);
-    const conceded = w.rounds.reduce((s, r) => s + (r.concededIssueId === issue.id ? r.concededAmount ?? 0 : 0), 0);
-    const received = w.rounds.reduce((s, r) => s + (r.receivedIssueId === issue.id ? r.receivedAmount ?? 0 : 0), 0);
+    const conceded = w.rounds.reduce((s, r) => s + (r.concededIssueId === issue.id ? (r.concededAmount ?? 0) : 0), 0);
+    const received = w.rounds.reduce((s, r) => s + (r.receivedIssueId === issue.id ? (r.receivedAmount ?? 0) : 0), 0);
     const moved = w.rounds.some((r) => r.concededIssueId === issue.id);
     const position = issue.quote === null ? null : issue.quote - d * conceded;
     const margin = ladder.margin;

@@ -217,17 +217,20 @@ export const zAgreementInput = z
   .strict();
 export type AgreementInput = z.infer<typeof zAgreementInput>;
 
-export const zImportError = z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
+export const zImportError = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
 export type NegotiationImportError = z.infer<typeof zImportError>;
 
 export const negotiationContract = {
   'negotiation:list': channel(z.object({}).strict(), z.array(zWorksheetSummary)),
   'negotiation:get': channel(z.object({ id: zId }).strict(), zWorksheet),
   /** A new worksheet with the four default issues named in `lang`. */
-  'negotiation:create': channel(
-    z.object({ name: zName, opportunityId: zId.nullable(), lang: zLang }).strict(),
-    zWorksheet,
-  ),
+  'negotiation:create': channel(z.object({ name: zName, opportunityId: zId.nullable(), lang: zLang }).strict(), zWorksheet),
   'negotiation:savePlan': channel(zPlanInput, zWorksheet),
   'negotiation:delete': channel(z.object({ id: zId }).strict(), zOk),
   'negotiation:addRound': channel(zRoundInput, zWorksheet),

@@ -22,6 +22,14 @@ export function defaultIssues(lang: Lang): IssueInput[] {
     { ...base, kind: 'price', name: defaultIssueNames.price[lang], unit: 'yuan', direction: 'higher', ourPriority: 2, theirPriority: 1 },
     { ...base, kind: 'payment', name: defaultIssueNames.payment[lang], unit: 'days', direction: 'lower', ourPriority: 1, theirPriority: 4 },
     { ...base, kind: 'service', name: defaultIssueNames.service[lang], unit: 'days', direction: 'lower', ourPriority: 3, theirPriority: 3 },
-    { ...base, kind: 'delivery', name: defaultIssueNames.delivery[lang], unit: 'days', direction: 'higher', ourPriority: 4, theirPriority: 2 },
+    {
+      ...base,
+      kind: 'delivery',
+      name: defaultIssueNames.delivery[lang],
+      unit: 'days',
+      direction: 'higher',
+      ourPriority: 4,
+      theirPriority: 2,
+    },
   ];
 }

@@ -6,14 +6,37 @@ const Y = 100; // hundredths per unit: 1 yuan = 100 fen, 1 day = 100
 
 function issue(over: Partial<PlanIssue>): PlanIssue {
   return {
-    id: 'i1', name: 'Price', unit: 'yuan', direction: 'higher', quote: null, target: null, floor: null,
-    theirOpening: null, theirFloor: null, ourPriority: 2, theirPriority: 1, steps: [], ...over,
+    id: 'i1',
+    name: 'Price',
+    unit: 'yuan',
+    direction: 'higher',
+    quote: null,
+    target: null,
+    floor: null,
+    theirOpening: null,
+    theirFloor: null,
+    ourPriority: 2,
+    theirPriority: 1,
+    steps: [],
+    ...over,
   };
 }
-const at = (position: number, exchange = 'something in return'): PlanStep =>
-  ({ entered: 'position', position, size: null, exchange, tradedIssueId: null, tradedAmount: null });
-const by = (size: number, exchange = 'something in return'): PlanStep =>
-  ({ entered: 'size', position: null, size, exchange, tradedIssueId: null, tradedAmount: null });
+const at = (position: number, exchange = 'something in return'): PlanStep => ({
+  entered: 'position',
+  position,
+  size: null,
+  exchange,
+  tradedIssueId: null,
+  tradedAmount: null,
+});
+const by = (size: number, exchange = 'something in return'): PlanStep => ({
+  entered: 'size',
+  position: null,
+  size,
+  exchange,
+  tradedIssueId: null,
+  tradedAmount: null,
+});
 const rules = (i: PlanIssue) => concessionChecks({ issues: [i] }).map((c) => c.rule);
 const checksOf = (i: PlanIssue, rule: RuleCode) => concessionChecks({ issues: [i] }).filter((c) => c.rule === rule);
 
@@ -22,7 +45,7 @@ const higher = (steps: PlanStep[], o: Partial<PlanIssue> = {}) => issue({ quote:
 const lower = (steps: PlanStep[], o: Partial<PlanIssue> = {}) =>
   issue({ name: 'Payment', unit: 'days', direction: 'lower', quote: 30 * Y, target: 50 * Y, floor: 70 * Y, steps, ...o });
 
-describe('the seeds\' worked example (quote 3,100,000, floor 1,880,000)', () => {
+describe("the seeds' worked example (quote 3,100,000, floor 1,880,000)", () => {
   const price = seedExampleIssues.find((i) => i.id === 'price')! as PlanIssue;
 
   it('derives the margin, every step size, cumulative concession and share of the margin', () => {
@@ -37,7 +60,9 @@ describe('the seeds\' worked example (quote 3,100,000, floor 1,880,000)', () => 
     expect(l.totalConcession).toBe(600_000 * Y);
     expect(formatBp(l.percentOfMarginBp)).toBe('49.18%');
     expect(l.zopa).toEqual({ from: 1_880_000 * Y, to: 2_700_000 * Y });
-    expect(marginText(price, l, 'en')).toBe('价格: planned concessions total ¥600,000 = 49.18% of the negotiation margin ¥1,220,000 (quote − floor)');
+    expect(marginText(price, l, 'en')).toBe(
+      '价格: planned concessions total ¥600,000 = 49.18% of the negotiation margin ¥1,220,000 (quote − floor)',
+    );
     expect(marginText(price, l, 'zh-CN')).toBe('价格：计划让步合计 ¥600,000，占谈判获利空间 ¥1,220,000（报价 − 底价）的 49.18%');
   });
 
@@ -66,7 +91,9 @@ describe('order: quote, target and floor in order for the direction', () => {
     expect(rules(higher([], { target: 50 * Y }))).toEqual(['order']);
     const c = checksOf(higher([], { floor: 120 * Y, target: null }), 'order');
     expect(c[0]!.field).toBe('floor');
-    expect(c[0]!.message.en).toContain('quote ¥100, target — and floor ¥120 are out of order — higher is better for us here, so quote ≥ target ≥ floor');
+    expect(c[0]!.message.en).toContain(
+      'quote ¥100, target — and floor ¥120 are out of order — higher is better for us here, so quote ≥ target ≥ floor',
+    );
     expect(c[0]!.message['zh-CN']).toContain('应为 报价 ≥ 目标价 ≥ 底价');
   });
   it('lower is better: quote ≤ target ≤ floor', () => {
@@ -89,7 +116,9 @@ describe('past-floor', () => {
   it('higher: a step below the floor', () => {
     const c = checksOf(higher([at(70 * Y), at(55 * Y)]), 'past-floor');
     expect(c.map((x) => x.stepNo)).toEqual([2]);
-    expect(c[0]!.message.en).toBe('Price, step 2: ¥55 goes past the floor ¥60 — the ladder runs quote → … → target, never past the floor; stay within your authority.');
+    expect(c[0]!.message.en).toBe(
+      'Price, step 2: ¥55 goes past the floor ¥60 — the ladder runs quote → … → target, never past the floor; stay within your authority.',
+    );
     expect(c[0]!.message['zh-CN']).toContain('让步必须在授权范围之内');
   });
   it('lower: a step above the floor', () => {
@@ -119,7 +148,9 @@ describe('not-toward-floor', () => {
   it('higher: a step that goes up or stands still', () => {
     const c = checksOf(higher([at(90 * Y), at(95 * Y), at(95 * Y), at(80 * Y)]), 'not-toward-floor');
     expect(c.map((x) => x.stepNo)).toEqual([2, 3]);
-    expect(c[0]!.message.en).toBe('Price, step 2: ¥90 → ¥95 does not move toward the floor — each step concedes from the quote toward the target (the ladder runs quote → … → target, never past the floor).');
+    expect(c[0]!.message.en).toBe(
+      'Price, step 2: ¥90 → ¥95 does not move toward the floor — each step concedes from the quote toward the target (the ladder runs quote → … → target, never past the floor).',
+    );
   });
   it('lower: a step that goes down', () => {
     expect(checksOf(lower([at(25 * Y), at(50 * Y)]), 'not-toward-floor').map((x) => x.stepNo)).toEqual([1]);
@@ -159,7 +190,9 @@ describe('short-of-target and beyond-target', () => {
     expect(rules(lower([at(40 * Y)]))).toEqual(['short-of-target']);
     const c = checksOf(lower([at(40 * Y), at(60 * Y)]), 'beyond-target');
     expect(c.map((x) => x.stepNo)).toEqual([2]);
-    expect(c[0]!.message['zh-CN']).toBe('Payment：计划的让步止于 60天，超过了目标价 50天——让出的比目标多（让步阶梯从报价走向目标价，永远不越过底价）。');
+    expect(c[0]!.message['zh-CN']).toBe(
+      'Payment：计划的让步止于 60天，超过了目标价 50天——让出的比目标多（让步阶梯从报价走向目标价，永远不越过底价）。',
+    );
   });
   it('ending past the floor is reported as past-floor, not beyond-target', () => {
     expect(rules(higher([at(70 * Y), at(64 * Y), at(59 * Y)]))).toEqual(['past-floor', 'margin']);
@@ -184,14 +217,19 @@ describe('total planned concession against the margin', () => {
     const i = lower([at(40 * Y), at(47 * Y)]);
     expect(checksOf(i, 'margin')).toEqual([]);
     expect(ladderOf(i).percentOfMarginBp).toBe(4250); // 17 of 40 days
-    expect(ladderOf(i).steps.map((s) => [s.size, s.cumulative])).toEqual([[10 * Y, 10 * Y], [7 * Y, 17 * Y]]);
+    expect(ladderOf(i).steps.map((s) => [s.size, s.cumulative])).toEqual([
+      [10 * Y, 10 * Y],
+      [7 * Y, 17 * Y],
+    ]);
   });
 });
 
-describe('our estimate of the customer\'s floor', () => {
+describe("our estimate of the customer's floor", () => {
   it('higher: above our quote, stated plainly', () => {
     const c = checksOf(higher([], { theirFloor: 120 * Y }), 'their-floor-beyond-quote');
-    expect(c[0]!.message.en).toBe("Price: we estimate the customer's floor at ¥120, above our quote ¥100 — they would accept more than we ask; reconsider the quote.");
+    expect(c[0]!.message.en).toBe(
+      "Price: we estimate the customer's floor at ¥120, above our quote ¥100 — they would accept more than we ask; reconsider the quote.",
+    );
     expect(c[0]!.field).toBe('theirFloor');
   });
   it('lower: below our quote', () => {
@@ -218,6 +256,9 @@ describe('missing numbers', () => {
   });
   it('a size with no quote has no position, and the step after it no size', () => {
     const l = ladderOf(issue({ steps: [by(5 * Y), at(80 * Y)] }));
-    expect(l.steps.map((s) => [s.position, s.size])).toEqual([[null, 5 * Y], [80 * Y, null]]);
+    expect(l.steps.map((s) => [s.position, s.size])).toEqual([
+      [null, 5 * Y],
+      [80 * Y, null],
+    ]);
   });
 });

@@ -168,12 +168,20 @@ export function issueChecks(issue: PlanIssue): Check[] {
     (q !== null && t !== null && g(t) > g(q)) || (t !== null && f !== null && g(t) < g(f)) || (q !== null && f !== null && g(f) > g(q));
   if (disorder) {
     const field: CheckField = q !== null && f !== null && g(f) > g(q) ? 'floor' : 'target';
-    add('order', field, null, both((lang) => {
-      const vals = lang === 'zh-CN' ? `报价 ${v(q, lang)}、目标价 ${v(t, lang)}、底价 ${v(f, lang)}` : `quote ${v(q, lang)}, target ${v(t, lang)} and floor ${v(f, lang)}`;
-      return lang === 'zh-CN'
-        ? `${name}：${vals} 顺序不对——此项越${d > 0 ? '高' : '低'}对我方越有利，应为 报价 ${d > 0 ? '≥' : '≤'} 目标价 ${d > 0 ? '≥' : '≤'} 底价（${ruleWords.ladder[lang]}）。`
-        : `${name}: ${vals} are out of order — ${d > 0 ? 'higher' : 'lower'} is better for us here, so quote ${d > 0 ? '≥' : '≤'} target ${d > 0 ? '≥' : '≤'} floor (${ruleWords.ladder[lang]}).`;
-    }));
+    add(
+      'order',
+      field,
+      null,
+      both((lang) => {
+        const vals =
+          lang === 'zh-CN'
+            ? `报价 ${v(q, lang)}、目标价 ${v(t, lang)}、底价 ${v(f, lang)}`
+            : `quote ${v(q, lang)}, target ${v(t, lang)} and floor ${v(f, lang)}`;
+        return lang === 'zh-CN'
+          ? `${name}：${vals} 顺序不对——此项越${d > 0 ? '高' : '低'}对我方越有利，应为 报价 ${d > 0 ? '≥' : '≤'} 目标价 ${d > 0 ? '≥' : '≤'} 底价（${ruleWords.ladder[lang]}）。`
+          : `${name}: ${vals} are out of order — ${d > 0 ? 'higher' : 'lower'} is better for us here, so quote ${d > 0 ? '≥' : '≤'} target ${d > 0 ? '≥' : '≤'} floor (${ruleWords.ladder[lang]}).`;
+      }),
+    );
   }
 
   const ladder = ladderOf(issue);
@@ -183,31 +191,53 @@ export function issueChecks(issue: PlanIssue): Check[] {
     const step = issue.steps[i]!;
     const n = s.stepNo;
     if (s.size !== null && s.size <= 0) {
-      add('not-toward-floor', 'position', n, both((lang) =>
-        lang === 'zh-CN'
-          ? `${stepLabel(n, lang)}：${v(prevPos, lang)} → ${v(s.position, lang)} 没有向底价方向让步——每一次让步都从报价向目标价移动（${ruleWords.ladder[lang]}）。`
-          : `${stepLabel(n, lang)}: ${v(prevPos, lang)} → ${v(s.position, lang)} does not move toward the floor — each step concedes from the quote toward the target (${ruleWords.ladder[lang]}).`,
-      ));
+      add(
+        'not-toward-floor',
+        'position',
+        n,
+        both((lang) =>
+          lang === 'zh-CN'
+            ? `${stepLabel(n, lang)}：${v(prevPos, lang)} → ${v(s.position, lang)} 没有向底价方向让步——每一次让步都从报价向目标价移动（${ruleWords.ladder[lang]}）。`
+            : `${stepLabel(n, lang)}: ${v(prevPos, lang)} → ${v(s.position, lang)} does not move toward the floor — each step concedes from the quote toward the target (${ruleWords.ladder[lang]}).`,
+        ),
+      );
     }
     if (f !== null && s.position !== null && g(s.position) < g(f)) {
-      add('past-floor', 'position', n, both((lang) =>
-        lang === 'zh-CN'
-          ? `${stepLabel(n, lang)}：让步后 ${v(s.position, lang)} 越过了底价 ${v(f, lang)}——${ruleWords.ladder[lang]}；${ruleWords.authority[lang]}。`
-          : `${stepLabel(n, lang)}: ${v(s.position, lang)} goes past the floor ${v(f, lang)} — ${ruleWords.ladder[lang]}; ${ruleWords.authority[lang]}.`,
-      ));
+      add(
+        'past-floor',
+        'position',
+        n,
+        both((lang) =>
+          lang === 'zh-CN'
+            ? `${stepLabel(n, lang)}：让步后 ${v(s.position, lang)} 越过了底价 ${v(f, lang)}——${ruleWords.ladder[lang]}；${ruleWords.authority[lang]}。`
+            : `${stepLabel(n, lang)}: ${v(s.position, lang)} goes past the floor ${v(f, lang)} — ${ruleWords.ladder[lang]}; ${ruleWords.authority[lang]}.`,
+        ),
+      );
     }
     if (step.exchange.trim() === '' && step.tradedIssueId === null) {
-      add('no-exchange', 'exchange', n, both((lang) =>
-        lang === 'zh-CN' ? `${stepLabel(n, lang)}：没有提出交换条件——${ruleWords.exchange[lang]}。` : `${stepLabel(n, lang)}: no exchange demanded — ${ruleWords.exchange[lang]}.`,
-      ));
+      add(
+        'no-exchange',
+        'exchange',
+        n,
+        both((lang) =>
+          lang === 'zh-CN'
+            ? `${stepLabel(n, lang)}：没有提出交换条件——${ruleWords.exchange[lang]}。`
+            : `${stepLabel(n, lang)}: no exchange demanded — ${ruleWords.exchange[lang]}.`,
+        ),
+      );
     }
     if (prevSize !== null && s.size !== null && prevSize > 0 && s.size > prevSize) {
       const before = prevSize;
-      add('growing-steps', 'position', n, both((lang) =>
-        lang === 'zh-CN'
-          ? `${stepLabel(n, lang)}：让步幅度 ${v(s.size, lang)} 大于上一次的 ${v(before, lang)}——${ruleWords.shrink[lang]}。`
-          : `${stepLabel(n, lang)}: this step (${v(s.size, lang)}) is larger than the one before (${v(before, lang)}) — ${ruleWords.shrink[lang]}.`,
-      ));
+      add(
+        'growing-steps',
+        'position',
+        n,
+        both((lang) =>
+          lang === 'zh-CN'
+            ? `${stepLabel(n, lang)}：让步幅度 ${v(s.size, lang)} 大于上一次的 ${v(before, lang)}——${ruleWords.shrink[lang]}。`
+            : `${stepLabel(n, lang)}: this step (${v(s.size, lang)}) is larger than the one before (${v(before, lang)}) — ${ruleWords.shrink[lang]}.`,
+        ),
+      );
     }
     prevSize = s.size;
     prevPos = s.position;
@@ -219,40 +249,68 @@ export function issueChecks(issue: PlanIssue): Check[] {
   const last = ladder.steps.length;
   if (last > 0 && end !== null && t !== null) {
     if (g(end) > g(t)) {
-      add('short-of-target', 'position', last, both((lang) =>
-        lang === 'zh-CN'
-          ? `${name}：计划的让步止于 ${v(end, lang)}，尚未到达目标价 ${v(t, lang)}——${ruleWords.ladder[lang]}。`
-          : `${name}: the plan ends at ${v(end, lang)}, short of the target ${v(t, lang)} — ${ruleWords.ladder[lang]}.`,
-      ));
+      add(
+        'short-of-target',
+        'position',
+        last,
+        both((lang) =>
+          lang === 'zh-CN'
+            ? `${name}：计划的让步止于 ${v(end, lang)}，尚未到达目标价 ${v(t, lang)}——${ruleWords.ladder[lang]}。`
+            : `${name}: the plan ends at ${v(end, lang)}, short of the target ${v(t, lang)} — ${ruleWords.ladder[lang]}.`,
+        ),
+      );
     } else if (g(end) < g(t) && (f === null || g(end) >= g(f))) {
       // Past the floor is reported by past-floor; this is the plan giving more than the target.
-      add('beyond-target', 'position', last, both((lang) =>
-        lang === 'zh-CN'
-          ? `${name}：计划的让步止于 ${v(end, lang)}，超过了目标价 ${v(t, lang)}——让出的比目标多（${ruleWords.ladder[lang]}）。`
-          : `${name}: the plan ends at ${v(end, lang)}, beyond the target ${v(t, lang)} — it gives away more than the target (${ruleWords.ladder[lang]}).`,
-      ));
+      add(
+        'beyond-target',
+        'position',
+        last,
+        both((lang) =>
+          lang === 'zh-CN'
+            ? `${name}：计划的让步止于 ${v(end, lang)}，超过了目标价 ${v(t, lang)}——让出的比目标多（${ruleWords.ladder[lang]}）。`
+            : `${name}: the plan ends at ${v(end, lang)}, beyond the target ${v(t, lang)} — it gives away more than the target (${ruleWords.ladder[lang]}).`,
+        ),
+      );
     }
   }
 
   // Total planned concession against the margin: a failure only when it exceeds the margin.
   if (last > 0 && ladder.margin !== null && ladder.totalConcession !== null && ladder.totalConcession > ladder.margin) {
-    add('margin', 'position', last, both((lang) => `${marginText(issue, ladder, lang)}${lang === 'zh-CN' ? `——超出了谈判获利空间；${ruleWords.authority[lang]}。` : ` — more than the margin; ${ruleWords.authority[lang]}.`}`));
+    add(
+      'margin',
+      'position',
+      last,
+      both(
+        (lang) =>
+          `${marginText(issue, ladder, lang)}${lang === 'zh-CN' ? `——超出了谈判获利空间；${ruleWords.authority[lang]}。` : ` — more than the margin; ${ruleWords.authority[lang]}.`}`,
+      ),
+    );
   }
 
   // Our estimate of the customer's floor: beyond our quote, or no zone of agreement.
   if (tf !== null && q !== null && g(tf) > g(q)) {
-    add('their-floor-beyond-quote', 'theirFloor', null, both((lang) =>
-      lang === 'zh-CN'
-        ? `${name}：我们估计客户的底线是 ${v(tf, lang)}，${d > 0 ? '高于' : '低于'}我方报价 ${v(q, lang)}——客户能接受的比我们要的更多，请重新考虑报价。`
-        : `${name}: we estimate the customer's floor at ${v(tf, lang)}, ${d > 0 ? 'above' : 'below'} our quote ${v(q, lang)} — they would accept more than we ask; reconsider the quote.`,
-    ));
+    add(
+      'their-floor-beyond-quote',
+      'theirFloor',
+      null,
+      both((lang) =>
+        lang === 'zh-CN'
+          ? `${name}：我们估计客户的底线是 ${v(tf, lang)}，${d > 0 ? '高于' : '低于'}我方报价 ${v(q, lang)}——客户能接受的比我们要的更多，请重新考虑报价。`
+          : `${name}: we estimate the customer's floor at ${v(tf, lang)}, ${d > 0 ? 'above' : 'below'} our quote ${v(q, lang)} — they would accept more than we ask; reconsider the quote.`,
+      ),
+    );
   }
   if (tf !== null && f !== null && g(tf) < g(f)) {
-    add('empty-zopa', 'theirFloor', null, both((lang) =>
-      lang === 'zh-CN'
-        ? `${name}：没有可成交区间（ZOPA）——估计客户底线 ${v(tf, lang)} ${d > 0 ? '低于' : '高于'}我方底价 ${v(f, lang)}；按此估计，这一项单独无法成交，只能用其他条件交换。`
-        : `${name}: no zone of agreement (ZOPA) — we estimate the customer's floor at ${v(tf, lang)}, ${d > 0 ? 'below' : 'above'} our floor ${v(f, lang)}; on this estimate there is no deal on this issue alone, only by trading other issues.`,
-    ));
+    add(
+      'empty-zopa',
+      'theirFloor',
+      null,
+      both((lang) =>
+        lang === 'zh-CN'
+          ? `${name}：没有可成交区间（ZOPA）——估计客户底线 ${v(tf, lang)} ${d > 0 ? '低于' : '高于'}我方底价 ${v(f, lang)}；按此估计，这一项单独无法成交，只能用其他条件交换。`
+          : `${name}: no zone of agreement (ZOPA) — we estimate the customer's floor at ${v(tf, lang)}, ${d > 0 ? 'below' : 'above'} our floor ${v(f, lang)}; on this estimate there is no deal on this issue alone, only by trading other issues.`,
+      ),
+    );
   }
   return out;
 }
@@ -260,7 +318,12 @@ export function issueChecks(issue: PlanIssue): Check[] {
 /** "Planned concessions total ¥1,000,000 = 81.97% of the negotiation margin ¥1,220,000 (quote − floor)". */
 export function marginText(issue: PlanIssue, ladder: Ladder, lang: Lang): string {
   const v = (x: number | null) => formatIssueValue(x, issue.unit, lang);
-  const pct = ladder.margin === 0 ? (lang === 'zh-CN' ? '无获利空间（报价 = 底价）' : 'no margin (quote = floor)') : formatBp(ladder.percentOfMarginBp);
+  const pct =
+    ladder.margin === 0
+      ? lang === 'zh-CN'
+        ? '无获利空间（报价 = 底价）'
+        : 'no margin (quote = floor)'
+      : formatBp(ladder.percentOfMarginBp);
   return lang === 'zh-CN'
     ? `${issue.name}：计划让步合计 ${v(ladder.totalConcession)}，占谈判获利空间 ${v(ladder.margin)}（报价 − 底价）的 ${pct}`
     : `${issue.name}: planned concessions total ${v(ladder.totalConcession)} = ${pct} of the negotiation margin ${v(ladder.margin)} (quote − floor)`;

@@ -8,11 +8,34 @@ import { formatIssueValue, formatIssueValueShort, type Lang } from './units';
 // of the customer's floor drawn where known. "Better for us" is always up: the axis is
 // inverted for issues where lower is better.
 
-const COLORS = { ladder: '#1f6feb', target: '#2da44e', floor: '#cf222e', theirFloor: '#d4a72c', theirOpening: '#8c959f', margin: 'rgba(31,111,235,0.08)' };
+const COLORS = {
+  ladder: '#1f6feb',
+  target: '#2da44e',
+  floor: '#cf222e',
+  theirFloor: '#d4a72c',
+  theirOpening: '#8c959f',
+  margin: 'rgba(31,111,235,0.08)',
+};
 
 export const ladderLabels = {
-  'zh-CN': { quote: '报价', step: (n: number) => `第${n}次`, target: '目标价', floor: '底价', theirFloor: '客户底线(估)', theirOpening: '客户开价(估)', margin: '谈判获利空间' },
-  en: { quote: 'Quote', step: (n: number) => `Step ${n}`, target: 'Target', floor: 'Floor', theirFloor: "Customer's floor (est.)", theirOpening: "Customer's opening (est.)", margin: 'Negotiation margin' },
+  'zh-CN': {
+    quote: '报价',
+    step: (n: number) => `第${n}次`,
+    target: '目标价',
+    floor: '底价',
+    theirFloor: '客户底线(估)',
+    theirOpening: '客户开价(估)',
+    margin: '谈判获利空间',
+  },
+  en: {
+    quote: 'Quote',
+    step: (n: number) => `Step ${n}`,
+    target: 'Target',
+    floor: 'Floor',
+    theirFloor: "Customer's floor (est.)",
+    theirOpening: "Customer's opening (est.)",
+    margin: 'Negotiation margin',
+  },
 } as const;
 
 export interface LadderChartOptions {
@@ -22,7 +45,12 @@ export interface LadderChartOptions {
   showTitle?: boolean;
 }
 
-type Line = { name: string; yAxis: number; lineStyle: { color: string; type: 'solid' | 'dashed' | 'dotted'; width: number }; label: object };
+type Line = {
+  name: string;
+  yAxis: number;
+  lineStyle: { color: string; type: 'solid' | 'dashed' | 'dotted'; width: number };
+  label: object;
+};
 
 export function ladderChartOption(issue: PlanIssue, opts: LadderChartOptions): EChartsOption {
   const L = ladderLabels[opts.lang];
@@ -36,7 +64,14 @@ export function ladderChartOption(issue: PlanIssue, opts: LadderChartOptions): E
   const line = (name: string, value: number | null, color: string, type: Line['lineStyle']['type'], position: string): Line[] =>
     value === null
       ? []
-      : [{ name, yAxis: value, lineStyle: { color, type, width: 1.5 }, label: { formatter: `${name} ${short(value)}`, position, color, fontSize: 11 } }];
+      : [
+          {
+            name,
+            yAxis: value,
+            lineStyle: { color, type, width: 1.5 },
+            label: { formatter: `${name} ${short(value)}`, position, color, fontSize: 11 },
+          },
+        ];
   const lines = [
     ...line(L.target, issue.target, COLORS.target, 'dashed', 'insideMiddleTop'),
     ...line(L.floor, issue.floor, COLORS.floor, 'solid', 'insideEndBottom'),
@@ -78,7 +113,12 @@ export function ladderChartOption(issue: PlanIssue, opts: LadderChartOptions): E
         markLine: { silent: true, symbol: 'none', data: lines },
         markArea:
           issue.quote !== null && issue.floor !== null
-            ? { silent: true, itemStyle: { color: COLORS.margin }, label: { show: true, position: 'insideTopRight', color: '#57606a', fontSize: 10 }, data: [[{ name: L.margin, yAxis: issue.quote }, { yAxis: issue.floor }]] }
+            ? {
+                silent: true,
+                itemStyle: { color: COLORS.margin },
+                label: { show: true, position: 'insideTopRight', color: '#57606a', fontSize: 10 },
+                data: [[{ name: L.margin, yAxis: issue.quote }, { yAxis: issue.floor }]],
+              }
             : undefined,
       },
     ],

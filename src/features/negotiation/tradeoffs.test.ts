@@ -6,10 +6,13 @@ import { tradeClass, tradeoffMatrix, tradeVerdict } from './tradeoffs';
 const issues = seedExampleIssues as PlanIssue[];
 const byId = (id: string) => issues.find((i) => i.id === id)!;
 
-describe('trade-off matrix on the seeds\' ranks (vendor 2/1/3/4, customer 1/4/3/2)', () => {
+describe("trade-off matrix on the seeds' ranks (vendor 2/1/3/4, customer 1/4/3/2)", () => {
   it('classes each issue: delivery worth offering, payment to ask for, price guarded, service filler', () => {
     expect(issues.map((i) => [i.id, tradeClass(i.ourPriority, i.theirPriority)])).toEqual([
-      ['price', 'guard'], ['payment', 'ask'], ['service', 'filler'], ['delivery', 'offer'],
+      ['price', 'guard'],
+      ['payment', 'ask'],
+      ['service', 'filler'],
+      ['delivery', 'offer'],
     ]);
   });
 
@@ -25,7 +28,20 @@ describe('trade-off matrix on the seeds\' ranks (vendor 2/1/3/4, customer 1/4/3/
 
   it('lists every planned trade with its price beside the price concessions', () => {
     const m = tradeoffMatrix({ issues });
-    expect(m.trades.map((t) => [t.issueId, t.stepNo, t.give, t.getIssueId, t.getAmount, t.verdict, t.reason, t.priceGiven, t.priceReceived, t.priceConcededSoFar])).toEqual([
+    expect(
+      m.trades.map((t) => [
+        t.issueId,
+        t.stepNo,
+        t.give,
+        t.getIssueId,
+        t.getAmount,
+        t.verdict,
+        t.reason,
+        t.priceGiven,
+        t.priceReceived,
+        t.priceConcededSoFar,
+      ]),
+    ).toEqual([
       // Price ladder: 300,000 for payment 30 days (we rank payment 1 above price 2: worth it)…
       ['price', 1, 30_000_000, 'payment', 3000, 'worth', 'getMore', 30_000_000, null, 30_000_000],
       // …180,000 for delivery 15 days (we rank delivery 4, below price: avoid)…

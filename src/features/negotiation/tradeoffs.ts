@@ -98,7 +98,7 @@ export function tradeoffMatrix(worksheet: { issues: PlanIssue[] }): Tradeoffs {
     const ladder = ladderOf(issue);
     issue.steps.forEach((step, i) => {
       const size = ladder.steps[i]!.size;
-      const get = step.tradedIssueId ? byId.get(step.tradedIssueId) ?? null : null;
+      const get = step.tradedIssueId ? (byId.get(step.tradedIssueId) ?? null) : null;
       const { verdict, reason } = tradeVerdict(issue, get);
       const priceGiven = isMoneyUnit(issue.unit) && size !== null ? size : null;
       const priceBack = get && isMoneyUnit(get.unit) && step.tradedAmount !== null ? step.tradedAmount : null;

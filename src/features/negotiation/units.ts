@@ -24,10 +24,27 @@ export type KnownUnit = keyof typeof knownUnits;
 
 /** Unit texts users type for known units (in either language), to the unit's code. */
 const ALIASES: Record<string, KnownUnit> = {
-  元: 'yuan', rmb: 'yuan', cny: 'yuan', '¥': 'yuan', '￥': 'yuan',
-  天: 'days', day: 'days', 日: 'days', 个月: 'months', 月: 'months', month: 'months',
-  年: 'years', year: 'years', '%': 'percent', pct: 'percent', 次: 'times', time: 'times',
-  小时: 'hours', hour: 'hours', 人: 'people', person: 'people',
+  元: 'yuan',
+  rmb: 'yuan',
+  cny: 'yuan',
+  '¥': 'yuan',
+  '￥': 'yuan',
+  天: 'days',
+  day: 'days',
+  日: 'days',
+  个月: 'months',
+  月: 'months',
+  month: 'months',
+  年: 'years',
+  year: 'years',
+  '%': 'percent',
+  pct: 'percent',
+  次: 'times',
+  time: 'times',
+  小时: 'hours',
+  hour: 'hours',
+  人: 'people',
+  person: 'people',
 };
 
 /** The stored code for what a user typed: a known unit's code, or the trimmed text. */
@@ -65,7 +82,9 @@ export function formatIssueValue(hundredths: number | null | undefined, unit: st
   }
   const label = unitLabel(unit, lang);
   if (unit === 'percent') return `${formatQuantity(hundredths)}%`;
-  return lang === 'zh-CN' && knownUnits[unit as KnownUnit] ? `${formatQuantity(hundredths)}${label}` : `${formatQuantity(hundredths)} ${label}`;
+  return lang === 'zh-CN' && knownUnits[unit as KnownUnit]
+    ? `${formatQuantity(hundredths)}${label}`
+    : `${formatQuantity(hundredths)} ${label}`;
 }
 
 /** Short form for chart axes: money in 万 (zh) or k (en). */
@@ -74,7 +93,9 @@ export function formatIssueValueShort(hundredths: number, unit: string, lang: La
     const yuan = hundredths / UNIT_SCALE;
     return lang === 'zh-CN'
       ? `¥${trimNumber(yuan / 10_000)}万`
-      : Math.abs(yuan) >= 1_000_000 ? `¥${trimNumber(yuan / 1_000_000)}M` : `¥${trimNumber(yuan / 1_000)}k`;
+      : Math.abs(yuan) >= 1_000_000
+        ? `¥${trimNumber(yuan / 1_000_000)}M`
+        : `¥${trimNumber(yuan / 1_000)}k`;
   }
   return formatIssueValue(hundredths, unit, lang);
 }
@@ -100,7 +121,11 @@ export function parseQuantity(value: unknown): number | null {
     if (!Number.isFinite(value)) return null;
     text = /e/i.test(String(value)) ? value.toFixed(20).replace(/\.?0+$/, '') : String(value);
   } else if (typeof value === 'string') {
-    text = value.trim().replace(/^[¥￥]\s*/, '').replace(/,/g, '').replace(/\s+/g, '');
+    text = value
+      .trim()
+      .replace(/^[¥￥]\s*/, '')
+      .replace(/,/g, '')
+      .replace(/\s+/g, '');
   } else {
     return null;
   }

@@ -51,10 +51,10 @@ export const orgContract = {
     z.object({ id: z.string() }),
   ),
   'org:setActive': channel(z.object({ id: zId, active: z.boolean() }).strict(), zOk),
-  'org:import': channel(
-    z.object({ file: zFileToken, jobId: zJobId }).strict(),
-    z.object({ territories: zCounts, people: zCounts }),
-    { long: true },
-  ),
-  'org:export': channel(z.object({ file: zFileToken, jobId: zJobId }).strict(), z.object({ territories: z.number(), people: z.number() }), { long: true }),
+  'org:import': channel(z.object({ file: zFileToken, jobId: zJobId }).strict(), z.object({ territories: zCounts, people: zCounts }), {
+    long: true,
+  }),
+  'org:export': channel(z.object({ file: zFileToken, jobId: zJobId }).strict(), z.object({ territories: z.number(), people: z.number() }), {
+    long: true,
+  }),
 } as const;

@@ -56,10 +56,14 @@ function nameProblems<F extends string>(field: F, value: string, what: string): 
 
 /** A territory's names are required and unique (either language, ignoring case) among `others`. */
 export function territoryProblems(t: TerritoryDraft, others: readonly Territory[]): Problem<TerritoryField>[] {
-  const out: Problem<TerritoryField>[] = [...nameProblems('nameZh' as const, t.nameZh, 'Chinese name'), ...nameProblems('nameEn' as const, t.nameEn, 'English name')];
+  const out: Problem<TerritoryField>[] = [
+    ...nameProblems('nameZh' as const, t.nameZh, 'Chinese name'),
+    ...nameProblems('nameEn' as const, t.nameEn, 'English name'),
+  ];
   for (const field of ['nameZh', 'nameEn'] as const) {
     const name = t[field];
-    if (name.includes(LEADS_SEPARATOR)) out.push({ field, reason: `cannot contain "${LEADS_SEPARATOR}" (it separates the territories a manager leads)` });
+    if (name.includes(LEADS_SEPARATOR))
+      out.push({ field, reason: `cannot contain "${LEADS_SEPARATOR}" (it separates the territories a manager leads)` });
     const clash = others.find((o) => o.id !== t.id && name.trim() !== '' && (sameText(o.nameZh, name) || sameText(o.nameEn, name)));
     if (clash) out.push({ field, reason: `another territory is already called ${name.trim()}` });
   }
@@ -71,13 +75,21 @@ export function territoryProblems(t: TerritoryDraft, others: readonly Territory[
  * works exactly one known territory, a manager leads known territories (any number), and
  * no other role carries a territory.
  */
-export function personProblems(p: PersonDraft, others: readonly Pick<Person, 'id' | 'email'>[], territoryIds: ReadonlySet<string>): Problem<PersonField>[] {
-  const out: Problem<PersonField>[] = [...nameProblems('nameZh' as const, p.nameZh, 'Chinese name'), ...nameProblems('nameEn' as const, p.nameEn, 'English name')];
+export function personProblems(
+  p: PersonDraft,
+  others: readonly Pick<Person, 'id' | 'email'>[],
+  territoryIds: ReadonlySet<string>,
+): Problem<PersonField>[] {
+  const out: Problem<PersonField>[] = [
+    ...nameProblems('nameZh' as const, p.nameZh, 'Chinese name'),
+    ...nameProblems('nameEn' as const, p.nameEn, 'English name'),
+  ];
   const email = p.email?.trim() ?? '';
   if (email !== '') {
     if (email.length > EMAIL_MAX) out.push({ field: 'email', reason: `too long: ${email.length} characters, at most ${EMAIL_MAX}` });
     else if (!EMAIL.test(email)) out.push({ field: 'email', reason: 'not an email address (like name@example.com)' });
-    else if (others.some((o) => o.id !== p.id && o.email && sameText(o.email, email))) out.push({ field: 'email', reason: 'another person already has this email' });
+    else if (others.some((o) => o.id !== p.id && o.email && sameText(o.email, email)))
+      out.push({ field: 'email', reason: 'another person already has this email' });
   }
   if (!isRole(p.role)) {
     out.push({ field: 'role', reason: `must be one of ${ROLES.join(', ')}` });
@@ -86,10 +98,14 @@ export function personProblems(p: PersonDraft, others: readonly Pick<Person, 'id
   if (p.role === 'rep') {
     if (!p.territoryId) out.push({ field: 'territory', reason: 'required for a rep: the territory they work' });
     else if (!territoryIds.has(p.territoryId)) out.push({ field: 'territory', reason: 'unknown territory' });
-    if (p.leads.length > 0) out.push({ field: 'territory', reason: 'a rep works one territory and leads none (make them a manager to lead)' });
+    if (p.leads.length > 0)
+      out.push({ field: 'territory', reason: 'a rep works one territory and leads none (make them a manager to lead)' });
   } else {
     if (p.territoryId || (p.role !== 'manager' && p.leads.length > 0)) {
-      out.push({ field: 'territory', reason: `only a rep (the territory they work) or a manager (the territories they lead) has a territory; a ${p.role} has none` });
+      out.push({
+        field: 'territory',
+        reason: `only a rep (the territory they work) or a manager (the territories they lead) has a territory; a ${p.role} has none`,
+      });
       return out;
     }
     const unknown = p.leads.filter((id) => !territoryIds.has(id));
@@ -107,5 +123,8 @@ export function territoryCell(p: Pick<Person, 'role' | 'territoryId' | 'leads'>,
 
 /** Splits a People sheet Territory cell into the names it holds (a manager may lead several). */
 export function splitTerritoryCell(text: string): string[] {
-  return text.split(LEADS_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(LEADS_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

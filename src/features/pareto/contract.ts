@@ -127,8 +127,14 @@ export const zVisitSettings = z
 const zDims = <T extends z.ZodType>(t: T) => z.object({ financial: t, sales: t, customer: t, service: t }).strict();
 export const zScorecardSettings = z
   .object({
-    weights: zDims(z.number().int().min(0).max(100)).refine((w) => w.financial + w.sales + w.customer + w.service > 0, 'at least one weight must be positive'),
-    cutoffs: z.object({ a: zPercent, b: zPercent }).strict().refine((c) => c.b <= c.a, 'the A cutoff must be at least the B cutoff'),
+    weights: zDims(z.number().int().min(0).max(100)).refine(
+      (w) => w.financial + w.sales + w.customer + w.service > 0,
+      'at least one weight must be positive',
+    ),
+    cutoffs: z
+      .object({ a: zPercent, b: zPercent })
+      .strict()
+      .refine((c) => c.b <= c.a, 'the A cutoff must be at least the B cutoff'),
   })
   .strict();
 export const zParetoSettings = z
@@ -142,7 +148,15 @@ export const zParetoSettings = z
   .strict();
 export type ParetoSettings = z.infer<typeof zParetoSettings>;
 
-const zContact = z.object({ accountId: z.string(), name: z.string(), city: z.string().nullable(), grade: z.string(), mode: z.enum(['visit', 'call']), n: z.number(), of: z.number() });
+const zContact = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  city: z.string().nullable(),
+  grade: z.string(),
+  mode: z.enum(['visit', 'call']),
+  n: z.number(),
+  of: z.number(),
+});
 export const zVisitPlan = z.object({
   month: z.string(),
   workingDays: z.number(),
@@ -156,7 +170,16 @@ export const zVisitPlan = z.object({
       overloaded: z.boolean(),
     }),
   ),
-  byGrade: z.array(z.object({ grade: z.string(), accounts: z.number(), perAccount: z.number(), mode: z.enum(['visit', 'call']), contacts: z.number(), days: z.number() })),
+  byGrade: z.array(
+    z.object({
+      grade: z.string(),
+      accounts: z.number(),
+      perAccount: z.number(),
+      mode: z.enum(['visit', 'call']),
+      contacts: z.number(),
+      days: z.number(),
+    }),
+  ),
   visits: z.number(),
   calls: z.number(),
   daysNeeded: z.number(),
@@ -178,17 +201,29 @@ export const zScorecardResult = z.object({
   /** matrix[abc][scorecard] = accounts. */
   matrix: z.record(zClass, z.record(zClass, z.number())),
   disagreementCount: z.number(),
-  disagreements: z.array(z.object({ id: z.string(), name: z.string(), abc: zClass, scorecard: zClass, total: z.number(), scores: zScores, gap: z.number() })),
+  disagreements: z.array(
+    z.object({ id: z.string(), name: z.string(), abc: zClass, scorecard: zClass, total: z.number(), scores: zScores, gap: z.number() }),
+  ),
 });
 
 export const paretoContract = {
   'pareto:settings': channel(z.object({}).strict(), zParetoSettings),
   'pareto:saveSettings': channel(zParetoSettings.partial().strict(), zParetoSettings),
   /** Classification summary and chart data; ranked once per measure and scope, then served from a cache. */
-  'pareto:analyze': channel(z.object({ params: zParetoParams, maxBars: z.number().int().min(10).max(5000).default(2000) }).strict(), zParetoAnalysis),
+  'pareto:analyze': channel(
+    z.object({ params: zParetoParams, maxBars: z.number().int().min(10).max(5000).default(2000) }).strict(),
+    zParetoAnalysis,
+  ),
   /** One page of the ranked accounts (exact numbers), optionally one class only. */
   'pareto:ranks': channel(
-    z.object({ params: zParetoParams, cls: zClass.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    z
+      .object({
+        params: zParetoParams,
+        cls: zClass.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
     z.object({ total: z.number(), rows: z.array(zRankRow) }),
   ),
   'pareto:previewGrades': channel(z.object({ params: zParetoParams, keepManual: z.boolean().default(false) }).strict(), zGradePreview),
@@ -197,14 +232,26 @@ export const paretoContract = {
     z.object({ batchId: z.string().nullable(), changed: z.number() }),
     { long: true },
   ),
-  'pareto:undoGrades': channel(z.object({ batchId: zId }).strict(), z.object({ batchId: z.string(), reverted: z.number(), skipped: z.number() })),
+  'pareto:undoGrades': channel(
+    z.object({ batchId: zId }).strict(),
+    z.object({ batchId: z.string(), reverted: z.number(), skipped: z.number() }),
+  ),
   'pareto:gradeBatches': channel(z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(), z.array(zGradeBatch)),
   'pareto:gradeHistory': channel(z.object({ accountId: zId }).strict(), z.array(zGradeHistoryRow)),
-  'pareto:export': channel(z.object({ params: zParetoParams, file: zFileToken, lang: zLang.default('en'), jobId: zJobId }).strict(), z.object({ rows: z.number() }), { long: true }),
+  'pareto:export': channel(
+    z.object({ params: zParetoParams, file: zFileToken, lang: zLang.default('en'), jobId: zJobId }).strict(),
+    z.object({ rows: z.number() }),
+    { long: true },
+  ),
   'pareto:visitPlan': channel(zPlanInput, zVisitPlan),
-  'pareto:exportVisitPlan': channel(zPlanInput.extend({ file: zFileToken, lang: zLang.default('en') }).strict(), z.object({ rows: z.number() })),
+  'pareto:exportVisitPlan': channel(
+    zPlanInput.extend({ file: zFileToken, lang: zLang.default('en') }).strict(),
+    z.object({ rows: z.number() }),
+  ),
   'pareto:scorecard': channel(
-    z.object({ params: zParetoParams, settings: zScorecardSettings.optional(), limit: z.number().int().min(1).max(2000).default(200) }).strict(),
+    z
+      .object({ params: zParetoParams, settings: zScorecardSettings.optional(), limit: z.number().int().min(1).max(2000).default(200) })
+      .strict(),
     zScorecardResult,
   ),
 } as const;

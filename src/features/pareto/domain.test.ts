@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import {
-  classAt, classifyPareto, compareText, paretoBoundaries, paretoCutoffs, readComposition, ruleText, toBasisPoints, THRESHOLD_PRESETS,
-  type ParetoItem, type ParetoThresholds,
+  classAt,
+  classifyPareto,
+  compareText,
+  paretoBoundaries,
+  paretoCutoffs,
+  readComposition,
+  ruleText,
+  toBasisPoints,
+  THRESHOLD_PRESETS,
+  type ParetoItem,
+  type ParetoThresholds,
 } from './domain';
 
-const items = (values: number[]): ParetoItem[] => values.map((value, i) => ({ id: `id${String(i).padStart(2, '0')}`, name: `n${String(i).padStart(2, '0')}`, value }));
-const classes = (values: number[], t: ParetoThresholds = { a: 55, b: 85 }) => classifyPareto(items(values), t).rows.map((r) => r.cls).join('');
+const items = (values: number[]): ParetoItem[] =>
+  values.map((value, i) => ({ id: `id${String(i).padStart(2, '0')}`, name: `n${String(i).padStart(2, '0')}`, value }));
+const classes = (values: number[], t: ParetoThresholds = { a: 55, b: 85 }) =>
+  classifyPareto(items(values), t)
+    .rows.map((r) => r.cls)
+    .join('');
 
 describe('classifyPareto: the rule', () => {
-  it('classes by the cumulative share before each account (the seeds\' worked shape)', () => {
+  it("classes by the cumulative share before each account (the seeds' worked shape)", () => {
     // total 100: prev 0, 50, 80, 90, 95 → A A B C C
     const r = classifyPareto(items([5, 50, 10, 30, 5]), { a: 55, b: 85 });
     expect(r.rows.map((x) => x.value)).toEqual([50, 30, 10, 5, 5]);
@@ -47,7 +60,12 @@ describe('classifyPareto: the rule', () => {
   it('makes zero and negative values C and leaves them out of the total', () => {
     const r = classifyPareto(items([0, 100, -50, 0]), { a: 55, b: 85 });
     expect(r.total).toBe(100);
-    expect(r.rows.map((x) => [x.value, x.cls])).toEqual([[100, 'A'], [0, 'C'], [0, 'C'], [-50, 'C']]);
+    expect(r.rows.map((x) => [x.value, x.cls])).toEqual([
+      [100, 'A'],
+      [0, 'C'],
+      [0, 'C'],
+      [-50, 'C'],
+    ]);
     expect(r.rows.map((x) => x.share)).toEqual([1, 0, 0, 0]);
     expect(r.composition.nonPositive).toBe(3);
     expect(r.composition.classes.map((c) => c.value)).toEqual([100, 0, 0]);
@@ -57,7 +75,11 @@ describe('classifyPareto: the rule', () => {
 
   it('classes everything C when nothing is positive', () => {
     const r = classifyPareto(items([0, -1, 0]), { a: 55, b: 85 });
-    expect(r.rows.map((x) => [x.cls, x.share, x.cumulativeShare])).toEqual([['C', 0, 0], ['C', 0, 0], ['C', 0, 0]]);
+    expect(r.rows.map((x) => [x.cls, x.share, x.cumulativeShare])).toEqual([
+      ['C', 0, 0],
+      ['C', 0, 0],
+      ['C', 0, 0],
+    ]);
     expect(r.total).toBe(0);
   });
 
@@ -117,7 +139,11 @@ describe('classifyPareto: the rule', () => {
     const list: ParetoItem[] = new Array(1_000_000);
     for (let i = 0; i < list.length; i++) {
       const r = rng();
-      list[i] = { id: `a${i}`, name: `Account ${Math.floor(rng() * 500_000)}`, value: r < 0.01 ? 0 : r < 0.02 ? -Math.round(rng() * 1e6) : Math.round(Math.pow(rng(), 4) * 5e8) };
+      list[i] = {
+        id: `a${i}`,
+        name: `Account ${Math.floor(rng() * 500_000)}`,
+        value: r < 0.01 ? 0 : r < 0.02 ? -Math.round(rng() * 1e6) : Math.round(Math.pow(rng(), 4) * 5e8),
+      };
     }
     const t0 = performance.now();
     const r = classifyPareto(list, { a: 55, b: 85 });

@@ -118,7 +118,8 @@ function firstAtOrAbove(prevAt: (i: number) => number | bigint, cut: bigint, fro
   let hi = upTo;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (prevAt(mid) < cut) lo = mid + 1; // number < bigint compares exactly
+    if (prevAt(mid) < cut)
+      lo = mid + 1; // number < bigint compares exactly
     else hi = mid;
   }
   return lo;
@@ -131,7 +132,12 @@ function firstAtOrAbove(prevAt: (i: number) => number | bigint, cut: bigint, fro
  * stays in the higher class), B while below the B cut; zero and negative values are C.
  * `positive` = how many leading ranks hold a positive value.
  */
-export function paretoBoundaries(prevAt: (i: number) => number | bigint, positive: number, total: number | bigint, t: ParetoThresholds): ParetoBoundaries {
+export function paretoBoundaries(
+  prevAt: (i: number) => number | bigint,
+  positive: number,
+  total: number | bigint,
+  t: ParetoThresholds,
+): ParetoBoundaries {
   const cut = paretoCutoffs(total, t);
   const aEnd = firstAtOrAbove(prevAt, cut.cutA, 0, positive);
   const bEnd = firstAtOrAbove(prevAt, cut.cutB, aEnd, positive);
@@ -181,7 +187,14 @@ export function classifyPareto(items: readonly ParetoItem[], thresholds: ParetoT
       cumulativeShare: totalN > 0 ? (prevNum + pos) / totalN : 0,
     };
   }
-  return { rows, total: exact ? total : bigTotal, composition: compositionOf(rows.map((r) => [r.cls, r.value] as const), totalN) };
+  return {
+    rows,
+    total: exact ? total : bigTotal,
+    composition: compositionOf(
+      rows.map((r) => [r.cls, r.value] as const),
+      totalN,
+    ),
+  };
 }
 
 export interface ClassComposition {
@@ -267,7 +280,10 @@ export function readComposition(c: Composition, measure: Measure): { 'zh-CN': st
   const [A, B, C] = c.classes as [ClassComposition, ClassComposition, ClassComposition];
   const zh: string[] = [];
   const en: string[] = [];
-  const head = { zh: `A 类 ${pct(A.accountShare)} 的客户贡献了 ${pct(A.valueShare)} 的${w.zh}`, en: `A has ${pct(A.accountShare)} of accounts holding ${pct(A.valueShare)} of ${w.en}` };
+  const head = {
+    zh: `A 类 ${pct(A.accountShare)} 的客户贡献了 ${pct(A.valueShare)} 的${w.zh}`,
+    en: `A has ${pct(A.accountShare)} of accounts holding ${pct(A.valueShare)} of ${w.en}`,
+  };
   if (A.accountShare < 0.1) {
     zh.push(`${head.zh}：高度集中，要重点保护这些客户。`);
     en.push(`${head.en}: concentrated; protect them.`);
@@ -284,7 +300,9 @@ export function readComposition(c: Composition, measure: Measure): { 'zh-CN': st
   }
   if (C.accountShare > 0.55) {
     zh.push(`C 类占 ${pct(C.accountShare)} 的客户：用电话和集中拜访覆盖，但不要放弃小客户（潜在价值）。`);
-    en.push(`C is ${pct(C.accountShare)} of accounts: cover them by phone and grouped visits, but don't drop small accounts (potential value).`);
+    en.push(
+      `C is ${pct(C.accountShare)} of accounts: cover them by phone and grouped visits, but don't drop small accounts (potential value).`,
+    );
   }
   if (c.nonPositive > 0) {
     zh.push(`${c.nonPositive} 个客户的${w.zh}为零或负数，归为 C 类。`);

@@ -58,7 +58,7 @@ export function percentileRanks(values: readonly number[]): number[] {
   if (n === 0) return [];
   const order = values.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]);
   const out = new Array<number>(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j < n && order[j]![0] === order[i]![0]) j++;
     const p = n === 1 ? 50 : ((i + (j - i - 1) / 2) / (n - 1)) * 100;
@@ -122,14 +122,18 @@ export interface Disagreement {
 const RANK: Record<ParetoClass, number> = { A: 2, B: 1, C: 0 };
 
 /** Where the scorecard grade and the ABC class disagree, the widest gaps first; plus the 3×3 matrix. */
-export function disagreements(scored: readonly Scored[], abc: ReadonlyMap<string, ParetoClass>): { matrix: Record<ParetoClass, Record<ParetoClass, number>>; list: Disagreement[] } {
+export function disagreements(
+  scored: readonly Scored[],
+  abc: ReadonlyMap<string, ParetoClass>,
+): { matrix: Record<ParetoClass, Record<ParetoClass, number>>; list: Disagreement[] } {
   const matrix = { A: { A: 0, B: 0, C: 0 }, B: { A: 0, B: 0, C: 0 }, C: { A: 0, B: 0, C: 0 } };
   const list: Disagreement[] = [];
   for (const s of scored) {
     const cls = abc.get(s.id);
     if (!cls) continue;
     matrix[cls][s.grade]++;
-    if (cls !== s.grade) list.push({ id: s.id, name: s.name, abc: cls, scorecard: s.grade, total: s.total, scores: s.scores, gap: RANK[s.grade] - RANK[cls] });
+    if (cls !== s.grade)
+      list.push({ id: s.id, name: s.name, abc: cls, scorecard: s.grade, total: s.total, scores: s.scores, gap: RANK[s.grade] - RANK[cls] });
   }
   list.sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap) || y.total - x.total || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   return { matrix, list };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VISIT_SETTINGS, planVisits, workingDaysOf, type PlanAccount } from './visitPlan';
 
-const acc = (id: string, grade: PlanAccount['grade'], city: string | null, value = 0): PlanAccount => ({ id, name: `Account ${id}`, city, grade, value });
+const acc = (id: string, grade: PlanAccount['grade'], city: string | null, value = 0): PlanAccount => ({
+  id,
+  name: `Account ${id}`,
+  city,
+  grade,
+  value,
+});
 const contactsOf = (plan: ReturnType<typeof planVisits>, id: string) =>
   plan.days.flatMap((d) => d.groups.flatMap((g) => g.contacts.filter((c) => c.accountId === id).map((c) => ({ ...c, date: d.date }))));
 
@@ -19,7 +25,12 @@ describe('workingDaysOf', () => {
 
 describe('planVisits', () => {
   it('gives A three visits with the first in week 1, B two, C one phone call', () => {
-    const plan = planVisits('2026-11', [acc('a', 'A', '上海', 100), acc('b', 'B', '杭州', 50), acc('c', 'C', '南京', 10), acc('d', 'D', '南京')]);
+    const plan = planVisits('2026-11', [
+      acc('a', 'A', '上海', 100),
+      acc('b', 'B', '杭州', 50),
+      acc('c', 'C', '南京', 10),
+      acc('d', 'D', '南京'),
+    ]);
     const a = contactsOf(plan, 'a');
     expect(a.map((c) => c.n)).toEqual([1, 2, 3]);
     expect(a.every((c) => c.mode === 'visit')).toBe(true);
@@ -38,14 +49,23 @@ describe('planVisits', () => {
 
   it('puts B and C visits on the day a trip already goes to their city', () => {
     const s = { ...DEFAULT_VISIT_SETTINGS, byPhone: { A: false, B: false, C: false, D: true } };
-    const plan = planVisits('2026-11', [acc('a1', 'A', '上海', 100), acc('a2', 'A', '杭州', 90), acc('b1', 'B', '杭州', 50), acc('c1', 'C', '上海', 5)], s);
+    const plan = planVisits(
+      '2026-11',
+      [acc('a1', 'A', '上海', 100), acc('a2', 'A', '杭州', 90), acc('b1', 'B', '杭州', 50), acc('c1', 'C', '上海', 5)],
+      s,
+    );
     const aDays = new Set(contactsOf(plan, 'a2').map((c) => c.date));
     for (const c of contactsOf(plan, 'b1')) expect(aDays.has(c.date)).toBe(true);
     const shanghaiDays = new Set(contactsOf(plan, 'a1').map((c) => c.date));
     expect(shanghaiDays.has(contactsOf(plan, 'c1')[0]!.date)).toBe(true);
     // On such a day the group for the city holds the A account and its neighbour.
     const day = plan.days.find((d) => d.date === contactsOf(plan, 'b1')[0]!.date)!;
-    expect(day.groups.find((g) => g.city === '杭州')!.contacts.map((c) => c.accountId).sort()).toEqual(['a2', 'b1']);
+    expect(
+      day.groups
+        .find((g) => g.city === '杭州')!
+        .contacts.map((c) => c.accountId)
+        .sort(),
+    ).toEqual(['a2', 'b1']);
   });
 
   it('flags overload when the visits need more days than the month has', () => {

@@ -95,7 +95,11 @@ export function planVisits(month: string, accounts: readonly PlanAccount[], s: V
   const cityOnDay = dates.map(() => new Map<string, number>());
 
   const ordered = [...accounts].sort(
-    (x, y) => GRADE_ORDER[x.grade] - GRADE_ORDER[y.grade] || y.value - x.value || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0) || (x.id < y.id ? -1 : 1),
+    (x, y) =>
+      GRADE_ORDER[x.grade] - GRADE_ORDER[y.grade] ||
+      y.value - x.value ||
+      (x.name < y.name ? -1 : x.name > y.name ? 1 : 0) ||
+      (x.id < y.id ? -1 : 1),
   );
   for (const acc of ordered) {
     const k = Math.max(0, Math.floor(s.perMonth[acc.grade]));
@@ -162,7 +166,14 @@ export function planVisits(month: string, accounts: readonly PlanAccount[], s: V
  * and room left (the most such visits first), else the least-loaded day, else (all full)
  * the least-loaded day anyway — which then shows as overloaded.
  */
-function chooseDay(from: number, to: number, load: PlannedContact[][], cap: number, city: string | null, cityOnDay: Map<string, number>[]): number {
+function chooseDay(
+  from: number,
+  to: number,
+  load: PlannedContact[][],
+  cap: number,
+  city: string | null,
+  cityOnDay: Map<string, number>[],
+): number {
   let best = -1;
   let bestScore = -Infinity;
   for (let d = from; d < to; d++) {

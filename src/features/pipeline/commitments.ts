@@ -53,7 +53,10 @@ export interface RepCommitments {
 
 /** Commitments grouped by rep, each evaluated as of `asOf`. */
 export function commitmentsByRep(
-  list: readonly Commitment[], eventsOf: (opportunityId: string) => readonly OppEvent[], index: StageIndex, asOf: IsoDate,
+  list: readonly Commitment[],
+  eventsOf: (opportunityId: string) => readonly OppEvent[],
+  index: StageIndex,
+  asOf: IsoDate,
 ): RepCommitments[] {
   const byRep = new Map<string, RepCommitments>();
   for (const c of list) {

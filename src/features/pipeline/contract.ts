@@ -75,12 +75,28 @@ export const CHECKLIST_KEYS = ['budget', 'fit', 'canWin', 'worth', 'strength', '
 export const INFO_KEYS = ['schedule', 'budget', 'requirement', 'decision', 'competition', 'evaluation'] as const;
 export const IMPACT_KEYS = ['personal', 'interpersonal', 'present', 'future'] as const;
 
-const zChecklist = z.object(Object.fromEntries(CHECKLIST_KEYS.map((k) => [k, z.boolean().nullable()])) as Record<(typeof CHECKLIST_KEYS)[number], z.ZodNullable<z.ZodBoolean>>);
-const zInfo = z.object(Object.fromEntries(INFO_KEYS.map((k) => [k, z.string().max(5000).nullable()])) as Record<(typeof INFO_KEYS)[number], z.ZodNullable<z.ZodString>>);
-const zImpacts = z.object(Object.fromEntries(IMPACT_KEYS.map((k) => [k, z.boolean()])) as Record<(typeof IMPACT_KEYS)[number], z.ZodBoolean>);
+const zChecklist = z.object(
+  Object.fromEntries(CHECKLIST_KEYS.map((k) => [k, z.boolean().nullable()])) as Record<
+    (typeof CHECKLIST_KEYS)[number],
+    z.ZodNullable<z.ZodBoolean>
+  >,
+);
+const zInfo = z.object(
+  Object.fromEntries(INFO_KEYS.map((k) => [k, z.string().max(5000).nullable()])) as Record<
+    (typeof INFO_KEYS)[number],
+    z.ZodNullable<z.ZodString>
+  >,
+);
+const zImpacts = z.object(
+  Object.fromEntries(IMPACT_KEYS.map((k) => [k, z.boolean()])) as Record<(typeof IMPACT_KEYS)[number], z.ZodBoolean>,
+);
 
-export const zPoint = z.object({ id: zId.optional(), kind: z.enum(['winning', 'threat', 'dormant']), text: z.string().trim().min(1).max(2000) }).strict();
-export const zPain = z.object({ id: zId.optional(), text: z.string().trim().min(1).max(2000), impacts: zImpacts, severity: z.number().int().min(1).max(5) }).strict();
+export const zPoint = z
+  .object({ id: zId.optional(), kind: z.enum(['winning', 'threat', 'dormant']), text: z.string().trim().min(1).max(2000) })
+  .strict();
+export const zPain = z
+  .object({ id: zId.optional(), text: z.string().trim().min(1).max(2000), impacts: zImpacts, severity: z.number().int().min(1).max(5) })
+  .strict();
 export type Point = z.infer<typeof zPoint>;
 export type Pain = z.infer<typeof zPain>;
 
@@ -132,26 +148,66 @@ export type OpportunityPatch = z.infer<typeof zOpportunityPatch>;
 export const zScope = z.object({ territoryId: zId.optional(), ownerId: zId.optional() }).strict();
 
 const zStageMetrics = z.object({
-  stageId: z.string(), opportunities: z.number(), accounts: z.number(), amount: zFen, forecast: zFen,
-  movedDown: z.number(), accountsMovedDown: z.number(), speedDays: z.number().nullable(),
-  lost: z.number(), accountsLost: z.number(), visited: z.number(), lossRatioBp: z.number().nullable(),
-  stalled: z.number(), accountsStalled: z.number(), stallRatioBp: z.number().nullable(),
+  stageId: z.string(),
+  opportunities: z.number(),
+  accounts: z.number(),
+  amount: zFen,
+  forecast: zFen,
+  movedDown: z.number(),
+  accountsMovedDown: z.number(),
+  speedDays: z.number().nullable(),
+  lost: z.number(),
+  accountsLost: z.number(),
+  visited: z.number(),
+  lossRatioBp: z.number().nullable(),
+  stalled: z.number(),
+  accountsStalled: z.number(),
+  stallRatioBp: z.number().nullable(),
 });
-const zCounts = z.object({ new: z.number(), advanced: z.number(), movedBack: z.number(), won: z.number(), lost: z.number(), unchanged: z.number() });
+const zCounts = z.object({
+  new: z.number(),
+  advanced: z.number(),
+  movedBack: z.number(),
+  won: z.number(),
+  lost: z.number(),
+  unchanged: z.number(),
+});
 const zGroup = z.object({
-  key: z.string(), counts: zCounts, openFrom: z.number(), amountFrom: zFen, openTo: z.number(), amountTo: zFen,
-  weightedTo: zFen, wonAmount: zFen, lostAmount: zFen, stalled: z.number(), slipped: z.number(),
+  key: z.string(),
+  counts: zCounts,
+  openFrom: z.number(),
+  amountFrom: zFen,
+  openTo: z.number(),
+  amountTo: zFen,
+  weightedTo: zFen,
+  wonAmount: zFen,
+  lostAmount: zFen,
+  stalled: z.number(),
+  slipped: z.number(),
 });
 const zBridge = z.object({ start: zFen, new: zFen, increase: zFen, decrease: zFen, won: zFen, lost: zFen, slipped: zFen, end: zFen });
 const zMovement = z.enum(['new', 'advanced', 'movedBack', 'won', 'lost', 'unchanged']);
 /** One opportunity's part of the review (names are joined by the caller: the UI has them). */
 export const zReviewRow = z.object({
   id: z.string(),
-  accountId: z.string(), territoryId: z.string(), ownerId: z.string(),
-  stageFrom: z.string().nullable(), stageTo: z.string(), statusFrom: zStatus.nullable(), statusTo: zStatus,
-  amountFrom: zFen.nullable(), amountTo: zFen, closeFrom: z.string().nullable(), closeTo: z.string(), weightedTo: zFen,
-  change: zMovement, reopened: z.boolean(), daysInStage: z.number().nullable(), stalled: z.boolean(),
-  slippedDays: z.number().nullable(), amountDelta: zFen,
+  accountId: z.string(),
+  territoryId: z.string(),
+  ownerId: z.string(),
+  stageFrom: z.string().nullable(),
+  stageTo: z.string(),
+  statusFrom: zStatus.nullable(),
+  statusTo: zStatus,
+  amountFrom: zFen.nullable(),
+  amountTo: zFen,
+  closeFrom: z.string().nullable(),
+  closeTo: z.string(),
+  weightedTo: zFen,
+  change: zMovement,
+  reopened: z.boolean(),
+  daysInStage: z.number().nullable(),
+  stalled: z.boolean(),
+  slippedDays: z.number().nullable(),
+  amountDelta: zFen,
   exits: z.array(z.object({ stageId: z.string(), exit: z.enum(['forward', 'back', 'won', 'lost']), days: z.number() })),
   visited: z.array(z.string()),
   bridge: zBridge,
@@ -160,18 +216,36 @@ export const zReviewRow = z.object({
 export type ReviewRowOut = z.infer<typeof zReviewRow>;
 
 const zCommitmentItem = z.object({
-  id: z.string(), opportunityId: z.string(), opportunityName: z.string(), ownerId: z.string(), reviewDate: z.string(),
-  step: z.string(), dueDate: z.string(), doneOn: z.string().nullable(),
-  outcome: z.enum(['kept', 'notKept', 'pending']), keptBy: z.enum(['done', 'stageMoved', 'won']).nullable(), keptOn: z.string().nullable(),
+  id: z.string(),
+  opportunityId: z.string(),
+  opportunityName: z.string(),
+  ownerId: z.string(),
+  reviewDate: z.string(),
+  step: z.string(),
+  dueDate: z.string(),
+  doneOn: z.string().nullable(),
+  outcome: z.enum(['kept', 'notKept', 'pending']),
+  keptBy: z.enum(['done', 'stageMoved', 'won']).nullable(),
+  keptOn: z.string().nullable(),
 });
 export type CommitmentItem = z.infer<typeof zCommitmentItem>;
-const zRepCommitments = z.object({ ownerId: z.string(), kept: z.number(), notKept: z.number(), pending: z.number(), items: z.array(zCommitmentItem) });
+const zRepCommitments = z.object({
+  ownerId: z.string(),
+  kept: z.number(),
+  notKept: z.number(),
+  pending: z.number(),
+  items: z.array(zCommitmentItem),
+});
 
 export const zReviewOut = z.object({
-  from: z.string(), to: z.string(), stallDays: z.number(), periodEnd: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  stallDays: z.number(),
+  periodEnd: z.string().nullable(),
   rows: z.array(zReviewRow),
   counts: zCounts,
-  stalled: z.number(), slipped: z.number(),
+  stalled: z.number(),
+  slipped: z.number(),
   increases: z.object({ count: z.number(), amount: zFen }),
   decreases: z.object({ count: z.number(), amount: zFen }),
   pipelineFrom: z.object({ count: z.number(), amount: zFen }),
@@ -190,11 +264,22 @@ export const zReviewOut = z.object({
 export type ReviewOut = z.infer<typeof zReviewOut>;
 
 export const zFunnelOut = z.object({
-  asOf: z.string(), periodFrom: z.string(), periodTo: z.string(),
-  stages: z.array(z.object({
-    stageId: z.string(), count: z.number(), accounts: z.number(), amount: zFen, weighted: zFen,
-    converted: z.number(), left: z.number(), conversionBp: z.number().nullable(), avgDays: z.number().nullable(),
-  })),
+  asOf: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  stages: z.array(
+    z.object({
+      stageId: z.string(),
+      count: z.number(),
+      accounts: z.number(),
+      amount: zFen,
+      weighted: zFen,
+      converted: z.number(),
+      left: z.number(),
+      conversionBp: z.number().nullable(),
+      avgDays: z.number().nullable(),
+    }),
+  ),
   months: z.array(z.object({ month: z.string(), count: z.number(), amount: zFen, weighted: zFen, won: zFen })),
   open: z.object({ count: z.number(), amount: zFen, weighted: zFen }),
   wonToDate: z.object({ count: z.number(), amount: zFen }),
@@ -214,7 +299,13 @@ export const zReviewInput = z
   .strict()
   .refine((x) => x.from <= x.to, { message: 'from must not be after to', path: ['from'] });
 
-export const zImportIssue = z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
+export const zImportIssue = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
 export type ImportIssue = z.infer<typeof zImportIssue>;
 
 export const pipelineContract = {
@@ -222,7 +313,10 @@ export const pipelineContract = {
   'pipeline:list': channel(zScope.extend({ includeClosed: z.boolean().default(true) }).strict(), z.array(zOpportunity)),
   'pipeline:get': channel(z.object({ id: zId }).strict(), zOpportunityDetail),
   'pipeline:create': channel(
-    zOpportunityPatch.required({ name: true, accountId: true, amount: true, expectedClose: true }).extend({ createdOn: zIsoDate.optional() }).strict(),
+    zOpportunityPatch
+      .required({ name: true, accountId: true, amount: true, expectedClose: true })
+      .extend({ createdOn: zIsoDate.optional() })
+      .strict(),
     zOpportunity,
   ),
   /** Tracked changes (stage, amount, close date, probability, owner, status) are recorded as of `effectiveDate` (default today). */
@@ -234,22 +328,38 @@ export const pipelineContract = {
   'pipeline:stageModels': channel(z.object({}).strict(), z.array(zStageModel)),
   /** Renames, reorders, sets probabilities; stages without id are added; a removed stage's history follows mapTo. */
   'pipeline:saveStages': channel(
-    z.object({
-      modelId: zId,
-      stages: z.array(z.object({
-        id: zId.optional(), nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100),
-        probabilityBp: zBp, milestone: opt(z.string().max(1000)), exitCriterion: opt(z.string().max(1000)),
-      }).strict()).min(1).max(30),
-      removed: z.array(z.object({ id: zId, mapTo: zStageIdOrOld }).strict()).max(30).default([]),
-    }).strict(),
+    z
+      .object({
+        modelId: zId,
+        stages: z
+          .array(
+            z
+              .object({
+                id: zId.optional(),
+                nameZh: z.string().trim().min(1).max(100),
+                nameEn: z.string().trim().min(1).max(100),
+                probabilityBp: zBp,
+                milestone: opt(z.string().max(1000)),
+                exitCriterion: opt(z.string().max(1000)),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(30),
+        removed: z
+          .array(z.object({ id: zId, mapTo: zStageIdOrOld }).strict())
+          .max(30)
+          .default([]),
+      })
+      .strict(),
     z.array(zStageModel),
   ),
   /** Makes another model active, moving every opportunity by the explicit stage mapping. */
-  'pipeline:switchModel': channel(
-    z.object({ modelId: zId, mapping: z.record(zId, zId) }).strict(),
-    z.object({ moved: z.number() }),
+  'pipeline:switchModel': channel(z.object({ modelId: zId, mapping: z.record(zId, zId) }).strict(), z.object({ moved: z.number() })),
+  'pipeline:settings': channel(
+    z.object({ stallDays: z.number().int().min(1).max(3650).optional() }).strict(),
+    z.object({ stallDays: z.number() }),
   ),
-  'pipeline:settings': channel(z.object({ stallDays: z.number().int().min(1).max(3650).optional() }).strict(), z.object({ stallDays: z.number() })),
   'pipeline:funnel': channel(
     z.object({ asOf: zIsoDate, periodFrom: zIsoDate, periodTo: zIsoDate, territoryId: zId.optional(), ownerId: zId.optional() }).strict(),
     zFunnelOut,
@@ -262,17 +372,40 @@ export const pipelineContract = {
   'pipeline:commitmentDone': channel(z.object({ id: zId, doneOn: zIsoDate.nullable() }).strict(), zOk),
   'pipeline:commitmentDelete': channel(z.object({ id: zId }).strict(), zOk),
   'pipeline:exportReview': channel(
-    z.object({
-      file: zFileToken, from: zIsoDate, to: zIsoDate, stallDays: z.number().int().min(1).max(3650).optional(),
-      lang: zLang.default('en'), territoryId: zId.optional(), ownerId: zId.optional(), jobId: zJobId,
-    }).strict(),
+    z
+      .object({
+        file: zFileToken,
+        from: zIsoDate,
+        to: zIsoDate,
+        stallDays: z.number().int().min(1).max(3650).optional(),
+        lang: zLang.default('en'),
+        territoryId: zId.optional(),
+        ownerId: zId.optional(),
+        jobId: zJobId,
+      })
+      .strict(),
     z.object({ rows: z.number() }),
     { long: true },
   ),
   /** All-or-nothing import of the Opportunities (+ optional History) sheets; dryRun checks only. */
   'pipeline:import': channel(
-    z.object({ file: zFileToken, mapping: z.record(z.string().max(200), z.string().max(50)).optional(), dryRun: z.boolean().default(false), createMissing: zCreateMissing, jobId: zJobId }).strict(),
-    z.object({ inserted: z.number(), updated: z.number(), events: z.number(), errors: z.array(zImportIssue), errorCount: z.number(), created: z.array(zCreated) }),
+    z
+      .object({
+        file: zFileToken,
+        mapping: z.record(z.string().max(200), z.string().max(50)).optional(),
+        dryRun: z.boolean().default(false),
+        createMissing: zCreateMissing,
+        jobId: zJobId,
+      })
+      .strict(),
+    z.object({
+      inserted: z.number(),
+      updated: z.number(),
+      events: z.number(),
+      errors: z.array(zImportIssue),
+      errorCount: z.number(),
+      created: z.array(zCreated),
+    }),
     { long: true },
   ),
 } as const;

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber } from '../../shared/dates';
 import {
-  civilDay, classifyMovement, closedSince, quarterEnd, sinceDate, stateAsOf, staysOf, weightedAmount,
-  type OppEvent, type OppHistory, type StageIndex, type StageRef, type TrackedState,
+  civilDay,
+  classifyMovement,
+  closedSince,
+  quarterEnd,
+  sinceDate,
+  stateAsOf,
+  staysOf,
+  weightedAmount,
+  type OppEvent,
+  type OppHistory,
+  type StageIndex,
+  type StageRef,
+  type TrackedState,
 } from './domain';
 import { buildReview, reviewRow, type BridgeParts, type ReviewInput } from './review';
 import { matchesDrill, type Drill } from './drill';
@@ -20,7 +31,14 @@ const index: StageIndex = new Map<string, StageRef>([
   ['old-needs', stages[2]!],
 ]);
 
-const base: TrackedState = { stageId: 's1', status: 'open', amount: 100_000_00, expectedClose: '2026-03-31', probabilityBp: null, ownerId: 'rep1' };
+const base: TrackedState = {
+  stageId: 's1',
+  status: 'open',
+  amount: 100_000_00,
+  expectedClose: '2026-03-31',
+  probabilityBp: null,
+  ownerId: 'rep1',
+};
 
 /** A history from a list of [date, changes] steps, each applied to the previous state. */
 function history(id: string, steps: [string, Partial<TrackedState>][], extra: Partial<OppHistory> = {}): OppHistory {
@@ -67,7 +85,10 @@ describe('as-of reconstruction', () => {
   });
 
   it('follows stages of an old model to the stage they were mapped to', () => {
-    const old = history('o', [['2026-01-01', { stageId: 'old-needs' }], ['2026-03-04', { stageId: 's2' }]]);
+    const old = history('o', [
+      ['2026-01-01', { stageId: 'old-needs' }],
+      ['2026-03-04', { stageId: 's2' }],
+    ]);
     // Same stage after mapping: one stay, not a move.
     expect(staysOf(old.events, index)).toHaveLength(1);
     expect(classifyMovement(old.events[0]!, old.events[1]!, index)).toBe('unchanged');
@@ -81,7 +102,13 @@ describe('as-of reconstruction', () => {
   });
 
   it('knows when a closed status began', () => {
-    const h2 = history('c', [['2026-01-01', {}], ['2026-02-01', { status: 'lost' }], ['2026-02-10', { amount: 5 }], ['2026-03-04', { status: 'open' }], ['2026-03-06', { status: 'lost' }]]);
+    const h2 = history('c', [
+      ['2026-01-01', {}],
+      ['2026-02-01', { status: 'lost' }],
+      ['2026-02-10', { amount: 5 }],
+      ['2026-03-04', { status: 'open' }],
+      ['2026-03-06', { status: 'lost' }],
+    ]);
     expect(closedSince(h2.events, '2026-02-15')).toBe('2026-02-01');
     expect(closedSince(h2.events, '2026-03-05')).toBeNull();
     expect(closedSince(h2.events, TO)).toBe('2026-03-06');
@@ -108,24 +135,71 @@ const several = history('several', [
   ['2026-03-05', { stageId: 's3' }],
   ['2026-03-06', { expectedClose: '2026-03-20' }],
 ]);
-const backThenForward = history('backfwd', [['2026-02-01', { stageId: 's3' }], ['2026-03-04', { stageId: 's2' }], ['2026-03-06', { stageId: 's3' }]]);
-const forwardThenBack = history('fwdback', [['2026-02-01', { stageId: 's2' }], ['2026-03-03', { stageId: 's4' }], ['2026-03-05', { stageId: 's3' }]]);
-const reopened = history('reopened', [['2026-01-10', { stageId: 's2' }], ['2026-02-20', { status: 'lost' }], ['2026-03-04', { status: 'open' }]]);
-const reopenedLostAgain = history('relost', [['2026-01-10', { stageId: 's2' }], ['2026-02-20', { status: 'lost' }], ['2026-03-03', { status: 'open' }], ['2026-03-05', { status: 'lost' }]]);
-const longLost = history('longlost', [['2026-01-10', {}], ['2026-02-01', { status: 'lost' }]]);
+const backThenForward = history('backfwd', [
+  ['2026-02-01', { stageId: 's3' }],
+  ['2026-03-04', { stageId: 's2' }],
+  ['2026-03-06', { stageId: 's3' }],
+]);
+const forwardThenBack = history('fwdback', [
+  ['2026-02-01', { stageId: 's2' }],
+  ['2026-03-03', { stageId: 's4' }],
+  ['2026-03-05', { stageId: 's3' }],
+]);
+const reopened = history('reopened', [
+  ['2026-01-10', { stageId: 's2' }],
+  ['2026-02-20', { status: 'lost' }],
+  ['2026-03-04', { status: 'open' }],
+]);
+const reopenedLostAgain = history('relost', [
+  ['2026-01-10', { stageId: 's2' }],
+  ['2026-02-20', { status: 'lost' }],
+  ['2026-03-03', { status: 'open' }],
+  ['2026-03-05', { status: 'lost' }],
+]);
+const longLost = history('longlost', [
+  ['2026-01-10', {}],
+  ['2026-02-01', { status: 'lost' }],
+]);
 const slippedTwice = history('slipped', [
   ['2026-02-01', { stageId: 's4', expectedClose: '2026-03-15', amount: 50_000_00 }],
   ['2026-03-03', { expectedClose: '2026-03-31' }],
   ['2026-03-06', { expectedClose: '2026-04-30' }],
 ]);
 const brandNew = history('new', [['2026-03-04', { stageId: 's0', amount: 10_000_00 }]]);
-const newAndWon = history('newwon', [['2026-03-04', { stageId: 's5', amount: 30_000_00 }], ['2026-03-06', { status: 'won' }]]);
-const newAndLost = history('newlost', [['2026-03-04', {}], ['2026-03-05', { status: 'lost' }]]);
-const won = history('won', [['2026-01-15', { stageId: 's5', amount: 80_000_00 }], ['2026-03-05', { stageId: 's6', status: 'won', amount: 82_000_00 }]]);
+const newAndWon = history('newwon', [
+  ['2026-03-04', { stageId: 's5', amount: 30_000_00 }],
+  ['2026-03-06', { status: 'won' }],
+]);
+const newAndLost = history('newlost', [
+  ['2026-03-04', {}],
+  ['2026-03-05', { status: 'lost' }],
+]);
+const won = history('won', [
+  ['2026-01-15', { stageId: 's5', amount: 80_000_00 }],
+  ['2026-03-05', { stageId: 's6', status: 'won', amount: 82_000_00 }],
+]);
 const stalled = history('stalled', [['2026-01-10', { stageId: 's1', amount: 7_000_00, ownerId: 'rep2' }]]);
-const decreased = history('decreased', [['2026-02-10', { stageId: 's3', amount: 40_000_00, ownerId: 'rep2' }], ['2026-03-08', { amount: 35_000_00 }]]);
+const decreased = history('decreased', [
+  ['2026-02-10', { stageId: 's3', amount: 40_000_00, ownerId: 'rep2' }],
+  ['2026-03-08', { amount: 35_000_00 }],
+]);
 const future = history('future', [['2026-03-10', {}]]);
-const all = [several, backThenForward, forwardThenBack, reopened, reopenedLostAgain, longLost, slippedTwice, brandNew, newAndWon, newAndLost, won, stalled, decreased, future];
+const all = [
+  several,
+  backThenForward,
+  forwardThenBack,
+  reopened,
+  reopenedLostAgain,
+  longLost,
+  slippedTwice,
+  brandNew,
+  newAndWon,
+  newAndLost,
+  won,
+  stalled,
+  decreased,
+  future,
+];
 
 describe('movement between two dates', () => {
   const review = buildReview(all, input);
@@ -154,17 +228,32 @@ describe('movement between two dates', () => {
 
   it('several changes within the week: first and last state, stages passed through', () => {
     expect(row('several')).toMatchObject({
-      stageFrom: 's1', stageTo: 's3', amountFrom: 100_000_00, amountTo: 120_000_00, amountDelta: 20_000_00,
-      closeFrom: '2026-03-31', closeTo: '2026-03-20', slippedDays: null, daysInStage: 4, stalled: false,
-      exits: [{ stageId: 's1', exit: 'forward', days: 57 }, { stageId: 's2', exit: 'forward', days: 2 }],
+      stageFrom: 's1',
+      stageTo: 's3',
+      amountFrom: 100_000_00,
+      amountTo: 120_000_00,
+      amountDelta: 20_000_00,
+      closeFrom: '2026-03-31',
+      closeTo: '2026-03-20',
+      slippedDays: null,
+      daysInStage: 4,
+      stalled: false,
+      exits: [
+        { stageId: 's1', exit: 'forward', days: 57 },
+        { stageId: 's2', exit: 'forward', days: 2 },
+      ],
       visited: ['s1', 's2', 's3'],
     });
   });
 
   it('a move back then forward is unchanged but its stays are counted', () => {
     expect(row('backfwd')).toMatchObject({
-      change: 'unchanged', daysInStage: 3,
-      exits: [{ stageId: 's3', exit: 'back', days: 31 }, { stageId: 's2', exit: 'forward', days: 2 }],
+      change: 'unchanged',
+      daysInStage: 3,
+      exits: [
+        { stageId: 's3', exit: 'back', days: 31 },
+        { stageId: 's2', exit: 'forward', days: 2 },
+      ],
     });
     expect(row('fwdback')!.exits.map((x) => x.exit)).toEqual(['forward', 'back']);
   });
@@ -177,7 +266,16 @@ describe('movement between two dates', () => {
 
   it('a close date slipping twice: slipped days, and out of the period in the bridge', () => {
     expect(row('slipped')).toMatchObject({ closeFrom: '2026-03-15', closeTo: '2026-04-30', slippedDays: 46 });
-    expect(row('slipped')!.bridge).toEqual({ start: 50_000_00, new: 0, increase: 0, decrease: 0, won: 0, lost: 0, slipped: 50_000_00, end: 0 });
+    expect(row('slipped')!.bridge).toEqual({
+      start: 50_000_00,
+      new: 0,
+      increase: 0,
+      decrease: 0,
+      won: 0,
+      lost: 0,
+      slipped: 50_000_00,
+      end: 0,
+    });
     expect(review.slipped).toBe(1);
   });
 
@@ -214,7 +312,16 @@ describe('movement between two dates', () => {
 
   it('per-stage metrics: counts, amounts, moved down and speed, lost and loss ratio, stalled and stall ratio', () => {
     const s = (id: string) => review.perStage.find((m) => m.stageId === id)!;
-    expect(s('s1')).toMatchObject({ opportunities: 1, accounts: 1, amount: 7_000_00, forecast: 700_00, movedDown: 1, speedDays: 57, stalled: 1, stallRatioBp: 10_000 });
+    expect(s('s1')).toMatchObject({
+      opportunities: 1,
+      accounts: 1,
+      amount: 7_000_00,
+      forecast: 700_00,
+      movedDown: 1,
+      speedDays: 57,
+      stalled: 1,
+      stallRatioBp: 10_000,
+    });
     // s2: several, backfwd and fwdback left it forward (2, 2 and 30 days), reopened sits
     // here, relost was lost here.
     expect(s('s2')).toMatchObject({ opportunities: 1, movedDown: 3, speedDays: 11.3, lost: 1, accountsLost: 1 });
@@ -251,9 +358,18 @@ describe('movement between two dates', () => {
   });
 
   it('a history cut to the state as of `from` gives the same review (how the database loads it)', () => {
-    const cut = buildReview(all.map((h) => sinceDate(h, FROM)), input);
+    const cut = buildReview(
+      all.map((h) => sinceDate(h, FROM)),
+      input,
+    );
     expect(cut).toEqual(review);
-    expect(sinceDate(several, FROM).events.map((e) => e.date)).toEqual(['2026-01-05', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']);
+    expect(sinceDate(several, FROM).events.map((e) => e.date)).toEqual([
+      '2026-01-05',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+    ]);
     expect(sinceDate(slippedTwice, FROM).events[0]).toMatchObject({ date: '2026-02-01', stageSince: '2026-02-01' });
     expect(sinceDate(backThenForward, '2026-03-05').events[0]).toMatchObject({ date: '2026-03-04', stageSince: '2026-03-04' });
   });
@@ -317,7 +433,10 @@ describe('commitments', () => {
   it('is kept when the stage moved or it was won after the review, or it was marked done', () => {
     expect(evaluateCommitment(c, several.events, index, TO)).toEqual({ outcome: 'kept', keptBy: 'stageMoved', keptOn: '2026-03-03' });
     expect(evaluateCommitment(c, won.events, index, TO)).toMatchObject({ outcome: 'kept', keptBy: 'won' });
-    expect(evaluateCommitment({ ...c, doneOn: '2026-03-05' }, stalled.events, index, TO)).toMatchObject({ outcome: 'kept', keptBy: 'done' });
+    expect(evaluateCommitment({ ...c, doneOn: '2026-03-05' }, stalled.events, index, TO)).toMatchObject({
+      outcome: 'kept',
+      keptBy: 'done',
+    });
   });
 
   it('is not kept when due before the review and nothing happened; pending while not yet due', () => {
@@ -329,11 +448,18 @@ describe('commitments', () => {
 
   it('groups by rep', () => {
     const byRep = commitmentsByRep(
-      [c, { ...c, id: 'c2', opportunityId: 'stalled', ownerId: 'rep2' }, { ...c, id: 'c3', opportunityId: 'decreased', ownerId: 'rep2', dueDate: '2026-03-20' }],
+      [
+        c,
+        { ...c, id: 'c2', opportunityId: 'stalled', ownerId: 'rep2' },
+        { ...c, id: 'c3', opportunityId: 'decreased', ownerId: 'rep2', dueDate: '2026-03-20' },
+      ],
       (id) => (id === 'x' ? several.events : all.find((h) => h.id === id)!.events),
       index,
       TO,
     );
-    expect(byRep.map((g) => [g.ownerId, g.kept, g.notKept, g.pending])).toEqual([['rep1', 1, 0, 0], ['rep2', 0, 1, 1]]);
+    expect(byRep.map((g) => [g.ownerId, g.kept, g.notKept, g.pending])).toEqual([
+      ['rep1', 1, 0, 0],
+      ['rep2', 0, 1, 1],
+    ]);
   });
 });

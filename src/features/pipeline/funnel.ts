@@ -1,6 +1,19 @@
 import type { Fen } from '../../shared/money';
 import type { IsoDate } from '../../shared/dates';
-import { closedSince, dayDiff, monthOf, ratioBp, stageOf, stateAsOf, weightedAmount, type ExitKind, type OppHistory, type OppStatus, type StageIndex, type StageRef } from './domain';
+import {
+  closedSince,
+  dayDiff,
+  monthOf,
+  ratioBp,
+  stageOf,
+  stateAsOf,
+  weightedAmount,
+  type ExitKind,
+  type OppHistory,
+  type OppStatus,
+  type StageIndex,
+  type StageRef,
+} from './domain';
 
 // The funnel screen (docs/en/pipeline.md): open opportunities by stage as of a date, conversion
 // between consecutive stages and average days in each stage over a period, and the
@@ -99,7 +112,14 @@ export function funnelData(histories: readonly OppHistory[], input: FunnelInput)
       const p = e[i - 1]!;
       const n = e[i]!;
       if (n.date > input.periodFrom && n.date <= input.periodTo) {
-        transitions.push({ prevStageId: p.stageId, prevStatus: p.status, prevSince: p.stageSince, date: n.date, stageId: n.stageId, status: n.status });
+        transitions.push({
+          prevStageId: p.stageId,
+          prevStatus: p.status,
+          prevSince: p.stageSince,
+          date: n.date,
+          stageId: n.stageId,
+          status: n.status,
+        });
       }
     }
     const s = stateAsOf(e, input.asOf);
@@ -113,7 +133,23 @@ export function buildFunnel(data: FunnelData, input: FunnelInput): Funnel {
   const { asOf, periodFrom, periodTo, index } = input;
   type Acc = FunnelStage & { acc: Set<string>; daysSum: number; stays: number };
   const stages = new Map<string, Acc>(
-    input.stages.map((s) => [s.id, { stageId: s.id, count: 0, accounts: 0, amount: 0, weighted: 0, converted: 0, left: 0, conversionBp: null, avgDays: null, acc: new Set(), daysSum: 0, stays: 0 }]),
+    input.stages.map((s) => [
+      s.id,
+      {
+        stageId: s.id,
+        count: 0,
+        accounts: 0,
+        amount: 0,
+        weighted: 0,
+        converted: 0,
+        left: 0,
+        conversionBp: null,
+        avgDays: null,
+        acc: new Set(),
+        daysSum: 0,
+        stays: 0,
+      },
+    ]),
   );
   const months = new Map<string, FunnelMonth>();
   const month = (m: string) => {

@@ -1,8 +1,21 @@
 import type { Fen } from '../../shared/money';
 import type { IsoDate } from '../../shared/dates';
 import {
-  classifyMovement, closedSince, dayDiff, monthOf, ratioBp, stageOf, stateAsOf, staysOf, weightedAmount,
-  type ExitKind, type MovementClass, type OppHistory, type OppStatus, type StageIndex, type StageRef,
+  classifyMovement,
+  closedSince,
+  dayDiff,
+  monthOf,
+  ratioBp,
+  stageOf,
+  stateAsOf,
+  staysOf,
+  weightedAmount,
+  type ExitKind,
+  type MovementClass,
+  type OppHistory,
+  type OppStatus,
+  type StageIndex,
+  type StageRef,
 } from './domain';
 
 // The weekly pipeline review (docs/en/pipeline.md): one pass over every opportunity's history
@@ -170,7 +183,8 @@ export function reviewRow(h: OppHistory, input: ReviewInput): ReviewRow | null {
   const openFrom = atFrom?.status === 'open';
   const openTo = atTo.status === 'open';
   const daysInStage = openTo && last && last.end === null ? dayDiff(last.start, to) : null;
-  const slippedDays = openFrom && openTo && atTo.expectedClose > atFrom!.expectedClose ? dayDiff(atFrom!.expectedClose, atTo.expectedClose) : null;
+  const slippedDays =
+    openFrom && openTo && atTo.expectedClose > atFrom!.expectedClose ? dayDiff(atFrom!.expectedClose, atTo.expectedClose) : null;
   const { bridge, entry } = bridgeOf(atFrom, atTo, since !== null && since > from, input.periodEnd, from, h.events[0]!.date);
 
   return {
@@ -208,7 +222,12 @@ type State = { status: OppStatus; amount: Fen; expectedClose: IsoDate };
  * opportunity); one that entered and closed within the period counts as new and won/lost.
  */
 export function bridgeOf(
-  atFrom: State | null, atTo: State, closedDuringPeriod: boolean, periodEnd: IsoDate | null, from: IsoDate, createdOn: IsoDate,
+  atFrom: State | null,
+  atTo: State,
+  closedDuringPeriod: boolean,
+  periodEnd: IsoDate | null,
+  from: IsoDate,
+  createdOn: IsoDate,
 ): { bridge: BridgeParts; entry: EntryReason | null } {
   const inFrom = !!atFrom && atFrom.status === 'open' && (periodEnd === null || atFrom.expectedClose <= periodEnd);
   const inTo = atTo.status === 'open' && (periodEnd === null || atTo.expectedClose <= periodEnd);
@@ -238,26 +257,70 @@ export function bridgeOf(
 const zeroCounts = (): Record<MovementClass, number> => ({ new: 0, advanced: 0, movedBack: 0, won: 0, lost: 0, unchanged: 0 });
 
 function emptyGroup(key: string): GroupTotals {
-  return { key, counts: zeroCounts(), openFrom: 0, amountFrom: 0, openTo: 0, amountTo: 0, weightedTo: 0, wonAmount: 0, lostAmount: 0, stalled: 0, slipped: 0 };
+  return {
+    key,
+    counts: zeroCounts(),
+    openFrom: 0,
+    amountFrom: 0,
+    openTo: 0,
+    amountTo: 0,
+    weightedTo: 0,
+    wonAmount: 0,
+    lostAmount: 0,
+    stalled: 0,
+    slipped: 0,
+  };
 }
 
 function addToGroup(g: GroupTotals, r: ReviewRow): void {
   g.counts[r.change]++;
-  if (r.statusFrom === 'open') { g.openFrom++; g.amountFrom += r.amountFrom!; }
-  if (r.statusTo === 'open') { g.openTo++; g.amountTo += r.amountTo; g.weightedTo += r.weightedTo; }
+  if (r.statusFrom === 'open') {
+    g.openFrom++;
+    g.amountFrom += r.amountFrom!;
+  }
+  if (r.statusTo === 'open') {
+    g.openTo++;
+    g.amountTo += r.amountTo;
+    g.weightedTo += r.weightedTo;
+  }
   if (r.change === 'won') g.wonAmount += r.amountTo;
   if (r.change === 'lost') g.lostAmount += r.amountTo;
   if (r.stalled) g.stalled++;
   if (r.slippedDays !== null) g.slipped++;
 }
 
-type StageAcc = StageMetrics & { acc: Set<string>; accDown: Set<string>; accLost: Set<string>; accStalled: Set<string>; speedSum: number; speedN: number };
+type StageAcc = StageMetrics & {
+  acc: Set<string>;
+  accDown: Set<string>;
+  accLost: Set<string>;
+  accStalled: Set<string>;
+  speedSum: number;
+  speedN: number;
+};
 
 function emptyStage(stageId: string): StageAcc {
   return {
-    stageId, opportunities: 0, accounts: 0, amount: 0, forecast: 0, movedDown: 0, accountsMovedDown: 0, speedDays: null,
-    lost: 0, accountsLost: 0, visited: 0, lossRatioBp: null, stalled: 0, accountsStalled: 0, stallRatioBp: null,
-    acc: new Set(), accDown: new Set(), accLost: new Set(), accStalled: new Set(), speedSum: 0, speedN: 0,
+    stageId,
+    opportunities: 0,
+    accounts: 0,
+    amount: 0,
+    forecast: 0,
+    movedDown: 0,
+    accountsMovedDown: 0,
+    speedDays: null,
+    lost: 0,
+    accountsLost: 0,
+    visited: 0,
+    lossRatioBp: null,
+    stalled: 0,
+    accountsStalled: 0,
+    stallRatioBp: null,
+    acc: new Set(),
+    accDown: new Set(),
+    accLost: new Set(),
+    accStalled: new Set(),
+    speedSum: 0,
+    speedN: 0,
   };
 }
 
@@ -284,10 +347,22 @@ function summarise(rows: ReviewRow[], input: ReviewInput): Review {
     if (!territory) territories.set(r.territoryId, (territory = emptyGroup(r.territoryId)));
     addToGroup(territory, r);
     const b = r.bridge;
-    bridge.start += b.start; bridge.new += b.new; bridge.increase += b.increase; bridge.decrease += b.decrease;
-    bridge.won += b.won; bridge.lost += b.lost; bridge.slipped += b.slipped; bridge.end += b.end;
-    if (r.amountDelta > 0) { increases.count++; increases.amount += r.amountDelta; }
-    if (r.amountDelta < 0) { decreases.count++; decreases.amount -= r.amountDelta; }
+    bridge.start += b.start;
+    bridge.new += b.new;
+    bridge.increase += b.increase;
+    bridge.decrease += b.decrease;
+    bridge.won += b.won;
+    bridge.lost += b.lost;
+    bridge.slipped += b.slipped;
+    bridge.end += b.end;
+    if (r.amountDelta > 0) {
+      increases.count++;
+      increases.amount += r.amountDelta;
+    }
+    if (r.amountDelta < 0) {
+      decreases.count++;
+      decreases.amount -= r.amountDelta;
+    }
     if (r.statusTo === 'open') {
       const key = monthOf(r.closeTo);
       let m = forecast.get(key);
@@ -300,7 +375,10 @@ function summarise(rows: ReviewRow[], input: ReviewInput): Review {
       s.acc.add(r.accountId);
       s.amount += r.amountTo;
       s.forecast += r.weightedTo;
-      if (r.stalled) { s.stalled++; s.accStalled.add(r.accountId); }
+      if (r.stalled) {
+        s.stalled++;
+        s.accStalled.add(r.accountId);
+      }
     }
     // An opportunity counts once per stage it moved down from (or was lost in), however often.
     for (let i = 0; i < r.exits.length; i++) {
@@ -311,7 +389,10 @@ function summarise(rows: ReviewRow[], input: ReviewInput): Review {
       if (x.exit === 'forward' || x.exit === 'won') {
         s.speedSum += x.days;
         s.speedN++;
-        if (first) { s.movedDown++; s.accDown.add(r.accountId); }
+        if (first) {
+          s.movedDown++;
+          s.accDown.add(r.accountId);
+        }
       } else if (x.exit === 'lost' && first) {
         s.lost++;
         s.accLost.add(r.accountId);

@@ -4,7 +4,6 @@
 import type { Fen } from '../../shared/money';
 import { addDays, type IsoDate } from '../../shared/dates';
 
-
 export const RUNGS = ['reminder', 'notice', 'finance', 'sales', 'lawyer'] as const;
 export type Rung = (typeof RUNGS)[number];
 /** An action on the log is a rung taken, or a plain note (call, promise, dispute) that climbs nothing. */

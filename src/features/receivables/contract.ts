@@ -28,12 +28,23 @@ export const zRcvSettings = z
   .strict();
 export type RcvSettings = z.infer<typeof zRcvSettings>;
 
-export const zBucket = z.object({ index: z.number(), label: z.string(), fromDays: z.number().nullable(), toDays: z.number().nullable(), rateBp: z.number() });
+export const zBucket = z.object({
+  index: z.number(),
+  label: z.string(),
+  fromDays: z.number().nullable(),
+  toDays: z.number().nullable(),
+  rateBp: z.number(),
+});
 export type BucketInfo = z.infer<typeof zBucket>;
 
 export const zRateVersion = z.object({ effectiveFrom: z.string(), bounds: z.array(z.number()), ratesBp: z.array(z.number()) });
 /** '0000-01-01' as effectiveFrom: the rates that apply from the start. */
-export const zRcvPolicies = z.object({ settings: zRcvSettings, buckets: z.array(zBucket), effectiveFrom: z.string(), versions: z.array(zRateVersion) });
+export const zRcvPolicies = z.object({
+  settings: zRcvSettings,
+  buckets: z.array(zBucket),
+  effectiveFrom: z.string(),
+  versions: z.array(zRateVersion),
+});
 
 export const zCustomerAging = z.object({
   accountId: z.string(),
@@ -52,7 +63,13 @@ export const zAging = z.object({
   asOf: z.string(),
   buckets: z.array(zBucket),
   customers: z.array(zCustomerAging),
-  totals: z.object({ byBucket: z.array(z.number()), provisionByBucket: z.array(z.number()), total: z.number(), provision: z.number(), credit: z.number() }),
+  totals: z.object({
+    byBucket: z.array(z.number()),
+    provisionByBucket: z.array(z.number()),
+    total: z.number(),
+    provision: z.number(),
+    credit: z.number(),
+  }),
   /** The provision basis the provisions were taken on. */
   basis: zProvisionBasis,
 });
@@ -158,7 +175,16 @@ export const zContractInput = z
     title: optText(200),
     amount: zPositiveFen,
     milestones: z
-      .array(z.object({ label: z.string().trim().min(1).max(100), percentBp: z.number().int().min(1).max(10_000), trigger: zTrigger, offsetDays: z.number().int().min(0).max(3650) }).strict())
+      .array(
+        z
+          .object({
+            label: z.string().trim().min(1).max(100),
+            percentBp: z.number().int().min(1).max(10_000),
+            trigger: zTrigger,
+            offsetDays: z.number().int().min(0).max(3650),
+          })
+          .strict(),
+      )
       .min(1)
       .max(20),
     signedOn: zIsoDate.nullable().optional(),
@@ -221,14 +247,30 @@ export const zNotice = z.object({
   noticeNo: z.string(),
   asOf: z.string(),
   customer: z.object({ name: z.string(), nameEn: z.string().nullable(), city: z.string().nullable() }),
-  lines: z.array(z.object({ invoiceNo: z.string(), contractNo: z.string().nullable(), invoiceDate: z.string(), dueDate: z.string(), outstanding: z.number(), daysOverdue: z.number() })),
+  lines: z.array(
+    z.object({
+      invoiceNo: z.string(),
+      contractNo: z.string().nullable(),
+      invoiceDate: z.string(),
+      dueDate: z.string(),
+      outstanding: z.number(),
+      daysOverdue: z.number(),
+    }),
+  ),
   total: z.number(),
   payBy: z.string(),
 });
 export type Notice = z.infer<typeof zNotice>;
 
 /** A booking: the provision as booked to a date, by whom and when. */
-export const zBooking = z.object({ id: z.string(), bookedTo: z.string(), bookedBy: z.string(), bookedAt: z.string(), total: z.number(), customers: z.number() });
+export const zBooking = z.object({
+  id: z.string(),
+  bookedTo: z.string(),
+  bookedBy: z.string(),
+  bookedAt: z.string(),
+  total: z.number(),
+  customers: z.number(),
+});
 export type Booking = z.infer<typeof zBooking>;
 
 const zJournalFigures = { opening: z.number(), adjustment: z.number(), movement: z.number(), closing: z.number(), change: z.number() };
@@ -245,7 +287,15 @@ export const zJournal = z.object({
   openingBooking: zBooking.nullable(),
   closingBooking: zBooking.nullable(),
   movements: z.array(z.object({ accountId: z.string(), customer: z.string(), ...zJournalFigures })),
-  lines: z.array(z.object({ accountId: z.string(), customer: z.string(), ledger: z.enum(['badDebtExpense', 'allowanceForDoubtfulAccounts']), debit: z.number(), credit: z.number() })),
+  lines: z.array(
+    z.object({
+      accountId: z.string(),
+      customer: z.string(),
+      ledger: z.enum(['badDebtExpense', 'allowanceForDoubtfulAccounts']),
+      debit: z.number(),
+      credit: z.number(),
+    }),
+  ),
   totals: z.object(zJournalFigures),
 });
 export type Journal = z.infer<typeof zJournal>;
@@ -288,7 +338,14 @@ export const receivablesContract = {
   'receivables:payments': channel(zAccountFilter, z.array(zPayment)),
   'receivables:recordPayment': channel(
     z
-      .object({ accountId: zId, paidOn: zIsoDate, amount: zPositiveFen, reference: optText(100), note: optText(2000), allocations: z.array(zAllocationInput).max(500) })
+      .object({
+        accountId: zId,
+        paidOn: zIsoDate,
+        amount: zPositiveFen,
+        reference: optText(100),
+        note: optText(2000),
+        allocations: z.array(zAllocationInput).max(500),
+      })
       .strict(),
     zPayment,
   ),
@@ -303,11 +360,18 @@ export const receivablesContract = {
     z.object({ today: zIsoDate, dueOnly: z.boolean().default(false), territoryId: zId.optional(), ownerId: zId.optional() }).strict(),
     z.array(zCollectionItem),
   ),
-  'receivables:ladder': channel(z.object({ invoiceId: zId, today: zIsoDate }).strict(), z.object({ item: zCollectionItem, actions: z.array(zAction) })),
+  'receivables:ladder': channel(
+    z.object({ invoiceId: zId, today: zIsoDate }).strict(),
+    z.object({ item: zCollectionItem, actions: z.array(zAction) }),
+  ),
   'receivables:logAction': channel(zActionInput, zAction),
   'receivables:notice': channel(z.object({ accountId: zId, asOf: zIsoDate }).strict(), zNotice),
   'receivables:journal': channel(z.object({ from: zIsoDate, to: zIsoDate }).strict(), zJournal),
-  'receivables:exportJournal': channel(z.object({ file: zFileToken, from: zIsoDate, to: zIsoDate, jobId: zJobId }).strict(), z.object({ rows: z.number() }), { long: true }),
+  'receivables:exportJournal': channel(
+    z.object({ file: zFileToken, from: zIsoDate, to: zIsoDate, jobId: zJobId }).strict(),
+    z.object({ rows: z.number() }),
+    { long: true },
+  ),
   /** Books the provision required at `to` (after the latest booking, not after today); `by` defaults to the OS user name. */
   'receivables:postJournal': channel(z.object({ to: zIsoDate, by: z.string().trim().min(1).max(100).optional() }).strict(), zBooking),
   /** Undoes the latest booking (soft delete); an earlier one cannot be undone once a later one exists. */
@@ -317,7 +381,15 @@ export const receivablesContract = {
   'receivables:credit': channel(z.object({ asOf: zIsoDate }).strict(), z.array(zCreditRow)),
   'receivables:saveCredit': channel(
     z
-      .object({ accountId: zId, creditLimit: zFen.min(0).nullable(), licence: zReview, contract: zReview, bank: zReview, reviewedOn: zIsoDate.nullable(), note: optText(2000) })
+      .object({
+        accountId: zId,
+        creditLimit: zFen.min(0).nullable(),
+        licence: zReview,
+        contract: zReview,
+        bank: zReview,
+        reviewedOn: zIsoDate.nullable(),
+        note: optText(2000),
+      })
       .strict(),
     zCreditRow,
   ),
@@ -327,7 +399,11 @@ export const receivablesContract = {
     { long: true },
   ),
   /** createMissing: a Customer no account has becomes one (in the row's Territory, owned by its Rep), with the territories and reps it needs. */
-  'receivables:importInvoices': channel(zImportArgs.extend({ createMissing: zCreateMissing }).strict(), z.object({ inserted: z.number(), created: z.array(zCreated) }), { long: true }),
+  'receivables:importInvoices': channel(
+    zImportArgs.extend({ createMissing: zCreateMissing }).strict(),
+    z.object({ inserted: z.number(), created: z.array(zCreated) }),
+    { long: true },
+  ),
   'receivables:importPayments': channel(zImportArgs, z.object({ inserted: z.number() }), { long: true }),
   /** Re-imports the collection columns finance annotated in an exported aging workbook's Detail sheet. */
   'receivables:importCollections': channel(zImportArgs, z.object({ rows: z.number(), recorded: z.number() }), { long: true }),

@@ -1,15 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
 import {
-  agingBuckets, agingByCustomer, agingLine, agingPolicyProblems, agingTotals, bucketIndex, collectionState, creditFlags,
-  defaultAgingPolicy, milestoneAmounts, milestoneReceivables, paidAsOf, bookingProblem, provisionByBucketOnBasis, provisionFor, provisionJournal, suggestedRung,
-  type AllocationFact, type CollectionAction, type InvoiceFacts, type MilestoneTerm,
+  agingBuckets,
+  agingByCustomer,
+  agingLine,
+  agingPolicyProblems,
+  agingTotals,
+  bucketIndex,
+  collectionState,
+  creditFlags,
+  defaultAgingPolicy,
+  milestoneAmounts,
+  milestoneReceivables,
+  paidAsOf,
+  bookingProblem,
+  provisionByBucketOnBasis,
+  provisionFor,
+  provisionJournal,
+  suggestedRung,
+  type AllocationFact,
+  type CollectionAction,
+  type InvoiceFacts,
+  type MilestoneTerm,
 } from './domain';
 
 const buckets = agingBuckets();
 const AS_OF = '2026-06-30';
 const inv = (over: Partial<InvoiceFacts> = {}): InvoiceFacts => ({
-  id: 'i1', invoiceNo: 'INV-1', accountId: 'a1', contractNo: null, invoiceDate: '2025-01-01', dueDate: AS_OF, amount: 100_000_00, ...over,
+  id: 'i1',
+  invoiceNo: 'INV-1',
+  accountId: 'a1',
+  contractNo: null,
+  invoiceDate: '2025-01-01',
+  dueDate: AS_OF,
+  amount: 100_000_00,
+  ...over,
 });
 
 describe('buckets and rates', () => {
@@ -22,8 +47,21 @@ describe('buckets and rates', () => {
   });
 
   it.each([
-    [-5, 'Current'], [0, 'Current'], [1, '1-30'], [30, '1-30'], [31, '31-60'], [60, '31-60'], [61, '61-90'], [90, '61-90'],
-    [91, '91-180'], [180, '91-180'], [181, '181-365'], [365, '181-365'], [366, '366-730'], [730, '366-730'], [731, 'Over 730'],
+    [-5, 'Current'],
+    [0, 'Current'],
+    [1, '1-30'],
+    [30, '1-30'],
+    [31, '31-60'],
+    [60, '31-60'],
+    [61, '61-90'],
+    [90, '61-90'],
+    [91, '91-180'],
+    [180, '91-180'],
+    [181, '181-365'],
+    [365, '181-365'],
+    [366, '366-730'],
+    [730, '366-730'],
+    [731, 'Over 730'],
   ])('%i days overdue falls in %s (through a real invoice due that many days before the as-of date)', (days, label) => {
     expect(buckets[bucketIndex(days, defaultAgingPolicy.bounds)]!.label).toBe(label);
     const line = agingLine(inv({ dueDate: addDays(AS_OF, -days) }), 0, AS_OF, buckets)!;
@@ -37,7 +75,12 @@ describe('buckets and rates', () => {
   });
 
   it('custom bounds give their own labels', () => {
-    expect(agingBuckets({ bounds: [15, 45], ratesBp: [0, 500, 1500, 10_000] }).map((b) => b.label)).toEqual(['Current', '1-15', '16-45', 'Over 45']);
+    expect(agingBuckets({ bounds: [15, 45], ratesBp: [0, 500, 1500, 10_000] }).map((b) => b.label)).toEqual([
+      'Current',
+      '1-15',
+      '16-45',
+      'Over 45',
+    ]);
   });
 });
 
@@ -112,12 +155,24 @@ describe("the seeds' worked example, through the contract-milestone path", () =>
     expect(line.rateBp).toBe(3000);
     expect(line.provision).toBe(180_000_00);
     // The retention is not yet due: Current, no provision.
-    const retention = agingLine(inv({ id: 'y', amount: receivables[1]!.amount, invoiceDate: acceptance, dueDate: receivables[1]!.dueDate }), 0, AS_OF, buckets)!;
+    const retention = agingLine(
+      inv({ id: 'y', amount: receivables[1]!.amount, invoiceDate: acceptance, dueDate: receivables[1]!.dueDate }),
+      0,
+      AS_OF,
+      buckets,
+    )!;
     expect(retention).toMatchObject({ bucket: 0, provision: 0 });
   });
 
   it('milestones covering 100 % add up to the contract exactly (the last takes the remainder)', () => {
-    const thirds: MilestoneTerm[] = [1, 2, 3].map((seq) => ({ id: `t${seq}`, seq, label: '', percentBp: seq === 3 ? 3334 : 3333, trigger: 'signing', offsetDays: 0 }));
+    const thirds: MilestoneTerm[] = [1, 2, 3].map((seq) => ({
+      id: `t${seq}`,
+      seq,
+      label: '',
+      percentBp: seq === 3 ? 3334 : 3333,
+      trigger: 'signing',
+      offsetDays: 0,
+    }));
     const amounts = milestoneAmounts(100_01, thirds);
     expect([...amounts.values()]).toEqual([33_33, 33_33, 33_35]);
     expect([...amounts.values()].reduce((s, v) => s + v, 0)).toBe(100_01);
@@ -132,16 +187,32 @@ describe('by customer, totals and the provision journal', () => {
       agingLine(inv({ id: '3', accountId: 'a', dueDate: '2026-07-15', amount: 50_00 }), 0, AS_OF, buckets)!,
     ];
     const customers = agingByCustomer(lines, buckets.length);
-    expect(customers.map((c) => [c.accountId, c.total, c.provision])).toEqual([['b', 500_00, 250_00], ['a', 150_00, 10_00]]);
+    expect(customers.map((c) => [c.accountId, c.total, c.provision])).toEqual([
+      ['b', 500_00, 250_00],
+      ['a', 150_00, 10_00],
+    ]);
     expect(customers[1]!.byBucket).toEqual([50_00, 100_00, 0, 0, 0, 0, 0, 0]);
     expect(agingTotals(customers, buckets.length)).toMatchObject({ total: 650_00, provision: 260_00 });
   });
 
   it('posts closing − booked opening, split into the prior-period adjustment and the period movement', () => {
-    const opening = new Map([['a', 100_00], ['b', 300_00], ['c', 50_00]]);
+    const opening = new Map([
+      ['a', 100_00],
+      ['b', 300_00],
+      ['c', 50_00],
+    ]);
     // b paid an invoice back-dated before the opening booking: recomputed now, its opening requirement is 120.
-    const restated = new Map([['a', 100_00], ['b', 120_00], ['c', 50_00]]);
-    const closing = new Map([['a', 180_00], ['b', 100_00], ['c', 50_00], ['d', 7_00]]);
+    const restated = new Map([
+      ['a', 100_00],
+      ['b', 120_00],
+      ['c', 50_00],
+    ]);
+    const closing = new Map([
+      ['a', 180_00],
+      ['b', 100_00],
+      ['c', 50_00],
+      ['d', 7_00],
+    ]);
     const { movements, lines } = provisionJournal(opening, restated, closing);
     expect(movements.map((m) => [m.accountId, m.opening, m.adjustment, m.movement, m.closing, m.change])).toEqual([
       ['a', 100_00, 0, 80_00, 180_00, 80_00],
@@ -201,12 +272,28 @@ describe('provision basis: gross or net of unapplied credit (docs/en/receivables
 
 describe('collection ladder', () => {
   const act = (over: Partial<CollectionAction>): CollectionAction => ({
-    date: '2026-06-01', kind: 'reminder', who: '李娜', note: null, promiseDate: null, promiseAmount: null, dispute: false, nextActionDate: null, ...over,
+    date: '2026-06-01',
+    kind: 'reminder',
+    who: '李娜',
+    note: null,
+    promiseDate: null,
+    promiseAmount: null,
+    dispute: false,
+    nextActionDate: null,
+    ...over,
   });
 
   it('suggests the rung by days overdue', () => {
     expect([0, 1, 14, 15, 31, 61, 120, 121, 900].map((d) => suggestedRung(d))).toEqual([
-      null, 'reminder', 'reminder', 'notice', 'finance', 'sales', 'sales', 'lawyer', 'lawyer',
+      null,
+      'reminder',
+      'reminder',
+      'notice',
+      'finance',
+      'sales',
+      'sales',
+      'lawyer',
+      'lawyer',
     ]);
   });
 
@@ -220,8 +307,15 @@ describe('collection ladder', () => {
     const scheduled = collectionState(line, [act({ kind: 'notice', date: '2026-06-20', nextActionDate: '2026-07-05' })], '2026-06-30');
     expect(scheduled).toMatchObject({ reached: 'notice', nextActionDue: '2026-07-05', dueNow: false, why: 'scheduled' });
     const promised = [act({ kind: 'note', date: '2026-06-28', promiseDate: '2026-07-10', promiseAmount: 50_000_00 })];
-    expect(collectionState(line, promised, '2026-06-30')).toMatchObject({ nextActionDue: '2026-07-11', dueNow: false, why: 'promisePending' });
-    expect(collectionState({ ...line, daysOverdue: 45 }, promised, '2026-07-16')).toMatchObject({ nextActionDue: '2026-07-02', dueNow: true });
+    expect(collectionState(line, promised, '2026-06-30')).toMatchObject({
+      nextActionDue: '2026-07-11',
+      dueNow: false,
+      why: 'promisePending',
+    });
+    expect(collectionState({ ...line, daysOverdue: 45 }, promised, '2026-07-16')).toMatchObject({
+      nextActionDue: '2026-07-02',
+      dueNow: true,
+    });
   });
 
   it('a broken promise is chased the day after it, when no escalation comes sooner', () => {
@@ -230,7 +324,12 @@ describe('collection ladder', () => {
     const log = [act({ kind: 'finance', date: '2026-06-28', promiseDate: '2026-07-10', promiseAmount: 50_000_00 })];
     expect(collectionState(line, log, '2026-07-10')).toMatchObject({ nextActionDue: '2026-07-11', dueNow: false, why: 'promisePending' });
     expect(collectionState(line, log, '2026-07-12')).toMatchObject({
-      suggested: 'finance', reached: 'finance', promise: { date: '2026-07-10', amount: 50_000_00 }, nextActionDue: '2026-07-11', dueNow: true, why: 'promiseBroken',
+      suggested: 'finance',
+      reached: 'finance',
+      promise: { date: '2026-07-10', amount: 50_000_00 },
+      nextActionDue: '2026-07-11',
+      dueNow: true,
+      why: 'promiseBroken',
     });
     // A later action after the promised day (a call that followed it up) closes the broken promise.
     const followed = [...log, act({ kind: 'note', date: '2026-07-11', note: '客户称下周付' })];
@@ -245,7 +344,11 @@ describe('collection ladder', () => {
 
 describe('credit control', () => {
   it('flags over-limit, over 90 days and an incomplete review', () => {
-    expect(creditFlags({ creditLimit: 100_00, licence: 'ok', contract: 'ok', bank: 'ok' }, { outstanding: 100_01, maxDaysOverdue: 91 })).toEqual({ overLimit: true, over90: true, reviewIncomplete: false });
-    expect(creditFlags({ creditLimit: null, licence: 'ok', contract: 'pending', bank: 'ok' }, { outstanding: 9e9, maxDaysOverdue: 90 })).toEqual({ overLimit: false, over90: false, reviewIncomplete: true });
+    expect(
+      creditFlags({ creditLimit: 100_00, licence: 'ok', contract: 'ok', bank: 'ok' }, { outstanding: 100_01, maxDaysOverdue: 91 }),
+    ).toEqual({ overLimit: true, over90: true, reviewIncomplete: false });
+    expect(
+      creditFlags({ creditLimit: null, licence: 'ok', contract: 'pending', bank: 'ok' }, { outstanding: 9e9, maxDaysOverdue: 90 }),
+    ).toEqual({ overLimit: false, over90: false, reviewIncomplete: true });
   });
 });

@@ -45,7 +45,8 @@ export function agingPolicyProblems(p: AgingPolicy): string[] {
     if (!Number.isInteger(b) || b < 1) out.push(`bound ${b} must be a whole number of days ≥ 1`);
     if (i > 0 && b <= p.bounds[i - 1]!) out.push('bounds must increase');
   });
-  if (p.ratesBp.length !== p.bounds.length + 2) out.push(`expected ${p.bounds.length + 2} rates (Current, each bucket, over), got ${p.ratesBp.length}`);
+  if (p.ratesBp.length !== p.bounds.length + 2)
+    out.push(`expected ${p.bounds.length + 2} rates (Current, each bucket, over), got ${p.ratesBp.length}`);
   for (const r of p.ratesBp) if (!Number.isInteger(r) || r < 0 || r > BASIS) out.push(`rate ${r} bp must be between 0 and 10000`);
   return out;
 }
@@ -58,7 +59,13 @@ export function agingBuckets(p: AgingPolicy = defaultAgingPolicy): Bucket[] {
     from = to + 1;
   });
   const last = p.bounds[p.bounds.length - 1]!;
-  buckets.push({ index: p.bounds.length + 1, label: `Over ${last}`, fromDays: last + 1, toDays: null, rateBp: p.ratesBp[p.bounds.length + 1]! });
+  buckets.push({
+    index: p.bounds.length + 1,
+    label: `Over ${last}`,
+    fromDays: last + 1,
+    toDays: null,
+    rateBp: p.ratesBp[p.bounds.length + 1]!,
+  });
   return buckets;
 }
 
@@ -152,7 +159,14 @@ export function agingByCustomer(lines: Iterable<AgingLine>, bucketCount: number)
   for (const l of lines) {
     let c = by.get(l.accountId);
     if (!c) {
-      c = { accountId: l.accountId, byBucket: new Array<number>(bucketCount).fill(0), total: 0, provision: 0, invoices: 0, maxDaysOverdue: 0 };
+      c = {
+        accountId: l.accountId,
+        byBucket: new Array<number>(bucketCount).fill(0),
+        total: 0,
+        provision: 0,
+        invoices: 0,
+        maxDaysOverdue: 0,
+      };
       by.set(l.accountId, c);
     }
     c.byBucket[l.bucket]! += l.outstanding;
@@ -207,8 +221,10 @@ export function milestoneProblems(terms: readonly MilestoneTerm[]): string[] {
   const out: string[] = [];
   let sum = 0;
   for (const t of terms) {
-    if (!Number.isInteger(t.percentBp) || t.percentBp <= 0 || t.percentBp > BASIS) out.push(`milestone ${t.seq}: percent must be between 0.01 % and 100 %`);
-    if (!Number.isInteger(t.offsetDays) || t.offsetDays < 0 || t.offsetDays > 3650) out.push(`milestone ${t.seq}: offset must be 0–3650 days`);
+    if (!Number.isInteger(t.percentBp) || t.percentBp <= 0 || t.percentBp > BASIS)
+      out.push(`milestone ${t.seq}: percent must be between 0.01 % and 100 %`);
+    if (!Number.isInteger(t.offsetDays) || t.offsetDays < 0 || t.offsetDays > 3650)
+      out.push(`milestone ${t.seq}: offset must be 0–3650 days`);
     sum += t.percentBp;
   }
   if (sum > BASIS) out.push(`milestones add up to ${(sum / 100).toFixed(2)} %, more than the contract`);
@@ -337,9 +353,15 @@ export function provisionJournal(
     movements.push({ accountId, opening: open, adjustment: again - open, movement: close - again, closing: close, change });
     const amount = Math.abs(change);
     if (change > 0) {
-      lines.push({ accountId, ledger: LEDGER.expense, debit: amount, credit: 0 }, { accountId, ledger: LEDGER.allowance, debit: 0, credit: amount });
+      lines.push(
+        { accountId, ledger: LEDGER.expense, debit: amount, credit: 0 },
+        { accountId, ledger: LEDGER.allowance, debit: 0, credit: amount },
+      );
     } else if (change < 0) {
-      lines.push({ accountId, ledger: LEDGER.allowance, debit: amount, credit: 0 }, { accountId, ledger: LEDGER.expense, debit: 0, credit: amount });
+      lines.push(
+        { accountId, ledger: LEDGER.allowance, debit: amount, credit: 0 },
+        { accountId, ledger: LEDGER.expense, debit: 0, credit: amount },
+      );
     }
   }
   return { movements, lines };

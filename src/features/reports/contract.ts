@@ -23,8 +23,17 @@ export const zQuotasOut = z.object({ year: z.number(), reps: z.array(zQuotaYear)
 export type QuotasOut = z.infer<typeof zQuotasOut>;
 
 export const zDeal = z.object({
-  opportunityId: z.string(), name: z.string(), accountName: z.string(), ownerId: z.string(), territoryId: z.string(), stageId: z.string(),
-  amount: zFen, expectedClose: z.string(), override: zCategory.nullable(), category: zCategory, stageProbabilityBp: z.number(),
+  opportunityId: z.string(),
+  name: z.string(),
+  accountName: z.string(),
+  ownerId: z.string(),
+  territoryId: z.string(),
+  stageId: z.string(),
+  amount: zFen,
+  expectedClose: z.string(),
+  override: zCategory.nullable(),
+  category: zCategory,
+  stageProbabilityBp: z.number(),
 });
 export type Deal = z.infer<typeof zDeal>;
 
@@ -32,13 +41,21 @@ export const zForecastOut = z.object({
   weekStart: z.string(),
   month: z.string(),
   reps: z.array(z.object({ ownerId: z.string(), thisWeek: zCall, recorded: z.boolean(), lastWeek: zCall.nullable() })),
-  moves: z.array(z.object({ opportunityId: z.string(), name: z.string(), ownerId: z.string(), from: zCategory, to: zCategory, amount: zFen })),
+  moves: z.array(
+    z.object({ opportunityId: z.string(), name: z.string(), ownerId: z.string(), from: zCategory, to: zCategory, amount: zFen }),
+  ),
 });
 export type ForecastOut = z.infer<typeof zForecastOut>;
 
 const zRepLine = z.object({
-  quotaMonth: zFen, wonMonth: zFen, quotaQuarter: zFen, wonQuarter: zFen, openQuarter: zFen,
-  attainmentMonth: zRatio, attainmentQuarter: zRatio, coverage: zRatio,
+  quotaMonth: zFen,
+  wonMonth: zFen,
+  quotaQuarter: zFen,
+  wonQuarter: zFen,
+  openQuarter: zFen,
+  attainmentMonth: zRatio,
+  attainmentQuarter: zRatio,
+  coverage: zRatio,
 });
 const zMovementKind = z.enum(['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped']);
 const zGrade = z.enum(['A', 'B', 'C', 'D']);
@@ -50,31 +67,90 @@ export const zOverview = z.object({
   total: zRepLine,
   forecast: zForecastOut,
   movement: z.object({
-    lines: z.array(z.object({ opportunityId: z.string(), name: z.string(), ownerId: z.string(), kind: zMovementKind, from: z.string().nullable(), to: z.string().nullable(), amount: zFen })),
+    lines: z.array(
+      z.object({
+        opportunityId: z.string(),
+        name: z.string(),
+        ownerId: z.string(),
+        kind: zMovementKind,
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        amount: zFen,
+      }),
+    ),
     counts: z.record(zMovementKind, z.number()),
     amounts: z.record(zMovementKind, zFen),
   }),
-  stalled: z.array(z.object({ opportunityId: z.string(), name: z.string(), accountName: z.string(), ownerId: z.string(), stageId: z.string(), days: z.number(), amount: zFen, expectedClose: z.string() })),
+  stalled: z.array(
+    z.object({
+      opportunityId: z.string(),
+      name: z.string(),
+      accountName: z.string(),
+      ownerId: z.string(),
+      stageId: z.string(),
+      days: z.number(),
+      amount: zFen,
+      expectedClose: z.string(),
+    }),
+  ),
   stallDays: z.number(),
-  commitments: z.array(z.object({
-    id: z.string(), opportunityId: z.string(), opportunityName: z.string(), ownerId: z.string(), step: z.string(), reviewDate: z.string(), dueDate: z.string(),
-    outcome: z.enum(['kept', 'notKept', 'pending']), week: z.enum(['this', 'last']),
-  })),
+  commitments: z.array(
+    z.object({
+      id: z.string(),
+      opportunityId: z.string(),
+      opportunityName: z.string(),
+      ownerId: z.string(),
+      step: z.string(),
+      reviewDate: z.string(),
+      dueDate: z.string(),
+      outcome: z.enum(['kept', 'notKept', 'pending']),
+      week: z.enum(['this', 'last']),
+    }),
+  ),
   visits: z.object({
     dueByClass: z.record(zGrade, z.object({ visits: z.number(), calls: z.number() })),
-    accounts: z.array(z.object({
-      accountId: z.string(), name: z.string(), ownerId: z.string(), grade: zGrade, planned: z.number(), lastVisit: z.string().nullable(),
-      daysSince: z.number().nullable(), allowedDays: z.number().nullable(), overdue: z.boolean(),
-    })),
+    accounts: z.array(
+      z.object({
+        accountId: z.string(),
+        name: z.string(),
+        ownerId: z.string(),
+        grade: zGrade,
+        planned: z.number(),
+        lastVisit: z.string().nullable(),
+        daysSince: z.number().nullable(),
+        allowedDays: z.number().nullable(),
+        overdue: z.boolean(),
+      }),
+    ),
     overdue: z.number(),
   }),
-  receivables: z.array(z.object({
-    invoiceId: z.string(), invoiceNo: z.string(), accountId: z.string(), customer: z.string(), dueDate: z.string(), daysOverdue: z.number(),
-    outstanding: zFen, reached: z.string().nullable(), suggested: z.string().nullable(),
-  })),
+  receivables: z.array(
+    z.object({
+      invoiceId: z.string(),
+      invoiceNo: z.string(),
+      accountId: z.string(),
+      customer: z.string(),
+      dueDate: z.string(),
+      daysOverdue: z.number(),
+      outstanding: zFen,
+      reached: z.string().nullable(),
+      suggested: z.string().nullable(),
+    }),
+  ),
   overdueTotal: z.object({ count: z.number(), amount: zFen }),
-  composition: z.array(z.object({ cls: z.enum(['A', 'B', 'C']), accounts: z.number(), accountShare: z.number(), healthyShare: z.number() })),
-  negotiations: z.array(z.object({ id: z.string(), name: z.string(), opportunityName: z.string().nullable(), rounds: z.number(), lastHeld: z.string().nullable(), nextRound: z.number() })),
+  composition: z.array(
+    z.object({ cls: z.enum(['A', 'B', 'C']), accounts: z.number(), accountShare: z.number(), healthyShare: z.number() }),
+  ),
+  negotiations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      opportunityName: z.string().nullable(),
+      rounds: z.number(),
+      lastHeld: z.string().nullable(),
+      nextRound: z.number(),
+    }),
+  ),
   stages: z.array(z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })),
 });
 export type OverviewOut = z.infer<typeof zOverview>;
@@ -97,10 +173,17 @@ export const reportsContract = {
   /** The owner's forecast category for an open opportunity (null: follow the stage). */
   'reports:setCategory': channel(z.object({ opportunityId: zId, category: zCategory.nullable() }).strict(), zOk),
   /** Records this week's call of every rep in scope (again: replaces it). */
-  'reports:recordCall': channel(z.object({ week: zIsoDate.optional(), ...zScopeFields }).strict(), z.object({ recorded: z.number(), weekStart: z.string() })),
+  'reports:recordCall': channel(
+    z.object({ week: zIsoDate.optional(), ...zScopeFields }).strict(),
+    z.object({ recorded: z.number(), weekStart: z.string() }),
+  ),
   'reports:forecast': channel(z.object({ week: zIsoDate, ...zScopeFields }).strict(), zForecastOut),
   'reports:overview': channel(zWeekInput, zOverview),
-  'reports:exportPack': channel(zWeekInput.extend({ file: zFileToken, lang: z.enum(['zh-CN', 'en']).default('en'), jobId: zJobId }).strict(), z.object({ rows: z.number() }), { long: true }),
+  'reports:exportPack': channel(
+    zWeekInput.extend({ file: zFileToken, lang: z.enum(['zh-CN', 'en']).default('en'), jobId: zJobId }).strict(),
+    z.object({ rows: z.number() }),
+    { long: true },
+  ),
 } as const;
 
 export { zImportError };

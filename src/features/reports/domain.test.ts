@@ -12,7 +12,12 @@ describe('periods', () => {
     expect(quarterMonths('2026-11')).toEqual(['2026-10', '2026-11', '2026-12']);
   });
   it('a report week is read as of today, never after its Sunday', () => {
-    expect(reportWeek('2026-12-02', '2026-12-03')).toMatchObject({ weekStart: '2026-11-30', asOf: '2026-12-03', previousAsOf: '2026-11-26', month: '2026-11' });
+    expect(reportWeek('2026-12-02', '2026-12-03')).toMatchObject({
+      weekStart: '2026-11-30',
+      asOf: '2026-12-03',
+      previousAsOf: '2026-11-26',
+      month: '2026-11',
+    });
     expect(reportWeek('2026-11-16', '2026-12-03').asOf).toBe('2026-11-22');
   });
 });
@@ -46,7 +51,15 @@ describe('quotas', () => {
 
 describe('forecast categories', () => {
   it('follow the stage probability unless the owner chose one', () => {
-    expect([9500, 8000, 7999, 4000, 3999, 500, 0].map(defaultCategory)).toEqual(['commit', 'commit', 'bestCase', 'bestCase', 'pipeline', 'pipeline', 'omitted']);
+    expect([9500, 8000, 7999, 4000, 3999, 500, 0].map(defaultCategory)).toEqual([
+      'commit',
+      'commit',
+      'bestCase',
+      'bestCase',
+      'pipeline',
+      'pipeline',
+      'omitted',
+    ]);
     expect(categoryOf('commit', 500)).toBe('commit');
     expect(categoryOf(null, 6000)).toBe('bestCase');
   });
@@ -57,8 +70,13 @@ describe('forecast categories', () => {
       { opportunityId: 'c', ownerId: 'r1', category: 'pipeline', amount: 7, expectedClose: '2027-01-10' },
       { opportunityId: 'd', ownerId: 'r1', category: 'omitted', amount: 1000, expectedClose: '2026-11-10' },
     ];
-    expect(callsOf(deals, '2026-11')).toEqual([{ ownerId: 'r1', month: { commit: 100, bestCase: 0, pipeline: 0 }, quarter: { commit: 100, bestCase: 40, pipeline: 0 } }]);
-    const moved = categoryMoves(deals, deals.map((d) => (d.opportunityId === 'b' ? { ...d, category: 'commit' as const } : d)));
+    expect(callsOf(deals, '2026-11')).toEqual([
+      { ownerId: 'r1', month: { commit: 100, bestCase: 0, pipeline: 0 }, quarter: { commit: 100, bestCase: 40, pipeline: 0 } },
+    ]);
+    const moved = categoryMoves(
+      deals,
+      deals.map((d) => (d.opportunityId === 'b' ? { ...d, category: 'commit' as const } : d)),
+    );
     expect(moved).toEqual([{ opportunityId: 'b', ownerId: 'r1', from: 'bestCase', to: 'commit', amount: 40 }]);
   });
 });

@@ -15,7 +15,12 @@ import { monthOfDate, quarterMonths } from './periods';
 export type ForecastCategory = 'commit' | 'bestCase' | 'pipeline' | 'omitted';
 export const FORECAST_CATEGORIES: readonly ForecastCategory[] = ['commit', 'bestCase', 'pipeline', 'omitted'];
 /** The names the workbooks use. */
-export const CATEGORY_LABEL: Record<ForecastCategory, string> = { commit: 'Commit', bestCase: 'Best case', pipeline: 'Pipeline', omitted: 'Omitted' };
+export const CATEGORY_LABEL: Record<ForecastCategory, string> = {
+  commit: 'Commit',
+  bestCase: 'Best case',
+  pipeline: 'Pipeline',
+  omitted: 'Omitted',
+};
 
 export function defaultCategory(stageProbabilityBp: number): ForecastCategory {
   if (stageProbabilityBp >= 8000) return 'commit';
@@ -91,7 +96,8 @@ export function categoryMoves(before: readonly CallDeal[], now: readonly CallDea
   const moves: CategoryMove[] = [];
   for (const d of now) {
     const p = prev.get(d.opportunityId);
-    if (p && p.category !== d.category) moves.push({ opportunityId: d.opportunityId, ownerId: d.ownerId, from: p.category, to: d.category, amount: d.amount });
+    if (p && p.category !== d.category)
+      moves.push({ opportunityId: d.opportunityId, ownerId: d.ownerId, from: p.category, to: d.category, amount: d.amount });
   }
   return moves.sort((a, b) => b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1));
 }

@@ -25,7 +25,8 @@ export function matchStandardIssue(text: string): StandardIssue | null {
 
 export function issueLabel(issue: { issueKey: string | null; name: string }, locale: 'zh-CN' | 'en'): string {
   const key = issue.issueKey as StandardIssue | null;
-  if (key && ISSUE_LABELS[key] && matchStandardIssue(issue.name) === key) return locale === 'zh-CN' ? ISSUE_LABELS[key].zh : ISSUE_LABELS[key].en;
+  if (key && ISSUE_LABELS[key] && matchStandardIssue(issue.name) === key)
+    return locale === 'zh-CN' ? ISSUE_LABELS[key].zh : ISSUE_LABELS[key].en;
   return issue.name;
 }
 
@@ -37,11 +38,23 @@ const TERMS: Record<StandardIssue, { zh: string[]; en: string[] }> = {
   },
   payment: {
     zh: ['验收后90天付清', '验收后30天付清', '到货付全款', '预付50%，到货付50%', '全额预付'],
-    en: ['100% 90 days after acceptance', '100% 30 days after acceptance', '100% on delivery', '50% advance, 50% on delivery', '100% in advance'],
+    en: [
+      '100% 90 days after acceptance',
+      '100% 30 days after acceptance',
+      '100% on delivery',
+      '50% advance, 50% on delivery',
+      '100% in advance',
+    ],
   },
   service: {
     zh: ['免费保修5年，24小时上门', '免费保修4年', '免费保修3年', '免费保修2年', '免费保修1年，上门收费'],
-    en: ['5-year free warranty, 24h on-site', '4-year free warranty', '3-year free warranty', '2-year free warranty', '1-year warranty, paid on-site visits'],
+    en: [
+      '5-year free warranty, 24h on-site',
+      '4-year free warranty',
+      '3-year free warranty',
+      '2-year free warranty',
+      '1-year warranty, paid on-site visits',
+    ],
   },
   delivery: {
     zh: ['30天到货', '45天到货', '60天到货', '90天到货', '120天到货'],

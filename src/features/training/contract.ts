@@ -115,7 +115,14 @@ export const zPairingResult = z.object({
   customer: zSideScore,
   joint: z.number().int(),
   possible: z
-    .object({ group: z.number().int(), deal: zPoint, leftOnTable: z.number(), gapToBestJoint: z.number(), onFrontier: z.boolean(), beyondFrontier: z.boolean() })
+    .object({
+      group: z.number().int(),
+      deal: zPoint,
+      leftOnTable: z.number(),
+      gapToBestJoint: z.number(),
+      onFrontier: z.boolean(),
+      beyondFrontier: z.boolean(),
+    })
     .nullable(),
 });
 export type PairingResult = z.infer<typeof zPairingResult>;
@@ -160,7 +167,13 @@ export const zTrainingResults = z.object({
 export type TrainingResults = z.infer<typeof zTrainingResults>;
 
 /** One rejected cell of a training import: the workbook's own row numbers (header = row 1). */
-export const zTrainingImportError = z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
+export const zTrainingImportError = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
 export type TrainingImportError = z.infer<typeof zTrainingImportError>;
 
 const zSessionPatch = z
@@ -185,13 +198,30 @@ export const trainingContract = {
   'training:get': channel(zById, zTrainingDetail),
   /** A new session with the default case (four issues, level terms in `lang`). */
   'training:create': channel(
-    z.object({ name: zName, date: zIsoDate, lang: zLang, caseDescription: z.string().max(20000).nullable().optional(), timeLimitMinutes: z.number().int().min(1).max(240).optional() }).strict(),
+    z
+      .object({
+        name: zName,
+        date: zIsoDate,
+        lang: zLang,
+        caseDescription: z.string().max(20000).nullable().optional(),
+        timeLimitMinutes: z.number().int().min(1).max(240).optional(),
+      })
+      .strict(),
     zTrainingDetail,
   ),
   'training:update': channel(z.object({ id: zId, version: z.number().int().optional(), patch: zSessionPatch }).strict(), zTrainingDetail),
   'training:delete': channel(zById, zOk),
   'training:saveIssue': channel(
-    z.object({ sessionId: zId, id: zId.optional(), name: zName, issueKey: z.string().max(40).nullable().optional(), vendorTerms: zTerms, customerTerms: zTerms }).strict(),
+    z
+      .object({
+        sessionId: zId,
+        id: zId.optional(),
+        name: zName,
+        issueKey: z.string().max(40).nullable().optional(),
+        vendorTerms: zTerms,
+        customerTerms: zTerms,
+      })
+      .strict(),
     zTrainingDetail,
   ),
   'training:deleteIssue': channel(zById, zTrainingDetail),
@@ -199,16 +229,32 @@ export const trainingContract = {
   'training:deleteTeam': channel(zById, zTrainingDetail),
   /** A team's own order ('priorities') or its guess of the other side's ('guesses'); empty clears it. */
   'training:setOrder': channel(
-    z.object({ teamId: zId, kind: z.enum(['priorities', 'guesses']), order: z.array(z.object({ issueId: zId, priority: zPriority }).strict()).max(6) }).strict(),
+    z
+      .object({
+        teamId: zId,
+        kind: z.enum(['priorities', 'guesses']),
+        order: z.array(z.object({ issueId: zId, priority: zPriority }).strict()).max(6),
+      })
+      .strict(),
     zTrainingDetail,
   ),
   'training:saveRound': channel(
-    z.object({ sessionId: zId, roundNo: z.number().int().min(1).max(99), timeLimitMinutes: z.number().int().min(1).max(240).nullable() }).strict(),
+    z
+      .object({ sessionId: zId, roundNo: z.number().int().min(1).max(99), timeLimitMinutes: z.number().int().min(1).max(240).nullable() })
+      .strict(),
     zTrainingDetail,
   ),
   'training:savePairing': channel(
     z
-      .object({ sessionId: zId, id: zId.optional(), roundNo: z.number().int().min(1).max(99), label: z.string().trim().min(1).max(40), vendorTeamId: zId, customerTeamId: zId, signed: z.boolean() })
+      .object({
+        sessionId: zId,
+        id: zId.optional(),
+        roundNo: z.number().int().min(1).max(99),
+        label: z.string().trim().min(1).max(40),
+        vendorTeamId: zId,
+        customerTeamId: zId,
+        signed: z.boolean(),
+      })
       .strict(),
     zTrainingDetail,
   ),
@@ -216,7 +262,13 @@ export const trainingContract = {
   /** The outcome on one issue: an agreed term (mapped to levels by the case), or both levels; null levels and term clear it. */
   'training:setOutcome': channel(
     z
-      .object({ pairingId: zId, issueId: zId, term: z.string().trim().max(200).nullable().optional(), vendorLevel: zLevel.nullable().optional(), customerLevel: zLevel.nullable().optional() })
+      .object({
+        pairingId: zId,
+        issueId: zId,
+        term: z.string().trim().max(200).nullable().optional(),
+        vendorLevel: zLevel.nullable().optional(),
+        customerLevel: zLevel.nullable().optional(),
+      })
       .strict(),
     zTrainingDetail,
   ),
@@ -229,7 +281,9 @@ export const trainingContract = {
   ),
   /** Sheets Teams, Priorities, Pairings, Outcomes (+ optional Guesses); all or nothing. */
   'training:import': channel(
-    z.object({ file: zFileToken, name: z.string().trim().min(1).max(100).optional(), lang: zLang.default('zh-CN'), jobId: zJobId }).strict(),
+    z
+      .object({ file: zFileToken, name: z.string().trim().min(1).max(100).optional(), lang: zLang.default('zh-CN'), jobId: zJobId })
+      .strict(),
     z.object({ sessionId: z.string(), teams: z.number().int(), pairings: z.number().int() }),
     { long: true },
   ),

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agreementOptions, competitionRanks, dealValue, debrief, guessAccuracy, isCompleteOrder, issueScore, leaderboard,
-  levelsForTerm, maxTeamScore, paretoFrontier, possibleAgreements, priorityWeight, scorePairing, scoreSession,
-  scoringMatrix, type TrainingCase,
+  agreementOptions,
+  competitionRanks,
+  dealValue,
+  debrief,
+  guessAccuracy,
+  isCompleteOrder,
+  issueScore,
+  leaderboard,
+  levelsForTerm,
+  maxTeamScore,
+  paretoFrontier,
+  possibleAgreements,
+  priorityWeight,
+  scorePairing,
+  scoreSession,
+  scoringMatrix,
+  type TrainingCase,
 } from './domain';
 import { defaultIssue } from './cases';
 
@@ -57,7 +71,12 @@ function seedCase(over: Partial<TrainingCase> = {}): TrainingCase {
     ],
     outcomes: {
       // price 3/3, payment 5/1, service 3/3, delivery 1/5
-      p1: { price: { vendorLevel: 3, customerLevel: 3 }, payment: { vendorLevel: 5, customerLevel: 1 }, service: { vendorLevel: 3, customerLevel: 3 }, delivery: { vendorLevel: 1, customerLevel: 5 } },
+      p1: {
+        price: { vendorLevel: 3, customerLevel: 3 },
+        payment: { vendorLevel: 5, customerLevel: 1 },
+        service: { vendorLevel: 3, customerLevel: 3 },
+        delivery: { vendorLevel: 1, customerLevel: 5 },
+      },
       // price 3/3, payment 3/3, service 3/3, delivery 3/3 (split everything)
       p2: Object.fromEntries(ISSUES.map((i) => [i, { vendorLevel: 3, customerLevel: 3 }])),
       p3: Object.fromEntries(ISSUES.map((i) => [i, { vendorLevel: 4, customerLevel: 2 }])),
@@ -122,23 +141,44 @@ describe('ranking', () => {
     // v1 and v2 end on the same total: round 1 p1 (36) vs p2 (30) + round 2 (6).
     const c = seedCase();
     const round2 = { id: 'p4', round: 2, label: 'A', vendorTeamId: 'v2', customerTeamId: 'c1', signed: true };
-    const outcomes = { ...c.outcomes, p4: { price: { vendorLevel: 1, customerLevel: 5 }, payment: { vendorLevel: 1, customerLevel: 5 }, service: { vendorLevel: 1, customerLevel: 5 }, delivery: { vendorLevel: 3, customerLevel: 3 } } };
+    const outcomes = {
+      ...c.outcomes,
+      p4: {
+        price: { vendorLevel: 1, customerLevel: 5 },
+        payment: { vendorLevel: 1, customerLevel: 5 },
+        service: { vendorLevel: 1, customerLevel: 5 },
+        delivery: { vendorLevel: 3, customerLevel: 3 },
+      },
+    };
     const cc = { ...c, pairings: [...c.pairings, round2], outcomes };
     const scores = cc.pairings.map((p) => scorePairing(cc, p));
     const board = leaderboard(cc, scores);
     // p2: vendor 3×10 = 30, customer 30. p4: vendor 3+4+2+3 = 12 → v2 = 42; v1 = 36.
-    expect(board.vendor.map((r) => [r.name, r.rank, r.total])).toEqual([['厂家二组', 1, 42], ['厂家一组', 2, 36], ['厂家三组', 3, 0]]);
+    expect(board.vendor.map((r) => [r.name, r.rank, r.total])).toEqual([
+      ['厂家二组', 1, 42],
+      ['厂家一组', 2, 36],
+      ['厂家三组', 3, 0],
+    ]);
     const v1 = board.vendor.find((r) => r.teamId === 'v1')!;
     expect(v1.joint).toBe(70);
     // customer c1 over p1 + p2 + p3 + p4: 34 + 30 + 0 + (4×5+1×5+2×5+3×3=44) = 108
     expect(board.customer[0]).toMatchObject({ rank: 1, total: 108, pairings: 4 });
-
   });
 
   it('ties share a rank on the leaderboard', () => {
-    const c = seedCase({ pairings: seedCase().pairings.map((p) => ({ ...p, signed: true })), outcomes: { p1: seedCase().outcomes.p2!, p2: seedCase().outcomes.p2!, p3: seedCase().outcomes.p1! } });
-    const board = leaderboard(c, c.pairings.map((p) => scorePairing(c, p)));
-    expect(board.vendor.map((r) => [r.teamId, r.rank, r.total])).toEqual([['v3', 1, 36], ['v1', 2, 30], ['v2', 2, 30]]);
+    const c = seedCase({
+      pairings: seedCase().pairings.map((p) => ({ ...p, signed: true })),
+      outcomes: { p1: seedCase().outcomes.p2!, p2: seedCase().outcomes.p2!, p3: seedCase().outcomes.p1! },
+    });
+    const board = leaderboard(
+      c,
+      c.pairings.map((p) => scorePairing(c, p)),
+    );
+    expect(board.vendor.map((r) => [r.teamId, r.rank, r.total])).toEqual([
+      ['v3', 1, 36],
+      ['v1', 2, 30],
+      ['v2', 2, 30],
+    ]);
   });
 });
 
@@ -163,7 +203,10 @@ describe('guess accuracy', () => {
   });
   it('appears on the leaderboard', () => {
     const c = seedCase({ guesses: { v1: { price: 1, payment: 4, service: 2, delivery: 3 }, c1: VENDOR_ORDER } });
-    const board = leaderboard(c, c.pairings.map((p) => scorePairing(c, p)));
+    const board = leaderboard(
+      c,
+      c.pairings.map((p) => scorePairing(c, p)),
+    );
     expect(board.vendor.find((r) => r.teamId === 'v1')!.guessAccuracy).toBe(0.5);
     expect(board.vendor.find((r) => r.teamId === 'v2')!.guessAccuracy).toBeNull();
     expect(board.customer[0]!.guessAccuracy).toBe(1);
@@ -198,17 +241,34 @@ describe('what was possible', () => {
   it('finds the efficient frontier: the vendor wins A, the customer wins B, and the trades along it', () => {
     // a = 5 with b = 1..5, and b = 1 with a = 1..4
     expect(small.frontier).toEqual([
-      { vendor: 5, customer: 25 }, { vendor: 9, customer: 24 }, { vendor: 13, customer: 23 }, { vendor: 17, customer: 22 },
-      { vendor: 21, customer: 21 }, { vendor: 22, customer: 17 }, { vendor: 23, customer: 13 }, { vendor: 24, customer: 9 }, { vendor: 25, customer: 5 },
+      { vendor: 5, customer: 25 },
+      { vendor: 9, customer: 24 },
+      { vendor: 13, customer: 23 },
+      { vendor: 17, customer: 22 },
+      { vendor: 21, customer: 21 },
+      { vendor: 22, customer: 17 },
+      { vendor: 23, customer: 13 },
+      { vendor: 24, customer: 9 },
+      { vendor: 25, customer: 5 },
     ]);
     expect(small.bestJoint).toBe(42);
   });
 
   it('measures the joint value left on the table against agreements better for both', () => {
     // Splitting both issues (a = b = 3): 15/15. Better for both: (17,22) 39, (21,21) 42, (22,17) 39.
-    expect(dealValue(small, { vendor: 15, customer: 15 })).toEqual({ leftOnTable: 12, gapToBestJoint: 12, onFrontier: false, beyondFrontier: false });
+    expect(dealValue(small, { vendor: 15, customer: 15 })).toEqual({
+      leftOnTable: 12,
+      gapToBestJoint: 12,
+      onFrontier: false,
+      beyondFrontier: false,
+    });
     // A lopsided deal on the frontier leaves nothing on the table, yet is short of the best joint score.
-    expect(dealValue(small, { vendor: 25, customer: 5 })).toEqual({ leftOnTable: 0, gapToBestJoint: 12, onFrontier: true, beyondFrontier: false });
+    expect(dealValue(small, { vendor: 25, customer: 5 })).toEqual({
+      leftOnTable: 0,
+      gapToBestJoint: 12,
+      onFrontier: true,
+      beyondFrontier: false,
+    });
     // Broken off (0/0): every agreement was better for both.
     expect(dealValue(small, { vendor: 0, customer: 0 }).leftOnTable).toBe(42);
     // Levels that no agreement reaches (both sides at level 5 on A and B).
@@ -216,8 +276,17 @@ describe('what was possible', () => {
   });
 
   it('the frontier keeps only points no other beats for both sides', () => {
-    expect(paretoFrontier([{ vendor: 1, customer: 1 }, { vendor: 2, customer: 1 }, { vendor: 1, customer: 2 }, { vendor: 0, customer: 3 }])).toEqual([
-      { vendor: 0, customer: 3 }, { vendor: 1, customer: 2 }, { vendor: 2, customer: 1 },
+    expect(
+      paretoFrontier([
+        { vendor: 1, customer: 1 },
+        { vendor: 2, customer: 1 },
+        { vendor: 1, customer: 2 },
+        { vendor: 0, customer: 3 },
+      ]),
+    ).toEqual([
+      { vendor: 0, customer: 3 },
+      { vendor: 1, customer: 2 },
+      { vendor: 2, customer: 1 },
     ]);
   });
 
@@ -229,16 +298,22 @@ describe('what was possible', () => {
     expect(new Set(p.frontier.map((f) => f.vendor + f.customer))).toEqual(new Set([18]));
   });
 
-  it('pairs levels by the case definitions; an agreed term maps to both sides\' levels', () => {
+  it("pairs levels by the case definitions; an agreed term maps to both sides' levels", () => {
     const price = defaultIssue('price', 'zh-CN');
-    expect(agreementOptions(price)).toEqual([[1, 5], [2, 4], [3, 3], [4, 2], [5, 1]]);
+    expect(agreementOptions(price)).toEqual([
+      [1, 5],
+      [2, 4],
+      [3, 3],
+      [4, 2],
+      [5, 1],
+    ]);
     expect(levelsForTerm(price, ' 310万元 ')).toEqual({ vendorLevel: 5, customerLevel: 1 });
     expect(levelsForTerm(price, '250万元')).toEqual({ vendorLevel: 3, customerLevel: 3 });
     expect(levelsForTerm(price, '999')).toBeNull();
     expect(levelsForTerm({ vendorTerms: ['x', 'y', 'z', 'w', 'v'], customerTerms: [] }, 'w')).toEqual({ vendorLevel: 4, customerLevel: 2 });
   });
 
-  it('the seeds\' case: 625 agreements, the deals placed against the frontier', () => {
+  it("the seeds' case: 625 agreements, the deals placed against the frontier", () => {
     const c = seedCase();
     const r = scoreSession(c);
     expect(r.possible.groups).toHaveLength(1);

@@ -1,7 +1,15 @@
 // What was possible in a role-play (docs/en/training.md): every agreement the issues' terms allow,
 // the efficient frontier, and the value a deal left on the table. Pure functions, like domain.ts.
-import { isCompleteOrder, type TrainingCase, type PairingScore, type OutcomeLevels, priorityWeight, TOP_LEVEL, LEVELS, type Order } from './scoring';
-
+import {
+  isCompleteOrder,
+  type TrainingCase,
+  type PairingScore,
+  type OutcomeLevels,
+  priorityWeight,
+  TOP_LEVEL,
+  LEVELS,
+  type Order,
+} from './scoring';
 
 /** One way to settle an issue: the level it means for each side. */
 export type AgreementOption = readonly [vendorLevel: number, customerLevel: number];
@@ -66,7 +74,9 @@ export interface PossibleAgreements {
 }
 
 /** Enumerates every agreement as score pairs (a running set of distinct pairs, exact counts). */
-export function possibleAgreements(issues: readonly { options: readonly AgreementOption[]; vendorWeight: number; customerWeight: number }[]): PossibleAgreements {
+export function possibleAgreements(
+  issues: readonly { options: readonly AgreementOption[]; vendorWeight: number; customerWeight: number }[],
+): PossibleAgreements {
   let acc = new Map<string, { vendor: number; customer: number; count: number }>([['0,0', { vendor: 0, customer: 0, count: 1 }]]);
   let combinations = 1;
   for (const issue of issues) {
@@ -144,7 +154,11 @@ export interface SessionPossible {
   byPairing: Record<string, DealValue & { group: number; deal: ScorePoint }>;
 }
 
-export function whatWasPossible(c: TrainingCase, terms: Readonly<Record<string, IssueTerms>>, scores: readonly PairingScore[]): SessionPossible {
+export function whatWasPossible(
+  c: TrainingCase,
+  terms: Readonly<Record<string, IssueTerms>>,
+  scores: readonly PairingScore[],
+): SessionPossible {
   const n = c.issueIds.length;
   const options = c.issueIds.map((id) => (terms[id] ? agreementOptions(terms[id]) : MIRRORED));
   const groups: PossibleGroup[] = [];
@@ -157,7 +171,13 @@ export function whatWasPossible(c: TrainingCase, terms: Readonly<Record<string, 
     const key = c.issueIds.map((id) => `${vo[id]}${co[id]}`).join('|');
     let g = keys.indexOf(key);
     if (g < 0) {
-      const possible = possibleAgreements(c.issueIds.map((id, i) => ({ options: options[i]!, vendorWeight: priorityWeight(vo[id]!, n), customerWeight: priorityWeight(co[id]!, n) })));
+      const possible = possibleAgreements(
+        c.issueIds.map((id, i) => ({
+          options: options[i]!,
+          vendorWeight: priorityWeight(vo[id]!, n),
+          customerWeight: priorityWeight(co[id]!, n),
+        })),
+      );
       groups.push({ vendorOrder: vo, customerOrder: co, pairingIds: [], possible });
       keys.push(key);
       g = groups.length - 1;
@@ -168,4 +188,3 @@ export function whatWasPossible(c: TrainingCase, terms: Readonly<Record<string, 
   }
   return { groups, byPairing };
 }
-

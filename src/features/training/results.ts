@@ -19,7 +19,14 @@ export function caseOf(d: TrainingDetail): { trainingCase: TrainingCase; terms: 
       teams: d.teams.map((t) => ({ id: t.id, name: t.name, side: t.side })),
       priorities: orders(d.priorities),
       guesses: orders(d.guesses),
-      pairings: d.pairings.map((p) => ({ id: p.id, round: p.roundNo, label: p.label, vendorTeamId: p.vendorTeamId, customerTeamId: p.customerTeamId, signed: p.signed })),
+      pairings: d.pairings.map((p) => ({
+        id: p.id,
+        round: p.roundNo,
+        label: p.label,
+        vendorTeamId: p.vendorTeamId,
+        customerTeamId: p.customerTeamId,
+        signed: p.signed,
+      })),
       outcomes,
       brokenOff:
         s.brokenOffRule === 'fixedLevel' && s.brokenOffLevel

@@ -23,7 +23,8 @@ export type BrokenOffRule = { rule: 'zero' } | { rule: 'asEntered' } | { rule: '
 
 /** Weight of a priority: 4, 3, 2, 1 for priorities 1–4 of four issues. */
 export function priorityWeight(priority: number, issueCount = 4): number {
-  if (!Number.isInteger(priority) || priority < 1 || priority > issueCount) throw new RangeError(`priority ${priority} is not 1..${issueCount}`);
+  if (!Number.isInteger(priority) || priority < 1 || priority > issueCount)
+    throw new RangeError(`priority ${priority} is not 1..${issueCount}`);
   return issueCount + 1 - priority;
 }
 
@@ -120,7 +121,12 @@ export interface PairingScore {
 }
 
 /** The levels that count for a pairing, after the broken-off rule. Null: nothing counts. */
-function countedLevels(p: TrainingPairing, entered: Readonly<Record<string, OutcomeLevels>> | undefined, rule: BrokenOffRule, issueId: string): OutcomeLevels | null {
+function countedLevels(
+  p: TrainingPairing,
+  entered: Readonly<Record<string, OutcomeLevels>> | undefined,
+  rule: BrokenOffRule,
+  issueId: string,
+): OutcomeLevels | null {
   if (!p.signed) {
     if (rule.rule === 'zero') return null;
     if (rule.rule === 'fixedLevel') return { vendorLevel: rule.level, customerLevel: rule.level };
@@ -248,9 +254,12 @@ export interface PairingDebrief {
 export function debrief(s: PairingScore): PairingDebrief {
   const issues = s.vendor.lines.map((v, i): DebriefIssue => {
     const cu = s.customer.lines[i]!;
-    const mattersMoreTo = v.weight === null || cu.weight === null ? null : v.weight === cu.weight ? 'both' : v.weight > cu.weight ? 'vendor' : 'customer';
-    const wentTo = v.level === null || cu.level === null ? null : v.level === cu.level ? 'split' : v.level > cu.level ? 'vendor' : 'customer';
-    const wellTraded = mattersMoreTo === null || wentTo === null || mattersMoreTo === 'both' || wentTo === 'split' ? null : mattersMoreTo === wentTo;
+    const mattersMoreTo =
+      v.weight === null || cu.weight === null ? null : v.weight === cu.weight ? 'both' : v.weight > cu.weight ? 'vendor' : 'customer';
+    const wentTo =
+      v.level === null || cu.level === null ? null : v.level === cu.level ? 'split' : v.level > cu.level ? 'vendor' : 'customer';
+    const wellTraded =
+      mattersMoreTo === null || wentTo === null || mattersMoreTo === 'both' || wentTo === 'split' ? null : mattersMoreTo === wentTo;
     return { issueId: v.issueId, vendor: v, customer: cu, mattersMoreTo, wentTo, wellTraded };
   });
   // Giving up the top priority: level 1 or 2 on the issue ranked 1.
@@ -262,7 +271,6 @@ export function debrief(s: PairingScore): PairingDebrief {
     customer: { received: s.customer.total, conceded: s.customer.conceded, gaveUpTopPriority: gaveUp(s.customer) },
   };
 }
-
 
 export function sum(xs: readonly number[]): number {
   let t = 0;

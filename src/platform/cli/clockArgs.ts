@@ -16,7 +16,8 @@ export function clockOptions(today: string | undefined, env: NodeJS.ProcessEnv):
   const now = env.SW_NOW;
   if (now) {
     const t = new Date(now);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(now) || Number.isNaN(t.getTime())) throw new AppError('invalid-input', `SW_NOW expects an ISO instant such as 2026-12-03T16:01:00Z, got "${now}"`);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(now) || Number.isNaN(t.getTime()))
+      throw new AppError('invalid-input', `SW_NOW expects an ISO instant such as 2026-12-03T16:01:00Z, got "${now}"`);
     out.instant = () => t;
   }
   return out;

@@ -34,7 +34,10 @@ export function assertIsBook(db: Database.Database, migrations: Migration[], fil
   const known = migrations.length;
   const untouched = 'It was left untouched.';
   if (appId !== BOOK_APPLICATION_ID && appId !== 0) {
-    throw new AppError('bad-file', `${file} is not a Sales Workstation book: it is another program's SQLite file (application_id ${hex(appId)}, a book has ${hex(BOOK_APPLICATION_ID)}). ${untouched}`);
+    throw new AppError(
+      'bad-file',
+      `${file} is not a Sales Workstation book: it is another program's SQLite file (application_id ${hex(appId)}, a book has ${hex(BOOK_APPLICATION_ID)}). ${untouched}`,
+    );
   }
   if (version > known) {
     throw new AppError(
@@ -49,15 +52,22 @@ export function assertIsBook(db: Database.Database, migrations: Migration[], fil
   if (version === 0) {
     const objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
     if (objects === 0) return;
-    throw new AppError('bad-file', `${file} is not a Sales Workstation book: it is a SQLite database with other tables (${[...tables].slice(0, 5).join(', ')}). ${untouched}`);
+    throw new AppError(
+      'bad-file',
+      `${file} is not a Sales Workstation book: it is a SQLite database with other tables (${[...tables].slice(0, 5).join(', ')}). ${untouched}`,
+    );
   }
   const missing = tablesOfSchema(migrations, version).filter((t) => !tables.has(t));
   if (missing.length) {
-    throw new AppError('bad-file', `${file} is not a Sales Workstation book: its schema version is ${version} but it lacks the book's tables ${missing.slice(0, 5).join(', ')}. ${untouched}`);
+    throw new AppError(
+      'bad-file',
+      `${file} is not a Sales Workstation book: its schema version is ${version} but it lacks the book's tables ${missing.slice(0, 5).join(', ')}. ${untouched}`,
+    );
   }
 }
 
 /** Marks an open, writable book as ours (idempotent; a header write, no transaction needed). */
 export function markAsBook(db: Database.Database): void {
-  if ((db.pragma('application_id', { simple: true }) as number) !== BOOK_APPLICATION_ID) db.pragma(`application_id = ${BOOK_APPLICATION_ID}`);
+  if ((db.pragma('application_id', { simple: true }) as number) !== BOOK_APPLICATION_ID)
+    db.pragma(`application_id = ${BOOK_APPLICATION_ID}`);
 }

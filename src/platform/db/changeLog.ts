@@ -43,9 +43,7 @@ export function insertRow(w: ChangeWriter, table: string, row: Row, batchId: str
   const full: Row = { ...row, id, created_at: at, updated_at: at, version: 1 };
   const cols = Object.keys(full);
   cols.forEach(assertColumn);
-  w.db
-    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-    .run(...cols.map((c) => full[c]));
+  w.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => full[c]));
   const changes: Record<string, [unknown, unknown]> = {};
   for (const c of cols) if (!META.has(c) && full[c] !== null && full[c] !== undefined) changes[c] = [null, full[c]];
   logChange(w, table, id, 'insert', changes, batchId, at);
@@ -101,7 +99,9 @@ export function restoreRow(w: ChangeWriter, table: string, id: string, batchId: 
 export function softDeleteMany(w: ChangeWriter, table: string, ids: Iterable<string>, batchId: string | null = null): number {
   assertTable(table);
   const at = w.clock.now();
-  const update = w.db.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND deleted_at IS NULL`);
+  const update = w.db.prepare(
+    `UPDATE ${table} SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND deleted_at IS NULL`,
+  );
   const log = w.db.prepare(LOG_INSERT);
   const changes = JSON.stringify({ deleted_at: [null, at] });
   let n = 0;
@@ -180,7 +180,11 @@ export function rowUpdater(w: ChangeWriter, table: string) {
   const select = w.db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
   const log = w.db.prepare(LOG_INSERT);
   const updates = new Map<string, Statement<unknown[]>>();
-  return (id: string, patch: Row, opts: { batchId?: string | null; at?: string; current?: Row } = {}): Record<string, [unknown, unknown]> => {
+  return (
+    id: string,
+    patch: Row,
+    opts: { batchId?: string | null; at?: string; current?: Row } = {},
+  ): Record<string, [unknown, unknown]> => {
     const current = opts.current ?? (select.get(id) as Row | undefined);
     if (!current) throw new Error(`${table} ${id} not found`);
     const diff: Record<string, [unknown, unknown]> = {};
@@ -195,7 +199,9 @@ export function rowUpdater(w: ChangeWriter, table: string) {
     let stmt = updates.get(key);
     if (!stmt) {
       cols.forEach(assertColumn);
-      stmt = w.db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`);
+      stmt = w.db.prepare(
+        `UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`,
+      );
       updates.set(key, stmt);
     }
     const at = opts.at ?? w.clock.now();

@@ -62,12 +62,18 @@ function checkHeader(file: string): void {
     const buf = Buffer.alloc(100);
     const n = fs.readSync(fd, buf, 0, 100, 0);
     if (n < 100 || buf.toString('latin1', 0, 16) !== SQLITE_HEADER) {
-      throw new AppError('db-damaged', `${file} is not a readable SQLite database (damaged or another kind of file). It was left untouched; restore a backup or start a new file.`);
+      throw new AppError(
+        'db-damaged',
+        `${file} is not a readable SQLite database (damaged or another kind of file). It was left untouched; restore a backup or start a new file.`,
+      );
     }
     const pageSize = buf.readUInt16BE(16) === 1 ? 65536 : buf.readUInt16BE(16);
     const pageCount = buf.readUInt32BE(28);
     if (pageSize > 0 && pageCount > 0 && size < pageSize * pageCount) {
-      throw new AppError('db-damaged', `${file} is truncated (${size} bytes, header says ${pageSize * pageCount}). It was left untouched; restore a backup or start a new file.`);
+      throw new AppError(
+        'db-damaged',
+        `${file} is truncated (${size} bytes, header says ${pageSize * pageCount}). It was left untouched; restore a backup or start a new file.`,
+      );
     }
   } finally {
     fs.closeSync(fd);

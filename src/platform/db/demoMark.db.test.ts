@@ -40,7 +40,11 @@ describe('migration 0011 (the demo mark on older books)', () => {
 
   it("leaves a team's own older book, and a book that already names itself, unmarked", () => {
     const own = olderBook('own.sqlite', false);
-    own.db.prepare("INSERT INTO territories (id, name_zh, name_en, created_at, updated_at) VALUES ('019c0000-0000-7000-8000-000000000001', '华东', 'East', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')").run();
+    own.db
+      .prepare(
+        "INSERT INTO territories (id, name_zh, name_en, created_at, updated_at) VALUES ('019c0000-0000-7000-8000-000000000001', '华东', 'East', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')",
+      )
+      .run();
     migrate(own.db, own.all);
     expect(readBookIdentity(own.db).demo).toBe(false);
     own.db.close();

@@ -20,7 +20,10 @@ export function defaultMigrationsDir(): string {
 }
 
 export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const out: Migration[] = [];
   files.forEach((file, i) => {
     const m = FILE.exec(file);

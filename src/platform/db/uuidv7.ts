@@ -43,10 +43,25 @@ export function uuidv7(now = Date.now()): string {
   const hi = Math.floor(ms / 0x10000);
   const lo = ms % 0x10000;
   return (
-    HEX[(hi >>> 24) & 0xff]! + HEX[(hi >>> 16) & 0xff]! + HEX[(hi >>> 8) & 0xff]! + HEX[hi & 0xff]! + '-' +
-    HEX[(lo >>> 8) & 0xff]! + HEX[lo & 0xff]! + '-' +
-    HEX[0x70 | (seq >>> 8)]! + HEX[seq & 0xff]! + '-' +
-    HEX[0x80 | (b[r]! & 0x3f)]! + HEX[b[r + 1]!]! + '-' +
-    HEX[b[r + 2]!]! + HEX[b[r + 3]!]! + HEX[b[r + 4]!]! + HEX[b[r + 5]!]! + HEX[b[r + 6]!]! + HEX[b[r + 7]!]!
+    HEX[(hi >>> 24) & 0xff]! +
+    HEX[(hi >>> 16) & 0xff]! +
+    HEX[(hi >>> 8) & 0xff]! +
+    HEX[hi & 0xff]! +
+    '-' +
+    HEX[(lo >>> 8) & 0xff]! +
+    HEX[lo & 0xff]! +
+    '-' +
+    HEX[0x70 | (seq >>> 8)]! +
+    HEX[seq & 0xff]! +
+    '-' +
+    HEX[0x80 | (b[r]! & 0x3f)]! +
+    HEX[b[r + 1]!]! +
+    '-' +
+    HEX[b[r + 2]!]! +
+    HEX[b[r + 3]!]! +
+    HEX[b[r + 4]!]! +
+    HEX[b[r + 5]!]! +
+    HEX[b[r + 6]!]! +
+    HEX[b[r + 7]!]!
   );
 }

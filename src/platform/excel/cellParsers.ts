@@ -45,7 +45,10 @@ export function money(opts: { signed?: boolean } = {}): CellParser<number> {
     const value = typeof raw === 'number' ? Number(raw.toPrecision(15)) : raw.replace(/\s*元$/, '');
     const fen = yuanToFen(value);
     if (fen === null) {
-      const t = String(value).trim().replace(/^[¥￥]\s*/, '').replace(/,/g, '');
+      const t = String(value)
+        .trim()
+        .replace(/^[¥￥]\s*/, '')
+        .replace(/,/g, '');
       if (/^[+-]?\d+\.\d{3,}$/.test(t)) return no('more than two decimals (money is in yuan with at most 2 decimals)');
       return no('not a money amount (expected yuan, e.g. 1234.50)');
     }
@@ -61,7 +64,9 @@ export function date(): CellParser<string> {
     const iso = cellToIsoDate(raw);
     if (iso) return ok(iso);
     if (typeof raw === 'string' && raw.startsWith(FICTITIOUS_1900_LEAP_DAY)) {
-      return no('not a date: Excel shows 1900-02-29, a day that never was (its 1900 date system counts 1900 as a leap year); enter the real date');
+      return no(
+        'not a date: Excel shows 1900-02-29, a day that never was (its 1900 date system counts 1900 as a leap year); enter the real date',
+      );
     }
     return no('not a date (expected YYYY-MM-DD)');
   };
@@ -90,7 +95,8 @@ export function int(opts: { min?: number; max?: number } = {}): CellParser<numbe
 /** A number (decimal point, optional thousands commas). */
 export function number(opts: { min?: number; max?: number } = {}): CellParser<number> {
   return (raw) => {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim().replace(/,/g, '')) : Number.NaN;
+    const n =
+      typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim().replace(/,/g, '')) : Number.NaN;
     if (!Number.isFinite(n)) return no('not a number');
     if (opts.min !== undefined && n < opts.min) return no(`must be at least ${opts.min}`);
     if (opts.max !== undefined && n > opts.max) return no(`must be at most ${opts.max}`);

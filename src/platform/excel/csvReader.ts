@@ -50,7 +50,8 @@ export function detectDelimiter(firstLine: string): string {
 
 export async function* readCsv(file: string, what: string, onProgress?: (done: number, total: number) => void): AsyncGenerator<SheetRow> {
   const total = fs.statSync(file).size;
-  if (total > readerLimits.csvFileBytes) throw tooLarge(what, `it is ${byteSize(total)}; the limit for a CSV file is ${byteSize(readerLimits.csvFileBytes)}`);
+  if (total > readerLimits.csvFileBytes)
+    throw tooLarge(what, `it is ${byteSize(total)}; the limit for a CSV file is ${byteSize(readerLimits.csvFileBytes)}`);
   const encoding = await detectCsvEncoding(file);
   const decoder = new TextDecoder(encoding, { ignoreBOM: false });
   const first = decoder.decode(readHead(file, 64 * 1024), { stream: true });
@@ -85,17 +86,26 @@ export async function* readCsv(file: string, what: string, onProgress?: (done: n
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
       onProgress?.(done, total);
-      if (row > readerLimits.rows) throw tooLarge(what, `it has more than ${limitText.count(readerLimits.rows)} records; ${limitText.rows()}`);
-      if (record.length > readerLimits.columns) throw tooLarge(what, `row ${row} has ${limitText.count(record.length)} fields; ${limitText.columns()}`);
+      if (row > readerLimits.rows)
+        throw tooLarge(what, `it has more than ${limitText.count(readerLimits.rows)} records; ${limitText.rows()}`);
+      if (record.length > readerLimits.columns)
+        throw tooLarge(what, `row ${row} has ${limitText.count(record.length)} fields; ${limitText.columns()}`);
       const long = record.findIndex((v) => v.length > readerLimits.cellChars);
-      if (long >= 0) throw tooLarge(what, `row ${row}, field ${long + 1} holds ${limitText.count(record[long]!.length)} characters; ${limitText.cellChars()}`);
+      if (long >= 0)
+        throw tooLarge(
+          what,
+          `row ${row}, field ${long + 1} holds ${limitText.count(record[long]!.length)} characters; ${limitText.cellChars()}`,
+        );
       if (!record.some((v) => v !== '')) continue;
       yield { row, values: record.map((v) => (v === '' ? null : v)) };
     }
   } catch (err) {
     if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw tooLarge(what, `a record${line ? ` ending near line ${line}` : ''} is longer than ${byteSize(readerLimits.csvRecordBytes)}, the limit for one CSV record (a quote left open makes the rest of the file one record)`);
+      throw tooLarge(
+        what,
+        `a record${line ? ` ending near line ${line}` : ''} is longer than ${byteSize(readerLimits.csvRecordBytes)}, the limit for one CSV record (a quote left open makes the rest of the file one record)`,
+      );
     }
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;

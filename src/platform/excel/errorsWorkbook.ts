@@ -3,7 +3,11 @@ import type { Job } from '../jobs';
 import { writeWorkbook } from './workbookWriter';
 
 /** An import's rejected cells as a workbook: Row, Column, Value, Reason (one per cell). */
-export async function writeErrorsWorkbook(filePath: string, errors: ImportError[], opts: { job?: Job; title?: string[] } = {}): Promise<void> {
+export async function writeErrorsWorkbook(
+  filePath: string,
+  errors: ImportError[],
+  opts: { job?: Job; title?: string[] } = {},
+): Promise<void> {
   await writeWorkbook(
     filePath,
     [

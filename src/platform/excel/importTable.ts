@@ -65,7 +65,10 @@ export class ImportErrors {
 }
 
 export function normalizeHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 }
 
 /** How many rows before the header (title lines) are looked through. */
@@ -147,14 +150,29 @@ export class ImportTable {
       if (!field) return;
       const first = firstColumnOf.get(field);
       if (first) {
-        errors.add(header!.row, text, text, `duplicate column: "${first.header}" (column ${columnLetter(first.index + 1)}) already gives ${labelOf(fields, field)}`);
+        errors.add(
+          header!.row,
+          text,
+          text,
+          `duplicate column: "${first.header}" (column ${columnLetter(first.index + 1)}) already gives ${labelOf(fields, field)}`,
+        );
       } else firstColumnOf.set(field, col);
     });
     for (const m of mapping.keys()) {
-      if (!usedMappings.has(m)) throw new AppError('invalid-input', `The mapping names a column "${m}" that ${name} does not have (its headers: ${columns.map((c) => c.header).join(', ')}).`);
+      if (!usedMappings.has(m))
+        throw new AppError(
+          'invalid-input',
+          `The mapping names a column "${m}" that ${name} does not have (its headers: ${columns.map((c) => c.header).join(', ')}).`,
+        );
     }
     for (const f of fields) {
-      if (f.required && !firstColumnOf.has(f.key)) errors.add(header.row, f.label, '', `required column is missing (headers recognised: ${[f.label, ...f.headers.slice(0, 3)].join(', ')})`);
+      if (f.required && !firstColumnOf.has(f.key))
+        errors.add(
+          header.row,
+          f.label,
+          '',
+          `required column is missing (headers recognised: ${[f.label, ...f.headers.slice(0, 3)].join(', ')})`,
+        );
     }
     return new ImportTable(name, header.row, columns, unknownHeaders, fields, pending, rows, errors);
   }
@@ -230,7 +248,10 @@ function normalizeMapping(mapping: Record<string, string> | undefined, fields: I
     const ignore = t === '' || t.toLowerCase() === 'ignore';
     const key = ignore ? '' : keys.get(t.toLowerCase());
     if (key === undefined) {
-      throw new AppError('invalid-input', `The mapping "${header}=${target}" names no field; fields are: ${fields.map((f) => f.key).join(', ')} (or "ignore").`);
+      throw new AppError(
+        'invalid-input',
+        `The mapping "${header}=${target}" names no field; fields are: ${fields.map((f) => f.key).join(', ')} (or "ignore").`,
+      );
     }
     out.set(normalizeHeader(header), key);
   }

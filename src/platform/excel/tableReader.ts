@@ -37,15 +37,27 @@ export function detectKind(filePath: string, firstBytes: Buffer, name = path.bas
   const b = firstBytes;
   if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)) return 'xlsx';
   if (b.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1) {
-    throw new AppError('bad-file', `${name} is an old Excel 97–2003 (.xls) file or a password-protected workbook. Open it in Excel, remove any password and save it as "Excel Workbook (.xlsx)".`);
+    throw new AppError(
+      'bad-file',
+      `${name} is an old Excel 97–2003 (.xls) file or a password-protected workbook. Open it in Excel, remove any password and save it as "Excel Workbook (.xlsx)".`,
+    );
   }
   const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
   if (!utf16 && b.includes(0)) {
-    throw new AppError('bad-file', `${name} is not an Excel workbook or a CSV file${XLSX_EXT.test(filePath) ? ' (it does not start like an .xlsx file; was another kind of file renamed?)' : ''}.`);
+    throw new AppError(
+      'bad-file',
+      `${name} is not an Excel workbook or a CSV file${XLSX_EXT.test(filePath) ? ' (it does not start like an .xlsx file; was another kind of file renamed?)' : ''}.`,
+    );
   }
-  const text = b.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = b
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (XLSX_EXT.test(filePath) || text.startsWith('<')) {
-    throw new AppError('bad-file', `${name} is not an Excel workbook: it is ${text.startsWith('<') ? 'an HTML or XML document' : 'a text file'} with an Excel name. Open it in Excel and save it as "Excel Workbook (.xlsx)" or CSV.`);
+    throw new AppError(
+      'bad-file',
+      `${name} is not an Excel workbook: it is ${text.startsWith('<') ? 'an HTML or XML document' : 'a text file'} with an Excel name. Open it in Excel and save it as "Excel Workbook (.xlsx)" or CSV.`,
+    );
   }
   return 'csv';
 }
@@ -74,8 +86,10 @@ async function openWorkbook(filePath: string, name: string): Promise<XlsxWorkboo
   } catch (err) {
     if (err instanceof AppError && /not an Excel workbook/.test(err.message)) {
       const zip = ZipArchive.open(filePath, name);
-      if (zip.has('xl/workbook.bin')) throw new AppError('bad-file', `${name} is an Excel binary workbook (.xlsb). Save it as "Excel Workbook (.xlsx)".`);
-      if (zip.has('content.xml')) throw new AppError('bad-file', `${name} is an OpenDocument spreadsheet (.ods). Save it as "Excel Workbook (.xlsx)".`);
+      if (zip.has('xl/workbook.bin'))
+        throw new AppError('bad-file', `${name} is an Excel binary workbook (.xlsb). Save it as "Excel Workbook (.xlsx)".`);
+      if (zip.has('content.xml'))
+        throw new AppError('bad-file', `${name} is an OpenDocument spreadsheet (.ods). Save it as "Excel Workbook (.xlsx)".`);
       if (zip.has('word/document.xml')) throw new AppError('bad-file', `${name} is a Word document, not a workbook.`);
     }
     throw err;
@@ -102,7 +116,10 @@ export async function* readRows(filePath: string, opts: ReadOptions = {}): Async
     lastReport = now;
     job.report(done, total, label);
   };
-  const rows = kindOf(filePath, name) === 'csv' ? readCsv(filePath, name, onProgress) : (await openWorkbook(filePath, name)).rows(opts.sheet, onProgress);
+  const rows =
+    kindOf(filePath, name) === 'csv'
+      ? readCsv(filePath, name, onProgress)
+      : (await openWorkbook(filePath, name)).rows(opts.sheet, onProgress);
   let n = 0;
   for await (const row of rows) {
     if (job && ++n % 1000 === 0) job.throwIfCancelled();

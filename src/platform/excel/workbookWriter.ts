@@ -63,7 +63,10 @@ const STYLE = {
     border: { top: thin, left: thin, bottom: thin, right: thin },
     alignment: { vertical: 'middle' as const, wrapText: true },
   },
-  cell: Object.fromEntries(Object.entries(NUM_FMT).map(([k, f]) => [k, f ? { numFmt: f } : {}])) as Record<CellKind, Partial<ExcelJS.Style>>,
+  cell: Object.fromEntries(Object.entries(NUM_FMT).map(([k, f]) => [k, f ? { numFmt: f } : {}])) as Record<
+    CellKind,
+    Partial<ExcelJS.Style>
+  >,
   total: Object.fromEntries(
     Object.entries(NUM_FMT).map(([k, f]) => [k, { font: { bold: true }, border: { top: thin }, ...(f ? { numFmt: f } : {}) }]),
   ) as Record<CellKind, Partial<ExcelJS.Style>>,
@@ -160,7 +163,13 @@ export async function writeWorkbook(
   return { rows };
 }
 
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetSpec, job: Job | undefined, before: number, total: number): Promise<number> {
+async function writeSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: SheetSpec,
+  job: Job | undefined,
+  before: number,
+  total: number,
+): Promise<number> {
   const headerRow = headerRowOf(sheet);
   const ncols = sheet.columns.length;
   const ws = wb.addWorksheet(sheetName(sheet.name), {
@@ -236,8 +245,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetSp
 async function zipCatchUp(ws: ExcelJS.Worksheet): Promise<void> {
   type State = { length?: number } | undefined;
   const dest = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as
-    | { _writableState?: State; _readableState?: State }
-    | undefined;
+    { _writableState?: State; _readableState?: State } | undefined;
   if (!dest?._writableState || typeof dest._writableState.length !== 'number') return;
   const queued = () => (dest._writableState?.length ?? 0) + (dest._readableState?.length ?? 0);
   for (let waits = 0; queued() > MAX_QUEUED && waits < 5000; waits++) await new Promise((r) => setTimeout(r, 2));
@@ -247,7 +255,10 @@ function toCell(v: CellValue, kind: CellKind): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'object') {
     const result = kind === 'money' && typeof v.result === 'number' ? v.result / 100 : v.result;
-    return { formula: v.formula.replace(/^=/, ''), result: typeof result === 'string' ? safeText(result) : result } as ExcelJS.CellFormulaValue;
+    return {
+      formula: v.formula.replace(/^=/, ''),
+      result: typeof result === 'string' ? safeText(result) : result,
+    } as ExcelJS.CellFormulaValue;
   }
   if (typeof v === 'string') {
     if (kind === 'date' && isIsoDate(v)) return isoToExcelDate(v);
@@ -273,7 +284,8 @@ function estimateWidth(col: ColumnSpec, sample: CellValue[][], i: number): numbe
     const v = row[i];
     if (v === null || v === undefined || typeof v === 'object') continue;
     let len: number;
-    if (col.kind === 'money' && typeof v === 'number') len = (Math.abs(v) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).length + 2;
+    if (col.kind === 'money' && typeof v === 'number')
+      len = (Math.abs(v) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).length + 2;
     else if (col.kind === 'date' && typeof v === 'string') len = 10;
     else len = displayLength(String(v).split('\n')[0]!);
     if (len + 1 > w) w = len + 1;
@@ -284,13 +296,19 @@ function estimateWidth(col: ColumnSpec, sample: CellValue[][], i: number): numbe
 /** Characters as Excel widths count them: CJK and other wide characters take two. */
 function displayLength(s: string): number {
   let n = 0;
-  for (const ch of s) n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}]/u.test(ch)
+      ? 2
+      : 1;
   return n;
 }
 
 /** Excel refuses sheet names over 31 characters or with : \ / ? * [ ]. */
 function sheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return cleaned || 'Sheet1';
 }
 
@@ -303,7 +321,10 @@ function toAsyncIterator<T>(src: Iterable<T> | AsyncIterable<T>): AsyncIterator<
 function writeError(err: unknown, filePath: string): AppError {
   const code = (err as { code?: string }).code ?? '';
   if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-    return new AppError('forbidden', `Cannot write ${path.basename(filePath)}: it is open in another program (Excel?) or the folder is read-only. Close it and try again.`);
+    return new AppError(
+      'forbidden',
+      `Cannot write ${path.basename(filePath)}: it is open in another program (Excel?) or the folder is read-only. Close it and try again.`,
+    );
   }
   if (code === 'ENOENT') return new AppError('not-found', `Cannot write ${filePath}: the folder does not exist.`);
   if (code === 'ENOSPC') return new AppError('internal', `Cannot write ${path.basename(filePath)}: the disk is full.`);

@@ -114,7 +114,11 @@ export class XlsxWorkbook {
     // Raw text may hold _xHHHH_ escapes (7 characters for one); beyond that it cannot be a
     // cell Excel wrote, and is refused before it grows further.
     const rawCap = 7 * readerLimits.cellChars;
-    const cellTooLong = () => tooLarge(what, `cell ${ref || `in row ${rowNo}`} holds more than ${limitText.count(readerLimits.cellChars)} characters; ${limitText.cellChars()}`);
+    const cellTooLong = () =>
+      tooLarge(
+        what,
+        `cell ${ref || `in row ${rowNo}`} holds more than ${limitText.count(readerLimits.cellChars)} characters; ${limitText.cellChars()}`,
+      );
 
     const stream = this.zip.stream(sheet.part, readerLimits.sheetPartBytes);
     const total = this.zip.entry(sheet.part)?.size ?? 0;
@@ -143,9 +147,12 @@ export class XlsxWorkbook {
         } else if (name === 'row') {
           const r = tag.attributes.r;
           rowNo = r ? Number(r) : rowNo + 1;
-          if (++rowsSeen > readerLimits.rows) throw tooLarge(what, `sheet ${sheet.name} has more than ${limitText.count(readerLimits.rows)} rows; ${limitText.rows()}`);
-          if (rowNo > readerLimits.rows) throw tooLarge(what, `sheet ${sheet.name} has a row numbered ${limitText.count(rowNo)}; ${limitText.rows()}`);
-          if (!Number.isInteger(rowNo) || rowNo < 1) throw new AppError('bad-file', `${what} is damaged (a row of ${sheet.name} is numbered "${r}").`);
+          if (++rowsSeen > readerLimits.rows)
+            throw tooLarge(what, `sheet ${sheet.name} has more than ${limitText.count(readerLimits.rows)} rows; ${limitText.rows()}`);
+          if (rowNo > readerLimits.rows)
+            throw tooLarge(what, `sheet ${sheet.name} has a row numbered ${limitText.count(rowNo)}; ${limitText.rows()}`);
+          if (!Number.isInteger(rowNo) || rowNo < 1)
+            throw new AppError('bad-file', `${what} is damaged (a row of ${sheet.name} is numbered "${r}").`);
           values = [];
           inRow = true;
           col = 0;
@@ -169,7 +176,11 @@ export class XlsxWorkbook {
           if (!inRow || col < 1) return;
           const value = cellValue(type, hasV, vText, tText, style, strings, dateStyles, date1904);
           if (typeof value === 'string' && value.length > readerLimits.cellChars) throw cellTooLong();
-          if (value === undefined) throw new AppError('bad-file', `${what} is damaged (cell ${ref || `in row ${rowNo}`} of ${sheet.name} refers to shared string ${vText.trim()}, which the file does not have).`);
+          if (value === undefined)
+            throw new AppError(
+              'bad-file',
+              `${what} is damaged (cell ${ref || `in row ${rowNo}`} of ${sheet.name} refers to shared string ${vText.trim()}, which the file does not have).`,
+            );
           if (value !== null) values[col - 1] = value;
         } else if (name === 'row') {
           inRow = false;
@@ -217,7 +228,10 @@ export class XlsxWorkbook {
           if (name === 'si') {
             text = '';
             if (list.length >= readerLimits.sharedStrings) {
-              throw tooLarge(what, `its shared-string table holds more than ${limitText.count(readerLimits.sharedStrings)} strings, the limit`);
+              throw tooLarge(
+                what,
+                `its shared-string table holds more than ${limitText.count(readerLimits.sharedStrings)} strings, the limit`,
+              );
             }
           } else if (name === 't' && phonetic === 0) capture = true;
           else if (name === 'rPh') phonetic++;
@@ -225,7 +239,11 @@ export class XlsxWorkbook {
         text(t) {
           if (!capture) return;
           text += t;
-          if (text.length > 7 * readerLimits.cellChars) throw tooLarge(what, `shared string ${list.length} holds more than ${limitText.count(readerLimits.cellChars)} characters; ${limitText.cellChars()}`);
+          if (text.length > 7 * readerLimits.cellChars)
+            throw tooLarge(
+              what,
+              `shared string ${list.length} holds more than ${limitText.count(readerLimits.cellChars)} characters; ${limitText.cellChars()}`,
+            );
         },
         close(tag) {
           const name = localName(tag.name);
@@ -233,10 +251,14 @@ export class XlsxWorkbook {
           else if (name === 'rPh') phonetic--;
           else if (name === 'si') {
             const s = decodeXlsxText(text);
-            if (s.length > readerLimits.cellChars) throw tooLarge(what, `shared string ${list.length} holds ${limitText.count(s.length)} characters; ${limitText.cellChars()}`);
+            if (s.length > readerLimits.cellChars)
+              throw tooLarge(what, `shared string ${list.length} holds ${limitText.count(s.length)} characters; ${limitText.cellChars()}`);
             chars += s.length;
             if (chars > readerLimits.sharedStringChars) {
-              throw tooLarge(what, `its shared strings hold more than ${limitText.count(readerLimits.sharedStringChars)} characters together, the limit`);
+              throw tooLarge(
+                what,
+                `its shared strings hold more than ${limitText.count(readerLimits.sharedStringChars)} characters together, the limit`,
+              );
             }
             list.push(detach(s));
           }
@@ -261,7 +283,8 @@ export class XlsxWorkbook {
           if (name === 'numFmt') formats.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
           else if (name === 'cellXfs') inCellXfs = true;
           else if (name === 'xf' && inCellXfs) {
-            if (xfFormats.length >= readerLimits.cellFormats) throw tooLarge(what, `it defines more than ${limitText.count(readerLimits.cellFormats)} cell formats, the limit`);
+            if (xfFormats.length >= readerLimits.cellFormats)
+              throw tooLarge(what, `it defines more than ${limitText.count(readerLimits.cellFormats)} cell formats, the limit`);
             xfFormats.push(Number(tag.attributes.numFmtId ?? 0));
           }
         },
@@ -350,7 +373,9 @@ function fictitiousLeapDay(serial: number): string {
 
 // Built-in number formats that are dates or times, including those Chinese, Japanese and
 // Korean Excel use (27–36, 50–58).
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** True when a number format shows a date: a built-in date id, or a code with date parts. */
 export function isDateFormat(id: number, code: string | undefined): boolean {

@@ -61,13 +61,18 @@ export interface XmlHandlers {
  * every open tag and the whole of a text or attribute in memory until it ends.
  * `write` takes the chunk's byte length to count the run.
  */
-export function guardedParser(what: string, part: string, handlers: XmlHandlers): { write(text: string, bytes: number): void; close(): void } {
+export function guardedParser(
+  what: string,
+  part: string,
+  handlers: XmlHandlers,
+): { write(text: string, bytes: number): void; close(): void } {
   const p = new SaxesParser<PlainXml>({ xmlns: false, position: false });
   let depth = 0;
   let fed = 0;
   let lastBoundary = 0;
   p.on('opentag', (tag) => {
-    if (++depth > readerLimits.xmlDepth) throw tooLarge(what, `its part ${part} nests XML elements more than ${readerLimits.xmlDepth} deep, the limit`);
+    if (++depth > readerLimits.xmlDepth)
+      throw tooLarge(what, `its part ${part} nests XML elements more than ${readerLimits.xmlDepth} deep, the limit`);
     lastBoundary = fed;
     handlers.open?.(tag);
   });
@@ -85,7 +90,10 @@ export function guardedParser(what: string, part: string, handlers: XmlHandlers)
   return {
     write(text, bytes) {
       if (fed - lastBoundary > readerLimits.xmlTokenBytes) {
-        throw tooLarge(what, `its part ${part} has a text, tag or attribute longer than ${byteSize(readerLimits.xmlTokenBytes)}, the limit`);
+        throw tooLarge(
+          what,
+          `its part ${part} has a text, tag or attribute longer than ${byteSize(readerLimits.xmlTokenBytes)}, the limit`,
+        );
       }
       fed += bytes;
       p.write(text);

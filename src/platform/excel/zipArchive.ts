@@ -66,7 +66,11 @@ export class ZipArchive {
         dirOffset = Number(z64.readBigUInt64LE(48));
       }
       if (dirOffset + dirSize > size) throw damaged('the zip directory points past the end of the file');
-      if (count > readerLimits.zipEntries) throw tooLarge(what, `its zip archive lists ${count.toLocaleString('en-US')} parts; the limit is ${readerLimits.zipEntries.toLocaleString('en-US')}`);
+      if (count > readerLimits.zipEntries)
+        throw tooLarge(
+          what,
+          `its zip archive lists ${count.toLocaleString('en-US')} parts; the limit is ${readerLimits.zipEntries.toLocaleString('en-US')}`,
+        );
       const dir = readAt(fd, dirOffset, dirSize);
       const entries = new Map<string, ZipEntry>();
       let p = 0;
@@ -90,14 +94,24 @@ export class ZipArchive {
           const len = dir.readUInt16LE(e + 2);
           if (id === 0x0001) {
             let q = e + 4;
-            if (uncompressed === 0xffffffff) { uncompressed = Number(dir.readBigUInt64LE(q)); q += 8; }
-            if (compressedSize === 0xffffffff) { compressedSize = Number(dir.readBigUInt64LE(q)); q += 8; }
+            if (uncompressed === 0xffffffff) {
+              uncompressed = Number(dir.readBigUInt64LE(q));
+              q += 8;
+            }
+            if (compressedSize === 0xffffffff) {
+              compressedSize = Number(dir.readBigUInt64LE(q));
+              q += 8;
+            }
             if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(dir.readBigUInt64LE(q));
           }
           e += 4 + len;
         }
         if (localHeaderOffset + compressedSize > size) throw damaged(`${name} runs past the end of the file`);
-        if (flags & 1) throw new AppError('bad-file', `${what} is encrypted (a password-protected zip archive). Open it in Excel, remove the password and save it again.`);
+        if (flags & 1)
+          throw new AppError(
+            'bad-file',
+            `${what} is encrypted (a password-protected zip archive). Open it in Excel, remove the password and save it again.`,
+          );
         // Part names are case-insensitive in OOXML packages (and some writers mix cases).
         entries.set(partKey(name), { name, method, compressedSize, size: uncompressed, crc32, localHeaderOffset });
         p += 46 + nameLen + extraLen + commentLen;
@@ -129,11 +143,17 @@ export class ZipArchive {
     const entry = this.entry(name);
     if (!entry) throw new AppError('bad-file', `${this.what} has no part ${name}; it is not a complete Excel workbook.`);
     if (entry.size > maxBytes) {
-      throw tooLarge(this.what, `its part ${entry.name} unpacks to ${byteSize(entry.size)}; the limit for this part is ${byteSize(maxBytes)}`);
+      throw tooLarge(
+        this.what,
+        `its part ${entry.name} unpacks to ${byteSize(entry.size)}; the limit for this part is ${byteSize(maxBytes)}`,
+      );
     }
     if (entry.size > readerLimits.ratioFreeBytes && entry.size > entry.compressedSize * readerLimits.compressionRatio) {
       const ratio = Math.round(entry.size / Math.max(1, entry.compressedSize));
-      throw tooLarge(this.what, `its part ${entry.name} unpacks to ${byteSize(entry.size)} from ${byteSize(entry.compressedSize)} (${ratio.toLocaleString('en-US')} to 1; the limit is ${readerLimits.compressionRatio} to 1, real workbooks compress far less)`);
+      throw tooLarge(
+        this.what,
+        `its part ${entry.name} unpacks to ${byteSize(entry.size)} from ${byteSize(entry.compressedSize)} (${ratio.toLocaleString('en-US')} to 1; the limit is ${readerLimits.compressionRatio} to 1, real workbooks compress far less)`,
+      );
     }
     const fd = fs.openSync(this.file, 'r');
     let header: Buffer;
@@ -147,12 +167,14 @@ export class ZipArchive {
     }
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     if (entry.compressedSize === 0) {
-      if (entry.size !== 0) throw new AppError('bad-file', `${this.what} is damaged (its part ${entry.name} has no data). Save it again from Excel and retry.`);
+      if (entry.size !== 0)
+        throw new AppError('bad-file', `${this.what} is damaged (its part ${entry.name} has no data). Save it again from Excel and retry.`);
       return Readable.from([]);
     }
     // The method is checked before the file stream exists: a stream created and then
     // abandoned still opens the file later, and its error would have no listener.
-    if (entry.method !== 0 && entry.method !== 8) throw new AppError('bad-file', `${this.what} uses a zip compression this app cannot read (method ${entry.method}).`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new AppError('bad-file', `${this.what} uses a zip compression this app cannot read (method ${entry.method}).`);
     const raw = fs.createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
     const check = this.checked(entry);
     // pipeline destroys every stream when one fails or the reader stops early (the file
@@ -172,15 +194,32 @@ export class ZipArchive {
       transform(chunk: Buffer, _enc, next) {
         seen += chunk.length;
         if (seen > entry.size) {
-          next(new AppError('bad-file', `${what} is damaged or hostile: its part ${entry.name} unpacks to more than the ${entry.size.toLocaleString('en-US')} bytes its zip directory declares (a part may not exceed its declared size).`));
+          next(
+            new AppError(
+              'bad-file',
+              `${what} is damaged or hostile: its part ${entry.name} unpacks to more than the ${entry.size.toLocaleString('en-US')} bytes its zip directory declares (a part may not exceed its declared size).`,
+            ),
+          );
           return;
         }
         crc = zlib.crc32(chunk, crc);
         next(null, chunk);
       },
       flush(next) {
-        if (seen !== entry.size) next(new AppError('bad-file', `${what} is damaged (its part ${entry.name} has ${seen.toLocaleString('en-US')} bytes where its zip directory declares ${entry.size.toLocaleString('en-US')}). Save it again from Excel and retry.`));
-        else if ((crc >>> 0) !== entry.crc32) next(new AppError('bad-file', `${what} is damaged (its part ${entry.name} fails its CRC check: the bytes changed after it was saved). Save it again from Excel and retry.`));
+        if (seen !== entry.size)
+          next(
+            new AppError(
+              'bad-file',
+              `${what} is damaged (its part ${entry.name} has ${seen.toLocaleString('en-US')} bytes where its zip directory declares ${entry.size.toLocaleString('en-US')}). Save it again from Excel and retry.`,
+            ),
+          );
+        else if (crc >>> 0 !== entry.crc32)
+          next(
+            new AppError(
+              'bad-file',
+              `${what} is damaged (its part ${entry.name} fails its CRC check: the bytes changed after it was saved). Save it again from Excel and retry.`,
+            ),
+          );
         else next();
       },
     });

@@ -21,7 +21,8 @@ export async function call<K extends ChannelName>(channel: K, input: In<K>): Pro
 }
 
 export const files = {
-  pickOpen: (extensions: string[], purpose: 'import' | 'restore' | 'book' = 'import'): Promise<FileRef | null> => t().pickOpen(extensions, purpose),
+  pickOpen: (extensions: string[], purpose: 'import' | 'restore' | 'book' = 'import'): Promise<FileRef | null> =>
+    t().pickOpen(extensions, purpose),
   pickSave: (suggestedName: string): Promise<FileRef | null> => t().pickSave(suggestedName),
   delivered: (ref: FileRef): Promise<void> => t().delivered(ref),
 };

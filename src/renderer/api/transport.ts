@@ -73,7 +73,15 @@ export function httpTransport(): Transport {
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
-    if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: 'The session token is missing or wrong: restart `npm run web` and open the new URL it prints (each URL opens the app once).' } };
+    if (res.status === 401)
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message:
+            'The session token is missing or wrong: restart `npm run web` and open the new URL it prints (each URL opens the app once).',
+        },
+      };
     return (await res.json()) as Result;
   };
   return {

@@ -50,9 +50,22 @@ function Shell() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '0 20px', height: 48, lineHeight: '48px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #eee',
+            padding: '0 20px',
+            height: 48,
+            lineHeight: '48px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+          }}
+        >
           <Space size="small">
-            <Typography.Text strong data-testid="page-title">{t(`nav.${current.key}`)}</Typography.Text>
+            <Typography.Text strong data-testid="page-title">
+              {t(`nav.${current.key}`)}
+            </Typography.Text>
             <HelpButton area={current.key} />
           </Space>
           <Space size="large">
@@ -67,7 +80,10 @@ function Shell() {
               size="small"
               value={locale}
               onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
-              options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]}
+              options={[
+                { label: '中文', value: 'zh-CN' },
+                { label: 'English', value: 'en' },
+              ]}
               data-testid="lang-switch"
             />
           </Space>
@@ -86,7 +102,14 @@ export function App() {
   return (
     <PrefsProvider>
       <Themed>
-        <BookGate firstStart={<Suspense fallback={<Spin style={{ margin: 40 }} />}><FirstStart /></Suspense>} loading={<Spin style={{ margin: 40 }} />}>
+        <BookGate
+          firstStart={
+            <Suspense fallback={<Spin style={{ margin: 40 }} />}>
+              <FirstStart />
+            </Suspense>
+          }
+          loading={<Spin style={{ margin: 40 }} />}
+        >
           <Shell />
         </BookGate>
       </Themed>

@@ -9,7 +9,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
   }
   override render() {
     // An Alert, not a Result: Result's illustrations would weigh on every screen's first download.
-    if (this.state.error) return <Alert type="error" showIcon style={{ margin: 24 }} title="Error / 出错了" description={this.state.error.message} />;
+    if (this.state.error)
+      return <Alert type="error" showIcon style={{ margin: 24 }} title="Error / 出错了" description={this.state.error.message} />;
     return this.props.children;
   }
 }

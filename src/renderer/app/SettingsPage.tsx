@@ -7,7 +7,9 @@ import { OrgSettings } from '../../features/org/ui/OrgSettings';
 import { CompanyNameSetting } from '../../features/books/ui/CompanyNameSetting';
 
 // Every zone the runtime knows; the book's zone decides "today" on every screen and in every export.
-const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map((z) => ({ value: z, label: z }));
+const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map(
+  (z) => ({ value: z, label: z }),
+);
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -34,7 +36,14 @@ export default function SettingsPage() {
             <CompanyNameSetting />
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.language')}>
-            <Segmented value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]} />
+            <Segmented
+              value={locale}
+              onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+              options={[
+                { label: '中文', value: 'zh-CN' },
+                { label: 'English', value: 'en' },
+              ]}
+            />
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.moneyWan')}>
             <Switch checked={moneyWan} onChange={setMoneyWan} />

@@ -1,7 +1,13 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
-  TeamOutlined, BarChartOutlined, FunnelPlotOutlined, SolutionOutlined, TrophyOutlined,
-  AccountBookOutlined, FileTextOutlined, SettingOutlined,
+  TeamOutlined,
+  BarChartOutlined,
+  FunnelPlotOutlined,
+  SolutionOutlined,
+  TrophyOutlined,
+  AccountBookOutlined,
+  FileTextOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { loadAccountsPage } from './loadAccountsPage';
 import { loadNamespaces, type LazyNamespace } from '../i18n';
@@ -18,7 +24,6 @@ export interface Area {
   page: LazyExoticComponent<ComponentType> | ComponentType | null;
 }
 
-
 // The product's areas in navigation order. A feature replaces its `null` with its page.
 // Each area is its own chunk, loaded when first opened: a screen downloads only its own
 // code (and ECharts only where a chart is drawn), so no screen waits on another's.
@@ -26,9 +31,17 @@ export const areas: Area[] = [
   { key: 'accounts', icon: TeamOutlined, page: lazy(loadAccountsPage) },
   { key: 'pareto', icon: BarChartOutlined, page: areaPage(() => import('../../features/pareto/ui/ParetoPage'), 'pareto') },
   { key: 'pipeline', icon: FunnelPlotOutlined, page: areaPage(() => import('../../features/pipeline/ui/PipelinePage'), 'pipeline') },
-  { key: 'negotiation', icon: SolutionOutlined, page: areaPage(() => import('../../features/negotiation/ui/NegotiationPage'), 'negotiation') },
+  {
+    key: 'negotiation',
+    icon: SolutionOutlined,
+    page: areaPage(() => import('../../features/negotiation/ui/NegotiationPage'), 'negotiation'),
+  },
   { key: 'training', icon: TrophyOutlined, page: areaPage(() => import('../../features/training/ui/TrainingPage'), 'training') },
-  { key: 'receivables', icon: AccountBookOutlined, page: areaPage(() => import('../../features/receivables/ui/ReceivablesPage'), 'receivables') },
+  {
+    key: 'receivables',
+    icon: AccountBookOutlined,
+    page: areaPage(() => import('../../features/receivables/ui/ReceivablesPage'), 'receivables'),
+  },
   { key: 'reports', icon: FileTextOutlined, page: areaPage(() => import('../../features/reports/ui/ReportsPage'), 'reports') },
   { key: 'settings', icon: SettingOutlined, page: areaPage(() => import('./SettingsPage'), 'org') },
 ];

@@ -8,7 +8,19 @@ import type { ECElementEvent, EChartsOption as FullOption } from 'echarts';
 // Only the chart types and components the screens draw are bundled (not all of ECharts):
 // this module is loaded by the screens that show a chart, never by the first screen.
 // A chart type or component missing here draws nothing and ECharts warns in the console.
-echarts.use([BarChart, LineChart, ScatterChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent, MarkAreaComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  FunnelChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  TitleComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
 
 export type EChartsOption = FullOption;
 export type EChartClick = ECElementEvent;
@@ -18,7 +30,19 @@ export type EChartClick = ECElementEvent;
  * slow here), resize with the container, dispose on unmount. `onClick` receives the
  * clicked element's event (series, data index, value).
  */
-export function EChart({ option, style, onClick, testId, notMerge = true }: { option: EChartsOption; style?: CSSProperties; onClick?: (e: EChartClick) => void; testId?: string; notMerge?: boolean }) {
+export function EChart({
+  option,
+  style,
+  onClick,
+  testId,
+  notMerge = true,
+}: {
+  option: EChartsOption;
+  style?: CSSProperties;
+  onClick?: (e: EChartClick) => void;
+  testId?: string;
+  notMerge?: boolean;
+}) {
   const el = useRef<HTMLDivElement | null>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);

@@ -32,7 +32,14 @@ export function useBookContents(generation: unknown = 0): Out<'books:contents'> 
   return contents;
 }
 
-export function EmptyState({ testId, title, body, actions, extra, needsOrg = true }: {
+export function EmptyState({
+  testId,
+  title,
+  body,
+  actions,
+  extra,
+  needsOrg = true,
+}: {
   testId: string;
   title: string;
   body: string;
@@ -53,7 +60,8 @@ export function EmptyState({ testId, title, body, actions, extra, needsOrg = tru
       <Typography.Paragraph type="secondary">{body}</Typography.Paragraph>
       {needsOrg && (
         <Typography.Paragraph data-testid="empty-org-step">
-          {orgReady ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : null} {orgFirst ? t('empty.orgFirst') : orgReady ? t('empty.orgDone') : null}
+          {orgReady ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : null}{' '}
+          {orgFirst ? t('empty.orgFirst') : orgReady ? t('empty.orgDone') : null}
         </Typography.Paragraph>
       )}
       <Space wrap>
@@ -63,7 +71,13 @@ export function EmptyState({ testId, title, body, actions, extra, needsOrg = tru
           </Button>
         )}
         {actions.map((a) => (
-          <Button key={a.key} type={a.primary && !orgFirst ? 'primary' : 'default'} icon={a.icon} onClick={a.onClick} data-testid={`empty-${a.key}`}>
+          <Button
+            key={a.key}
+            type={a.primary && !orgFirst ? 'primary' : 'default'}
+            icon={a.icon}
+            onClick={a.onClick}
+            data-testid={`empty-${a.key}`}
+          >
             {a.label}
           </Button>
         ))}

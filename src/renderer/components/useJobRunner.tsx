@@ -8,7 +8,10 @@ import type { ChannelName } from '../../app/contract';
  * Runs a long channel (import, export, report) with a progress dialog and a Cancel button.
  * Progress is polled through jobs:status, so it works the same over IPC and HTTP.
  */
-export function useJobRunner(): { run<K extends ChannelName>(channel: K, input: In<K>, title: string): Promise<Out<K>>; element: ReactNode } {
+export function useJobRunner(): {
+  run<K extends ChannelName>(channel: K, input: In<K>, title: string): Promise<Out<K>>;
+  element: ReactNode;
+} {
   const { t } = useTranslation();
   const [state, setState] = useState<{ title: string; done: number; total: number; label: string; jobId: string } | null>(null);
   const timer = useRef<number | null>(null);

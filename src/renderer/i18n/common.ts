@@ -67,7 +67,8 @@ export const common = {
       settings: 'Settings',
     },
     empty: {
-      orgFirst: 'First: create your territories and people (reps) in Settings. Every account, opportunity and invoice belongs to a territory and a rep.',
+      orgFirst:
+        'First: create your territories and people (reps) in Settings. Every account, opportunity and invoice belongs to a territory and a rep.',
       orgDone: 'Territories and people are set up.',
       goSettings: 'Create territories and people',
     },

@@ -11,11 +11,7 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   long?: boolean;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(
-  input: I,
-  output: O,
-  opts: { long?: boolean } = {},
-): ChannelSpec<I, O> {
+export function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, opts: { long?: boolean } = {}): ChannelSpec<I, O> {
   return { input, output, ...opts };
 }
 

@@ -44,7 +44,15 @@ export const systemContract = {
   ),
   /** Asks the platform where to write a file (Electron: a save dialog). Null when cancelled. */
   'files:pickSave': channel(
-    z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|]+$/) }).strict(),
+    z
+      .object({
+        suggestedName: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[^/\\:*?"<>|]+$/),
+      })
+      .strict(),
     zFileRef.nullable(),
   ),
   'backup:list': channel(zEmpty, z.array(z.object({ name: z.string(), size: z.number(), createdAt: z.string() }))),

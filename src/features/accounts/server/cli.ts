@@ -23,11 +23,19 @@ export const accountsCommands: CliCommand[] = [
       const file = fileArg(io, 0, 'read', 'IN.xlsx|IN.csv');
       const mapping = mappingArg(io.options.map as string[] | undefined);
       try {
-        const r = await io.registry.call<{ batchId: string; inserted: number; updated: number; unchanged: number; created: Created[] }>(io.ctx, 'accounts:import', {
-          file, mapping, createMissing: io.options['create-missing'] === true,
-        });
+        const r = await io.registry.call<{ batchId: string; inserted: number; updated: number; unchanged: number; created: Created[] }>(
+          io.ctx,
+          'accounts:import',
+          {
+            file,
+            mapping,
+            createMissing: io.options['create-missing'] === true,
+          },
+        );
         for (const c of r.created) io.out(createdLine(c));
-        io.out(`Imported ${r.inserted + r.updated + r.unchanged} accounts: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged (batch ${r.batchId}).`);
+        io.out(
+          `Imported ${r.inserted + r.updated + r.unchanged} accounts: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged (batch ${r.batchId}).`,
+        );
         return 0;
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'import-rejected') throw e;

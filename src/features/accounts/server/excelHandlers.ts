@@ -8,7 +8,14 @@ import { viewIds } from './repo';
 import { importAccounts, listBatches, previewImport, undoImport } from './import';
 
 /** The accounts channels that read or write spreadsheets; the rest are in handlers.ts. */
-export type AccountExcelChannel = 'accounts:importPreview' | 'accounts:import' | 'accounts:importBatches' | 'accounts:undoImport' | 'accounts:saveImportErrors' | 'accounts:export' | 'accounts:template';
+export type AccountExcelChannel =
+  | 'accounts:importPreview'
+  | 'accounts:import'
+  | 'accounts:importBatches'
+  | 'accounts:undoImport'
+  | 'accounts:saveImportErrors'
+  | 'accounts:export'
+  | 'accounts:template';
 type C = Pick<typeof accountsContract, AccountExcelChannel>;
 
 /** The accounts' Excel channels: import (preview, import, batches, undo), export, template. */

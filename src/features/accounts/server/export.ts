@@ -18,13 +18,23 @@ import { ACCOUNT_SELECT, lookups, type AccountRow } from './repo';
 
 export type Lang = 'zh-CN' | 'en';
 
-const KIND: Record<AccountField['type'], CellKind> = { id: 'text', text: 'text', money: 'money', date: 'date', enum: 'text', territory: 'text', owner: 'text' };
+const KIND: Record<AccountField['type'], CellKind> = {
+  id: 'text',
+  text: 'text',
+  money: 'money',
+  date: 'date',
+  enum: 'text',
+  territory: 'text',
+  owner: 'text',
+};
 const WIDTH: Partial<Record<string, number>> = { id: 38, name: 32, nameEn: 32, notes: 48, productsInUse: 30 };
 const CHUNK = 500;
 
 /** The export's fields: ID first, then the requested grid columns (or all) in order. */
 export function exportFieldsFor(columns?: string[]): AccountField[] {
-  const keys = columns?.length ? columns.filter((k) => k !== 'id' && accountFieldByKey.has(k)) : accountFields.map((f) => f.key).filter((k) => k !== 'id');
+  const keys = columns?.length
+    ? columns.filter((k) => k !== 'id' && accountFieldByKey.has(k))
+    : accountFields.map((f) => f.key).filter((k) => k !== 'id');
   return [accountFieldByKey.get('id')!, ...[...new Set(keys)].map((k) => accountFieldByKey.get(k)!)];
 }
 
@@ -75,7 +85,11 @@ export async function exportAccounts(
   }
 
   const columns: ColumnSpec[] = fields.map((f) => ({ header: headerOf(f, opts.lang), kind: KIND[f.type], width: WIDTH[f.key] }));
-  return writeWorkbook(filePath, [{ name: opts.lang === 'zh-CN' ? '客户' : 'Accounts', columns, rows: rows(), rowCount: ids.length, landscape: true }], { job: opts.job, date: ctx.clock.today() });
+  return writeWorkbook(
+    filePath,
+    [{ name: opts.lang === 'zh-CN' ? '客户' : 'Accounts', columns, rows: rows(), rowCount: ids.length, landscape: true }],
+    { job: opts.job, date: ctx.clock.today() },
+  );
 }
 
 const TEMPLATE_ROWS = 5000;
@@ -97,7 +111,11 @@ export async function writeTemplate(ctx: ServerContext, filePath: string, lang: 
   const ws = wb.addWorksheet(lang === 'zh-CN' ? '客户' : 'Accounts', { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = wb.addWorksheet('Lists', { state: 'hidden' });
 
-  ws.columns = fields.map((f) => ({ header: safeText(headerOf(f, lang)), key: f.key, width: WIDTH[f.key] ?? Math.max(12, headerOf(f, lang).length + 4) }));
+  ws.columns = fields.map((f) => ({
+    header: safeText(headerOf(f, lang)),
+    key: f.key,
+    width: WIDTH[f.key] ?? Math.max(12, headerOf(f, lang).length + 4),
+  }));
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
@@ -144,15 +162,18 @@ export async function writeTemplate(ctx: ServerContext, filePath: string, lang: 
     values.forEach((v, j) => (lists.getCell(`${listCol}${j + 2}`).value = safeText(v)));
     const col = columnLetter(fields.indexOf(f) + 1);
     // Range validations exist in ExcelJS 4.4 but are missing from its type definitions.
-    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${TEMPLATE_ROWS}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`Lists!$${listCol}$2:$${listCol}$${Math.max(2, values.length + 1)}`],
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      errorTitle: zh ? '不在列表中' : 'Not in the list',
-      error: zh ? '请从下拉列表中选择。' : 'Choose a value from the drop-down list.',
-    });
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${col}2:${col}${TEMPLATE_ROWS}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`Lists!$${listCol}$2:$${listCol}$${Math.max(2, values.length + 1)}`],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: zh ? '不在列表中' : 'Not in the list',
+        error: zh ? '请从下拉列表中选择。' : 'Choose a value from the drop-down list.',
+      },
+    );
   });
 
   const tmp = path.join(path.dirname(path.resolve(filePath)), `.${path.basename(filePath)}.${crypto.randomBytes(4).toString('hex')}.tmp`);

@@ -84,16 +84,31 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
       .prepare("SELECT at, op, changes FROM change_log WHERE table_name = 'accounts' AND row_id = ? ORDER BY seq DESC LIMIT 500")
       .all(id) as { at: string; op: string; changes: string }[];
     return rows.flatMap((r) =>
-      Object.entries(JSON.parse(r.changes) as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => ({ at: r.at, op: r.op, field, before, after })),
+      Object.entries(JSON.parse(r.changes) as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => ({
+        at: r.at,
+        op: r.op,
+        field,
+        before,
+        after,
+      })),
     );
   },
 
   'contacts:save': (input, ctx) => {
     const account = mustGet(ctx, input.accountId);
     const cols = {
-      account_id: input.accountId, territory_id: account.territoryId, name: input.name, title: input.title ?? null,
-      phone: input.phone ?? null, email: input.email ?? null, department: input.department ?? null, level: input.level ?? null,
-      buying_role: input.buyingRole ?? null, persona: input.persona ?? null, coach_level: input.coachLevel ?? null, notes: input.notes ?? null,
+      account_id: input.accountId,
+      territory_id: account.territoryId,
+      name: input.name,
+      title: input.title ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      department: input.department ?? null,
+      level: input.level ?? null,
+      buying_role: input.buyingRole ?? null,
+      persona: input.persona ?? null,
+      coach_level: input.coachLevel ?? null,
+      notes: input.notes ?? null,
     };
     const id = ctx.db.transaction(() => {
       if (input.id && repo.getContact(ctx.db, input.id)) {
@@ -113,8 +128,14 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
   'competitors:save': (input, ctx) => {
     const account = mustGet(ctx, input.accountId);
     const cols = {
-      account_id: input.accountId, territory_id: account.territoryId, name: input.name, history: input.history ?? null,
-      rep: input.rep ?? null, style: input.style ?? null, our_strengths: input.ourStrengths ?? null, our_weaknesses: input.ourWeaknesses ?? null,
+      account_id: input.accountId,
+      territory_id: account.territoryId,
+      name: input.name,
+      history: input.history ?? null,
+      rep: input.rep ?? null,
+      style: input.style ?? null,
+      our_strengths: input.ourStrengths ?? null,
+      our_weaknesses: input.ourWeaknesses ?? null,
     };
     const id = ctx.db.transaction(() => {
       if (input.id && repo.getCompetitor(ctx.db, input.id)) {

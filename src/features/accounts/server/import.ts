@@ -49,7 +49,9 @@ function importFields(names: OrgNames): ImportField[] {
       case 'id':
         return (raw) => {
           const s = cell.valueText(raw).trim();
-          return UUID.test(s) ? { ok: true, value: s.toLowerCase() } : { ok: false, reason: 'not an account ID (keep the ID an export wrote, or leave it empty for a new account)' };
+          return UUID.test(s)
+            ? { ok: true, value: s.toLowerCase() }
+            : { ok: false, reason: 'not an account ID (keep the ID an export wrote, or leave it empty for a new account)' };
         };
       case 'text':
         // Text is kept as typed (an export must read back identical); only the name is
@@ -87,12 +89,25 @@ interface Validation {
 }
 
 /** Reads and checks every row; keeps the writable rows when `keep` (the import itself). */
-async function validate(ctx: ServerContext, filePath: string, name: string, opts: ImportOptions, job: Job, keep: boolean): Promise<Validation> {
+async function validate(
+  ctx: ServerContext,
+  filePath: string,
+  name: string,
+  opts: ImportOptions,
+  job: Job,
+  keep: boolean,
+): Promise<Validation> {
   const { reps } = repo.lookups(ctx.db);
   const names = new OrgNames(ctx.db, ctx.newId);
-  const knownReps = reps.filter((r) => r.active).slice(0, 12).map((r) => r.nameZh).join(', ');
+  const knownReps = reps
+    .filter((r) => r.active)
+    .slice(0, 12)
+    .map((r) => r.nameZh)
+    .join(', ');
   const accounts = new Map<string, ExistingAccount>();
-  for (const a of ctx.db.prepare('SELECT id, territory_id, owner_id, deleted_at FROM accounts').raw().iterate() as Iterable<[string, string, string | null, string | null]>) {
+  for (const a of ctx.db.prepare('SELECT id, territory_id, owner_id, deleted_at FROM accounts').raw().iterate() as Iterable<
+    [string, string, string | null, string | null]
+  >) {
     accounts.set(a[0], { territoryId: a[1], ownerId: a[2], deleted: a[3] !== null });
   }
   const fields = importFields(names);
@@ -134,7 +149,11 @@ async function validate(ctx: ServerContext, filePath: string, name: string, opts
     if (newTerritoryProblem && opts.createMissing) fail('territory', names.territoryLabel(territoryId!), newTerritoryProblem);
     if (names.isPlanned(territoryId) && !opts.createMissing) {
       const known = names.knownTerritories;
-      fail('territory', names.territoryLabel(territoryId!), `unknown territory${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`);
+      fail(
+        'territory',
+        names.territoryLabel(territoryId!),
+        `unknown territory${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`,
+      );
     }
     let ownerId: string | null | undefined;
     if (has('owner')) {
@@ -177,7 +196,13 @@ export interface ImportOptions {
   createMissing?: boolean | undefined;
 }
 
-export async function previewImport(ctx: ServerContext, filePath: string, name: string, opts: ImportOptions, job: Job): Promise<ImportPreview> {
+export async function previewImport(
+  ctx: ServerContext,
+  filePath: string,
+  name: string,
+  opts: ImportOptions,
+  job: Job,
+): Promise<ImportPreview> {
   const r = await validate(ctx, filePath, name, opts, job, false);
   return {
     fileName: name,
@@ -218,7 +243,11 @@ export async function importAccounts(
   if (errors.count > 0) {
     const more = errors.count > errors.list.length ? ` (the first ${errors.list.length} are listed)` : '';
     const hint = opts.createMissing ? '' : createMissingHint(v.names.missing());
-    throw new AppError('import-rejected', `${errors.count} ${errors.count === 1 ? 'cell was' : 'cells were'} rejected${more}; nothing was written.${hint}`, { errors: errors.list, errorCount: errors.count });
+    throw new AppError(
+      'import-rejected',
+      `${errors.count} ${errors.count === 1 ? 'cell was' : 'cells were'} rejected${more}; nothing was written.${hint}`,
+      { errors: errors.list, errorCount: errors.count },
+    );
   }
   if (v.rows.length === 0) throw new AppError('validation', `${name} has no account rows under its header.`);
   job.throwIfCancelled();
@@ -228,7 +257,14 @@ export async function importAccounts(
 
   const batchId = ctx.newId();
   const at = ctx.clock.now();
-  const insertColumns = [...new Set(v.rows.filter((r) => !r.existing).flatMap((r) => Object.keys(r.cols)).concat('grade_source'))];
+  const insertColumns = [
+    ...new Set(
+      v.rows
+        .filter((r) => !r.existing)
+        .flatMap((r) => Object.keys(r.cols))
+        .concat('grade_source'),
+    ),
+  ];
   const insert = rowInserter(ctx, 'accounts', insertColumns);
   const update = rowUpdater(ctx, 'accounts');
   const current = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?');
@@ -272,9 +308,18 @@ export async function importAccounts(
 export function listBatches(ctx: ServerContext) {
   return (
     ctx.db
-      .prepare("SELECT id, file_name, inserted, updated, created_at, undone_at FROM import_batches WHERE kind = 'accounts' AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 200")
+      .prepare(
+        "SELECT id, file_name, inserted, updated, created_at, undone_at FROM import_batches WHERE kind = 'accounts' AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 200",
+      )
       .all() as { id: string; file_name: string; inserted: number; updated: number; created_at: string; undone_at: string | null }[]
-  ).map((b) => ({ id: b.id, fileName: b.file_name, inserted: b.inserted, updated: b.updated, createdAt: b.created_at, undoneAt: b.undone_at }));
+  ).map((b) => ({
+    id: b.id,
+    fileName: b.file_name,
+    inserted: b.inserted,
+    updated: b.updated,
+    createdAt: b.created_at,
+    undoneAt: b.undone_at,
+  }));
 }
 
 /**
@@ -285,7 +330,9 @@ export function listBatches(ctx: ServerContext) {
  * `removed` counts them with the accounts.
  */
 export function undoImport(ctx: ServerContext, batchId: string): { removed: number; reverted: number; skipped: number } {
-  const batch = ctx.db.prepare("SELECT id, undone_at FROM import_batches WHERE id = ? AND kind = 'accounts' AND deleted_at IS NULL").get(batchId) as { id: string; undone_at: string | null } | undefined;
+  const batch = ctx.db
+    .prepare("SELECT id, undone_at FROM import_batches WHERE id = ? AND kind = 'accounts' AND deleted_at IS NULL")
+    .get(batchId) as { id: string; undone_at: string | null } | undefined;
   if (!batch) throw new AppError('not-found', 'This import is not known.');
   if (batch.undone_at) throw new AppError('conflict', `This import was already undone (${batch.undone_at}).`);
   const entries = ctx.db

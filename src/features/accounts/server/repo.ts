@@ -13,22 +13,57 @@ export const ACCOUNT_SELECT = `SELECT id, name, name_en, territory_id, owner_id,
   products_in_use, last_visit, next_visit, notes, version, updated_at FROM accounts`;
 
 export type AccountRow = {
-  id: string; name: string; name_en: string | null; territory_id: string; owner_id: string | null;
-  industry: string | null; city: string | null; size: string | null; nature: string | null;
-  sales_fen: number; sales_last_year_fen: number; profit_fen: number; receivable_fen: number;
-  grade: string | null; grade_source: string | null; relationship_stage: string | null;
-  relationship_type: string | null; communication_style: string | null; value_type: string | null;
-  loyalty_type: string | null; products_in_use: string | null; last_visit: string | null;
-  next_visit: string | null; notes: string | null; version: number; updated_at: string;
+  id: string;
+  name: string;
+  name_en: string | null;
+  territory_id: string;
+  owner_id: string | null;
+  industry: string | null;
+  city: string | null;
+  size: string | null;
+  nature: string | null;
+  sales_fen: number;
+  sales_last_year_fen: number;
+  profit_fen: number;
+  receivable_fen: number;
+  grade: string | null;
+  grade_source: string | null;
+  relationship_stage: string | null;
+  relationship_type: string | null;
+  communication_style: string | null;
+  value_type: string | null;
+  loyalty_type: string | null;
+  products_in_use: string | null;
+  last_visit: string | null;
+  next_visit: string | null;
+  notes: string | null;
+  version: number;
+  updated_at: string;
 };
 
 /** Patch keys (camelCase) to columns. */
 export const PATCH_COLUMNS: Record<keyof AccountPatch, string> = {
-  name: 'name', nameEn: 'name_en', territoryId: 'territory_id', ownerId: 'owner_id', industry: 'industry',
-  city: 'city', size: 'size', nature: 'nature', sales: 'sales_fen', salesLastYear: 'sales_last_year_fen',
-  profit: 'profit_fen', receivable: 'receivable_fen', grade: 'grade', relationshipStage: 'relationship_stage',
-  relationshipType: 'relationship_type', communicationStyle: 'communication_style', valueType: 'value_type',
-  loyaltyType: 'loyalty_type', productsInUse: 'products_in_use', lastVisit: 'last_visit', nextVisit: 'next_visit',
+  name: 'name',
+  nameEn: 'name_en',
+  territoryId: 'territory_id',
+  ownerId: 'owner_id',
+  industry: 'industry',
+  city: 'city',
+  size: 'size',
+  nature: 'nature',
+  sales: 'sales_fen',
+  salesLastYear: 'sales_last_year_fen',
+  profit: 'profit_fen',
+  receivable: 'receivable_fen',
+  grade: 'grade',
+  relationshipStage: 'relationship_stage',
+  relationshipType: 'relationship_type',
+  communicationStyle: 'communication_style',
+  valueType: 'value_type',
+  loyaltyType: 'loyalty_type',
+  productsInUse: 'products_in_use',
+  lastVisit: 'last_visit',
+  nextVisit: 'next_visit',
   notes: 'notes',
 };
 
@@ -66,19 +101,36 @@ const ACCOUNT_LIST_SELECT = `SELECT id, name, name_en AS nameEn, territory_id AS
 export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: string }): Account[] {
   const where = ['deleted_at IS NULL'];
   const params: string[] = [];
-  if (scope.territoryId) { where.push('territory_id = ?'); params.push(scope.territoryId); }
-  if (scope.ownerId) { where.push('owner_id = ?'); params.push(scope.ownerId); }
+  if (scope.territoryId) {
+    where.push('territory_id = ?');
+    params.push(scope.territoryId);
+  }
+  if (scope.ownerId) {
+    where.push('owner_id = ?');
+    params.push(scope.ownerId);
+  }
   return db.prepare(`${ACCOUNT_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`).all(...params) as Account[];
 }
 
 /** One page of the grid's view, and (when asked) how many accounts the whole view holds. */
-export function pageAccounts(db: Db, view: ParsedAccountView, offset: number, limit: number, count: boolean): { rows: Account[]; total: number | null } {
+export function pageAccounts(
+  db: Db,
+  view: ParsedAccountView,
+  offset: number,
+  limit: number,
+  count: boolean,
+): { rows: Account[]; total: number | null } {
   const where = viewWhere(view, lookups(db));
   const order = viewOrder(view);
   const rows = db
     .prepare(`${ACCOUNT_LIST_SELECT} WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
     .all(...where.params, ...order.params, limit, offset) as Account[];
-  const total = count ? (db.prepare(`SELECT count(*) FROM accounts WHERE ${where.sql}`).pluck().get(...where.params) as number) : null;
+  const total = count
+    ? (db
+        .prepare(`SELECT count(*) FROM accounts WHERE ${where.sql}`)
+        .pluck()
+        .get(...where.params) as number)
+    : null;
   return { rows, total };
 }
 
@@ -86,15 +138,22 @@ export function pageAccounts(db: Db, view: ParsedAccountView, offset: number, li
 export function viewIds(db: Db, view: ParsedAccountView): string[] {
   const where = viewWhere(view, lookups(db));
   const order = viewOrder(view);
-  return db.prepare(`SELECT id FROM accounts WHERE ${where.sql} ORDER BY ${order.sql}`).pluck().all(...where.params, ...order.params) as string[];
+  return db
+    .prepare(`SELECT id FROM accounts WHERE ${where.sql} ORDER BY ${order.sql}`)
+    .pluck()
+    .all(...where.params, ...order.params) as string[];
 }
 
 export function getAccount(db: Db, id: string, includeDeleted = false): Account | null {
-  return (db.prepare(`${ACCOUNT_LIST_SELECT} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`).get(id) as Account | undefined) ?? null;
+  return (
+    (db.prepare(`${ACCOUNT_LIST_SELECT} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`).get(id) as Account | undefined) ??
+    null
+  );
 }
 
 export function repTerritory(db: Db, repId: string): string | null {
-  const r = db.prepare('SELECT territory_id FROM reps WHERE id = ? AND deleted_at IS NULL').get(repId) as { territory_id: string } | undefined;
+  const r = db.prepare('SELECT territory_id FROM reps WHERE id = ? AND deleted_at IS NULL').get(repId) as
+    { territory_id: string } | undefined;
   return r?.territory_id ?? null;
 }
 
@@ -106,7 +165,12 @@ export function insertAccount(w: ChangeWriter, cols: Record<string, unknown>, ba
   return insertRow(w, 'accounts', cols, batchId);
 }
 
-export function updateAccount(w: ChangeWriter, id: string, cols: Record<string, unknown>, opts: { batchId?: string | null; expectVersion?: number } = {}) {
+export function updateAccount(
+  w: ChangeWriter,
+  id: string,
+  cols: Record<string, unknown>,
+  opts: { batchId?: string | null; expectVersion?: number } = {},
+) {
   return updateRow(w, 'accounts', id, cols, opts);
 }
 
@@ -118,14 +182,44 @@ export function undeleteAccounts(w: ChangeWriter, ids: string[]): number {
   return restoreMany(w, 'accounts', ids);
 }
 
-type ContactRow = { id: string; account_id: string; name: string; title: string | null; phone: string | null; email: string | null; department: string | null; level: string | null; buying_role: string | null; persona: string | null; coach_level: string | null; notes: string | null; version: number };
+type ContactRow = {
+  id: string;
+  account_id: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  department: string | null;
+  level: string | null;
+  buying_role: string | null;
+  persona: string | null;
+  coach_level: string | null;
+  notes: string | null;
+  version: number;
+};
 
 export function toContact(r: ContactRow): Contact {
-  return { id: r.id, accountId: r.account_id, name: r.name, title: r.title, phone: r.phone, email: r.email, department: r.department, level: r.level, buyingRole: r.buying_role, persona: r.persona, coachLevel: r.coach_level, notes: r.notes, version: r.version };
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    name: r.name,
+    title: r.title,
+    phone: r.phone,
+    email: r.email,
+    department: r.department,
+    level: r.level,
+    buyingRole: r.buying_role,
+    persona: r.persona,
+    coachLevel: r.coach_level,
+    notes: r.notes,
+    version: r.version,
+  };
 }
 
 export function contactsOf(db: Db, accountId: string): Contact[] {
-  return (db.prepare('SELECT * FROM contacts WHERE account_id = ? AND deleted_at IS NULL ORDER BY name, id').all(accountId) as ContactRow[]).map(toContact);
+  return (
+    db.prepare('SELECT * FROM contacts WHERE account_id = ? AND deleted_at IS NULL ORDER BY name, id').all(accountId) as ContactRow[]
+  ).map(toContact);
 }
 
 export function getContact(db: Db, id: string): Contact | null {
@@ -133,14 +227,36 @@ export function getContact(db: Db, id: string): Contact | null {
   return r ? toContact(r) : null;
 }
 
-type CompetitorRow = { id: string; account_id: string; name: string; history: string | null; rep: string | null; style: string | null; our_strengths: string | null; our_weaknesses: string | null; version: number };
+type CompetitorRow = {
+  id: string;
+  account_id: string;
+  name: string;
+  history: string | null;
+  rep: string | null;
+  style: string | null;
+  our_strengths: string | null;
+  our_weaknesses: string | null;
+  version: number;
+};
 
 export function toCompetitor(r: CompetitorRow): Competitor {
-  return { id: r.id, accountId: r.account_id, name: r.name, history: r.history, rep: r.rep, style: r.style, ourStrengths: r.our_strengths, ourWeaknesses: r.our_weaknesses, version: r.version };
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    name: r.name,
+    history: r.history,
+    rep: r.rep,
+    style: r.style,
+    ourStrengths: r.our_strengths,
+    ourWeaknesses: r.our_weaknesses,
+    version: r.version,
+  };
 }
 
 export function competitorsOf(db: Db, accountId: string): Competitor[] {
-  return (db.prepare('SELECT * FROM competitors WHERE account_id = ? AND deleted_at IS NULL ORDER BY name, id').all(accountId) as CompetitorRow[]).map(toCompetitor);
+  return (
+    db.prepare('SELECT * FROM competitors WHERE account_id = ? AND deleted_at IS NULL ORDER BY name, id').all(accountId) as CompetitorRow[]
+  ).map(toCompetitor);
 }
 
 export function getCompetitor(db: Db, id: string): Competitor | null {

@@ -25,13 +25,16 @@ afterEach(() => {
   t.cleanup();
 });
 
-const CUSTOMERS = 'Customer,Region,Sales rep,Revenue\n东方电气,East,Li Na,1200.50\n北方重工,North,Zhang Wei,50\n西部矿业,West,Zhou Min,800\n';
+const CUSTOMERS =
+  'Customer,Region,Sales rep,Revenue\n东方电气,East,Li Na,1200.50\n北方重工,North,Zhang Wei,50\n西部矿业,West,Zhou Min,800\n';
 async function importCustomers(): Promise<string> {
   const file = path.join(t.dir, 'customers.csv');
   fs.writeFileSync(file, CUSTOMERS);
   const token = ctx.files.register(file, 'read').token;
   const r = await call<{ batchId: string; created: { kind: string; name: string }[] }>('accounts:import', {
-    file: token, mapping: { Customer: 'name', Region: 'territory', 'Sales rep': 'owner', Revenue: 'sales' }, createMissing: true,
+    file: token,
+    mapping: { Customer: 'name', Region: 'territory', 'Sales rep': 'owner', Revenue: 'sales' },
+    createMissing: true,
   });
   expect(r.created.map((c) => `${c.kind} ${c.name}`)).toEqual(['territory East', 'rep Li Na', 'territory West', 'rep Zhou Min']);
   return r.batchId;

@@ -59,17 +59,41 @@ function passes(a: Account, key: string, model: ColumnFilter, lang: Lang): boole
     const yuan = ((a as Record<string, unknown>)[key] as number) / 100;
     const v = c.filter!;
     switch (c.type) {
-      case 'equals': return yuan === v;
-      case 'greaterThan': return yuan > v;
-      case 'lessThanOrEqual': return yuan <= v;
-      case 'inRange': return yuan >= Math.min(v, c.filterTo!) && yuan <= Math.max(v, c.filterTo!);
-      default: throw new Error(`not modelled: ${c.type}`);
+      case 'equals':
+        return yuan === v;
+      case 'greaterThan':
+        return yuan > v;
+      case 'lessThanOrEqual':
+        return yuan <= v;
+      case 'inRange':
+        return yuan >= Math.min(v, c.filterTo!) && yuan <= Math.max(v, c.filterTo!);
+      default:
+        throw new Error(`not modelled: ${c.type}`);
     }
   });
   return 'operator' in model && model.operator === 'OR' ? results.some(Boolean) : results.every(Boolean);
 }
 
-const SEARCHED = ['name', 'nameEn', 'industry', 'city', 'size', 'nature', 'productsInUse', 'notes', 'lastVisit', 'nextVisit', 'territory', 'owner', 'grade', 'relationshipStage', 'relationshipType', 'communicationStyle', 'valueType', 'loyaltyType'];
+const SEARCHED = [
+  'name',
+  'nameEn',
+  'industry',
+  'city',
+  'size',
+  'nature',
+  'productsInUse',
+  'notes',
+  'lastVisit',
+  'nextVisit',
+  'territory',
+  'owner',
+  'grade',
+  'relationshipStage',
+  'relationshipType',
+  'communicationStyle',
+  'valueType',
+  'loyaltyType',
+];
 
 function expected(view: AccountView): string[] {
   const lang = view.lang ?? 'zh-CN';
@@ -121,14 +145,63 @@ const views: [string, () => AccountView][] = [
   ['no sort, no filter: name order', () => ({})],
   ['name descending', () => ({ sort: [{ colId: 'name', sort: 'desc' }] })],
   ['a territory, city descending', () => ({ territoryId: names.territories[1]!.id, sort: [{ colId: 'city', sort: 'desc' }] })],
-  ['city contains either of two (OR)', () => ({ filter: { city: { filterType: 'text', operator: 'OR', conditions: [{ filterType: 'text', type: 'contains', filter: '州' }, { filterType: 'text', type: 'equals', filter: '上海' }] } } })],
-  ['industry not containing, notes blank', () => ({ filter: { industry: { filterType: 'text', type: 'notContains', filter: '电' }, notes: { filterType: 'text', type: 'blank' } } })],
-  ['name starts with, sales over ¥1,000,000', () => ({ filter: { name: { filterType: 'text', type: 'startsWith', filter: '上海' }, sales: { filterType: 'number', type: 'greaterThan', filter: 1_000_000 } } })],
-  ['sales in a range typed high to low', () => ({ filter: { sales: { filterType: 'number', type: 'inRange', filter: 3_000_000, filterTo: 500_000.5 } }, sort: [{ colId: 'sales', sort: 'desc' }] })],
-  ['territory by its English label, owner by name', () => ({ lang: 'en', filter: { territory: { filterType: 'text', type: 'contains', filter: 'SOUTH' } }, sort: [{ colId: 'owner', sort: 'asc' }] })],
-  ['owner blank, grade sorted in list order', () => ({ filter: { owner: { filterType: 'text', type: 'blank' } }, sort: [{ colId: 'grade', sort: 'desc' }] })],
+  [
+    'city contains either of two (OR)',
+    () => ({
+      filter: {
+        city: {
+          filterType: 'text',
+          operator: 'OR',
+          conditions: [
+            { filterType: 'text', type: 'contains', filter: '州' },
+            { filterType: 'text', type: 'equals', filter: '上海' },
+          ],
+        },
+      },
+    }),
+  ],
+  [
+    'industry not containing, notes blank',
+    () => ({
+      filter: { industry: { filterType: 'text', type: 'notContains', filter: '电' }, notes: { filterType: 'text', type: 'blank' } },
+    }),
+  ],
+  [
+    'name starts with, sales over ¥1,000,000',
+    () => ({
+      filter: {
+        name: { filterType: 'text', type: 'startsWith', filter: '上海' },
+        sales: { filterType: 'number', type: 'greaterThan', filter: 1_000_000 },
+      },
+    }),
+  ],
+  [
+    'sales in a range typed high to low',
+    () => ({
+      filter: { sales: { filterType: 'number', type: 'inRange', filter: 3_000_000, filterTo: 500_000.5 } },
+      sort: [{ colId: 'sales', sort: 'desc' }],
+    }),
+  ],
+  [
+    'territory by its English label, owner by name',
+    () => ({
+      lang: 'en',
+      filter: { territory: { filterType: 'text', type: 'contains', filter: 'SOUTH' } },
+      sort: [{ colId: 'owner', sort: 'asc' }],
+    }),
+  ],
+  [
+    'owner blank, grade sorted in list order',
+    () => ({ filter: { owner: { filterType: 'text', type: 'blank' } }, sort: [{ colId: 'grade', sort: 'desc' }] }),
+  ],
   ['grade not equal B (empty grades pass)', () => ({ filter: { grade: { filterType: 'text', type: 'notEqual', filter: 'b' } } })],
-  ['relationship stage by its Chinese label', () => ({ filter: { relationshipStage: { filterType: 'text', type: 'equals', filter: termLabel('relationshipStage', 'trusted', 'zh-CN') } }, sort: [{ colId: 'territory', sort: 'desc' }] })],
+  [
+    'relationship stage by its Chinese label',
+    () => ({
+      filter: { relationshipStage: { filterType: 'text', type: 'equals', filter: termLabel('relationshipStage', 'trusted', 'zh-CN') } },
+      sort: [{ colId: 'territory', sort: 'desc' }],
+    }),
+  ],
   ['search: two words, one a territory label', () => ({ search: '  华南区  电子 ' })],
   ['search: an English owner name', () => ({ lang: 'en', search: names.reps[0]!.nameEn.split(' ')[0] })],
   ['search: % and _ are literal', () => ({ search: '扣%' })],
@@ -183,15 +256,24 @@ describe('accounts:page answers the grid view as the grid would', () => {
     expect(deletes().get('restore') as number).toBe(res0 + ids.length - 1);
     expect((await page(view, 0, 10)).total).toBe(ids.length - 1);
     const history = await call<{ op: string; field: string; before: unknown; after: unknown }[]>('accounts:history', { id: ids[1] });
-    expect(history.slice(0, 2).map((h) => [h.op, h.field, h.after === null])).toEqual([['restore', 'deleted_at', true], ['delete', 'deleted_at', false]]);
+    expect(history.slice(0, 2).map((h) => [h.op, h.field, h.after === null])).toEqual([
+      ['restore', 'deleted_at', true],
+      ['delete', 'deleted_at', false],
+    ]);
     await call('accounts:undelete', { ids: [ids[0]!] });
     expect((await page(view, 0, 10)).total).toBe(ids.length);
   });
 
   it('refuses unknown columns, filter kinds and oversized pages by name', async () => {
     const bad = async (input: unknown) => registry.invoke(ctx, 'accounts:page', input);
-    expect(await bad({ view: { sort: [{ colId: 'name; DROP TABLE accounts', sort: 'asc' }] }, offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await bad({ view: { filter: { city: { filterType: 'set', values: ['x'] } } }, offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await bad({ view: { sort: [{ colId: 'name; DROP TABLE accounts', sort: 'asc' }] }, offset: 0, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await bad({ view: { filter: { city: { filterType: 'set', values: ['x'] } } }, offset: 0, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(await bad({ view: {}, offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((await page({}, 0, 1)).total).toBe(all.length);
   });

@@ -2,7 +2,14 @@ import { termLabel, vocab } from '../../../shared/vocab';
 import { yuanToFen } from '../../../shared/money';
 import type { Lookups } from '../contract';
 import { accountFieldByKey, type AccountField } from '../fields';
-import { searchWords, textConditionPasses, type ColumnFilter, type NumberCondition, type ParsedAccountView, type TextCondition } from '../view';
+import {
+  searchWords,
+  textConditionPasses,
+  type ColumnFilter,
+  type NumberCondition,
+  type ParsedAccountView,
+  type TextCondition,
+} from '../view';
 
 // The grid's view (scope, quick search, column filters, sort) as SQL over `accounts`, with
 // bound parameters only: column names come from the field list, never from the request.
@@ -55,7 +62,14 @@ function textSql(column: string, c: TextCondition): Sql | null {
   return { sql: `${e} ${not ? 'NOT ' : ''}${LIKE}`, params: [pattern] };
 }
 
-const NUMBER_OPS = { equals: '=', notEqual: '<>', lessThan: '<', lessThanOrEqual: '<=', greaterThan: '>', greaterThanOrEqual: '>=' } as const;
+const NUMBER_OPS = {
+  equals: '=',
+  notEqual: '<>',
+  lessThan: '<',
+  lessThanOrEqual: '<=',
+  greaterThan: '>',
+  greaterThanOrEqual: '>=',
+} as const;
 /** Yuan as typed to fen: exact for amounts with up to two decimals, else compared as a real number. */
 const toFen = (yuan: number) => yuanToFen(yuan) ?? yuan * 100;
 
@@ -76,7 +90,10 @@ function conditionSql(f: AccountField, c: TextCondition | NumberCondition, names
   if (c.filterType === 'number') return f.type === 'money' ? numberSql(f.column, c) : null;
   if (!LABELLED.has(f.type)) return textSql(f.column, c);
   if (c.type !== 'blank' && c.type !== 'notBlank' && !c.filter) return null;
-  return keysSql(f.column, labelled(f, names, lang).map((v) => ({ key: v.key, pass: textConditionPasses(c, v.label) })));
+  return keysSql(
+    f.column,
+    labelled(f, names, lang).map((v) => ({ key: v.key, pass: textConditionPasses(c, v.label) })),
+  );
 }
 
 function filterSql(f: AccountField, model: ColumnFilter, names: Lookups, lang: ParsedAccountView['lang']): Sql | null {
@@ -93,7 +110,9 @@ function searchWordSql(word: string, names: Lookups, lang: ParsedAccountView['la
   const w = word.toLowerCase();
   for (const f of accountFieldByKey.values()) {
     if (!LABELLED.has(f.type)) continue;
-    const keys = labelled(f, names, lang).filter((v) => v.key && v.label.toLowerCase().includes(w)).map((v) => v.key);
+    const keys = labelled(f, names, lang)
+      .filter((v) => v.key && v.label.toLowerCase().includes(w))
+      .map((v) => v.key);
     if (keys.length) parts.push({ sql: `${f.column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(keys)] });
   }
   return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
@@ -123,11 +142,16 @@ export function viewOrder(view: ParsedAccountView): Sql {
   for (const s of view.sort) {
     const f = accountFieldByKey.get(s.colId)!;
     const dir = s.sort === 'desc' ? 'DESC' : 'ASC';
-    if (f.type === 'territory') terms.push({ sql: `(SELECT ${nameColumn} FROM territories t WHERE t.id = accounts.territory_id) ${dir}`, params: [] });
-    else if (f.type === 'owner') terms.push({ sql: `(SELECT ${nameColumn} FROM reps r WHERE r.id = accounts.owner_id) ${dir}`, params: [] });
+    if (f.type === 'territory')
+      terms.push({ sql: `(SELECT ${nameColumn} FROM territories t WHERE t.id = accounts.territory_id) ${dir}`, params: [] });
+    else if (f.type === 'owner')
+      terms.push({ sql: `(SELECT ${nameColumn} FROM reps r WHERE r.id = accounts.owner_id) ${dir}`, params: [] });
     else if (f.type === 'enum') {
       const keys = vocab[f.vocab!].map((t) => t.key);
-      terms.push({ sql: `CASE ${f.column} ${keys.map(() => 'WHEN ? THEN ?').join(' ')} END ${dir}`, params: keys.flatMap((k, i) => [k, i]) });
+      terms.push({
+        sql: `CASE ${f.column} ${keys.map(() => 'WHEN ? THEN ?').join(' ')} END ${dir}`,
+        params: keys.flatMap((k, i) => [k, i]),
+      });
     } else terms.push({ sql: `${f.column} ${dir}`, params: [] });
   }
   if (!view.sort.some((s) => s.colId === 'name')) terms.push({ sql: 'name ASC', params: [] });

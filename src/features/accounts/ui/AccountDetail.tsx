@@ -70,13 +70,19 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
                   </Descriptions.Item>
                   <Descriptions.Item label={t('field.relationshipStage')}>{L('relationshipStage', a.relationshipStage)}</Descriptions.Item>
                   <Descriptions.Item label={t('field.relationshipType')}>{L('relationshipType', a.relationshipType)}</Descriptions.Item>
-                  <Descriptions.Item label={t('field.communicationStyle')}>{L('communicationStyle', a.communicationStyle)}</Descriptions.Item>
+                  <Descriptions.Item label={t('field.communicationStyle')}>
+                    {L('communicationStyle', a.communicationStyle)}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('field.valueType')}>{L('valueType', a.valueType)}</Descriptions.Item>
                   <Descriptions.Item label={t('field.loyaltyType')}>{L('loyaltyType', a.loyaltyType)}</Descriptions.Item>
                   <Descriptions.Item label={t('field.lastVisit')}>{a.lastVisit}</Descriptions.Item>
                   <Descriptions.Item label={t('field.nextVisit')}>{a.nextVisit}</Descriptions.Item>
-                  <Descriptions.Item label={t('field.productsInUse')} span={2}>{a.productsInUse}</Descriptions.Item>
-                  <Descriptions.Item label={t('field.notes')} span={2}>{a.notes}</Descriptions.Item>
+                  <Descriptions.Item label={t('field.productsInUse')} span={2}>
+                    {a.productsInUse}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('field.notes')} span={2}>
+                    {a.notes}
+                  </Descriptions.Item>
                 </Descriptions>
               ),
             },
@@ -85,7 +91,12 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
               label: `${t('detailUi.contacts')} (${detail.contacts.length})`,
               children: (
                 <>
-                  <Button size="small" style={{ marginBottom: 8 }} onClick={() => setContactEdit({ accountId: a.id })} data-testid="add-contact">
+                  <Button
+                    size="small"
+                    style={{ marginBottom: 8 }}
+                    onClick={() => setContactEdit({ accountId: a.id })}
+                    data-testid="add-contact"
+                  >
                     {t('detailUi.addContact')}
                   </Button>
                   <Table<Contact>
@@ -104,19 +115,35 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
                       {
                         title: '',
                         render: (_: unknown, c: Contact) => (
-                          <Popconfirm title={t('common:delete')} onConfirm={async () => { await call('contacts:delete', { id: c.id }); await load(); }}>
-                            <Button size="small" type="link" danger>{t('common:delete')}</Button>
+                          <Popconfirm
+                            title={t('common:delete')}
+                            onConfirm={async () => {
+                              await call('contacts:delete', { id: c.id });
+                              await load();
+                            }}
+                          >
+                            <Button size="small" type="link" danger>
+                              {t('common:delete')}
+                            </Button>
                           </Popconfirm>
                         ),
                       },
                     ]}
                   />
                   <h4 style={{ marginTop: 16 }}>{t('detailUi.matrix')}</h4>
-                  <table className="buying-centre" data-testid="buying-centre" style={{ borderCollapse: 'collapse', width: '100%', fontSize: 12 }}>
+                  <table
+                    className="buying-centre"
+                    data-testid="buying-centre"
+                    style={{ borderCollapse: 'collapse', width: '100%', fontSize: 12 }}
+                  >
                     <thead>
                       <tr>
                         <th style={cellStyle}>{roleLabel}</th>
-                        {vocab.level.map((l) => <th key={l.key} style={cellStyle}>{L('level', l.key)}</th>)}
+                        {vocab.level.map((l) => (
+                          <th key={l.key} style={cellStyle}>
+                            {L('level', l.key)}
+                          </th>
+                        ))}
                       </tr>
                     </thead>
                     <tbody>
@@ -126,8 +153,18 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
                           {vocab.level.map((l) => {
                             const cell = matrix.find((c) => c.role === r.key && c.level === l.key)!;
                             return (
-                              <td key={l.key} style={{ ...cellStyle, background: cell.contacts.length ? '#f6ffed' : '#fff1f0' }} data-empty={cell.contacts.length === 0}>
-                                {cell.contacts.length ? cell.contacts.map((c) => c.name).join('、') : <Tooltip title={t('detailUi.notMetHint')}><span style={{ color: '#cf1322' }}>{t('detailUi.notMet')}</span></Tooltip>}
+                              <td
+                                key={l.key}
+                                style={{ ...cellStyle, background: cell.contacts.length ? '#f6ffed' : '#fff1f0' }}
+                                data-empty={cell.contacts.length === 0}
+                              >
+                                {cell.contacts.length ? (
+                                  cell.contacts.map((c) => c.name).join('、')
+                                ) : (
+                                  <Tooltip title={t('detailUi.notMetHint')}>
+                                    <span style={{ color: '#cf1322' }}>{t('detailUi.notMet')}</span>
+                                  </Tooltip>
+                                )}
                               </td>
                             );
                           })}
@@ -143,7 +180,9 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
               label: `${t('detailUi.competitors')} (${detail.competitors.length})`,
               children: (
                 <>
-                  <Button size="small" style={{ marginBottom: 8 }} onClick={() => setCompetitorEdit({ accountId: a.id })}>{t('detailUi.addCompetitor')}</Button>
+                  <Button size="small" style={{ marginBottom: 8 }} onClick={() => setCompetitorEdit({ accountId: a.id })}>
+                    {t('detailUi.addCompetitor')}
+                  </Button>
                   <Table<Competitor>
                     size="small"
                     rowKey="id"
@@ -199,14 +238,30 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
               }
             }}
           >
-            <Form.Item name="name" label={t('detailUi.name')} rules={[{ required: true }]}><Input /></Form.Item>
-            <Form.Item name="title" label={t('detailUi.title')}><Input /></Form.Item>
-            <Form.Item name="phone" label={t('detailUi.phone')}><Input /></Form.Item>
-            <Form.Item name="department" label={t('detailUi.department')}><Select allowClear options={opts('department')} /></Form.Item>
-            <Form.Item name="level" label={t('detailUi.level')}><Select allowClear options={opts('level')} /></Form.Item>
-            <Form.Item name="buyingRole" label={roleLabel}><Select allowClear options={opts('buyingRole')} /></Form.Item>
-            <Form.Item name="persona" label={t('detailUi.persona')}><Select allowClear options={opts('persona')} /></Form.Item>
-            <Form.Item name="coachLevel" label={t('detailUi.coach')}><Select allowClear options={opts('coachLevel')} /></Form.Item>
+            <Form.Item name="name" label={t('detailUi.name')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="title" label={t('detailUi.title')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="phone" label={t('detailUi.phone')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="department" label={t('detailUi.department')}>
+              <Select allowClear options={opts('department')} />
+            </Form.Item>
+            <Form.Item name="level" label={t('detailUi.level')}>
+              <Select allowClear options={opts('level')} />
+            </Form.Item>
+            <Form.Item name="buyingRole" label={roleLabel}>
+              <Select allowClear options={opts('buyingRole')} />
+            </Form.Item>
+            <Form.Item name="persona" label={t('detailUi.persona')}>
+              <Select allowClear options={opts('persona')} />
+            </Form.Item>
+            <Form.Item name="coachLevel" label={t('detailUi.coach')}>
+              <Select allowClear options={opts('coachLevel')} />
+            </Form.Item>
           </Form>
         )}
       </Modal>
@@ -232,12 +287,24 @@ export function AccountDetail({ id, lookups, onClose, onChanged }: { id: string;
               }
             }}
           >
-            <Form.Item name="name" label={t('detailUi.competitor')} rules={[{ required: true }]}><Input /></Form.Item>
-            <Form.Item name="history" label={t('detailUi.history')}><Input.TextArea rows={2} /></Form.Item>
-            <Form.Item name="rep" label={t('detailUi.competitorRep')}><Input /></Form.Item>
-            <Form.Item name="style" label={t('detailUi.style')}><Input /></Form.Item>
-            <Form.Item name="ourStrengths" label={t('detailUi.strengths')}><Input.TextArea rows={2} /></Form.Item>
-            <Form.Item name="ourWeaknesses" label={t('detailUi.weaknesses')}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="name" label={t('detailUi.competitor')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="history" label={t('detailUi.history')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item name="rep" label={t('detailUi.competitorRep')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="style" label={t('detailUi.style')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="ourStrengths" label={t('detailUi.strengths')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item name="ourWeaknesses" label={t('detailUi.weaknesses')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </Form>
         )}
       </Modal>

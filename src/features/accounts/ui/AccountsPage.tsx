@@ -28,14 +28,21 @@ const AccountDetail = lazy(() => import('./AccountDetail').then((m) => ({ defaul
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const NewAccountDialog = lazy(() => import('./NewAccountDialog').then((m) => ({ default: m.NewAccountDialog })));
 
-
 const COLUMN_STATE_KEY = 'accounts.columnState';
 const getRowId = (p: { data: Account }) => p.data.id;
 /** Typing in the quick search refilters once the typing pauses this long. */
 const SEARCH_PAUSE_MS = 120;
 
 /** The tick and the detail button columns: fixed at the left, not data. */
-const TOOL_COLUMN = { headerName: '', pinned: 'left', sortable: false, filter: false, editable: false, resizable: false, suppressMovable: true } as const;
+const TOOL_COLUMN = {
+  headerName: '',
+  pinned: 'left',
+  sortable: false,
+  filter: false,
+  editable: false,
+  resizable: false,
+  suppressMovable: true,
+} as const;
 
 const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6 });
 
@@ -147,7 +154,14 @@ export default function AccountsPage() {
               colId: 'open',
               width: 52,
               cellRenderer: (p: { data?: Account }) => (
-                <Button size="small" type="text" icon={<ProfileOutlined />} aria-label={t('detail')} data-testid="open-detail" onClick={() => p.data && navigate('accounts', { id: p.data.id })} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ProfileOutlined />}
+                  aria-label={t('detail')}
+                  data-testid="open-detail"
+                  onClick={() => p.data && navigate('accounts', { id: p.data.id })}
+                />
               ),
             },
             ...accountColumns({ t, locale, lookups, money }),
@@ -164,7 +178,11 @@ export default function AccountsPage() {
       if (typeof value === 'number' && Number.isNaN(value)) value = 'not-a-number';
       if (key === 'name' && typeof value === 'string') value = value.trim();
       try {
-        const updated = await call('accounts:update', { id: account.id, version: account.version, patch: { [key]: value } as AccountPatch });
+        const updated = await call('accounts:update', {
+          id: account.id,
+          version: account.version,
+          patch: { [key]: value } as AccountPatch,
+        });
         e.node.setData(updated);
         message.success({ content: t('saved'), key: 'save', duration: 1 });
       } catch (err) {
@@ -224,7 +242,10 @@ export default function AccountsPage() {
     const ref = await files.pickSave(`accounts-${bookToday()}.xlsx`);
     if (!ref) return;
     // The file holds the view the grid shows: its rows in its order, its visible columns.
-    const columns = api.getAllDisplayedColumns().map((c) => c.getColId()).filter((c) => c !== 'select' && c !== 'open');
+    const columns = api
+      .getAllDisplayedColumns()
+      .map((c) => c.getColId())
+      .filter((c) => c !== 'select' && c !== 'open');
     try {
       const r = await jobs.run('accounts:export', { file: ref.token, lang: locale, view: shownView.current, columns }, t('export'));
       await files.delivered(ref);
@@ -295,14 +316,36 @@ export default function AccountsPage() {
           virtual={false}
           data-testid="scope-owner"
         />
-        <Input.Search allowClear style={{ width: 260 }} placeholder={t('search')} value={quick} onChange={(e) => setQuick(e.target.value)} data-testid="quick-search" />
-        <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="add-account">{t('add')}</Button>
-        <Button icon={<DeleteOutlined />} danger disabled={!anyTicked} loading={deleting} onClick={() => void deleteSelected()} data-testid="delete-selected">
+        <Input.Search
+          allowClear
+          style={{ width: 260 }}
+          placeholder={t('search')}
+          value={quick}
+          onChange={(e) => setQuick(e.target.value)}
+          data-testid="quick-search"
+        />
+        <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="add-account">
+          {t('add')}
+        </Button>
+        <Button
+          icon={<DeleteOutlined />}
+          danger
+          disabled={!anyTicked}
+          loading={deleting}
+          onClick={() => void deleteSelected()}
+          data-testid="delete-selected"
+        >
           {t('delete')}
         </Button>
-        <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-open">{t('import')}</Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportView()} data-testid="export">{t('export')}</Button>
-        <Button type="link" onClick={() => void downloadTemplate()} data-testid="template">{t('template')}</Button>
+        <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-open">
+          {t('import')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportView()} data-testid="export">
+          {t('export')}
+        </Button>
+        <Button type="link" onClick={() => void downloadTemplate()} data-testid="template">
+          {t('template')}
+        </Button>
         <RowCount totals={totals} selection={selection} />
       </Space>
       <AccountsEmpty
@@ -339,11 +382,16 @@ export default function AccountsPage() {
       </div>
       {jobs.element}
       <Suspense fallback={null}>
-        {importUsed && <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void reload()} runJob={jobs.run} />}
-        {newUsed && lookups && <NewAccountDialog open={newOpen} lookups={lookups} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />}
-        {detailId && lookups && <AccountDetail id={detailId} lookups={lookups} onClose={() => navigate('accounts')} onChanged={() => void reload()} />}
+        {importUsed && (
+          <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void reload()} runJob={jobs.run} />
+        )}
+        {newUsed && lookups && (
+          <NewAccountDialog open={newOpen} lookups={lookups} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />
+        )}
+        {detailId && lookups && (
+          <AccountDetail id={detailId} lookups={lookups} onClose={() => navigate('accounts')} onChanged={() => void reload()} />
+        )}
       </Suspense>
     </div>
   );
 }
-

@@ -12,7 +12,17 @@ import { CreateMissingAlert } from '../../org/ui/CreateMissingAlert';
 type RunJob = <K extends ChannelName>(channel: K, input: In<K>, title: string) => Promise<Out<K>>;
 
 /** Pick a file → preview with column mapping and every row validated → one all-or-nothing import. */
-export function ImportDialog({ open, onClose, onImported, runJob }: { open: boolean; onClose(): void; onImported(): void; runJob: RunJob }) {
+export function ImportDialog({
+  open,
+  onClose,
+  onImported,
+  runJob,
+}: {
+  open: boolean;
+  onClose(): void;
+  onImported(): void;
+  runJob: RunJob;
+}) {
   const { t, i18n } = useTranslation(['accounts', 'common']);
   const { message } = App.useApp();
   const [file, setFile] = useState<FileRef | null>(null);
@@ -82,7 +92,15 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
         content: (
           <Space>
             {t('importUi.done', r)}
-            <Button size="small" type="link" data-testid="undo-import" onClick={() => { message.destroy(key); void undo(r.batchId); }}>
+            <Button
+              size="small"
+              type="link"
+              data-testid="undo-import"
+              onClick={() => {
+                message.destroy(key);
+                void undo(r.batchId);
+              }}
+            >
               {t('common:undo')}
             </Button>
           </Space>
@@ -118,8 +136,22 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
         onClose();
       }}
       footer={[
-        <Button key="c" onClick={() => { reset(); onClose(); }}>{t('common:cancel')}</Button>,
-        <Button key="i" type="primary" disabled={!preview || errorCount > 0 || preview.rows === 0} onClick={() => void doImport()} data-testid="import-confirm">
+        <Button
+          key="c"
+          onClick={() => {
+            reset();
+            onClose();
+          }}
+        >
+          {t('common:cancel')}
+        </Button>,
+        <Button
+          key="i"
+          type="primary"
+          disabled={!preview || errorCount > 0 || preview.rows === 0}
+          onClick={() => void doImport()}
+          data-testid="import-confirm"
+        >
           {t('importUi.confirm')}
         </Button>,
       ]}
@@ -127,7 +159,9 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space>
-          <Button onClick={() => void choose()} data-testid="import-choose">{t('importUi.choose')}</Button>
+          <Button onClick={() => void choose()} data-testid="import-choose">
+            {t('importUi.choose')}
+          </Button>
           <Typography.Text>{file?.name}</Typography.Text>
         </Space>
         {preview && (
@@ -141,9 +175,16 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
             {preview.missing.length > 0 && (
               <CreateMissingAlert
                 on={createMissing}
-                onChange={(on) => { setCreateMissing(on); if (file) void runPreview(file, mapping, on); }}
+                onChange={(on) => {
+                  setCreateMissing(on);
+                  if (file) void runPreview(file, mapping, on);
+                }}
                 message={t(createMissing ? 'importUi.missingCreate' : 'importUi.missing')}
-                items={preview.missing.map((c) => (c.kind === 'territory' ? t('importUi.missingTerritory', { name: c.name }) : t('importUi.missingRep', { name: c.name, territory: c.territory })))}
+                items={preview.missing.map((c) =>
+                  c.kind === 'territory'
+                    ? t('importUi.missingTerritory', { name: c.name })
+                    : t('importUi.missingRep', { name: c.name, territory: c.territory }),
+                )}
                 switchLabel={t('importUi.createSwitch')}
               />
             )}
@@ -199,7 +240,9 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
                 { title: t('importUi.reason'), dataIndex: 'reason', render: (r: string) => localizeReason(r, i18n.language) },
               ]}
             />
-            <Button onClick={() => void saveErrors(errors)} data-testid="save-errors">{t('importUi.saveErrors')}</Button>
+            <Button onClick={() => void saveErrors(errors)} data-testid="save-errors">
+              {t('importUi.saveErrors')}
+            </Button>
           </>
         )}
         {!preview && batches.length > 0 && (
@@ -217,7 +260,12 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
                     pagination={{ pageSize: 5, hideOnSinglePage: true }}
                     dataSource={batches}
                     columns={[
-                      { title: t('importUi.when'), dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+                      {
+                        title: t('importUi.when'),
+                        dataIndex: 'createdAt',
+                        width: 170,
+                        render: (v: string) => new Date(v).toLocaleString(),
+                      },
                       { title: t('importUi.file'), dataIndex: 'fileName', ellipsis: true },
                       { title: t('importUi.new'), dataIndex: 'inserted', width: 70 },
                       { title: t('importUi.update'), dataIndex: 'updated', width: 70 },
@@ -228,7 +276,9 @@ export function ImportDialog({ open, onClose, onImported, runJob }: { open: bool
                           b.undoneAt ? (
                             <Typography.Text type="secondary">{t('importUi.wasUndone')}</Typography.Text>
                           ) : (
-                            <Button size="small" onClick={() => void undo(b.id)} data-testid="undo-batch">{t('common:undo')}</Button>
+                            <Button size="small" onClick={() => void undo(b.id)} data-testid="undo-batch">
+                              {t('common:undo')}
+                            </Button>
                           ),
                       },
                     ]}

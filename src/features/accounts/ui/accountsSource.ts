@@ -14,7 +14,11 @@ export interface ViewState {
 }
 
 /** The view in its shortest form (an unnarrowed view is `{}`, which the app prefetches). */
-export function viewOf(s: ViewState, sortModel: { colId: string; sort: 'asc' | 'desc' }[], filterModel: Record<string, unknown> | null): AccountView {
+export function viewOf(
+  s: ViewState,
+  sortModel: { colId: string; sort: 'asc' | 'desc' }[],
+  filterModel: Record<string, unknown> | null,
+): AccountView {
   const v: AccountView = {};
   if (s.territoryId) v.territoryId = s.territoryId;
   if (s.ownerId) v.ownerId = s.ownerId;

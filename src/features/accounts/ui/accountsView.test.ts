@@ -23,7 +23,9 @@ describe('viewOf', () => {
   });
 
   it('sends what the contract accepts (ag-grid sort entries carry nothing else)', () => {
-    const v = viewOf({ ...state, search: 'x' }, [{ colId: 'sales', sort: 'asc', extra: 1 } as never], { sales: { filterType: 'number', type: 'inRange', filter: 1, filterTo: 2 } });
+    const v = viewOf({ ...state, search: 'x' }, [{ colId: 'sales', sort: 'asc', extra: 1 } as never], {
+      sales: { filterType: 'number', type: 'inRange', filter: 1, filterTo: 2 },
+    });
     expect(zAccountView.safeParse(v).success).toBe(true);
   });
 });

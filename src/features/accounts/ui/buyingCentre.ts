@@ -6,7 +6,11 @@ export function buyingCentre(contacts: Contact[]): { role: string; level: string
   const cells: { role: string; level: string; contacts: Contact[] }[] = [];
   for (const role of vocab.buyingRole) {
     for (const level of vocab.level) {
-      cells.push({ role: role.key, level: level.key, contacts: contacts.filter((c) => c.buyingRole === role.key && c.level === level.key) });
+      cells.push({
+        role: role.key,
+        level: level.key,
+        contacts: contacts.filter((c) => c.buyingRole === role.key && c.level === level.key),
+      });
     }
   }
   return cells;

@@ -38,7 +38,15 @@ export function accountColumns(opts: {
       };
       switch (f.type) {
         case 'text':
-          return { ...base, field: patchKeyOf(f) as keyof Account, width: f.key === 'name' ? 260 : f.key === 'notes' ? 240 : 130, pinned: f.key === 'name' ? 'left' : undefined, filter: 'agTextColumnFilter', cellEditor: f.key === 'notes' ? 'agLargeTextCellEditor' : 'agTextCellEditor', cellEditorPopup: f.key === 'notes' };
+          return {
+            ...base,
+            field: patchKeyOf(f) as keyof Account,
+            width: f.key === 'name' ? 260 : f.key === 'notes' ? 240 : 130,
+            pinned: f.key === 'name' ? 'left' : undefined,
+            filter: 'agTextColumnFilter',
+            cellEditor: f.key === 'notes' ? 'agLargeTextCellEditor' : 'agTextCellEditor',
+            cellEditorPopup: f.key === 'notes',
+          };
         case 'money':
           return {
             ...base,
@@ -63,7 +71,13 @@ export function accountColumns(opts: {
             },
           };
         case 'date':
-          return { ...base, field: patchKeyOf(f) as keyof Account, width: 120, filter: 'agTextColumnFilter', cellEditor: 'agTextCellEditor' };
+          return {
+            ...base,
+            field: patchKeyOf(f) as keyof Account,
+            width: 120,
+            filter: 'agTextColumnFilter',
+            cellEditor: 'agTextCellEditor',
+          };
         case 'enum': {
           const terms = vocab[f.vocab!];
           return {
@@ -93,7 +107,12 @@ export function accountColumns(opts: {
             cellEditor: 'agSelectCellEditor',
             cellEditorParams: (p: { data?: Account }) => ({
               // Deactivated reps keep their accounts but are not offered for new ones.
-              values: ['', ...lookups.reps.filter((r) => r.territoryId === p.data?.territoryId && (r.active || r.id === p.data?.ownerId)).map((r) => r.id)],
+              values: [
+                '',
+                ...lookups.reps
+                  .filter((r) => r.territoryId === p.data?.territoryId && (r.active || r.id === p.data?.ownerId))
+                  .map((r) => r.id),
+              ],
             }),
             refData: Object.fromEntries(repName),
           };

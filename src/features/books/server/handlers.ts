@@ -17,8 +17,14 @@ const ok = { ok: true as const };
 
 // Each: is there at least one live row? (EXISTS stops at the first, whatever the size.)
 const TABLES = {
-  territories: 'territories', reps: 'reps', accounts: 'accounts', opportunities: 'opportunities',
-  negotiations: 'negotiation_worksheets', trainingSessions: 'training_sessions', invoices: 'rcv_invoices', payments: 'rcv_payments',
+  territories: 'territories',
+  reps: 'reps',
+  accounts: 'accounts',
+  opportunities: 'opportunities',
+  negotiations: 'negotiation_worksheets',
+  trainingSessions: 'training_sessions',
+  invoices: 'rcv_invoices',
+  payments: 'rcv_payments',
 } as const;
 
 export const booksHandlers: Handlers<C> = {

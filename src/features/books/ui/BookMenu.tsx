@@ -36,7 +36,11 @@ export function BookMenu() {
   const items: MenuProps['items'] = book.canSwitch
     ? [
         { key: 'new', label: <span data-testid="book-new">{t('menu.newBook')}</span>, onClick: () => setCreating(true) },
-        { key: 'demo', label: <span data-testid="book-open-demo">{t('menu.openDemo')}</span>, onClick: () => run(() => call('books:openDemo', {})) },
+        {
+          key: 'demo',
+          label: <span data-testid="book-open-demo">{t('menu.openDemo')}</span>,
+          onClick: () => run(() => call('books:openDemo', {})),
+        },
         ...(book.canPickFile ? [{ key: 'file', label: t('menu.openFile'), onClick: () => void openFile() }] : []),
         { type: 'divider' as const },
         {
@@ -47,8 +51,13 @@ export function BookMenu() {
             disabled: b.current,
             label: (
               <span data-testid={`book-item-${b.fileName}`}>
-                {b.demo ? b.companyName || t('demoCompany') : b.companyName || t('menu.unnamed')} <span style={{ color: '#999' }}>· {b.fileName}</span>
-                {b.demo && <Tag style={{ marginLeft: 6 }} color="orange">{t('demo')}</Tag>}
+                {b.demo ? b.companyName || t('demoCompany') : b.companyName || t('menu.unnamed')}{' '}
+                <span style={{ color: '#999' }}>· {b.fileName}</span>
+                {b.demo && (
+                  <Tag style={{ marginLeft: 6 }} color="orange">
+                    {t('demo')}
+                  </Tag>
+                )}
                 {b.current && <Tag style={{ marginLeft: 6 }}>{t('menu.current')}</Tag>}
               </span>
             ),
@@ -74,7 +83,13 @@ export function BookMenu() {
       )}
       {creatingUsed && (
         <Suspense fallback={null}>
-          <NewBookDialog open={creating} locale={locale} busy={busy} onCancel={() => setCreating(false)} onSubmit={(v) => run(() => call('books:create', v))} />
+          <NewBookDialog
+            open={creating}
+            locale={locale}
+            busy={busy}
+            onCancel={() => setCreating(false)}
+            onSubmit={(v) => run(() => call('books:create', v))}
+          />
         </Suspense>
       )}
     </>

@@ -24,14 +24,29 @@ export function FirstStart() {
       <div style={{ maxWidth: 960, margin: '0 auto' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
           <Typography.Title level={3}>{t('firstStart.title')}</Typography.Title>
-          <Segmented size="small" value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]} data-testid="lang-switch" />
+          <Segmented
+            size="small"
+            value={locale}
+            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'English', value: 'en' },
+            ]}
+            data-testid="lang-switch"
+          />
         </div>
         <Typography.Paragraph type="secondary">{t('firstStart.lead')}</Typography.Paragraph>
         <Row gutter={24}>
           <Col span={12}>
             <Card title={t('firstStart.demoTitle')} style={{ height: '100%' }}>
               <Typography.Paragraph>{t('firstStart.demoBody')}</Typography.Paragraph>
-              <Button size="large" loading={busy === 'demo'} disabled={busy === 'own'} onClick={() => run('demo', () => call('books:openDemo', {}))} data-testid="first-start-demo">
+              <Button
+                size="large"
+                loading={busy === 'demo'}
+                disabled={busy === 'own'}
+                onClick={() => run('demo', () => call('books:openDemo', {}))}
+                data-testid="first-start-demo"
+              >
                 {t('firstStart.demoButton')}
               </Button>
             </Card>

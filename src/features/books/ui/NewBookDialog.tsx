@@ -4,7 +4,19 @@ import type { NewBook } from '../contract';
 import { NewBookForm } from './NewBookForm';
 
 /** The book menu's "new book" dialog (loaded when first opened: the form is not first-screen code). */
-export default function NewBookDialog({ open, locale, busy, onCancel, onSubmit }: { open: boolean; locale: 'zh-CN' | 'en'; busy: boolean; onCancel(): void; onSubmit(v: NewBook): void }) {
+export default function NewBookDialog({
+  open,
+  locale,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  open: boolean;
+  locale: 'zh-CN' | 'en';
+  busy: boolean;
+  onCancel(): void;
+  onSubmit(v: NewBook): void;
+}) {
   const { t } = useTranslation('books');
   return (
     <Modal open={open} title={t('newBook.title')} footer={null} onCancel={onCancel} destroyOnHidden>

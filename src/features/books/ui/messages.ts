@@ -38,11 +38,12 @@ export const booksMessages = {
     demoHint: 'This is demo data, not your book.',
     firstStart: {
       title: 'Welcome to Sales Workstation',
-      lead: 'Choose where to start. The demo company and your team\'s book are two separate files; neither touches the other.',
+      lead: "Choose where to start. The demo company and your team's book are two separate files; neither touches the other.",
       demoTitle: 'Explore the demo company',
-      demoBody: 'A made-up industrial supplier: 3 territories, 6 reps, 400 accounts, with opportunities, negotiations, role-plays and receivables. Try anything; your own data is not affected.',
+      demoBody:
+        'A made-up industrial supplier: 3 territories, 6 reps, 400 accounts, with opportunities, negotiations, role-plays and receivables. Try anything; your own data is not affected.',
       demoButton: 'Open the demo',
-      ownTitle: 'Start my team\'s book',
+      ownTitle: "Start my team's book",
       ownBody: 'An empty book. Next, create your territories and people in Settings, then import your customer list.',
       company: 'Company name',
       companyRequired: 'Enter the company name',

@@ -21,7 +21,15 @@ export function HelpButton({ area }: { area: string }) {
   return (
     <>
       <Tooltip title={t('help.tooltip')}>
-        <Button size="small" type="text" shape="circle" icon={<QuestionCircleOutlined />} onClick={() => setOpen(true)} aria-label={t('help.tooltip')} data-testid="help-button" />
+        <Button
+          size="small"
+          type="text"
+          shape="circle"
+          icon={<QuestionCircleOutlined />}
+          onClick={() => setOpen(true)}
+          aria-label={t('help.tooltip')}
+          data-testid="help-button"
+        />
       </Tooltip>
       {used && (
         <Suspense fallback={null}>

@@ -8,7 +8,13 @@ function Inlines({ parts }: { parts: Inline[] }) {
   return (
     <>
       {parts.map((p, i) =>
-        p.kind === 'bold' ? <strong key={i}>{p.text}</strong> : p.kind === 'code' ? <code key={i}>{p.text}</code> : <Fragment key={i}>{p.text}</Fragment>,
+        p.kind === 'bold' ? (
+          <strong key={i}>{p.text}</strong>
+        ) : p.kind === 'code' ? (
+          <code key={i}>{p.text}</code>
+        ) : (
+          <Fragment key={i}>{p.text}</Fragment>
+        ),
       )}
     </>
   );
@@ -37,7 +43,13 @@ export function MarkdownView({ blocks }: { blocks: Block[] }) {
                 <Inlines parts={it} />
               </li>
             ));
-            return b.ordered ? <ol key={i} start={b.start}>{items}</ol> : <ul key={i}>{items}</ul>;
+            return b.ordered ? (
+              <ol key={i} start={b.start}>
+                {items}
+              </ol>
+            ) : (
+              <ul key={i}>{items}</ul>
+            );
           }
           case 'table':
             return (

@@ -40,7 +40,12 @@ function loadResvg(): ResvgCtor | null {
  * size for a sharp print; null when no rasteriser loads. One picture rather than one per
  * issue because resvg loads the fonts for each picture, and a CJK font takes a while.
  */
-export function laddersPng(issues: PlanIssue[], lang: Lang, cell: { width: number; height: number }, columns = 2): { png: Buffer; width: number; height: number } | null {
+export function laddersPng(
+  issues: PlanIssue[],
+  lang: Lang,
+  cell: { width: number; height: number },
+  columns = 2,
+): { png: Buffer; width: number; height: number } | null {
   const Resvg = loadResvg();
   if (!Resvg || issues.length === 0) return null;
   const cols = Math.min(columns, issues.length);

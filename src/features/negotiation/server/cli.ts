@@ -29,9 +29,16 @@ export const negotiationCommands: CliCommand[] = [
     async run(io) {
       const file = fileArg(io, 0, 'read', 'IN.xlsx');
       const name = io.options.name as string | undefined;
-      const r = await io.registry.call<{ id: string; name: string; checks: number }>(io.ctx, 'negotiation:import', name === undefined ? { file } : { file, name });
+      const r = await io.registry.call<{ id: string; name: string; checks: number }>(
+        io.ctx,
+        'negotiation:import',
+        name === undefined ? { file } : { file, name },
+      );
       io.out(r.id);
-      if (r.checks > 0) io.err(`Imported "${r.name}" with ${r.checks} failed check${r.checks === 1 ? '' : 's'} (advice; see the Checks sheet of an export).`);
+      if (r.checks > 0)
+        io.err(
+          `Imported "${r.name}" with ${r.checks} failed check${r.checks === 1 ? '' : 's'} (advice; see the Checks sheet of an export).`,
+        );
       return 0;
     },
   },

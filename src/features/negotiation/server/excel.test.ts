@@ -15,13 +15,21 @@ import { seedExampleIssues } from '../seedExample';
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-interface Book { ctx: ServerContext; dir: string; file: string; call: <T = Worksheet>(channel: string, input: unknown) => Promise<T> }
+interface Book {
+  ctx: ServerContext;
+  dir: string;
+  file: string;
+  call: <T = Worksheet>(channel: string, input: unknown) => Promise<T>;
+}
 
 async function book(): Promise<Book> {
   const t = tempDir('sw-negx-');
   const file = path.join(t.dir, 'book.sqlite');
   const ctx = await openBook(file, { clock: fixedClock(), platform: 'test' });
-  cleanup = () => { ctx.db.close(); t.cleanup(); };
+  cleanup = () => {
+    ctx.db.close();
+    t.cleanup();
+  };
   const registry = createRegistry({ validateOutput: true });
   return { ctx, dir: t.dir, file, call: (channel, input) => registry.call(ctx, channel, input) };
 }
@@ -29,8 +37,15 @@ async function book(): Promise<Book> {
 async function seedWorksheet(b: Book, edit: (p: PlanInput) => void = () => {}): Promise<Worksheet> {
   const w = await b.call('negotiation:create', { name: '华东医院 CT 项目', opportunityId: null, lang: 'zh-CN' });
   const plan: PlanInput = {
-    id: w.id, version: w.version, name: w.name, opportunityId: null, notes: '',
-    team: [{ name: '张伟', title: '谈判者', role: 'negotiator', topicIssueId: 'price' }, { name: '李娜', title: null, role: 'decisionMaker', topicIssueId: null }],
+    id: w.id,
+    version: w.version,
+    name: w.name,
+    opportunityId: null,
+    notes: '',
+    team: [
+      { name: '张伟', title: '谈判者', role: 'negotiator', topicIssueId: 'price' },
+      { name: '李娜', title: null, role: 'decisionMaker', topicIssueId: null },
+    ],
     issues: structuredClone(seedExampleIssues),
   };
   edit(plan);
@@ -48,20 +63,27 @@ async function exportTo(b: Book, id: string, name: string, lang: 'zh-CN' | 'en' 
 function sheet(file: string, name: string): unknown[][] {
   const wb = XLSX.read(fs.readFileSync(file));
   const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1, defval: null, blankrows: true });
-  return rows.map((r) => { const out = [...r]; while (out.length && out[out.length - 1] === null) out.pop(); return out; });
+  return rows.map((r) => {
+    const out = [...r];
+    while (out.length && out[out.length - 1] === null) out.pop();
+    return out;
+  });
 }
 
 /** The plan without ids, to compare a worksheet with its round trip. */
 function planOf(w: Worksheet) {
   const name = new Map(w.issues.map((i) => [i.id, i.name]));
   return {
-    issues: w.issues.map(({ id: _id, steps, ...i }) => ({ ...i, steps: steps.map(({ id: _s, tradedIssueId, ...s }) => ({ ...s, traded: tradedIssueId ? name.get(tradedIssueId) : null })) })),
+    issues: w.issues.map(({ id: _id, steps, ...i }) => ({
+      ...i,
+      steps: steps.map(({ id: _s, tradedIssueId, ...s }) => ({ ...s, traded: tradedIssueId ? name.get(tradedIssueId) : null })),
+    })),
     team: w.team.map(({ id: _id, topicIssueId, ...m }) => ({ ...m, topic: topicIssueId ? name.get(topicIssueId) : null })),
   };
 }
 
 describe('export negotiation', () => {
-  it('writes Plan, Concessions and Checks with the contract\'s headers and the seed example\'s numbers', async () => {
+  it("writes Plan, Concessions and Checks with the contract's headers and the seed example's numbers", async () => {
     const b = await book();
     const w = await seedWorksheet(b);
     const out = await exportTo(b, w.id, 'seed.xlsx');
@@ -111,15 +133,23 @@ describe('export negotiation', () => {
     });
     const zh = sheet(await exportTo(b, w.id, 'zh.xlsx', 'zh-CN'), 'Checks');
     expect(zh.slice(3).map((r) => r.slice(0, 3))).toEqual([
-      ['价格', 2, 'no-exchange'], ['价格', 3, 'growing-steps'], ['价格', 3, 'beyond-target'], ['付款条件', null, 'order'], ['付款条件', 1, 'beyond-target'],
+      ['价格', 2, 'no-exchange'],
+      ['价格', 3, 'growing-steps'],
+      ['价格', 3, 'beyond-target'],
+      ['付款条件', null, 'order'],
+      ['付款条件', 1, 'beyond-target'],
     ]);
     expect(zh[3]![3]).toBe('价格 第2次让步：没有提出交换条件——让步必须有交换条件。');
-    expect(sheet(await exportTo(b, w.id, 'en.xlsx'), 'Checks')[3]![3]).toBe('价格, step 2: no exchange demanded — never concede without an exchange.');
+    expect(sheet(await exportTo(b, w.id, 'en.xlsx'), 'Checks')[3]![3]).toBe(
+      '价格, step 2: no exchange demanded — never concede without an exchange.',
+    );
   });
 
   it('keeps text that looks like a formula as text', async () => {
     const b = await book();
-    const w = await seedWorksheet(b, (p) => { p.issues[0]!.steps[0]!.reason = '=HYPERLINK("http://x")'; });
+    const w = await seedWorksheet(b, (p) => {
+      p.issues[0]!.steps[0]!.reason = '=HYPERLINK("http://x")';
+    });
     const ws = XLSX.read(fs.readFileSync(await exportTo(b, w.id, 'f.xlsx'))).Sheets.Concessions!;
     expect(ws.F4).toMatchObject({ t: 's', v: '=HYPERLINK("http://x")' });
     expect(ws.F4.f).toBeUndefined();
@@ -129,7 +159,10 @@ describe('export negotiation', () => {
 describe('import negotiation', () => {
   it('round-trips: exported then imported gives the same worksheet', async () => {
     const b = await book();
-    const w = await seedWorksheet(b, (p) => { p.issues[0]!.steps[2]!.exchange = '=本月签约'; p.issues.push({ ...p.issues[2]!, id: 'training', kind: 'custom', name: 'Training days', unit: 'days', steps: [] }); });
+    const w = await seedWorksheet(b, (p) => {
+      p.issues[0]!.steps[2]!.exchange = '=本月签约';
+      p.issues.push({ ...p.issues[2]!, id: 'training', kind: 'custom', name: 'Training days', unit: 'days', steps: [] });
+    });
     const out = await exportTo(b, w.id, 'trip.xlsx', 'zh-CN');
     const file = b.ctx.files.register(out, 'read').token;
     const r = await b.call<{ id: string; name: string; checks: number }>('negotiation:import', { file });
@@ -145,7 +178,10 @@ describe('import negotiation', () => {
 
   it('imports a plan that breaks checks (they are advice) and says how many', async () => {
     const b = await book();
-    const w = await seedWorksheet(b, (p) => { p.issues[0]!.steps[0]!.exchange = ''; p.issues[0]!.steps[0]!.tradedIssueId = null; });
+    const w = await seedWorksheet(b, (p) => {
+      p.issues[0]!.steps[0]!.exchange = '';
+      p.issues[0]!.steps[0]!.tradedIssueId = null;
+    });
     const file = b.ctx.files.register(await exportTo(b, w.id, 'adv.xlsx'), 'read').token;
     expect(await b.call('negotiation:import', { file })).toMatchObject({ checks: 1 });
   });
@@ -185,11 +221,23 @@ describe('import negotiation', () => {
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Name'], ['x']]), 'Accounts');
     XLSX.writeFile(wb, out);
     await expect(b.call('negotiation:import', { file: b.ctx.files.register(out, 'read').token })).rejects.toMatchObject({
-      code: 'bad-file', message: expect.stringContaining('has no sheet "Plan" or "Concessions"'),
+      code: 'bad-file',
+      message: expect.stringContaining('has no sheet "Plan" or "Concessions"'),
     });
     const wb2 = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb2, XLSX.utils.aoa_to_sheet([['Issue', 'Unit', 'Quote'], ['价格', 'yuan', 1]]), 'Plan');
-    XLSX.utils.book_append_sheet(wb2, XLSX.utils.aoa_to_sheet([['Issue', 'Step', 'Position', 'Size', 'Exchange', 'Reason']]), 'Concessions');
+    XLSX.utils.book_append_sheet(
+      wb2,
+      XLSX.utils.aoa_to_sheet([
+        ['Issue', 'Unit', 'Quote'],
+        ['价格', 'yuan', 1],
+      ]),
+      'Plan',
+    );
+    XLSX.utils.book_append_sheet(
+      wb2,
+      XLSX.utils.aoa_to_sheet([['Issue', 'Step', 'Position', 'Size', 'Exchange', 'Reason']]),
+      'Concessions',
+    );
     XLSX.writeFile(wb2, out);
     const err = await b.call('negotiation:import', { file: b.ctx.files.register(out, 'read').token }).catch((e: unknown) => e);
     expect((err as Error).message).toContain('Plan row 1, column Direction, value "": the header row has no column "Direction"');
@@ -204,7 +252,12 @@ describe('CLI: export negotiation / import negotiation', () => {
     const out = path.join(b.dir, 'cli.xlsx');
     const lines: string[] = [];
     const errs: string[] = [];
-    const run = (...args: string[]) => runCli(['--db', b.file, ...args], (s) => lines.push(s), (s) => errs.push(s));
+    const run = (...args: string[]) =>
+      runCli(
+        ['--db', b.file, ...args],
+        (s) => lines.push(s),
+        (s) => errs.push(s),
+      );
     expect(await run('export', 'negotiation', w.id, out)).toBe(0);
     expect(lines.pop()).toMatch(/^Written: .*cli\.xlsx \(sheets Plan, Concessions, Checks, Customer, Team; 0 failed checks\)$/);
     expect(await run('import', 'negotiation', out, '--name', 'Copy')).toBe(0);
@@ -215,7 +268,14 @@ describe('CLI: export negotiation / import negotiation', () => {
 
     const bad = path.join(b.dir, 'bad.xlsx');
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([[...['Issue', 'Unit', 'Direction', 'Quote', 'Target', 'Floor', 'Margin', 'Our priority', 'Their priority']], ['价格', 'yuan', 'sideways', 1, 1, 1, null, 1, 1]]), 'Plan');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        [...['Issue', 'Unit', 'Direction', 'Quote', 'Target', 'Floor', 'Margin', 'Our priority', 'Their priority']],
+        ['价格', 'yuan', 'sideways', 1, 1, 1, null, 1, 1],
+      ]),
+      'Plan',
+    );
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Issue', 'Step', 'Position', 'Size', 'Exchange', 'Reason']]), 'Concessions');
     XLSX.writeFile(wb, bad);
     expect(await run('import', 'negotiation', bad)).toBe(1);

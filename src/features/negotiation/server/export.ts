@@ -46,7 +46,13 @@ export function exchangeCell(exchange: string, traded: Issue | undefined, amount
 
 type Row = (string | number | null)[];
 
-function addTable(ws: ExcelJS.Worksheet, title: string[], headers: readonly string[], rows: Row[], moneyCols: (r: number) => number[] = () => []): number {
+function addTable(
+  ws: ExcelJS.Worksheet,
+  title: string[],
+  headers: readonly string[],
+  rows: Row[],
+  moneyCols: (r: number) => number[] = () => [],
+): number {
   title.forEach((line, i) => {
     const row = ws.addRow([safeText(line)]);
     row.getCell(1).font = i === 0 ? { bold: true, size: 13 } : { color: { argb: 'FF555555' } };
@@ -76,7 +82,12 @@ function pageSetup(ws: ExcelJS.Worksheet, landscape: boolean, oneTall: boolean):
 }
 
 /** `today` is the book's today (or the CLI's --today): the "Exported" line and the document date. */
-export async function exportWorksheet(w: Worksheet, filePath: string, lang: Lang, today: string): Promise<{ sheets: string[]; checks: number }> {
+export async function exportWorksheet(
+  w: Worksheet,
+  filePath: string,
+  lang: Lang,
+  today: string,
+): Promise<{ sheets: string[]; checks: number }> {
   const checks = concessionChecks(w);
   const byId = new Map(w.issues.map((i) => [i.id, i]));
   const u = (v: number | null) => (v === null ? null : toUnits(v));
@@ -89,10 +100,20 @@ export async function exportWorksheet(w: Worksheet, filePath: string, lang: Lang
   const plan = wb.addWorksheet('Plan');
   const title = [
     `${TITLE_PREFIX[lang]}${w.name}`,
-    lang === 'zh-CN' ? `导出日期 ${today} · 数值按各议题的单位，金额单位为元` : `Exported ${today} · values in each issue's unit; money in yuan`,
+    lang === 'zh-CN'
+      ? `导出日期 ${today} · 数值按各议题的单位，金额单位为元`
+      : `Exported ${today} · values in each issue's unit; money in yuan`,
   ];
   const planRows: Row[] = w.issues.map((i) => [
-    i.name, i.unit, i.direction, u(i.quote), u(i.target), u(i.floor), u(ladderOf(i).margin), i.ourPriority, i.theirPriority,
+    i.name,
+    i.unit,
+    i.direction,
+    u(i.quote),
+    u(i.target),
+    u(i.floor),
+    u(ladderOf(i).margin),
+    i.ourPriority,
+    i.theirPriority,
   ]);
   addTable(plan, title, PLAN_HEADERS, planRows, (r) => (isMoneyUnit(w.issues[r]!.unit) ? [4, 5, 6, 7] : []));
   plan.columns.forEach((c, i) => (c.width = [18, 8, 10, 15, 15, 15, 15, 12, 13][i] ?? 12));
@@ -101,7 +122,11 @@ export async function exportWorksheet(w: Worksheet, filePath: string, lang: Lang
     const ladder = ladderOf(issue);
     if (issue.steps.length && ladder.margin !== null) plan.addRow([safeText(marginText(issue, ladder, lang))]);
   }
-  plan.addRow([safeText(lang === 'zh-CN' ? `检查未通过：${checks.length} 项（见 Checks 工作表）` : `Failed checks: ${checks.length} (see sheet Checks)`)]);
+  plan.addRow([
+    safeText(
+      lang === 'zh-CN' ? `检查未通过：${checks.length} 项（见 Checks 工作表）` : `Failed checks: ${checks.length} (see sheet Checks)`,
+    ),
+  ]);
 
   // The ladder charts, two a row, as one picture below the text.
   const charted = w.issues.filter((i) => i.quote !== null || i.steps.length > 0);
@@ -125,7 +150,14 @@ export async function exportWorksheet(w: Worksheet, filePath: string, lang: Lang
     const ladder = ladderOf(issue);
     issue.steps.forEach((s, k) => {
       const l = ladder.steps[k]!;
-      concRows.push([issue.name, k + 1, u(l.position), u(l.size), exchangeCell(s.exchange, s.tradedIssueId ? byId.get(s.tradedIssueId) : undefined, s.tradedAmount), s.reason]);
+      concRows.push([
+        issue.name,
+        k + 1,
+        u(l.position),
+        u(l.size),
+        exchangeCell(s.exchange, s.tradedIssueId ? byId.get(s.tradedIssueId) : undefined, s.tradedAmount),
+        s.reason,
+      ]);
       concMoney.push(isMoneyUnit(issue.unit) ? [3, 4] : []);
     });
   }
@@ -134,17 +166,33 @@ export async function exportWorksheet(w: Worksheet, filePath: string, lang: Lang
   pageSetup(conc, true, false);
 
   const chk = wb.addWorksheet('Checks');
-  addTable(chk, [title[0]!], CHECK_HEADERS, checks.map((c) => [c.issueName, c.stepNo, c.rule, c.message[lang]]));
+  addTable(
+    chk,
+    [title[0]!],
+    CHECK_HEADERS,
+    checks.map((c) => [c.issueName, c.stepNo, c.rule, c.message[lang]]),
+  );
   chk.columns.forEach((c, i) => (c.width = [18, 6, 22, 100][i] ?? 12));
   chk.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
   pageSetup(chk, true, false);
 
   const cust = wb.addWorksheet('Customer');
-  addTable(cust, [title[0]!], CUSTOMER_HEADERS, w.issues.map((i) => [i.name, u(i.theirOpening), u(i.theirFloor)]), (r) => (isMoneyUnit(w.issues[r]!.unit) ? [2, 3] : []));
+  addTable(
+    cust,
+    [title[0]!],
+    CUSTOMER_HEADERS,
+    w.issues.map((i) => [i.name, u(i.theirOpening), u(i.theirFloor)]),
+    (r) => (isMoneyUnit(w.issues[r]!.unit) ? [2, 3] : []),
+  );
   cust.columns.forEach((c, i) => (c.width = [18, 16, 16][i] ?? 12));
 
   const team = wb.addWorksheet('Team');
-  addTable(team, [title[0]!], TEAM_HEADERS, w.team.map((m) => [m.name, m.title, m.role, m.topicIssueId ? byId.get(m.topicIssueId)?.name ?? null : null]));
+  addTable(
+    team,
+    [title[0]!],
+    TEAM_HEADERS,
+    w.team.map((m) => [m.name, m.title, m.role, m.topicIssueId ? (byId.get(m.topicIssueId)?.name ?? null) : null]),
+  );
   team.columns.forEach((c, i) => (c.width = [16, 16, 16, 18][i] ?? 12));
 
   await writeAtomically(wb, filePath);
@@ -161,7 +209,10 @@ async function writeAtomically(wb: ExcelJS.Workbook, filePath: string): Promise<
     fs.rmSync(tmp, { force: true });
     const code = (err as { code?: string }).code ?? '';
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new AppError('forbidden', `Cannot write ${path.basename(filePath)}: it is open in another program (Excel?) or the folder is read-only. Close it and try again.`);
+      throw new AppError(
+        'forbidden',
+        `Cannot write ${path.basename(filePath)}: it is open in another program (Excel?) or the folder is read-only. Close it and try again.`,
+      );
     }
     if (code === 'ENOENT') throw new AppError('not-found', `Cannot write ${filePath}: the folder does not exist.`);
     throw err;

@@ -16,13 +16,20 @@ afterEach(() => cleanup());
 async function book(): Promise<{ ctx: ServerContext; call: <T = Worksheet>(channel: string, input: unknown) => Promise<T> }> {
   const t = tempDir('sw-neg-');
   const ctx = await openBook(path.join(t.dir, 'book.sqlite'), { clock: fixedClock(), platform: 'test' });
-  cleanup = () => { ctx.db.close(); t.cleanup(); };
+  cleanup = () => {
+    ctx.db.close();
+    t.cleanup();
+  };
   const registry = createRegistry({ validateOutput: true });
   return { ctx, call: (channel, input) => registry.call(ctx, channel, input) };
 }
 
 const seedPlan = (w: Worksheet, over: Partial<PlanInput> = {}): PlanInput => ({
-  id: w.id, version: w.version, name: w.name, opportunityId: null, notes: '',
+  id: w.id,
+  version: w.version,
+  name: w.name,
+  opportunityId: null,
+  notes: '',
   team: [
     { name: '王磊', title: '大区经理', role: 'coordinator', topicIssueId: null },
     { name: '李娜', title: '销售总监', role: 'decisionMaker', topicIssueId: null },
@@ -34,13 +41,17 @@ const seedPlan = (w: Worksheet, over: Partial<PlanInput> = {}): PlanInput => ({
 
 /** The plan as the editor would send it back unchanged (stored ids as keys). */
 const asInput = (w: Worksheet): PlanInput => ({
-  id: w.id, version: w.version, name: w.name, opportunityId: w.opportunityId, notes: w.notes,
+  id: w.id,
+  version: w.version,
+  name: w.name,
+  opportunityId: w.opportunityId,
+  notes: w.notes,
   team: w.team.map(({ id, name, title, role, topicIssueId }) => ({ id, name, title, role, topicIssueId })),
   issues: w.issues.map((i) => ({ ...i, steps: i.steps.map((s) => ({ ...s })) })),
 });
 
 describe('negotiation worksheets', () => {
-  it('creates a worksheet with the four default issues and the seeds\' ranks', async () => {
+  it("creates a worksheet with the four default issues and the seeds' ranks", async () => {
     const { call } = await book();
     const w = await call('negotiation:create', { name: '华东医院项目', opportunityId: null, lang: 'zh-CN' });
     expect(w.issues.map((i) => [i.kind, i.name, i.unit, i.direction, i.ourPriority, i.theirPriority])).toEqual([
@@ -52,7 +63,10 @@ describe('negotiation worksheets', () => {
     const en = await call('negotiation:create', { name: 'Case', opportunityId: null, lang: 'en' });
     expect(en.issues.map((i) => i.name)).toEqual(['Price', 'Payment terms', 'Service', 'Delivery time']);
     const list = await call<{ name: string; issues: number }[]>('negotiation:list', {});
-    expect(list.map((x) => [x.name, x.issues]).sort()).toEqual([['Case', 4], ['华东医院项目', 4]]);
+    expect(list.map((x) => [x.name, x.issues]).sort()).toEqual([
+      ['Case', 4],
+      ['华东医院项目', 4],
+    ]);
   });
 
   it('saves the seed example plan: ids for client keys, only typed numbers stored, change log written', async () => {
@@ -62,7 +76,9 @@ describe('negotiation worksheets', () => {
     const price = w.issues[0]!;
     expect(price.quote).toBe(310_000_000);
     expect(price.steps.map((s) => [s.entered, s.position, s.size])).toEqual([
-      ['position', 280_000_000, null], ['position', 262_000_000, null], ['size', null, 12_000_000],
+      ['position', 280_000_000, null],
+      ['position', 262_000_000, null],
+      ['size', null, 12_000_000],
     ]);
     const payment = w.issues.find((i) => i.kind === 'payment')!;
     expect(price.steps[0]!.tradedIssueId).toBe(payment.id);
@@ -82,7 +98,7 @@ describe('negotiation worksheets', () => {
     expect(again.version).toBe(w.version + 1);
   });
 
-  it('refuses a save over someone else\'s change, duplicate issue names and dangling references', async () => {
+  it("refuses a save over someone else's change, duplicate issue names and dangling references", async () => {
     const { call } = await book();
     const w = await call('negotiation:create', { name: 'X', opportunityId: null, lang: 'en' });
     await call('negotiation:savePlan', asInput(w));
@@ -90,24 +106,33 @@ describe('negotiation worksheets', () => {
     const fresh = await call('negotiation:get', { id: w.id });
     const dup = asInput(fresh);
     dup.issues[1] = { ...dup.issues[1]!, name: ' price ' };
-    await expect(call('negotiation:savePlan', dup)).rejects.toMatchObject({ code: 'validation', message: expect.stringContaining('Two issues are named "price"') });
+    await expect(call('negotiation:savePlan', dup)).rejects.toMatchObject({
+      code: 'validation',
+      message: expect.stringContaining('Two issues are named "price"'),
+    });
     const dangling = asInput(fresh);
-    dangling.issues[0]!.steps = [{ entered: 'position', position: 1, size: null, exchange: '', tradedIssueId: 'nope', tradedAmount: null, reason: '' }];
+    dangling.issues[0]!.steps = [
+      { entered: 'position', position: 1, size: null, exchange: '', tradedIssueId: 'nope', tradedAmount: null, reason: '' },
+    ];
     await expect(call('negotiation:savePlan', dangling)).rejects.toMatchObject({ code: 'validation' });
     await expect(call('negotiation:savePlan', { ...asInput(fresh), issues: [] })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('links to an opportunity only when it exists', async () => {
     const { call } = await book();
-    await expect(call('negotiation:create', { name: 'X', opportunityId: '0190a0b0-0000-7000-8000-000000000000', lang: 'en' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(
+      call('negotiation:create', { name: 'X', opportunityId: '0190a0b0-0000-7000-8000-000000000000', lang: 'en' }),
+    ).rejects.toMatchObject({ code: 'validation' });
     expect(await call('negotiation:opportunities', {})).toEqual([]);
   });
 
-  it('reads opportunities whether or not the pipeline\'s table exists', () => {
+  it("reads opportunities whether or not the pipeline's table exists", () => {
     const db = new Database(':memory:');
     expect(repo.listOpportunities(db)).toEqual([]);
     expect(repo.opportunityKnown(db, 'any')).toBe(true);
-    db.exec("CREATE TABLE opportunities (id TEXT PRIMARY KEY, name TEXT, deleted_at TEXT); INSERT INTO opportunities VALUES ('o1', 'Big deal', NULL), ('o2', 'Gone', '2026-01-01')");
+    db.exec(
+      "CREATE TABLE opportunities (id TEXT PRIMARY KEY, name TEXT, deleted_at TEXT); INSERT INTO opportunities VALUES ('o1', 'Big deal', NULL), ('o2', 'Gone', '2026-01-01')",
+    );
     expect(repo.listOpportunities(db)).toEqual([{ id: 'o1', name: 'Big deal' }]);
     expect(repo.opportunityKnown(db, 'o1')).toBe(true);
     expect(repo.opportunityKnown(db, 'o2')).toBe(false);
@@ -121,13 +146,32 @@ describe('negotiation worksheets', () => {
     const price = w.issues[0]!;
     const payment = w.issues[1]!;
     const round = {
-      worksheetId: w.id, heldOn: '2026-11-20', theirDemand: '降价 20%', ourResponse: '要求预付 30%', concededText: '降价 30 万',
-      concededIssueId: price.id, concededAmount: 30_000_000, receivedText: '预付 30%', receivedIssueId: payment.id, receivedAmount: 3000,
-      timeoutReason: 'authority', timeoutNote: '对方超出授权', confirmed: true,
+      worksheetId: w.id,
+      heldOn: '2026-11-20',
+      theirDemand: '降价 20%',
+      ourResponse: '要求预付 30%',
+      concededText: '降价 30 万',
+      concededIssueId: price.id,
+      concededAmount: 30_000_000,
+      receivedText: '预付 30%',
+      receivedIssueId: payment.id,
+      receivedAmount: 3000,
+      timeoutReason: 'authority',
+      timeoutNote: '对方超出授权',
+      confirmed: true,
     };
     await call('negotiation:addRound', round);
-    const r2 = await call('negotiation:addRound', { ...round, timeoutReason: null, concededIssueId: null, concededAmount: 5, confirmed: false });
-    expect(r2.rounds.map((r) => [r.roundNo, r.timeoutReason, r.concededAmount, r.confirmed])).toEqual([[1, 'authority', 30_000_000, true], [2, null, null, false]]);
+    const r2 = await call('negotiation:addRound', {
+      ...round,
+      timeoutReason: null,
+      concededIssueId: null,
+      concededAmount: 5,
+      confirmed: false,
+    });
+    expect(r2.rounds.map((r) => [r.roundNo, r.timeoutReason, r.concededAmount, r.confirmed])).toEqual([
+      [1, 'authority', 30_000_000, true],
+      [2, null, null, false],
+    ]);
     await expect(call('negotiation:addRound', { ...round, timeoutReason: 'lunch' })).rejects.toMatchObject({ code: 'invalid-input' });
     const r3 = await call('negotiation:deleteRound', { worksheetId: w.id, roundId: r2.rounds[1]!.id });
     expect(r3.rounds).toHaveLength(1);
@@ -139,9 +183,16 @@ describe('negotiation worksheets', () => {
         { issueId: null, term: '三年服务合同', agreedValue: null, confirmed: true },
       ],
     });
-    expect(a.agreement.map((t) => [t.term, t.agreedValue, t.confirmed])).toEqual([['合同总价', 250_000_000, false], ['三年服务合同', null, true]]);
+    expect(a.agreement.map((t) => [t.term, t.agreedValue, t.confirmed])).toEqual([
+      ['合同总价', 250_000_000, false],
+      ['三年服务合同', null, true],
+    ]);
     expect(a.agreementConfirmedAt).toBeNull();
-    const confirmed = await call('negotiation:saveAgreement', { worksheetId: w.id, terms: a.agreement.map(({ id, issueId, term, agreedValue, confirmed }) => ({ id, issueId, term, agreedValue, confirmed })), confirmAll: true });
+    const confirmed = await call('negotiation:saveAgreement', {
+      worksheetId: w.id,
+      terms: a.agreement.map(({ id, issueId, term, agreedValue, confirmed }) => ({ id, issueId, term, agreedValue, confirmed })),
+      confirmAll: true,
+    });
     expect(confirmed.agreementConfirmedAt).not.toBeNull();
     expect(confirmed.agreement.every((t) => t.confirmed)).toBe(true);
     expect(confirmed.agreement.map((t) => t.id)).toEqual(a.agreement.map((t) => t.id));

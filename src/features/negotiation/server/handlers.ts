@@ -14,7 +14,8 @@ type C = typeof negotiationContract;
 function issueOf(ctx: ServerContext, worksheetId: string, issueId: string | null, what: string): void {
   if (issueId === null) return;
   const w = mustGetWorksheet(ctx, worksheetId);
-  if (!w.issues.some((i) => i.id === issueId)) throw new AppError('validation', `${what}: the issue is not in this worksheet.`, { field: what });
+  if (!w.issues.some((i) => i.id === issueId))
+    throw new AppError('validation', `${what}: the issue is not in this worksheet.`, { field: what });
 }
 
 export const negotiationHandlers: Handlers<C> = {
@@ -22,7 +23,8 @@ export const negotiationHandlers: Handlers<C> = {
 
   'negotiation:get': ({ id }, ctx) => mustGetWorksheet(ctx, id),
 
-  'negotiation:create': ({ name, opportunityId, lang }, ctx) => mustGetWorksheet(ctx, createWorksheet(ctx, name, opportunityId, defaultIssues(lang))),
+  'negotiation:create': ({ name, opportunityId, lang }, ctx) =>
+    mustGetWorksheet(ctx, createWorksheet(ctx, name, opportunityId, defaultIssues(lang))),
 
   'negotiation:savePlan': (plan, ctx) => {
     ctx.db.transaction(() => writePlan(ctx, plan))();
@@ -42,13 +44,20 @@ export const negotiationHandlers: Handlers<C> = {
     issueOf(ctx, input.worksheetId, input.receivedIssueId, 'receivedIssueId');
     ctx.db.transaction(() => {
       insertRow(ctx, 'negotiation_rounds', {
-        worksheet_id: input.worksheetId, round_no: repo.nextRoundNo(ctx.db, input.worksheetId), held_on: input.heldOn,
-        their_demand: input.theirDemand.trim(), our_response: input.ourResponse.trim(),
-        conceded_text: input.concededText.trim(), conceded_issue_id: input.concededIssueId,
+        worksheet_id: input.worksheetId,
+        round_no: repo.nextRoundNo(ctx.db, input.worksheetId),
+        held_on: input.heldOn,
+        their_demand: input.theirDemand.trim(),
+        our_response: input.ourResponse.trim(),
+        conceded_text: input.concededText.trim(),
+        conceded_issue_id: input.concededIssueId,
         conceded_amount: input.concededIssueId ? input.concededAmount : null,
-        received_text: input.receivedText.trim(), received_issue_id: input.receivedIssueId,
+        received_text: input.receivedText.trim(),
+        received_issue_id: input.receivedIssueId,
         received_amount: input.receivedIssueId ? input.receivedAmount : null,
-        timeout_reason: input.timeoutReason, timeout_note: input.timeoutNote.trim(), confirmed: input.confirmed ? 1 : 0,
+        timeout_reason: input.timeoutReason,
+        timeout_note: input.timeoutNote.trim(),
+        confirmed: input.confirmed ? 1 : 0,
       });
     })();
     return mustGetWorksheet(ctx, input.worksheetId);
@@ -75,15 +84,25 @@ export const negotiationHandlers: Handlers<C> = {
           if (keep) used.add(t.id!);
           return {
             id: keep ? t.id! : ctx.newId(),
-            cols: { sort_order: n + 1, issue_id: t.issueId, term: t.term.trim(), agreed_value: t.agreedValue, confirmed: t.confirmed ? 1 : 0 },
+            cols: {
+              sort_order: n + 1,
+              issue_id: t.issueId,
+              term: t.term.trim(),
+              agreed_value: t.agreedValue,
+              confirmed: t.confirmed ? 1 : 0,
+            },
           };
         }),
       );
       if (confirmAll !== undefined) {
         // Confirming the agreement confirms every term; it is the record both sides signed.
         if (confirmAll && terms.length === 0) throw new AppError('validation', 'There is no term to confirm yet.');
-        if (confirmAll) for (const id of repo.liveIds(ctx.db, 'negotiation_agreement_terms', worksheetId)) updateRow(ctx, 'negotiation_agreement_terms', id, { confirmed: 1 });
-        updateRow(ctx, 'negotiation_worksheets', worksheetId, { agreement_confirmed_at: confirmAll ? (w.agreementConfirmedAt ?? ctx.clock.now()) : null });
+        if (confirmAll)
+          for (const id of repo.liveIds(ctx.db, 'negotiation_agreement_terms', worksheetId))
+            updateRow(ctx, 'negotiation_agreement_terms', id, { confirmed: 1 });
+        updateRow(ctx, 'negotiation_worksheets', worksheetId, {
+          agreement_confirmed_at: confirmAll ? (w.agreementConfirmedAt ?? ctx.clock.now()) : null,
+        });
       }
     })();
     return mustGetWorksheet(ctx, worksheetId);

@@ -3,7 +3,18 @@ import * as z from 'zod';
 import type { ServerContext } from '../../../platform/context';
 import { readRows, sheetNames, type CellRaw } from '../../../platform/excel/tableReader';
 import { AppError } from '../../../shared/errors';
-import { directions, teamRoles, zIssueInput, zTeamMemberInput, type Direction, type IssueInput, type IssueKind, type NegotiationImportError, type StepInput, type TeamRole } from '../contract';
+import {
+  directions,
+  teamRoles,
+  zIssueInput,
+  zTeamMemberInput,
+  type Direction,
+  type IssueInput,
+  type IssueKind,
+  type NegotiationImportError,
+  type StepInput,
+  type TeamRole,
+} from '../contract';
 import { defaultIssueNames } from '../defaults';
 import { concessionChecks } from '../domain';
 import { normalizeUnit, parseQuantity } from '../units';
@@ -22,10 +33,18 @@ interface Table {
   title: string | null;
 }
 
-const text = (v: CellRaw | undefined): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)).trim();
+const text = (v: CellRaw | undefined): string =>
+  (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)).trim();
 
 /** The table of a sheet: the header row is the first whose first cell is `first`; it ends at the first empty row. */
-async function readTable(file: string, fileName: string, sheet: string, headers: readonly string[], required: readonly string[], errors: NegotiationImportError[]): Promise<Table> {
+async function readTable(
+  file: string,
+  fileName: string,
+  sheet: string,
+  headers: readonly string[],
+  required: readonly string[],
+  errors: NegotiationImportError[],
+): Promise<Table> {
   const out: Table = { sheet, rows: [], title: null };
   let columns: string[] | null = null;
   let last = 0;
@@ -35,7 +54,8 @@ async function readTable(file: string, fileName: string, sheet: string, headers:
       if (text(r.values[0]).toLowerCase() === headers[0]!.toLowerCase()) {
         columns = r.values.map((v) => text(v).toLowerCase());
         for (const h of required) {
-          if (!columns.includes(h.toLowerCase())) errors.push({ sheet, row: r.row, column: h, value: '', reason: `the header row has no column "${h}"` });
+          if (!columns.includes(h.toLowerCase()))
+            errors.push({ sheet, row: r.row, column: h, value: '', reason: `the header row has no column "${h}"` });
         }
         last = r.row;
       }
@@ -47,28 +67,59 @@ async function readTable(file: string, fileName: string, sheet: string, headers:
     columns.forEach((c, i) => c && cells.set(c, r.values[i] ?? null));
     out.rows.push({ row: r.row, cells });
   }
-  if (columns === null) errors.push({ sheet, row: 1, column: headers[0]!, value: '', reason: `no header row starting with "${headers[0]}" (expected ${headers.join(', ')})` });
+  if (columns === null)
+    errors.push({
+      sheet,
+      row: 1,
+      column: headers[0]!,
+      value: '',
+      reason: `no header row starting with "${headers[0]}" (expected ${headers.join(', ')})`,
+    });
   return out;
 }
 
-const KINDS = Object.entries(defaultIssueNames).flatMap(([kind, names]) => Object.values(names).map((n) => [n.toLowerCase(), kind as IssueKind] as const));
+const KINDS = Object.entries(defaultIssueNames).flatMap(([kind, names]) =>
+  Object.values(names).map((n) => [n.toLowerCase(), kind as IssueKind] as const),
+);
 const kindOf = (name: string): IssueKind => KINDS.find(([n]) => n === name.toLowerCase())?.[1] ?? 'custom';
 
 const EXCHANGE_TRADE = /^(.*?)\s*\[([^[\]]+):\s*([^[\]:]*)\]\s*$/s;
 
-export async function importWorksheet(ctx: ServerContext, file: string, opts: { name?: string; fileName?: string } = {}): Promise<{ id: string; name: string; checks: number }> {
+export async function importWorksheet(
+  ctx: ServerContext,
+  file: string,
+  opts: { name?: string; fileName?: string } = {},
+): Promise<{ id: string; name: string; checks: number }> {
   const fileName = opts.fileName ?? path.basename(file);
   const sheets = await sheetNames(file, { name: fileName });
   const find = (s: string) => sheets.find((x) => x.toLowerCase() === s.toLowerCase());
   const missing = ['Plan', 'Concessions'].filter((s) => !find(s));
   if (missing.length) {
-    throw new AppError('bad-file', `${fileName} is not a negotiation worksheet: it has no sheet ${missing.map((s) => `"${s}"`).join(' or ')} (sheets: ${sheets.join(', ')}).`);
+    throw new AppError(
+      'bad-file',
+      `${fileName} is not a negotiation worksheet: it has no sheet ${missing.map((s) => `"${s}"`).join(' or ')} (sheets: ${sheets.join(', ')}).`,
+    );
   }
   const errors: NegotiationImportError[] = [];
-  const reject = (sheet: string, row: number, column: string, value: CellRaw | undefined, reason: string) => errors.push({ sheet, row, column, value: text(value), reason });
+  const reject = (sheet: string, row: number, column: string, value: CellRaw | undefined, reason: string) =>
+    errors.push({ sheet, row, column, value: text(value), reason });
 
-  const plan = await readTable(file, fileName, find('Plan')!, PLAN_HEADERS, PLAN_HEADERS.filter((h) => h !== 'Margin'), errors);
-  const conc = await readTable(file, fileName, find('Concessions')!, CONCESSION_HEADERS, ['Issue', 'Step', 'Position', 'Exchange', 'Reason'], errors);
+  const plan = await readTable(
+    file,
+    fileName,
+    find('Plan')!,
+    PLAN_HEADERS,
+    PLAN_HEADERS.filter((h) => h !== 'Margin'),
+    errors,
+  );
+  const conc = await readTable(
+    file,
+    fileName,
+    find('Concessions')!,
+    CONCESSION_HEADERS,
+    ['Issue', 'Step', 'Position', 'Exchange', 'Reason'],
+    errors,
+  );
   const cust = find('Customer') ? await readTable(file, fileName, find('Customer')!, CUSTOMER_HEADERS, CUSTOMER_HEADERS, errors) : null;
   const team = find('Team') ? await readTable(file, fileName, find('Team')!, TEAM_HEADERS, ['Name', 'Role'], errors) : null;
   if (errors.length) throw rejected(fileName, errors);
@@ -86,25 +137,46 @@ export async function importWorksheet(ctx: ServerContext, file: string, opts: { 
   for (const { row, cells } of plan.rows) {
     const get = (h: string) => cells.get(h.toLowerCase());
     const name = text(get('Issue'));
-    if (!name) { reject(plan.sheet, row, 'Issue', get('Issue'), 'an issue needs a name'); continue; }
+    if (!name) {
+      reject(plan.sheet, row, 'Issue', get('Issue'), 'an issue needs a name');
+      continue;
+    }
     if (name.length > 100) reject(plan.sheet, row, 'Issue', name, 'longer than 100 characters');
-    if (keyOf.has(name.toLowerCase())) { reject(plan.sheet, row, 'Issue', name, 'this issue is listed twice'); continue; }
+    if (keyOf.has(name.toLowerCase())) {
+      reject(plan.sheet, row, 'Issue', name, 'this issue is listed twice');
+      continue;
+    }
     const unit = text(get('Unit'));
-    if (!unit || unit.length > 20) reject(plan.sheet, row, 'Unit', get('Unit'), unit ? 'longer than 20 characters' : 'a unit is required (yuan, days, …)');
+    if (!unit || unit.length > 20)
+      reject(plan.sheet, row, 'Unit', get('Unit'), unit ? 'longer than 20 characters' : 'a unit is required (yuan, days, …)');
     const dir = text(get('Direction')).toLowerCase();
-    if (!(directions as readonly string[]).includes(dir)) reject(plan.sheet, row, 'Direction', get('Direction'), 'must be "higher" or "lower" (which way is better for us)');
+    if (!(directions as readonly string[]).includes(dir))
+      reject(plan.sheet, row, 'Direction', get('Direction'), 'must be "higher" or "lower" (which way is better for us)');
     const priority = (h: string) => {
       const v = get(h);
       const n = typeof v === 'number' ? v : Number(text(v));
-      if (!Number.isInteger(n) || n < 1 || n > 4) { reject(plan.sheet, row, h, v, 'a priority is a whole number 1–4'); return 4; }
+      if (!Number.isInteger(n) || n < 1 || n > 4) {
+        reject(plan.sheet, row, h, v, 'a priority is a whole number 1–4');
+        return 4;
+      }
       return n;
     };
     const key = `i${issues.length + 1}`;
     keyOf.set(name.toLowerCase(), key);
     issues.push({
-      id: key, kind: kindOf(name), name, unit: normalizeUnit(unit || '?'), direction: (dir === 'lower' ? 'lower' : 'higher') as Direction,
-      quote: quantity(plan, row, 'Quote', get('Quote')), target: quantity(plan, row, 'Target', get('Target')), floor: quantity(plan, row, 'Floor', get('Floor')),
-      ourPriority: priority('Our priority'), theirPriority: priority('Their priority'), theirOpening: null, theirFloor: null, steps: [],
+      id: key,
+      kind: kindOf(name),
+      name,
+      unit: normalizeUnit(unit || '?'),
+      direction: (dir === 'lower' ? 'lower' : 'higher') as Direction,
+      quote: quantity(plan, row, 'Quote', get('Quote')),
+      target: quantity(plan, row, 'Target', get('Target')),
+      floor: quantity(plan, row, 'Floor', get('Floor')),
+      ourPriority: priority('Our priority'),
+      theirPriority: priority('Their priority'),
+      theirOpening: null,
+      theirFloor: null,
+      steps: [],
     });
   }
   if (plan.rows.length === 0) reject(plan.sheet, 1, 'Issue', '', 'the Plan sheet lists no issue');
@@ -122,7 +194,8 @@ export async function importWorksheet(ctx: ServerContext, file: string, opts: { 
     const noRaw = get('Step');
     const no = typeof noRaw === 'number' ? noRaw : Number(text(noRaw));
     if (!Number.isInteger(no) || no < 1) reject(conc.sheet, row, 'Step', noRaw, 'a step number is a whole number from 1');
-    else if (issue && steps.some((s) => s.issue === issue && s.no === no)) reject(conc.sheet, row, 'Step', noRaw, `step ${no} of this issue is listed twice`);
+    else if (issue && steps.some((s) => s.issue === issue && s.no === no))
+      reject(conc.sheet, row, 'Step', noRaw, `step ${no} of this issue is listed twice`);
     const position = quantity(conc, row, 'Position', get('Position'));
     // Size is derived from the positions; it is read only where no position could be written.
     const size = position === null ? quantity(conc, row, 'Size', get('Size')) : null;
@@ -141,7 +214,11 @@ export async function importWorksheet(ctx: ServerContext, file: string, opts: { 
     const reason = text(get('Reason'));
     if (reason.length > 1000) reject(conc.sheet, row, 'Reason', reason, 'longer than 1000 characters');
     if (issue && Number.isInteger(no)) {
-      steps.push({ issue, no, step: { entered: position === null ? 'size' : 'position', position, size, exchange, tradedIssueId, tradedAmount, reason } });
+      steps.push({
+        issue,
+        no,
+        step: { entered: position === null ? 'size' : 'position', position, size, exchange, tradedIssueId, tradedAmount, reason },
+      });
     }
   }
   for (const s of steps.sort((a, b) => a.no - b.no)) s.issue.steps.push(s.step);
@@ -157,16 +234,22 @@ export async function importWorksheet(ctx: ServerContext, file: string, opts: { 
   const members = (team?.rows ?? []).map(({ row, cells }) => {
     const get = (h: string) => cells.get(h.toLowerCase());
     const name = text(get('Name'));
-    if (!name || name.length > 100) reject(team!.sheet, row, 'Name', get('Name'), name ? 'longer than 100 characters' : 'a team member needs a name');
+    if (!name || name.length > 100)
+      reject(team!.sheet, row, 'Name', get('Name'), name ? 'longer than 100 characters' : 'a team member needs a name');
     const role = text(get('Role'));
-    if (!(teamRoles as readonly string[]).includes(role)) reject(team!.sheet, row, 'Role', get('Role'), `must be one of ${teamRoles.join(', ')}`);
-    const topic = text(get('Topic')) ? issueByName(team!, row, 'Topic', get('Topic'))?.id ?? null : null;
+    if (!(teamRoles as readonly string[]).includes(role))
+      reject(team!.sheet, row, 'Role', get('Role'), `must be one of ${teamRoles.join(', ')}`);
+    const topic = text(get('Topic')) ? (issueByName(team!, row, 'Topic', get('Topic'))?.id ?? null) : null;
     const title = text(get('Title'));
     return { name, title: title || null, role: role as TeamRole, topicIssueId: role === 'negotiator' ? topic : null };
   });
 
   if (errors.length) throw rejected(fileName, errors);
-  const fromTitle = plan.title ? Object.values(TITLE_PREFIX).reduce((t, p) => (t.startsWith(p) ? t.slice(p.length) : t), plan.title).trim() : '';
+  const fromTitle = plan.title
+    ? Object.values(TITLE_PREFIX)
+        .reduce((t, p) => (t.startsWith(p) ? t.slice(p.length) : t), plan.title)
+        .trim()
+    : '';
   const name = (opts.name ?? (fromTitle || path.basename(fileName).replace(/\.[^.]+$/, ''))).slice(0, 100);
   // The same schema the editor's saves pass (bounds of numbers and texts).
   const checked = z.object({ issues: z.array(zIssueInput), team: z.array(zTeamMemberInput) }).safeParse({ issues, team: members });
@@ -182,5 +265,9 @@ export async function importWorksheet(ctx: ServerContext, file: string, opts: { 
 function rejected(fileName: string, errors: NegotiationImportError[]): AppError {
   const lines = errors.slice(0, 20).map((e) => `${e.sheet} row ${e.row}, column ${e.column}, value "${e.value}": ${e.reason}`);
   const more = errors.length > 20 ? `\n…and ${errors.length - 20} more` : '';
-  return new AppError('import-rejected', `${fileName} was not imported (${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was written):\n${lines.join('\n')}${more}`, { errors });
+  return new AppError(
+    'import-rejected',
+    `${fileName} was not imported (${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was written):\n${lines.join('\n')}${more}`,
+    { errors },
+  );
 }

@@ -26,16 +26,26 @@ export function checkIssueNames(issues: { name: string }[]): void {
   const seen = new Set<string>();
   for (const i of issues) {
     const key = i.name.trim().toLowerCase();
-    if (seen.has(key)) throw new AppError('validation', `Two issues are named "${i.name.trim()}"; issue names must differ.`, { field: 'issues' });
+    if (seen.has(key))
+      throw new AppError('validation', `Two issues are named "${i.name.trim()}"; issue names must differ.`, { field: 'issues' });
     seen.add(key);
   }
 }
 
 export function issueColumns(i: IssueInput, sortOrder: number): Record<string, unknown> {
   return {
-    sort_order: sortOrder, kind: i.kind, name: i.name.trim(), unit: normalizeUnit(i.unit), direction: i.direction,
-    quote: i.quote, target: i.target, floor: i.floor, our_priority: i.ourPriority, their_priority: i.theirPriority,
-    their_opening: i.theirOpening, their_floor: i.theirFloor,
+    sort_order: sortOrder,
+    kind: i.kind,
+    name: i.name.trim(),
+    unit: normalizeUnit(i.unit),
+    direction: i.direction,
+    quote: i.quote,
+    target: i.target,
+    floor: i.floor,
+    our_priority: i.ourPriority,
+    their_priority: i.theirPriority,
+    their_opening: i.theirOpening,
+    their_floor: i.theirFloor,
   };
 }
 
@@ -61,7 +71,12 @@ export function writePlan(ctx: ServerContext, plan: PlanInput): void {
     return id;
   };
 
-  repo.syncChildren(ctx, 'negotiation_issues', plan.id, plan.issues.map((i, n) => ({ id: issueIdOf[n]!, cols: issueColumns(i, n + 1) })));
+  repo.syncChildren(
+    ctx,
+    'negotiation_issues',
+    plan.id,
+    plan.issues.map((i, n) => ({ id: issueIdOf[n]!, cols: issueColumns(i, n + 1) })),
+  );
 
   // A stored id is kept once; a repeated one (a copied row) becomes a new row.
   const used = new Set<string>();
@@ -77,12 +92,16 @@ export function writePlan(ctx: ServerContext, plan: PlanInput): void {
       return {
         id: keepId(s.id, storedSteps.has(`${issueId}/${s.id}`)),
         cols: {
-          issue_id: issueId, step_no: k + 1, entered: s.entered,
+          issue_id: issueId,
+          step_no: k + 1,
+          entered: s.entered,
           // Only the number the user typed is stored; the other is derived (domain.ts).
           position: s.entered === 'position' ? s.position : null,
           size: s.entered === 'size' ? s.size : null,
-          exchange: s.exchange.trim(), traded_issue_id: ref(s.tradedIssueId, `Step ${k + 1} of "${issue.name}"`),
-          traded_amount: s.tradedIssueId === null ? null : s.tradedAmount, reason: s.reason.trim(),
+          exchange: s.exchange.trim(),
+          traded_issue_id: ref(s.tradedIssueId, `Step ${k + 1} of "${issue.name}"`),
+          traded_amount: s.tradedIssueId === null ? null : s.tradedAmount,
+          reason: s.reason.trim(),
         },
       };
     }),
@@ -97,7 +116,10 @@ export function writePlan(ctx: ServerContext, plan: PlanInput): void {
     plan.team.map((m, n) => ({
       id: keepId(m.id, m.id !== undefined && storedTeam.has(m.id)),
       cols: {
-        sort_order: n + 1, name: m.name.trim(), title: m.title?.trim() || null, role: m.role,
+        sort_order: n + 1,
+        name: m.name.trim(),
+        title: m.title?.trim() || null,
+        role: m.role,
         topic_issue_id: m.role === 'negotiator' ? ref(m.topicIssueId, `Team member "${m.name}"`) : null,
       },
     })),
@@ -118,7 +140,14 @@ export function writePlan(ctx: ServerContext, plan: PlanInput): void {
 }
 
 /** Creates a worksheet with the given issues (client keys allowed) and returns its id. */
-export function createWorksheet(ctx: ServerContext, name: string, opportunityId: string | null, issues: IssueInput[], team: PlanInput['team'] = [], notes = ''): string {
+export function createWorksheet(
+  ctx: ServerContext,
+  name: string,
+  opportunityId: string | null,
+  issues: IssueInput[],
+  team: PlanInput['team'] = [],
+  notes = '',
+): string {
   checkOpportunity(ctx, opportunityId);
   checkIssueNames(issues);
   return ctx.db.transaction(() => {

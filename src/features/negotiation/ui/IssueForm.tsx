@@ -9,15 +9,37 @@ import { checksAt, FieldChecks, statusOf } from './checksView';
 const PRIORITIES = [1, 2, 3, 4].map((p) => ({ value: p, label: String(p) }));
 
 /** One issue's numbers, each with the checks it breaks shown right under it. */
-export function IssueForm({ issue, checks, lang, onChange }: { issue: Issue; checks: Check[]; lang: Lang; onChange(patch: Partial<Issue>): void }) {
+export function IssueForm({
+  issue,
+  checks,
+  lang,
+  onChange,
+}: {
+  issue: Issue;
+  checks: Check[];
+  lang: Lang;
+  onChange(patch: Partial<Issue>): void;
+}) {
   const { t } = useTranslation('negotiation');
   const at = (field: CheckField) => checksAt(checks, issue.id, null, [field]);
   const margin = ladderOf(issue).margin;
   const quantity = (field: 'quote' | 'target' | 'floor' | 'theirOpening' | 'theirFloor', label: string) => {
     const c = at(field as CheckField);
     return (
-      <Form.Item label={label} validateStatus={statusOf(c)} help={c.length ? <FieldChecks checks={c} lang={lang} /> : undefined} style={{ marginBottom: 8 }}>
-        <QuantityInput value={issue[field]} onChange={(v) => onChange({ [field]: v })} unit={issue.unit} lang={lang} status={statusOf(c)} testId={`issue-${field}`} />
+      <Form.Item
+        label={label}
+        validateStatus={statusOf(c)}
+        help={c.length ? <FieldChecks checks={c} lang={lang} /> : undefined}
+        style={{ marginBottom: 8 }}
+      >
+        <QuantityInput
+          value={issue[field]}
+          onChange={(v) => onChange({ [field]: v })}
+          unit={issue.unit}
+          lang={lang}
+          status={statusOf(c)}
+          testId={`issue-${field}`}
+        />
       </Form.Item>
     );
   };
@@ -40,11 +62,18 @@ export function IssueForm({ issue, checks, lang, onChange }: { issue: Issue; che
           </Form.Item>
         </Col>
         <Col span={11}>
-          <Form.Item label={t('issue.direction')} style={{ marginBottom: 8 }} tooltip={issue.direction === 'higher' ? t('issue.higherHint') : t('issue.lowerHint')}>
+          <Form.Item
+            label={t('issue.direction')}
+            style={{ marginBottom: 8 }}
+            tooltip={issue.direction === 'higher' ? t('issue.higherHint') : t('issue.lowerHint')}
+          >
             <Segmented
               value={issue.direction}
               onChange={(v) => onChange({ direction: v as Issue['direction'] })}
-              options={[{ value: 'higher', label: t('issue.higher') }, { value: 'lower', label: t('issue.lower') }]}
+              options={[
+                { value: 'higher', label: t('issue.higher') },
+                { value: 'lower', label: t('issue.lower') },
+              ]}
               data-testid="issue-direction"
             />
           </Form.Item>
@@ -65,12 +94,22 @@ export function IssueForm({ issue, checks, lang, onChange }: { issue: Issue; che
       <Row gutter={12}>
         <Col span={5}>
           <Form.Item label={t('issue.ourPriority')} tooltip={t('issue.priorityHint')} style={{ marginBottom: 8 }}>
-            <Select value={issue.ourPriority} options={PRIORITIES} onChange={(v) => onChange({ ourPriority: v })} data-testid="issue-our-priority" />
+            <Select
+              value={issue.ourPriority}
+              options={PRIORITIES}
+              onChange={(v) => onChange({ ourPriority: v })}
+              data-testid="issue-our-priority"
+            />
           </Form.Item>
         </Col>
         <Col span={5}>
           <Form.Item label={t('issue.theirPriority')} tooltip={t('issue.priorityHint')} style={{ marginBottom: 8 }}>
-            <Select value={issue.theirPriority} options={PRIORITIES} onChange={(v) => onChange({ theirPriority: v })} data-testid="issue-their-priority" />
+            <Select
+              value={issue.theirPriority}
+              options={PRIORITIES}
+              onChange={(v) => onChange({ theirPriority: v })}
+              data-testid="issue-their-priority"
+            />
           </Form.Item>
         </Col>
         <Col span={7}>{quantity('theirOpening', t('issue.theirOpening'))}</Col>

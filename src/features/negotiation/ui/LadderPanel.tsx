@@ -24,13 +24,21 @@ export function LadderPanel({ issue, checks, lang, height = 300 }: { issue: Issu
           </Typography.Text>
         )}
         <Typography.Text type="secondary" data-testid="zopa-text">
-          {ladder.zopa ? t('issue.zopa', { from: v(ladder.zopa.from), to: v(ladder.zopa.to) }) : issue.theirFloor === null ? t('issue.noZopa') : ''}
+          {ladder.zopa
+            ? t('issue.zopa', { from: v(ladder.zopa.from), to: v(ladder.zopa.to) })
+            : issue.theirFloor === null
+              ? t('issue.noZopa')
+              : ''}
         </Typography.Text>
         <CheckList checks={checks} lang={lang} okText={t('editor.allPass')} />
         <div data-testid="concession-rules">
-          <Typography.Text type="secondary" strong>{t('step.rulesTitle')}</Typography.Text>
+          <Typography.Text type="secondary" strong>
+            {t('step.rulesTitle')}
+          </Typography.Text>
           <ol style={{ margin: '2px 0 0', paddingLeft: 20, color: '#57606a' }}>
-            {(t('step.rules', { returnObjects: true }) as string[]).map((r) => <li key={r}>{r}</li>)}
+            {(t('step.rules', { returnObjects: true }) as string[]).map((r) => (
+              <li key={r}>{r}</li>
+            ))}
           </ol>
         </div>
       </Space>

@@ -28,7 +28,15 @@ export function PlanTab(props: {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small" title={t('editor.tabs.plan')} extra={<Button size="small" icon={<PlusOutlined />} onClick={props.onAddIssue} data-testid="add-issue">{t('issue.add')}</Button>}>
+      <Card
+        size="small"
+        title={t('editor.tabs.plan')}
+        extra={
+          <Button size="small" icon={<PlusOutlined />} onClick={props.onAddIssue} data-testid="add-issue">
+            {t('issue.add')}
+          </Button>
+        }
+      >
         <Table<Issue>
           size="small"
           pagination={false}
@@ -36,7 +44,13 @@ export function PlanTab(props: {
           dataSource={issues}
           data-testid="issues-table"
           rowClassName={(_, i) => (i === selected ? 'ant-table-row-selected' : '')}
-          onRow={(_, i) => ({ onClick: () => props.onSelect(i ?? 0), style: { cursor: 'pointer' }, 'data-testid': `issue-row-${i}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(_, i) =>
+            ({
+              onClick: () => props.onSelect(i ?? 0),
+              style: { cursor: 'pointer' },
+              'data-testid': `issue-row-${i}`,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: t('issue.name'), dataIndex: 'name' },
             { title: t('issue.unit'), dataIndex: 'unit', render: (u: string) => unitLabel(u, lang) },
@@ -69,7 +83,9 @@ export function PlanTab(props: {
               title={issue.name}
               extra={
                 <Popconfirm title={t('issue.remove')} onConfirm={() => props.onRemoveIssue(selected)} disabled={issues.length <= 1}>
-                  <Button size="small" danger icon={<DeleteOutlined />} disabled={issues.length <= 1} data-testid="remove-issue">{t('issue.remove')}</Button>
+                  <Button size="small" danger icon={<DeleteOutlined />} disabled={issues.length <= 1} data-testid="remove-issue">
+                    {t('issue.remove')}
+                  </Button>
                 </Popconfirm>
               }
             >

@@ -33,22 +33,35 @@ export function PrintView({ id }: { id: string }) {
     <div>
       <style>{printCss}</style>
       <Space className="sw-no-print" style={{ marginBottom: 10 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('negotiation', { id })} data-testid="print-back">{t('print.back')}</Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-now">{t('print.print')}</Button>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('negotiation', { id })} data-testid="print-back">
+          {t('print.back')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-now">
+          {t('print.print')}
+        </Button>
       </Space>
       <div className="sw-print-sheet" data-testid="print-sheet">
         <h1>{t('print.heading', { name: w.name })}</h1>
         {w.team.length > 0 && (
           <div>
             <strong>{t('print.team')}: </strong>
-            {w.team.map((m) => `${m.name} (${t(`team.roles.${m.role}`)}${m.topicIssueId ? ` · ${w.issues.find((i) => i.id === m.topicIssueId)?.name ?? ''}` : ''})`).join(' · ')}
+            {w.team
+              .map(
+                (m) =>
+                  `${m.name} (${t(`team.roles.${m.role}`)}${m.topicIssueId ? ` · ${w.issues.find((i) => i.id === m.topicIssueId)?.name ?? ''}` : ''})`,
+              )
+              .join(' · ')}
           </div>
         )}
         <h2>{t('print.plan')}</h2>
         <table>
           <thead>
             <tr>
-              {['name', 'unit', 'direction', 'quote', 'target', 'floor', 'margin', 'ourPriority', 'theirPriority', 'theirFloor'].map((k) => <th key={k}>{t(`issue.${k}`)}</th>)}
+              {['name', 'unit', 'direction', 'quote', 'target', 'floor', 'margin', 'ourPriority', 'theirPriority', 'theirFloor'].map(
+                (k) => (
+                  <th key={k}>{t(`issue.${k}`)}</th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>
@@ -70,14 +83,20 @@ export function PrintView({ id }: { id: string }) {
         </table>
         <h2>{t('print.ladders')}</h2>
         <div className="sw-print-ladders">
-          {charted.map((i) => <PrintLadder key={i.id} issue={i} issues={w.issues} lang={lang} />)}
+          {charted.map((i) => (
+            <PrintLadder key={i.id} issue={i} issues={w.issues} lang={lang} />
+          ))}
         </div>
         <h2>{t('print.checks')}</h2>
         {checks.length === 0 ? (
           <div>{t('editor.allPass')}</div>
         ) : (
           <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="print-checks">
-            {checks.map((c, n) => <li key={n} className={`sw-print-check-${c.severity}`}>{c.message[lang]}</li>)}
+            {checks.map((c, n) => (
+              <li key={n} className={`sw-print-check-${c.severity}`}>
+                {c.message[lang]}
+              </li>
+            ))}
           </ul>
         )}
       </div>
@@ -96,7 +115,14 @@ function PrintLadder({ issue, issues, lang }: { issue: Issue; issues: Issue[]; l
       {issue.steps.length > 0 && (
         <table>
           <thead>
-            <tr><th>#</th><th>{t('step.position')}</th><th>{t('step.size')}</th><th>{t('step.ofMargin')}</th><th>{t('step.exchange')}</th><th>{t('step.reason')}</th></tr>
+            <tr>
+              <th>#</th>
+              <th>{t('step.position')}</th>
+              <th>{t('step.size')}</th>
+              <th>{t('step.ofMargin')}</th>
+              <th>{t('step.exchange')}</th>
+              <th>{t('step.reason')}</th>
+            </tr>
           </thead>
           <tbody>
             {issue.steps.map((s, k) => {
@@ -108,7 +134,11 @@ function PrintLadder({ issue, issues, lang }: { issue: Issue; issues: Issue[]; l
                   <td className="num">{v(l.position)}</td>
                   <td className="num">{v(l.size)}</td>
                   <td className="num">{formatBp(l.percentOfMarginBp)}</td>
-                  <td>{[s.exchange, traded ? `${traded.name} ${formatIssueValue(s.tradedAmount, traded.unit, lang)}` : ''].filter(Boolean).join(' · ')}</td>
+                  <td>
+                    {[s.exchange, traded ? `${traded.name} ${formatIssueValue(s.tradedAmount, traded.unit, lang)}` : '']
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
                   <td>{s.reason}</td>
                 </tr>
               );

@@ -9,7 +9,15 @@ export function TeamTab({ team, issues, onChange }: { team: TeamMember[]; issues
   const { t } = useTranslation('negotiation');
   const set = (i: number, patch: Partial<TeamMember>) => onChange(team.map((m, k) => (k === i ? { ...m, ...patch } : m)));
   return (
-    <Card size="small" title={t('team.title')} extra={<Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...team, newMember()])} data-testid="add-member">{t('team.add')}</Button>}>
+    <Card
+      size="small"
+      title={t('team.title')}
+      extra={
+        <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...team, newMember()])} data-testid="add-member">
+          {t('team.add')}
+        </Button>
+      }
+    >
       <Table<TeamMember>
         size="small"
         pagination={false}
@@ -17,8 +25,18 @@ export function TeamTab({ team, issues, onChange }: { team: TeamMember[]; issues
         dataSource={team}
         locale={{ emptyText: t('team.none') }}
         columns={[
-          { title: t('team.name'), render: (_, m, i) => <Input value={m.name} maxLength={100} onChange={(e) => set(i, { name: e.target.value })} data-testid={`member-${i}-name`} /> },
-          { title: t('team.titleCol'), render: (_, m, i) => <Input value={m.title ?? ''} maxLength={100} onChange={(e) => set(i, { title: e.target.value || null })} /> },
+          {
+            title: t('team.name'),
+            render: (_, m, i) => (
+              <Input value={m.name} maxLength={100} onChange={(e) => set(i, { name: e.target.value })} data-testid={`member-${i}-name`} />
+            ),
+          },
+          {
+            title: t('team.titleCol'),
+            render: (_, m, i) => (
+              <Input value={m.title ?? ''} maxLength={100} onChange={(e) => set(i, { title: e.target.value || null })} />
+            ),
+          },
           {
             title: t('team.role'),
             width: 160,
@@ -46,10 +64,20 @@ export function TeamTab({ team, issues, onChange }: { team: TeamMember[]; issues
               />
             ),
           },
-          { width: 40, render: (_, _m, i) => <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(team.filter((_, k) => k !== i))} /> },
+          {
+            width: 40,
+            render: (_, _m, i) => (
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(team.filter((_, k) => k !== i))} />
+            ),
+          },
         ]}
       />
-      <Descriptions size="small" column={1} style={{ marginTop: 12 }} items={teamRoles.map((r) => ({ key: r, label: t(`team.roles.${r}`), children: t(`team.roleHints.${r}`) }))} />
+      <Descriptions
+        size="small"
+        column={1}
+        style={{ marginTop: 12 }}
+        items={teamRoles.map((r) => ({ key: r, label: t(`team.roles.${r}`), children: t(`team.roleHints.${r}`) }))}
+      />
     </Card>
   );
 }

@@ -34,11 +34,16 @@ export function WorksheetEditor({ id }: { id: string }) {
   }, [id]);
   useEffect(() => {
     void load();
-    void call('negotiation:opportunities', {}).then(setOpportunities).catch(() => {});
+    void call('negotiation:opportunities', {})
+      .then(setOpportunities)
+      .catch(() => {});
   }, [load]);
 
   const checks = useMemo(() => (draft ? concessionChecks(draft) : []), [draft]);
-  const dirty = useMemo(() => !!draft && !!saved && JSON.stringify(planInputOf(draft)) !== JSON.stringify(planInputOf(draftOf(saved))), [draft, saved]);
+  const dirty = useMemo(
+    () => !!draft && !!saved && JSON.stringify(planInputOf(draft)) !== JSON.stringify(planInputOf(draftOf(saved))),
+    [draft, saved],
+  );
 
   const save = useCallback(async (): Promise<Worksheet | null> => {
     if (!draft) return null;
@@ -82,7 +87,8 @@ export function WorksheetEditor({ id }: { id: string }) {
   }, [dirty, save, saved]);
 
   if (!draft || !saved) return <Spin style={{ margin: 40 }} />;
-  const setIssue = (i: number, patch: Partial<Issue>) => setDraft((d) => d && { ...d, issues: d.issues.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
+  const setIssue = (i: number, patch: Partial<Issue>) =>
+    setDraft((d) => d && { ...d, issues: d.issues.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
   const errors = checks.filter((c) => c.severity === 'error').length;
   const warnings = checks.length - errors;
   const afterServer = (w: Worksheet) => {
@@ -94,8 +100,17 @@ export function WorksheetEditor({ id }: { id: string }) {
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }} data-testid="worksheet-editor">
       <Space wrap>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('negotiation')} data-testid="back-to-list">{t('editor.back')}</Button>
-        <Input style={{ width: 280 }} value={draft.name} maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} data-testid="worksheet-name" aria-label={t('editor.name')} />
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('negotiation')} data-testid="back-to-list">
+          {t('editor.back')}
+        </Button>
+        <Input
+          style={{ width: 280 }}
+          value={draft.name}
+          maxLength={100}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          data-testid="worksheet-name"
+          aria-label={t('editor.name')}
+        />
         <Select
           allowClear
           style={{ width: 220 }}
@@ -106,12 +121,30 @@ export function WorksheetEditor({ id }: { id: string }) {
           aria-label={t('editor.opportunity')}
         />
         <Badge dot={dirty}>
-          <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="save-worksheet">{t('editor.save')}</Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="save-worksheet">
+            {t('editor.save')}
+          </Button>
         </Badge>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} data-testid="export-worksheet">{t('editor.export')}</Button>
-        <Button icon={<PrinterOutlined />} onClick={() => void print()} data-testid="print-worksheet">{t('editor.print')}</Button>
-        {dirty && <Typography.Text type="warning" data-testid="unsaved">{t('editor.unsaved')}</Typography.Text>}
-        {checks.length === 0 ? <Tag color="success" data-testid="checks-summary">{t('editor.allPass')}</Tag> : <Tag color={errors ? 'error' : 'warning'} data-testid="checks-summary">{t('editor.checksSummary', { errors, warnings })}</Tag>}
+        <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} data-testid="export-worksheet">
+          {t('editor.export')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => void print()} data-testid="print-worksheet">
+          {t('editor.print')}
+        </Button>
+        {dirty && (
+          <Typography.Text type="warning" data-testid="unsaved">
+            {t('editor.unsaved')}
+          </Typography.Text>
+        )}
+        {checks.length === 0 ? (
+          <Tag color="success" data-testid="checks-summary">
+            {t('editor.allPass')}
+          </Tag>
+        ) : (
+          <Tag color={errors ? 'error' : 'warning'} data-testid="checks-summary">
+            {t('editor.checksSummary', { errors, warnings })}
+          </Tag>
+        )}
       </Space>
       <Tabs
         activeKey={tab}
@@ -139,8 +172,16 @@ export function WorksheetEditor({ id }: { id: string }) {
               />
             ),
           },
-          { key: 'team', label: <span data-testid="tab-team">{t('editor.tabs.team')}</span>, children: <TeamTab team={draft.team} issues={draft.issues} onChange={(team) => setDraft({ ...draft, team })} /> },
-          { key: 'tradeoffs', label: <span data-testid="tab-tradeoffs">{t('editor.tabs.tradeoffs')}</span>, children: <TradeoffsTab issues={draft.issues} lang={lang} money={money} /> },
+          {
+            key: 'team',
+            label: <span data-testid="tab-team">{t('editor.tabs.team')}</span>,
+            children: <TeamTab team={draft.team} issues={draft.issues} onChange={(team) => setDraft({ ...draft, team })} />,
+          },
+          {
+            key: 'tradeoffs',
+            label: <span data-testid="tab-tradeoffs">{t('editor.tabs.tradeoffs')}</span>,
+            children: <TradeoffsTab issues={draft.issues} lang={lang} money={money} />,
+          },
           {
             key: 'rounds',
             label: <span data-testid="tab-rounds">{t('editor.tabs.rounds')}</span>,
@@ -148,7 +189,9 @@ export function WorksheetEditor({ id }: { id: string }) {
               <RoundsTab
                 worksheet={saved}
                 lang={lang}
-                onAdd={async (r: Omit<RoundInput, 'worksheetId'>) => afterServer(await call('negotiation:addRound', { ...r, worksheetId: saved.id }))}
+                onAdd={async (r: Omit<RoundInput, 'worksheetId'>) =>
+                  afterServer(await call('negotiation:addRound', { ...r, worksheetId: saved.id }))
+                }
                 onStrike={async (roundId) => afterServer(await call('negotiation:deleteRound', { worksheetId: saved.id, roundId }))}
               />
             ),
@@ -162,7 +205,12 @@ export function WorksheetEditor({ id }: { id: string }) {
                 lang={lang}
                 onSave={async (terms: AgreementInput['terms'], confirmAll?: boolean) => {
                   try {
-                    afterServer(await call('negotiation:saveAgreement', confirmAll === undefined ? { worksheetId: saved.id, terms } : { worksheetId: saved.id, terms, confirmAll }));
+                    afterServer(
+                      await call(
+                        'negotiation:saveAgreement',
+                        confirmAll === undefined ? { worksheetId: saved.id, terms } : { worksheetId: saved.id, terms, confirmAll },
+                      ),
+                    );
                     message.success({ content: t('editor.saved'), key: 'neg-save', duration: 1 });
                   } catch (err) {
                     message.error((err as Error).message);

@@ -23,7 +23,9 @@ export function WorksheetList() {
   const reload = useCallback(async () => setRows(await call('negotiation:list', {})), []);
   useEffect(() => {
     void reload();
-    void call('negotiation:opportunities', {}).then(setOpportunities).catch(() => {});
+    void call('negotiation:opportunities', {})
+      .then(setOpportunities)
+      .catch(() => {});
   }, [reload]);
 
   const create = async () => {
@@ -47,7 +49,16 @@ export function WorksheetList() {
     } catch (err) {
       // A refused workbook lists every rejected cell (sheet, row, column, value, reason).
       const text = (err as Error).message;
-      if (err instanceof ApiError && err.code === 'import-rejected') modal.error({ title: t('list.import'), width: 720, content: <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }} data-testid="import-errors">{text}</pre> });
+      if (err instanceof ApiError && err.code === 'import-rejected')
+        modal.error({
+          title: t('list.import'),
+          width: 720,
+          content: (
+            <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }} data-testid="import-errors">
+              {text}
+            </pre>
+          ),
+        });
       else message.error(text);
     }
   };
@@ -58,8 +69,12 @@ export function WorksheetList() {
       title={t('list.title')}
       extra={
         <Space>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-worksheet">{t('list.new')}</Button>
-          <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="import-worksheet">{t('list.import')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-worksheet">
+            {t('list.new')}
+          </Button>
+          <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="import-worksheet">
+            {t('list.import')}
+          </Button>
         </Space>
       }
     >
@@ -86,8 +101,19 @@ export function WorksheetList() {
         data-testid="worksheet-list"
         onRow={(r) => ({ onDoubleClick: () => navigate('negotiation', { id: r.id }) })}
         columns={[
-          { title: t('list.name'), dataIndex: 'name', render: (n: string, r) => <a onClick={() => navigate('negotiation', { id: r.id })} data-testid="open-worksheet">{n}</a> },
-          { title: t('list.opportunity'), render: (_, r) => r.opportunityName ?? (r.opportunityId ? r.opportunityId.slice(0, 8) : t('list.standalone')) },
+          {
+            title: t('list.name'),
+            dataIndex: 'name',
+            render: (n: string, r) => (
+              <a onClick={() => navigate('negotiation', { id: r.id })} data-testid="open-worksheet">
+                {n}
+              </a>
+            ),
+          },
+          {
+            title: t('list.opportunity'),
+            render: (_, r) => r.opportunityName ?? (r.opportunityId ? r.opportunityId.slice(0, 8) : t('list.standalone')),
+          },
           { title: t('list.issues'), dataIndex: 'issues', align: 'right', width: 70 },
           { title: t('list.steps'), dataIndex: 'steps', align: 'right', width: 90 },
           { title: t('list.rounds'), dataIndex: 'rounds', align: 'right', width: 90 },
@@ -109,13 +135,32 @@ export function WorksheetList() {
           },
         ]}
       />
-      <Modal open={creating} title={t('newUi.title')} onCancel={() => setCreating(false)} onOk={() => void create()} okButtonProps={{ disabled: !name.trim(), id: 'new-worksheet-ok' }}>
+      <Modal
+        open={creating}
+        title={t('newUi.title')}
+        onCancel={() => setCreating(false)}
+        onOk={() => void create()}
+        okButtonProps={{ disabled: !name.trim(), id: 'new-worksheet-ok' }}
+      >
         <Form layout="vertical" component={false}>
           <Form.Item label={t('newUi.name')}>
-            <Input value={name} maxLength={100} placeholder={t('newUi.namePlaceholder')} onChange={(e) => setName(e.target.value)} onPressEnter={() => name.trim() && void create()} data-testid="new-worksheet-name" />
+            <Input
+              value={name}
+              maxLength={100}
+              placeholder={t('newUi.namePlaceholder')}
+              onChange={(e) => setName(e.target.value)}
+              onPressEnter={() => name.trim() && void create()}
+              data-testid="new-worksheet-name"
+            />
           </Form.Item>
           <Form.Item label={t('newUi.opportunity')}>
-            <Select allowClear placeholder={t('newUi.none')} value={opportunityId ?? undefined} options={opportunities.map((o) => ({ value: o.id, label: o.name }))} onChange={(v?: string) => setOpportunityId(v ?? null)} />
+            <Select
+              allowClear
+              placeholder={t('newUi.none')}
+              value={opportunityId ?? undefined}
+              options={opportunities.map((o) => ({ value: o.id, label: o.name }))}
+              onChange={(v?: string) => setOpportunityId(v ?? null)}
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -20,7 +20,12 @@ export function FieldChecks({ checks, lang }: { checks: Check[]; lang: Lang }) {
   return (
     <Space orientation="vertical" size={0} style={{ width: '100%' }}>
       {checks.map((c, i) => (
-        <Typography.Text key={i} type={c.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12 }} data-testid={`check-${c.rule}`}>
+        <Typography.Text
+          key={i}
+          type={c.severity === 'error' ? 'danger' : 'warning'}
+          style={{ fontSize: 12 }}
+          data-testid={`check-${c.rule}`}
+        >
           {c.message[lang]}
         </Typography.Text>
       ))}

@@ -15,7 +15,11 @@ export function draftOf(w: Worksheet): Draft {
 
 export function planInputOf(d: Draft): PlanInput {
   return {
-    id: d.id, version: d.version, name: d.name, opportunityId: d.opportunityId, notes: d.notes,
+    id: d.id,
+    version: d.version,
+    name: d.name,
+    opportunityId: d.opportunityId,
+    notes: d.notes,
     team: d.team.map(({ id, name, title, role, topicIssueId }) => ({ id, name, title, role, topicIssueId })),
     issues: d.issues.map(({ steps, ...i }) => ({ ...i, steps: steps.map((s) => ({ ...s })) })),
   };
@@ -23,13 +27,33 @@ export function planInputOf(d: Draft): PlanInput {
 
 export function newIssue(name: string): Issue {
   return {
-    id: tmpId(), kind: 'custom', name, unit: 'days', direction: 'lower', quote: null, target: null, floor: null,
-    ourPriority: 4, theirPriority: 4, theirOpening: null, theirFloor: null, steps: [],
+    id: tmpId(),
+    kind: 'custom',
+    name,
+    unit: 'days',
+    direction: 'lower',
+    quote: null,
+    target: null,
+    floor: null,
+    ourPriority: 4,
+    theirPriority: 4,
+    theirOpening: null,
+    theirFloor: null,
+    steps: [],
   };
 }
 
 export function newStep(): Step {
-  return { id: tmpId(), entered: 'position', position: null, size: null, exchange: '', tradedIssueId: null, tradedAmount: null, reason: '' };
+  return {
+    id: tmpId(),
+    entered: 'position',
+    position: null,
+    size: null,
+    exchange: '',
+    tradedIssueId: null,
+    tradedAmount: null,
+    reason: '',
+  };
 }
 
 export function newMember(): TeamMember {
@@ -41,7 +65,9 @@ export function switchEntered(issue: Issue, index: number, entered: Step['entere
   const step = issue.steps[index]!;
   if (step.entered === entered) return step;
   const derived = ladderOf(issue).steps[index]!;
-  return entered === 'size' ? { ...step, entered, size: derived.size, position: null } : { ...step, entered, position: derived.position, size: null };
+  return entered === 'size'
+    ? { ...step, entered, size: derived.size, position: null }
+    : { ...step, entered, position: derived.position, size: null };
 }
 
 /** Removing an issue also clears the references to it (traded issue, negotiator topic). */
@@ -50,7 +76,10 @@ export function removeIssue(d: Draft, issueId: string): Draft {
     ...d,
     issues: d.issues
       .filter((i) => i.id !== issueId)
-      .map((i) => ({ ...i, steps: i.steps.map((s) => (s.tradedIssueId === issueId ? { ...s, tradedIssueId: null, tradedAmount: null } : s)) })),
+      .map((i) => ({
+        ...i,
+        steps: i.steps.map((s) => (s.tradedIssueId === issueId ? { ...s, tradedIssueId: null, tradedAmount: null } : s)),
+      })),
     team: d.team.map((m) => (m.topicIssueId === issueId ? { ...m, topicIssueId: null } : m)),
   };
 }

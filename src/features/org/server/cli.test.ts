@@ -32,18 +32,28 @@ function workbook(name: string, sheets: Record<string, Cell[][]>): string {
 }
 function read(file: string): Record<string, Cell[][]> {
   const wb = XLSX.readFile(file);
-  return Object.fromEntries(wb.SheetNames.map((s) => [s, XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[s]!, { header: 1, raw: true, defval: null })]));
+  return Object.fromEntries(
+    wb.SheetNames.map((s) => [s, XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[s]!, { header: 1, raw: true, defval: null })]),
+  );
 }
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 async function peopleInBook() {
   const ctx = await openBook(db, { dailyBackup: false });
   try {
-    return ctx.db.prepare('SELECT name_en, role, email FROM reps ORDER BY name_en').all() as { name_en: string; role: string; email: string | null }[];
+    return ctx.db.prepare('SELECT name_en, role, email FROM reps ORDER BY name_en').all() as {
+      name_en: string;
+      role: string;
+      email: string | null;
+    }[];
   } finally {
     ctx.db.close();
   }
@@ -78,7 +88,10 @@ describe('import org / export org', () => {
     expect(Object.keys(wb)).toEqual(['Territories', 'People']);
     expect(wb.Territories![0]).toEqual(T_HEAD);
     expect(wb.People![0]).toEqual(P_HEAD);
-    expect(wb.Territories!.slice(1).map((r) => r.slice(1))).toEqual([['East', '华东区'], ['West', '华西区']]);
+    expect(wb.Territories!.slice(1).map((r) => r.slice(1))).toEqual([
+      ['East', '华东区'],
+      ['West', '华西区'],
+    ]);
     const people = wb.People!.slice(1);
     expect(people.map((r) => r.slice(1))).toEqual([
       ['Admin', '管理员', 'it@example.com', 'admin', null],
@@ -159,7 +172,12 @@ describe('import org / export org', () => {
     const east = insertRow(ctx, 'territories', { name_zh: '华东区', name_en: 'East' });
     const li = insertRow(ctx, 'reps', { territory_id: east, name_zh: '李娜', name_en: 'Li Na' });
     // Shares 50, 30, 15, 5 %: cumulative 50, 80, 95, 100 → A, A (crosses 55), B (crosses 85), C.
-    for (const [name, sales] of [['Acme', 500_000_00], ['Beta', 300_000_00], ['Gamma', 150_000_00], ['Delta', 50_000_00]] as const) {
+    for (const [name, sales] of [
+      ['Acme', 500_000_00],
+      ['Beta', 300_000_00],
+      ['Gamma', 150_000_00],
+      ['Delta', 50_000_00],
+    ] as const) {
       insertRow(ctx, 'accounts', { territory_id: east, owner_id: li, name, sales_fen: sales });
     }
     ctx.db.close();
@@ -196,7 +214,11 @@ describe('import org / export org', () => {
     // Deactivated is not deleted: the org export still lists them, and reactivating works.
     const orgOut = path.join(dir, 'org.xlsx');
     await cli('export', 'org', orgOut);
-    expect(read(orgOut).People!.slice(1).map((r) => r[1])).toEqual(['Li Na']);
+    expect(
+      read(orgOut)
+        .People!.slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['Li Na']);
   });
 });
 
@@ -211,13 +233,22 @@ describe('a deactivated rep', () => {
     const other = insertRow(ctx, 'accounts', { territory_id: east, owner_id: wang, name: 'Beta' });
     await reg.call(ctx, 'org:setActive', { id: li, active: false });
     // Her own account can still be edited; giving her another is refused.
-    await expect(reg.call(ctx, 'accounts:update', { id: mine, patch: { city: '上海' } })).resolves.toMatchObject({ ownerId: li, city: '上海' });
-    await expect(reg.call(ctx, 'accounts:update', { id: other, patch: { ownerId: li } })).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/^deactivated/) });
+    await expect(reg.call(ctx, 'accounts:update', { id: mine, patch: { city: '上海' } })).resolves.toMatchObject({
+      ownerId: li,
+      city: '上海',
+    });
+    await expect(reg.call(ctx, 'accounts:update', { id: other, patch: { ownerId: li } })).rejects.toMatchObject({
+      code: 'validation',
+      message: expect.stringMatching(/^deactivated/),
+    });
     await reg.call(ctx, 'org:setActive', { id: li, active: true });
     await expect(reg.call(ctx, 'accounts:update', { id: other, patch: { ownerId: li } })).resolves.toMatchObject({ ownerId: li });
     // Changing the role of a rep who still owns accounts is refused with the way out.
-    await expect(reg.call(ctx, 'org:savePerson', { id: li, nameZh: '李娜', nameEn: 'Li Na', role: 'manager', leads: [east] })).rejects.toMatchObject({
-      message: 'Li Na still owns 2 account(s) and 0 open opportunity(ies) in their territory: give them to another rep first (or deactivate this person, which keeps their history)',
+    await expect(
+      reg.call(ctx, 'org:savePerson', { id: li, nameZh: '李娜', nameEn: 'Li Na', role: 'manager', leads: [east] }),
+    ).rejects.toMatchObject({
+      message:
+        'Li Na still owns 2 account(s) and 0 open opportunity(ies) in their territory: give them to another rep first (or deactivate this person, which keeps their history)',
     });
     ctx.db.close();
   });

@@ -12,7 +12,8 @@ const counts = (c: Counts) => `${c.inserted} new, ${c.updated} updated, ${c.unch
 export const orgCommands: CliCommand[] = [
   {
     words: ['import', 'org'],
-    usage: 'import org IN.xlsx                  sheets Territories (ID, Name, Name (zh)) and People (ID, Name, Name (zh), Email, Role, Territory); all or nothing',
+    usage:
+      'import org IN.xlsx                  sheets Territories (ID, Name, Name (zh)) and People (ID, Name, Name (zh), Email, Role, Territory); all or nothing',
     async run(io) {
       const file = fileArg(io, 0, 'read', 'IN.xlsx');
       try {

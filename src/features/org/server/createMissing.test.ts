@@ -30,7 +30,11 @@ afterEach(() => cleanup());
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 async function query<T>(sql: string): Promise<T[]> {
@@ -49,7 +53,8 @@ const csv = (name: string, text: string) => {
 const orgCounts = () => query<{ t: number; r: number }>('SELECT (SELECT count(*) FROM territories) AS t, (SELECT count(*) FROM reps) AS r');
 
 // Another system's customer list: its own headers, mapped with --map.
-const CUSTOMERS = 'Customer Name,Region,Sales Rep,Revenue\n东方电气,East,Li Na,1200.50\n西部矿业,West,Zhou Min,800\n华东纺织,East,Li Na,300\n北方重工,North,Zhang Wei,50\n西湖茶业,West,,10\n';
+const CUSTOMERS =
+  'Customer Name,Region,Sales Rep,Revenue\n东方电气,East,Li Na,1200.50\n西部矿业,West,Zhou Min,800\n华东纺织,East,Li Na,300\n北方重工,North,Zhang Wei,50\n西湖茶业,West,,10\n';
 const MAP = ['--map', 'Customer Name=name', '--map', 'Region=territory', '--map', 'Sales Rep=owner', '--map', 'Revenue=sales'];
 
 describe('import accounts --create-missing', () => {
@@ -70,7 +75,12 @@ describe('import accounts --create-missing', () => {
     const r = await cli('import', 'accounts', csv('customers.csv', CUSTOMERS), ...MAP, '--create-missing');
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out.slice(0, -1)).toEqual(['created territory East', 'created rep Li Na (East)', 'created territory West', 'created rep Zhou Min (West)']);
+    expect(r.out.slice(0, -1)).toEqual([
+      'created territory East',
+      'created rep Li Na (East)',
+      'created territory West',
+      'created rep Zhou Min (West)',
+    ]);
     expect(r.out.at(-1)).toMatch(/^Imported 5 accounts: 5 new, 0 updated, 0 unchanged/);
     const rows = await query<{ name: string; territory: string; owner: string | null; role: string | null; sales_fen: number }>(
       `SELECT a.name, t.name_en AS territory, r.name_en AS owner, r.role, a.sales_fen FROM accounts a JOIN territories t ON t.id = a.territory_id
@@ -88,7 +98,10 @@ describe('import accounts --create-missing', () => {
     const log = await query<{ table_name: string; n: number }>(
       "SELECT table_name, count(*) AS n FROM change_log WHERE op = 'insert' AND batch_id IS NOT NULL AND table_name IN ('territories', 'reps') GROUP BY table_name ORDER BY table_name",
     );
-    expect(log).toEqual([{ table_name: 'reps', n: 2 }, { table_name: 'territories', n: 2 }]);
+    expect(log).toEqual([
+      { table_name: 'reps', n: 2 },
+      { table_name: 'territories', n: 2 },
+    ]);
   });
 
   it('a created rep works the territory of the first row naming them; a later row elsewhere is refused, and nothing is created', async () => {
@@ -103,7 +116,11 @@ describe('import accounts --create-missing', () => {
 describe('import opportunities --create-missing', () => {
   function workbook(rows: (string | number)[][]): string {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Id', 'Account', 'Name', 'Owner', 'Amount', 'Stage', 'Expected close', 'Created'], ...rows]), 'Opportunities');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([['Id', 'Account', 'Name', 'Owner', 'Amount', 'Stage', 'Expected close', 'Created'], ...rows]),
+      'Opportunities',
+    );
     const file = path.join(dir, 'opps.xlsx');
     XLSX.writeFile(wb, file);
     return file;
@@ -130,7 +147,10 @@ describe('import opportunities --create-missing', () => {
     const owners = await query<{ ref: string; owner: string; territory: string }>(
       'SELECT o.ref, r.name_en AS owner, t.name_en AS territory FROM opportunities o JOIN reps r ON r.id = o.owner_id JOIN territories t ON t.id = r.territory_id ORDER BY o.ref',
     );
-    expect(owners).toEqual([{ ref: 'OPP-1', owner: 'Sun Hao', territory: 'North' }, { ref: 'OPP-2', owner: 'Sun Hao', territory: 'North' }]);
+    expect(owners).toEqual([
+      { ref: 'OPP-1', owner: 'Sun Hao', territory: 'North' },
+      { ref: 'OPP-2', owner: 'Sun Hao', territory: 'North' },
+    ]);
   });
 });
 
@@ -138,7 +158,9 @@ describe('what --create-missing will not create', () => {
   it('a territory name the organisation could not hold is refused on its row', async () => {
     const r = await cli('import', 'accounts', csv('c.csv', 'Name,Territory\nA,East;West\n'), '--create-missing');
     expect(r.code).toBe(1);
-    expect(r.err[0]).toBe('row 2, column "Territory", value "East;West": cannot contain ";" (it separates the territories a manager leads)');
+    expect(r.err[0]).toBe(
+      'row 2, column "Territory", value "East;West": cannot contain ";" (it separates the territories a manager leads)',
+    );
     expect(await orgCounts()).toEqual([{ t: 1, r: 1 }]);
   });
 });

@@ -7,8 +7,18 @@ import { writeWorkbook } from '../../../platform/excel/workbookWriter';
 import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import {
-  EMAIL_MAX, NAME_MAX, ROLES, personProblems, splitTerritoryCell, territoryCell, territoryProblems,
-  type Person, type PersonDraft, type Role, type Territory, type TerritoryDraft,
+  EMAIL_MAX,
+  NAME_MAX,
+  ROLES,
+  personProblems,
+  splitTerritoryCell,
+  territoryCell,
+  territoryProblems,
+  type Person,
+  type PersonDraft,
+  type Role,
+  type Territory,
+  type TerritoryDraft,
 } from '../domain';
 import type { OrgImportError } from '../contract';
 import * as repo from './repo';
@@ -33,7 +43,11 @@ export async function exportOrg(ctx: ServerContext, file: string, job?: Job): Pr
   await writeWorkbook(
     file,
     [
-      { name: 'Territories', columns: TERRITORY_HEADERS.map((header) => ({ header, kind: 'text' as const })), rows: territories.map((t) => [t.id, t.nameEn, t.nameZh]) },
+      {
+        name: 'Territories',
+        columns: TERRITORY_HEADERS.map((header) => ({ header, kind: 'text' as const })),
+        rows: territories.map((t) => [t.id, t.nameEn, t.nameZh]),
+      },
       {
         name: 'People',
         columns: PEOPLE_HEADERS.map((header) => ({ header, kind: 'text' as const })),
@@ -47,12 +61,20 @@ export async function exportOrg(ctx: ServerContext, file: string, job?: Job): Pr
 
 const idCell = (what: string) => (raw: unknown) => {
   const s = String(raw).trim();
-  return UUID.test(s) ? { ok: true as const, value: s.toLowerCase() } : { ok: false as const, reason: `not a ${what} ID (keep the ID an export wrote, or leave it empty to add one)` };
+  return UUID.test(s)
+    ? { ok: true as const, value: s.toLowerCase() }
+    : { ok: false as const, reason: `not a ${what} ID (keep the ID an export wrote, or leave it empty to add one)` };
 };
 
 const ROLE_WORDS: [string, Role][] = [
   ...ROLES.map((r): [string, Role] => [r, r]),
-  ['销售代表', 'rep'], ['销售', 'rep'], ['经理', 'manager'], ['销售经理', 'manager'], ['财务', 'finance'], ['培训师', 'trainer'], ['管理员', 'admin'],
+  ['销售代表', 'rep'],
+  ['销售', 'rep'],
+  ['经理', 'manager'],
+  ['销售经理', 'manager'],
+  ['财务', 'finance'],
+  ['培训师', 'trainer'],
+  ['管理员', 'admin'],
 ];
 
 const nameFields = (): ImportField[] => [
@@ -88,7 +110,8 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
   const find = (s: string) => sheets.find((x) => x.trim().toLowerCase() === s.toLowerCase()) ?? null;
   const tSheet = find('Territories');
   const pSheet = find('People');
-  if (!tSheet && !pSheet) throw new AppError('bad-file', `${file.name} has neither a "Territories" nor a "People" sheet (its sheets: ${sheets.join(', ')}).`);
+  if (!tSheet && !pSheet)
+    throw new AppError('bad-file', `${file.name} has neither a "Territories" nor a "People" sheet (its sheets: ${sheets.join(', ')}).`);
 
   const errors: OrgImportError[] = [];
   let errorCount = 0;
@@ -111,8 +134,14 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
       const v = rec.values as { id: string | null; nameEn: string | null; nameZh: string | null };
       if (!v.id && !v.nameEn && !v.nameZh) continue;
       let ok = rec.ok;
-      if (v.id && firstRowOf.has(v.id)) { ok = false; reject('Territories', rec.row, table.columnName('id'), v.id, `the same ID is also on row ${firstRowOf.get(v.id)}`); }
-      if (!v.nameEn && !v.nameZh) { ok = false; reject('Territories', rec.row, table.columnName('nameEn'), '', 'required: the Name or the Name (zh)'); }
+      if (v.id && firstRowOf.has(v.id)) {
+        ok = false;
+        reject('Territories', rec.row, table.columnName('id'), v.id, `the same ID is also on row ${firstRowOf.get(v.id)}`);
+      }
+      if (!v.nameEn && !v.nameZh) {
+        ok = false;
+        reject('Territories', rec.row, table.columnName('nameEn'), '', 'required: the Name or the Name (zh)');
+      }
       if (!ok) continue;
       const id = v.id ?? ctx.newId();
       firstRowOf.set(id, rec.row);
@@ -131,7 +160,10 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
 
   const byName = new Map<string, string>();
   for (const t of finalTerritories.values()) for (const k of [t.id, t.nameEn, t.nameZh]) byName.set(k.trim().toLowerCase(), t.id);
-  const known = [...finalTerritories.values()].map((t) => t.nameEn).slice(0, 12).join(', ');
+  const known = [...finalTerritories.values()]
+    .map((t) => t.nameEn)
+    .slice(0, 12)
+    .join(', ');
 
   const people: Checked['people'] = [];
   if (pSheet) {
@@ -140,7 +172,14 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
     const finalPeople = new Map<string, Pick<Person, 'id' | 'email'>>(bookPeople.map((p) => [p.id, p]));
     const stored = new Map(bookPeople.map((p) => [p.id, p]));
     for await (const rec of table.records()) {
-      const v = rec.values as { id: string | null; nameEn: string | null; nameZh: string | null; email: string | null; role: Role | null; territory: string | null };
+      const v = rec.values as {
+        id: string | null;
+        nameEn: string | null;
+        nameZh: string | null;
+        email: string | null;
+        role: Role | null;
+        territory: string | null;
+      };
       if (Object.values(v).every((x) => x === null)) continue;
       let ok = rec.ok;
       const bad = (key: string, value: unknown, reason: string) => {
@@ -160,14 +199,25 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
       const id = v.id ?? ctx.newId();
       firstRowOf.set(id, rec.row);
       const draft: PersonDraft & { id: string } = {
-        id, nameEn: (v.nameEn ?? v.nameZh)!, nameZh: (v.nameZh ?? v.nameEn)!, email: v.email, role: v.role,
-        territoryId: v.role === 'rep' ? ids[0] ?? null : null, leads: v.role === 'rep' ? [] : ids,
+        id,
+        nameEn: (v.nameEn ?? v.nameZh)!,
+        nameZh: (v.nameZh ?? v.nameEn)!,
+        email: v.email,
+        role: v.role,
+        territoryId: v.role === 'rep' ? (ids[0] ?? null) : null,
+        leads: v.role === 'rep' ? [] : ids,
       };
       people.push({ row: rec.row, draft, existing: stored.has(id), territoryText: v.territory ?? '' });
       finalPeople.set(id, draft);
     }
     for (const e of table.errors.list) reject('People', e.row, e.column, e.value, e.reason);
-    const column: Record<string, string> = { nameEn: table.columnName('nameEn'), nameZh: table.columnName('nameZh'), email: table.columnName('email'), role: table.columnName('role'), territory: table.columnName('territory') };
+    const column: Record<string, string> = {
+      nameEn: table.columnName('nameEn'),
+      nameZh: table.columnName('nameZh'),
+      email: table.columnName('email'),
+      role: table.columnName('role'),
+      territory: table.columnName('territory'),
+    };
     const others = [...finalPeople.values()];
     const territoryIds = new Set(finalTerritories.keys());
     for (const p of people) {
@@ -177,7 +227,14 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
       }
       const before = stored.get(p.draft.id);
       const blocked = before ? reassignFirst(ctx.db, before.id, before, p.draft) : null;
-      if (blocked) reject('People', p.row, column[before!.role === p.draft.role ? 'territory' : 'role']!, before!.role === p.draft.role ? p.territoryText : p.draft.role, blocked);
+      if (blocked)
+        reject(
+          'People',
+          p.row,
+          column[before!.role === p.draft.role ? 'territory' : 'role']!,
+          before!.role === p.draft.role ? p.territoryText : p.draft.role,
+          blocked,
+        );
     }
   }
   errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === 'Territories' ? -1 : 1));
@@ -186,12 +243,22 @@ async function check(ctx: ServerContext, file: { path: string; name: string }, j
 
 type Counts = { inserted: number; updated: number; unchanged: number };
 
-export async function importOrg(ctx: ServerContext, file: { path: string; name: string }, job: Job | undefined, beforeWrite: () => Promise<void>): Promise<{ territories: Counts; people: Counts }> {
+export async function importOrg(
+  ctx: ServerContext,
+  file: { path: string; name: string },
+  job: Job | undefined,
+  beforeWrite: () => Promise<void>,
+): Promise<{ territories: Counts; people: Counts }> {
   const c = await check(ctx, file, job);
   if (c.errorCount > 0) {
-    throw new AppError('import-rejected', `${c.errorCount} ${c.errorCount === 1 ? 'cell was' : 'cells were'} rejected; nothing was written.`, { errors: c.errors, errorCount: c.errorCount });
+    throw new AppError(
+      'import-rejected',
+      `${c.errorCount} ${c.errorCount === 1 ? 'cell was' : 'cells were'} rejected; nothing was written.`,
+      { errors: c.errors, errorCount: c.errorCount },
+    );
   }
-  if (c.territories.length + c.people.length === 0) throw new AppError('validation', `${file.name} has no territory or person rows under its headers.`);
+  if (c.territories.length + c.people.length === 0)
+    throw new AppError('validation', `${file.name} has no territory or person rows under its headers.`);
   job?.throwIfCancelled();
   await beforeWrite();
   const snapshot = () => ({
@@ -203,7 +270,13 @@ export async function importOrg(ctx: ServerContext, file: { path: string; name: 
     const batchId = ctx.newId();
     for (const t of c.territories) repo.writeTerritory(ctx, t.draft, batchId);
     for (const p of c.people) repo.writePerson(ctx, p.draft, batchId);
-    insertRow(ctx, 'import_batches', { id: batchId, kind: 'org', file_name: file.name, inserted: [...c.territories, ...c.people].filter((r) => !r.existing).length, updated: 0 });
+    insertRow(ctx, 'import_batches', {
+      id: batchId,
+      kind: 'org',
+      file_name: file.name,
+      inserted: [...c.territories, ...c.people].filter((r) => !r.existing).length,
+      updated: 0,
+    });
   })();
   const after = snapshot();
   const count = (rows: Row<{ id: string }>[], b: Map<string, string>, a: Map<string, string>): Counts => {

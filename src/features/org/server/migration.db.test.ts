@@ -24,17 +24,30 @@ describe('migration 0009 (the organisation)', () => {
     migrate(db, all.slice(0, v9));
     // The demo company as a book before 0009 held it (the reports demo needs 0010's tables).
     seedDemoCompany(createContext(db, path.join(dir, 'old.sqlite'), { clock: fixedClock() }));
-    const reps = db.prepare('SELECT id, territory_id, name_zh, name_en, email, created_at, updated_at, version, deleted_at FROM reps ORDER BY id').all();
+    const reps = db
+      .prepare('SELECT id, territory_id, name_zh, name_en, email, created_at, updated_at, version, deleted_at FROM reps ORDER BY id')
+      .all();
     // Every column of every table that names a rep, before.
-    const refs = (db.prepare("SELECT m.name AS t, f.\"from\" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'reps'").all() as { t: string; c: string }[]);
+    const refs = db
+      .prepare(
+        'SELECT m.name AS t, f."from" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = \'table\' AND f."table" = \'reps\'',
+      )
+      .all() as { t: string; c: string }[];
     expect(refs.length).toBeGreaterThanOrEqual(5);
-    const snapshot = () => Object.fromEntries(refs.map((r) => [`${r.t}.${r.c}`, db.prepare(`SELECT id, ${r.c} FROM ${r.t} ORDER BY id`).all()]));
+    const snapshot = () =>
+      Object.fromEntries(refs.map((r) => [`${r.t}.${r.c}`, db.prepare(`SELECT id, ${r.c} FROM ${r.t} ORDER BY id`).all()]));
     const before = snapshot();
-    expect(Object.values(before).filter((rows) => rows.some((x) => Object.values(x as object)[1] !== null)).length).toBeGreaterThanOrEqual(3);
+    expect(Object.values(before).filter((rows) => rows.some((x) => Object.values(x as object)[1] !== null)).length).toBeGreaterThanOrEqual(
+      3,
+    );
 
     migrate(db, all);
-    expect(db.prepare('SELECT id, territory_id, name_zh, name_en, email, created_at, updated_at, version, deleted_at FROM reps ORDER BY id').all()).toEqual(reps);
-    expect(db.prepare("SELECT DISTINCT role FROM reps").pluck().all()).toEqual(['rep']);
+    expect(
+      db
+        .prepare('SELECT id, territory_id, name_zh, name_en, email, created_at, updated_at, version, deleted_at FROM reps ORDER BY id')
+        .all(),
+    ).toEqual(reps);
+    expect(db.prepare('SELECT DISTINCT role FROM reps').pluck().all()).toEqual(['rep']);
     expect(db.prepare('SELECT count(*) FROM reps WHERE deactivated_at IS NOT NULL').pluck().get()).toBe(0);
     expect(snapshot()).toEqual(before);
     expect(db.pragma('foreign_key_check')).toEqual([]);

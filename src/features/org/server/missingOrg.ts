@@ -25,7 +25,10 @@ export function createdLine(c: Created): string {
 /** What to add to a refusal when the file names territories, reps (or customers) the book lacks. */
 export function createMissingHint(missing: Created[]): string {
   if (missing.length === 0) return '';
-  const names = missing.slice(0, 8).map((c) => c.name).join(', ');
+  const names = missing
+    .slice(0, 8)
+    .map((c) => c.name)
+    .join(', ');
   const customers = missing.some((c) => c.kind === 'account');
   return ` The file names ${customers ? 'customers, ' : ''}territories or reps the book does not have (${names}${missing.length > 8 ? ', …' : ''}): import again with --create-missing to create them, or add them first with import org${customers ? ' / import accounts' : ''}.`;
 }
@@ -49,18 +52,34 @@ export class OrgNames {
   /** Names of the book's territories, for "known: …" in refusals. */
   readonly knownTerritories: string[] = [];
 
-  constructor(db: Db, private readonly newId: () => string) {
-    for (const t of db.prepare('SELECT id, name_zh, name_en FROM territories WHERE deleted_at IS NULL ORDER BY name_en').all() as { id: string; name_zh: string; name_en: string }[]) {
+  constructor(
+    db: Db,
+    private readonly newId: () => string,
+  ) {
+    for (const t of db.prepare('SELECT id, name_zh, name_en FROM territories WHERE deleted_at IS NULL ORDER BY name_en').all() as {
+      id: string;
+      name_zh: string;
+      name_en: string;
+    }[]) {
       for (const k of [t.id, t.name_zh, t.name_en]) this.territoryIds.set(normalizeHeader(k), t.id);
       this.territoryName.set(t.id, t.name_en);
       this.territoryNameZh.set(t.id, t.name_zh);
       this.knownTerritories.push(t.name_zh, t.name_en);
     }
-    const reps = db.prepare("SELECT id, name_zh, name_en, email, territory_id, deactivated_at FROM reps WHERE deleted_at IS NULL AND role = 'rep'").all() as
-      { id: string; name_zh: string; name_en: string; email: string | null; territory_id: string; deactivated_at: string | null }[];
+    const reps = db
+      .prepare("SELECT id, name_zh, name_en, email, territory_id, deactivated_at FROM reps WHERE deleted_at IS NULL AND role = 'rep'")
+      .all() as {
+      id: string;
+      name_zh: string;
+      name_en: string;
+      email: string | null;
+      territory_id: string;
+      deactivated_at: string | null;
+    }[];
     for (const r of reps) {
       const ref = { id: r.id, territoryId: r.territory_id, active: r.deactivated_at === null };
-      for (const k of new Set([r.id, r.name_zh, r.name_en, r.email ?? ''].filter(Boolean).map(normalizeHeader))) this.repsByName.set(k, [...(this.repsByName.get(k) ?? []), ref]);
+      for (const k of new Set([r.id, r.name_zh, r.name_en, r.email ?? ''].filter(Boolean).map(normalizeHeader)))
+        this.repsByName.set(k, [...(this.repsByName.get(k) ?? []), ref]);
     }
   }
 
@@ -144,7 +163,8 @@ export class OrgNames {
       if (p.kind === 'territory') insertRow(w, 'territories', { id: p.id, name_zh: p.name, name_en: p.name }, batchId);
     }
     for (const p of this.planned) {
-      if (p.kind === 'rep') insertRow(w, 'reps', { id: p.id, territory_id: p.territoryId, name_zh: p.name, name_en: p.name, role: 'rep' }, batchId);
+      if (p.kind === 'rep')
+        insertRow(w, 'reps', { id: p.id, territory_id: p.territoryId, name_zh: p.name, name_en: p.name, role: 'rep' }, batchId);
     }
     return this.missing();
   }
@@ -153,7 +173,9 @@ export class OrgNames {
 /** Every (table, column) whose foreign key points at `table`. */
 function referencesTo(db: Db, table: string): { t: string; c: string }[] {
   return db
-    .prepare("SELECT m.name AS t, f.\"from\" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = ?")
+    .prepare(
+      'SELECT m.name AS t, f."from" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = \'table\' AND f."table" = ?',
+    )
     .all(table) as { t: string; c: string }[];
 }
 
@@ -166,11 +188,16 @@ export function undoCreatedOrg(w: ChangeWriter, batchId: string): number {
   let removed = 0;
   for (const table of ['reps', 'territories'] as const) {
     const refs = referencesTo(w.db, table);
-    const ids = w.db.prepare("SELECT row_id FROM change_log WHERE batch_id = ? AND table_name = ? AND op = 'insert'").pluck().all(batchId, table) as string[];
+    const ids = w.db
+      .prepare("SELECT row_id FROM change_log WHERE batch_id = ? AND table_name = ? AND op = 'insert'")
+      .pluck()
+      .all(batchId, table) as string[];
     for (const id of ids) {
       const live = w.db.prepare(`SELECT deleted_at IS NULL FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
       // Table and column names come from the schema itself, never from input.
-      const used = refs.some(({ t, c }) => w.db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}" WHERE "${c}" = ? AND deleted_at IS NULL)`).pluck().get(id) === 1);
+      const used = refs.some(
+        ({ t, c }) => w.db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}" WHERE "${c}" = ? AND deleted_at IS NULL)`).pluck().get(id) === 1,
+      );
       if (live && !used) {
         softDelete(w, table, id);
         removed++;

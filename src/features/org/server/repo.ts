@@ -27,7 +27,9 @@ export function listPeople(db: Db): StoredPerson[] {
     .all() as (Omit<StoredPerson, 'leads' | 'active'> & { deactivatedAt: string | null })[];
   const leads = new Map<string, string[]>();
   const links = db
-    .prepare('SELECT m.person_id, m.territory_id FROM manager_territories m JOIN territories t ON t.id = m.territory_id WHERE m.deleted_at IS NULL ORDER BY t.name_en, t.id')
+    .prepare(
+      'SELECT m.person_id, m.territory_id FROM manager_territories m JOIN territories t ON t.id = m.territory_id WHERE m.deleted_at IS NULL ORDER BY t.name_en, t.id',
+    )
     .raw()
     .all() as [string, string][];
   for (const [person, territory] of links) leads.set(person, [...(leads.get(person) ?? []), territory]);
@@ -37,7 +39,10 @@ export function listPeople(db: Db): StoredPerson[] {
 /** Live accounts and open opportunities a person owns, by territory (a rep's work that would be orphaned). */
 export function ownedWork(db: Db, personId: string): { accounts: number; opportunities: number } {
   const accounts = db.prepare('SELECT count(*) FROM accounts WHERE owner_id = ? AND deleted_at IS NULL').pluck().get(personId) as number;
-  const opportunities = db.prepare("SELECT count(*) FROM opportunities WHERE owner_id = ? AND status = 'open' AND deleted_at IS NULL").pluck().get(personId) as number;
+  const opportunities = db
+    .prepare("SELECT count(*) FROM opportunities WHERE owner_id = ? AND status = 'open' AND deleted_at IS NULL")
+    .pluck()
+    .get(personId) as number;
   return { accounts, opportunities };
 }
 
@@ -69,7 +74,11 @@ export function writePerson(w: ChangeWriter, p: PersonDraft, batchId: string | n
 }
 
 function setLeads(w: ChangeWriter, personId: string, territoryIds: string[], batchId: string | null): void {
-  const links = w.db.prepare('SELECT id, territory_id, deleted_at FROM manager_territories WHERE person_id = ?').all(personId) as { id: string; territory_id: string; deleted_at: string | null }[];
+  const links = w.db.prepare('SELECT id, territory_id, deleted_at FROM manager_territories WHERE person_id = ?').all(personId) as {
+    id: string;
+    territory_id: string;
+    deleted_at: string | null;
+  }[];
   const wanted = new Set(territoryIds);
   for (const l of links) {
     if (l.deleted_at === null && !wanted.has(l.territory_id)) softDelete(w, 'manager_territories', l.id, batchId);

@@ -13,7 +13,8 @@ function refuse<F extends string>(problems: Problem<F>[]): void {
 }
 
 export function saveTerritory(ctx: ServerContext, t: TerritoryDraft): { id: string } {
-  if (t.id && !ctx.db.prepare('SELECT 1 FROM territories WHERE id = ? AND deleted_at IS NULL').get(t.id)) throw new AppError('not-found', 'Unknown territory.');
+  if (t.id && !ctx.db.prepare('SELECT 1 FROM territories WHERE id = ? AND deleted_at IS NULL').get(t.id))
+    throw new AppError('not-found', 'Unknown territory.');
   refuse(territoryProblems(t, repo.listTerritories(ctx.db)));
   return { id: ctx.db.transaction(() => repo.writeTerritory(ctx, t))() };
 }
@@ -23,7 +24,12 @@ export function saveTerritory(ctx: ServerContext, t: TerritoryDraft): { id: stri
  * live accounts and open opportunities would belong to someone who does not work there.
  * Null when nothing is in the way.
  */
-export function reassignFirst(db: Db, personId: string, before: { role: string; territoryId: string | null }, after: { role: string; territoryId: string | null }): string | null {
+export function reassignFirst(
+  db: Db,
+  personId: string,
+  before: { role: string; territoryId: string | null },
+  after: { role: string; territoryId: string | null },
+): string | null {
   if (before.role !== 'rep' || (after.role === 'rep' && after.territoryId === before.territoryId)) return null;
   const owned = repo.ownedWork(db, personId);
   if (owned.accounts === 0 && owned.opportunities === 0) return null;

@@ -6,7 +6,14 @@ import { Alert, Space, Switch, Tag } from 'antd';
  * switch that creates them in the import's own write (the CLI's --create-missing). The
  * accounts import preview and the invoice import's refusal show the same.
  */
-export function CreateMissingAlert({ on, onChange, message, items, switchLabel, note }: {
+export function CreateMissingAlert({
+  on,
+  onChange,
+  message,
+  items,
+  switchLabel,
+  note,
+}: {
   on: boolean;
   onChange(on: boolean): void;
   /** Says what is missing (switch off) or what will be created (switch on). */
@@ -25,7 +32,9 @@ export function CreateMissingAlert({ on, onChange, message, items, switchLabel, 
       description={
         <Space direction="vertical">
           <Space wrap size={[4, 4]}>
-            {items.map((label) => <Tag key={label}>{label}</Tag>)}
+            {items.map((label) => (
+              <Tag key={label}>{label}</Tag>
+            ))}
           </Space>
           {note}
           <Space>

@@ -50,7 +50,11 @@ export function OrgSettings() {
     { max: NAME_MAX, message: t('rules.tooLong', { max: NAME_MAX }) },
     ...extra,
   ];
-  const noSemicolon: Rule = { validator: async (_r, v: string | undefined) => { if (v?.includes(LEADS_SEPARATOR)) throw new Error(t('rules.noSemicolon')); } };
+  const noSemicolon: Rule = {
+    validator: async (_r, v: string | undefined) => {
+      if (v?.includes(LEADS_SEPARATOR)) throw new Error(t('rules.noSemicolon'));
+    },
+  };
 
   /** Saves, or shows the server's reason on the field it names. */
   const submit = async (form: ReturnType<typeof Form.useForm>[0], save: () => Promise<unknown>, close: () => void) => {
@@ -84,7 +88,9 @@ export function OrgSettings() {
     if (!ref) return;
     try {
       const r = await call('org:import', { file: ref.token });
-      message.success(t('imported', { tNew: r.territories.inserted, tUpd: r.territories.updated, pNew: r.people.inserted, pUpd: r.people.updated }));
+      message.success(
+        t('imported', { tNew: r.territories.inserted, tUpd: r.territories.updated, pNew: r.people.inserted, pUpd: r.people.updated }),
+      );
       await reload();
     } catch (e) {
       const errors = e instanceof ApiError ? (e.details as { errors?: OrgImportError[] } | undefined)?.errors : undefined;
@@ -93,39 +99,91 @@ export function OrgSettings() {
         title: t('importRejected'),
         width: 760,
         content: (
-          <Table size="small" rowKey={(x) => `${x.sheet}-${x.row}-${x.column}-${x.reason}`} pagination={{ pageSize: 8 }} dataSource={errors}
+          <Table
+            size="small"
+            rowKey={(x) => `${x.sheet}-${x.row}-${x.column}-${x.reason}`}
+            pagination={{ pageSize: 8 }}
+            dataSource={errors}
             columns={[
-              { title: t('sheet'), dataIndex: 'sheet' }, { title: t('row'), dataIndex: 'row' }, { title: t('column'), dataIndex: 'column' },
-              { title: t('value'), dataIndex: 'value' }, { title: t('reason'), dataIndex: 'reason', render: (r: string) => localizeReason(r, locale) },
-            ]} />
+              { title: t('sheet'), dataIndex: 'sheet' },
+              { title: t('row'), dataIndex: 'row' },
+              { title: t('column'), dataIndex: 'column' },
+              { title: t('value'), dataIndex: 'value' },
+              { title: t('reason'), dataIndex: 'reason', render: (r: string) => localizeReason(r, locale) },
+            ]}
+          />
         ),
       });
     }
   };
 
   return (
-    <Card title={t('title')} size="small" data-testid="org-settings"
-      extra={<Space><Button onClick={() => void importOrg()} data-testid="org-import">{t('importOrg')}</Button><Button onClick={() => void exportOrg()} data-testid="org-export">{t('exportOrg')}</Button></Space>}>
+    <Card
+      title={t('title')}
+      size="small"
+      data-testid="org-settings"
+      extra={
+        <Space>
+          <Button onClick={() => void importOrg()} data-testid="org-import">
+            {t('importOrg')}
+          </Button>
+          <Button onClick={() => void exportOrg()} data-testid="org-export">
+            {t('exportOrg')}
+          </Button>
+        </Space>
+      }
+    >
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Table<OrgTerritory>
-          size="small" rowKey="id" pagination={false} data-testid="org-territories"
+          size="small"
+          rowKey="id"
+          pagination={false}
+          data-testid="org-territories"
           title={() => (
-            <Space><b>{t('territories')}</b><Button size="small" onClick={() => setTerritoryEdit({})} data-testid="add-territory">{t('addTerritory')}</Button></Space>
+            <Space>
+              <b>{t('territories')}</b>
+              <Button size="small" onClick={() => setTerritoryEdit({})} data-testid="add-territory">
+                {t('addTerritory')}
+              </Button>
+            </Space>
           )}
           locale={{ emptyText: t('empty.territories') }}
           dataSource={org?.territories ?? []}
           columns={[
             { title: t('nameZh'), dataIndex: 'nameZh' },
             { title: t('nameEn'), dataIndex: 'nameEn' },
-            { title: t('leaders'), render: (_: unknown, x) => (org?.people ?? []).filter((p) => p.leads.includes(x.id)).map(name).join(', ') },
+            {
+              title: t('leaders'),
+              render: (_: unknown, x) =>
+                (org?.people ?? [])
+                  .filter((p) => p.leads.includes(x.id))
+                  .map(name)
+                  .join(', '),
+            },
             { title: t('reps'), render: (_: unknown, x) => (org?.people ?? []).filter((p) => p.territoryId === x.id && p.active).length },
-            { title: '', width: 80, render: (_: unknown, x) => <Button size="small" type="link" onClick={() => setTerritoryEdit(x)}>{t('edit')}</Button> },
+            {
+              title: '',
+              width: 80,
+              render: (_: unknown, x) => (
+                <Button size="small" type="link" onClick={() => setTerritoryEdit(x)}>
+                  {t('edit')}
+                </Button>
+              ),
+            },
           ]}
         />
         <Table<OrgPerson>
-          size="small" rowKey="id" pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="org-people"
+          size="small"
+          rowKey="id"
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          data-testid="org-people"
           title={() => (
-            <Space><b>{t('people')}</b><Button size="small" onClick={() => setPersonEdit({ role: 'rep' })} disabled={!org} data-testid="add-person">{t('addPerson')}</Button></Space>
+            <Space>
+              <b>{t('people')}</b>
+              <Button size="small" onClick={() => setPersonEdit({ role: 'rep' })} disabled={!org} data-testid="add-person">
+                {t('addPerson')}
+              </Button>
+            </Space>
           )}
           locale={{ emptyText: t('empty.people') }}
           dataSource={org?.people ?? []}
@@ -135,20 +193,36 @@ export function OrgSettings() {
             { title: t('nameEn'), dataIndex: 'nameEn' },
             { title: t('email'), dataIndex: 'email' },
             { title: t('role'), dataIndex: 'role', render: (r: Role) => t(`roles.${r}`) },
-            { title: t('territory'), render: (_: unknown, x) => (x.role === 'rep' ? territoryName.get(x.territoryId ?? '') : x.leads.map((id) => territoryName.get(id)).join(', ')) },
-            { title: t('status'), render: (_: unknown, x) => (x.active ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>) },
+            {
+              title: t('territory'),
+              render: (_: unknown, x) =>
+                x.role === 'rep' ? territoryName.get(x.territoryId ?? '') : x.leads.map((id) => territoryName.get(id)).join(', '),
+            },
+            {
+              title: t('status'),
+              render: (_: unknown, x) => (x.active ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>),
+            },
             {
               title: '',
               width: 150,
               render: (_: unknown, x) => (
                 <Space size={0}>
-                  <Button size="small" type="link" onClick={() => setPersonEdit(x)}>{t('edit')}</Button>
+                  <Button size="small" type="link" onClick={() => setPersonEdit(x)}>
+                    {t('edit')}
+                  </Button>
                   {x.active ? (
-                    <Popconfirm title={t('deactivateConfirm', { name: name(x) })} onConfirm={() => void call('org:setActive', { id: x.id, active: false }).then(reload)}>
-                      <Button size="small" type="link" danger>{t('deactivate')}</Button>
+                    <Popconfirm
+                      title={t('deactivateConfirm', { name: name(x) })}
+                      onConfirm={() => void call('org:setActive', { id: x.id, active: false }).then(reload)}
+                    >
+                      <Button size="small" type="link" danger>
+                        {t('deactivate')}
+                      </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" type="link" onClick={() => void call('org:setActive', { id: x.id, active: true }).then(reload)}>{t('reactivate')}</Button>
+                    <Button size="small" type="link" onClick={() => void call('org:setActive', { id: x.id, active: true }).then(reload)}>
+                      {t('reactivate')}
+                    </Button>
                   )}
                 </Space>
               ),
@@ -163,16 +237,45 @@ export function OrgSettings() {
         okText={t('save')}
         labels={{ nameZh: t('nameZh'), nameEn: t('nameEn') }}
         rules={nameRules([noSemicolon])}
-        onSubmit={(form, v) => submit(form, () => call('org:saveTerritory', { ...(territoryEdit?.id ? { id: territoryEdit.id } : {}), ...v }), () => setTerritoryEdit(null))}
+        onSubmit={(form, v) =>
+          submit(
+            form,
+            () => call('org:saveTerritory', { ...(territoryEdit?.id ? { id: territoryEdit.id } : {}), ...v }),
+            () => setTerritoryEdit(null),
+          )
+        }
       />
-      <Modal open={!!personEdit} title={personEdit?.id ? t('editPerson') : t('addPerson')} onCancel={() => setPersonEdit(null)} destroyOnHidden
-        okText={t('save')} okButtonProps={{ htmlType: 'submit', form: 'person-form' }}>
-        {personEdit && <PersonFormBody person={personEdit} territoryOptions={territoryOptions} nameRules={nameRules()}
-          onSubmit={(form, v) => submit(form, () => call('org:savePerson', {
-            ...(personEdit.id ? { id: personEdit.id } : {}),
-            nameZh: v.nameZh, nameEn: v.nameEn, email: v.email?.trim() || null, role: v.role,
-            territoryId: v.role === 'rep' ? v.territoryId ?? null : null, leads: v.role === 'manager' ? v.leads ?? [] : [],
-          }), () => setPersonEdit(null))} />}
+      <Modal
+        open={!!personEdit}
+        title={personEdit?.id ? t('editPerson') : t('addPerson')}
+        onCancel={() => setPersonEdit(null)}
+        destroyOnHidden
+        okText={t('save')}
+        okButtonProps={{ htmlType: 'submit', form: 'person-form' }}
+      >
+        {personEdit && (
+          <PersonFormBody
+            person={personEdit}
+            territoryOptions={territoryOptions}
+            nameRules={nameRules()}
+            onSubmit={(form, v) =>
+              submit(
+                form,
+                () =>
+                  call('org:savePerson', {
+                    ...(personEdit.id ? { id: personEdit.id } : {}),
+                    nameZh: v.nameZh,
+                    nameEn: v.nameEn,
+                    email: v.email?.trim() || null,
+                    role: v.role,
+                    territoryId: v.role === 'rep' ? (v.territoryId ?? null) : null,
+                    leads: v.role === 'manager' ? (v.leads ?? []) : [],
+                  }),
+                () => setPersonEdit(null),
+              )
+            }
+          />
+        )}
       </Modal>
     </Card>
   );
@@ -189,11 +292,28 @@ function TerritoryDialog(props: {
 }) {
   const [form] = Form.useForm();
   return (
-    <Modal open={!!props.value} title={props.title} onCancel={props.onClose} destroyOnHidden okText={props.okText} okButtonProps={{ htmlType: 'submit', form: 'territory-form' }}>
+    <Modal
+      open={!!props.value}
+      title={props.title}
+      onCancel={props.onClose}
+      destroyOnHidden
+      okText={props.okText}
+      okButtonProps={{ htmlType: 'submit', form: 'territory-form' }}
+    >
       {props.value && (
-        <Form id="territory-form" form={form} layout="vertical" initialValues={props.value} onFinish={(v: TerritoryForm) => void props.onSubmit(form, v)}>
-          <Form.Item name="nameZh" label={props.labels.nameZh} rules={props.rules}><Input /></Form.Item>
-          <Form.Item name="nameEn" label={props.labels.nameEn} rules={props.rules}><Input /></Form.Item>
+        <Form
+          id="territory-form"
+          form={form}
+          layout="vertical"
+          initialValues={props.value}
+          onFinish={(v: TerritoryForm) => void props.onSubmit(form, v)}
+        >
+          <Form.Item name="nameZh" label={props.labels.nameZh} rules={props.rules}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="nameEn" label={props.labels.nameEn} rules={props.rules}>
+            <Input />
+          </Form.Item>
         </Form>
       )}
     </Modal>
@@ -211,13 +331,38 @@ function PersonFormBody(props: {
   const role = (Form.useWatch('role', form) as Role | undefined) ?? props.person.role;
   const p = props.person;
   return (
-    <Form id="person-form" form={form} layout="vertical" onFinish={(v: PersonForm) => void props.onSubmit(form, v)}
-      initialValues={{ nameZh: p.nameZh, nameEn: p.nameEn, email: p.email ?? undefined, role: p.role, territoryId: p.territoryId ?? undefined, leads: p.leads ?? [] }}>
+    <Form
+      id="person-form"
+      form={form}
+      layout="vertical"
+      onFinish={(v: PersonForm) => void props.onSubmit(form, v)}
+      initialValues={{
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        email: p.email ?? undefined,
+        role: p.role,
+        territoryId: p.territoryId ?? undefined,
+        leads: p.leads ?? [],
+      }}
+    >
       <Space.Compact block>
-        <Form.Item name="nameZh" label={t('nameZh')} rules={props.nameRules} style={{ flex: 1, marginRight: 8 }}><Input /></Form.Item>
-        <Form.Item name="nameEn" label={t('nameEn')} rules={props.nameRules} style={{ flex: 1 }}><Input /></Form.Item>
+        <Form.Item name="nameZh" label={t('nameZh')} rules={props.nameRules} style={{ flex: 1, marginRight: 8 }}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('nameEn')} rules={props.nameRules} style={{ flex: 1 }}>
+          <Input />
+        </Form.Item>
       </Space.Compact>
-      <Form.Item name="email" label={t('email')} rules={[{ type: 'email', message: t('rules.email') }, { max: EMAIL_MAX, message: t('rules.tooLong', { max: EMAIL_MAX }) }]}><Input /></Form.Item>
+      <Form.Item
+        name="email"
+        label={t('email')}
+        rules={[
+          { type: 'email', message: t('rules.email') },
+          { max: EMAIL_MAX, message: t('rules.tooLong', { max: EMAIL_MAX }) },
+        ]}
+      >
+        <Input />
+      </Form.Item>
       <Form.Item name="role" label={t('role')} rules={[{ required: true, message: t('rules.required') }]}>
         <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
       </Form.Item>

@@ -65,7 +65,8 @@ export const orgMessages = {
     edit: 'Edit',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
-    deactivateConfirm: 'Deactivate {{name}}? Their name stays on history, grades and the accounts they own, but they can no longer be made an owner.',
+    deactivateConfirm:
+      'Deactivate {{name}}? Their name stays on history, grades and the accounts they own, but they can no longer be made an owner.',
     addTerritory: 'Add territory',
     addPerson: 'Add person',
     editTerritory: 'Edit territory',
@@ -85,7 +86,10 @@ export const orgMessages = {
       email: 'Not an email address (like name@example.com)',
       territoryForRep: 'A rep needs the territory they work',
     },
-    empty: { territories: 'No territories yet: add one, then the people who work it', people: 'No people yet: add reps, managers, finance…' },
+    empty: {
+      territories: 'No territories yet: add one, then the people who work it',
+      people: 'No people yet: add reps, managers, finance…',
+    },
     sheet: 'Sheet',
     row: 'Row',
     column: 'Column',

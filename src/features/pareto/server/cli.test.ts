@@ -21,11 +21,24 @@ afterAll(() => dir.cleanup());
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-type Acc = { id: string; name: string; territory: string; owner: string | null; sales: number; profit: number; grade: string | null; grade_source: string | null };
+type Acc = {
+  id: string;
+  name: string;
+  territory: string;
+  owner: string | null;
+  sales: number;
+  profit: number;
+  grade: string | null;
+  grade_source: string | null;
+};
 async function readAccounts(): Promise<Acc[]> {
   const ctx = await openBook(db, { dailyBackup: false });
   try {
@@ -52,12 +65,24 @@ describe('npm run cli -- export pareto', () => {
     expect(rows[0]).toEqual(['Rank', 'Account', 'Territory', 'Owner', 'Value', 'Share', 'Cumulative share', 'Class']);
 
     const inScope = (await readAccounts()).filter((a) => a.territory === 'East China');
-    const want = classifyPareto(inScope.map((a) => ({ id: a.id, name: a.name, value: a.profit })), { a: 70, b: 90 });
+    const want = classifyPareto(
+      inScope.map((a) => ({ id: a.id, name: a.name, value: a.profit })),
+      { a: 70, b: 90 },
+    );
     expect(want.composition.nonPositive).toBeGreaterThan(0); // the demo has loss-making accounts: they must be C
     const byId = new Map(inScope.map((a) => [a.id, a]));
     expect(rows.length - 1).toBe(want.rows.length);
     want.rows.forEach((w, i) => {
-      const [rank, account, territory, owner, value, share, cumulative, cls] = rows[i + 1] as [number, string, string, string, number, number, number, string];
+      const [rank, account, territory, owner, value, share, cumulative, cls] = rows[i + 1] as [
+        number,
+        string,
+        string,
+        string,
+        number,
+        number,
+        number,
+        string,
+      ];
       const acc = byId.get(w.id)!;
       expect([rank, account, territory, owner ?? null, cls]).toEqual([w.rank, acc.name, 'East China', acc.owner, w.cls]);
       expect(value).toBe(w.value / 100); // yuan
@@ -85,7 +110,10 @@ describe('npm run cli -- export pareto', () => {
     const out = path.join(dir.dir, 'all.xlsx');
     expect((await cli('export', 'pareto', out)).code).toBe(0);
     const all = await readAccounts();
-    const want = classifyPareto(all.map((a) => ({ id: a.id, name: a.name, value: a.sales })), { a: 55, b: 85 });
+    const want = classifyPareto(
+      all.map((a) => ({ id: a.id, name: a.name, value: a.sales })),
+      { a: 55, b: 85 },
+    );
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.readFile(out).Sheets.Pareto!);
     expect(rows.map((r) => r.Class)).toEqual(want.rows.map((r) => r.cls));
 
@@ -115,12 +143,22 @@ describe('npm run cli -- grade apply', () => {
     const ly = await (async () => {
       const ctx = await openBook(db, { dailyBackup: false });
       try {
-        return new Map((ctx.db.prepare('SELECT id, sales_last_year_fen AS v FROM accounts').all() as { id: string; v: number }[]).map((x) => [x.id, x.v]));
+        return new Map(
+          (ctx.db.prepare('SELECT id, sales_last_year_fen AS v FROM accounts').all() as { id: string; v: number }[]).map((x) => [
+            x.id,
+            x.v,
+          ]),
+        );
       } finally {
         ctx.db.close();
       }
     })();
-    const want = new Map(classifyPareto(all.map((a) => ({ id: a.id, name: a.name, value: ly.get(a.id)! })), { a: 80, b: 95 }).rows.map((x) => [x.id, x.cls]));
+    const want = new Map(
+      classifyPareto(
+        all.map((a) => ({ id: a.id, name: a.name, value: ly.get(a.id)! })),
+        { a: 80, b: 95 },
+      ).rows.map((x) => [x.id, x.cls]),
+    );
     for (const a of all) expect([a.grade, a.grade_source]).toEqual([want.get(a.id), 'pareto']);
     const again = await cli('grade', 'apply', '--measure', 'salesLastYear', '--a', '80', '--b', '95');
     expect(again.out).toMatch(/Nothing to change/);

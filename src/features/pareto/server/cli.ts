@@ -46,7 +46,8 @@ function paramsOf(io: CliIo): ParetoParams {
 export const paretoCommands: CliCommand[] = [
   {
     words: ['export', 'pareto'],
-    usage: 'export pareto OUT.xlsx [--measure sales|salesLastYear|profit] [--a 55] [--b 85] [--territory NAME] [--owner NAME]  sheets Pareto, Summary',
+    usage:
+      'export pareto OUT.xlsx [--measure sales|salesLastYear|profit] [--a 55] [--b 85] [--territory NAME] [--owner NAME]  sheets Pareto, Summary',
     options: paramOptions,
     async run(io) {
       const params = paramsOf(io);
@@ -58,13 +59,18 @@ export const paretoCommands: CliCommand[] = [
   },
   {
     words: ['grade', 'apply'],
-    usage: 'grade apply [--measure sales|salesLastYear|profit] [--a 55] [--b 85] [--territory NAME] [--owner NAME] [--keep-manual]  write ABC classes into accounts.grade',
+    usage:
+      'grade apply [--measure sales|salesLastYear|profit] [--a 55] [--b 85] [--territory NAME] [--owner NAME] [--keep-manual]  write ABC classes into accounts.grade',
     options: { ...paramOptions, 'keep-manual': { type: 'boolean' as const } },
     async run(io) {
       const params = paramsOf(io);
       const keepManual = io.options['keep-manual'] === true;
       const r = await io.registry.call<{ batchId: string | null; changed: number }>(io.ctx, 'pareto:applyGrades', { params, keepManual });
-      io.out(r.batchId ? `Graded: ${r.changed} accounts changed (batch ${r.batchId}; undo in the Pareto screen).` : 'Nothing to change: every account already holds its class.');
+      io.out(
+        r.batchId
+          ? `Graded: ${r.changed} accounts changed (batch ${r.batchId}; undo in the Pareto screen).`
+          : 'Nothing to change: every account already holds its class.',
+      );
       return 0;
     },
   },

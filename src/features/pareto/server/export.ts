@@ -13,14 +13,32 @@ import { detailsByRowid } from './repo';
 type Lang = 'zh-CN' | 'en';
 
 const PARETO_HEADERS = {
-  en: { sheet: 'Pareto', summary: 'Summary', cols: ['Rank', 'Account', 'Territory', 'Owner', 'Value', 'Share', 'Cumulative share', 'Class'], sum: ['Class', 'Accounts', 'Account share', 'Value', 'Value share'] },
-  'zh-CN': { sheet: 'ABC分析', summary: '汇总', cols: ['排名', '客户', '区域', '销售代表', '数值', '占比', '累计占比', '类别'], sum: ['类别', '客户数', '客户占比', '数值', '数值占比'] },
+  en: {
+    sheet: 'Pareto',
+    summary: 'Summary',
+    cols: ['Rank', 'Account', 'Territory', 'Owner', 'Value', 'Share', 'Cumulative share', 'Class'],
+    sum: ['Class', 'Accounts', 'Account share', 'Value', 'Value share'],
+  },
+  'zh-CN': {
+    sheet: 'ABC分析',
+    summary: '汇总',
+    cols: ['排名', '客户', '区域', '销售代表', '数值', '占比', '累计占比', '类别'],
+    sum: ['类别', '客户数', '客户占比', '数值', '数值占比'],
+  },
 } as const;
 
 const CHUNK = 2000;
 
 /** `today` (the book's) is the workbook's document date; nothing in the cells depends on it. */
-export async function writeParetoWorkbook(db: Db, file: string, scope: RankScope, t: ParetoThresholds, lang: Lang, today: string, job?: Job): Promise<{ rows: number }> {
+export async function writeParetoWorkbook(
+  db: Db,
+  file: string,
+  scope: RankScope,
+  t: ParetoThresholds,
+  lang: Lang,
+  today: string,
+  job?: Job,
+): Promise<{ rows: number }> {
   const { ranking: r } = getRanking(db, scope);
   const b = boundaries(r, t);
   const total = Number(r.total);
@@ -65,7 +83,11 @@ export async function writeParetoWorkbook(db: Db, file: string, scope: RankScope
   const kinds = ['int', 'text', 'text', 'text', 'money', 'percent', 'percent', 'text'] as const;
   const sheets: SheetSpec[] = [
     { name: h.sheet, columns: h.cols.map((header, i) => ({ header, kind: kinds[i]! })), rows: rows(), rowCount: r.n },
-    { name: h.summary, columns: h.sum.map((header, i) => ({ header, kind: (['text', 'int', 'percent', 'money', 'percent'] as const)[i]! })), rows: summary },
+    {
+      name: h.summary,
+      columns: h.sum.map((header, i) => ({ header, kind: (['text', 'int', 'percent', 'money', 'percent'] as const)[i]! })),
+      rows: summary,
+    },
   ];
   await writeWorkbook(file, sheets, job ? { job, date: today } : { date: today });
   return { rows: r.n };
@@ -73,17 +95,23 @@ export async function writeParetoWorkbook(db: Db, file: string, scope: RankScope
 
 const PLAN_TEXT = {
   en: {
-    plan: 'Plan', workload: 'Workload',
+    plan: 'Plan',
+    workload: 'Workload',
     planCols: ['Date', 'Week', 'City', 'Account', 'Grade', 'Contact', 'Visit no.'],
     loadCols: ['Grade', 'Accounts', 'Per account', 'Contact', 'Contacts', 'Days'],
-    visit: 'visit', call: 'phone call', title: (rep: string, month: string) => `Visit plan — ${rep} — ${month}`,
+    visit: 'visit',
+    call: 'phone call',
+    title: (rep: string, month: string) => `Visit plan — ${rep} — ${month}`,
     summary: (p: VisitPlanOut) => `Working days ${p.workingDays}; days needed ${p.daysNeeded}${p.overloaded ? ' — OVERLOADED' : ''}`,
   },
   'zh-CN': {
-    plan: '拜访计划', workload: '工作量',
+    plan: '拜访计划',
+    workload: '工作量',
     planCols: ['日期', '周', '城市', '客户', '等级', '方式', '第几次'],
     loadCols: ['等级', '客户数', '每户次数', '方式', '总次数', '所需天数'],
-    visit: '拜访', call: '电话', title: (rep: string, month: string) => `拜访计划 — ${rep} — ${month}`,
+    visit: '拜访',
+    call: '电话',
+    title: (rep: string, month: string) => `拜访计划 — ${rep} — ${month}`,
     summary: (p: VisitPlanOut) => `工作日 ${p.workingDays} 天；需要 ${p.daysNeeded} 天${p.overloaded ? '——超负荷' : ''}`,
   },
 } as const;
@@ -94,25 +122,37 @@ export async function writeVisitPlanWorkbook(file: string, plan: VisitPlanOut, r
   const planRows: CellValue[][] = [];
   for (const d of plan.days) {
     for (const g of d.groups) {
-      for (const c of g.contacts) planRows.push([d.date, d.week, c.city ?? '', c.name, c.grade, c.mode === 'visit' ? x.visit : x.call, `${c.n}/${c.of}`]);
+      for (const c of g.contacts)
+        planRows.push([d.date, d.week, c.city ?? '', c.name, c.grade, c.mode === 'visit' ? x.visit : x.call, `${c.n}/${c.of}`]);
     }
   }
-  const loadRows: CellValue[][] = plan.byGrade.map((g) => [g.grade, g.accounts, g.perAccount, g.mode === 'visit' ? x.visit : x.call, g.contacts, g.days]);
+  const loadRows: CellValue[][] = plan.byGrade.map((g) => [
+    g.grade,
+    g.accounts,
+    g.perAccount,
+    g.mode === 'visit' ? x.visit : x.call,
+    g.contacts,
+    g.days,
+  ]);
   const title = [x.title(repName, plan.month), x.summary(plan)];
-  await writeWorkbook(file, [
-    {
-      name: x.plan,
-      title,
-      columns: x.planCols.map((header, i) => ({ header, kind: (['date', 'int', 'text', 'text', 'text', 'text', 'text'] as const)[i]! })),
-      rows: planRows,
-    },
-    {
-      name: x.workload,
-      title,
-      columns: x.loadCols.map((header, i) => ({ header, kind: (['text', 'int', 'int', 'text', 'int', 'number'] as const)[i]! })),
-      rows: loadRows,
-      totals: ['Total', plan.byGrade.reduce((s, g) => s + g.accounts, 0), null, null, plan.visits + plan.calls, plan.daysNeeded],
-    },
-  ], { date: `${plan.month}-01` });
+  await writeWorkbook(
+    file,
+    [
+      {
+        name: x.plan,
+        title,
+        columns: x.planCols.map((header, i) => ({ header, kind: (['date', 'int', 'text', 'text', 'text', 'text', 'text'] as const)[i]! })),
+        rows: planRows,
+      },
+      {
+        name: x.workload,
+        title,
+        columns: x.loadCols.map((header, i) => ({ header, kind: (['text', 'int', 'int', 'text', 'int', 'number'] as const)[i]! })),
+        rows: loadRows,
+        totals: ['Total', plan.byGrade.reduce((s, g) => s + g.accounts, 0), null, null, plan.visits + plan.calls, plan.daysNeeded],
+      },
+    ],
+    { date: `${plan.month}-01` },
+  );
   return { rows: planRows.length };
 }

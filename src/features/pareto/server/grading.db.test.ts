@@ -12,8 +12,25 @@ import { clearRankings } from './ranking';
 
 // Apply / preview / undo / history on a real SQLite file with the demo company.
 
-type Analysis = { count: number; lastA: number; lastB: number; cached: boolean; composition: { cls: string; accounts: number; value: number }[]; chart: { bars: { id: string; to: number }[] } };
-type AccountRow = { id: string; name: string; sales: number; profit: number; territoryId: string; ownerId: string | null; grade: string | null; gradeSource: string | null; version: number };
+type Analysis = {
+  count: number;
+  lastA: number;
+  lastB: number;
+  cached: boolean;
+  composition: { cls: string; accounts: number; value: number }[];
+  chart: { bars: { id: string; to: number }[] };
+};
+type AccountRow = {
+  id: string;
+  name: string;
+  sales: number;
+  profit: number;
+  territoryId: string;
+  ownerId: string | null;
+  grade: string | null;
+  gradeSource: string | null;
+  version: number;
+};
 
 let ctx: ServerContext;
 let cleanup: () => void;
@@ -43,7 +60,12 @@ afterEach(() => {
 
 const accounts = () => call<AccountRow[]>('accounts:list', {});
 const expected = (list: AccountRow[], field: 'sales' | 'profit', a = 55, b = 85) =>
-  new Map(classifyPareto(list.map((x) => ({ id: x.id, name: x.name, value: x[field] })), { a, b }).rows.map((r) => [r.id, r.cls]));
+  new Map(
+    classifyPareto(
+      list.map((x) => ({ id: x.id, name: x.name, value: x[field] })),
+      { a, b },
+    ).rows.map((r) => [r.id, r.cls]),
+  );
 
 describe('the Pareto analysis', () => {
   it('matches the pure rule, serves threshold changes from the cache, and re-ranks after a sales edit', async () => {
@@ -57,14 +79,21 @@ describe('the Pareto analysis', () => {
     expect(ranks.total).toBe(400);
     expect(ranks.rows).toHaveLength(400);
     for (const r of ranks.rows) expect(r.cls).toBe(want.get(r.id));
-    expect(first.composition.map((c) => c.accounts)).toEqual(['A', 'B', 'C'].map((cls) => [...want.values()].filter((x) => x === cls).length));
+    expect(first.composition.map((c) => c.accounts)).toEqual(
+      ['A', 'B', 'C'].map((cls) => [...want.values()].filter((x) => x === cls).length),
+    );
 
     const moved = await call<Analysis>('pareto:analyze', { params: params({ a: 80, b: 95 }) });
     expect(moved.cached).toBe(true);
     expect(moved.lastA).toBeGreaterThan(first.lastA);
 
     // A page of one class only.
-    const bPage = await call<{ total: number; rows: { rank: number; cls: string }[] }>('pareto:ranks', { params: params(), cls: 'B', offset: 2, limit: 5 });
+    const bPage = await call<{ total: number; rows: { rank: number; cls: string }[] }>('pareto:ranks', {
+      params: params(),
+      cls: 'B',
+      offset: 2,
+      limit: 5,
+    });
     expect(bPage.total).toBe(first.lastB - first.lastA);
     expect(bPage.rows.map((r) => r.rank)).toEqual([3, 4, 5, 6, 7].map((k) => first.lastA + k));
     expect(bPage.rows.every((r) => r.cls === 'B')).toBe(true);
@@ -81,7 +110,10 @@ describe('the Pareto analysis', () => {
   });
 
   it('buckets the bars when there are more accounts than bars, keeping exact numbers', async () => {
-    const a = await call<Omit<Analysis, 'chart'> & { chart: { bucket: number; bars: { from: number; to: number }[] } }>('pareto:analyze', { params: params(), maxBars: 30 });
+    const a = await call<Omit<Analysis, 'chart'> & { chart: { bucket: number; bars: { from: number; to: number }[] } }>('pareto:analyze', {
+      params: params(),
+      maxBars: 30,
+    });
     expect(a.chart.bucket).toBe(14);
     expect(a.chart.bars.length).toBe(29);
     expect(a.chart.bars.at(-1)!.to).toBe(400);
@@ -93,7 +125,10 @@ describe('applying grades', () => {
   it('previews, applies in one batch with change-log entries, and keeps the ranking cached', async () => {
     const list = await accounts();
     const want = expected(list, 'sales');
-    const preview = await call<{ changes: number; unchanged: number; moves: { from: string; to: string; count: number }[] }>('pareto:previewGrades', { params: params() });
+    const preview = await call<{ changes: number; unchanged: number; moves: { from: string; to: string; count: number }[] }>(
+      'pareto:previewGrades',
+      { params: params() },
+    );
     expect(preview.changes).toBe(400);
     expect(preview.moves.map((m) => m.from)).toEqual(['', '', '']);
     const r = await call<{ batchId: string; changed: number }>('pareto:applyGrades', { params: params() });
@@ -105,7 +140,9 @@ describe('applying grades', () => {
     }
     expect(now[0]!.version).toBe(list.find((x) => x.id === now[0]!.id)!.version + 1);
     // One change_log entry per account, tagged with the batch, holding the diff as updateRow writes it.
-    const entries = ctx.db.prepare("SELECT row_id, op, changes, id FROM change_log WHERE batch_id = ? AND table_name = 'accounts'").all(r.batchId) as { row_id: string; op: string; changes: string; id: string }[];
+    const entries = ctx.db
+      .prepare("SELECT row_id, op, changes, id FROM change_log WHERE batch_id = ? AND table_name = 'accounts'")
+      .all(r.batchId) as { row_id: string; op: string; changes: string; id: string }[];
     expect(entries.length).toBe(400);
     const sample = entries.find((e) => e.row_id === now[0]!.id)!;
     expect(sample.op).toBe('update');
@@ -140,17 +177,28 @@ describe('applying grades', () => {
     const firstClass = manual!.grade;
     // A manual grade (by readiness, docs/en/abc.md) through the grid's edit.
     await call('accounts:update', { id: manual!.id, patch: { grade: 'D' } });
-    const preview = await call<{ changes: number; manualOverwritten: number }>('pareto:previewGrades', { params: params({ a: 80, b: 95 }) });
-    const kept = await call<{ changes: number; manualOverwritten: number }>('pareto:previewGrades', { params: params({ a: 80, b: 95 }), keepManual: true });
+    const preview = await call<{ changes: number; manualOverwritten: number }>('pareto:previewGrades', {
+      params: params({ a: 80, b: 95 }),
+    });
+    const kept = await call<{ changes: number; manualOverwritten: number }>('pareto:previewGrades', {
+      params: params({ a: 80, b: 95 }),
+      keepManual: true,
+    });
     expect(preview.manualOverwritten).toBe(1);
     expect(kept.manualOverwritten).toBe(0);
     expect(kept.changes).toBe(preview.changes - 1);
-    const second = await call<{ batchId: string; changed: number }>('pareto:applyGrades', { params: params({ a: 80, b: 95 }), keepManual: true });
+    const second = await call<{ batchId: string; changed: number }>('pareto:applyGrades', {
+      params: params({ a: 80, b: 95 }),
+      keepManual: true,
+    });
     expect(second.changed).toBe(kept.changes);
     const afterSecond = await accounts();
     expect(afterSecond.find((a) => a.id === manual!.id)).toMatchObject({ grade: 'D', gradeSource: 'manual' });
 
-    const history = await call<{ source: string; before: string | null; after: string | null; rule: string | null; date: string }[]>('pareto:gradeHistory', { accountId: manual!.id });
+    const history = await call<{ source: string; before: string | null; after: string | null; rule: string | null; date: string }[]>(
+      'pareto:gradeHistory',
+      { accountId: manual!.id },
+    );
     expect(history.map((h) => [h.source, h.after, h.rule])).toEqual([
       ['manual', 'D', null],
       ['pareto', firstClass, 'sales 55/85'],
@@ -184,7 +232,9 @@ describe('applying grades', () => {
     const list = await accounts();
     const inT = list.filter((a) => a.territoryId === t);
     const want = expected(inT, 'profit', 70, 90);
-    const r = await call<{ changed: number }>('pareto:applyGrades', { params: params({ measure: 'profit', territoryId: t, a: 70, b: 90 }) });
+    const r = await call<{ changed: number }>('pareto:applyGrades', {
+      params: params({ measure: 'profit', territoryId: t, a: 70, b: 90 }),
+    });
     expect(r.changed).toBe(inT.length);
     for (const a of await accounts()) {
       if (a.territoryId === t) expect(a.grade).toBe(want.get(a.id));
@@ -199,9 +249,15 @@ describe('applying grades', () => {
 });
 
 describe('visit plan and scorecard', () => {
-  it('plans a rep\'s month by grade (ungraded accounts by their class) and exports it', async () => {
+  it("plans a rep's month by grade (ungraded accounts by their class) and exports it", async () => {
     const { reps } = await call<{ reps: { id: string }[] }>('accounts:lookups', {});
-    const plan = await call<{ workingDays: number; visits: number; calls: number; ungradedPlannedByClass: number; byGrade: { grade: string; accounts: number }[] }>('pareto:visitPlan', { month: '2026-11', ownerId: reps[0]!.id });
+    const plan = await call<{
+      workingDays: number;
+      visits: number;
+      calls: number;
+      ungradedPlannedByClass: number;
+      byGrade: { grade: string; accounts: number }[];
+    }>('pareto:visitPlan', { month: '2026-11', ownerId: reps[0]!.id });
     const mine = (await accounts()).filter((a) => a.ownerId === reps[0]!.id);
     expect(plan.workingDays).toBe(21);
     expect(plan.ungradedPlannedByClass).toBe(mine.length);
@@ -220,10 +276,18 @@ describe('visit plan and scorecard', () => {
   });
 
   it('scores accounts and lists disagreements with the ABC class', async () => {
-    const s = await call<{ count: number; byGrade: Record<'A' | 'B' | 'C', number>; matrix: Record<string, Record<string, number>>; disagreementCount: number; disagreements: { abc: string; scorecard: string }[] }>('pareto:scorecard', { params: params() });
+    const s = await call<{
+      count: number;
+      byGrade: Record<'A' | 'B' | 'C', number>;
+      matrix: Record<string, Record<string, number>>;
+      disagreementCount: number;
+      disagreements: { abc: string; scorecard: string }[];
+    }>('pareto:scorecard', { params: params() });
     expect(s.count).toBe(400);
     expect(s.byGrade.A + s.byGrade.B + s.byGrade.C).toBe(400);
-    const offDiagonal = ['A', 'B', 'C'].flatMap((x) => ['A', 'B', 'C'].filter((y) => y !== x).map((y) => s.matrix[x]![y]!)).reduce((a, b) => a + b, 0);
+    const offDiagonal = ['A', 'B', 'C']
+      .flatMap((x) => ['A', 'B', 'C'].filter((y) => y !== x).map((y) => s.matrix[x]![y]!))
+      .reduce((a, b) => a + b, 0);
     expect(s.disagreementCount).toBe(offDiagonal);
     // The demo book has disagreements; the list holds them all (fewer than the default page of 200), each a real one.
     expect(s.disagreementCount).toBeGreaterThan(0);
@@ -234,19 +298,26 @@ describe('visit plan and scorecard', () => {
 
 describe('at scale, with ties and non-positive values', () => {
   it('ranks 100,000 accounts exactly like the pure rule, with at most 2,000 chart bars', async () => {
-    const { territories, reps } = await call<{ territories: { id: string }[]; reps: { id: string; territoryId: string }[] }>('accounts:lookups', {});
+    const { territories, reps } = await call<{ territories: { id: string }[]; reps: { id: string; territoryId: string }[] }>(
+      'accounts:lookups',
+      {},
+    );
     const t = territories[0]!.id;
     const rep = reps.find((r) => r.territoryId === t)!.id;
     // Few distinct names and values: many ties on value, then on name, decided by id.
-    const insert = ctx.db.prepare('INSERT INTO accounts (id, territory_id, owner_id, name, sales_fen, profit_fen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = ctx.db.prepare(
+      'INSERT INTO accounts (id, territory_id, owner_id, name, sales_fen, profit_fen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     ctx.db.transaction(() => {
       for (let i = 0; i < 100_000; i++) {
-        const id = `01936b2a-0000-7000-8000-${(i * 7919 % 100_000).toString(16).padStart(12, '0')}`;
+        const id = `01936b2a-0000-7000-8000-${((i * 7919) % 100_000).toString(16).padStart(12, '0')}`;
         insert.run(id, t, rep, `Name ${i % 37}`, (i % 101) * 1000, ((i % 13) - 4) * 500, 'x', 'x');
       }
     })();
     clearRankings(ctx.db);
-    const all = ctx.db.prepare('SELECT id, name, profit_fen AS value FROM accounts WHERE territory_id = ? AND deleted_at IS NULL').all(t) as { id: string; name: string; value: number }[];
+    const all = ctx.db
+      .prepare('SELECT id, name, profit_fen AS value FROM accounts WHERE territory_id = ? AND deleted_at IS NULL')
+      .all(t) as { id: string; name: string; value: number }[];
     const want = classifyPareto(all, { a: 70, b: 90 });
     const p = params({ measure: 'profit', territoryId: t, a: 70, b: 90 });
     const a = await call<Analysis>('pareto:analyze', { params: p });
@@ -265,13 +336,20 @@ describe('at scale, with ties and non-positive values', () => {
     // Applying writes exactly those classes.
     const r = await call<{ changed: number }>('pareto:applyGrades', { params: p });
     expect(r.changed).toBe(all.length);
-    const graded = new Map((ctx.db.prepare('SELECT id, grade FROM accounts WHERE territory_id = ?').all(t) as { id: string; grade: string }[]).map((x) => [x.id, x.grade]));
+    const graded = new Map(
+      (ctx.db.prepare('SELECT id, grade FROM accounts WHERE territory_id = ?').all(t) as { id: string; grade: string }[]).map((x) => [
+        x.id,
+        x.grade,
+      ]),
+    );
     expect(want.rows.every((w) => graded.get(w.id) === w.cls)).toBe(true);
   }, 300_000);
 
   it('answers an empty scope', async () => {
     const tid = ctx.db.transaction(() => insertRow(ctx, 'territories', { name_zh: '空', name_en: 'Empty' }))();
-    const a = await call<Analysis & { reading: { en: string }; chart: { zones: unknown[] } }>('pareto:analyze', { params: params({ territoryId: tid }) });
+    const a = await call<Analysis & { reading: { en: string }; chart: { zones: unknown[] } }>('pareto:analyze', {
+      params: params({ territoryId: tid }),
+    });
     expect(a.count).toBe(0);
     expect(a.chart.bars).toEqual([]);
     expect(a.chart.zones).toEqual([null, null, null]);

@@ -44,7 +44,8 @@ function loadClasses(db: Db, r: Ranking, t: ParetoThresholds): void {
   let maxRowid = 0;
   for (let i = 0; i < r.n; i++) if (r.rowids[i]! > maxRowid) maxRowid = r.rowids[i]!;
   // A dense array while rowids are compact (the usual case); a Map when they are sparse.
-  const table: Uint8Array | Map<number, number> = maxRowid <= 4 * r.n + 1_000_000 ? new Uint8Array(maxRowid + 1) : new Map<number, number>();
+  const table: Uint8Array | Map<number, number> =
+    maxRowid <= 4 * r.n + 1_000_000 ? new Uint8Array(maxRowid + 1) : new Map<number, number>();
   for (let i = 0; i < r.n; i++) {
     const code = i < b.aEnd ? CLASS_CODE.A : i < b.bEnd ? CLASS_CODE.B : CLASS_CODE.C;
     if (table instanceof Uint8Array) table[r.rowids[i]!] = code;
@@ -117,7 +118,11 @@ function createChangeTable(db: Db): void {
 /** Writes the rows of the change table: accounts and their change_log entries. */
 function writeChanges(ctx: ServerContext, batchId: string, at: string, report: (label: string) => void = () => {}): number {
   const db = ctx.db;
-  const n = db.prepare(`UPDATE accounts SET grade = c.g1, grade_source = c.s1, updated_at = ?, version = version + 1 FROM ${TEMP} c WHERE accounts.rowid = c.rid`).run(at).changes;
+  const n = db
+    .prepare(
+      `UPDATE accounts SET grade = c.g1, grade_source = c.s1, updated_at = ?, version = version + 1 FROM ${TEMP} c WHERE accounts.rowid = c.rid`,
+    )
+    .run(at).changes;
   report('log');
   const ids = idBlock(ctx);
   // The JSON diff holds only the columns that changed, grade first, as updateRow writes it.
@@ -137,7 +142,12 @@ function insertBatch(ctx: ServerContext, row: Record<string, unknown>): string {
   return insertRow(ctx, 'grade_batches', { ...row, on_date: ctx.clock.today() });
 }
 
-export function applyGrades(ctx: ServerContext, p: GradeParams, keepManual: boolean, report: (step: number, label: string) => void = () => {}) {
+export function applyGrades(
+  ctx: ServerContext,
+  p: GradeParams,
+  keepManual: boolean,
+  report: (step: number, label: string) => void = () => {},
+) {
   const { aBp, bBp } = checkThresholds(p);
   const db = ctx.db;
   return db
@@ -161,8 +171,15 @@ export function applyGrades(ctx: ServerContext, p: GradeParams, keepManual: bool
         if (found === 0) return { batchId: null, changed: 0 };
         report(2, 'write');
         const batchId = insertBatch(ctx, {
-          kind: 'pareto', rule: ruleText(p.measure, p), measure: p.measure, a_bp: aBp, b_bp: bBp,
-          scope_territory_id: p.territoryId ?? null, scope_owner_id: p.ownerId ?? null, changed: found, undoes: null,
+          kind: 'pareto',
+          rule: ruleText(p.measure, p),
+          measure: p.measure,
+          a_bp: aBp,
+          b_bp: bBp,
+          scope_territory_id: p.territoryId ?? null,
+          scope_owner_id: p.ownerId ?? null,
+          changed: found,
+          undoes: null,
         });
         const changed = writeChanges(ctx, batchId, ctx.clock.now(), (label) => report(3, label));
         db.exec(`DROP TABLE ${TEMP}`);
@@ -183,9 +200,9 @@ export function undoGrades(ctx: ServerContext, batchId: string) {
   const db = ctx.db;
   return db
     .transaction(() => {
-      const batch = db.prepare('SELECT kind, rule, measure, changed FROM grade_batches WHERE id = ? AND deleted_at IS NULL').get(batchId) as
-        | { kind: string; rule: string; measure: string; changed: number }
-        | undefined;
+      const batch = db
+        .prepare('SELECT kind, rule, measure, changed FROM grade_batches WHERE id = ? AND deleted_at IS NULL')
+        .get(batchId) as { kind: string; rule: string; measure: string; changed: number } | undefined;
       if (!batch) throw new AppError('not-found', 'This grade batch does not exist.');
       if (batch.kind !== 'pareto') throw new AppError('validation', 'Only an application of grades can be undone.');
       if (db.prepare('SELECT 1 FROM grade_batches WHERE undoes = ? AND deleted_at IS NULL').get(batchId)) {
@@ -193,9 +210,14 @@ export function undoGrades(ctx: ServerContext, batchId: string) {
       }
       const seqBefore = currentSeq(db);
       createChangeTable(db);
-      const before = (col: string) => `CASE WHEN json_type(c.changes, '$.${col}') IS NOT NULL THEN json_extract(c.changes, '$.${col}[0]') ELSE a.${col} END`;
-      const after = (col: string) => `CASE WHEN json_type(c.changes, '$.${col}') IS NOT NULL THEN json_extract(c.changes, '$.${col}[1]') ELSE a.${col} END`;
-      const total = db.prepare("SELECT count(*) FROM change_log WHERE batch_id = ? AND table_name = 'accounts'").pluck().get(batchId) as number;
+      const before = (col: string) =>
+        `CASE WHEN json_type(c.changes, '$.${col}') IS NOT NULL THEN json_extract(c.changes, '$.${col}[0]') ELSE a.${col} END`;
+      const after = (col: string) =>
+        `CASE WHEN json_type(c.changes, '$.${col}') IS NOT NULL THEN json_extract(c.changes, '$.${col}[1]') ELSE a.${col} END`;
+      const total = db
+        .prepare("SELECT count(*) FROM change_log WHERE batch_id = ? AND table_name = 'accounts'")
+        .pluck()
+        .get(batchId) as number;
       db.prepare(
         `INSERT INTO ${TEMP} (rid, id, g0, s0, g1, s1)
          SELECT a.rowid, a.id, a.grade, a.grade_source, ${before('grade')}, ${before('grade_source')}
@@ -206,8 +228,15 @@ export function undoGrades(ctx: ServerContext, batchId: string) {
       ).run(batchId);
       const toRevert = db.prepare(`SELECT count(*) FROM ${TEMP}`).pluck().get() as number;
       const undoId = insertBatch(ctx, {
-        kind: 'undo', rule: `undo: ${batch.rule}`, measure: batch.measure, a_bp: null, b_bp: null,
-        scope_territory_id: null, scope_owner_id: null, changed: toRevert, undoes: batchId,
+        kind: 'undo',
+        rule: `undo: ${batch.rule}`,
+        measure: batch.measure,
+        a_bp: null,
+        b_bp: null,
+        scope_territory_id: null,
+        scope_owner_id: null,
+        changed: toRevert,
+        undoes: batchId,
       });
       const reverted = writeChanges(ctx, undoId, ctx.clock.now());
       db.exec(`DROP TABLE ${TEMP}`);

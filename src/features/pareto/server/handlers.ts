@@ -99,6 +99,13 @@ export const paretoHandlers: Handlers<C> = {
     const d = disagreements(scored, abc);
     const byGrade = { A: 0, B: 0, C: 0 };
     for (const x of scored) byGrade[x.grade]++;
-    return { settings: s, count: scored.length, byGrade, matrix: d.matrix, disagreementCount: d.list.length, disagreements: d.list.slice(0, limit) };
+    return {
+      settings: s,
+      count: scored.length,
+      byGrade,
+      matrix: d.matrix,
+      disagreementCount: d.list.length,
+      disagreements: d.list.slice(0, limit),
+    };
   },
 };

@@ -39,7 +39,10 @@ export interface Ranking {
   memo: Map<string, unknown>;
 }
 
-export function scopeWhere(scope: { territoryId?: string | undefined; ownerId?: string | undefined }, alias = ''): { sql: string; params: string[] } {
+export function scopeWhere(
+  scope: { territoryId?: string | undefined; ownerId?: string | undefined },
+  alias = '',
+): { sql: string; params: string[] } {
   const p = alias ? `${alias}.` : '';
   const where = [`${p}deleted_at IS NULL`];
   const params: string[] = [];
@@ -59,14 +62,20 @@ export function rankAccounts(db: Db, scope: RankScope): Ranking {
   const t0 = performance.now();
   const col = MEASURE_COLUMN[scope.measure];
   const w = scopeWhere(scope);
-  const n = db.prepare(`SELECT count(*) FROM accounts WHERE ${w.sql}`).pluck().get(...w.params) as number;
+  const n = db
+    .prepare(`SELECT count(*) FROM accounts WHERE ${w.sql}`)
+    .pluck()
+    .get(...w.params) as number;
   const rowids = new Float64Array(n);
   const values = new Float64Array(n);
   const prev = new Float64Array(n);
   let sum = 0;
   let i = 0;
   let positive = 0;
-  const rows = db.prepare(`SELECT rowid, ${col} FROM accounts WHERE ${w.sql} ORDER BY ${col} DESC, name, id`).raw().iterate(...w.params) as IterableIterator<[number, number]>;
+  const rows = db
+    .prepare(`SELECT rowid, ${col} FROM accounts WHERE ${w.sql} ORDER BY ${col} DESC, name, id`)
+    .raw()
+    .iterate(...w.params) as IterableIterator<[number, number]>;
   for (const r of rows) {
     if (i === n) break; // another connection added rows between the count and the sort
     const v = r[1];

@@ -36,8 +36,16 @@ export function saveParetoSettings(db: Db, clock: Clock, patch: Partial<ParetoSe
 }
 
 type DetailRow = {
-  rid: number; id: string; name: string; city: string | null; grade: string | null; grade_source: string | null;
-  t_zh: string; t_en: string; o_zh: string | null; o_en: string | null;
+  rid: number;
+  id: string;
+  name: string;
+  city: string | null;
+  grade: string | null;
+  grade_source: string | null;
+  t_zh: string;
+  t_en: string;
+  o_zh: string | null;
+  o_en: string | null;
 };
 
 /** Account details for a set of rowids (territory and owner names included). */
@@ -97,15 +105,41 @@ export function gradeBatches(db: Db, limit: number) {
        FROM grade_batches b LEFT JOIN grade_batches u ON u.undoes = b.id AND u.deleted_at IS NULL
        WHERE b.deleted_at IS NULL ORDER BY b.created_at DESC, b.id DESC LIMIT ?`,
     )
-    .all(limit) as { id: string; kind: 'pareto' | 'undo'; rule: string; on_date: string; created_at: string; changed: number; undone_by: string | null }[];
-  return rows.map((r) => ({ id: r.id, kind: r.kind, rule: r.rule, onDate: r.on_date, at: r.created_at, changed: r.changed, undoneBy: r.undone_by }));
+    .all(limit) as {
+    id: string;
+    kind: 'pareto' | 'undo';
+    rule: string;
+    on_date: string;
+    created_at: string;
+    changed: number;
+    undone_by: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    rule: r.rule,
+    onDate: r.on_date,
+    at: r.created_at,
+    changed: r.changed,
+    undoneBy: r.undone_by,
+  }));
 }
 
 /** One account's grade changes, newest first (the grade_history view over change_log). */
 export function gradeHistory(db: Db, accountId: string) {
   const rows = db
-    .prepare('SELECT at, batch_date, grade_before, grade_after, source, rule, batch_id FROM grade_history WHERE account_id = ? ORDER BY seq DESC LIMIT 500')
-    .all(accountId) as { at: string; batch_date: string | null; grade_before: string | null; grade_after: string | null; source: 'pareto' | 'undo' | 'manual' | 'import'; rule: string | null; batch_id: string | null }[];
+    .prepare(
+      'SELECT at, batch_date, grade_before, grade_after, source, rule, batch_id FROM grade_history WHERE account_id = ? ORDER BY seq DESC LIMIT 500',
+    )
+    .all(accountId) as {
+    at: string;
+    batch_date: string | null;
+    grade_before: string | null;
+    grade_after: string | null;
+    source: 'pareto' | 'undo' | 'manual' | 'import';
+    rule: string | null;
+    batch_id: string | null;
+  }[];
   // A manual or imported grade has no batch date: its date is the day it was made in the book's zone.
   const zone = bookTimeZone(db);
   return rows.map((r) => ({
@@ -121,14 +155,22 @@ export function gradeHistory(db: Db, accountId: string) {
 
 /** A territory or rep named on the command line (Chinese or English name, or id). */
 export function territoryByName(db: Db, name: string): string {
-  const rows = db.prepare('SELECT id FROM territories WHERE deleted_at IS NULL AND (name_zh = ? OR name_en = ? OR id = ?)').pluck().all(name, name, name) as string[];
-  if (rows.length !== 1) throw new AppError('invalid-input', rows.length ? `More than one territory is named "${name}".` : `No territory named "${name}".`);
+  const rows = db
+    .prepare('SELECT id FROM territories WHERE deleted_at IS NULL AND (name_zh = ? OR name_en = ? OR id = ?)')
+    .pluck()
+    .all(name, name, name) as string[];
+  if (rows.length !== 1)
+    throw new AppError('invalid-input', rows.length ? `More than one territory is named "${name}".` : `No territory named "${name}".`);
   return rows[0]!;
 }
 
 export function repByName(db: Db, name: string): string {
-  const rows = db.prepare('SELECT id FROM reps WHERE deleted_at IS NULL AND (name_zh = ? OR name_en = ? OR id = ?)').pluck().all(name, name, name) as string[];
-  if (rows.length !== 1) throw new AppError('invalid-input', rows.length ? `More than one rep is named "${name}".` : `No rep named "${name}".`);
+  const rows = db
+    .prepare('SELECT id FROM reps WHERE deleted_at IS NULL AND (name_zh = ? OR name_en = ? OR id = ?)')
+    .pluck()
+    .all(name, name, name) as string[];
+  if (rows.length !== 1)
+    throw new AppError('invalid-input', rows.length ? `More than one rep is named "${name}".` : `No rep named "${name}".`);
   return rows[0]!;
 }
 
@@ -140,7 +182,9 @@ export function repName(db: Db, id: string): { zh: string; en: string } | null {
 /** The accounts of one rep for the visit plan. */
 export function repAccounts(db: Db, ownerId: string) {
   return db
-    .prepare(`SELECT rowid AS rid, id, name, city, grade, sales_fen AS value FROM accounts WHERE deleted_at IS NULL AND owner_id = ? ORDER BY name, id`)
+    .prepare(
+      `SELECT rowid AS rid, id, name, city, grade, sales_fen AS value FROM accounts WHERE deleted_at IS NULL AND owner_id = ? ORDER BY name, id`,
+    )
     .all(ownerId) as { rid: number; id: string; name: string; city: string | null; grade: string | null; value: number }[];
 }
 
@@ -153,8 +197,17 @@ export function scorecardAccounts(db: Db, where: { sql: string; params: string[]
        FROM accounts WHERE ${where.sql} ORDER BY name, id`,
     )
     .all(...where.params) as {
-    rid: number; id: string; name: string; sales: number; salesLastYear: number; profit: number; receivable: number;
-    relationshipStage: string | null; relationshipType: string | null; loyaltyType: string | null; valueType: string | null;
+    rid: number;
+    id: string;
+    name: string;
+    sales: number;
+    salesLastYear: number;
+    profit: number;
+    receivable: number;
+    relationshipStage: string | null;
+    relationshipType: string | null;
+    loyaltyType: string | null;
+    valueType: string | null;
   }[];
 }
 

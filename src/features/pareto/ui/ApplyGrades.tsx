@@ -25,7 +25,9 @@ export function ApplyGrades({ params, runJob, onChanged }: { params: ParetoParam
   const [batches, setBatches] = useState<Batch[]>([]);
 
   const loadBatches = useCallback(() => {
-    void call('pareto:gradeBatches', { limit: 20 }).then(setBatches).catch(() => {});
+    void call('pareto:gradeBatches', { limit: 20 })
+      .then(setBatches)
+      .catch(() => {});
   }, []);
   useEffect(loadBatches, [loadBatches]);
 
@@ -71,7 +73,15 @@ export function ApplyGrades({ params, runJob, onChanged }: { params: ParetoParam
         content: (
           <Space>
             <span data-testid="apply-done">{t('apply.done', { count: r.changed })}</span>
-            <Button size="small" type="link" data-testid="undo-grades" onClick={() => { message.destroy(key); void undo(r.batchId!); }}>
+            <Button
+              size="small"
+              type="link"
+              data-testid="undo-grades"
+              onClick={() => {
+                message.destroy(key);
+                void undo(r.batchId!);
+              }}
+            >
               {t('common:undo')}
             </Button>
           </Space>
@@ -93,14 +103,27 @@ export function ApplyGrades({ params, runJob, onChanged }: { params: ParetoParam
       dataSource={batches}
       columns={[
         { title: t('batches.date'), dataIndex: 'onDate', width: 100 },
-        { title: t('batches.rule'), dataIndex: 'rule', render: (r: string, b) => <>{r} {b.kind === 'undo' && <Tag>{t('batches.kind.undo')}</Tag>}</> },
+        {
+          title: t('batches.rule'),
+          dataIndex: 'rule',
+          render: (r: string, b) => (
+            <>
+              {r} {b.kind === 'undo' && <Tag>{t('batches.kind.undo')}</Tag>}
+            </>
+          ),
+        },
         { title: t('batches.changed'), dataIndex: 'changed', align: 'right', width: 80 },
         {
           title: '',
           width: 90,
           render: (_: unknown, b) =>
-            b.kind === 'pareto' && (b.undoneBy ? <Typography.Text type="secondary">{t('batches.undone')}</Typography.Text> : (
-              <Button size="small" onClick={() => void undo(b.id)} data-testid={`undo-batch-${b.id}`}>{t('batches.undo')}</Button>
+            b.kind === 'pareto' &&
+            (b.undoneBy ? (
+              <Typography.Text type="secondary">{t('batches.undone')}</Typography.Text>
+            ) : (
+              <Button size="small" onClick={() => void undo(b.id)} data-testid={`undo-batch-${b.id}`}>
+                {t('batches.undo')}
+              </Button>
             )),
         },
       ]}
@@ -109,9 +132,13 @@ export function ApplyGrades({ params, runJob, onChanged }: { params: ParetoParam
 
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="apply-grades">{t('apply.button')}</Button>
+      <Button type="primary" onClick={() => setOpen(true)} data-testid="apply-grades">
+        {t('apply.button')}
+      </Button>
       <Popover trigger="click" title={t('batches.title')} content={history} onOpenChange={(o) => o && loadBatches()}>
-        <Button icon={<HistoryOutlined />} data-testid="grade-batches">{t('batches.title')}</Button>
+        <Button icon={<HistoryOutlined />} data-testid="grade-batches">
+          {t('batches.title')}
+        </Button>
       </Popover>
       <Modal
         open={open}
@@ -123,13 +150,17 @@ export function ApplyGrades({ params, runJob, onChanged }: { params: ParetoParam
         okButtonProps={{ disabled: !preview || preview.changes === 0, ...({ 'data-testid': 'apply-confirm' } as Record<string, string>) }}
       >
         <Typography.Paragraph type="secondary">{t('apply.rule', { rule: ruleText(params.measure, params) })}</Typography.Paragraph>
-        <Checkbox checked={keepManual} onChange={(e) => setKeepManual(e.target.checked)} data-testid="keep-manual">{t('apply.keepManual')}</Checkbox>
+        <Checkbox checked={keepManual} onChange={(e) => setKeepManual(e.target.checked)} data-testid="keep-manual">
+          {t('apply.keepManual')}
+        </Checkbox>
         {!preview ? (
           <Spin style={{ display: 'block', margin: 16 }} />
         ) : (
           <div style={{ marginTop: 12 }} data-testid="apply-preview">
             <Typography.Paragraph strong>{t('apply.changes', { count: preview.changes })}</Typography.Paragraph>
-            {preview.manualOverwritten > 0 && <Typography.Paragraph type="warning">{t('apply.manual', { count: preview.manualOverwritten })}</Typography.Paragraph>}
+            {preview.manualOverwritten > 0 && (
+              <Typography.Paragraph type="warning">{t('apply.manual', { count: preview.manualOverwritten })}</Typography.Paragraph>
+            )}
             <Typography.Paragraph type="secondary">{t('apply.unchanged', { count: preview.unchanged })}</Typography.Paragraph>
             {preview.moves.length > 0 && (
               <Table

@@ -23,8 +23,18 @@ export function CompositionPanel({ analysis }: { analysis: ParetoAnalysis }) {
             dataSource={analysis.composition}
             columns={[
               { title: t('composition.cls'), dataIndex: 'cls', render: (c: ClassRow['cls']) => <Tag color={CLASS_COLOR[c]}>{c}</Tag> },
-              { title: t('composition.accounts'), dataIndex: 'accounts', align: 'right', render: (n: number, r) => <span data-testid={`comp-accounts-${r.cls}`}>{n.toLocaleString()}</span> },
-              { title: t('composition.accountShare'), dataIndex: 'accountShare', align: 'right', render: (x: number, r) => <span data-testid={`comp-share-${r.cls}`}>{pct(x)}</span> },
+              {
+                title: t('composition.accounts'),
+                dataIndex: 'accounts',
+                align: 'right',
+                render: (n: number, r) => <span data-testid={`comp-accounts-${r.cls}`}>{n.toLocaleString()}</span>,
+              },
+              {
+                title: t('composition.accountShare'),
+                dataIndex: 'accountShare',
+                align: 'right',
+                render: (x: number, r) => <span data-testid={`comp-share-${r.cls}`}>{pct(x)}</span>,
+              },
               { title: t('composition.value'), dataIndex: 'value', align: 'right', render: (v: number) => money(v) },
               { title: t('composition.valueShare'), dataIndex: 'valueShare', align: 'right', render: pct },
               { title: t('composition.healthy'), dataIndex: 'healthyShare', align: 'right', render: pct },
@@ -38,7 +48,12 @@ export function CompositionPanel({ analysis }: { analysis: ParetoAnalysis }) {
           />
         </Col>
         <Col xs={24} xl={9}>
-          <Alert type="info" showIcon title={t('composition.reading')} description={<span data-testid="reading">{analysis.reading[locale]}</span>} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('composition.reading')}
+            description={<span data-testid="reading">{analysis.reading[locale]}</span>}
+          />
         </Col>
       </Row>
     </Card>

@@ -46,7 +46,11 @@ export function ParetoChart({ analysis, measureLabel }: { analysis: ParetoAnalys
             markArea: {
               silent: true,
               label: { position: 'insideTop' as const, color: '#555', fontWeight: 'bold' as const },
-              data: zones.flatMap((z) => (z ? [[{ name: z.cls, xAxis: z.fromBar, itemStyle: { color: ZONE_COLOR[z.cls] } }, { xAxis: z.toBar }] as [object, object]] : [])),
+              data: zones.flatMap((z) =>
+                z
+                  ? [[{ name: z.cls, xAxis: z.fromBar, itemStyle: { color: ZONE_COLOR[z.cls] } }, { xAxis: z.toBar }] as [object, object]]
+                  : [],
+              ),
             },
           }
         : {}),
@@ -61,7 +65,10 @@ export function ParetoChart({ analysis, measureLabel }: { analysis: ParetoAnalys
           const first = (Array.isArray(params) ? params[0] : params) as { dataIndex: number } | undefined;
           const bar = first ? bars[first.dataIndex] : undefined;
           if (!bar) return '';
-          const head = bar.from === bar.to ? t('chart.single', { rank: bar.from }) : t('chart.bucket', { from: bar.from, to: bar.to, count: bar.to - bar.from + 1 });
+          const head =
+            bar.from === bar.to
+              ? t('chart.single', { rank: bar.from })
+              : t('chart.bucket', { from: bar.from, to: bar.to, count: bar.to - bar.from + 1 });
           return [
             `<b>${escapeHtml(bar.name)}</b>`,
             escapeHtml(head),

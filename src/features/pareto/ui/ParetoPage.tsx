@@ -49,13 +49,23 @@ export default function ParetoPage() {
   const [version, setVersion] = useState(0);
   // A link may open the area on a scope and a tab (#/pareto?tab=plan&territoryId=…&ownerId=…: the Reports tiles).
   const route = useHashRoute();
-  const [linked] = useState(() => ({ territoryId: route.params.get('territoryId') ?? undefined, ownerId: route.params.get('ownerId') ?? undefined, tab: route.params.get('tab') }));
+  const [linked] = useState(() => ({
+    territoryId: route.params.get('territoryId') ?? undefined,
+    ownerId: route.params.get('ownerId') ?? undefined,
+    tab: route.params.get('tab'),
+  }));
   const [tab, setTab] = useState(linked.tab === 'plan' || linked.tab === 'scorecard' ? linked.tab : 'analysis');
 
   useEffect(() => {
     void Promise.all([call('accounts:lookups', {}), call('pareto:settings', {})]).then(([l, s]) => {
       setLookups(l);
-      setParams({ measure: s.measure, a: s.a, b: s.b, ...(linked.territoryId ? { territoryId: linked.territoryId } : {}), ...(linked.ownerId ? { ownerId: linked.ownerId } : {}) });
+      setParams({
+        measure: s.measure,
+        a: s.a,
+        b: s.b,
+        ...(linked.territoryId ? { territoryId: linked.territoryId } : {}),
+        ...(linked.ownerId ? { ownerId: linked.ownerId } : {}),
+      });
     });
   }, [linked]);
 
@@ -92,7 +102,10 @@ export default function ParetoPage() {
   }, [jobs, locale, message, t, valid]);
 
   const name = (x: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
-  const reps = useMemo(() => lookups?.reps.filter((r) => !params?.territoryId || r.territoryId === params.territoryId) ?? [], [lookups, params?.territoryId]);
+  const reps = useMemo(
+    () => lookups?.reps.filter((r) => !params?.territoryId || r.territoryId === params.territoryId) ?? [],
+    [lookups, params?.territoryId],
+  );
   const measureLabel = (m: Measure) => t(`measure.${m}`);
 
   if (!params || !lookups) return <Spin style={{ margin: 40 }} />;
@@ -179,10 +192,15 @@ export default function ParetoPage() {
           <Space>
             {analysis && (
               <Typography.Text type="secondary" data-testid="ranked-info">
-                {analysis.cached ? t('chart.rankedCached', { n: analysis.count.toLocaleString() }) : t('chart.ranked', { n: analysis.count.toLocaleString(), ms: analysis.rankedMs })} · {t('chart.click')}
+                {analysis.cached
+                  ? t('chart.rankedCached', { n: analysis.count.toLocaleString() })
+                  : t('chart.ranked', { n: analysis.count.toLocaleString(), ms: analysis.rankedMs })}{' '}
+                · {t('chart.click')}
               </Typography.Text>
             )}
-            <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="export-pareto">{t('exportPareto')}</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="export-pareto">
+              {t('exportPareto')}
+            </Button>
             {valid && <ApplyGrades params={valid} runJob={jobs.run} onChanged={refresh} />}
           </Space>
         }
@@ -204,8 +222,19 @@ export default function ParetoPage() {
           title={t('empty.title')}
           body={t('empty.body')}
           actions={[
-            { key: 'template', label: t('empty.template'), icon: <DownloadOutlined />, onClick: () => void downloadAccountsTemplate(locale) },
-            { key: 'import', label: t('empty.importAccounts'), icon: <UploadOutlined />, onClick: () => navigate('accounts', { import: '1' }), primary: true },
+            {
+              key: 'template',
+              label: t('empty.template'),
+              icon: <DownloadOutlined />,
+              onClick: () => void downloadAccountsTemplate(locale),
+            },
+            {
+              key: 'import',
+              label: t('empty.importAccounts'),
+              icon: <UploadOutlined />,
+              onClick: () => navigate('accounts', { import: '1' }),
+              primary: true,
+            },
           ]}
         />
       )}
@@ -214,8 +243,16 @@ export default function ParetoPage() {
         onChange={setTab}
         items={[
           { key: 'analysis', label: <span data-testid="tab-analysis">{t('tabs.analysis')}</span>, children: analysisTab },
-          { key: 'plan', label: <span data-testid="tab-plan">{t('tabs.plan')}</span>, children: <VisitPlanTab lookups={lookups} defaultRep={params.ownerId} /> },
-          { key: 'scorecard', label: <span data-testid="tab-scorecard">{t('tabs.scorecard')}</span>, children: valid ? <ScorecardTab params={valid} version={version} /> : null },
+          {
+            key: 'plan',
+            label: <span data-testid="tab-plan">{t('tabs.plan')}</span>,
+            children: <VisitPlanTab lookups={lookups} defaultRep={params.ownerId} />,
+          },
+          {
+            key: 'scorecard',
+            label: <span data-testid="tab-scorecard">{t('tabs.scorecard')}</span>,
+            children: valid ? <ScorecardTab params={valid} version={version} /> : null,
+          },
         ]}
       />
       {jobs.element}

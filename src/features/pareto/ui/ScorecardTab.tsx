@@ -61,33 +61,80 @@ export function ScorecardTab({ params, version }: { params: ParetoParams; versio
             {DIMENSIONS.map((d) => (
               <div key={d}>
                 <Space>
-                  <Typography.Text strong style={{ display: 'inline-block', width: 64 }}>{t(`scorecard.dims.${d}`)}</Typography.Text>
-                  <InputNumber size="small" min={0} max={100} precision={0} value={draft.weights[d]} onChange={(n) => n !== null && setWeight(d, n)} data-testid={`weight-${d}`} />
-                  <Typography.Text type="secondary">{weightSum > 0 ? `${Math.round((draft.weights[d] / weightSum) * 100)} %` : ''}</Typography.Text>
+                  <Typography.Text strong style={{ display: 'inline-block', width: 64 }}>
+                    {t(`scorecard.dims.${d}`)}
+                  </Typography.Text>
+                  <InputNumber
+                    size="small"
+                    min={0}
+                    max={100}
+                    precision={0}
+                    value={draft.weights[d]}
+                    onChange={(n) => n !== null && setWeight(d, n)}
+                    data-testid={`weight-${d}`}
+                  />
+                  <Typography.Text type="secondary">
+                    {weightSum > 0 ? `${Math.round((draft.weights[d] / weightSum) * 100)} %` : ''}
+                  </Typography.Text>
                   <Tag>{t(d === 'financial' || d === 'sales' ? 'scorecard.current' : 'scorecard.potential')}</Tag>
                 </Space>
-                <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`scorecard.dimsHint.${d}`)}</Typography.Text></div>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(`scorecard.dimsHint.${d}`)}
+                  </Typography.Text>
+                </div>
               </div>
             ))}
             <Space>
               {t('scorecard.cutA')}
-              <InputNumber size="small" min={0} max={100} value={draft.cutoffs.a} onChange={(n) => n !== null && setDraft({ ...draft, cutoffs: { ...draft.cutoffs, a: n } })} data-testid="cut-a" />
+              <InputNumber
+                size="small"
+                min={0}
+                max={100}
+                value={draft.cutoffs.a}
+                onChange={(n) => n !== null && setDraft({ ...draft, cutoffs: { ...draft.cutoffs, a: n } })}
+                data-testid="cut-a"
+              />
               {t('scorecard.cutB')}
-              <InputNumber size="small" min={0} max={100} value={draft.cutoffs.b} onChange={(n) => n !== null && setDraft({ ...draft, cutoffs: { ...draft.cutoffs, b: n } })} data-testid="cut-b" />
+              <InputNumber
+                size="small"
+                min={0}
+                max={100}
+                value={draft.cutoffs.b}
+                onChange={(n) => n !== null && setDraft({ ...draft, cutoffs: { ...draft.cutoffs, b: n } })}
+                data-testid="cut-b"
+              />
             </Space>
             <Space>
-              <Button type="primary" disabled={weightSum <= 0 || draft.cutoffs.b > draft.cutoffs.a} onClick={() => setApplied(draft)} data-testid="scorecard-recompute">{t('scorecard.recompute')}</Button>
-              <Button disabled={weightSum <= 0 || draft.cutoffs.b > draft.cutoffs.a} onClick={() => void save()}>{t('scorecard.save')}</Button>
+              <Button
+                type="primary"
+                disabled={weightSum <= 0 || draft.cutoffs.b > draft.cutoffs.a}
+                onClick={() => setApplied(draft)}
+                data-testid="scorecard-recompute"
+              >
+                {t('scorecard.recompute')}
+              </Button>
+              <Button disabled={weightSum <= 0 || draft.cutoffs.b > draft.cutoffs.a} onClick={() => void save()}>
+                {t('scorecard.save')}
+              </Button>
             </Space>
           </Space>
         </Card>
         <Card size="small" title={t('scorecard.matrix')} style={{ marginTop: 12 }}>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('scorecard.byGrade', result.byGrade)}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {t('scorecard.byGrade', result.byGrade)}
+          </Typography.Paragraph>
           <table style={{ borderCollapse: 'collapse' }} data-testid="scorecard-matrix">
             <thead>
               <tr>
-                <th style={{ padding: '4px 10px' }}>{t('scorecard.abc')} ↓ / {t('scorecard.card')} →</th>
-                {CLASSES.map((c) => <th key={c} style={{ padding: '4px 14px' }}>{c}</th>)}
+                <th style={{ padding: '4px 10px' }}>
+                  {t('scorecard.abc')} ↓ / {t('scorecard.card')} →
+                </th>
+                {CLASSES.map((c) => (
+                  <th key={c} style={{ padding: '4px 14px' }}>
+                    {c}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -95,7 +142,15 @@ export function ScorecardTab({ params, version }: { params: ParetoParams; versio
                 <tr key={abc}>
                   <th style={{ padding: '4px 10px', color: CLASS_COLOR[abc] }}>{abc}</th>
                   {CLASSES.map((card) => (
-                    <td key={card} style={{ padding: '4px 14px', textAlign: 'right', background: abc === card ? '#f6ffed' : '#fff7e6', border: '1px solid #f0f0f0' }}>
+                    <td
+                      key={card}
+                      style={{
+                        padding: '4px 14px',
+                        textAlign: 'right',
+                        background: abc === card ? '#f6ffed' : '#fff7e6',
+                        border: '1px solid #f0f0f0',
+                      }}
+                    >
                       {result.matrix[abc]?.[card] ?? 0}
                     </td>
                   ))}
@@ -114,17 +169,39 @@ export function ScorecardTab({ params, version }: { params: ParetoParams; versio
             pagination={{ pageSize: 15, showSizeChanger: false }}
             data-testid="disagreements"
             columns={[
-              { title: t('scorecard.name'), dataIndex: 'name', ellipsis: true, render: (n: string, r) => <Typography.Link onClick={() => navigate('accounts', { id: r.id })}>{n}</Typography.Link> },
-              { title: t('scorecard.abc'), dataIndex: 'abc', width: 56, render: (c: Disagreement['abc']) => <Tag color={CLASS_COLOR[c]}>{c}</Tag> },
-              { title: t('scorecard.card'), dataIndex: 'scorecard', width: 80, render: (c: Disagreement['scorecard']) => <Tag color={CLASS_COLOR[c]}>{c}</Tag> },
+              {
+                title: t('scorecard.name'),
+                dataIndex: 'name',
+                ellipsis: true,
+                render: (n: string, r) => <Typography.Link onClick={() => navigate('accounts', { id: r.id })}>{n}</Typography.Link>,
+              },
+              {
+                title: t('scorecard.abc'),
+                dataIndex: 'abc',
+                width: 56,
+                render: (c: Disagreement['abc']) => <Tag color={CLASS_COLOR[c]}>{c}</Tag>,
+              },
+              {
+                title: t('scorecard.card'),
+                dataIndex: 'scorecard',
+                width: 80,
+                render: (c: Disagreement['scorecard']) => <Tag color={CLASS_COLOR[c]}>{c}</Tag>,
+              },
               { title: t('scorecard.total'), dataIndex: 'total', width: 64, align: 'right' },
-              ...DIMENSIONS.map((d) => ({ title: t(`scorecard.dims.${d}`), width: 64, align: 'right' as const, render: (_: unknown, r: Disagreement) => r.scores[d] })),
+              ...DIMENSIONS.map((d) => ({
+                title: t(`scorecard.dims.${d}`),
+                width: 64,
+                align: 'right' as const,
+                render: (_: unknown, r: Disagreement) => r.scores[d],
+              })),
               {
                 title: t('scorecard.gap'),
                 dataIndex: 'gap',
                 render: (g: number) => (
                   <Tooltip title={g > 0 ? t('scorecard.gapUp') : t('scorecard.gapDown')}>
-                    <Typography.Text type={g > 0 ? 'success' : 'warning'} ellipsis>{g > 0 ? `↑ ${t('scorecard.gapUp')}` : `↓ ${t('scorecard.gapDown')}`}</Typography.Text>
+                    <Typography.Text type={g > 0 ? 'success' : 'warning'} ellipsis>
+                      {g > 0 ? `↑ ${t('scorecard.gapUp')}` : `↓ ${t('scorecard.gapDown')}`}
+                    </Typography.Text>
                   </Tooltip>
                 ),
               },

@@ -46,15 +46,33 @@ function CadenceSettings({ value, onSaved }: { value: VisitSettings; onSaved(v: 
     <Space direction="vertical" size="small">
       {grades.map((g) => (
         <Space key={g}>
-          <Tag color={GRADE_COLOR[g]} style={{ width: 24, textAlign: 'center' }}>{g}</Tag>
-          <InputNumber size="small" min={0} max={31} value={v.perMonth[g]} onChange={(n) => n !== null && setV({ ...v, perMonth: { ...v.perMonth, [g]: n } })} data-testid={`per-month-${g}`} />
+          <Tag color={GRADE_COLOR[g]} style={{ width: 24, textAlign: 'center' }}>
+            {g}
+          </Tag>
+          <InputNumber
+            size="small"
+            min={0}
+            max={31}
+            value={v.perMonth[g]}
+            onChange={(n) => n !== null && setV({ ...v, perMonth: { ...v.perMonth, [g]: n } })}
+            data-testid={`per-month-${g}`}
+          />
           <Typography.Text type="secondary">{t('plan.perAccount')}</Typography.Text>
-          <Checkbox checked={v.byPhone[g]} onChange={(e) => setV({ ...v, byPhone: { ...v.byPhone, [g]: e.target.checked } })}>{t('plan.byPhone')}</Checkbox>
+          <Checkbox checked={v.byPhone[g]} onChange={(e) => setV({ ...v, byPhone: { ...v.byPhone, [g]: e.target.checked } })}>
+            {t('plan.byPhone')}
+          </Checkbox>
         </Space>
       ))}
       <Space>
         {t('plan.visitsPerDay')}
-        <InputNumber size="small" min={1} max={50} value={v.visitsPerDay} onChange={(n) => n !== null && setV({ ...v, visitsPerDay: n })} data-testid="visits-per-day" />
+        <InputNumber
+          size="small"
+          min={1}
+          max={50}
+          value={v.visitsPerDay}
+          onChange={(n) => n !== null && setV({ ...v, visitsPerDay: n })}
+          data-testid="visits-per-day"
+        />
         {t('plan.callsPerDay')}
         <InputNumber size="small" min={1} max={200} value={v.callsPerDay} onChange={(n) => n !== null && setV({ ...v, callsPerDay: n })} />
       </Space>
@@ -123,7 +141,11 @@ export function VisitPlanTab({ lookups, defaultRep }: { lookups: Lookups; defaul
 
   const dayCell = (d: Day | null) =>
     d && (
-      <div data-testid={`plan-day-${d.date}`} data-overloaded={d.overloaded} style={{ minHeight: 90, padding: 4, background: d.overloaded ? '#fff1f0' : undefined }}>
+      <div
+        data-testid={`plan-day-${d.date}`}
+        data-overloaded={d.overloaded}
+        style={{ minHeight: 90, padding: 4, background: d.overloaded ? '#fff1f0' : undefined }}
+      >
         <Space size={4} style={{ marginBottom: 4 }}>
           <Typography.Text strong>{Number(d.date.slice(8))}</Typography.Text>
           <Typography.Text type={d.overloaded ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
@@ -133,12 +155,25 @@ export function VisitPlanTab({ lookups, defaultRep }: { lookups: Lookups; defaul
         </Space>
         {d.groups.map((g, i) => (
           <div key={i} style={{ marginBottom: 4 }}>
-            {g.city && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{g.city}</Typography.Text>}
+            {g.city && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {g.city}
+              </Typography.Text>
+            )}
             {g.contacts.map((c) => (
-              <div key={`${c.accountId}-${c.n}`} style={{ fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                <Tag color={GRADE_COLOR[c.grade]} style={{ fontSize: 11, lineHeight: '16px', padding: '0 3px', marginRight: 3 }}>{c.grade}</Tag>
+              <div
+                key={`${c.accountId}-${c.n}`}
+                style={{ fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+              >
+                <Tag color={GRADE_COLOR[c.grade]} style={{ fontSize: 11, lineHeight: '16px', padding: '0 3px', marginRight: 3 }}>
+                  {c.grade}
+                </Tag>
                 {c.mode === 'call' && <PhoneOutlined style={{ marginRight: 3 }} />}
-                <Typography.Link style={{ fontSize: 12 }} onClick={() => navigate('accounts', { id: c.accountId })} title={`${c.name} (${c.n}/${c.of})`}>
+                <Typography.Link
+                  style={{ fontSize: 12 }}
+                  onClick={() => navigate('accounts', { id: c.accountId })}
+                  title={`${c.name} (${c.n}/${c.of})`}
+                >
                   {c.name}
                 </Typography.Link>
               </div>
@@ -154,13 +189,24 @@ export function VisitPlanTab({ lookups, defaultRep }: { lookups: Lookups; defaul
         <Typography.Text type="secondary">{t('plan.month')}</Typography.Text>
         <DatePicker picker="month" value={month} onChange={(m) => m && setMonth(m)} allowClear={false} data-testid="plan-month" />
         <Typography.Text type="secondary">{t('plan.rep')}</Typography.Text>
-        <Select style={{ width: 160 }} value={rep} placeholder={t('plan.pickRep')} onChange={setRep} options={lookups.reps.map((r) => ({ value: r.id, label: name(r) }))} data-testid="plan-rep" />
+        <Select
+          style={{ width: 160 }}
+          value={rep}
+          placeholder={t('plan.pickRep')}
+          onChange={setRep}
+          options={lookups.reps.map((r) => ({ value: r.id, label: name(r) }))}
+          data-testid="plan-rep"
+        />
         {cadence && (
           <Popover trigger="click" title={t('plan.settings')} content={<CadenceSettings value={cadence} onSaved={setCadence} />}>
-            <Button icon={<SettingOutlined />} data-testid="cadence">{t('plan.settings')}</Button>
+            <Button icon={<SettingOutlined />} data-testid="cadence">
+              {t('plan.settings')}
+            </Button>
           </Popover>
         )}
-        <Button icon={<DownloadOutlined />} onClick={() => void exportPlan()} disabled={!plan} data-testid="export-plan">{t('plan.export')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportPlan()} disabled={!plan} data-testid="export-plan">
+          {t('plan.export')}
+        </Button>
       </Space>
       <Typography.Text type="secondary">{t('plan.hint')}</Typography.Text>
       {!plan ? (
@@ -173,8 +219,11 @@ export function VisitPlanTab({ lookups, defaultRep }: { lookups: Lookups; defaul
             showIcon
             title={
               <span>
-                {t('plan.workingDays')} {plan.workingDays} · {t('plan.daysNeeded')} {plan.daysNeeded} · {t('plan.visits')} {plan.visits} · {t('plan.calls')} {plan.calls} —{' '}
-                {plan.daysNeeded > plan.workingDays ? t('plan.overloaded', { need: plan.daysNeeded, have: plan.workingDays }) : t('plan.fits')}
+                {t('plan.workingDays')} {plan.workingDays} · {t('plan.daysNeeded')} {plan.daysNeeded} · {t('plan.visits')} {plan.visits} ·{' '}
+                {t('plan.calls')} {plan.calls} —{' '}
+                {plan.daysNeeded > plan.workingDays
+                  ? t('plan.overloaded', { need: plan.daysNeeded, have: plan.workingDays })
+                  : t('plan.fits')}
                 {plan.overloadedDays > 0 && ` · ${t('plan.overloadedDays', { count: plan.overloadedDays })}`}
               </span>
             }
@@ -198,12 +247,22 @@ export function VisitPlanTab({ lookups, defaultRep }: { lookups: Lookups; defaul
           <Card size="small" styles={{ body: { padding: 0 } }}>
             <table style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }} data-testid="plan-calendar">
               <thead>
-                <tr>{weekdays.map((w) => <th key={w} style={{ padding: 6, borderBottom: '1px solid #eee', textAlign: 'left' }}>{w}</th>)}</tr>
+                <tr>
+                  {weekdays.map((w) => (
+                    <th key={w} style={{ padding: 6, borderBottom: '1px solid #eee', textAlign: 'left' }}>
+                      {w}
+                    </th>
+                  ))}
+                </tr>
               </thead>
               <tbody>
                 {weeks.map((week, i) => (
                   <tr key={i}>
-                    {week.map((d, j) => <td key={j} style={{ verticalAlign: 'top', border: '1px solid #f0f0f0' }}>{dayCell(d)}</td>)}
+                    {week.map((d, j) => (
+                      <td key={j} style={{ verticalAlign: 'top', border: '1px solid #f0f0f0' }}>
+                        {dayCell(d)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

@@ -39,12 +39,14 @@ function workbook(file: string, sheets: Record<string, Cell[][]>): string {
   const wb = XLSX.utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map((c) => (c && typeof c === 'object' ? null : c))));
-    rows.forEach((r, ri) => r.forEach((c, ci) => {
-      if (c && typeof c === 'object') {
-        const serial = Date.parse(`${c.date}T00:00:00Z`) / 86_400_000 + 25_569;
-        ws[XLSX.utils.encode_cell({ r: ri, c: ci })] = { t: 'n', v: serial, z: 'yyyy-mm-dd' };
-      }
-    }));
+    rows.forEach((r, ri) =>
+      r.forEach((c, ci) => {
+        if (c && typeof c === 'object') {
+          const serial = Date.parse(`${c.date}T00:00:00Z`) / 86_400_000 + 25_569;
+          ws[XLSX.utils.encode_cell({ r: ri, c: ci })] = { t: 'n', v: serial, z: 'yyyy-mm-dd' };
+        }
+      }),
+    );
     XLSX.utils.book_append_sheet(wb, ws, name);
   }
   XLSX.writeFile(wb, file);
@@ -54,7 +56,11 @@ function workbook(file: string, sheets: Record<string, Cell[][]>): string {
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -127,13 +133,37 @@ describe('import opportunities and export pipeline-review', () => {
     expect(XLSX.readFile(out).SheetNames.slice(0, 4)).toEqual(['Funnel', 'Movement', 'Stalled', 'Forecast']);
 
     const movement = readSheet(out, 'Movement');
-    expect(Object.keys(movement[0]!)).toEqual(['Id', 'Opportunity', 'Account', 'Owner', 'Stage at from', 'Stage at to', 'Change', 'Amount at from', 'Amount at to', 'Close at from', 'Close at to']);
+    expect(Object.keys(movement[0]!)).toEqual([
+      'Id',
+      'Opportunity',
+      'Account',
+      'Owner',
+      'Stage at from',
+      'Stage at to',
+      'Change',
+      'Amount at from',
+      'Amount at to',
+      'Close at from',
+      'Close at to',
+    ]);
     const byId = new Map(movement.map((r) => [r.Id, r]));
     expect(Object.fromEntries(movement.map((r) => [r.Id, r.Change]))).toEqual({
-      'OPP-1': 'advanced', 'OPP-2': 'unchanged', 'OPP-3': 'unchanged', 'OPP-4': 'unchanged', 'OPP-5': 'new',
-      'OPP-6': 'won', 'OPP-7': 'lost', 'OPP-8': 'moved back',
+      'OPP-1': 'advanced',
+      'OPP-2': 'unchanged',
+      'OPP-3': 'unchanged',
+      'OPP-4': 'unchanged',
+      'OPP-5': 'new',
+      'OPP-6': 'won',
+      'OPP-7': 'lost',
+      'OPP-8': 'moved back',
     });
-    expect(byId.get('OPP-1')).toMatchObject({ Owner: 'Wang Lei', 'Stage at from': 'Build trust', 'Stage at to': 'Present value', 'Amount at from': 100000, 'Amount at to': 120000 });
+    expect(byId.get('OPP-1')).toMatchObject({
+      Owner: 'Wang Lei',
+      'Stage at from': 'Build trust',
+      'Stage at to': 'Present value',
+      'Amount at from': 100000,
+      'Amount at to': 120000,
+    });
     expect(serialToIso(byId.get('OPP-4')!['Close at from'])).toBe('2026-03-15');
     expect(serialToIso(byId.get('OPP-4')!['Close at to'])).toBe('2026-04-30');
     expect(byId.get('OPP-5')).toMatchObject({ 'Stage at from': null, 'Amount at from': null, 'Amount at to': 10000.5 });
@@ -149,7 +179,9 @@ describe('import opportunities and export pipeline-review', () => {
       { Stage: 'Collect payment', Opportunities: 0, Amount: 0, 'Weighted amount': 0 },
       { Stage: 'Total', Opportunities: 6, Amount: 420000.5, 'Weighted amount': 159500.03 },
     ]);
-    expect(readSheet(out, 'Stalled')).toEqual([{ Id: 'OPP-4', Opportunity: 'Close slips twice', Stage: 'Win commitment', 'Days in stage': 36 }]);
+    expect(readSheet(out, 'Stalled')).toEqual([
+      { Id: 'OPP-4', Opportunity: 'Close slips twice', Stage: 'Win commitment', 'Days in stage': 36 },
+    ]);
     expect(readSheet(out, 'Forecast')).toEqual([
       { Month: '2026-03', Amount: 320000, 'Weighted amount': 113000 },
       { Month: '2026-04', Amount: 90000, 'Weighted amount': 46000 },
@@ -159,7 +191,13 @@ describe('import opportunities and export pipeline-review', () => {
 
     const fewer = path.join(dir, 'review3.xlsx');
     expect((await cli('export', 'pipeline-review', fewer, '--from', '2026-03-02', '--to', '2026-03-09', '--stall-days', '4')).code).toBe(0);
-    expect(readSheet(fewer, 'Stalled').map((r) => [r.Id, r['Days in stage']])).toEqual([['OPP-4', 36], ['OPP-3', 5], ['OPP-5', 5], ['OPP-1', 4], ['OPP-8', 4]]);
+    expect(readSheet(fewer, 'Stalled').map((r) => [r.Id, r['Days in stage']])).toEqual([
+      ['OPP-4', 36],
+      ['OPP-3', 5],
+      ['OPP-5', 5],
+      ['OPP-1', 4],
+      ['OPP-8', 4],
+    ]);
   });
 
   it('the review as of an earlier week reconstructs the pipeline then', async () => {
@@ -202,14 +240,30 @@ describe('import opportunities and export pipeline-review', () => {
       ['编号', 'Customer name', 'Name', 'Owner', 'Amount', 'Stage', 'Expected close', 'Created', 'Status', 'Lost reason'],
       ['X-1', 'Acme', 'Plain', null, 1000, 'Present value', '2026-06-30', '2026-02-01', 'open', null],
     ];
-    expect((await cli('import', 'opportunities', workbook(path.join(dir, 'a.xlsx'), { Opportunities: rows }), '--map', 'Customer name=Account')).code).toBe(0);
+    expect(
+      (await cli('import', 'opportunities', workbook(path.join(dir, 'a.xlsx'), { Opportunities: rows }), '--map', 'Customer name=Account'))
+        .code,
+    ).toBe(0);
     rows[1]![5] = 'Win commitment';
     rows[1]![4] = 1500;
-    const again = await cli('import', 'opportunities', workbook(path.join(dir, 'b.xlsx'), { Opportunities: rows }), '--map', 'Customer name=Account');
+    const again = await cli(
+      'import',
+      'opportunities',
+      workbook(path.join(dir, 'b.xlsx'), { Opportunities: rows }),
+      '--map',
+      'Customer name=Account',
+    );
     expect(again.out[0]).toMatch(/0 new, 1 updated/);
     const ctx = await openBook(db, { dailyBackup: false });
-    const ev = ctx.db.prepare("SELECT e.date, e.amount_fen FROM opportunity_events e JOIN opportunities o ON o.id = e.opportunity_id WHERE o.ref = 'X-1' ORDER BY e.seq").all();
-    expect(ev).toEqual([{ date: '2026-02-01', amount_fen: 100000 }, { date: ctx.clock.today(), amount_fen: 150000 }]);
+    const ev = ctx.db
+      .prepare(
+        "SELECT e.date, e.amount_fen FROM opportunity_events e JOIN opportunities o ON o.id = e.opportunity_id WHERE o.ref = 'X-1' ORDER BY e.seq",
+      )
+      .all();
+    expect(ev).toEqual([
+      { date: '2026-02-01', amount_fen: 100000 },
+      { date: ctx.clock.today(), amount_fen: 150000 },
+    ]);
     ctx.db.close();
   });
 

@@ -20,17 +20,26 @@ function dateOption(v: unknown, name: string): string {
 export const pipelineCommands: CliCommand[] = [
   {
     words: ['import', 'opportunities'],
-    usage: 'import opportunities IN.xlsx [--map "Header=Field"] [--create-missing]  import sheet Opportunities (+ optional History), all or nothing',
+    usage:
+      'import opportunities IN.xlsx [--map "Header=Field"] [--create-missing]  import sheet Opportunities (+ optional History), all or nothing',
     options: { map: { type: 'string', multiple: true }, ...createMissingOption },
     async run(io) {
       const file = fileArg(io, 0, 'read', 'IN.xlsx');
       const mapping = mappingArg(io.options.map as string[] | undefined);
       try {
-        const r = await io.registry.call<{ inserted: number; updated: number; events: number; created: Created[] }>(io.ctx, 'pipeline:import', {
-          file, ...(mapping ? { mapping } : {}), createMissing: io.options['create-missing'] === true,
-        });
+        const r = await io.registry.call<{ inserted: number; updated: number; events: number; created: Created[] }>(
+          io.ctx,
+          'pipeline:import',
+          {
+            file,
+            ...(mapping ? { mapping } : {}),
+            createMissing: io.options['create-missing'] === true,
+          },
+        );
         for (const c of r.created) io.out(createdLine(c));
-        io.out(`Imported ${path.basename(io.positionals[0]!)}: ${r.inserted} new, ${r.updated} updated opportunities, ${r.events} history events`);
+        io.out(
+          `Imported ${path.basename(io.positionals[0]!)}: ${r.inserted} new, ${r.updated} updated opportunities, ${r.events} history events`,
+        );
         return 0;
       } catch (err) {
         if (err instanceof AppError && err.code === 'import-rejected') {
@@ -53,9 +62,16 @@ export const pipelineCommands: CliCommand[] = [
       const to = dateOption(io.options.to, 'to');
       const stall = io.options['stall-days'];
       const stallDays = stall === undefined ? undefined : Number(stall);
-      if (stallDays !== undefined && (!Number.isInteger(stallDays) || stallDays < 1)) throw new AppError('invalid-input', '--stall-days must be a whole number of days ≥ 1');
+      if (stallDays !== undefined && (!Number.isInteger(stallDays) || stallDays < 1))
+        throw new AppError('invalid-input', '--stall-days must be a whole number of days ≥ 1');
       const file = fileArg(io, 0, 'write', 'OUT.xlsx');
-      const r = await io.registry.call<{ rows: number }>(io.ctx, 'pipeline:exportReview', { file, from, to, lang: 'en', ...(stallDays ? { stallDays } : {}) });
+      const r = await io.registry.call<{ rows: number }>(io.ctx, 'pipeline:exportReview', {
+        file,
+        from,
+        to,
+        lang: 'en',
+        ...(stallDays ? { stallDays } : {}),
+      });
       io.out(`Written ${path.resolve(io.positionals[0]!)}: Funnel, Movement, Stalled, Forecast (${r.rows} rows)`);
       return 0;
     },

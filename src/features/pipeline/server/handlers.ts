@@ -22,8 +22,13 @@ function mustGet(ctx: ServerContext, id: string) {
 export const pipelineHandlers: Handlers<C> = {
   'pipeline:lookups': (_in, ctx) => ({
     stages: activeStages(ctx.db),
-    accounts: ctx.db.prepare('SELECT id, name, territory_id AS territoryId, owner_id AS ownerId FROM accounts WHERE deleted_at IS NULL ORDER BY name').all() as {
-      id: string; name: string; territoryId: string; ownerId: string | null;
+    accounts: ctx.db
+      .prepare('SELECT id, name, territory_id AS territoryId, owner_id AS ownerId FROM accounts WHERE deleted_at IS NULL ORDER BY name')
+      .all() as {
+      id: string;
+      name: string;
+      territoryId: string;
+      ownerId: string | null;
     }[],
     stallDays: pipelineSettings(ctx.db).stallDays,
     today: ctx.clock.today(),
@@ -67,7 +72,8 @@ export const pipelineHandlers: Handlers<C> = {
 
   'pipeline:switchModel': ({ modelId, mapping }, ctx) => ({ moved: ctx.db.transaction(() => switchModel(ctx, modelId, mapping))() }),
 
-  'pipeline:settings': (patch, ctx) => (patch.stallDays === undefined ? pipelineSettings(ctx.db) : savePipelineSettings(ctx.db, ctx.clock, patch)),
+  'pipeline:settings': (patch, ctx) =>
+    patch.stallDays === undefined ? pipelineSettings(ctx.db) : savePipelineSettings(ctx.db, ctx.clock, patch),
 
   'pipeline:funnel': (input, ctx) => buildFunnelFromDb(ctx.db, input, ctx.clock.today()),
 

@@ -17,27 +17,59 @@ export interface HistoryScope {
 }
 
 type EventTuple = [
-  opportunityId: string, seq: number, date: string, stageId: string, status: OppStatus, amount: number, expectedClose: string,
-  probabilityBp: number | null, ownerId: string, stageSince: string,
-  prevStageId: string | null, prevStatus: OppStatus | null, prevAmount: number | null, prevClose: string | null,
-  prevProbabilityBp: number | null, prevOwnerId: string | null, prevStageSince: string | null,
+  opportunityId: string,
+  seq: number,
+  date: string,
+  stageId: string,
+  status: OppStatus,
+  amount: number,
+  expectedClose: string,
+  probabilityBp: number | null,
+  ownerId: string,
+  stageSince: string,
+  prevStageId: string | null,
+  prevStatus: OppStatus | null,
+  prevAmount: number | null,
+  prevClose: string | null,
+  prevProbabilityBp: number | null,
+  prevOwnerId: string | null,
+  prevStageSince: string | null,
 ];
 const EVENT_COLUMNS = `opportunity_id, seq, date, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since,
   prev_stage_id, prev_status, prev_amount_fen, prev_expected_close, prev_probability_bp, prev_owner_id, prev_stage_since`;
 
 const toEvent = (t: EventTuple): OppEvent => ({
-  date: t[2], stageId: t[3], status: t[4], amount: t[5], expectedClose: t[6], probabilityBp: t[7], ownerId: t[8], stageSince: t[9],
+  date: t[2],
+  stageId: t[3],
+  status: t[4],
+  amount: t[5],
+  expectedClose: t[6],
+  probabilityBp: t[7],
+  ownerId: t[8],
+  stageSince: t[9],
 });
 
 /** The state before an event (its prev_* columns), dated `date`; null for a first event. */
 const priorOf = (t: EventTuple, date: IsoDate): OppEvent | null =>
   t[11] === null
     ? null
-    : { date, stageId: t[10]!, status: t[11], amount: t[12]!, expectedClose: t[13]!, probabilityBp: t[14], ownerId: t[15]!, stageSince: t[16]! };
+    : {
+        date,
+        stageId: t[10]!,
+        status: t[11],
+        amount: t[12]!,
+        expectedClose: t[13]!,
+        probabilityBp: t[14],
+        ownerId: t[15]!,
+        stageSince: t[16]!,
+      };
 
 export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}): OppHistory[] {
   const later = new Map<string, EventTuple[]>();
-  for (const t of db.prepare(`SELECT ${EVENT_COLUMNS} FROM opportunity_events WHERE date > ?`).raw().iterate(since) as IterableIterator<EventTuple>) {
+  for (const t of db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM opportunity_events WHERE date > ?`)
+    .raw()
+    .iterate(since) as IterableIterator<EventTuple>) {
     const list = later.get(t[0]);
     if (list) list.push(t);
     else later.set(t[0], [t]);
@@ -47,11 +79,17 @@ export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}):
   // changed after `since` (looked up by id).
   const scopeSql = `${scope.territoryId ? ' AND o.territory_id = @territory' : ''}${scope.ownerId ? ' AND o.owner_id = @owner' : ''}`;
   const params = { ...(scope.territoryId ? { territory: scope.territoryId } : {}), ...(scope.ownerId ? { owner: scope.ownerId } : {}) };
-  const cols = 'o.id, o.account_id, o.territory_id, o.stage_id, o.status, o.amount_fen, o.expected_close, o.probability_bp, o.owner_id, o.stage_since';
+  const cols =
+    'o.id, o.account_id, o.territory_id, o.stage_id, o.status, o.amount_fen, o.expected_close, o.probability_bp, o.owner_id, o.stage_since';
   type OppTuple = [string, string, string, string, OppStatus, number, string, number | null, string, string];
-  const open = db.prepare(`SELECT ${cols} FROM opportunities o WHERE o.deleted_at IS NULL AND o.status = 'open'${scopeSql}`).raw().iterate(params) as IterableIterator<OppTuple>;
+  const open = db
+    .prepare(`SELECT ${cols} FROM opportunities o WHERE o.deleted_at IS NULL AND o.status = 'open'${scopeSql}`)
+    .raw()
+    .iterate(params) as IterableIterator<OppTuple>;
   const closed = db
-    .prepare(`SELECT ${cols} FROM json_each(@ids) j JOIN opportunities o ON o.id = j.value WHERE o.deleted_at IS NULL AND o.status <> 'open'${scopeSql}`)
+    .prepare(
+      `SELECT ${cols} FROM json_each(@ids) j JOIN opportunities o ON o.id = j.value WHERE o.deleted_at IS NULL AND o.status <> 'open'${scopeSql}`,
+    )
     .raw()
     .iterate({ ...params, ids: JSON.stringify([...later.keys()]) }) as IterableIterator<OppTuple>;
 
@@ -76,14 +114,33 @@ export function loadHistories(db: Db, since: IsoDate, scope: HistoryScope = {}):
   return out;
 }
 
-type EventRow = { date: string; kind: string; stage_id: string; status: OppStatus; amount_fen: number; expected_close: string; probability_bp: number | null; owner_id: string; stage_since: string };
+type EventRow = {
+  date: string;
+  kind: string;
+  stage_id: string;
+  status: OppStatus;
+  amount_fen: number;
+  expected_close: string;
+  probability_bp: number | null;
+  owner_id: string;
+  stage_since: string;
+};
 
 /** One opportunity's events in order (for its detail and for commitments). */
 export function eventsOf(db: Db, opportunityId: string): (OppEvent & { kind: string })[] {
-  const rows = stmt(db, 'SELECT date, kind, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since FROM opportunity_events WHERE opportunity_id = ? ORDER BY date, seq')
-    .all(opportunityId) as EventRow[];
+  const rows = stmt(
+    db,
+    'SELECT date, kind, stage_id, status, amount_fen, expected_close, probability_bp, owner_id, stage_since FROM opportunity_events WHERE opportunity_id = ? ORDER BY date, seq',
+  ).all(opportunityId) as EventRow[];
   return rows.map((r) => ({
-    date: r.date, kind: r.kind, stageId: r.stage_id, status: r.status, amount: r.amount_fen,
-    expectedClose: r.expected_close, probabilityBp: r.probability_bp, ownerId: r.owner_id, stageSince: r.stage_since,
+    date: r.date,
+    kind: r.kind,
+    stageId: r.stage_id,
+    status: r.status,
+    amount: r.amount_fen,
+    expectedClose: r.expected_close,
+    probabilityBp: r.probability_bp,
+    ownerId: r.owner_id,
+    stageSince: r.stage_since,
   }));
 }

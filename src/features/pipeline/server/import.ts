@@ -46,17 +46,35 @@ export async function importOpportunities(ctx: ServerContext, file: string, opts
     throw new AppError('bad-file', `${name} has no sheet named "Opportunities" (its sheets: ${sheets.join(', ')}).`);
   }
   const parsed = await parseOpportunities(ctx, {
-    file, name, oppSheet: find('Opportunities') ?? sheets[0]!, historySheet: find('History'), mapping: opts.mapping, job: opts.job, createMissing: opts.createMissing,
+    file,
+    name,
+    oppSheet: find('Opportunities') ?? sheets[0]!,
+    historySheet: find('History'),
+    mapping: opts.mapping,
+    job: opts.job,
+    createMissing: opts.createMissing,
   });
   const errorCount = parsed.errorCount;
   const errors = parsed.errors.slice(0, MAX_REPORTED);
   if (errorCount > 0 && !opts.dryRun) {
     const hint = opts.createMissing ? '' : createMissingHint(parsed.names.missing());
-    throw new AppError('import-rejected', `${errorCount} cell${errorCount === 1 ? ' was' : 's were'} rejected; nothing was imported.${hint}`, { errors, errorCount });
+    throw new AppError(
+      'import-rejected',
+      `${errorCount} cell${errorCount === 1 ? ' was' : 's were'} rejected; nothing was imported.${hint}`,
+      { errors, errorCount },
+    );
   }
   const existing = parsed.opps.filter((o) => o.existingId).length;
   const plannedEvents = parsed.opps.reduce((n, o) => n + o.history.length, 0);
-  if (opts.dryRun || errorCount > 0) return { inserted: parsed.opps.length - existing, updated: existing, events: plannedEvents, errors, errorCount, created: parsed.names.missing() };
+  if (opts.dryRun || errorCount > 0)
+    return {
+      inserted: parsed.opps.length - existing,
+      updated: existing,
+      events: plannedEvents,
+      errors,
+      errorCount,
+      created: parsed.names.missing(),
+    };
 
   opts.job?.throwIfCancelled();
   const { index } = stageIndex(ctx.db);
@@ -65,7 +83,13 @@ export async function importOpportunities(ctx: ServerContext, file: string, opts
   const eventsBefore = countEvents();
   let done = 0;
   const result = ctx.db.transaction(() => {
-    const batchId = insertRow(ctx, 'import_batches', { kind: 'opportunities', file_name: opts.name ?? path.basename(file), inserted: 0, updated: 0, undone_at: null });
+    const batchId = insertRow(ctx, 'import_batches', {
+      kind: 'opportunities',
+      file_name: opts.name ?? path.basename(file),
+      inserted: 0,
+      updated: 0,
+      undone_at: null,
+    });
     const created = parsed.names.write(ctx, batchId);
     let inserted = 0;
     let updated = 0;
@@ -89,30 +113,61 @@ type Step = ParsedHistory;
 
 function stepPatch(o: ParsedOpp, s: Step) {
   return {
-    stageId: s.stageId, status: s.status, amount: s.amount, expectedClose: s.expectedClose,
+    stageId: s.stageId,
+    status: s.status,
+    amount: s.amount,
+    expectedClose: s.expectedClose,
     ...(s.status === 'lost' && o.lostReason ? { closeReason: o.lostReason } : {}),
   };
 }
 
 function writeNew(ctx: ServerContext, o: ParsedOpp, index: ReturnType<typeof stageIndex>['index'], today: string, batchId: string): void {
   const [first, ...rest] = o.history;
-  const id = createOpportunity(ctx, {
-    ref: o.ref, name: o.name, accountId: o.accountId, ownerId: o.ownerId, createdOn: o.created,
-    ...stepPatch(o, first!),
-  }, { batchId, kind: 'import' });
+  const id = createOpportunity(
+    ctx,
+    {
+      ref: o.ref,
+      name: o.name,
+      accountId: o.accountId,
+      ownerId: o.ownerId,
+      createdOn: o.created,
+      ...stepPatch(o, first!),
+    },
+    { batchId, kind: 'import' },
+  );
   for (const s of rest) updateOpportunity(ctx, id, stepPatch(o, s), s.date, index, { batchId, kind: 'import' });
   // The Opportunities row agrees with the last step; what remains is the lost reason.
   updateOpportunity(ctx, id, { closeReason: o.status === 'open' ? null : o.lostReason }, today, index, { batchId, kind: 'import' });
 }
 
-function writeExisting(ctx: ServerContext, o: ParsedOpp, id: string, index: ReturnType<typeof stageIndex>['index'], today: string, batchId: string): void {
+function writeExisting(
+  ctx: ServerContext,
+  o: ParsedOpp,
+  id: string,
+  index: ReturnType<typeof stageIndex>['index'],
+  today: string,
+  batchId: string,
+): void {
   const last = lastEvent(ctx.db, id)!;
   for (const s of o.history) {
     if (s.date <= last.date || !o.hasHistory) continue;
     updateOpportunity(ctx, id, stepPatch(o, s), s.date, index, { batchId, kind: 'import' });
   }
-  updateOpportunity(ctx, id, {
-    name: o.name, accountId: o.accountId, ownerId: o.ownerId, stageId: o.stageId, status: o.status, amount: o.amount,
-    expectedClose: o.expectedClose, closeReason: o.status === 'open' ? null : o.lostReason,
-  }, today < last.date ? last.date : today, index, { batchId, kind: 'import' });
+  updateOpportunity(
+    ctx,
+    id,
+    {
+      name: o.name,
+      accountId: o.accountId,
+      ownerId: o.ownerId,
+      stageId: o.stageId,
+      status: o.status,
+      amount: o.amount,
+      expectedClose: o.expectedClose,
+      closeReason: o.status === 'open' ? null : o.lostReason,
+    },
+    today < last.date ? last.date : today,
+    index,
+    { batchId, kind: 'import' },
+  );
 }

@@ -12,7 +12,16 @@ import { DEACTIVATED_REP, OrgNames } from '../../org/server/missingOrg';
 // sheet). Every rejected cell is reported with its sheet and the spreadsheet's own row
 // number; nothing is written here.
 
-const STATUS: Record<string, OppStatus> = { open: 'open', won: 'won', lost: 'lost', 进行中: 'open', 赢单: 'won', 成交: 'won', 丢单: 'lost', 输单: 'lost' };
+const STATUS: Record<string, OppStatus> = {
+  open: 'open',
+  won: 'won',
+  lost: 'lost',
+  进行中: 'open',
+  赢单: 'won',
+  成交: 'won',
+  丢单: 'lost',
+  输单: 'lost',
+};
 const status: CellParser<OppStatus> = (raw) => {
   const s = STATUS[normalizeHeader(String(raw))];
   return s ? { ok: true, value: s } : { ok: false, reason: 'must be open, won or lost' };
@@ -38,7 +47,13 @@ function oppFields(ctx: ServerContext): ImportField[] {
     { key: 'owner', label: 'Owner', headers: ['rep', '负责人', '销售代表', '业务员'], parse: text({ max: 200 }) },
     { key: 'amount', label: 'Amount', headers: ['金额', '机会金额'], parse: money(), required: true },
     { key: 'stage', label: 'Stage', headers: ['阶段', '销售阶段'], parse: stageParser(ctx), required: true },
-    { key: 'expectedClose', label: 'Expected close', headers: ['close date', 'expected close date', '预计成交', '预计成交日期', '预计签约日期'], parse: date(), required: true },
+    {
+      key: 'expectedClose',
+      label: 'Expected close',
+      headers: ['close date', 'expected close date', '预计成交', '预计成交日期', '预计签约日期'],
+      parse: date(),
+      required: true,
+    },
     { key: 'created', label: 'Created', headers: ['created on', '创建日期', '创建'], parse: date() },
     { key: 'status', label: 'Status', headers: ['状态'], parse: status },
     { key: 'lostReason', label: 'Lost reason', headers: ['reason', '丢单原因', '原因'], parse: text({ max: 2000 }) },
@@ -52,7 +67,13 @@ function historyFields(ctx: ServerContext): ImportField[] {
     { key: 'stage', label: 'Stage', headers: ['阶段', '销售阶段'], parse: stageParser(ctx), required: true },
     { key: 'status', label: 'Status', headers: ['状态'], parse: status, required: true },
     { key: 'amount', label: 'Amount', headers: ['金额', '机会金额'], parse: money(), required: true },
-    { key: 'expectedClose', label: 'Expected close', headers: ['close date', 'expected close date', '预计成交', '预计成交日期', '预计签约日期'], parse: date(), required: true },
+    {
+      key: 'expectedClose',
+      label: 'Expected close',
+      headers: ['close date', 'expected close date', '预计成交', '预计成交日期', '预计签约日期'],
+      parse: date(),
+      required: true,
+    },
   ];
 }
 
@@ -95,7 +116,10 @@ export interface ParseInput {
   createMissing?: boolean | undefined;
 }
 
-export async function parseOpportunities(ctx: ServerContext, input: ParseInput): Promise<{ opps: ParsedOpp[]; errors: ImportIssue[]; errorCount: number; names: OrgNames }> {
+export async function parseOpportunities(
+  ctx: ServerContext,
+  input: ParseInput,
+): Promise<{ opps: ParsedOpp[]; errors: ImportIssue[]; errorCount: number; names: OrgNames }> {
   const errors: ImportIssue[] = [];
   let errorCount = 0;
   const reject = (sheet: string, row: number, column: string, value: unknown, reason: string) => {
@@ -103,27 +127,53 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
     if (errors.length < 10_000) errors.push({ sheet, row, column, value: String(value ?? '').slice(0, 200), reason });
   };
   const today = ctx.clock.today();
-  const accounts = ctx.db.prepare('SELECT id, name, name_en, territory_id, owner_id FROM accounts WHERE deleted_at IS NULL').all() as { id: string; name: string; name_en: string | null; territory_id: string; owner_id: string | null }[];
+  const accounts = ctx.db.prepare('SELECT id, name, name_en, territory_id, owner_id FROM accounts WHERE deleted_at IS NULL').all() as {
+    id: string;
+    name: string;
+    name_en: string | null;
+    territory_id: string;
+    owner_id: string | null;
+  }[];
   const accountByKey = new Map<string, (typeof accounts)[number][]>();
-  for (const a of accounts) for (const k of new Set([a.id, normalizeHeader(a.name), a.name_en ? normalizeHeader(a.name_en) : ''])) if (k) accountByKey.set(k, [...(accountByKey.get(k) ?? []), a]);
+  for (const a of accounts)
+    for (const k of new Set([a.id, normalizeHeader(a.name), a.name_en ? normalizeHeader(a.name_en) : '']))
+      if (k) accountByKey.set(k, [...(accountByKey.get(k) ?? []), a]);
   const names = new OrgNames(ctx.db, ctx.newId);
-  const imported = ctx.db.prepare('SELECT ref, id, owner_id FROM opportunities WHERE ref IS NOT NULL AND deleted_at IS NULL').raw().all() as [string, string, string][];
+  const imported = ctx.db
+    .prepare('SELECT ref, id, owner_id FROM opportunities WHERE ref IS NOT NULL AND deleted_at IS NULL')
+    .raw()
+    .all() as [string, string, string][];
   const existing = new Map(imported.map(([ref, id]) => [ref, id]));
   const ownerOf = new Map(imported.map(([ref, , owner]) => [ref, owner]));
 
   const opts = { name: input.name, ...(input.job ? { job: input.job } : {}) };
-  const table = await ImportTable.open(input.file, oppFields(ctx), { ...opts, sheet: input.oppSheet, ...(input.mapping ? { mapping: input.mapping } : {}) });
+  const table = await ImportTable.open(input.file, oppFields(ctx), {
+    ...opts,
+    sheet: input.oppSheet,
+    ...(input.mapping ? { mapping: input.mapping } : {}),
+  });
   const opps: ParsedOpp[] = [];
   const byRef = new Map<string, ParsedOpp>();
   for await (const rec of table.records()) {
-    const v = rec.values as { id: string; account: string; name: string; owner: string | null; amount: number; stage: string; expectedClose: string; created: string | null; status: OppStatus | null; lostReason: string | null };
+    const v = rec.values as {
+      id: string;
+      account: string;
+      name: string;
+      owner: string | null;
+      amount: number;
+      stage: string;
+      expectedClose: string;
+      created: string | null;
+      status: OppStatus | null;
+      lostReason: string | null;
+    };
     let ok = rec.ok;
     const bad = (field: string, value: unknown, reason: string) => {
       reject('Opportunities', rec.row, table.columnName(field), value, reason);
       ok = false;
     };
     if (v.id && byRef.has(v.id)) bad('id', v.id, `already used on row ${byRef.get(v.id)!.row}`);
-    const matches = v.account ? accountByKey.get(v.account) ?? accountByKey.get(normalizeHeader(v.account)) ?? [] : [];
+    const matches = v.account ? (accountByKey.get(v.account) ?? accountByKey.get(normalizeHeader(v.account)) ?? []) : [];
     if (v.account && matches.length === 0) bad('account', v.account, 'unknown account');
     if (matches.length > 1) bad('account', v.account, 'more than one account has this name; use its id');
     const account = matches.length === 1 ? matches[0]! : null;
@@ -145,9 +195,20 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
     if (v.created && v.created > today) bad('created', v.created, 'in the future');
     if (!ok) continue;
     const o: ParsedOpp = {
-      row: rec.row, ref: v.id, existingId: existing.get(v.id) ?? null, name: v.name, accountId: account!.id, ownerId: ownerId!,
-      amount: v.amount, stageId: v.stage, expectedClose: v.expectedClose, created: v.created ?? '', status: v.status ?? 'open',
-      lostReason: v.lostReason || null, hasHistory: false, history: [],
+      row: rec.row,
+      ref: v.id,
+      existingId: existing.get(v.id) ?? null,
+      name: v.name,
+      accountId: account!.id,
+      ownerId: ownerId!,
+      amount: v.amount,
+      stageId: v.stage,
+      expectedClose: v.expectedClose,
+      created: v.created ?? '',
+      status: v.status ?? 'open',
+      lostReason: v.lostReason || null,
+      hasHistory: false,
+      history: [],
     };
     opps.push(o);
     byRef.set(o.ref, o);
@@ -159,11 +220,20 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
     for await (const rec of hist.records()) {
       const v = rec.values as { id: string; date: string; stage: string; status: OppStatus; amount: number; expectedClose: string };
       const o = v.id ? byRef.get(v.id) : undefined;
-      if (v.id && !o) reject('History', rec.row, hist.columnName('id'), v.id, 'not an Id of the Opportunities sheet (or that row was rejected)');
+      if (v.id && !o)
+        reject('History', rec.row, hist.columnName('id'), v.id, 'not an Id of the Opportunities sheet (or that row was rejected)');
       if (v.date && v.date > today) reject('History', rec.row, hist.columnName('date'), v.date, 'in the future');
       if (!o) continue;
       o.hasHistory = true;
-      if (rec.ok && v.date <= today) o.history.push({ row: rec.row, date: v.date, stageId: v.stage, status: v.status, amount: v.amount, expectedClose: v.expectedClose });
+      if (rec.ok && v.date <= today)
+        o.history.push({
+          row: rec.row,
+          date: v.date,
+          stageId: v.stage,
+          status: v.status,
+          amount: v.amount,
+          expectedClose: v.expectedClose,
+        });
     }
     for (const e of hist.errors.list) reject('History', e.row, e.column, e.value, e.reason);
   }
@@ -181,9 +251,19 @@ export async function parseOpportunities(ctx: ServerContext, input: ParseInput):
     else if (first.date < o.created) reject('History', first.row, 'Date', first.date, `before the opportunity was created (${o.created})`);
     const last = o.history[o.history.length - 1]!;
     const differs = [
-      last.stageId !== o.stageId && 'Stage', last.status !== o.status && 'Status', last.amount !== o.amount && 'Amount', last.expectedClose !== o.expectedClose && 'Expected close',
+      last.stageId !== o.stageId && 'Stage',
+      last.status !== o.status && 'Status',
+      last.amount !== o.amount && 'Amount',
+      last.expectedClose !== o.expectedClose && 'Expected close',
     ].filter(Boolean);
-    if (differs.length) reject('History', last.row, String(differs[0]), '', `the last History row of ${o.ref} must agree with its Opportunities row (${differs.join(', ')} differ)`);
+    if (differs.length)
+      reject(
+        'History',
+        last.row,
+        String(differs[0]),
+        '',
+        `the last History row of ${o.ref} must agree with its Opportunities row (${differs.join(', ')} differ)`,
+      );
   }
   errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === 'Opportunities' ? -1 : 1));
   return { opps, errors, errorCount, names };

@@ -30,7 +30,10 @@ let stages: Stage[];
 beforeEach(async () => {
   const t = tempDir('sw-pipeline-db-');
   cleanup = t.cleanup;
-  ctx = await openBook(path.join(t.dir, 'book.sqlite'), { clock: fixedClock('2026-03-09T02:00:00.000Z', '2026-03-09'), dailyBackup: false });
+  ctx = await openBook(path.join(t.dir, 'book.sqlite'), {
+    clock: fixedClock('2026-03-09T02:00:00.000Z', '2026-03-09'),
+    dailyBackup: false,
+  });
   ctx.db.transaction(() => {
     const east = insertRow(ctx, 'territories', { name_zh: '华东区', name_en: 'East' });
     const rep1 = insertRow(ctx, 'reps', { territory_id: east, name_zh: '王磊', name_en: 'Wang Lei' });
@@ -45,16 +48,31 @@ afterEach(() => {
 });
 
 async function create(name: string, createdOn: string, stage = 1, amount = 100_000_00): Promise<Opportunity> {
-  return call<Opportunity>('pipeline:create', { name, accountId: account, amount, expectedClose: '2026-03-31', stageId: stages[stage]!.id, createdOn });
+  return call<Opportunity>('pipeline:create', {
+    name,
+    accountId: account,
+    amount,
+    expectedClose: '2026-03-31',
+    stageId: stages[stage]!.id,
+    createdOn,
+  });
 }
 const update = (id: string, effectiveDate: string, patch: object) => call<Opportunity>('pipeline:update', { id, effectiveDate, patch });
-const events = (id: string) => ctx.db.prepare('SELECT date, kind, seq, stage_id, amount_fen, status FROM opportunity_events WHERE opportunity_id = ? ORDER BY seq').all(id) as { date: string; kind: string; seq: number; stage_id: string; amount_fen: number; status: string }[];
+const events = (id: string) =>
+  ctx.db
+    .prepare('SELECT date, kind, seq, stage_id, amount_fen, status FROM opportunity_events WHERE opportunity_id = ? ORDER BY seq')
+    .all(id) as { date: string; kind: string; seq: number; stage_id: string; amount_fen: number; status: string }[];
 
 describe('opportunities and their events', () => {
   it('the default model is the seven stages of docs/en/pipeline.md with zh/en names', () => {
     expect(stages.map((s) => `${s.position} ${s.nameZh} ${s.nameEn} ${s.probabilityBp}`)).toEqual([
-      '0 收集资料 Gather information 500', '1 建立信任 Build trust 1000', '2 挖掘需求 Uncover needs 2500', '3 呈现价值 Present value 4000',
-      '4 赢取承诺 Win commitment 6000', '5 跟进任务 Follow-up / contract 8000', '6 收款 Collect payment 9500',
+      '0 收集资料 Gather information 500',
+      '1 建立信任 Build trust 1000',
+      '2 挖掘需求 Uncover needs 2500',
+      '3 呈现价值 Present value 4000',
+      '4 赢取承诺 Win commitment 6000',
+      '5 跟进任务 Follow-up / contract 8000',
+      '6 收款 Collect payment 9500',
     ]);
   });
 
@@ -67,7 +85,10 @@ describe('opportunities and their events', () => {
     const moved = await update(o.id, '2026-03-06', { probabilityBp: 5000, ownerId: rep2 });
     expect(moved).toMatchObject({ probability: 5000, weighted: 60_000_00, stageSince: '2026-03-03', nextStep: 'Quote' });
     expect(events(o.id).map((e) => [e.seq, e.date, e.kind, e.amount_fen])).toEqual([
-      [1, '2026-01-05', 'create', 100_000_00], [2, '2026-03-03', 'change', 100_000_00], [3, '2026-03-03', 'change', 120_000_00], [4, '2026-03-06', 'change', 120_000_00],
+      [1, '2026-01-05', 'create', 100_000_00],
+      [2, '2026-03-03', 'change', 100_000_00],
+      [3, '2026-03-03', 'change', 120_000_00],
+      [4, '2026-03-06', 'change', 120_000_00],
     ]);
     const d = await call<OpportunityDetail>('pipeline:get', { id: o.id });
     expect(d.checklist).toMatchObject({ budget: true, money: false, fit: null });
@@ -77,7 +98,9 @@ describe('opportunities and their events', () => {
 
   it('events are never updated in place', async () => {
     const o = await create('A', '2026-01-05');
-    expect(() => ctx.db.prepare('UPDATE opportunity_events SET amount_fen = 1 WHERE opportunity_id = ?').run(o.id)).toThrow(/never updated/);
+    expect(() => ctx.db.prepare('UPDATE opportunity_events SET amount_fen = 1 WHERE opportunity_id = ?').run(o.id)).toThrow(
+      /never updated/,
+    );
   });
 
   it('refuses a change dated before the last recorded one or in the future, and writes nothing', async () => {
@@ -100,7 +123,10 @@ describe('opportunities and their events', () => {
   it('keeps competitive points and pain points as child rows', async () => {
     const o = await create('A', '2026-01-10');
     await update(o.id, '2026-03-01', {
-      points: [{ kind: 'winning', text: '本地服务' }, { kind: 'threat', text: '对手低价' }],
+      points: [
+        { kind: 'winning', text: '本地服务' },
+        { kind: 'threat', text: '对手低价' },
+      ],
       pains: [{ text: '停机频繁', severity: 4, impacts: { personal: false, interpersonal: true, present: true, future: false } }],
     });
     let d = await call<OpportunityDetail>('pipeline:get', { id: o.id });
@@ -136,8 +162,15 @@ describe('the review, the funnel and commitments through the handlers', () => {
     const c = await create('C', '2026-01-05', 1);
     await call('pipeline:commit', { opportunityId: a.id, reviewDate: '2026-03-02', step: '演示', dueDate: '2026-03-06' });
     await call('pipeline:commit', { opportunityId: b.id, reviewDate: '2026-03-02', step: '报价', dueDate: '2026-03-05' });
-    const cc = await call<{ id: string }>('pipeline:commit', { opportunityId: c.id, reviewDate: '2026-03-02', step: '拜访', dueDate: '2026-03-05' });
-    await expect(call('pipeline:commit', { opportunityId: c.id, reviewDate: '2026-03-09', step: 'x', dueDate: '2026-03-01' })).rejects.toThrow(/before the review/);
+    const cc = await call<{ id: string }>('pipeline:commit', {
+      opportunityId: c.id,
+      reviewDate: '2026-03-02',
+      step: '拜访',
+      dueDate: '2026-03-05',
+    });
+    await expect(
+      call('pipeline:commit', { opportunityId: c.id, reviewDate: '2026-03-09', step: 'x', dueDate: '2026-03-01' }),
+    ).rejects.toThrow(/before the review/);
     await update(a.id, '2026-03-04', { stageId: stages[2]!.id });
     await call('pipeline:commitmentDone', { id: cc.id, doneOn: '2026-03-05' });
     await call('pipeline:commit', { opportunityId: b.id, reviewDate: '2026-03-09', step: '再次报价', dueDate: '2026-03-13' });
@@ -145,7 +178,11 @@ describe('the review, the funnel and commitments through the handlers', () => {
     expect(review.commitments).toHaveLength(1);
     const g = review.commitments[0]!;
     expect([g.kept, g.notKept, g.pending]).toEqual([2, 1, 0]);
-    expect(g.items.map((i) => [i.opportunityName, i.outcome, i.keptBy])).toEqual([['B', 'notKept', null], ['C', 'kept', 'done'], ['A', 'kept', 'stageMoved']]);
+    expect(g.items.map((i) => [i.opportunityName, i.outcome, i.keptBy])).toEqual([
+      ['B', 'notKept', null],
+      ['C', 'kept', 'done'],
+      ['A', 'kept', 'stageMoved'],
+    ]);
     expect(review.recorded.map((i) => [i.opportunityName, i.step, i.outcome])).toEqual([['B', '再次报价', 'pending']]);
   });
 
@@ -153,7 +190,16 @@ describe('the review, the funnel and commitments through the handlers', () => {
     const a = await create('A', '2026-01-05', 1);
     const models = await call<StageModel[]>('pipeline:stageModels', {});
     const erp = models.find((m) => m.builtin === 'erp')!;
-    expect(erp.stages.map((s) => s.nameZh)).toEqual(['名单', '初访', '交流', '系统演示 Demo', '正式书面报价', '疑虑排除', '商务谈判', '签约']);
+    expect(erp.stages.map((s) => s.nameZh)).toEqual([
+      '名单',
+      '初访',
+      '交流',
+      '系统演示 Demo',
+      '正式书面报价',
+      '疑虑排除',
+      '商务谈判',
+      '签约',
+    ]);
     expect(models.find((m) => m.builtin === 'project')!.stages).toHaveLength(8);
     await expect(call('pipeline:switchModel', { modelId: erp.id, mapping: {} })).rejects.toThrow(/Choose the new stage/);
     const mapping = Object.fromEntries(stages.map((s, i) => [s.id, erp.stages[Math.min(i, 7)]!.id]));
@@ -163,14 +209,26 @@ describe('the review, the funnel and commitments through the handlers', () => {
     expect(now.stageSince).toBe('2026-01-05');
     const review = await call<ReviewOut>('pipeline:review', { from: '2026-03-02', to: '2026-03-09' });
     // The old stage maps to the new one: a remap is not a movement.
-    expect(review.rows[0]).toMatchObject({ change: 'unchanged', stageFrom: erp.stages[1]!.id, stageTo: erp.stages[1]!.id, daysInStage: 63 });
+    expect(review.rows[0]).toMatchObject({
+      change: 'unchanged',
+      stageFrom: erp.stages[1]!.id,
+      stageTo: erp.stages[1]!.id,
+      daysInStage: 63,
+    });
     expect(review.perStage).toHaveLength(8);
   });
 
   it('renames, reorders and re-weights stages; a removed stage needs a mapping and no live opportunities', async () => {
     const models = await call<StageModel[]>('pipeline:stageModels', {});
     const def = models.find((m) => m.active)!;
-    const list = def.stages.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, probabilityBp: s.probabilityBp, milestone: s.milestone, exitCriterion: s.exitCriterion }));
+    const list = def.stages.map((s) => ({
+      id: s.id,
+      nameZh: s.nameZh,
+      nameEn: s.nameEn,
+      probabilityBp: s.probabilityBp,
+      milestone: s.milestone,
+      exitCriterion: s.exitCriterion,
+    }));
     list[0]!.nameEn = 'Research';
     list[6]!.probabilityBp = 9900;
     [list[4], list[5]] = [list[5]!, list[4]!];
@@ -181,8 +239,12 @@ describe('the review, the funnel and commitments through the handlers', () => {
     expect(st[6]!.probabilityBp).toBe(9900);
     const o = await create('A', '2026-01-05', 2);
     const withoutNeeds = list.filter((s) => s.id !== stages[2]!.id);
-    await expect(call('pipeline:saveStages', { modelId: def.id, stages: withoutNeeds, removed: [] })).rejects.toThrow(/counts as in history/);
-    await expect(call('pipeline:saveStages', { modelId: def.id, stages: withoutNeeds, removed: [{ id: stages[2]!.id, mapTo: stages[1]!.id }] })).rejects.toThrow(/still holds 1/);
+    await expect(call('pipeline:saveStages', { modelId: def.id, stages: withoutNeeds, removed: [] })).rejects.toThrow(
+      /counts as in history/,
+    );
+    await expect(
+      call('pipeline:saveStages', { modelId: def.id, stages: withoutNeeds, removed: [{ id: stages[2]!.id, mapTo: stages[1]!.id }] }),
+    ).rejects.toThrow(/still holds 1/);
     await update(o.id, '2026-03-01', { stageId: stages[3]!.id });
     await call('pipeline:saveStages', { modelId: def.id, stages: withoutNeeds, removed: [{ id: stages[2]!.id, mapTo: stages[1]!.id }] });
     // History in the removed stage now counts as stage 1: the move 2 → 3 reads as 1 → 3.
@@ -193,8 +255,16 @@ describe('the review, the funnel and commitments through the handlers', () => {
   it('validates references: unknown account, owner from another territory', async () => {
     const north = insertRow(ctx, 'territories', { name_zh: '华北区', name_en: 'North' });
     const far = insertRow(ctx, 'reps', { territory_id: north, name_zh: '张伟', name_en: 'Zhang Wei' });
-    await expect(call('pipeline:create', { name: 'X', accountId: far, amount: 1, expectedClose: '2026-04-01' })).rejects.toThrow(/Unknown account/);
-    const err = await call('pipeline:create', { name: 'X', accountId: account, ownerId: far, amount: 1, expectedClose: '2026-04-01' }).catch((e: AppError) => e);
+    await expect(call('pipeline:create', { name: 'X', accountId: far, amount: 1, expectedClose: '2026-04-01' })).rejects.toThrow(
+      /Unknown account/,
+    );
+    const err = await call('pipeline:create', {
+      name: 'X',
+      accountId: account,
+      ownerId: far,
+      amount: 1,
+      expectedClose: '2026-04-01',
+    }).catch((e: AppError) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toMatch(/territory/);
   });
@@ -204,12 +274,22 @@ describe('loading histories', () => {
   it('the cut load (current rows + later events) gives what the full histories give, on the demo book', async () => {
     seedDemo(ctx);
     const { stages: refs, index } = stageIndex(ctx.db);
-    const full: OppHistory[] = (ctx.db.prepare('SELECT id, account_id, territory_id FROM opportunities WHERE deleted_at IS NULL').all() as { id: string; account_id: string; territory_id: string }[])
+    const full: OppHistory[] = (
+      ctx.db.prepare('SELECT id, account_id, territory_id FROM opportunities WHERE deleted_at IS NULL').all() as {
+        id: string;
+        account_id: string;
+        territory_id: string;
+      }[]
+    )
       .map((o) => ({ id: o.id, accountId: o.account_id, territoryId: o.territory_id, events: eventsOf(ctx.db, o.id) }))
       .filter((h) => h.events.length > 0);
     expect(full.length).toBeGreaterThanOrEqual(300);
     // The demo's clock says 2026-03-09; its histories run back five months.
-    for (const [from, to] of [['2026-03-02', '2026-03-09'], ['2026-01-01', '2026-02-01'], ['2025-12-01', '2026-03-09']] as const) {
+    for (const [from, to] of [
+      ['2026-03-02', '2026-03-09'],
+      ['2026-01-01', '2026-02-01'],
+      ['2025-12-01', '2026-03-09'],
+    ] as const) {
       const input = { from, to, stallDays: 30, periodEnd: '2026-03-31', stages: refs, index };
       const expected = buildReview(full, input);
       const loaded = buildReview(loadHistories(ctx.db, from), input);

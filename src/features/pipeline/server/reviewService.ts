@@ -35,15 +35,30 @@ export interface ReviewRequest extends HistoryScope {
   periodEnd?: IsoDate | null | undefined;
 }
 
-type CommitmentRow = { id: string; opportunity_id: string; opportunity_name: string; owner_id: string; review_date: string; step: string; due_date: string; done_on: string | null };
+type CommitmentRow = {
+  id: string;
+  opportunity_id: string;
+  opportunity_name: string;
+  owner_id: string;
+  review_date: string;
+  step: string;
+  due_date: string;
+  done_on: string | null;
+};
 
 const COMMITMENT_SELECT = `SELECT c.id, c.opportunity_id, o.name AS opportunity_name, c.owner_id, c.review_date, c.step, c.due_date, c.done_on
   FROM commitments c JOIN opportunities o ON o.id = c.opportunity_id
   WHERE c.deleted_at IS NULL AND o.deleted_at IS NULL`;
 
 const toCommitment = (r: CommitmentRow): Commitment & { opportunityName: string } => ({
-  id: r.id, opportunityId: r.opportunity_id, opportunityName: r.opportunity_name, ownerId: r.owner_id,
-  reviewDate: r.review_date, step: r.step, dueDate: r.due_date, doneOn: r.done_on,
+  id: r.id,
+  opportunityId: r.opportunity_id,
+  opportunityName: r.opportunity_name,
+  ownerId: r.owner_id,
+  reviewDate: r.review_date,
+  step: r.step,
+  dueDate: r.due_date,
+  doneOn: r.done_on,
 });
 
 export function buildReviewFromDb(db: Db, req: ReviewRequest): ReviewOut {
@@ -64,13 +79,19 @@ export function buildReviewFromDb(db: Db, req: ReviewRequest): ReviewOut {
   const eventsOfOpp = (id: string): readonly OppEvent[] => byId.get(id)?.events ?? eventsOf(db, id);
   const scoped = `${COMMITMENT_SELECT}${req.territoryId ? ' AND o.territory_id = @territory' : ''}${req.ownerId ? ' AND o.owner_id = @owner' : ''}`;
   const scopeParams = { ...(req.territoryId ? { territory: req.territoryId } : {}), ...(req.ownerId ? { owner: req.ownerId } : {}) };
-  const earlier = (db.prepare(`${scoped} AND c.review_date >= @from AND c.review_date < @to ORDER BY c.review_date, c.due_date, c.id`).all({ ...scopeParams, from: req.from, to: req.to }) as CommitmentRow[]).map(toCommitment);
+  const earlier = (
+    db
+      .prepare(`${scoped} AND c.review_date >= @from AND c.review_date < @to ORDER BY c.review_date, c.due_date, c.id`)
+      .all({ ...scopeParams, from: req.from, to: req.to }) as CommitmentRow[]
+  ).map(toCommitment);
   const oppName = new Map(earlier.map((c) => [c.id, c.opportunityName]));
   const commitments = commitmentsByRep(earlier, eventsOfOpp, index, req.to).map((g) => ({
     ...g,
     items: g.items.map((i) => ({ ...i, opportunityName: oppName.get(i.id)! })),
   }));
-  const recorded = (db.prepare(`${scoped} AND c.review_date = @to ORDER BY c.created_at, c.id`).all({ ...scopeParams, to: req.to }) as CommitmentRow[])
+  const recorded = (
+    db.prepare(`${scoped} AND c.review_date = @to ORDER BY c.created_at, c.id`).all({ ...scopeParams, to: req.to }) as CommitmentRow[]
+  )
     .map(toCommitment)
     .map((c) => ({ ...c, ...evaluateCommitment(c, eventsOfOpp(c.opportunityId), index, req.to) }));
 
@@ -89,13 +110,24 @@ export function commitmentItem(db: Db, id: string, asOf: IsoDate): CommitmentIte
  * transitions in the period (each event with the one before it), and this year's wins
  * still standing at asOf — so a year of history is never loaded to count this year's wins.
  */
-export function buildFunnelFromDb(db: Db, req: HistoryScope & { asOf: IsoDate; periodFrom: IsoDate; periodTo: IsoDate }, today: IsoDate): FunnelOut {
+export function buildFunnelFromDb(
+  db: Db,
+  req: HistoryScope & { asOf: IsoDate; periodFrom: IsoDate; periodTo: IsoDate },
+  today: IsoDate,
+): FunnelOut {
   const { stages, index } = stageIndex(db);
   const scopeSql = `${req.territoryId ? ' AND o.territory_id = @territory' : ''}${req.ownerId ? ' AND o.owner_id = @owner' : ''}`;
   const scope = { ...(req.territoryId ? { territory: req.territoryId } : {}), ...(req.ownerId ? { owner: req.ownerId } : {}) };
   // Which opportunities count: those in scope, or (no scope) all but the deleted few.
   const scoped = !!(req.territoryId || req.ownerId);
-  const ids = new Set((db.prepare(`SELECT o.id FROM opportunities o WHERE ${scoped ? `o.deleted_at IS NULL${scopeSql}` : 'o.deleted_at IS NOT NULL'}`).raw().all(scope) as [string][]).map((r) => r[0]));
+  const ids = new Set(
+    (
+      db
+        .prepare(`SELECT o.id FROM opportunities o WHERE ${scoped ? `o.deleted_at IS NULL${scopeSql}` : 'o.deleted_at IS NOT NULL'}`)
+        .raw()
+        .all(scope) as [string][]
+    ).map((r) => r[0]),
+  );
   const counts = (id: string) => ids.has(id) === scoped;
   // Over a partial index holding only the events where an open opportunity left its stage.
   const transitions: Transition[] = [];
@@ -103,14 +135,21 @@ export function buildFunnelFromDb(db: Db, req: HistoryScope & { asOf: IsoDate; p
     `SELECT opportunity_id, prev_stage_id, prev_status, prev_stage_since, date, stage_id, status FROM opportunity_events INDEXED BY opportunity_events_exits
      WHERE date > @from AND date <= @to AND prev_status = 'open' AND (status <> 'open' OR stage_id <> prev_stage_id)`,
   );
-  for (const [id, prevStageId, prevStatus, prevSince, date, stageId, status] of exits.raw().iterate({ from: req.periodFrom, to: req.periodTo }) as IterableIterator<[string, string, OppStatus, string, string, string, OppStatus]>) {
+  for (const [id, prevStageId, prevStatus, prevSince, date, stageId, status] of exits
+    .raw()
+    .iterate({ from: req.periodFrom, to: req.periodTo }) as IterableIterator<
+    [string, string, OppStatus, string, string, string, OppStatus]
+  >) {
     if (counts(id)) transitions.push({ prevStageId, prevStatus, prevSince, date, stageId, status });
   }
   const yearStart = `${req.asOf.slice(0, 4)}-01-01`;
   const wins: { date: string; amount: number }[] = [];
   if (req.asOf >= today) {
     // As of today the current rows say it: won, and since when (closed_on, set when it was won).
-    for (const [id, date, amount] of db.prepare("SELECT id, closed_on, amount_fen FROM opportunities WHERE status = 'won' AND closed_on >= ? AND deleted_at IS NULL").raw().iterate(yearStart) as IterableIterator<[string, string, number]>) {
+    for (const [id, date, amount] of db
+      .prepare("SELECT id, closed_on, amount_fen FROM opportunities WHERE status = 'won' AND closed_on >= ? AND deleted_at IS NULL")
+      .raw()
+      .iterate(yearStart) as IterableIterator<[string, string, number]>) {
       if (counts(id)) wins.push({ date, amount });
     }
   } else {

@@ -21,7 +21,8 @@ function checkDate(w: ChangeWriter, date: string, field: string): void {
 }
 
 function checkStage(w: ChangeWriter, stageId: string): void {
-  if (!activeStages(w.db).some((s) => s.id === stageId)) throw new AppError('validation', 'Unknown stage (not a stage of the active model).', { field: 'stageId' });
+  if (!activeStages(w.db).some((s) => s.id === stageId))
+    throw new AppError('validation', 'Unknown stage (not a stage of the active model).', { field: 'stageId' });
 }
 
 function resolveAccount(w: ChangeWriter, accountId: string) {
@@ -52,7 +53,14 @@ function plainColumns(p: OpportunityPatch): Record<string, unknown> {
   return { ...cols, ...repo.checklistColumns(p.checklist ?? {}), ...repo.infoColumns(p.info ?? {}) };
 }
 
-export type CreateInput = OpportunityPatch & { name: string; accountId: string; amount: number; expectedClose: string; createdOn?: string | undefined; ref?: string | null };
+export type CreateInput = OpportunityPatch & {
+  name: string;
+  accountId: string;
+  amount: number;
+  expectedClose: string;
+  createdOn?: string | undefined;
+  ref?: string | null;
+};
 
 /** Inserts an opportunity and its 'create' event dated createdOn; returns its id. */
 export function createOpportunity(w: ChangeWriter, input: CreateInput, opts: WriteOptions & { id?: string } = {}): string {
@@ -63,19 +71,24 @@ export function createOpportunity(w: ChangeWriter, input: CreateInput, opts: Wri
   const stageId = input.stageId ?? activeStages(w.db)[0]!.id;
   checkStage(w, stageId);
   const status = input.status ?? 'open';
-  const id = insertRow(w, 'opportunities', {
-    ...(opts.id ? { id: opts.id } : {}),
-    ...plainColumns(input),
-    ref: input.ref ?? null,
-    account_id: account.id,
-    territory_id: account.territory_id,
-    owner_id: ownerId,
-    stage_id: stageId,
-    status,
-    closed_on: status === 'open' ? null : createdOn,
-    created_on: createdOn,
-    stage_since: createdOn,
-  }, opts.batchId ?? null);
+  const id = insertRow(
+    w,
+    'opportunities',
+    {
+      ...(opts.id ? { id: opts.id } : {}),
+      ...plainColumns(input),
+      ref: input.ref ?? null,
+      account_id: account.id,
+      territory_id: account.territory_id,
+      owner_id: ownerId,
+      stage_id: stageId,
+      status,
+      closed_on: status === 'open' ? null : createdOn,
+      created_on: createdOn,
+      stage_since: createdOn,
+    },
+    opts.batchId ?? null,
+  );
   repo.recordEvent(w, id, createdOn, opts.kind === 'import' ? 'import' : 'create', opts.batchId ?? null);
   if (input.points?.length) repo.replacePoints(w, id, account.territory_id, input.points);
   if (input.pains?.length) repo.replacePains(w, id, account.territory_id, input.pains);
@@ -87,7 +100,14 @@ export function createOpportunity(w: ChangeWriter, input: CreateInput, opts: Wri
  * (not before the last recorded change, not in the future). Won or lost sets closed_on;
  * reopening clears it. A new stage (or reopening) restarts the days in stage.
  */
-export function updateOpportunity(w: ChangeWriter, id: string, patch: OpportunityPatch, date: string, index: StageIndex, opts: WriteOptions = {}): void {
+export function updateOpportunity(
+  w: ChangeWriter,
+  id: string,
+  patch: OpportunityPatch,
+  date: string,
+  index: StageIndex,
+  opts: WriteOptions = {},
+): void {
   const cur = repo.getRow(w.db, id);
   if (!cur) throw new AppError('not-found', 'This opportunity no longer exists (it may have been deleted).');
   if (opts.expectVersion !== undefined && cur.version !== opts.expectVersion) {
@@ -128,12 +148,20 @@ export function updateOpportunity(w: ChangeWriter, id: string, patch: Opportunit
 }
 
 /** Records a promise made in a review. */
-export function addCommitment(w: ChangeWriter, input: { opportunityId: string; reviewDate: string; step: string; dueDate: string }): string {
+export function addCommitment(
+  w: ChangeWriter,
+  input: { opportunityId: string; reviewDate: string; step: string; dueDate: string },
+): string {
   const o = repo.getRow(w.db, input.opportunityId);
   if (!o) throw new AppError('not-found', 'This opportunity no longer exists.');
   if (input.dueDate < input.reviewDate) throw new AppError('validation', 'The due date cannot be before the review.', { field: 'dueDate' });
   return insertRow(w, 'commitments', {
-    territory_id: o.territory_id, opportunity_id: o.id, owner_id: o.owner_id, review_date: input.reviewDate,
-    step: input.step, due_date: input.dueDate, done_on: null,
+    territory_id: o.territory_id,
+    opportunity_id: o.id,
+    owner_id: o.owner_id,
+    review_date: input.reviewDate,
+    step: input.step,
+    due_date: input.dueDate,
+    done_on: null,
   });
 }

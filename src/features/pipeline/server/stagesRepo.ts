@@ -11,13 +11,27 @@ import { stmt } from './sql';
 // history of opportunities and resolve to the active model through mapped_to_stage_id.
 
 type StageRow = {
-  id: string; model_id: string; position: number; name_zh: string; name_en: string; probability_bp: number;
-  milestone: string | null; exit_criterion: string | null; mapped_to_stage_id: string | null; deleted_at: string | null;
+  id: string;
+  model_id: string;
+  position: number;
+  name_zh: string;
+  name_en: string;
+  probability_bp: number;
+  milestone: string | null;
+  exit_criterion: string | null;
+  mapped_to_stage_id: string | null;
+  deleted_at: string | null;
 };
 
 const toStage = (r: StageRow): Stage => ({
-  id: r.id, modelId: r.model_id, position: r.position, nameZh: r.name_zh, nameEn: r.name_en,
-  probabilityBp: r.probability_bp, milestone: r.milestone, exitCriterion: r.exit_criterion,
+  id: r.id,
+  modelId: r.model_id,
+  position: r.position,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  probabilityBp: r.probability_bp,
+  milestone: r.milestone,
+  exitCriterion: r.exit_criterion,
 });
 
 export function activeModelId(db: Db): string {
@@ -27,7 +41,9 @@ export function activeModelId(db: Db): string {
 }
 
 export function stagesOfModel(db: Db, modelId: string): Stage[] {
-  return (stmt(db, 'SELECT * FROM stages WHERE model_id = ? AND deleted_at IS NULL ORDER BY position').all(modelId) as StageRow[]).map(toStage);
+  return (stmt(db, 'SELECT * FROM stages WHERE model_id = ? AND deleted_at IS NULL ORDER BY position').all(modelId) as StageRow[]).map(
+    toStage,
+  );
 }
 
 export function activeStages(db: Db): Stage[] {
@@ -52,7 +68,8 @@ export function stageIndex(db: Db): { stages: StageRef[]; index: StageIndex } {
   const first = stages[0]!;
   for (const r of rows) {
     let cur: StageRow | undefined = r;
-    for (let hops = 0; cur && !activeById.has(cur.id) && hops < 50; hops++) cur = cur.mapped_to_stage_id ? byId.get(cur.mapped_to_stage_id) : undefined;
+    for (let hops = 0; cur && !activeById.has(cur.id) && hops < 50; hops++)
+      cur = cur.mapped_to_stage_id ? byId.get(cur.mapped_to_stage_id) : undefined;
     // A stage with no mapping counts as the first stage (it cannot hold live opportunities).
     index.set(r.id, (cur && activeById.get(cur.id)) ?? first);
   }
@@ -60,16 +77,33 @@ export function stageIndex(db: Db): { stages: StageRef[]; index: StageIndex } {
 }
 
 export function listModels(db: Db): StageModel[] {
-  const models = stmt(db, 'SELECT id, builtin, name_zh, name_en, active FROM stage_models WHERE deleted_at IS NULL ORDER BY builtin IS NULL, id').all() as {
-    id: string; builtin: string | null; name_zh: string; name_en: string; active: number;
+  const models = stmt(
+    db,
+    'SELECT id, builtin, name_zh, name_en, active FROM stage_models WHERE deleted_at IS NULL ORDER BY builtin IS NULL, id',
+  ).all() as {
+    id: string;
+    builtin: string | null;
+    name_zh: string;
+    name_en: string;
+    active: number;
   }[];
   const inUse = new Map(
-    (stmt(db, 'SELECT stage_id, count(*) AS n FROM opportunities WHERE deleted_at IS NULL GROUP BY stage_id').all() as { stage_id: string; n: number }[]).map((r) => [r.stage_id, r.n]),
+    (
+      stmt(db, 'SELECT stage_id, count(*) AS n FROM opportunities WHERE deleted_at IS NULL GROUP BY stage_id').all() as {
+        stage_id: string;
+        n: number;
+      }[]
+    ).map((r) => [r.stage_id, r.n]),
   );
   return models.map((m) => {
     const stages = stagesOfModel(db, m.id);
     return {
-      id: m.id, builtin: m.builtin, nameZh: m.name_zh, nameEn: m.name_en, active: m.active === 1, stages,
+      id: m.id,
+      builtin: m.builtin,
+      nameZh: m.name_zh,
+      nameEn: m.name_en,
+      active: m.active === 1,
+      stages,
       inUse: Object.fromEntries(stages.filter((s) => inUse.has(s.id)).map((s) => [s.id, inUse.get(s.id)!])),
     };
   });
@@ -95,8 +129,10 @@ export function saveStages(w: ChangeWriter, modelId: string, list: StageInput[],
   for (const s of existing.values()) {
     if (kept.has(s.id)) continue;
     const r = removed.find((x) => x.id === s.id);
-    if (!r || !kept.has(r.mapTo)) throw new AppError('validation', `Say which stage "${s.nameEn}" counts as in history before removing it.`, { stageId: s.id });
-    const n = (stmt(w.db, 'SELECT count(*) AS n FROM opportunities WHERE stage_id = ? AND deleted_at IS NULL').get(s.id) as { n: number }).n;
+    if (!r || !kept.has(r.mapTo))
+      throw new AppError('validation', `Say which stage "${s.nameEn}" counts as in history before removing it.`, { stageId: s.id });
+    const n = (stmt(w.db, 'SELECT count(*) AS n FROM opportunities WHERE stage_id = ? AND deleted_at IS NULL').get(s.id) as { n: number })
+      .n;
     if (n > 0) throw new AppError('validation', `Stage "${s.nameEn}" still holds ${n} opportunities; move them first.`, { stageId: s.id });
   }
   // Positions are unique per model only by convention; write them after the removals.
@@ -107,8 +143,12 @@ export function saveStages(w: ChangeWriter, modelId: string, list: StageInput[],
   }
   list.forEach((s, position) => {
     const cols = {
-      position, name_zh: s.nameZh, name_en: s.nameEn, probability_bp: s.probabilityBp,
-      milestone: s.milestone ?? null, exit_criterion: s.exitCriterion ?? null,
+      position,
+      name_zh: s.nameZh,
+      name_en: s.nameEn,
+      probability_bp: s.probabilityBp,
+      milestone: s.milestone ?? null,
+      exit_criterion: s.exitCriterion ?? null,
     };
     if (s.id) updateRow(w, 'stages', s.id, cols);
     else insertRow(w, 'stages', { model_id: modelId, ...cols });

@@ -14,8 +14,18 @@ import type { Lookups, Names } from './usePipelineLookups';
 const MAX_CARDS = 60;
 const DRAG_TYPE = 'application/x-sw-opportunity';
 
-export function BoardView({ list, lookups, names, onOpen, onChanged }: {
-  list: Opportunity[] | null; lookups: Lookups; names: Names; onOpen(id: string): void; onChanged(): void;
+export function BoardView({
+  list,
+  lookups,
+  names,
+  onOpen,
+  onChanged,
+}: {
+  list: Opportunity[] | null;
+  lookups: Lookups;
+  names: Names;
+  onOpen(id: string): void;
+  onChanged(): void;
 }) {
   const { t } = useTranslation(['pipeline', 'common']);
   const { money } = usePrefs();
@@ -66,8 +76,15 @@ export function BoardView({ list, lookups, names, onOpen, onChanged }: {
       data-testid={`drop-${key}`}
       {...dropTarget(key, (opp) => (key === 'won' ? void update(opp, { status: 'won' }, t('status.won')) : setLosing({ opp, reason: '' })))}
       style={{
-        flex: 1, minHeight: 40, border: `2px dashed ${key === 'won' ? '#52c41a' : '#ff4d4f'}`, borderRadius: 6, display: 'flex',
-        alignItems: 'center', justifyContent: 'center', color: key === 'won' ? '#389e0d' : '#cf1322', background: over === key ? '#fafafa' : 'transparent',
+        flex: 1,
+        minHeight: 40,
+        border: `2px dashed ${key === 'won' ? '#52c41a' : '#ff4d4f'}`,
+        borderRadius: 6,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        color: key === 'won' ? '#389e0d' : '#cf1322',
+        background: over === key ? '#fafafa' : 'transparent',
       }}
     >
       {t(key === 'won' ? 'dropWon' : 'dropLost')}
@@ -86,14 +103,23 @@ export function BoardView({ list, lookups, names, onOpen, onChanged }: {
             key={stage.id}
             data-testid={`column-${stage.position}`}
             {...dropTarget(stage.id, (opp) => opp.stageId !== stage.id && void update(opp, { stageId: stage.id }, names.stage(stage.id)))}
-            style={{ flex: '1 1 0', minWidth: 150, background: over === stage.id ? '#e6f0ff' : '#eef1f5', borderRadius: 6, padding: 6, minHeight: 420 }}
+            style={{
+              flex: '1 1 0',
+              minWidth: 150,
+              background: over === stage.id ? '#e6f0ff' : '#eef1f5',
+              borderRadius: 6,
+              padding: 6,
+              minHeight: 420,
+            }}
           >
             <div style={{ padding: '2px 4px 6px' }}>
               <Typography.Text strong>{names.stageLabel(stage)}</Typography.Text>
               <div style={{ fontSize: 12, color: '#555' }} data-testid={`column-total-${stage.position}`}>
                 {cards.length} · {money(amount)}
               </div>
-              <div style={{ fontSize: 12, color: '#888' }}>{t('field.weighted')} {money(weighted)}</div>
+              <div style={{ fontSize: 12, color: '#888' }}>
+                {t('field.weighted')} {money(weighted)}
+              </div>
             </div>
             {cards.slice(0, MAX_CARDS).map((o) => {
               const days = daysBetween(o.stageSince, lookups.today);
@@ -111,20 +137,48 @@ export function BoardView({ list, lookups, names, onOpen, onChanged }: {
                   styles={{ body: { padding: '6px 8px' } }}
                   data-testid={`card-${o.id}`}
                 >
-                  <div style={{ fontWeight: 600, fontSize: 13, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>{o.name}</div>
-                  <div style={{ fontSize: 12, color: '#555', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{o.accountName}</div>
-                  <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: 6, fontSize: 12, marginTop: 2, whiteSpace: 'nowrap' }}>
+                  <div
+                    style={{
+                      fontWeight: 600,
+                      fontSize: 13,
+                      lineHeight: 1.3,
+                      display: '-webkit-box',
+                      WebkitLineClamp: 2,
+                      WebkitBoxOrient: 'vertical',
+                      overflow: 'hidden',
+                    }}
+                  >
+                    {o.name}
+                  </div>
+                  <div style={{ fontSize: 12, color: '#555', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                    {o.accountName}
+                  </div>
+                  <div
+                    style={{
+                      display: 'flex',
+                      flexWrap: 'wrap',
+                      justifyContent: 'space-between',
+                      columnGap: 6,
+                      fontSize: 12,
+                      marginTop: 2,
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
                     <span>{money(o.amount)}</span>
                     <span style={{ color: o.expectedClose < lookups.today ? '#cf1322' : '#555' }}>{o.expectedClose}</span>
                   </div>
                   <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#777', marginTop: 2 }}>
                     <span>{names.rep(o.ownerId)}</span>
-                    <Tag color={days >= lookups.stallDays ? 'red' : undefined} style={{ marginInlineEnd: 0 }}>{t('daysInStage', { days })}</Tag>
+                    <Tag color={days >= lookups.stallDays ? 'red' : undefined} style={{ marginInlineEnd: 0 }}>
+                      {t('daysInStage', { days })}
+                    </Tag>
                   </div>
                 </Card>
               );
             })}
-            {cards.length > MAX_CARDS && <Typography.Text type="secondary">{t('more', { count: cards.length - MAX_CARDS })}</Typography.Text>}
+            {cards.length > MAX_CARDS && (
+              <Typography.Text type="secondary">{t('more', { count: cards.length - MAX_CARDS })}</Typography.Text>
+            )}
           </div>
         ))}
       </div>

@@ -12,8 +12,16 @@ import { percent, type Names } from './usePipelineLookups';
 type Checklist = OpportunityDetail['checklist'];
 type Info = OpportunityDetail['info'];
 
-export function QualificationSection({ checklist, info, onChecklist, onInfo }: {
-  checklist: Checklist; info: Info; onChecklist(c: Checklist): void; onInfo(i: Info): void;
+export function QualificationSection({
+  checklist,
+  info,
+  onChecklist,
+  onInfo,
+}: {
+  checklist: Checklist;
+  info: Info;
+  onChecklist(c: Checklist): void;
+  onInfo(i: Info): void;
 }) {
   const { t } = useTranslation('pipeline');
   const value = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no');
@@ -30,7 +38,11 @@ export function QualificationSection({ checklist, info, onChecklist, onInfo }: {
                   optionType="button"
                   value={value(checklist[k])}
                   onChange={(e) => onChecklist({ ...checklist, [k]: e.target.value === 'unknown' ? null : e.target.value === 'yes' })}
-                  options={[{ value: 'yes', label: t('editor.yes') }, { value: 'no', label: t('editor.no') }, { value: 'unknown', label: t('editor.unknown') }]}
+                  options={[
+                    { value: 'yes', label: t('editor.yes') },
+                    { value: 'no', label: t('editor.no') },
+                    { value: 'unknown', label: t('editor.unknown') },
+                  ]}
                   data-testid={`check-${k}`}
                 />
               </td>
@@ -42,7 +54,12 @@ export function QualificationSection({ checklist, info, onChecklist, onInfo }: {
       {INFO_KEYS.map((k) => (
         <div key={k} style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary">{t(`infoKeys.${k}`)}</Typography.Text>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} value={info[k] ?? ''} onChange={(e) => onInfo({ ...info, [k]: e.target.value || null })} data-testid={`info-${k}`} />
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            value={info[k] ?? ''}
+            onChange={(e) => onInfo({ ...info, [k]: e.target.value || null })}
+            data-testid={`info-${k}`}
+          />
         </div>
       ))}
     </div>
@@ -62,12 +79,22 @@ export function PointsSection({ points, onChange }: { points: Point[]; onChange(
       ))}
       {points.map((p, i) => (
         <Space.Compact key={p.id ?? `new-${i}`} style={{ width: '100%', marginTop: 6 }}>
-          <Select style={{ width: 110 }} value={p.kind} onChange={(kind) => set(i, { kind })} options={(['winning', 'threat', 'dormant'] as const).map((k) => ({ value: k, label: t(`pointKind.${k}`) }))} />
+          <Select
+            style={{ width: 110 }}
+            value={p.kind}
+            onChange={(kind) => set(i, { kind })}
+            options={(['winning', 'threat', 'dormant'] as const).map((k) => ({ value: k, label: t(`pointKind.${k}`) }))}
+          />
           <Input value={p.text} onChange={(e) => set(i, { text: e.target.value })} />
           <Button icon={<DeleteOutlined />} onClick={() => onChange(points.filter((_, j) => j !== i))} />
         </Space.Compact>
       ))}
-      <Button style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => onChange([...points, { kind: 'winning', text: '' }])} data-testid="add-point">
+      <Button
+        style={{ marginTop: 8 }}
+        icon={<PlusOutlined />}
+        onClick={() => onChange([...points, { kind: 'winning', text: '' }])}
+        data-testid="add-point"
+      >
         {t('editor.addPoint')}
       </Button>
     </div>
@@ -93,11 +120,22 @@ export function PainsSection({ pains, onChange }: { pains: Pain[]; onChange(p: P
               options={IMPACT_KEYS.map((k) => ({ value: k, label: t(`impact.${k}`) }))}
             />
             <Typography.Text type="secondary">{t('editor.severity')}</Typography.Text>
-            <Rate count={5} value={p.severity} onChange={(severity) => set(i, { severity: Math.max(1, severity) })} style={{ fontSize: 14 }} />
+            <Rate
+              count={5}
+              value={p.severity}
+              onChange={(severity) => set(i, { severity: Math.max(1, severity) })}
+              style={{ fontSize: 14 }}
+            />
           </Space>
         </div>
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => onChange([...pains, { text: '', severity: 3, impacts: { personal: false, interpersonal: false, present: true, future: false } }])} data-testid="add-pain">
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() =>
+          onChange([...pains, { text: '', severity: 3, impacts: { personal: false, interpersonal: false, present: true, future: false } }])
+        }
+        data-testid="add-pain"
+      >
         {t('editor.addPain')}
       </Button>
     </div>
@@ -121,7 +159,12 @@ export function HistorySection({ events, names }: { events: OpportunityDetail['e
         { title: t('field.status'), dataIndex: 'status', width: 70, render: (s: string) => t(`status.${s}`) },
         { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v) },
         { title: t('field.expectedClose'), dataIndex: 'expectedClose', width: 100 },
-        { title: t('field.probability'), dataIndex: 'probabilityBp', width: 70, render: (v: number | null) => (v === null ? '' : percent(v)) },
+        {
+          title: t('field.probability'),
+          dataIndex: 'probabilityBp',
+          width: 70,
+          render: (v: number | null) => (v === null ? '' : percent(v)),
+        },
         { title: t('field.owner'), dataIndex: 'ownerId', width: 80, render: (id: string) => names.rep(id) },
       ]}
     />

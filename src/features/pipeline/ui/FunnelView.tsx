@@ -14,7 +14,17 @@ type Funnel = Out<'pipeline:funnel'>;
 // The funnel screen: open opportunities by stage as of a date (count or amount), the
 // conversion between consecutive stages and days in stage over a period, and the weighted
 // forecast by expected-close month beside what was won this year.
-export default function FunnelView({ scope, lookups, names, generation }: { scope: Scope; lookups: Lookups; names: Names; generation: number }) {
+export default function FunnelView({
+  scope,
+  lookups,
+  names,
+  generation,
+}: {
+  scope: Scope;
+  lookups: Lookups;
+  names: Names;
+  generation: number;
+}) {
   const { t } = useTranslation(['pipeline', 'common']);
   const { money, moneyWan } = usePrefs();
   const [asOf, setAsOf] = useState(lookups.today);
@@ -31,21 +41,55 @@ export default function FunnelView({ scope, lookups, names, generation }: { scop
   }, [asOf, period, scope, generation]);
 
   const stageById = useMemo(() => new Map(lookups.stages.map((s) => [s.id, s])), [lookups.stages]);
-  const label = useCallback((id: string) => { const s = stageById.get(id); return s ? names.stageLabel(s) : ''; }, [stageById, names]);
+  const label = useCallback(
+    (id: string) => {
+      const s = stageById.get(id);
+      return s ? names.stageLabel(s) : '';
+    },
+    [stageById, names],
+  );
 
   const funnelOption = useMemo<EChartsOption | null>(() => {
     if (!data) return null;
     const values = data.stages.map((s) => (measure === 'count' ? s.count : s.amount / 100));
     const max = Math.max(1, ...values);
     return {
-      tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as { name: string; dataIndex: number }; const s = data.stages[x.dataIndex]!; return `${x.name}<br/>${s.count} · ${money(s.amount)}<br/>${t('field.weighted')} ${money(s.weighted)}`; } },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => {
+          const x = p as { name: string; dataIndex: number };
+          const s = data.stages[x.dataIndex]!;
+          return `${x.name}<br/>${s.count} · ${money(s.amount)}<br/>${t('field.weighted')} ${money(s.weighted)}`;
+        },
+      },
       color: ['#0b3d91', '#1450b8', '#1f6feb', '#4c8df6', '#79aafa', '#a5c6fc', '#cfe0fe', '#e4eeff'],
-      series: [{
-        type: 'funnel', sort: 'none', min: 0, max, minSize: '6%', maxSize: '100%', left: 10, width: '52%', top: 10, bottom: 10, gap: 2,
-        labelLine: { show: true, length: 12 },
-        label: { show: true, position: 'right', color: '#222', formatter: (p: unknown) => { const x = p as { name: string; dataIndex: number }; const s = data.stages[x.dataIndex]!; return `${x.name}  ${measure === 'count' ? s.count : money(s.amount)}`; } },
-        data: data.stages.map((s, i) => ({ name: label(s.stageId), value: values[i]! })),
-      }],
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          min: 0,
+          max,
+          minSize: '6%',
+          maxSize: '100%',
+          left: 10,
+          width: '52%',
+          top: 10,
+          bottom: 10,
+          gap: 2,
+          labelLine: { show: true, length: 12 },
+          label: {
+            show: true,
+            position: 'right',
+            color: '#222',
+            formatter: (p: unknown) => {
+              const x = p as { name: string; dataIndex: number };
+              const s = data.stages[x.dataIndex]!;
+              return `${x.name}  ${measure === 'count' ? s.count : money(s.amount)}`;
+            },
+          },
+          data: data.stages.map((s, i) => ({ name: label(s.stageId), value: values[i]! })),
+        },
+      ],
     };
   }, [data, measure, money, t, label]);
 
@@ -71,10 +115,27 @@ export default function FunnelView({ scope, lookups, names, generation }: { scop
     <div data-testid="funnel-view">
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Text>{t('funnel.asOf')}</Typography.Text>
-        <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} data-testid="funnel-asof" />
+        <DatePicker
+          allowClear={false}
+          value={dayjs(asOf)}
+          onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+          data-testid="funnel-asof"
+        />
         <Typography.Text>{t('funnel.period')}</Typography.Text>
-        <DatePicker.RangePicker allowClear={false} value={[dayjs(period[0]), dayjs(period[1])]} onChange={(r) => r?.[0] && r[1] && setPeriod([r[0].format('YYYY-MM-DD'), r[1].format('YYYY-MM-DD')])} />
-        <Segmented value={measure} onChange={(v) => setMeasure(v as 'count' | 'amount')} options={[{ value: 'count', label: t('funnel.count') }, { value: 'amount', label: t('funnel.amount') }]} data-testid="funnel-measure" />
+        <DatePicker.RangePicker
+          allowClear={false}
+          value={[dayjs(period[0]), dayjs(period[1])]}
+          onChange={(r) => r?.[0] && r[1] && setPeriod([r[0].format('YYYY-MM-DD'), r[1].format('YYYY-MM-DD')])}
+        />
+        <Segmented
+          value={measure}
+          onChange={(v) => setMeasure(v as 'count' | 'amount')}
+          options={[
+            { value: 'count', label: t('funnel.count') },
+            { value: 'amount', label: t('funnel.amount') },
+          ]}
+          data-testid="funnel-measure"
+        />
       </Space>
       <Row gutter={12}>
         <Col span={11}>
@@ -92,18 +153,30 @@ export default function FunnelView({ scope, lookups, names, generation }: { scop
               data-testid="funnel-table"
               columns={[
                 { title: t('field.stage'), dataIndex: 'stageId', render: label },
-                { title: t('funnel.count'), dataIndex: 'count', align: 'right', render: (v: number, _r, i) => <span data-testid={`funnel-count-${i}`}>{v}</span> },
+                {
+                  title: t('funnel.count'),
+                  dataIndex: 'count',
+                  align: 'right',
+                  render: (v: number, _r, i) => <span data-testid={`funnel-count-${i}`}>{v}</span>,
+                },
                 { title: t('funnel.accounts'), dataIndex: 'accounts', align: 'right' },
                 { title: t('funnel.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v) },
                 { title: t('field.weighted'), dataIndex: 'weighted', align: 'right', render: (v: number) => money(v) },
                 {
-                  title: t('funnel.conversion'), key: 'conv', align: 'right',
+                  title: t('funnel.conversion'),
+                  key: 'conv',
+                  align: 'right',
                   render: (_v, s, i) =>
-                    s.left === 0 ? '–' : (
+                    s.left === 0 ? (
+                      '–'
+                    ) : (
                       <span style={{ whiteSpace: 'nowrap' }}>
-                        {percent(s.conversionBp)}{i === data.stages.length - 1 ? ` ${t('funnel.toWon')}` : ''}
+                        {percent(s.conversionBp)}
+                        {i === data.stages.length - 1 ? ` ${t('funnel.toWon')}` : ''}
                         <br />
-                        <Typography.Text type="secondary" style={{ fontSize: 11 }}>{t('funnel.converted', { converted: s.converted, left: s.left })}</Typography.Text>
+                        <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                          {t('funnel.converted', { converted: s.converted, left: s.left })}
+                        </Typography.Text>
                       </span>
                     ),
                 },
@@ -115,11 +188,24 @@ export default function FunnelView({ scope, lookups, names, generation }: { scop
       </Row>
       <Card size="small" title={t('funnel.forecast')} style={{ marginTop: 12 }}>
         <Row gutter={12}>
-          <Col span={18}><EChart option={forecastOption} style={{ height: 300 }} testId="forecast-chart" /></Col>
+          <Col span={18}>
+            <EChart option={forecastOption} style={{ height: 300 }} testId="forecast-chart" />
+          </Col>
           <Col span={6}>
             <Statistic title={t('funnel.open')} value={`${data.open.count} · ${money(data.open.amount)}`} valueStyle={{ fontSize: 16 }} />
-            <Statistic title={t('funnel.weightedTotal')} value={money(data.open.weighted)} valueStyle={{ fontSize: 16 }} style={{ marginTop: 12 }} />
-            <Statistic title={t('funnel.wonToDate', { date: asOf })} value={`${data.wonToDate.count} · ${money(data.wonToDate.amount)}`} valueStyle={{ fontSize: 16, color: '#2da44e' }} style={{ marginTop: 12 }} data-testid="won-to-date" />
+            <Statistic
+              title={t('funnel.weightedTotal')}
+              value={money(data.open.weighted)}
+              valueStyle={{ fontSize: 16 }}
+              style={{ marginTop: 12 }}
+            />
+            <Statistic
+              title={t('funnel.wonToDate', { date: asOf })}
+              value={`${data.wonToDate.count} · ${money(data.wonToDate.amount)}`}
+              valueStyle={{ fontSize: 16, color: '#2da44e' }}
+              style={{ marginTop: 12 }}
+              data-testid="won-to-date"
+            />
           </Col>
         </Row>
       </Card>

@@ -37,14 +37,36 @@ const emptyInfo = () => Object.fromEntries(INFO_KEYS.map((k) => [k, null])) as O
 function draftOf(d: OpportunityDetail): Draft {
   const o = d.opportunity;
   return {
-    name: o.name, accountId: o.accountId, ownerId: o.ownerId, amountText: fenToYuanText(o.amount), expectedClose: o.expectedClose, stageId: o.stageId,
-    probabilityPct: o.probabilityBp === null ? null : o.probabilityBp / 100, status: o.status, closeReason: o.closeReason ?? '',
-    nextStep: o.nextStep ?? '', nextStepDate: o.nextStepDate, checklist: d.checklist, info: d.info, points: d.points, pains: d.pains,
+    name: o.name,
+    accountId: o.accountId,
+    ownerId: o.ownerId,
+    amountText: fenToYuanText(o.amount),
+    expectedClose: o.expectedClose,
+    stageId: o.stageId,
+    probabilityPct: o.probabilityBp === null ? null : o.probabilityBp / 100,
+    status: o.status,
+    closeReason: o.closeReason ?? '',
+    nextStep: o.nextStep ?? '',
+    nextStepDate: o.nextStepDate,
+    checklist: d.checklist,
+    info: d.info,
+    points: d.points,
+    pains: d.pains,
   };
 }
 
-export function OpportunityEditor({ id, lookups, names, onClose, onSaved }: {
-  id: string | null; lookups: Lookups; names: Names; onClose(): void; onSaved(id: string): void;
+export function OpportunityEditor({
+  id,
+  lookups,
+  names,
+  onClose,
+  onSaved,
+}: {
+  id: string | null;
+  lookups: Lookups;
+  names: Names;
+  onClose(): void;
+  onSaved(id: string): void;
 }) {
   const { t } = useTranslation(['pipeline', 'common']);
   const { locale } = usePrefs();
@@ -61,9 +83,21 @@ export function OpportunityEditor({ id, lookups, names, onClose, onSaved }: {
     if (!id) {
       const first = lookups.accounts[0];
       setDraft({
-        name: '', accountId: first?.id ?? '', ownerId: first?.ownerId ?? '', amountText: '', expectedClose: dayjs(lookups.today).add(90, 'day').format('YYYY-MM-DD'),
-        stageId: lookups.stages[0]!.id, probabilityPct: null, status: 'open', closeReason: '', nextStep: '', nextStepDate: null,
-        checklist: emptyChecklist(), info: emptyInfo(), points: [], pains: [],
+        name: '',
+        accountId: first?.id ?? '',
+        ownerId: first?.ownerId ?? '',
+        amountText: '',
+        expectedClose: dayjs(lookups.today).add(90, 'day').format('YYYY-MM-DD'),
+        stageId: lookups.stages[0]!.id,
+        probabilityPct: null,
+        status: 'open',
+        closeReason: '',
+        nextStep: '',
+        nextStepDate: null,
+        checklist: emptyChecklist(),
+        info: emptyInfo(),
+        points: [],
+        pains: [],
       });
       return;
     }
@@ -92,17 +126,33 @@ export function OpportunityEditor({ id, lookups, names, onClose, onSaved }: {
       return;
     }
     const patch: OpportunityPatch = {
-      name: draft.name, accountId: draft.accountId, ownerId: draft.ownerId, amount, expectedClose: draft.expectedClose, stageId: draft.stageId,
-      probabilityBp: draft.probabilityPct === null ? null : Math.round(draft.probabilityPct * 100), status: draft.status,
-      closeReason: draft.status === 'open' ? null : draft.closeReason || null, nextStep: draft.nextStep || null, nextStepDate: draft.nextStepDate,
-      checklist: draft.checklist, info: draft.info,
-      points: draft.points.filter((p) => p.text.trim()), pains: draft.pains.filter((p) => p.text.trim()),
+      name: draft.name,
+      accountId: draft.accountId,
+      ownerId: draft.ownerId,
+      amount,
+      expectedClose: draft.expectedClose,
+      stageId: draft.stageId,
+      probabilityBp: draft.probabilityPct === null ? null : Math.round(draft.probabilityPct * 100),
+      status: draft.status,
+      closeReason: draft.status === 'open' ? null : draft.closeReason || null,
+      nextStep: draft.nextStep || null,
+      nextStepDate: draft.nextStepDate,
+      checklist: draft.checklist,
+      info: draft.info,
+      points: draft.points.filter((p) => p.text.trim()),
+      pains: draft.pains.filter((p) => p.text.trim()),
     };
     setSaving(true);
     try {
       const saved = detail
         ? await call('pipeline:update', { id: detail.opportunity.id, version: detail.opportunity.version, effectiveDate: effective, patch })
-        : await call('pipeline:create', { ...patch, name: draft.name, accountId: draft.accountId, amount, expectedClose: draft.expectedClose });
+        : await call('pipeline:create', {
+            ...patch,
+            name: draft.name,
+            accountId: draft.accountId,
+            amount,
+            expectedClose: draft.expectedClose,
+          });
       message.success(t(detail ? 'editor.saved' : 'editor.created'));
       const fresh = await call('pipeline:get', { id: saved.id });
       setDetail(fresh);
@@ -133,31 +183,72 @@ export function OpportunityEditor({ id, lookups, names, onClose, onSaved }: {
           />
         </Form.Item>
         <Form.Item label={t('field.owner')} style={{ flex: 1 }}>
-          <Select value={draft.ownerId} onChange={(v) => set({ ownerId: v })} options={reps.map((r) => ({ value: r.id, label: pick(r) }))} data-testid="opp-owner" />
+          <Select
+            value={draft.ownerId}
+            onChange={(v) => set({ ownerId: v })}
+            options={reps.map((r) => ({ value: r.id, label: pick(r) }))}
+            data-testid="opp-owner"
+          />
         </Form.Item>
       </Space.Compact>
       <Space.Compact block>
         <Form.Item label={`${t('field.amount')} (¥)`} style={{ flex: 1 }} required>
-          <InputNumber<string> stringMode precision={2} min="0" style={{ width: '100%' }} value={draft.amountText} onChange={(v) => set({ amountText: v ?? '' })} data-testid="opp-amount" />
+          <InputNumber<string>
+            stringMode
+            precision={2}
+            min="0"
+            style={{ width: '100%' }}
+            value={draft.amountText}
+            onChange={(v) => set({ amountText: v ?? '' })}
+            data-testid="opp-amount"
+          />
         </Form.Item>
         <Form.Item label={t('field.expectedClose')} style={{ flex: 1 }} required>
-          <DatePicker style={{ width: '100%' }} allowClear={false} value={dateValue(draft.expectedClose)} onChange={(d) => d && set({ expectedClose: d.format('YYYY-MM-DD') })} data-testid="opp-close" />
+          <DatePicker
+            style={{ width: '100%' }}
+            allowClear={false}
+            value={dateValue(draft.expectedClose)}
+            onChange={(d) => d && set({ expectedClose: d.format('YYYY-MM-DD') })}
+            data-testid="opp-close"
+          />
         </Form.Item>
       </Space.Compact>
       <Space.Compact block>
         <Form.Item label={t('field.stage')} style={{ flex: 2 }}>
-          <Select value={draft.stageId} onChange={(v) => set({ stageId: v })} options={lookups.stages.map((s) => ({ value: s.id, label: `${names.stageLabel(s)} (${s.probabilityBp / 100}%)` }))} data-testid="opp-stage" />
+          <Select
+            value={draft.stageId}
+            onChange={(v) => set({ stageId: v })}
+            options={lookups.stages.map((s) => ({ value: s.id, label: `${names.stageLabel(s)} (${s.probabilityBp / 100}%)` }))}
+            data-testid="opp-stage"
+          />
         </Form.Item>
         <Form.Item label={t('field.probabilityOverride')} style={{ flex: 1 }}>
-          <InputNumber min={0} max={100} addonAfter="%" value={draft.probabilityPct} onChange={(v) => set({ probabilityPct: v ?? null })} data-testid="opp-probability" />
+          <InputNumber
+            min={0}
+            max={100}
+            addonAfter="%"
+            value={draft.probabilityPct}
+            onChange={(v) => set({ probabilityPct: v ?? null })}
+            data-testid="opp-probability"
+          />
         </Form.Item>
       </Space.Compact>
       <Form.Item label={t('field.status')}>
-        <Segmented value={draft.status} onChange={(v) => set({ status: v as Status })} options={(['open', 'won', 'lost'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="opp-status" />
+        <Segmented
+          value={draft.status}
+          onChange={(v) => set({ status: v as Status })}
+          options={(['open', 'won', 'lost'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data-testid="opp-status"
+        />
       </Form.Item>
       {draft.status !== 'open' && (
         <Form.Item label={t('field.closeReason')}>
-          <Input.TextArea autoSize value={draft.closeReason} onChange={(e) => set({ closeReason: e.target.value })} data-testid="opp-reason" />
+          <Input.TextArea
+            autoSize
+            value={draft.closeReason}
+            onChange={(e) => set({ closeReason: e.target.value })}
+            data-testid="opp-reason"
+          />
         </Form.Item>
       )}
       <Space.Compact block>
@@ -165,12 +256,22 @@ export function OpportunityEditor({ id, lookups, names, onClose, onSaved }: {
           <Input value={draft.nextStep} onChange={(e) => set({ nextStep: e.target.value })} data-testid="opp-next-step" />
         </Form.Item>
         <Form.Item label={t('field.nextStepDate')} style={{ flex: 1 }}>
-          <DatePicker style={{ width: '100%' }} value={dateValue(draft.nextStepDate)} onChange={(d) => set({ nextStepDate: d ? d.format('YYYY-MM-DD') : null })} />
+          <DatePicker
+            style={{ width: '100%' }}
+            value={dateValue(draft.nextStepDate)}
+            onChange={(d) => set({ nextStepDate: d ? d.format('YYYY-MM-DD') : null })}
+          />
         </Form.Item>
       </Space.Compact>
       {detail && (
         <Form.Item label={t('field.effectiveDate')} extra={t('editor.effectiveHint')}>
-          <DatePicker allowClear={false} value={dayjs(effective)} maxDate={dayjs(lookups.today)} onChange={(d) => d && setEffective(d.format('YYYY-MM-DD'))} data-testid="opp-effective" />
+          <DatePicker
+            allowClear={false}
+            value={dayjs(effective)}
+            maxDate={dayjs(lookups.today)}
+            onChange={(d) => d && setEffective(d.format('YYYY-MM-DD'))}
+            data-testid="opp-effective"
+          />
         </Form.Item>
       )}
     </Form>
@@ -183,27 +284,44 @@ export function OpportunityEditor({ id, lookups, names, onClose, onSaved }: {
       title={detail?.opportunity.name ?? t('editor.title')}
       onClose={onClose}
       data-testid="opportunity-editor"
-      extra={<Button type="primary" loading={saving} onClick={() => void save()} data-testid="opp-save">{t('common:save')}</Button>}
+      extra={
+        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="opp-save">
+          {t('common:save')}
+        </Button>
+      }
     >
       {draft && (
         <Tabs
           items={[
             { key: 'basics', label: t('editor.basics'), children: basics },
             {
-              key: 'qualify', label: t('editor.qualify'),
-              children: <QualificationSection checklist={draft.checklist} info={draft.info} onChecklist={(checklist) => set({ checklist })} onInfo={(info) => set({ info })} />,
+              key: 'qualify',
+              label: t('editor.qualify'),
+              children: (
+                <QualificationSection
+                  checklist={draft.checklist}
+                  info={draft.info}
+                  onChecklist={(checklist) => set({ checklist })}
+                  onInfo={(info) => set({ info })}
+                />
+              ),
             },
             {
-              key: 'competition', label: `${t('editor.competition')} / ${t('editor.pains')}`,
+              key: 'competition',
+              label: `${t('editor.competition')} / ${t('editor.pains')}`,
               children: (
                 <>
                   <PointsSection points={draft.points} onChange={(points) => set({ points })} />
-                  <Typography.Title level={5} style={{ marginTop: 16 }}>{t('editor.pains')}</Typography.Title>
+                  <Typography.Title level={5} style={{ marginTop: 16 }}>
+                    {t('editor.pains')}
+                  </Typography.Title>
                   <PainsSection pains={draft.pains} onChange={(pains) => set({ pains })} />
                 </>
               ),
             },
-            ...(detail ? [{ key: 'history', label: t('editor.history'), children: <HistorySection events={detail.events} names={names} /> }] : []),
+            ...(detail
+              ? [{ key: 'history', label: t('editor.history'), children: <HistorySection events={detail.events} names={names} /> }]
+              : []),
           ]}
         />
       )}

@@ -31,7 +31,9 @@ export default function PipelinePage() {
   const tab = route.params.get('tab') ?? 'board';
   const { lookups, names, reload: reloadLookups } = usePipelineLookups();
   // A link may open the area on a scope (#/pipeline?tab=review&territoryId=…&ownerId=…: the Reports tiles).
-  const [scope, setScope] = useState<Scope>(() => Object.fromEntries((['territoryId', 'ownerId'] as const).flatMap((k) => (route.params.get(k) ? [[k, route.params.get(k)!]] : []))));
+  const [scope, setScope] = useState<Scope>(() =>
+    Object.fromEntries((['territoryId', 'ownerId'] as const).flatMap((k) => (route.params.get(k) ? [[k, route.params.get(k)!]] : []))),
+  );
   const [list, setList] = useState<Opportunity[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   // Bumped after every change so the funnel and the review reload.
@@ -85,8 +87,12 @@ export default function PipelinePage() {
         options={[{ value: '', label: t('scope.allReps') }, ...reps.map((x) => ({ value: x.id, label: pick(x) }))]}
         data-testid="pipeline-scope-owner"
       />
-      <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-opportunity">{t('add')}</Button>
-      <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="pipeline-import">{t('importBtn')}</Button>
+      <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-opportunity">
+        {t('add')}
+      </Button>
+      <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="pipeline-import">
+        {t('importBtn')}
+      </Button>
     </Space>
   );
 
@@ -111,11 +117,43 @@ export default function PipelinePage() {
         tabBarExtraContent={toolbar}
         className="sw-pipeline-tabs"
         items={[
-          { key: 'board', label: <span data-testid="tab-board">{t('tabs.board')}</span>, children: <BoardView list={list} lookups={lookups} names={names} onOpen={setEditing} onChanged={changed} /> },
-          { key: 'grid', label: <span data-testid="tab-grid">{t('tabs.grid')}</span>, children: <GridView list={list} lookups={lookups} names={names} onOpen={setEditing} /> },
-          { key: 'funnel', label: <span data-testid="tab-funnel">{t('tabs.funnel')}</span>, children: <Suspense fallback={fallback}><FunnelView scope={scope} lookups={lookups} names={names} generation={generation} /></Suspense> },
-          { key: 'review', label: <span data-testid="tab-review">{t('tabs.review')}</span>, children: <Suspense fallback={fallback}><ReviewView scope={scope} lookups={lookups} names={names} list={list} generation={generation} onOpen={setEditing} /></Suspense> },
-          { key: 'settings', label: <span data-testid="tab-settings">{t('tabs.settings')}</span>, children: <Suspense fallback={fallback}><StageSettings onChanged={() => void reloadLookups().then(reload)} /></Suspense> },
+          {
+            key: 'board',
+            label: <span data-testid="tab-board">{t('tabs.board')}</span>,
+            children: <BoardView list={list} lookups={lookups} names={names} onOpen={setEditing} onChanged={changed} />,
+          },
+          {
+            key: 'grid',
+            label: <span data-testid="tab-grid">{t('tabs.grid')}</span>,
+            children: <GridView list={list} lookups={lookups} names={names} onOpen={setEditing} />,
+          },
+          {
+            key: 'funnel',
+            label: <span data-testid="tab-funnel">{t('tabs.funnel')}</span>,
+            children: (
+              <Suspense fallback={fallback}>
+                <FunnelView scope={scope} lookups={lookups} names={names} generation={generation} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'review',
+            label: <span data-testid="tab-review">{t('tabs.review')}</span>,
+            children: (
+              <Suspense fallback={fallback}>
+                <ReviewView scope={scope} lookups={lookups} names={names} list={list} generation={generation} onOpen={setEditing} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'settings',
+            label: <span data-testid="tab-settings">{t('tabs.settings')}</span>,
+            children: (
+              <Suspense fallback={fallback}>
+                <StageSettings onChanged={() => void reloadLookups().then(reload)} />
+              </Suspense>
+            ),
+          },
         ]}
         destroyOnHidden
       />

@@ -21,8 +21,24 @@ export type DrillRequest = Drill & { title: string };
 /** An opportunity's name and account, from the list the page already holds (review rows carry ids). */
 export type LabelOf = (id: string) => { name: string; accountName: string };
 
-export function ReviewDrill({ drill, rows, names, labelOf, reviewDate, onClose, onOpen, onCommitted }: {
-  drill: DrillRequest; rows: ReviewRowOut[]; names: Names; labelOf: LabelOf; reviewDate: string; onClose(): void; onOpen(id: string): void; onCommitted(): void;
+export function ReviewDrill({
+  drill,
+  rows,
+  names,
+  labelOf,
+  reviewDate,
+  onClose,
+  onOpen,
+  onCommitted,
+}: {
+  drill: DrillRequest;
+  rows: ReviewRowOut[];
+  names: Names;
+  labelOf: LabelOf;
+  reviewDate: string;
+  onClose(): void;
+  onOpen(id: string): void;
+  onCommitted(): void;
 }) {
   const { t } = useTranslation(['pipeline', 'common']);
   const { locale, money } = usePrefs();
@@ -31,17 +47,42 @@ export function ReviewDrill({ drill, rows, names, labelOf, reviewDate, onClose, 
   const shown = useMemo(() => rows.filter((r) => matchesDrill(r, drill)), [rows, drill]);
 
   const columns = useMemo<ColDef<ReviewRowOut>[]>(() => {
-    const m = (field: 'amountFrom' | 'amountTo'): ColDef<ReviewRowOut> => ({ field, headerName: t(`review.col.${field}`), width: 130, type: 'rightAligned', valueFormatter: (p) => (p.value === null ? '' : money(p.value as number)) });
+    const m = (field: 'amountFrom' | 'amountTo'): ColDef<ReviewRowOut> => ({
+      field,
+      headerName: t(`review.col.${field}`),
+      width: 130,
+      type: 'rightAligned',
+      valueFormatter: (p) => (p.value === null ? '' : money(p.value as number)),
+    });
     return [
       {
-        colId: 'name', headerName: t('review.col.name'), width: 220, pinned: 'left', valueGetter: (p) => (p.data ? labelOf(p.data.id).name : ''),
+        colId: 'name',
+        headerName: t('review.col.name'),
+        width: 220,
+        pinned: 'left',
+        valueGetter: (p) => (p.data ? labelOf(p.data.id).name : ''),
         cellRenderer: (p: { data?: ReviewRowOut; value?: string }) => <a onClick={() => p.data && onOpen(p.data.id)}>{p.value}</a>,
       },
-      { colId: 'account', headerName: t('review.col.account'), width: 200, valueGetter: (p) => (p.data ? labelOf(p.data.id).accountName : '') },
+      {
+        colId: 'account',
+        headerName: t('review.col.account'),
+        width: 200,
+        valueGetter: (p) => (p.data ? labelOf(p.data.id).accountName : ''),
+      },
       { colId: 'owner', headerName: t('review.col.owner'), width: 90, valueGetter: (p) => names.rep(p.data?.ownerId) },
       { colId: 'stageFrom', headerName: t('review.col.stageFrom'), width: 120, valueGetter: (p) => names.stage(p.data?.stageFrom) },
-      { colId: 'stageTo', headerName: t('review.col.stageTo'), width: 120, valueGetter: (p) => (p.data ? (p.data.statusTo === 'open' ? names.stage(p.data.stageTo) : t(`status.${p.data.statusTo}`)) : '') },
-      { colId: 'change', headerName: t('review.col.change'), width: 90, valueGetter: (p) => (p.data ? t(`review.classes.${p.data.change}`) : '') },
+      {
+        colId: 'stageTo',
+        headerName: t('review.col.stageTo'),
+        width: 120,
+        valueGetter: (p) => (p.data ? (p.data.statusTo === 'open' ? names.stage(p.data.stageTo) : t(`status.${p.data.statusTo}`)) : ''),
+      },
+      {
+        colId: 'change',
+        headerName: t('review.col.change'),
+        width: 90,
+        valueGetter: (p) => (p.data ? t(`review.classes.${p.data.change}`) : ''),
+      },
       m('amountFrom'),
       m('amountTo'),
       { field: 'closeFrom', headerName: t('review.col.closeFrom'), width: 110 },
@@ -49,10 +90,19 @@ export function ReviewDrill({ drill, rows, names, labelOf, reviewDate, onClose, 
       { field: 'daysInStage', headerName: t('review.col.daysInStage'), width: 90, type: 'rightAligned' },
       { field: 'slippedDays', headerName: t('review.col.slippedDays'), width: 90, type: 'rightAligned' },
       {
-        colId: 'commit', headerName: t('review.col.commit'), width: 90, sortable: false, filter: false, pinned: 'right',
+        colId: 'commit',
+        headerName: t('review.col.commit'),
+        width: 90,
+        sortable: false,
+        filter: false,
+        pinned: 'right',
         cellRenderer: (p: { data?: ReviewRowOut }) =>
           p.data?.statusTo === 'open' ? (
-            <Button size="small" onClick={() => p.data && setCommitting({ row: p.data, step: '', due: addDays(reviewDate, 7) })} data-testid="drill-commit">
+            <Button
+              size="small"
+              onClick={() => p.data && setCommitting({ row: p.data, step: '', due: addDays(reviewDate, 7) })}
+              data-testid="drill-commit"
+            >
               {t('review.col.commit')}
             </Button>
           ) : null,
@@ -101,10 +151,19 @@ export function ReviewDrill({ drill, rows, names, labelOf, reviewDate, onClose, 
         }}
       >
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Input placeholder={t('review.step')} value={committing?.step ?? ''} onChange={(e) => setCommitting((c) => (c ? { ...c, step: e.target.value } : c))} data-testid="commit-step" />
+          <Input
+            placeholder={t('review.step')}
+            value={committing?.step ?? ''}
+            onChange={(e) => setCommitting((c) => (c ? { ...c, step: e.target.value } : c))}
+            data-testid="commit-step"
+          />
           <Space>
             {t('review.due')}
-            <DatePicker allowClear={false} value={dayjs(committing?.due ?? reviewDate)} onChange={(d) => d && setCommitting((c) => (c ? { ...c, due: d.format('YYYY-MM-DD') } : c))} />
+            <DatePicker
+              allowClear={false}
+              value={dayjs(committing?.due ?? reviewDate)}
+              onChange={(d) => d && setCommitting((c) => (c ? { ...c, due: d.format('YYYY-MM-DD') } : c))}
+            />
           </Space>
         </Space>
       </Modal>

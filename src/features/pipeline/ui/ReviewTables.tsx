@@ -27,7 +27,10 @@ export function PerStageTable({ review, lookups, names, onDrill }: { review: Rev
   type M = ReviewOut['perStage'][number];
   // The column's message key names the number (and its test id).
   const link = (metric: ReviewMetric, key: string, render: (m: M) => ReactNode) => (_: unknown, m: M) => (
-    <Num onClick={() => onDrill({ metric, stageId: m.stageId, title: `${label(m.stageId)} · ${t(`review.${key}`)}` })} testId={`stage-${key}-${stage.get(m.stageId)?.position}`}>
+    <Num
+      onClick={() => onDrill({ metric, stageId: m.stageId, title: `${label(m.stageId)} · ${t(`review.${key}`)}` })}
+      testId={`stage-${key}-${stage.get(m.stageId)?.position}`}
+    >
       {render(m)}
     </Num>
   );
@@ -46,11 +49,19 @@ export function PerStageTable({ review, lookups, names, onDrill }: { review: Rev
         { title: t('review.amount'), align: 'right', render: link('stageOpen', 'amount', (m) => money(m.amount)) },
         { title: t('review.forecast'), align: 'right', render: link('stageOpen', 'forecast', (m) => money(m.forecast)) },
         { title: t('review.movedDown'), align: 'right', render: link('stageMovedDown', 'movedDown', (m) => m.movedDown) },
-        { title: t('review.accountsMovedDown'), align: 'right', render: link('stageMovedDown', 'accountsMovedDown', (m) => m.accountsMovedDown) },
+        {
+          title: t('review.accountsMovedDown'),
+          align: 'right',
+          render: link('stageMovedDown', 'accountsMovedDown', (m) => m.accountsMovedDown),
+        },
         { title: t('review.speed'), align: 'right', render: link('stageMovedDown', 'speed', (m) => m.speedDays ?? '–') },
         { title: t('review.lost'), align: 'right', render: link('stageLost', 'lost', (m) => m.lost) },
         { title: t('review.accountsLost'), align: 'right', render: link('stageLost', 'accountsLost', (m) => m.accountsLost) },
-        { title: t('review.lossRatio'), align: 'right', render: link('stageVisited', 'lossRatio', (m) => `${percent(m.lossRatioBp)} (${m.lost}/${m.visited})`) },
+        {
+          title: t('review.lossRatio'),
+          align: 'right',
+          render: link('stageVisited', 'lossRatio', (m) => `${percent(m.lossRatioBp)} (${m.lost}/${m.visited})`),
+        },
         { title: t('review.stalledCount'), align: 'right', render: link('stageStalled', 'stalledCount', (m) => m.stalled) },
         { title: t('review.accountsStalled'), align: 'right', render: link('stageStalled', 'accountsStalled', (m) => m.accountsStalled) },
         { title: t('review.stallRatio'), align: 'right', render: link('stageStalled', 'stallRatio', (m) => percent(m.stallRatioBp)) },
@@ -59,13 +70,29 @@ export function PerStageTable({ review, lookups, names, onDrill }: { review: Rev
   );
 }
 
-export function GroupTable({ groups, by, names, onDrill }: { groups: ReviewOut['byOwner']; by: 'owner' | 'territory'; names: Names; onDrill: Drill }) {
+export function GroupTable({
+  groups,
+  by,
+  names,
+  onDrill,
+}: {
+  groups: ReviewOut['byOwner'];
+  by: 'owner' | 'territory';
+  names: Names;
+  onDrill: Drill;
+}) {
   const { t } = useTranslation('pipeline');
   const { money } = usePrefs();
   type G = ReviewOut['byOwner'][number];
   const nameOf = (g: G) => (by === 'owner' ? names.rep(g.key) : names.territory(g.key));
   const link = (metric: ReviewMetric, title: string, render: (g: G) => ReactNode) => (_: unknown, g: G) => (
-    <Num onClick={() => onDrill({ metric, ...(by === 'owner' ? { ownerId: g.key } : { territoryId: g.key }), title: `${nameOf(g)} · ${title}` })}>{render(g)}</Num>
+    <Num
+      onClick={() =>
+        onDrill({ metric, ...(by === 'owner' ? { ownerId: g.key } : { territoryId: g.key }), title: `${nameOf(g)} · ${title}` })
+      }
+    >
+      {render(g)}
+    </Num>
   );
   const classes = ['new', 'advanced', 'movedBack', 'won', 'lost', 'unchanged'] as const;
   return (
@@ -78,7 +105,11 @@ export function GroupTable({ groups, by, names, onDrill }: { groups: ReviewOut['
       scroll={{ x: true }}
       columns={[
         { title: t(by === 'owner' ? 'review.rep' : 'review.territory'), render: (_: unknown, g: G) => nameOf(g), fixed: 'left' },
-        ...classes.map((c) => ({ title: t(`review.classes.${c}`), align: 'right' as const, render: link(c, t(`review.classes.${c}`), (g) => g.counts[c]) })),
+        ...classes.map((c) => ({
+          title: t(`review.classes.${c}`),
+          align: 'right' as const,
+          render: link(c, t(`review.classes.${c}`), (g) => g.counts[c]),
+        })),
         { title: t('review.stalledCount'), align: 'right', render: link('stalled', t('review.stalledCount'), (g) => g.stalled) },
         { title: t('review.slipped'), align: 'right', render: link('slipped', t('review.slipped'), (g) => g.slipped) },
         { title: t('review.amountFrom'), align: 'right', render: link('openFrom', t('review.amountFrom'), (g) => money(g.amountFrom)) },
@@ -91,7 +122,17 @@ export function GroupTable({ groups, by, names, onDrill }: { groups: ReviewOut['
   );
 }
 
-export function CommitmentsPanel({ review, names, onOpen, onDone }: { review: ReviewOut; names: Names; onOpen(id: string): void; onDone(id: string, doneOn: string | null): void }) {
+export function CommitmentsPanel({
+  review,
+  names,
+  onOpen,
+  onDone,
+}: {
+  review: ReviewOut;
+  names: Names;
+  onOpen(id: string): void;
+  onDone(id: string, doneOn: string | null): void;
+}) {
   const { t } = useTranslation('pipeline');
   const color = { kept: 'green', notKept: 'red', pending: 'default' } as const;
   return (
@@ -102,17 +143,34 @@ export function CommitmentsPanel({ review, names, onOpen, onDone }: { review: Re
           {review.commitments.map((g) => (
             <div key={g.ownerId} style={{ marginBottom: 10 }} data-testid={`commitments-${g.ownerId}`}>
               <Typography.Text strong>{names.rep(g.ownerId)}</Typography.Text>{' '}
-              <Tag color="green">{t('review.kept')} {g.kept}</Tag>
-              <Tag color="red">{t('review.notKept')} {g.notKept}</Tag>
-              <Tag>{t('review.pending')} {g.pending}</Tag>
+              <Tag color="green">
+                {t('review.kept')} {g.kept}
+              </Tag>
+              <Tag color="red">
+                {t('review.notKept')} {g.notKept}
+              </Tag>
+              <Tag>
+                {t('review.pending')} {g.pending}
+              </Tag>
               <List
                 size="small"
                 dataSource={g.items}
                 renderItem={(c) => (
                   <List.Item
-                    actions={c.outcome === 'kept' ? [] : [<Button key="done" size="small" type="link" onClick={() => onDone(c.id, review.to)}>{t('review.markDone')}</Button>]}
+                    actions={
+                      c.outcome === 'kept'
+                        ? []
+                        : [
+                            <Button key="done" size="small" type="link" onClick={() => onDone(c.id, review.to)}>
+                              {t('review.markDone')}
+                            </Button>,
+                          ]
+                    }
                   >
-                    <Tag color={color[c.outcome]}>{t(`review.${c.outcome}`)}{c.keptBy ? ` · ${t(`review.keptBy.${c.keptBy}`)}` : ''}</Tag>
+                    <Tag color={color[c.outcome]}>
+                      {t(`review.${c.outcome}`)}
+                      {c.keptBy ? ` · ${t(`review.keptBy.${c.keptBy}`)}` : ''}
+                    </Tag>
                     <a onClick={() => onOpen(c.opportunityId)}>{c.opportunityName}</a> — {c.step} · {t('review.due')} {c.dueDate}
                   </List.Item>
                 )}
@@ -130,7 +188,8 @@ export function CommitmentsPanel({ review, names, onOpen, onDone }: { review: Re
             data-testid="review-recorded"
             renderItem={(c) => (
               <List.Item>
-                {names.rep(c.ownerId)} · <a onClick={() => onOpen(c.opportunityId)}>{c.opportunityName}</a> — {c.step} · {t('review.due')} {c.dueDate}
+                {names.rep(c.ownerId)} · <a onClick={() => onOpen(c.opportunityId)}>{c.opportunityName}</a> — {c.step} · {t('review.due')}{' '}
+                {c.dueDate}
               </List.Item>
             )}
           />

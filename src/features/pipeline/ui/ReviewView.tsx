@@ -24,8 +24,20 @@ type PeriodChoice = 'quarter' | 'year' | 'none';
 // two dates (a week ago and today by default), what moved between them, the bridge, the
 // per-stage metrics, totals per rep and territory, and last week's commitments. Every
 // number opens the opportunities behind it.
-export default function ReviewView({ scope, lookups, names, list, generation, onOpen }: {
-  scope: Scope; lookups: Lookups; names: Names; list: Opportunity[] | null; generation: number; onOpen(id: string): void;
+export default function ReviewView({
+  scope,
+  lookups,
+  names,
+  list,
+  generation,
+  onOpen,
+}: {
+  scope: Scope;
+  lookups: Lookups;
+  names: Names;
+  list: Opportunity[] | null;
+  generation: number;
+  onOpen(id: string): void;
 }) {
   const { t } = useTranslation(['pipeline', 'common']);
   const { money, moneyWan, locale } = usePrefs();
@@ -53,8 +65,14 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
   const open = useCallback((d: DrillRequest) => setDrill(d), []);
   const labels = useMemo(() => new Map((list ?? []).map((o) => [o.id, { name: o.name, accountName: o.accountName }])), [list]);
   const labelOf = useCallback((id: string) => labels.get(id) ?? { name: id, accountName: '' }, [labels]);
-  const bridgeLabels = useMemo(() => Object.fromEntries(BRIDGE_STEPS.map((s) => [s, t(`review.bridgeParts.${s}`)])) as Record<BridgeStep, string>, [t]);
-  const bridge = useMemo(() => (review ? bridgeOption(review.bridge, bridgeLabels, money, moneyWan) : null), [review, bridgeLabels, money, moneyWan]);
+  const bridgeLabels = useMemo(
+    () => Object.fromEntries(BRIDGE_STEPS.map((s) => [s, t(`review.bridgeParts.${s}`)])) as Record<BridgeStep, string>,
+    [t],
+  );
+  const bridge = useMemo(
+    () => (review ? bridgeOption(review.bridge, bridgeLabels, money, moneyWan) : null),
+    [review, bridgeLabels, money, moneyWan],
+  );
 
   const exportWorkbook = async () => {
     const ref = await files.pickSave(`pipeline-review-${from}-${to}.xlsx`);
@@ -72,9 +90,20 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
     // Sized by their content (not equal shares): English titles such as "Close date slipped" are
     // longer than the Chinese and overflowed an equal-width card.
     <Col flex="1 1 auto" style={{ minWidth: 96 }}>
-      <Card size="small" hoverable onClick={() => open({ metric, title })} data-testid={testId} style={{ height: '100%' }} styles={{ body: { padding: '6px 10px' } }}>
+      <Card
+        size="small"
+        hoverable
+        onClick={() => open({ metric, title })}
+        data-testid={testId}
+        style={{ height: '100%' }}
+        styles={{ body: { padding: '6px 10px' } }}
+      >
         <Statistic title={<span style={{ whiteSpace: 'nowrap' }}>{title}</span>} value={value} valueStyle={{ fontSize: 20, color }} />
-        {sub && <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{sub}</Typography.Text>}
+        {sub && (
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+            {sub}
+          </Typography.Text>
+        )}
       </Card>
     </Col>
   );
@@ -84,33 +113,83 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
       <style>{reviewPrintCss}</style>
       <Space wrap className="sw-no-print" style={{ marginBottom: 8 }}>
         <Typography.Text>{t('review.from')}</Typography.Text>
-        <DatePicker allowClear={false} value={dayjs(from)} maxDate={dayjs(to)} onChange={(d) => d && setFrom(d.format('YYYY-MM-DD'))} data-testid="review-from" />
+        <DatePicker
+          allowClear={false}
+          value={dayjs(from)}
+          maxDate={dayjs(to)}
+          onChange={(d) => d && setFrom(d.format('YYYY-MM-DD'))}
+          data-testid="review-from"
+        />
         <Typography.Text>{t('review.to')}</Typography.Text>
-        <DatePicker allowClear={false} value={dayjs(to)} minDate={dayjs(from)} maxDate={dayjs(lookups.today)} onChange={(d) => d && setTo(d.format('YYYY-MM-DD'))} data-testid="review-to" />
+        <DatePicker
+          allowClear={false}
+          value={dayjs(to)}
+          minDate={dayjs(from)}
+          maxDate={dayjs(lookups.today)}
+          onChange={(d) => d && setTo(d.format('YYYY-MM-DD'))}
+          data-testid="review-to"
+        />
         <Typography.Text>{t('review.stallDays')}</Typography.Text>
-        <InputNumber min={1} max={3650} value={stallDays} onChange={(v) => v && setStallDays(v)} style={{ width: 80 }} data-testid="review-stall-days" />
+        <InputNumber
+          min={1}
+          max={3650}
+          value={stallDays}
+          onChange={(v) => v && setStallDays(v)}
+          style={{ width: 80 }}
+          data-testid="review-stall-days"
+        />
         <Typography.Text>{t('review.periodEnd')}</Typography.Text>
         <Select
           value={periodChoice}
           onChange={setPeriodChoice}
           style={{ width: 220 }}
-          options={[{ value: 'quarter', label: `${t('review.quarter')} ${quarterEnd(to)}` }, { value: 'year', label: `${t('review.year')} ${to.slice(0, 4)}-12-31` }, { value: 'none', label: t('review.none') }]}
+          options={[
+            { value: 'quarter', label: `${t('review.quarter')} ${quarterEnd(to)}` },
+            { value: 'year', label: `${t('review.year')} ${to.slice(0, 4)}-12-31` },
+            { value: 'none', label: t('review.none') },
+          ]}
         />
-        <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="review-export">{t('review.export')}</Button>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="review-print">{t('review.print')}</Button>
-        <Typography.Text type="secondary" data-testid="review-millis">{t('review.built', { ms: review.millis })}</Typography.Text>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="review-export">
+          {t('review.export')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="review-print">
+          {t('review.print')}
+        </Button>
+        <Typography.Text type="secondary" data-testid="review-millis">
+          {t('review.built', { ms: review.millis })}
+        </Typography.Text>
       </Space>
       <Typography.Title level={4} className="sw-print-only" style={{ display: 'none' }}>
         {t('tabs.review')} {from} → {to}
       </Typography.Title>
       <Row gutter={[8, 8]} wrap={false} style={{ overflowX: 'auto' }}>
         {(['new', 'advanced', 'movedBack', 'won', 'lost', 'unchanged'] as const).map((c) =>
-          stat(c, t(`review.classes.${c}`), review.counts[c], `review-count-${c}`, c === 'won' || c === 'advanced' ? '#2da44e' : c === 'lost' || c === 'movedBack' ? '#cf222e' : undefined),
+          stat(
+            c,
+            t(`review.classes.${c}`),
+            review.counts[c],
+            `review-count-${c}`,
+            c === 'won' || c === 'advanced' ? '#2da44e' : c === 'lost' || c === 'movedBack' ? '#cf222e' : undefined,
+          ),
         )}
         {stat('stalled', t('review.stalled'), review.stalled, 'review-count-stalled', review.stalled ? '#9a6700' : undefined)}
         {stat('slipped', t('review.slipped'), review.slipped, 'review-count-slipped')}
-        {stat('increase', t('review.increases'), review.increases.count, 'review-increases', undefined, `+${money(review.increases.amount)}`)}
-        {stat('decrease', t('review.decreases'), review.decreases.count, 'review-decreases', undefined, `−${money(review.decreases.amount)}`)}
+        {stat(
+          'increase',
+          t('review.increases'),
+          review.increases.count,
+          'review-increases',
+          undefined,
+          `+${money(review.increases.amount)}`,
+        )}
+        {stat(
+          'decrease',
+          t('review.decreases'),
+          review.decreases.count,
+          'review-decreases',
+          undefined,
+          `−${money(review.decreases.amount)}`,
+        )}
       </Row>
       <Row gutter={8} style={{ marginTop: 8 }}>
         <Col span={16}>
@@ -135,7 +214,9 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
               <Num onClick={() => open({ metric: 'openTo', title: t('review.pipelineTo') })} testId="review-pipeline-to">
                 {t('review.pipelineTo')} {to}: {review.pipelineTo.count} · {money(review.pipelineTo.amount)}
               </Num>
-              <Typography.Text type="secondary">{t('field.weighted')} {money(review.pipelineTo.weighted)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('field.weighted')} {money(review.pipelineTo.weighted)}
+              </Typography.Text>
               {BRIDGE_STEPS.map((s) => (
                 <Num key={s} onClick={() => open({ metric: BRIDGE_METRIC[s], title: bridgeLabels[s] })} testId={`bridge-${s}`}>
                   {bridgeLabels[s]}: {money(review.bridge[s])}
@@ -150,10 +231,14 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
       </Card>
       <Row gutter={8} style={{ marginTop: 8 }}>
         <Col span={24}>
-          <Card size="small" title={t('review.byRep')}><GroupTable groups={review.byOwner} by="owner" names={names} onDrill={open} /></Card>
+          <Card size="small" title={t('review.byRep')}>
+            <GroupTable groups={review.byOwner} by="owner" names={names} onDrill={open} />
+          </Card>
         </Col>
         <Col span={24} style={{ marginTop: 8 }}>
-          <Card size="small" title={t('review.byTerritory')}><GroupTable groups={review.byTerritory} by="territory" names={names} onDrill={open} /></Card>
+          <Card size="small" title={t('review.byTerritory')}>
+            <GroupTable groups={review.byTerritory} by="territory" names={names} onDrill={open} />
+          </Card>
         </Col>
       </Row>
       <div style={{ marginTop: 8 }}>
@@ -165,7 +250,16 @@ export default function ReviewView({ scope, lookups, names, list, generation, on
         />
       </div>
       {drill && (
-        <ReviewDrill drill={drill} rows={review.rows} names={names} labelOf={labelOf} reviewDate={to} onClose={() => setDrill(null)} onOpen={onOpen} onCommitted={() => setRefresh((n) => n + 1)} />
+        <ReviewDrill
+          drill={drill}
+          rows={review.rows}
+          names={names}
+          labelOf={labelOf}
+          reviewDate={to}
+          onClose={() => setDrill(null)}
+          onOpen={onOpen}
+          onCommitted={() => setRefresh((n) => n + 1)}
+        />
       )}
       {jobs.element}
     </div>

@@ -8,8 +8,14 @@ export const BRIDGE_STEPS = ['start', 'new', 'increase', 'decrease', 'won', 'los
 export type BridgeStep = (typeof BRIDGE_STEPS)[number];
 
 export const BRIDGE_METRIC: Record<BridgeStep, ReviewMetric> = {
-  start: 'bridgeStart', new: 'bridgeNew', increase: 'bridgeIncrease', decrease: 'bridgeDecrease',
-  won: 'bridgeWon', lost: 'bridgeLost', slipped: 'bridgeSlipped', end: 'bridgeEnd',
+  start: 'bridgeStart',
+  new: 'bridgeNew',
+  increase: 'bridgeIncrease',
+  decrease: 'bridgeDecrease',
+  won: 'bridgeWon',
+  lost: 'bridgeLost',
+  slipped: 'bridgeSlipped',
+  end: 'bridgeEnd',
 };
 
 const SIGN: Record<BridgeStep, 0 | 1 | -1> = { start: 0, new: 1, increase: 1, decrease: -1, won: -1, lost: -1, slipped: -1, end: 0 };
@@ -38,7 +44,12 @@ export function waterfall(parts: Record<BridgeStep, number>): { base: number[]; 
   return { base, value };
 }
 
-export function bridgeOption(parts: Record<BridgeStep, number>, labels: Record<BridgeStep, string>, money: (fen: number) => string, wan: boolean): EChartsOption {
+export function bridgeOption(
+  parts: Record<BridgeStep, number>,
+  labels: Record<BridgeStep, string>,
+  money: (fen: number) => string,
+  wan: boolean,
+): EChartsOption {
   const { base, value } = waterfall(parts);
   // The steps are small beside the totals: start the axis a little below the lowest point
   // any bar reaches (totals' tops, steps' bases) so a week's movement is visible on a projector.
@@ -65,7 +76,11 @@ export function bridgeOption(parts: Record<BridgeStep, number>, labels: Record<B
         type: 'bar',
         stack: 'bridge',
         barMaxWidth: 60,
-        label: { show: true, position: 'top', formatter: (p: unknown) => money(parts[BRIDGE_STEPS[(p as { dataIndex: number }).dataIndex]!]) },
+        label: {
+          show: true,
+          position: 'top',
+          formatter: (p: unknown) => money(parts[BRIDGE_STEPS[(p as { dataIndex: number }).dataIndex]!]),
+        },
         data: value.map((v, i) => ({ value: v / 100, itemStyle: { color: color(BRIDGE_STEPS[i]!) } })),
       },
     ],

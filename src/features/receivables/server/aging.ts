@@ -1,8 +1,16 @@
 import type { Db } from '../../../platform/db/connection';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import {
-  agingLine, BASIS, collectionState, provisionByBucketOnBasis,
-  type AgingLine, type ProvisionBasis, type Bucket, type CollectionAction, type CollectionState, type LadderPolicy,
+  agingLine,
+  BASIS,
+  collectionState,
+  provisionByBucketOnBasis,
+  type AgingLine,
+  type ProvisionBasis,
+  type Bucket,
+  type CollectionAction,
+  type CollectionState,
+  type LadderPolicy,
 } from '../domain';
 
 // Aging straight from the event tables. The customer summary is one grouped SQL query:
@@ -62,11 +70,25 @@ export function agingByCustomerSql(db: Db, asOf: IsoDate, buckets: readonly Buck
           FROM rcv_invoices i WHERE i.deleted_at IS NULL AND i.invoice_date <= ? LIMIT -1)
     WHERE outstanding > 0 GROUP BY account_id, bucket`;
   // Rates are integers from validated settings, inlined so the plan is the same for any as-of date.
-  const rows = prepared(db, sql).raw().all(asOf, ...thresholdDates(buckets, asOf), asOf) as [string, number, number, number, number, string][];
+  const rows = prepared(db, sql)
+    .raw()
+    .all(asOf, ...thresholdDates(buckets, asOf), asOf) as [string, number, number, number, number, string][];
   const by = new Map<string, CustomerBucketTotals>();
   for (const [accountId, bucket, outstanding, provision, n, oldestDue] of rows) {
     let c = by.get(accountId);
-    if (!c) by.set(accountId, (c = { accountId, byBucket: new Array<number>(buckets.length).fill(0), provisionByBucket: new Array<number>(buckets.length).fill(0), total: 0, provision: 0, invoices: 0, maxDaysOverdue: -Infinity }));
+    if (!c)
+      by.set(
+        accountId,
+        (c = {
+          accountId,
+          byBucket: new Array<number>(buckets.length).fill(0),
+          provisionByBucket: new Array<number>(buckets.length).fill(0),
+          total: 0,
+          provision: 0,
+          invoices: 0,
+          maxDaysOverdue: -Infinity,
+        }),
+      );
     c.byBucket[bucket] = outstanding;
     c.provisionByBucket[bucket] = provision;
     c.total += outstanding;
@@ -95,7 +117,16 @@ export function creditByCustomer(db: Db, asOf: IsoDate, accountId?: string): Map
   return new Map(rows.filter(([, v]) => v !== 0));
 }
 
-export type InvoiceRowRaw = [accountId: string, id: string, invoiceNo: string, contractNo: string | null, invoiceDate: string, dueDate: string, amount: number, paid: number];
+export type InvoiceRowRaw = [
+  accountId: string,
+  id: string,
+  invoiceNo: string,
+  contractNo: string | null,
+  invoiceDate: string,
+  dueDate: string,
+  amount: number,
+  paid: number,
+];
 
 /**
  * Some customers' invoices issued by the as-of date with what was paid by then, by customer
@@ -122,7 +153,17 @@ export function actionsOfCustomers(db: Db, accountIds: readonly string[], upTo: 
      ORDER BY invoice_id, action_date, created_at, id`,
   )
     .raw()
-    .all(JSON.stringify(accountIds), upTo) as [string, string, CollectionAction['kind'], string | null, string | null, string | null, number | null, number, string | null][];
+    .all(JSON.stringify(accountIds), upTo) as [
+    string,
+    string,
+    CollectionAction['kind'],
+    string | null,
+    string | null,
+    string | null,
+    number | null,
+    number,
+    string | null,
+  ][];
   const out = new Map<string, CollectionAction[]>();
   for (const [invoiceId, date, kind, who, note, promiseDate, promiseAmount, dispute, nextActionDate] of rows) {
     let list = out.get(invoiceId);
@@ -165,7 +206,12 @@ export function* detailLines(
       // Settled by the as-of date (most invoices of a book): agingLine would say null, so
       // no invoice object is built for it.
       if (amount <= paid) continue;
-      const line = agingLine({ id, invoiceNo, accountId, contractNo, invoiceDate, dueDate, amount }, paid, asOf, buckets) as DetailLine | null;
+      const line = agingLine(
+        { id, invoiceNo, accountId, contractNo, invoiceDate, dueDate, amount },
+        paid,
+        asOf,
+        buckets,
+      ) as DetailLine | null;
       if (!line) continue;
       line.actions = actions.get(id) ?? NO_ACTIONS;
       line.collection = collectionState(line, line.actions, today, ladder);
@@ -183,12 +229,23 @@ export function* detailLines(
  * oldest buckets first. The aging screen, the aging workbook and the journal all read this,
  * so one rule gives one figure everywhere.
  */
-export function agingOnBasis(db: Db, asOf: IsoDate, buckets: readonly Bucket[], basis: ProvisionBasis): { customers: CustomerBucketTotals[]; credit: Map<string, number> } {
+export function agingOnBasis(
+  db: Db,
+  asOf: IsoDate,
+  buckets: readonly Bucket[],
+  basis: ProvisionBasis,
+): { customers: CustomerBucketTotals[]; credit: Map<string, number> } {
   const credit = creditByCustomer(db, asOf);
   const customers = agingByCustomerSql(db, asOf, buckets);
   if (basis === 'gross') return { customers, credit };
   for (const c of customers) {
-    c.provisionByBucket = provisionByBucketOnBasis(basis, c.byBucket, c.provisionByBucket, buckets, Math.max(0, credit.get(c.accountId) ?? 0));
+    c.provisionByBucket = provisionByBucketOnBasis(
+      basis,
+      c.byBucket,
+      c.provisionByBucket,
+      buckets,
+      Math.max(0, credit.get(c.accountId) ?? 0),
+    );
     c.provision = c.provisionByBucket.reduce((s, v) => s + v, 0);
   }
   return { customers, credit };

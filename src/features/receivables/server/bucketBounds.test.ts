@@ -44,7 +44,15 @@ describe('aging buckets: the SQL and the domain agree at every bound', () => {
     for (const d of days) {
       const account = ctx.db.transaction(() => {
         const accountId = insertRow(ctx, 'accounts', { territory_id: territory, name: `bound ${n++}` });
-        insertInvoice(ctx, { invoiceNo: `B-${n}`, accountId, territoryId: territory, contractNo: null, invoiceDate: '2020-01-01', dueDate: addDays(AS_OF, -d), amount: 123_457 });
+        insertInvoice(ctx, {
+          invoiceNo: `B-${n}`,
+          accountId,
+          territoryId: territory,
+          contractNo: null,
+          invoiceDate: '2020-01-01',
+          dueDate: addDays(AS_OF, -d),
+          amount: 123_457,
+        });
         return accountId;
       })();
       const fromSql = agingByCustomerSql(ctx.db, AS_OF, buckets).find((c) => c.accountId === account)!;

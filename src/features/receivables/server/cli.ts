@@ -26,7 +26,11 @@ async function runImport(io: CliIo, channel: string, what: string, extra: Record
   const file = fileArg(io, 0, 'read', 'IN.xlsx');
   const mapping = mappingArg(io.options.map as string[] | undefined);
   try {
-    const r = await io.registry.call<{ inserted?: number; rows?: number; recorded?: number; created?: Created[] }>(io.ctx, channel, { file, ...(mapping ? { mapping } : {}), ...extra });
+    const r = await io.registry.call<{ inserted?: number; rows?: number; recorded?: number; created?: Created[] }>(io.ctx, channel, {
+      file,
+      ...(mapping ? { mapping } : {}),
+      ...extra,
+    });
     for (const c of r.created ?? []) io.out(createdLine(c));
     io.out(r.inserted !== undefined ? `Imported ${r.inserted} ${what}.` : `Read ${r.rows} rows; recorded ${r.recorded} collection notes.`);
     return 0;
@@ -46,7 +50,8 @@ const mapOption = { map: { type: 'string' as const, multiple: true } };
 export const receivablesCommands: CliCommand[] = [
   {
     words: ['import', 'invoices'],
-    usage: 'import invoices IN.xlsx [--map "Header=field"] [--create-missing]  headers Invoice, Customer, Contract, Invoice date, Due date, Amount, and Territory, Rep for new customers (all-or-nothing)',
+    usage:
+      'import invoices IN.xlsx [--map "Header=field"] [--create-missing]  headers Invoice, Customer, Contract, Invoice date, Due date, Amount, and Territory, Rep for new customers (all-or-nothing)',
     options: { ...mapOption, ...createMissingOption },
     run: (io) => runImport(io, 'receivables:importInvoices', 'invoices', { createMissing: io.options['create-missing'] === true }),
   },
@@ -81,7 +86,11 @@ export const receivablesCommands: CliCommand[] = [
     options: { from: { type: 'string' }, to: { type: 'string' } },
     async run(io) {
       const file = fileArg(io, 0, 'write', 'OUT.xlsx');
-      const r = await io.registry.call<{ rows: number }>(io.ctx, 'receivables:exportJournal', { file, from: dateOption(io, 'from'), to: dateOption(io, 'to') });
+      const r = await io.registry.call<{ rows: number }>(io.ctx, 'receivables:exportJournal', {
+        file,
+        from: dateOption(io, 'from'),
+        to: dateOption(io, 'to'),
+      });
       io.out(`Provision journal: ${r.rows} lines → ${io.positionals[0]}`);
       return 0;
     },
@@ -95,7 +104,9 @@ export const receivablesCommands: CliCommand[] = [
       const by = io.options.by as string | undefined;
       // A refused booking (already booked to that date or later, or a future date) is an AppError: exit 1 with its message.
       const b = await io.registry.call<Booking>(io.ctx, 'receivables:postJournal', { to, ...(by !== undefined ? { by } : {}) });
-      io.out(`Booked the provision to ${b.bookedTo}: ${(b.total / 100).toFixed(2)} for ${b.customers} customers (by ${b.bookedBy} at ${b.bookedAt}).`);
+      io.out(
+        `Booked the provision to ${b.bookedTo}: ${(b.total / 100).toFixed(2)} for ${b.customers} customers (by ${b.bookedBy} at ${b.bookedAt}).`,
+      );
       return 0;
     },
   },

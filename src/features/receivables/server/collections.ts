@@ -13,22 +13,42 @@ import { accountNames, mustAccount } from './repo';
 export function toCollectionItem(l: DetailLine, customer: string): CollectionItem {
   const s = l.collection;
   return {
-    invoiceId: l.id, invoiceNo: l.invoiceNo, accountId: l.accountId, customer, dueDate: l.dueDate, outstanding: l.outstanding,
-    daysOverdue: l.daysOverdue, suggested: s.suggested, reached: s.reached, lastDate: s.last?.date ?? null, lastKind: s.last?.kind ?? null,
-    promiseDate: s.promise?.date ?? null, promiseAmount: s.promise?.amount ?? null, dispute: s.dispute,
-    nextActionDue: s.nextActionDue, dueNow: s.dueNow, why: s.why,
+    invoiceId: l.id,
+    invoiceNo: l.invoiceNo,
+    accountId: l.accountId,
+    customer,
+    dueDate: l.dueDate,
+    outstanding: l.outstanding,
+    daysOverdue: l.daysOverdue,
+    suggested: s.suggested,
+    reached: s.reached,
+    lastDate: s.last?.date ?? null,
+    lastKind: s.last?.kind ?? null,
+    promiseDate: s.promise?.date ?? null,
+    promiseAmount: s.promise?.amount ?? null,
+    dispute: s.dispute,
+    nextActionDue: s.nextActionDue,
+    dueNow: s.dueNow,
+    why: s.why,
   };
 }
 
 /** Every overdue open invoice on `today` with its place on the ladder; what is due first comes first. */
-export function worklist(db: Db, today: IsoDate, p: Policies, opts: { dueOnly?: boolean; accountId?: string; territoryId?: string; ownerId?: string } = {}): CollectionItem[] {
+export function worklist(
+  db: Db,
+  today: IsoDate,
+  p: Policies,
+  opts: { dueOnly?: boolean; accountId?: string; territoryId?: string; ownerId?: string } = {},
+): CollectionItem[] {
   const names = accountNames(db);
   let ids = opts.accountId ? [opts.accountId] : agingByCustomerSql(db, today, p.buckets).map((c) => c.accountId);
   if (opts.territoryId || opts.ownerId) {
     // The customers of a territory and/or a rep: the account's current territory and owner.
     const inScope = new Set(
       db
-        .prepare(`SELECT id FROM accounts WHERE deleted_at IS NULL${opts.territoryId ? ' AND territory_id = ?' : ''}${opts.ownerId ? ' AND owner_id = ?' : ''}`)
+        .prepare(
+          `SELECT id FROM accounts WHERE deleted_at IS NULL${opts.territoryId ? ' AND territory_id = ?' : ''}${opts.ownerId ? ' AND owner_id = ?' : ''}`,
+        )
         .pluck()
         .all(...[opts.territoryId, opts.ownerId].filter((x): x is string => !!x)) as string[],
     );
@@ -41,7 +61,10 @@ export function worklist(db: Db, today: IsoDate, p: Policies, opts: { dueOnly?: 
     items.push(toCollectionItem(l, names.get(l.accountId) ?? ''));
   }
   return items.sort(
-    (a, b) => Number(b.dueNow) - Number(a.dueNow) || (a.nextActionDue ?? '9999').localeCompare(b.nextActionDue ?? '9999') || b.daysOverdue - a.daysOverdue,
+    (a, b) =>
+      Number(b.dueNow) - Number(a.dueNow) ||
+      (a.nextActionDue ?? '9999').localeCompare(b.nextActionDue ?? '9999') ||
+      b.daysOverdue - a.daysOverdue,
   );
 }
 
@@ -68,16 +91,33 @@ export interface NewAction {
   source?: 'app' | 'workbook' | 'demo';
 }
 
-export function insertAction(w: ChangeWriter, invoice: Pick<InvoiceRow, 'id' | 'accountId'>, territoryId: string, a: NewAction, batchId: string | null = null): string {
-  if (a.promiseAmount && !a.promiseDate) throw new AppError('validation', 'A promised amount needs the promised date.', { field: 'promiseDate' });
-  if (a.nextActionDate && a.nextActionDate < a.date) throw new AppError('validation', 'The next action cannot be before this one.', { field: 'nextActionDate' });
+export function insertAction(
+  w: ChangeWriter,
+  invoice: Pick<InvoiceRow, 'id' | 'accountId'>,
+  territoryId: string,
+  a: NewAction,
+  batchId: string | null = null,
+): string {
+  if (a.promiseAmount && !a.promiseDate)
+    throw new AppError('validation', 'A promised amount needs the promised date.', { field: 'promiseDate' });
+  if (a.nextActionDate && a.nextActionDate < a.date)
+    throw new AppError('validation', 'The next action cannot be before this one.', { field: 'nextActionDate' });
   return insertRow(
     w,
     'rcv_collection_actions',
     {
-      invoice_id: invoice.id, account_id: invoice.accountId, territory_id: territoryId, action_date: a.date, kind: a.kind, who: a.who ?? null,
-      note: a.note ?? null, promise_date: a.promiseDate ?? null, promise_fen: a.promiseAmount ?? null, dispute: a.dispute ? 1 : 0,
-      next_action_date: a.nextActionDate ?? null, source: a.source ?? 'app',
+      invoice_id: invoice.id,
+      account_id: invoice.accountId,
+      territory_id: territoryId,
+      action_date: a.date,
+      kind: a.kind,
+      who: a.who ?? null,
+      note: a.note ?? null,
+      promise_date: a.promiseDate ?? null,
+      promise_fen: a.promiseAmount ?? null,
+      dispute: a.dispute ? 1 : 0,
+      next_action_date: a.nextActionDate ?? null,
+      source: a.source ?? 'app',
     },
     batchId,
   );
@@ -92,7 +132,14 @@ export function notice(db: Db, accountId: string, asOf: IsoDate, p: Policies): N
   const account = mustAccount(db, accountId);
   const lines = [...detailLines(db, [accountId], asOf, p.buckets, p.ladder)]
     .filter((l) => l.daysOverdue > 0)
-    .map((l) => ({ invoiceNo: l.invoiceNo, contractNo: l.contractNo, invoiceDate: l.invoiceDate, dueDate: l.dueDate, outstanding: l.outstanding, daysOverdue: l.daysOverdue }));
+    .map((l) => ({
+      invoiceNo: l.invoiceNo,
+      contractNo: l.contractNo,
+      invoiceDate: l.invoiceDate,
+      dueDate: l.dueDate,
+      outstanding: l.outstanding,
+      daysOverdue: l.daysOverdue,
+    }));
   return {
     noticeNo: `OD-${asOf.replace(/-/g, '')}-${accountId.replace(/-/g, '').slice(-6).toUpperCase()}`,
     asOf,
@@ -106,7 +153,13 @@ export function notice(db: Db, accountId: string, asOf: IsoDate, p: Policies): N
 // --- credit control ----------------------------------------------------------------------
 
 interface CreditSql {
-  accountId: string; creditLimit: number | null; licence: ReviewState; contract: ReviewState; bank: ReviewState; reviewedOn: string | null; note: string | null;
+  accountId: string;
+  creditLimit: number | null;
+  licence: ReviewState;
+  contract: ReviewState;
+  bank: ReviewState;
+  reviewedOn: string | null;
+  note: string | null;
 }
 
 const CREDIT_SELECT = `SELECT account_id AS accountId, credit_limit_fen AS creditLimit, licence_status AS licence, contract_status AS contract,
@@ -120,11 +173,25 @@ export function creditRows(db: Db, asOf: IsoDate, p: Policies, onlyAccountId?: s
   const ids = onlyAccountId ? [onlyAccountId] : [...new Set([...exposure.keys(), ...records.keys()])];
   return ids
     .map((accountId) => {
-      const r = records.get(accountId) ?? { accountId, creditLimit: null, licence: 'pending', contract: 'pending', bank: 'pending', reviewedOn: null, note: null };
+      const r = records.get(accountId) ?? {
+        accountId,
+        creditLimit: null,
+        licence: 'pending',
+        contract: 'pending',
+        bank: 'pending',
+        reviewedOn: null,
+        note: null,
+      };
       const e = exposure.get(accountId);
       const outstanding = e?.total ?? 0;
       const maxDaysOverdue = e ? Math.max(0, e.maxDaysOverdue) : 0;
-      return { ...r, customer: names.get(accountId) ?? '', outstanding, maxDaysOverdue, ...creditFlags(r, { outstanding, maxDaysOverdue }) };
+      return {
+        ...r,
+        customer: names.get(accountId) ?? '',
+        outstanding,
+        maxDaysOverdue,
+        ...creditFlags(r, { outstanding, maxDaysOverdue }),
+      };
     })
     .sort((a, b) => b.outstanding - a.outstanding || a.customer.localeCompare(b.customer));
 }
@@ -132,8 +199,12 @@ export function creditRows(db: Db, asOf: IsoDate, p: Policies, onlyAccountId?: s
 export function saveCredit(w: ChangeWriter, input: Omit<CreditSql, 'note'> & { note?: string | null }): void {
   const account = mustAccount(w.db, input.accountId);
   const cols = {
-    credit_limit_fen: input.creditLimit, licence_status: input.licence, contract_status: input.contract, bank_status: input.bank,
-    reviewed_on: input.reviewedOn, note: input.note ?? null,
+    credit_limit_fen: input.creditLimit,
+    licence_status: input.licence,
+    contract_status: input.contract,
+    bank_status: input.bank,
+    reviewed_on: input.reviewedOn,
+    note: input.note ?? null,
   };
   const id = w.db.prepare('SELECT id FROM rcv_credit_control WHERE account_id = ?').pluck().get(input.accountId) as string | undefined;
   if (id) updateRow(w, 'rcv_credit_control', id, { ...cols, deleted_at: null });

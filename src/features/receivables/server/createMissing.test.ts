@@ -71,12 +71,21 @@ describe('import invoices --create-missing', () => {
     expect(counts()).toMatchObject({ territories: 3, reps: 1, accounts: 5, invoices: 4 });
     // Every created row is logged in the import's batch, with the invoices.
     const logged = book.ctx.db
-      .prepare("SELECT table_name, count(*) AS n FROM change_log WHERE op = 'insert' AND batch_id = (SELECT id FROM import_batches WHERE kind = 'receivables.invoices') GROUP BY table_name ORDER BY table_name")
+      .prepare(
+        "SELECT table_name, count(*) AS n FROM change_log WHERE op = 'insert' AND batch_id = (SELECT id FROM import_batches WHERE kind = 'receivables.invoices') GROUP BY table_name ORDER BY table_name",
+      )
       .all();
-    expect(logged).toEqual([{ table_name: 'accounts', n: 2 }, { table_name: 'rcv_invoices', n: 4 }, { table_name: 'reps', n: 1 }, { table_name: 'territories', n: 2 }]);
+    expect(logged).toEqual([
+      { table_name: 'accounts', n: 2 },
+      { table_name: 'rcv_invoices', n: 4 },
+      { table_name: 'reps', n: 1 },
+      { table_name: 'territories', n: 2 },
+    ]);
 
     const aging = await call<Aging>('receivables:aging', { asOf: TODAY });
-    const byCustomer = Object.fromEntries(aging.customers.map((c) => [c.customer, { total: c.total, invoices: c.invoices, maxDaysOverdue: c.maxDaysOverdue }]));
+    const byCustomer = Object.fromEntries(
+      aging.customers.map((c) => [c.customer, { total: c.total, invoices: c.invoices, maxDaysOverdue: c.maxDaysOverdue }]),
+    );
     expect(byCustomer).toEqual({
       东方电气: { total: 1500_50, invoices: 2, maxDaysOverdue: 91 },
       西部矿业: { total: 800_00, invoices: 1, maxDaysOverdue: 0 },
@@ -120,12 +129,23 @@ describe('import invoices --create-missing', () => {
     const r = await cli('import', 'invoices', file, '--create-missing');
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err.split('\n')).toEqual(['Rejected: 1 problem(s) in the invoices; nothing was imported.', '  row 6, Territory: a new customer needs a Territory']);
+    expect(r.err.split('\n')).toEqual([
+      'Rejected: 1 problem(s) in the invoices; nothing was imported.',
+      '  row 6, Territory: a new customer needs a Territory',
+    ]);
     expect(counts()).toEqual(before);
   });
 
   it('a file without a Territory column names the column a new customer needs', async () => {
-    const r = await cli('import', 'invoices', workbook([['Invoice', 'Customer', 'Invoice date', 'Due date', 'Amount'], ['Q-1', '新客户', '2026-06-01', '2026-06-30', 10]]), '--create-missing');
+    const r = await cli(
+      'import',
+      'invoices',
+      workbook([
+        ['Invoice', 'Customer', 'Invoice date', 'Due date', 'Amount'],
+        ['Q-1', '新客户', '2026-06-01', '2026-06-30', 10],
+      ]),
+      '--create-missing',
+    );
     expect(r.code).toBe(1);
     expect(r.err).toContain('  row 2, Territory: a new customer needs a Territory');
     expect(counts().accounts).toBe(3);
@@ -135,10 +155,17 @@ describe('import invoices --create-missing', () => {
     const east = book.ctx.db.prepare("SELECT id FROM territories WHERE name_en = 'East China'").pluck().get() as string;
     const north = insertRow(book.ctx, 'territories', { name_zh: '华北区', name_en: 'North' });
     insertRow(book.ctx, 'reps', { territory_id: east, name_zh: '张伟', name_en: 'Zhang Wei', role: 'rep' });
-    insertRow(book.ctx, 'reps', { territory_id: east, name_zh: '王芳', name_en: 'Wang Fang', role: 'rep', deactivated_at: '2026-05-01T00:00:00.000Z' });
+    insertRow(book.ctx, 'reps', {
+      territory_id: east,
+      name_zh: '王芳',
+      name_en: 'Wang Fang',
+      role: 'rep',
+      deactivated_at: '2026-05-01T00:00:00.000Z',
+    });
     const before = counts();
     const refused = await cli(
-      'import', 'invoices',
+      'import',
+      'invoices',
       workbook([
         HEAD,
         ['R-1', '新客户一', '华北区', 'Zhang Wei', '2026-06-01', '2026-06-30', 10],
@@ -155,7 +182,8 @@ describe('import invoices --create-missing', () => {
 
     // Chinese headers (销售区域, 销售) as the accounts import takes them; the book's territory by its Chinese name.
     const ok = await cli(
-      'import', 'invoices',
+      'import',
+      'invoices',
       workbook([
         ['发票号', '客户名称', '销售区域', '销售', '开票日期', '到期日', '金额'],
         ['R-1', '新客户一', '华北区', '赵磊', '2026-06-01', '2026-06-30', 10],
@@ -164,9 +192,16 @@ describe('import invoices --create-missing', () => {
       '--create-missing',
     );
     expect(ok.err).toBe('');
-    expect(ok.out.split('\n')).toEqual(['created rep 赵磊 (North)', 'created account 新客户一 (North)', 'created account 新客户二 (East China)', 'Imported 2 invoices.']);
+    expect(ok.out.split('\n')).toEqual([
+      'created rep 赵磊 (North)',
+      'created account 新客户一 (North)',
+      'created account 新客户二 (East China)',
+      'Imported 2 invoices.',
+    ]);
     const owners = book.ctx.db
-      .prepare("SELECT a.name, r.name_en AS owner, r.territory_id AS repTerritory, a.territory_id AS territory FROM accounts a JOIN reps r ON r.id = a.owner_id WHERE a.name LIKE '新客户%' ORDER BY a.name")
+      .prepare(
+        "SELECT a.name, r.name_en AS owner, r.territory_id AS repTerritory, a.territory_id AS territory FROM accounts a JOIN reps r ON r.id = a.owner_id WHERE a.name LIKE '新客户%' ORDER BY a.name",
+      )
       .all();
     expect(owners).toEqual([
       { name: '新客户一', owner: '赵磊', repTerritory: north, territory: north },

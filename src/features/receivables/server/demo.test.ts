@@ -13,7 +13,11 @@ const t = tempDir('sw-rcv-demo-');
 afterAll(() => t.cleanup());
 
 async function demoBook(name: string): Promise<ServerContext> {
-  const ctx = await openBook(path.join(t.dir, name), { clock: fixedClock('2026-06-30T04:00:00.000Z', '2026-06-30'), platform: 'test', dailyBackup: false });
+  const ctx = await openBook(path.join(t.dir, name), {
+    clock: fixedClock('2026-06-30T04:00:00.000Z', '2026-06-30'),
+    platform: 'test',
+    dailyBackup: false,
+  });
   seedDemo(ctx, 60);
   return ctx;
 }
@@ -31,11 +35,18 @@ describe('receivables demo data', () => {
       expect(a.db.prepare('SELECT receivable_fen FROM accounts WHERE id = ?').pluck().get(c.accountId)).toBe(c.total);
     }
     // The seeds' worked example is in the demo: the first project contract.
-    const example = a.db.prepare("SELECT i.amount_fen, i.due_date FROM rcv_invoices i JOIN rcv_milestones m ON m.id = i.milestone_id WHERE i.invoice_no LIKE 'XM-%-001-M2'").get();
+    const example = a.db
+      .prepare(
+        "SELECT i.amount_fen, i.due_date FROM rcv_invoices i JOIN rcv_milestones m ON m.id = i.milestone_id WHERE i.invoice_no LIKE 'XM-%-001-M2'",
+      )
+      .get();
     expect(example).toEqual({ amount_fen: 600_000_00, due_date: '2026-04-18' });
     const dump = (ctx: ServerContext) =>
       ['rcv_invoices', 'rcv_payments', 'rcv_allocations', 'rcv_collection_actions', 'rcv_contracts', 'rcv_credit_control'].map((table) =>
-        ctx.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all().map((r) => ({ ...(r as object), created_at: null, updated_at: null })),
+        ctx.db
+          .prepare(`SELECT * FROM ${table} ORDER BY id`)
+          .all()
+          .map((r) => ({ ...(r as object), created_at: null, updated_at: null })),
       );
     expect(dump(b)).toEqual(dump(a));
     a.db.close();

@@ -15,7 +15,16 @@ import { insertInvoice, recordPayment, syncReceivableBalance } from './repo';
 
 // Share of open invoices per bucket (Current … over 730) and each bucket's days-overdue range.
 const BUCKET_WEIGHTS = [34, 20, 12, 9, 10, 8, 5, 2];
-const BUCKET_DAYS: [number, number][] = [[-60, 0], [1, 30], [31, 60], [61, 90], [91, 180], [181, 365], [366, 730], [731, 900]];
+const BUCKET_DAYS: [number, number][] = [
+  [-60, 0],
+  [1, 30],
+  [31, 60],
+  [61, 90],
+  [91, 180],
+  [181, 365],
+  [366, 730],
+  [731, 900],
+];
 const TERMS = [30, 45, 60, 90];
 
 export function seedReceivablesDemo(ctx: ServerContext): void {
@@ -40,7 +49,11 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
 
   ctx.db.transaction(() => {
     const pay = (a: (typeof accounts)[number], invoiceId: string, paidOn: string, amount: number, extra = 0) => {
-      recordPayment(w, { accountId: a.id, territoryId: a.territoryId, paidOn, amount: amount + extra, reference: `电汇 ${paidOn.replace(/-/g, '')}` }, [{ invoiceId, amount }]);
+      recordPayment(
+        w,
+        { accountId: a.id, territoryId: a.territoryId, paidOn, amount: amount + extra, reference: `电汇 ${paidOn.replace(/-/g, '')}` },
+        [{ invoiceId, amount }],
+      );
     };
     const overdue: { id: string; accountId: string; territoryId: string; due: string; days: number }[] = [];
 
@@ -50,7 +63,15 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
         const invoiceDate = addDays(today, -int(60, 760));
         const due = addDays(invoiceDate, TERMS[int(0, 3)]!);
         const amount = int(20_000, 800_000) * 100;
-        const id = insertInvoice(w, { invoiceNo: invoiceNo(invoiceDate), accountId: a.id, territoryId: a.territoryId, contractNo: null, invoiceDate, dueDate: due, amount });
+        const id = insertInvoice(w, {
+          invoiceNo: invoiceNo(invoiceDate),
+          accountId: a.id,
+          territoryId: a.territoryId,
+          contractNo: null,
+          invoiceDate,
+          dueDate: due,
+          amount,
+        });
         const paidOn = addDays(due, int(-20, 75));
         const last = paidOn > today ? today : paidOn;
         if (rng() < 0.3) {
@@ -72,7 +93,15 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
         const issued = addDays(due, -TERMS[int(0, 3)]!);
         const invoiceDate = issued > today ? addDays(today, -int(0, 10)) : issued;
         const paidPart = rng() < 0.25 ? int(5_000, 200_000) * 100 : 0;
-        const id = insertInvoice(w, { invoiceNo: invoiceNo(invoiceDate), accountId: a.id, territoryId: a.territoryId, contractNo: rng() < 0.4 ? `HT${invoiceDate.slice(2, 4)}-${int(100, 999)}` : null, invoiceDate, dueDate: due, amount: part + paidPart });
+        const id = insertInvoice(w, {
+          invoiceNo: invoiceNo(invoiceDate),
+          accountId: a.id,
+          territoryId: a.territoryId,
+          contractNo: rng() < 0.4 ? `HT${invoiceDate.slice(2, 4)}-${int(100, 999)}` : null,
+          invoiceDate,
+          dueDate: due,
+          amount: part + paidPart,
+        });
         if (paidPart) {
           const paidOn = addDays(invoiceDate, int(5, 30));
           pay(a, id, paidOn > today ? invoiceDate : paidOn, paidPart);
@@ -88,7 +117,10 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
       const amount = i === 0 ? 1_000_000_00 : int(30, 300) * 1_000_000;
       const signed = addDays(today, -int(150, 420));
       const contractId = insertContract(w, {
-        contractNo: `XM-${today.slice(0, 4)}-${String(i + 1).padStart(3, '0')}`, accountId: a.id, amount, title: i === 0 ? '生产线自动化改造项目' : `设备供货项目 ${i + 1}`,
+        contractNo: `XM-${today.slice(0, 4)}-${String(i + 1).padStart(3, '0')}`,
+        accountId: a.id,
+        amount,
+        title: i === 0 ? '生产线自动化改造项目' : `设备供货项目 ${i + 1}`,
         milestones: [
           { label: '签约预付 30%', percentBp: 3000, trigger: 'signing', offsetDays: 0 },
           { label: '验收后 7 天内 60%', percentBp: 6000, trigger: 'acceptance', offsetDays: 7 },
@@ -96,13 +128,19 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
         ],
       });
       setContractEvent(w, contractId, 'signing', signed);
-      const advance = ctx.db.prepare('SELECT id FROM rcv_invoices WHERE contract_id = ? ORDER BY due_date LIMIT 1').pluck().get(contractId) as string;
+      const advance = ctx.db
+        .prepare('SELECT id FROM rcv_invoices WHERE contract_id = ? ORDER BY due_date LIMIT 1')
+        .pluck()
+        .get(contractId) as string;
       pay(a, advance, addDays(signed, int(3, 20)), Math.round(amount * 0.3));
       setContractEvent(w, contractId, 'delivery', addDays(signed, int(40, 90)));
       if (i === 0) setContractEvent(w, contractId, 'acceptance', addDays(today, -80));
       else if (i % 3 !== 2) setContractEvent(w, contractId, 'acceptance', addDays(today, -int(10, 120)));
     });
-    syncReceivableBalance(w, big.map((a) => a.id));
+    syncReceivableBalance(
+      w,
+      big.map((a) => a.id),
+    );
 
     // Collection actions: some overdue invoices were chased up the ladder, with promises and a dispute.
     for (const o of overdue) {
@@ -112,8 +150,13 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
         const date = addDays(o.due, Math.min(o.days, [3, 16, 33, 65, 125][s]! + int(0, 5)));
         const promise = rng() < 0.2 ? { promiseDate: addDays(date, int(5, 25)), promiseAmount: int(1, 50) * 10_000_00 } : {};
         insertAction(w, { id: o.id, accountId: o.accountId }, o.territoryId, {
-          date, kind: RUNGS[s]!, who: ['李娜', '财务 张会计', '王磊', '赵强'][s % 4]!, note: ['电话提醒', '已寄送逾期通知书', '财务发函催收', '销售经理上门拜访', '委托律师发函'][s]!,
-          dispute: o.days > 200 && rng() < 0.1, ...promise, source: 'demo',
+          date,
+          kind: RUNGS[s]!,
+          who: ['李娜', '财务 张会计', '王磊', '赵强'][s % 4]!,
+          note: ['电话提醒', '已寄送逾期通知书', '财务发函催收', '销售经理上门拜访', '委托律师发函'][s]!,
+          dispute: o.days > 200 && rng() < 0.1,
+          ...promise,
+          source: 'demo',
         });
       }
     }
@@ -122,7 +165,11 @@ export function seedReceivablesDemo(ctx: ServerContext): void {
     for (const a of [...accounts].sort((x, y) => y.receivable - x.receivable || (x.id < y.id ? -1 : 1)).slice(0, 40)) {
       const state = () => (rng() < 0.8 ? 'ok' : rng() < 0.6 ? 'pending' : 'problem') as 'ok' | 'pending' | 'problem';
       saveCredit(w, {
-        accountId: a.id, creditLimit: Math.round((a.receivable * (0.7 + rng() * 0.9)) / 1_000_000) * 1_000_000, licence: state(), contract: state(), bank: state(),
+        accountId: a.id,
+        creditLimit: Math.round((a.receivable * (0.7 + rng() * 0.9)) / 1_000_000) * 1_000_000,
+        licence: state(),
+        contract: state(),
+        bank: state(),
         reviewedOn: addDays(today, -int(10, 400)),
       });
     }

@@ -18,7 +18,7 @@ let ctx: ServerContext;
 let accounts: string[];
 let cleanup: () => void;
 const registry = createRegistry({ validateOutput: true });
-const call = <T,>(channel: string, input: unknown) => registry.call<T>(ctx, channel, input);
+const call = <T>(channel: string, input: unknown) => registry.call<T>(ctx, channel, input);
 
 beforeEach(async () => {
   const t = tempDir('sw-rcv-xl-');
@@ -35,7 +35,11 @@ afterEach(() => {
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -51,8 +55,12 @@ function workbook(name: string, sheets: Record<string, Rows>): string {
 function read(file: string) {
   return XLSX.read(fs.readFileSync(file), { cellStyles: true, cellNF: true, bookFiles: true } as XLSX.ParsingOptions);
 }
-const rowsOf = (wb: XLSX.WorkBook, sheet: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet]!, { header: 1, raw: true, blankrows: true });
-const sheetXml = (wb: XLSX.WorkBook, n: number) => Buffer.from((wb as unknown as { files: Record<string, { content: Uint8Array }> }).files[`xl/worksheets/sheet${n}.xml`]!.content).toString('utf8');
+const rowsOf = (wb: XLSX.WorkBook, sheet: string) =>
+  XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet]!, { header: 1, raw: true, blankrows: true });
+const sheetXml = (wb: XLSX.WorkBook, n: number) =>
+  Buffer.from((wb as unknown as { files: Record<string, { content: Uint8Array }> }).files[`xl/worksheets/sheet${n}.xml`]!.content).toString(
+    'utf8',
+  );
 
 const INVOICE_HEADERS = ['Invoice', 'Customer', 'Contract', 'Invoice date', 'Due date', 'Amount'];
 
@@ -69,7 +77,13 @@ async function someReceivables() {
     ],
   });
   expect(await cli('import', 'invoices', f)).toMatchObject({ code: 0, out: ['Imported 5 invoices.'] });
-  const p = workbook('payments.xlsx', { Payments: [['Invoice', 'Date', 'Amount'], ['A-1', '2026-03-15', 20_000], ['B-2', '2026-07-02', 45_678.91]] });
+  const p = workbook('payments.xlsx', {
+    Payments: [
+      ['Invoice', 'Date', 'Amount'],
+      ['A-1', '2026-03-15', 20_000],
+      ['B-2', '2026-07-02', 45_678.91],
+    ],
+  });
   expect(await cli('import', 'payments', p)).toMatchObject({ code: 0, out: ['Imported 2 payments.'] });
 }
 
@@ -85,9 +99,23 @@ describe('export aging OUT.xlsx --as-of', () => {
 
     const summary = rowsOf(wb, 'Summary');
     expect(summary[0]).toEqual([`Accounts receivable aging 应收账款账龄分析 — Summary by customer — as of ${TODAY}`]);
-    expect(summary[1]).toEqual(['Provision rates: Current 0% · 1-30 10% · 31-60 20% · 61-90 30% · 91-180 50% · 181-365 100% · 366-730 100% · Over 730 100%']);
+    expect(summary[1]).toEqual([
+      'Provision rates: Current 0% · 1-30 10% · 31-60 20% · 61-90 30% · 91-180 50% · 181-365 100% · 366-730 100% · Over 730 100%',
+    ]);
     const h = summary.findIndex((row) => row[0] === 'Customer');
-    expect(summary[h]).toEqual(['Customer', 'Current', '1-30', '31-60', '61-90', '91-180', '181-365', '366-730', 'Over 730', 'Total', 'Provision']);
+    expect(summary[h]).toEqual([
+      'Customer',
+      'Current',
+      '1-30',
+      '31-60',
+      '61-90',
+      '91-180',
+      '181-365',
+      '366-730',
+      'Over 730',
+      'Total',
+      'Provision',
+    ]);
     const body = summary.slice(h + 1, -1);
     expect(body.map((row) => row[0])).toEqual(['甲公司', '乙公司', '丙公司']); // Total descending
     expect(body.map((row) => row[9])).toEqual([130_000.5, 53_678.91, 2_500]);
@@ -114,7 +142,19 @@ describe('export aging OUT.xlsx --as-of', () => {
     const detail = rowsOf(wb, 'Detail');
     const dh = detail.findIndex((row) => row[0] === 'Customer');
     expect(detail[dh]!.slice(0, 13)).toEqual([
-      'Customer', 'Invoice', 'Contract', 'Invoice date', 'Due date', 'Amount', 'Paid', 'Outstanding', 'Days overdue', 'Bucket', 'Rate', 'Provision', 'Collection stage',
+      'Customer',
+      'Invoice',
+      'Contract',
+      'Invoice date',
+      'Due date',
+      'Amount',
+      'Paid',
+      'Outstanding',
+      'Days overdue',
+      'Bucket',
+      'Rate',
+      'Provision',
+      'Collection stage',
     ]);
     expect(detail[dh]!.slice(13)).toEqual(['Suggested stage', 'Last action', 'Promise date', 'Promise amount', 'Dispute', 'Note']);
     const dRows = detail.slice(dh + 1, -1);
@@ -138,10 +178,18 @@ describe('export aging OUT.xlsx --as-of', () => {
     const rh = rates.findIndex((row) => row[0] === 'Bucket');
     // The contract's four headers, then the date each rate took effect (never changed here).
     expect(rates[rh]).toEqual(['Bucket', 'From days', 'To days', 'Rate', 'In force from']);
-    expect(rates.slice(rh + 1)).toEqual([
-      ['Current', undefined, 0, 0], ['1-30', 1, 30, 0.1], ['31-60', 31, 60, 0.2], ['61-90', 61, 90, 0.3], ['91-180', 91, 180, 0.5],
-      ['181-365', 181, 365, 1], ['366-730', 366, 730, 1], ['Over 730', 731, undefined, 1],
-    ].map((row) => [...row.map((v) => v ?? undefined), 'from the start']));
+    expect(rates.slice(rh + 1)).toEqual(
+      [
+        ['Current', undefined, 0, 0],
+        ['1-30', 1, 30, 0.1],
+        ['31-60', 31, 60, 0.2],
+        ['61-90', 61, 90, 0.3],
+        ['91-180', 91, 180, 0.5],
+        ['181-365', 181, 365, 1],
+        ['366-730', 366, 730, 1],
+        ['Over 730', 731, undefined, 1],
+      ].map((row) => [...row.map((v) => v ?? undefined), 'from the start']),
+    );
   });
 
   it('refuses a missing or malformed --as-of', async () => {
@@ -168,7 +216,14 @@ describe('export journal OUT.xlsx --from --to', () => {
     expect(wb.Sheets.Journal![`C${lines.length}`]).toMatchObject({ f: `SUM(C${h + 2}:C${lines.length - 1})` });
     const moves = rowsOf(wb, 'Movements');
     const mh = moves.findIndex((row) => row[0] === 'Customer');
-    expect(moves[mh]).toEqual(['Customer', 'Opening balance', 'Prior-period adjustment', 'Period movement', 'Closing balance', 'Total movement']);
+    expect(moves[mh]).toEqual([
+      'Customer',
+      'Opening balance',
+      'Prior-period adjustment',
+      'Period movement',
+      'Closing balance',
+      'Total movement',
+    ]);
     const journal = await call<{ totals: { change: number; closing: number } }>('receivables:journal', { from: '2026-03-31', to: TODAY });
     expect(journal.totals.change).not.toBe(0);
     expect(Math.round((moves[moves.length - 1]![5] as number) * 100)).toBe(journal.totals.change);
@@ -199,8 +254,25 @@ describe('import invoices / payments', () => {
   });
 
   it('maps other headers with --map "Header=field" (field keys: invoice, customer, contract, invoiceDate, dueDate, amount)', async () => {
-    const f = workbook('mapped.xlsx', { S: [['No.', '客户', 'Issued', 'Due', 'Sum'], ['M-1', '甲公司', '2026-05-01', '2026-05-31', 99.99]] });
-    const r = await cli('import', 'invoices', f, '--map', 'No.=Invoice', '--map', 'Issued=invoiceDate', '--map', 'Due=dueDate', '--map', 'Sum=amount');
+    const f = workbook('mapped.xlsx', {
+      S: [
+        ['No.', '客户', 'Issued', 'Due', 'Sum'],
+        ['M-1', '甲公司', '2026-05-01', '2026-05-31', 99.99],
+      ],
+    });
+    const r = await cli(
+      'import',
+      'invoices',
+      f,
+      '--map',
+      'No.=Invoice',
+      '--map',
+      'Issued=invoiceDate',
+      '--map',
+      'Due=dueDate',
+      '--map',
+      'Sum=amount',
+    );
     expect(r).toMatchObject({ code: 0 });
     const inv = (await call<InvoiceRow[]>('receivables:invoices', {}))[0]!;
     expect(inv).toMatchObject({ invoiceNo: 'M-1', customer: '甲公司', amount: 99_99, contractNo: null });
@@ -209,7 +281,14 @@ describe('import invoices / payments', () => {
 
   it('a payment larger than what is outstanding is an error (counting earlier rows of the same file)', async () => {
     await someReceivables();
-    const f = workbook('over.xlsx', { P: [['Invoice', 'Date', 'Amount'], ['C-1', '2026-06-01', 2_000], ['C-1', '2026-06-02', 600], ['NOPE', '2026-06-02', 1]] });
+    const f = workbook('over.xlsx', {
+      P: [
+        ['Invoice', 'Date', 'Amount'],
+        ['C-1', '2026-06-01', 2_000],
+        ['C-1', '2026-06-02', 600],
+        ['NOPE', '2026-06-02', 1],
+      ],
+    });
     const r = await cli('import', 'payments', f);
     expect(r.code).toBe(1);
     expect(r.err.join('\n')).toContain('row 3, Amount: more than the 500.00 outstanding on C-1 (600)');

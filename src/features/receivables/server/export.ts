@@ -1,6 +1,13 @@
 import type { Db } from '../../../platform/db/connection';
 import type { Job } from '../../../platform/jobs';
-import { columnLetter, firstDataRowOf, writeWorkbook, type CellValue, type ColumnSpec, type SheetSpec } from '../../../platform/excel/workbookWriter';
+import {
+  columnLetter,
+  firstDataRowOf,
+  writeWorkbook,
+  type CellValue,
+  type ColumnSpec,
+  type SheetSpec,
+} from '../../../platform/excel/workbookWriter';
 import { agingBuckets, RUNGS, type ActionKind, type Bucket, type LadderPolicy, type ProvisionBasis } from '../domain';
 import type { Booking, Journal } from '../contract';
 import { agingOnBasis, detailLines, type DetailLine } from './aging';
@@ -16,14 +23,33 @@ export type Lang = 'zh-CN' | 'en';
 
 export const SUMMARY_TAIL = ['Total', 'Provision'] as const;
 export const DETAIL_HEADERS = [
-  'Customer', 'Invoice', 'Contract', 'Invoice date', 'Due date', 'Amount', 'Paid', 'Outstanding', 'Days overdue', 'Bucket', 'Rate', 'Provision', 'Collection stage',
+  'Customer',
+  'Invoice',
+  'Contract',
+  'Invoice date',
+  'Due date',
+  'Amount',
+  'Paid',
+  'Outstanding',
+  'Days overdue',
+  'Bucket',
+  'Rate',
+  'Provision',
+  'Collection stage',
 ] as const;
 /** The collection columns after the contract's headers: written on export, read back on re-import. */
 export const COLLECTION_HEADERS = ['Suggested stage', 'Last action', 'Promise date', 'Promise amount', 'Dispute', 'Note'] as const;
 export const RATES_HEADERS = ['Bucket', 'From days', 'To days', 'Rate', 'In force from'] as const;
 
 const KIND_LABEL: Record<Lang, Record<ActionKind, string>> = {
-  en: { reminder: 'Reminder', notice: 'Overdue notice', finance: 'Finance collection', sales: 'Sales-team collection', lawyer: 'Lawyer', note: 'Note' },
+  en: {
+    reminder: 'Reminder',
+    notice: 'Overdue notice',
+    finance: 'Finance collection',
+    sales: 'Sales-team collection',
+    lawyer: 'Lawyer',
+    note: 'Note',
+  },
   'zh-CN': { reminder: '提醒', notice: '逾期通知书', finance: '财务催收', sales: '销售团队催收', lawyer: '律师催收', note: '备注' },
 };
 const YES: Record<Lang, string> = { en: 'Yes', 'zh-CN': '是' };
@@ -69,9 +95,25 @@ function detailRow(l: DetailLine, customer: string, buckets: readonly Bucket[], 
   const s = l.collection;
   const last = s.last ? `${s.last.date} ${kindLabel(s.last.kind, lang)}${s.last.who ? ` (${s.last.who})` : ''}` : '';
   return [
-    customer, l.invoiceNo, l.contractNo, l.invoiceDate, l.dueDate, l.amount, l.paid, l.outstanding, l.daysOverdue, buckets[l.bucket]!.label,
-    l.rateBp / 10_000, l.provision, kindLabel(s.reached, lang), kindLabel(s.suggested, lang), last, s.promise?.date ?? null,
-    s.promise?.amount ?? null, s.dispute ? YES[lang] : null, s.last?.note ?? null,
+    customer,
+    l.invoiceNo,
+    l.contractNo,
+    l.invoiceDate,
+    l.dueDate,
+    l.amount,
+    l.paid,
+    l.outstanding,
+    l.daysOverdue,
+    buckets[l.bucket]!.label,
+    l.rateBp / 10_000,
+    l.provision,
+    kindLabel(s.reached, lang),
+    kindLabel(s.suggested, lang),
+    last,
+    s.promise?.date ?? null,
+    s.promise?.amount ?? null,
+    s.dispute ? YES[lang] : null,
+    s.last?.note ?? null,
   ];
 }
 
@@ -80,7 +122,13 @@ function detailRow(l: DetailLine, customer: string, buckets: readonly Bucket[], 
  * allocations and the collection log count up to the as-of date, and the rates are those in
  * force on it, so the workbook for 2026-11-30 made next month is the same workbook.
  */
-export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string, lang: Lang, job?: Job): Promise<{ customers: number; invoices: number }> {
+export async function exportAgingWorkbook(
+  db: Db,
+  filePath: string,
+  asOf: string,
+  lang: Lang,
+  job?: Job,
+): Promise<{ customers: number; invoices: number }> {
   const p = readPolicies(db, asOf);
   const names = accountNames(db);
   const { customers } = agingOnBasis(db, asOf, p.buckets, p.basis);
@@ -103,14 +151,23 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     { formula: `SUM(B${first + i}:${columnLetter(nb + 1)}${first + i})`, result: c.total },
     c.provision,
   ]);
-  const sums = { byBucket: p.buckets.map((_, i) => customers.reduce((s, c) => s + c.byBucket[i]!, 0)), total: customers.reduce((s, c) => s + c.total, 0), provision: customers.reduce((s, c) => s + c.provision, 0) };
+  const sums = {
+    byBucket: p.buckets.map((_, i) => customers.reduce((s, c) => s + c.byBucket[i]!, 0)),
+    total: customers.reduce((s, c) => s + c.total, 0),
+    provision: customers.reduce((s, c) => s + c.provision, 0),
+  };
   const summary: SheetSpec = {
     name: 'Summary',
     title: summaryTitle,
     columns: summaryColumns,
     rows: summaryRows,
     rowCount: customers.length,
-    totals: ['Total', ...sums.byBucket.map((v, i) => sumCell(i + 2, first, last, v)), sumCell(totalCol, first, last, sums.total), sumCell(totalCol + 1, first, last, sums.provision)],
+    totals: [
+      'Total',
+      ...sums.byBucket.map((v, i) => sumCell(i + 2, first, last, v)),
+      sumCell(totalCol, first, last, sums.total),
+      sumCell(totalCol + 1, first, last, sums.provision),
+    ],
     landscape: true,
   };
 
@@ -120,7 +177,13 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
   const detailTotals = { amount: 0, paid: 0, outstanding: 0, provision: 0 };
   let written = 0;
   function* rows(): Generator<CellValue[]> {
-    for (const l of detailLines(db, customers.map((c) => c.accountId), asOf, p.buckets, p.ladder)) {
+    for (const l of detailLines(
+      db,
+      customers.map((c) => c.accountId),
+      asOf,
+      p.buckets,
+      p.ladder,
+    )) {
       detailTotals.amount += l.amount;
       detailTotals.paid += l.paid;
       detailTotals.outstanding += l.outstanding;
@@ -130,12 +193,24 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     }
   }
   const detailColumns: ColumnSpec[] = [
-    { header: 'Customer', kind: 'text', width: 30 }, { header: 'Invoice', kind: 'text', width: 16 }, { header: 'Contract', kind: 'text', width: 14 },
-    { header: 'Invoice date', kind: 'date' }, { header: 'Due date', kind: 'date' }, { header: 'Amount', kind: 'money', width: 15 },
-    { header: 'Paid', kind: 'money', width: 15 }, { header: 'Outstanding', kind: 'money', width: 15 }, { header: 'Days overdue', kind: 'int', width: 9 },
-    { header: 'Bucket', kind: 'text', width: 9 }, { header: 'Rate', kind: 'percent', width: 8 }, { header: 'Provision', kind: 'money', width: 15 },
-    { header: 'Collection stage', kind: 'text', width: 14 }, { header: 'Suggested stage', kind: 'text', width: 14 }, { header: 'Last action', kind: 'text', width: 26 },
-    { header: 'Promise date', kind: 'date' }, { header: 'Promise amount', kind: 'money', width: 14 }, { header: 'Dispute', kind: 'text', width: 8 },
+    { header: 'Customer', kind: 'text', width: 30 },
+    { header: 'Invoice', kind: 'text', width: 16 },
+    { header: 'Contract', kind: 'text', width: 14 },
+    { header: 'Invoice date', kind: 'date' },
+    { header: 'Due date', kind: 'date' },
+    { header: 'Amount', kind: 'money', width: 15 },
+    { header: 'Paid', kind: 'money', width: 15 },
+    { header: 'Outstanding', kind: 'money', width: 15 },
+    { header: 'Days overdue', kind: 'int', width: 9 },
+    { header: 'Bucket', kind: 'text', width: 9 },
+    { header: 'Rate', kind: 'percent', width: 8 },
+    { header: 'Provision', kind: 'money', width: 15 },
+    { header: 'Collection stage', kind: 'text', width: 14 },
+    { header: 'Suggested stage', kind: 'text', width: 14 },
+    { header: 'Last action', kind: 'text', width: 26 },
+    { header: 'Promise date', kind: 'date' },
+    { header: 'Promise amount', kind: 'money', width: 14 },
+    { header: 'Dispute', kind: 'text', width: 8 },
     { header: 'Note', kind: 'text', width: 30 },
   ];
   // Totals are summed while the rows stream; the writer reads `totals` after the last row.
@@ -148,7 +223,19 @@ export async function exportAgingWorkbook(db: Db, filePath: string, asOf: string
     landscape: true,
     get totals(): CellValue[] {
       const dLast = dFirst + written - 1;
-      const t: CellValue[] = ['Total', null, null, null, null, sumCell(6, dFirst, dLast, detailTotals.amount), sumCell(7, dFirst, dLast, detailTotals.paid), sumCell(8, dFirst, dLast, detailTotals.outstanding), null, null, null];
+      const t: CellValue[] = [
+        'Total',
+        null,
+        null,
+        null,
+        null,
+        sumCell(6, dFirst, dLast, detailTotals.amount),
+        sumCell(7, dFirst, dLast, detailTotals.paid),
+        sumCell(8, dFirst, dLast, detailTotals.outstanding),
+        null,
+        null,
+        null,
+      ];
       t.push(sumCell(12, dFirst, dLast, detailTotals.provision));
       return t;
     },
@@ -185,8 +272,18 @@ function ratesSheet(db: Db, asOf: string, p: Policies): SheetSpec {
       'Days overdue = as-of date − due date in calendar days; Current = not yet due (0 days or fewer).',
       `Rate changes take effect from their date; an aging as of a date uses the rates in force on it.${earlier.length ? ` Earlier rates: ${earlier.join(', ')}.` : ''}${later.length ? ` Later changes not applied here: ${later.join(', ')}.` : ''}`,
     ],
-    columns: RATES_HEADERS.map((h, i): ColumnSpec => ({ header: h, kind: i === 0 || i === 4 ? 'text' : i === 3 ? 'percent' : 'int', width: i === 0 ? 12 : i === 4 ? 16 : 10 })),
-    rows: p.buckets.map((b) => [b.label, b.fromDays, b.toDays, b.rateBp / 10_000, inForceFrom(bucketInForceSince(versions, p.effectiveFrom, b))]),
+    columns: RATES_HEADERS.map((h, i): ColumnSpec => ({
+      header: h,
+      kind: i === 0 || i === 4 ? 'text' : i === 3 ? 'percent' : 'int',
+      width: i === 0 ? 12 : i === 4 ? 16 : 10,
+    })),
+    rows: p.buckets.map((b) => [
+      b.label,
+      b.fromDays,
+      b.toDays,
+      b.rateBp / 10_000,
+      inForceFrom(bucketInForceSince(versions, p.effectiveFrom, b)),
+    ]),
   };
 }
 
@@ -195,7 +292,14 @@ const LEDGER_LABEL: Record<string, string> = {
   allowanceForDoubtfulAccounts: 'Allowance for doubtful accounts 坏账准备',
 };
 
-export const MOVEMENTS_HEADERS = ['Customer', 'Opening balance', 'Prior-period adjustment', 'Period movement', 'Closing balance', 'Total movement'] as const;
+export const MOVEMENTS_HEADERS = [
+  'Customer',
+  'Opening balance',
+  'Prior-period adjustment',
+  'Period movement',
+  'Closing balance',
+  'Total movement',
+] as const;
 
 function bookingText(b: Booking): string {
   return `the provision booked to ${b.bookedTo} by ${b.bookedBy} at ${b.bookedAt}`;
@@ -230,14 +334,21 @@ export async function exportJournalWorkbook(filePath: string, j: Journal, job?: 
       {
         name: 'Journal',
         title,
-        columns: [{ header: 'Customer', kind: 'text', width: 36 }, { header: 'Ledger account', kind: 'text', width: 44 }, { header: 'Debit', kind: 'money' }, { header: 'Credit', kind: 'money' }],
+        columns: [
+          { header: 'Customer', kind: 'text', width: 36 },
+          { header: 'Ledger account', kind: 'text', width: 44 },
+          { header: 'Debit', kind: 'money' },
+          { header: 'Credit', kind: 'money' },
+        ],
         rows: j.lines.map((l) => [l.customer, LEDGER_LABEL[l.ledger] ?? l.ledger, l.debit || null, l.credit || null]),
         totals: ['Total', null, sumCell(3, first, lLast, sumDebit), sumCell(4, first, lLast, sumCredit)],
       },
       {
         name: 'Movements',
         title,
-        columns: MOVEMENTS_HEADERS.map((header, i): ColumnSpec => (i === 0 ? { header, kind: 'text', width: 36 } : { header, kind: 'money', width: 16 })),
+        columns: MOVEMENTS_HEADERS.map((header, i): ColumnSpec =>
+          i === 0 ? { header, kind: 'text', width: 36 } : { header, kind: 'money', width: 16 },
+        ),
         rows: j.movements.map((m) => [m.customer, ...figures.map((k) => m[k])]),
         totals: ['Total', ...figures.map((k, i) => sumCell(i + 2, first, mLast, j.totals[k]))],
       },

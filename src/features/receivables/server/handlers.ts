@@ -28,19 +28,37 @@ export function agingReport(db: Db, asOf: string): Aging {
   const names = repo.accountNames(db);
   const { customers: rows, credit } = agingOnBasis(db, asOf, p.buckets, p.basis);
   const customers = rows.map(({ provisionByBucket: _p, ...c }) => ({
-    ...c, customer: names.get(c.accountId) ?? '', maxDaysOverdue: Math.max(0, c.maxDaysOverdue), credit: Math.max(0, credit.get(c.accountId) ?? 0),
+    ...c,
+    customer: names.get(c.accountId) ?? '',
+    maxDaysOverdue: Math.max(0, c.maxDaysOverdue),
+    credit: Math.max(0, credit.get(c.accountId) ?? 0),
   }));
   // Customers with only credit are listed too, so unapplied money stays visible.
   const listed = new Set(rows.map((r) => r.accountId));
   for (const [accountId, amount] of credit) {
     if (amount > 0 && !listed.has(accountId)) {
-      customers.push({ accountId, customer: names.get(accountId) ?? '', byBucket: p.buckets.map(() => 0), total: 0, provision: 0, invoices: 0, maxDaysOverdue: 0, credit: amount });
+      customers.push({
+        accountId,
+        customer: names.get(accountId) ?? '',
+        byBucket: p.buckets.map(() => 0),
+        total: 0,
+        provision: 0,
+        invoices: 0,
+        maxDaysOverdue: 0,
+        credit: amount,
+      });
     }
   }
   const byBucket = p.buckets.map((_, i) => customers.reduce((s, c) => s + c.byBucket[i]!, 0));
   const provisionByBucket = p.buckets.map((_, i) => rows.reduce((s, c) => s + c.provisionByBucket[i]!, 0));
   const sum = (k: 'total' | 'provision' | 'credit') => customers.reduce((s, c) => s + c[k], 0);
-  return { asOf, buckets: p.buckets, customers, totals: { byBucket, provisionByBucket, total: sum('total'), provision: sum('provision'), credit: sum('credit') }, basis: p.basis };
+  return {
+    asOf,
+    buckets: p.buckets,
+    customers,
+    totals: { byBucket, provisionByBucket, total: sum('total'), provision: sum('provision'), credit: sum('credit') },
+    basis: p.basis,
+  };
 }
 
 function policiesOut(db: Db, p: Policies) {
@@ -49,7 +67,8 @@ function policiesOut(db: Db, p: Policies) {
 
 export const receivablesHandlers: Handlers<C> = {
   'receivables:settings': ({ asOf }, ctx) => policiesOut(ctx.db, readPolicies(ctx.db, asOf ?? ctx.clock.today())),
-  'receivables:saveSettings': ({ effectiveFrom, ...settings }, ctx) => policiesOut(ctx.db, savePolicies(ctx, settings, effectiveFrom ?? ctx.clock.today())),
+  'receivables:saveSettings': ({ effectiveFrom, ...settings }, ctx) =>
+    policiesOut(ctx.db, savePolicies(ctx, settings, effectiveFrom ?? ctx.clock.today())),
   'receivables:customers': (_in, ctx) => repo.customerChoices(ctx.db),
 
   'receivables:aging': ({ asOf }, ctx) => agingReport(ctx.db, asOf),
@@ -63,9 +82,22 @@ export const receivablesHandlers: Handlers<C> = {
     for (const l of detailLines(ctx.db, ids, asOf, p.buckets, p.ladder)) {
       if (bucket !== undefined && l.bucket !== bucket) continue;
       out.push({
-        invoiceId: l.id, invoiceNo: l.invoiceNo, accountId: l.accountId, customer: names.get(l.accountId) ?? '', contractNo: l.contractNo,
-        invoiceDate: l.invoiceDate, dueDate: l.dueDate, amount: l.amount, paid: l.paid, outstanding: l.outstanding, daysOverdue: l.daysOverdue,
-        bucket: l.bucket, rateBp: l.rateBp, provision: l.provision, reached: l.collection.reached, suggested: l.collection.suggested,
+        invoiceId: l.id,
+        invoiceNo: l.invoiceNo,
+        accountId: l.accountId,
+        customer: names.get(l.accountId) ?? '',
+        contractNo: l.contractNo,
+        invoiceDate: l.invoiceDate,
+        dueDate: l.dueDate,
+        amount: l.amount,
+        paid: l.paid,
+        outstanding: l.outstanding,
+        daysOverdue: l.daysOverdue,
+        bucket: l.bucket,
+        rateBp: l.rateBp,
+        provision: l.provision,
+        reached: l.collection.reached,
+        suggested: l.collection.suggested,
       });
     }
     return out;
@@ -124,7 +156,11 @@ export const receivablesHandlers: Handlers<C> = {
   },
 
   'receivables:worklist': ({ today, dueOnly, territoryId, ownerId }, ctx) =>
-    worklist(ctx.db, today, readPolicies(ctx.db, today), { dueOnly, ...(territoryId ? { territoryId } : {}), ...(ownerId ? { ownerId } : {}) }),
+    worklist(ctx.db, today, readPolicies(ctx.db, today), {
+      dueOnly,
+      ...(territoryId ? { territoryId } : {}),
+      ...(ownerId ? { ownerId } : {}),
+    }),
 
   'receivables:ladder': ({ invoiceId, today }, ctx) => {
     const inv = repo.mustInvoice(ctx.db, invoiceId);
@@ -168,7 +204,9 @@ export const receivablesHandlers: Handlers<C> = {
     return exportAgingWorkbook(ctx.db, target.path, asOf, lang, job);
   },
 
-  'receivables:importInvoices': async ({ file, mapping, createMissing }, ctx, job) => importInvoices(ctx, ctx.files.resolve(file, 'read'), { mapping, createMissing }, job),
+  'receivables:importInvoices': async ({ file, mapping, createMissing }, ctx, job) =>
+    importInvoices(ctx, ctx.files.resolve(file, 'read'), { mapping, createMissing }, job),
   'receivables:importPayments': async ({ file, mapping }, ctx, job) => importPayments(ctx, ctx.files.resolve(file, 'read'), mapping, job),
-  'receivables:importCollections': async ({ file, mapping }, ctx, job) => importCollections(ctx, ctx.files.resolve(file, 'read'), mapping, job),
+  'receivables:importCollections': async ({ file, mapping }, ctx, job) =>
+    importCollections(ctx, ctx.files.resolve(file, 'read'), mapping, job),
 };

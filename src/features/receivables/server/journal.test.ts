@@ -28,7 +28,14 @@ const fen = (yuan: unknown) => Math.round((yuan as number) * 100);
 function movementOf(file: string, customer: string): number[] {
   const rows = rowsOf(file, 'Movements');
   const header = rows.findIndex((r) => r[0] === 'Customer');
-  expect(rows[header]).toEqual(['Customer', 'Opening balance', 'Prior-period adjustment', 'Period movement', 'Closing balance', 'Total movement']);
+  expect(rows[header]).toEqual([
+    'Customer',
+    'Opening balance',
+    'Prior-period adjustment',
+    'Period movement',
+    'Closing balance',
+    'Total movement',
+  ]);
   const row = rows.slice(header + 1).find((r) => r[0] === customer);
   return row ? row.slice(1).map(fen) : [];
 }
@@ -48,7 +55,12 @@ async function bookMonthOneThenBackDatedPayment() {
   expect(booked).toMatchObject({ code: 0 });
   expect(booked.out).toContain(`Booked the provision to ${M1}`);
   // Entered after the booking, dated before it: the booking's figure for 甲 was too high.
-  await call('receivables:recordPayment', { accountId: book.accounts[0], paidOn: '2026-04-15', amount: 200_000_00, allocations: [{ invoiceId: a.id, amount: 200_000_00 }] });
+  await call('receivables:recordPayment', {
+    accountId: book.accounts[0],
+    paidOn: '2026-04-15',
+    amount: 200_000_00,
+    allocations: [{ invoiceId: a.id, amount: 200_000_00 }],
+  });
   return a;
 }
 
@@ -78,7 +90,10 @@ describe('post journal --to, then export journal --from --to', () => {
     ]);
     const total = lines[lines.length - 1]!;
     expect([total[0], fen(total[2])]).toEqual(['Total', fen(total[3])]);
-    const title = lines.slice(0, h).map((r) => String(r[0])).join('\n');
+    const title = lines
+      .slice(0, h)
+      .map((r) => String(r[0]))
+      .join('\n');
     expect(title).toContain(`Opening balance: the provision booked to ${M1} by 张会计`);
     expect(title).toContain(`Closing balance: the provision booked to ${M2} by 张会计`);
     expect(title).toContain('Provision basis: gross outstanding');
@@ -102,7 +117,10 @@ describe('post journal --to, then export journal --from --to', () => {
     await bookMonthOneThenBackDatedPayment();
     expect((await cli('post', 'journal', '--to', M2)).code).toBe(0);
     let list = await call<Booking[]>('receivables:bookings', {});
-    expect(list.map((b) => [b.bookedTo, b.bookedBy])).toEqual([[M2, os.userInfo().username], [M1, '张会计']]);
+    expect(list.map((b) => [b.bookedTo, b.bookedBy])).toEqual([
+      [M2, os.userInfo().username],
+      [M1, '张会计'],
+    ]);
     expect(list[0]!.total).toBe((600_000_00 - 200_000_00) * RATE_91_180 + 10_000_00 * 0.2);
     expect(list[0]!.bookedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const logged = (table: string, op: string) =>
@@ -131,7 +149,12 @@ describe('post journal --to, then export journal --from --to', () => {
     expect((await cli('export', 'journal', before, '--from', M1, '--to', M2)).code).toBe(0);
 
     // Another payment entered now, dated before both bookings.
-    await call('receivables:recordPayment', { accountId: book.accounts[0], paidOn: '2026-04-20', amount: 100_000_00, allocations: [{ invoiceId: a.id, amount: 100_000_00 }] });
+    await call('receivables:recordPayment', {
+      accountId: book.accounts[0],
+      paidOn: '2026-04-20',
+      amount: 100_000_00,
+      allocations: [{ invoiceId: a.id, amount: 100_000_00 }],
+    });
     const after = path.join(book.dir, 'after.xlsx');
     expect((await cli('export', 'journal', after, '--from', M1, '--to', M2)).code).toBe(0);
     expect(rowsOf(after, 'Movements')).toEqual(rowsOf(before, 'Movements'));

@@ -63,7 +63,9 @@ function latestBooking(db: Db): Booking | null {
 
 function bookedByCustomer(db: Db, bookingId: string, kind: 'closing' | 'restated'): Map<string, number> {
   const rows = db
-    .prepare('SELECT account_id AS accountId, amount_fen AS amount FROM rcv_provision_booking_lines WHERE booking_id = ? AND kind = ? AND deleted_at IS NULL')
+    .prepare(
+      'SELECT account_id AS accountId, amount_fen AS amount FROM rcv_provision_booking_lines WHERE booking_id = ? AND kind = ? AND deleted_at IS NULL',
+    )
     .all(bookingId, kind) as { accountId: string; amount: number }[];
   return byCustomer(rows);
 }
@@ -92,11 +94,24 @@ export function postBooking(w: ChangeWriter, to: IsoDate, by: string | undefined
     const restated = latest ? requirementLines(w.db, latest.bookedTo) : [];
     const territory = w.db.prepare('SELECT territory_id FROM accounts WHERE id = ?').pluck();
     const total = closing.reduce((s, l) => s + l.amount, 0);
-    const bookingId = insertRow(w, 'rcv_provision_bookings', { booked_to: to, booked_by: by ?? osUserName(), booked_at: w.clock.now(), total_fen: total });
-    for (const [kind, lines] of [['closing', closing], ['restated', restated]] as const) {
+    const bookingId = insertRow(w, 'rcv_provision_bookings', {
+      booked_to: to,
+      booked_by: by ?? osUserName(),
+      booked_at: w.clock.now(),
+      total_fen: total,
+    });
+    for (const [kind, lines] of [
+      ['closing', closing],
+      ['restated', restated],
+    ] as const) {
       for (const l of lines) {
         insertRow(w, 'rcv_provision_booking_lines', {
-          booking_id: bookingId, account_id: l.accountId, territory_id: territory.get(l.accountId), kind, bucket: l.bucket, amount_fen: l.amount,
+          booking_id: bookingId,
+          account_id: l.accountId,
+          territory_id: territory.get(l.accountId),
+          kind,
+          bucket: l.bucket,
+          amount_fen: l.amount,
         });
       }
     }
@@ -113,10 +128,15 @@ export function undoBooking(w: ChangeWriter, id: string): void {
       const gone = !listBookings(w.db).some((b) => b.id === id);
       throw new AppError(
         gone ? 'not-found' : 'conflict',
-        gone ? 'This booking no longer exists (it may have been undone).' : `Only the latest booking can be undone: the provision is booked to ${latest!.bookedTo} after this one.`,
+        gone
+          ? 'This booking no longer exists (it may have been undone).'
+          : `Only the latest booking can be undone: the provision is booked to ${latest!.bookedTo} after this one.`,
       );
     }
-    const lines = w.db.prepare('SELECT id FROM rcv_provision_booking_lines WHERE booking_id = ? AND deleted_at IS NULL').pluck().all(id) as string[];
+    const lines = w.db
+      .prepare('SELECT id FROM rcv_provision_booking_lines WHERE booking_id = ? AND deleted_at IS NULL')
+      .pluck()
+      .all(id) as string[];
     softDeleteMany(w, 'rcv_provision_booking_lines', lines);
     softDeleteMany(w, 'rcv_provision_bookings', [id]);
   })();
@@ -146,8 +166,19 @@ export function journalReport(db: Db, from: IsoDate, to: IsoDate): Journal {
     xs.map((x) => ({ ...x, customer: names.get(x.accountId) ?? '' })).sort((a, b) => a.customer.localeCompare(b.customer, 'zh-CN'));
   const sum = (k: 'opening' | 'adjustment' | 'movement' | 'closing' | 'change') => movements.reduce((s, m) => s + m[k], 0);
   return {
-    from, to, basis: readPolicies(db, to).basis, openingBooking, closingBooking,
-    movements: byName(movements), lines: byName(lines),
-    totals: { opening: sum('opening'), adjustment: sum('adjustment'), movement: sum('movement'), closing: sum('closing'), change: sum('change') },
+    from,
+    to,
+    basis: readPolicies(db, to).basis,
+    openingBooking,
+    closingBooking,
+    movements: byName(movements),
+    lines: byName(lines),
+    totals: {
+      opening: sum('opening'),
+      adjustment: sum('adjustment'),
+      movement: sum('movement'),
+      closing: sum('closing'),
+      change: sum('change'),
+    },
   };
 }

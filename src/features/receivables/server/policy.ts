@@ -4,8 +4,17 @@ import { readSetting, writeSetting } from '../../../platform/settings';
 import { AppError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
 import {
-  agingBuckets, agingPolicyProblems, defaultAgingPolicy, defaultLadderPolicy, DEFAULT_PROVISION_BASIS, ladderProblems, PROVISION_BASES,
-  type AgingPolicy, type Bucket, type LadderPolicy, type ProvisionBasis,
+  agingBuckets,
+  agingPolicyProblems,
+  defaultAgingPolicy,
+  defaultLadderPolicy,
+  DEFAULT_PROVISION_BASIS,
+  ladderProblems,
+  PROVISION_BASES,
+  type AgingPolicy,
+  type Bucket,
+  type LadderPolicy,
+  type ProvisionBasis,
 } from '../domain';
 import type { RcvSettings } from '../contract';
 
@@ -87,15 +96,33 @@ const since = (from: IsoDate) => (from === FROM_THE_START ? 'from the start' : `
 export function readPolicies(db: Db, asOf: IsoDate): Policies {
   const stored = storedSetting(db);
   const ladderBad = ladderProblems({ fromDays: stored.ladderFromDays });
-  if (ladderBad.length) throw new AppError('bad-setting', `The stored collection-ladder thresholds are not valid (${ladderBad.join('; ')}). Correct them under Receivables → Rates.`);
+  if (ladderBad.length)
+    throw new AppError(
+      'bad-setting',
+      `The stored collection-ladder thresholds are not valid (${ladderBad.join('; ')}). Correct them under Receivables → Rates.`,
+    );
   if (!(PROVISION_BASES as readonly unknown[]).includes(stored.provisionBasis)) {
-    throw new AppError('bad-setting', `The stored provision basis ${JSON.stringify(stored.provisionBasis)} is not one of ${PROVISION_BASES.join(', ')}. Choose it again under Receivables → Rates.`);
+    throw new AppError(
+      'bad-setting',
+      `The stored provision basis ${JSON.stringify(stored.provisionBasis)} is not one of ${PROVISION_BASES.join(', ')}. Choose it again under Receivables → Rates.`,
+    );
   }
   const v = rateVersionOn(rateVersions(db), asOf);
-  if (!v) throw new AppError('bad-setting', `No provision rates are in force on ${asOf}: the earliest rates take effect later. Add rates effective on or before ${asOf} under Receivables → Rates.`);
+  if (!v)
+    throw new AppError(
+      'bad-setting',
+      `No provision rates are in force on ${asOf}: the earliest rates take effect later. Add rates effective on or before ${asOf} under Receivables → Rates.`,
+    );
   const bad = agingPolicyProblems(v);
-  if (bad.length) throw new AppError('bad-setting', `The stored provision rates ${since(v.effectiveFrom)} are not valid (${bad.join('; ')}). Correct them under Receivables → Rates.`);
-  return policiesOf({ bounds: v.bounds, ratesBp: v.ratesBp, ladderFromDays: stored.ladderFromDays, provisionBasis: stored.provisionBasis }, v.effectiveFrom);
+  if (bad.length)
+    throw new AppError(
+      'bad-setting',
+      `The stored provision rates ${since(v.effectiveFrom)} are not valid (${bad.join('; ')}). Correct them under Receivables → Rates.`,
+    );
+  return policiesOf(
+    { bounds: v.bounds, ratesBp: v.ratesBp, ladderFromDays: stored.ladderFromDays, provisionBasis: stored.provisionBasis },
+    v.effectiveFrom,
+  );
 }
 
 /**
@@ -104,19 +131,37 @@ export function readPolicies(db: Db, asOf: IsoDate): Policies {
  * applied until then as the version from the start, so earlier agings keep their figures.
  */
 export function savePolicies(w: ChangeWriter, settings: RcvSettings, effectiveFrom: IsoDate): Policies {
-  const bad = [...agingPolicyProblems({ bounds: settings.bounds, ratesBp: settings.ratesBp }), ...ladderProblems({ fromDays: settings.ladderFromDays })];
+  const bad = [
+    ...agingPolicyProblems({ bounds: settings.bounds, ratesBp: settings.ratesBp }),
+    ...ladderProblems({ fromDays: settings.ladderFromDays }),
+  ];
   if (bad.length) throw new AppError('validation', bad.join('; '), { problems: bad });
   w.db.transaction(() => {
     const saved = w.db.prepare('SELECT count(*) FROM rcv_rate_versions WHERE deleted_at IS NULL').pluck().get() as number;
     if (saved === 0 && effectiveFrom !== FROM_THE_START) {
       const before = storedSetting(w.db);
-      insertRow(w, 'rcv_rate_versions', { effective_from: FROM_THE_START, bounds: JSON.stringify(before.bounds), rates_bp: JSON.stringify(before.ratesBp) });
+      insertRow(w, 'rcv_rate_versions', {
+        effective_from: FROM_THE_START,
+        bounds: JSON.stringify(before.bounds),
+        rates_bp: JSON.stringify(before.ratesBp),
+      });
     }
-    const same = w.db.prepare('SELECT id FROM rcv_rate_versions WHERE effective_from = ? AND deleted_at IS NULL').pluck().get(effectiveFrom) as string | undefined;
+    const same = w.db
+      .prepare('SELECT id FROM rcv_rate_versions WHERE effective_from = ? AND deleted_at IS NULL')
+      .pluck()
+      .get(effectiveFrom) as string | undefined;
     if (same) softDelete(w, 'rcv_rate_versions', same);
-    insertRow(w, 'rcv_rate_versions', { effective_from: effectiveFrom, bounds: JSON.stringify(settings.bounds), rates_bp: JSON.stringify(settings.ratesBp) });
+    insertRow(w, 'rcv_rate_versions', {
+      effective_from: effectiveFrom,
+      bounds: JSON.stringify(settings.bounds),
+      rates_bp: JSON.stringify(settings.ratesBp),
+    });
     const stored = readSetting<Partial<RcvSettings>>(w.db, KEY, {});
-    writeSetting(w.db, w.clock, KEY, { ...stored, ladderFromDays: settings.ladderFromDays, ...(settings.provisionBasis ? { provisionBasis: settings.provisionBasis } : {}) });
+    writeSetting(w.db, w.clock, KEY, {
+      ...stored,
+      ladderFromDays: settings.ladderFromDays,
+      ...(settings.provisionBasis ? { provisionBasis: settings.provisionBasis } : {}),
+    });
   })();
   return readPolicies(w.db, effectiveFrom);
 }

@@ -17,7 +17,7 @@ let ctx: ServerContext;
 let accounts: string[];
 let cleanup: () => void;
 const registry = createRegistry({ validateOutput: true });
-const call = <T,>(channel: string, input: unknown) => registry.call<T>(ctx, channel, input);
+const call = <T>(channel: string, input: unknown) => registry.call<T>(ctx, channel, input);
 
 beforeEach(async () => {
   const t = tempDir('sw-rcv-rates-');
@@ -25,9 +25,21 @@ beforeEach(async () => {
   cleanup = t.cleanup;
   ({ ctx, accounts } = await receivablesBook(dir));
   // 100,000.00 due 2026-05-31: 30 days overdue on 2026-06-30 (1-30), 31 on 2026-07-01 (31-60).
-  await call('receivables:createInvoice', { accountId: accounts[0], invoiceNo: 'R-1', invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 100_000_00 });
+  await call('receivables:createInvoice', {
+    accountId: accounts[0],
+    invoiceNo: 'R-1',
+    invoiceDate: '2026-05-01',
+    dueDate: '2026-05-31',
+    amount: 100_000_00,
+  });
   // 50,000.00 due 2026-01-31: 150 / 151 days overdue (91-180) on those dates.
-  await call('receivables:createInvoice', { accountId: accounts[1], invoiceNo: 'R-2', invoiceDate: '2026-01-01', dueDate: '2026-01-31', amount: 50_000_00 });
+  await call('receivables:createInvoice', {
+    accountId: accounts[1],
+    invoiceNo: 'R-2',
+    invoiceDate: '2026-01-01',
+    dueDate: '2026-01-31',
+    amount: 50_000_00,
+  });
 });
 afterEach(() => {
   ctx.db.close();
@@ -68,16 +80,28 @@ describe('provision rates with effective dates', () => {
     expect(j.title[0]).toBe('Provision rates in force on 2026-06-30: the rates effective from the start');
     expect(j.title[2]).toContain('Later changes not applied here: 2026-07-01.');
     expect(j.rows.map((r) => [r[0], r[3], r[4]])).toEqual([
-      ['Current', 0, 'from the start'], ['1-30', 0.1, 'from the start'], ['31-60', 0.2, 'from the start'], ['61-90', 0.3, 'from the start'],
-      ['91-180', 0.5, 'from the start'], ['181-365', 1, 'from the start'], ['366-730', 1, 'from the start'], ['Over 730', 1, 'from the start'],
+      ['Current', 0, 'from the start'],
+      ['1-30', 0.1, 'from the start'],
+      ['31-60', 0.2, 'from the start'],
+      ['61-90', 0.3, 'from the start'],
+      ['91-180', 0.5, 'from the start'],
+      ['181-365', 1, 'from the start'],
+      ['366-730', 1, 'from the start'],
+      ['Over 730', 1, 'from the start'],
     ]);
 
     const k = ratesSheet(july);
     expect(k.title[0]).toBe('Provision rates in force on 2026-07-01: the rates effective 2026-07-01');
     expect(k.title[2]).toContain('Earlier rates: from the start.');
     expect(k.rows.map((r) => [r[0], r[3], r[4]])).toEqual([
-      ['Current', 0, 'from the start'], ['1-30', 0.15, '2026-07-01'], ['31-60', 0.2, 'from the start'], ['61-90', 0.3, 'from the start'],
-      ['91-180', 0.4, '2026-07-01'], ['181-365', 1, 'from the start'], ['366-730', 1, 'from the start'], ['Over 730', 1, 'from the start'],
+      ['Current', 0, 'from the start'],
+      ['1-30', 0.15, '2026-07-01'],
+      ['31-60', 0.2, 'from the start'],
+      ['61-90', 0.3, 'from the start'],
+      ['91-180', 0.4, '2026-07-01'],
+      ['181-365', 1, 'from the start'],
+      ['366-730', 1, 'from the start'],
+      ['Over 730', 1, 'from the start'],
     ]);
     // The June workbook's own provision column used the June rates.
     const summary = XLSX.utils.sheet_to_json<unknown[]>(XLSX.readFile(june).Sheets.Summary!, { header: 1, raw: true, defval: null });
@@ -86,10 +110,19 @@ describe('provision rates with effective dates', () => {
 
   it('saving again on the same date replaces that version; the versions are listed with their dates', async () => {
     await call('receivables:saveSettings', { ...DEFAULTS, ratesBp: NEW_RATES, effectiveFrom: '2026-07-01' });
-    await call('receivables:saveSettings', { ...DEFAULTS, ratesBp: [0, 1200, 2000, 3000, 4000, 10_000, 10_000, 10_000], effectiveFrom: '2026-07-01' });
-    const r = await call<{ effectiveFrom: string; versions: { effectiveFrom: string; ratesBp: number[] }[] }>('receivables:settings', { asOf: '2026-08-01' });
+    await call('receivables:saveSettings', {
+      ...DEFAULTS,
+      ratesBp: [0, 1200, 2000, 3000, 4000, 10_000, 10_000, 10_000],
+      effectiveFrom: '2026-07-01',
+    });
+    const r = await call<{ effectiveFrom: string; versions: { effectiveFrom: string; ratesBp: number[] }[] }>('receivables:settings', {
+      asOf: '2026-08-01',
+    });
     expect(r.effectiveFrom).toBe('2026-07-01');
-    expect(r.versions.map((v) => [v.effectiveFrom, v.ratesBp[1]])).toEqual([['0000-01-01', 1000], ['2026-07-01', 1200]]);
+    expect(r.versions.map((v) => [v.effectiveFrom, v.ratesBp[1]])).toEqual([
+      ['0000-01-01', 1000],
+      ['2026-07-01', 1200],
+    ]);
     // Every version is a row written through the change log.
     const logged = ctx.db.prepare("SELECT op FROM change_log WHERE table_name = 'rcv_rate_versions' ORDER BY at, id").pluck().all();
     expect(logged).toEqual(['insert', 'insert', 'delete', 'insert']);
@@ -106,7 +139,9 @@ describe('provision rates with effective dates', () => {
     // Dates before that version still have valid rates.
     expect((await call<Aging>('receivables:aging', { asOf: '2026-06-30' })).totals.provision).toBe(35_000_00);
     // An invalid save is refused before anything is written.
-    await expect(call('receivables:saveSettings', { ...DEFAULTS, ratesBp: [0, 1, 2], effectiveFrom: '2026-08-01' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(call('receivables:saveSettings', { ...DEFAULTS, ratesBp: [0, 1, 2], effectiveFrom: '2026-08-01' })).rejects.toMatchObject({
+      code: 'validation',
+    });
     expect(ctx.db.prepare("SELECT count(*) FROM rcv_rate_versions WHERE effective_from = '2026-08-01'").pluck().get()).toBe(0);
   });
 });

@@ -48,7 +48,11 @@ function recalcWithLibreOffice(file: string): string {
   );
   const outDir = path.join(dir, 'lo-out');
   fs.mkdirSync(outDir, { recursive: true });
-  const r = spawnSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, file], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    soffice!,
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, file],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   const out = path.join(outDir, path.basename(file));
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not convert ${file}: ${r.stderr} ${r.stdout}`);
   return out;

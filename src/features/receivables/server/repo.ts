@@ -89,9 +89,16 @@ export function insertInvoice(w: ChangeWriter, inv: NewInvoice, batchId: string 
     w,
     'rcv_invoices',
     {
-      invoice_no: inv.invoiceNo, contract_no: inv.contractNo, contract_id: inv.contractId ?? null, milestone_id: inv.milestoneId ?? null,
-      account_id: inv.accountId, territory_id: inv.territoryId, invoice_date: inv.invoiceDate, due_date: inv.dueDate,
-      amount_fen: inv.amount, note: inv.note ?? null,
+      invoice_no: inv.invoiceNo,
+      contract_no: inv.contractNo,
+      contract_id: inv.contractId ?? null,
+      milestone_id: inv.milestoneId ?? null,
+      account_id: inv.accountId,
+      territory_id: inv.territoryId,
+      invoice_date: inv.invoiceDate,
+      due_date: inv.dueDate,
+      amount_fen: inv.amount,
+      note: inv.note ?? null,
     },
     batchId,
   );
@@ -100,7 +107,13 @@ export function insertInvoice(w: ChangeWriter, inv: NewInvoice, batchId: string 
 // --- payments and allocations -------------------------------------------------------------
 
 interface PaymentSql {
-  id: string; accountId: string; customer: string; paidOn: string; amount: number; reference: string | null; note: string | null;
+  id: string;
+  accountId: string;
+  customer: string;
+  paidOn: string;
+  amount: number;
+  reference: string | null;
+  note: string | null;
 }
 
 const PAYMENT_SELECT = `SELECT p.id, p.account_id AS accountId, a.name AS customer, p.paid_on AS paidOn, p.amount_fen AS amount,
@@ -141,14 +154,28 @@ interface PlannedAllocation {
  * beyond what is outstanding on it, no more applied than the payment has left. The money
  * counts against each invoice from `appliedOn`, or from the invoice date if that is later.
  */
-function planAllocations(db: Db, accountId: string, left: number, allocations: { invoiceId: string; amount: number }[], appliedOn: string): PlannedAllocation[] {
+function planAllocations(
+  db: Db,
+  accountId: string,
+  left: number,
+  allocations: { invoiceId: string; amount: number }[],
+  appliedOn: string,
+): PlannedAllocation[] {
   return allocations.map((a) => {
     const inv = getInvoice(db, a.invoiceId);
     if (!inv) throw new AppError('not-found', 'An invoice to settle no longer exists.', { invoiceId: a.invoiceId });
-    if (inv.accountId !== accountId) throw new AppError('validation', `Invoice ${inv.invoiceNo} belongs to another customer.`, { invoiceId: a.invoiceId });
-    const earlier = allocations.slice(0, allocations.indexOf(a)).filter((x) => x.invoiceId === a.invoiceId).reduce((s, x) => s + x.amount, 0);
+    if (inv.accountId !== accountId)
+      throw new AppError('validation', `Invoice ${inv.invoiceNo} belongs to another customer.`, { invoiceId: a.invoiceId });
+    const earlier = allocations
+      .slice(0, allocations.indexOf(a))
+      .filter((x) => x.invoiceId === a.invoiceId)
+      .reduce((s, x) => s + x.amount, 0);
     if (a.amount > inv.outstanding - earlier) {
-      throw new AppError('validation', `Invoice ${inv.invoiceNo} has ${((inv.outstanding - earlier) / 100).toFixed(2)} outstanding; ${(a.amount / 100).toFixed(2)} would overpay it.`, { invoiceId: a.invoiceId });
+      throw new AppError(
+        'validation',
+        `Invoice ${inv.invoiceNo} has ${((inv.outstanding - earlier) / 100).toFixed(2)} outstanding; ${(a.amount / 100).toFixed(2)} would overpay it.`,
+        { invoiceId: a.invoiceId },
+      );
     }
     if (a.amount > left) throw new AppError('validation', 'The allocations add up to more than the payment.', { invoiceId: a.invoiceId });
     left -= a.amount;
@@ -156,12 +183,24 @@ function planAllocations(db: Db, accountId: string, left: number, allocations: {
   });
 }
 
-function insertAllocations(w: ChangeWriter, payment: { id: string; accountId: string; territoryId: string }, planned: PlannedAllocation[], batchId: string | null): void {
+function insertAllocations(
+  w: ChangeWriter,
+  payment: { id: string; accountId: string; territoryId: string },
+  planned: PlannedAllocation[],
+  batchId: string | null,
+): void {
   for (const a of planned) {
     insertRow(
       w,
       'rcv_allocations',
-      { payment_id: payment.id, invoice_id: a.invoiceId, account_id: payment.accountId, territory_id: payment.territoryId, applied_on: a.appliedOn, amount_fen: a.amount },
+      {
+        payment_id: payment.id,
+        invoice_id: a.invoiceId,
+        account_id: payment.accountId,
+        territory_id: payment.territoryId,
+        applied_on: a.appliedOn,
+        amount_fen: a.amount,
+      },
       batchId,
     );
   }
@@ -180,7 +219,12 @@ export function recordPayment(
     w,
     'rcv_payments',
     {
-      account_id: p.accountId, territory_id: p.territoryId, paid_on: p.paidOn, amount_fen: p.amount, reference: p.reference ?? null, note: p.note ?? null,
+      account_id: p.accountId,
+      territory_id: p.territoryId,
+      paid_on: p.paidOn,
+      amount_fen: p.amount,
+      reference: p.reference ?? null,
+      note: p.note ?? null,
       credit_possible: whollyAllocatedThatDay ? 0 : 1,
     },
     batchId,
@@ -190,7 +234,12 @@ export function recordPayment(
 }
 
 /** Applies the credit left on an earlier payment to invoices, counting from `appliedOn`. */
-export function applyCredit(w: ChangeWriter, payment: PaymentRow & { territoryId: string }, allocations: { invoiceId: string; amount: number }[], appliedOn: string): void {
+export function applyCredit(
+  w: ChangeWriter,
+  payment: PaymentRow & { territoryId: string },
+  allocations: { invoiceId: string; amount: number }[],
+  appliedOn: string,
+): void {
   const planned = planAllocations(w.db, payment.accountId, payment.credit, allocations, appliedOn);
   insertAllocations(w, payment, planned, null);
 }

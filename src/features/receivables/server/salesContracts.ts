@@ -1,7 +1,14 @@
 import type { Db } from '../../../platform/db/connection';
 import { insertRow, softDelete, updateRow, type ChangeWriter } from '../../../platform/db/changeLog';
 import { AppError } from '../../../shared/errors';
-import { milestoneAmounts, milestoneProblems, milestoneReceivables, type ContractEvents, type MilestoneTerm, type Trigger } from '../domain';
+import {
+  milestoneAmounts,
+  milestoneProblems,
+  milestoneReceivables,
+  type ContractEvents,
+  type MilestoneTerm,
+  type Trigger,
+} from '../domain';
 import type { ContractInput, ContractRow } from '../contract';
 import { getInvoice, insertInvoice, mustAccount } from './repo';
 
@@ -10,8 +17,17 @@ import { getInvoice, insertInvoice, mustAccount } from './repo';
 // dates; clearing it withdraws a receivable nothing has been paid on yet.
 
 interface ContractSql {
-  id: string; contractNo: string; accountId: string; customer: string; territoryId: string; title: string | null; amount: number;
-  signedOn: string | null; deliveredOn: string | null; acceptedOn: string | null; version: number;
+  id: string;
+  contractNo: string;
+  accountId: string;
+  customer: string;
+  territoryId: string;
+  title: string | null;
+  amount: number;
+  signedOn: string | null;
+  deliveredOn: string | null;
+  acceptedOn: string | null;
+  version: number;
 }
 
 const CONTRACT_SELECT = `SELECT c.id, c.contract_no AS contractNo, c.account_id AS accountId, a.name AS customer, c.territory_id AS territoryId,
@@ -58,15 +74,23 @@ function toContract(db: Db, c: ContractSql): ContractRow {
     outstanding,
     milestones: terms.map((t) => {
       const inv = linked.get(t.id);
-      return { ...t, amount: amounts.get(t.id)!, invoiceId: inv?.id ?? null, invoiceNo: inv?.invoiceNo ?? null, dueDate: inv?.dueDate ?? null };
+      return {
+        ...t,
+        amount: amounts.get(t.id)!,
+        invoiceId: inv?.id ?? null,
+        invoiceNo: inv?.invoiceNo ?? null,
+        dueDate: inv?.dueDate ?? null,
+      };
     }),
   };
 }
 
 export function listContracts(db: Db, accountId?: string): ContractRow[] {
-  const rows = (accountId
-    ? db.prepare(`${CONTRACT_SELECT} AND c.account_id = ? ORDER BY c.contract_no`).all(accountId)
-    : db.prepare(`${CONTRACT_SELECT} ORDER BY c.contract_no`).all()) as ContractSql[];
+  const rows = (
+    accountId
+      ? db.prepare(`${CONTRACT_SELECT} AND c.account_id = ? ORDER BY c.contract_no`).all(accountId)
+      : db.prepare(`${CONTRACT_SELECT} ORDER BY c.contract_no`).all()
+  ) as ContractSql[];
   return rows.map((r) => toContract(db, r));
 }
 
@@ -91,14 +115,25 @@ export function syncMilestoneReceivables(w: ChangeWriter, contractId: string): v
     const have = linked.get(t.id);
     if (want && !have) {
       insertInvoice(w, {
-        invoiceNo: `${c.contractNo}-M${t.seq}`, accountId: c.accountId, territoryId: c.territoryId, contractNo: c.contractNo, contractId,
-        milestoneId: t.id, invoiceDate: want.invoiceDate, dueDate: want.dueDate, amount: want.amount, note: t.label,
+        invoiceNo: `${c.contractNo}-M${t.seq}`,
+        accountId: c.accountId,
+        territoryId: c.territoryId,
+        contractNo: c.contractNo,
+        contractId,
+        milestoneId: t.id,
+        invoiceDate: want.invoiceDate,
+        dueDate: want.dueDate,
+        amount: want.amount,
+        note: t.label,
       });
     } else if (want && have && (have.dueDate !== want.dueDate || have.invoiceDate !== want.invoiceDate)) {
       updateRow(w, 'rcv_invoices', have.id, { invoice_date: want.invoiceDate, due_date: want.dueDate });
     } else if (!want && have) {
       if (getInvoice(w.db, have.id)!.paid > 0) {
-        throw new AppError('conflict', `Receivable ${have.invoiceNo} has payments; its event date cannot be cleared. Void the payments first.`);
+        throw new AppError(
+          'conflict',
+          `Receivable ${have.invoiceNo} has payments; its event date cannot be cleared. Void the payments first.`,
+        );
       }
       softDelete(w, 'rcv_invoices', have.id);
     }
@@ -113,12 +148,24 @@ export function insertContract(w: ChangeWriter, input: ContractInput): string {
   const exists = w.db.prepare('SELECT 1 FROM rcv_contracts WHERE contract_no = ? AND deleted_at IS NULL').get(input.contractNo);
   if (exists) throw new AppError('conflict', `Contract ${input.contractNo} already exists.`, { field: 'contractNo' });
   const id = insertRow(w, 'rcv_contracts', {
-    contract_no: input.contractNo, account_id: account.id, territory_id: account.territoryId, title: input.title ?? null, amount_fen: input.amount,
-    signed_on: input.signedOn ?? null, delivered_on: input.deliveredOn ?? null, accepted_on: input.acceptedOn ?? null,
+    contract_no: input.contractNo,
+    account_id: account.id,
+    territory_id: account.territoryId,
+    title: input.title ?? null,
+    amount_fen: input.amount,
+    signed_on: input.signedOn ?? null,
+    delivered_on: input.deliveredOn ?? null,
+    accepted_on: input.acceptedOn ?? null,
   });
   for (const t of terms) {
     insertRow(w, 'rcv_milestones', {
-      contract_id: id, territory_id: account.territoryId, seq: t.seq, label: t.label, percent_bp: t.percentBp, trigger_event: t.trigger, offset_days: t.offsetDays,
+      contract_id: id,
+      territory_id: account.territoryId,
+      seq: t.seq,
+      label: t.label,
+      percent_bp: t.percentBp,
+      trigger_event: t.trigger,
+      offset_days: t.offsetDays,
     });
   }
   syncMilestoneReceivables(w, id);

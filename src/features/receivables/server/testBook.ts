@@ -14,11 +14,21 @@ import { insertInvoice, recordPayment, syncReceivableBalance } from './repo';
 
 export const TODAY = '2026-06-30';
 
-export async function receivablesBook(dir: string, customers = ['甲公司', '乙公司', '丙公司'], today = TODAY): Promise<{ ctx: ServerContext; accounts: string[] }> {
-  const ctx = await openBook(path.join(dir, 'book.sqlite'), { clock: fixedClock(`${today}T04:00:00.000Z`, today), platform: 'test', dailyBackup: false });
+export async function receivablesBook(
+  dir: string,
+  customers = ['甲公司', '乙公司', '丙公司'],
+  today = TODAY,
+): Promise<{ ctx: ServerContext; accounts: string[] }> {
+  const ctx = await openBook(path.join(dir, 'book.sqlite'), {
+    clock: fixedClock(`${today}T04:00:00.000Z`, today),
+    platform: 'test',
+    dailyBackup: false,
+  });
   const accounts = ctx.db.transaction(() => {
     const territory = insertRow(ctx, 'territories', { name_zh: '华东区', name_en: 'East China' });
-    return customers.map((name, i) => insertRow(ctx, 'accounts', { territory_id: territory, name, name_en: `Customer ${String.fromCharCode(65 + i)}` }));
+    return customers.map((name, i) =>
+      insertRow(ctx, 'accounts', { territory_id: territory, name, name_en: `Customer ${String.fromCharCode(65 + i)}` }),
+    );
   })();
   return { ctx, accounts };
 }
@@ -37,7 +47,15 @@ export function randomReceivables(ctx: ServerContext, accounts: string[], seed: 
       const invoiceDate = addDays(today, -Math.floor(rng() * 1100));
       const dueDate = addDays(invoiceDate, [0, 30, 60, 90][Math.floor(rng() * 4)]!);
       const amount = 100 + Math.floor(rng() * 50_000_000);
-      const id = insertInvoice(ctx, { invoiceNo: `RND-${seed}-${i}`, accountId, territoryId, contractNo: rng() < 0.5 ? `HT-${i % 17}` : null, invoiceDate, dueDate, amount });
+      const id = insertInvoice(ctx, {
+        invoiceNo: `RND-${seed}-${i}`,
+        accountId,
+        territoryId,
+        contractNo: rng() < 0.5 ? `HT-${i % 17}` : null,
+        invoiceDate,
+        dueDate,
+        amount,
+      });
       let left = amount;
       for (let k = 0; k < 2 && rng() < 0.5; k++) {
         const pay = k === 1 ? left : 1 + Math.floor(rng() * left);
@@ -68,11 +86,15 @@ export function bookPerTest(prefix: string, customers?: string[], today = TODAY)
     book.ctx.db.close();
     cleanup();
   });
-  const call = <T,>(channel: string, input: unknown) => registry.call<T>(book.ctx, channel, input);
+  const call = <T>(channel: string, input: unknown) => registry.call<T>(book.ctx, channel, input);
   async function cli(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['--db', book.db, '--today', today, ...args], (s) => out.push(s), (s) => err.push(s));
+    const code = await runCli(
+      ['--db', book.db, '--today', today, ...args],
+      (s) => out.push(s),
+      (s) => err.push(s),
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
   return { book, call, cli };

@@ -27,16 +27,38 @@ beforeAll(async () => {
   randomReceivables(ctx, accounts, 'tz', 300);
   // Invoices due exactly on bucket edges and a logged promise, so dates show in every column.
   const registry = createRegistry();
-  const edge = await registry.call<InvoiceRow>(ctx, 'receivables:createInvoice', { accountId: accounts[0], invoiceNo: 'EDGE-30', invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 1_00 });
-  await registry.call(ctx, 'receivables:createInvoice', { accountId: accounts[0], invoiceNo: 'EDGE-0', invoiceDate: '2026-06-01', dueDate: TODAY, amount: 1_00 });
-  await registry.call(ctx, 'receivables:logAction', { invoiceId: edge.id, date: '2026-06-20', kind: 'reminder', promiseDate: '2026-07-01', promiseAmount: 1_00 });
+  const edge = await registry.call<InvoiceRow>(ctx, 'receivables:createInvoice', {
+    accountId: accounts[0],
+    invoiceNo: 'EDGE-30',
+    invoiceDate: '2026-05-01',
+    dueDate: '2026-05-31',
+    amount: 1_00,
+  });
+  await registry.call(ctx, 'receivables:createInvoice', {
+    accountId: accounts[0],
+    invoiceNo: 'EDGE-0',
+    invoiceDate: '2026-06-01',
+    dueDate: TODAY,
+    amount: 1_00,
+  });
+  await registry.call(ctx, 'receivables:logAction', {
+    invoiceId: edge.id,
+    date: '2026-06-20',
+    kind: 'reminder',
+    promiseDate: '2026-07-01',
+    promiseAmount: 1_00,
+  });
   ctx.db.close();
 });
 afterAll(() => cleanup());
 
 function exportIn(tz: string, asOf: string): unknown[][][] {
   const out = path.join(dir, `aging-${tz.replace('/', '-')}-${asOf}.xlsx`);
-  const r = spawnSync(TSX, [CLI, '--db', db, 'export', 'aging', out, '--as-of', asOf], { env: { ...process.env, TZ: tz }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(TSX, [CLI, '--db', db, 'export', 'aging', out, '--as-of', asOf], {
+    env: { ...process.env, TZ: tz },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(r.status, r.stderr).toBe(0);
   const wb = XLSX.readFile(out, { cellDates: false });
   // Whole sheets, title blocks included: nothing in the workbook depends on where or when it runs.

@@ -15,7 +15,7 @@ let east: string;
 let west: string;
 let rep: string;
 const registry = createRegistry({ validateOutput: true });
-const call = <T,>(channel: string, input: unknown) => registry.call<T>(ctx, channel, input);
+const call = <T>(channel: string, input: unknown) => registry.call<T>(ctx, channel, input);
 
 beforeAll(async () => {
   const t = tempDir('sw-rcv-scope-');
@@ -31,7 +31,13 @@ beforeAll(async () => {
   const westAccount = insertRow(ctx, 'accounts', { territory_id: west, name: '西一' });
   updateRow(ctx, 'accounts', book.accounts[1]!, { owner_id: rep });
   for (const [i, accountId] of [book.accounts[0], book.accounts[1], westAccount].entries()) {
-    await call('receivables:createInvoice', { accountId, invoiceNo: `S-${i}`, invoiceDate: '2026-04-01', dueDate: '2026-05-01', amount: 10_000_00 });
+    await call('receivables:createInvoice', {
+      accountId,
+      invoiceNo: `S-${i}`,
+      invoiceDate: '2026-04-01',
+      dueDate: '2026-05-01',
+      amount: 10_000_00,
+    });
   }
 });
 afterAll(() => {
@@ -41,7 +47,8 @@ afterAll(() => {
 
 describe('the collection worklist by scope', () => {
   it('lists every overdue invoice, or only a territory’s, or only a rep’s', async () => {
-    const nos = async (input: object) => (await call<CollectionItem[]>('receivables:worklist', { today: TODAY, ...input })).map((i) => i.invoiceNo).sort();
+    const nos = async (input: object) =>
+      (await call<CollectionItem[]>('receivables:worklist', { today: TODAY, ...input })).map((i) => i.invoiceNo).sort();
     expect(await nos({})).toEqual(['S-0', 'S-1', 'S-2']);
     expect(await nos({ territoryId: east })).toEqual(['S-0', 'S-1']);
     expect(await nos({ territoryId: west })).toEqual(['S-2']);

@@ -46,7 +46,11 @@ export function AgingTab({ run }: { run: JobRun }) {
   useEffect(() => {
     if (view !== 'invoices') return;
     setLines(null);
-    void call('receivables:agingDetail', { asOf, ...(drill.accountId ? { accountId: drill.accountId } : {}), ...(drill.bucket !== undefined ? { bucket: drill.bucket } : {}) }).then(setLines);
+    void call('receivables:agingDetail', {
+      asOf,
+      ...(drill.accountId ? { accountId: drill.accountId } : {}),
+      ...(drill.bucket !== undefined ? { bucket: drill.bucket } : {}),
+    }).then(setLines);
   }, [view, asOf, drill, aging]);
 
   const open = (d: Drill) => {
@@ -59,20 +63,32 @@ export function AgingTab({ run }: { run: JobRun }) {
     () => [
       { field: 'customer', headerName: t('customer'), pinned: 'left', width: 240, cellClass: 'sw-link' },
       // Total and provision first: they stay in view while the buckets scroll sideways.
-      { field: 'total', headerName: t('total'), valueFormatter: moneyCell, type: 'rightAligned', width: 140, sort: 'desc', cellStyle: { fontWeight: 600 } },
+      {
+        field: 'total',
+        headerName: t('total'),
+        valueFormatter: moneyCell,
+        type: 'rightAligned',
+        width: 140,
+        sort: 'desc',
+        cellStyle: { fontWeight: 600 },
+      },
       { field: 'provision', headerName: t('provision'), valueFormatter: moneyCell, type: 'rightAligned', width: 130 },
-      ...buckets.map(
-        (b, i): ColDef<TotalsRow> => ({
-          colId: `b${i}`,
-          headerName: bucketName(b),
-          valueGetter: (p) => p.data?.byBucket[i] ?? 0,
-          valueFormatter: (p) => (p.value ? money(p.value as number) : ''),
-          type: 'rightAligned',
-          width: 118,
-          cellClass: 'sw-link',
-        }),
-      ),
-      { field: 'credit', headerName: t('credit'), valueFormatter: (p) => (p.value ? money(p.value as number) : ''), type: 'rightAligned', width: 120 },
+      ...buckets.map((b, i): ColDef<TotalsRow> => ({
+        colId: `b${i}`,
+        headerName: bucketName(b),
+        valueGetter: (p) => p.data?.byBucket[i] ?? 0,
+        valueFormatter: (p) => (p.value ? money(p.value as number) : ''),
+        type: 'rightAligned',
+        width: 118,
+        cellClass: 'sw-link',
+      })),
+      {
+        field: 'credit',
+        headerName: t('credit'),
+        valueFormatter: (p) => (p.value ? money(p.value as number) : ''),
+        type: 'rightAligned',
+        width: 120,
+      },
     ],
     [buckets, bucketName, money, moneyCell, t],
   );
@@ -88,7 +104,12 @@ export function AgingTab({ run }: { run: JobRun }) {
       { field: 'paid', headerName: t('paid'), valueFormatter: moneyCell, type: 'rightAligned', width: 120 },
       { field: 'outstanding', headerName: t('outstanding'), valueFormatter: moneyCell, type: 'rightAligned', width: 130 },
       { field: 'daysOverdue', headerName: t('daysOverdue'), type: 'rightAligned', width: 100 },
-      { field: 'bucket', headerName: t('bucket'), valueFormatter: (p) => (buckets[p.value as number] ? bucketName(buckets[p.value as number]!) : ''), width: 110 },
+      {
+        field: 'bucket',
+        headerName: t('bucket'),
+        valueFormatter: (p) => (buckets[p.value as number] ? bucketName(buckets[p.value as number]!) : ''),
+        width: 110,
+      },
       { field: 'rateBp', headerName: t('rate'), valueFormatter: (p) => pct(p.value as number), type: 'rightAligned', width: 80 },
       { field: 'provision', headerName: t('provision'), valueFormatter: moneyCell, type: 'rightAligned', width: 120 },
       { field: 'reached', headerName: t('stage'), valueFormatter: (p) => rung(p.value as string | null), width: 120 },
@@ -141,8 +162,20 @@ export function AgingTab({ run }: { run: JobRun }) {
   };
 
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  const drillText = [drill.customer, drill.bucket !== undefined && buckets[drill.bucket] ? bucketName(buckets[drill.bucket]!) : null].filter(Boolean).join(' · ');
-  const totalsRow: TotalsRow[] = aging ? [{ customer: t('total'), byBucket: aging.totals.byBucket, total: aging.totals.total, provision: aging.totals.provision, credit: aging.totals.credit }] : [];
+  const drillText = [drill.customer, drill.bucket !== undefined && buckets[drill.bucket] ? bucketName(buckets[drill.bucket]!) : null]
+    .filter(Boolean)
+    .join(' · ');
+  const totalsRow: TotalsRow[] = aging
+    ? [
+        {
+          customer: t('total'),
+          byBucket: aging.totals.byBucket,
+          total: aging.totals.total,
+          provision: aging.totals.provision,
+          credit: aging.totals.credit,
+        },
+      ]
+    : [];
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
@@ -150,16 +183,28 @@ export function AgingTab({ run }: { run: JobRun }) {
         <Typography.Text>{t('asOf')}</Typography.Text>
         <IsoDatePicker value={asOf} onChange={(v) => v && setAsOf(v)} testId="aging-asof" />
         <Button onClick={() => setAsOf(bookToday())}>{t('today')}</Button>
-        <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportAging()} data-testid="aging-export">{t('exportAging')}</Button>
-        <ImportButton channel="receivables:importCollections" label={t('importCollections')} testId="import-collections" onDone={() => void reload()} run={run} />
-        <Button icon={<SettingOutlined />} onClick={() => setRatesOpen(true)} data-testid="aging-rates">{t('editRates')}</Button>
+        <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportAging()} data-testid="aging-export">
+          {t('exportAging')}
+        </Button>
+        <ImportButton
+          channel="receivables:importCollections"
+          label={t('importCollections')}
+          testId="import-collections"
+          onDone={() => void reload()}
+          run={run}
+        />
+        <Button icon={<SettingOutlined />} onClick={() => setRatesOpen(true)} data-testid="aging-rates">
+          {t('editRates')}
+        </Button>
       </Space>
       <Typography.Text type="secondary" data-testid="rates-in-force">
         {t('ratesInForce', { rates: buckets.map((b) => `${bucketName(b)} ${pct(b.rateBp)}`).join(' · ') })}
       </Typography.Text>
       {aging && (
         <Typography.Text type="secondary" data-testid="aging-basis">
-          {t('settingsUi.basis')}{colon}{t(aging.basis === 'gross' ? 'settingsUi.basisGross' : 'settingsUi.basisNet')}
+          {t('settingsUi.basis')}
+          {colon}
+          {t(aging.basis === 'gross' ? 'settingsUi.basisGross' : 'settingsUi.basisNet')}
         </Typography.Text>
       )}
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(380px, 1fr) 300px', gap: 8 }}>
@@ -168,9 +213,21 @@ export function AgingTab({ run }: { run: JobRun }) {
         </Card>
         <Card size="small" title={t('total')} data-testid="aging-totals">
           <Space direction="vertical" size={2}>
-            <Typography.Text>{t('outstanding')}{colon}<b data-testid="aging-total">{money(aging?.totals.total ?? 0)}</b></Typography.Text>
-            <Typography.Text>{t('provision')}{colon}<b data-testid="aging-provision">{money(aging?.totals.provision ?? 0)}</b></Typography.Text>
-            <Typography.Text>{t('credit')}{colon}{money(aging?.totals.credit ?? 0)}</Typography.Text>
+            <Typography.Text>
+              {t('outstanding')}
+              {colon}
+              <b data-testid="aging-total">{money(aging?.totals.total ?? 0)}</b>
+            </Typography.Text>
+            <Typography.Text>
+              {t('provision')}
+              {colon}
+              <b data-testid="aging-provision">{money(aging?.totals.provision ?? 0)}</b>
+            </Typography.Text>
+            <Typography.Text>
+              {t('credit')}
+              {colon}
+              {money(aging?.totals.credit ?? 0)}
+            </Typography.Text>
             <Typography.Text type="secondary">{t('drillHint')}</Typography.Text>
           </Space>
         </Card>
@@ -179,11 +236,16 @@ export function AgingTab({ run }: { run: JobRun }) {
         <Segmented
           value={view}
           onChange={(v) => setView(v as 'customers' | 'invoices')}
-          options={[{ value: 'customers', label: t('byCustomer') }, { value: 'invoices', label: t('byInvoice') }]}
+          options={[
+            { value: 'customers', label: t('byCustomer') },
+            { value: 'invoices', label: t('byInvoice') },
+          ]}
           data-testid="aging-view"
         />
         {view === 'invoices' && drillText && (
-          <Tag closable onClose={() => setDrill({})} data-testid="drill-tag">{t('filtered', { what: drillText })}</Tag>
+          <Tag closable onClose={() => setDrill({})} data-testid="drill-tag">
+            {t('filtered', { what: drillText })}
+          </Tag>
         )}
       </Space>
       <div style={{ flex: 1, minHeight: 320 }} data-testid={view === 'customers' ? 'aging-customers' : 'aging-invoices'}>

@@ -1,7 +1,23 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { App, Button, Checkbox, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Steps, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Steps,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { FileTextOutlined } from '@ant-design/icons';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
@@ -23,7 +39,10 @@ export function CollectionsTab() {
   const [openId, setOpenId] = useState<string | null>(null);
   // A link may narrow the worklist to a territory and/or a rep (#/receivables?tab=collections&territoryId=…: the Reports tile).
   const route = useHashRoute();
-  const [scope, setScope] = useState(() => ({ territoryId: route.params.get('territoryId') ?? undefined, ownerId: route.params.get('ownerId') ?? undefined }));
+  const [scope, setScope] = useState(() => ({
+    territoryId: route.params.get('territoryId') ?? undefined,
+    ownerId: route.params.get('ownerId') ?? undefined,
+  }));
   const [scopeName, setScopeName] = useState('');
   useEffect(() => {
     if (!scope.territoryId && !scope.ownerId) return;
@@ -31,11 +50,21 @@ export function CollectionsTab() {
       const zh = locale === 'zh-CN';
       const territory = l.territories.find((x) => x.id === scope.territoryId);
       const rep = l.reps.find((x) => x.id === scope.ownerId);
-      setScopeName([territory && (zh ? territory.nameZh : territory.nameEn), rep && (zh ? rep.nameZh : rep.nameEn)].filter(Boolean).join(' · '));
+      setScopeName(
+        [territory && (zh ? territory.nameZh : territory.nameEn), rep && (zh ? rep.nameZh : rep.nameEn)].filter(Boolean).join(' · '),
+      );
     });
   }, [scope, locale]);
   const reload = useCallback(
-    async () => setRows(await call('receivables:worklist', { today, dueOnly, ...(scope.territoryId ? { territoryId: scope.territoryId } : {}), ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) })),
+    async () =>
+      setRows(
+        await call('receivables:worklist', {
+          today,
+          dueOnly,
+          ...(scope.territoryId ? { territoryId: scope.territoryId } : {}),
+          ...(scope.ownerId ? { ownerId: scope.ownerId } : {}),
+        }),
+      ),
     [today, dueOnly, scope],
   );
   useEffect(() => {
@@ -51,9 +80,19 @@ export function CollectionsTab() {
       { field: 'outstanding', headerName: t('outstanding'), valueFormatter: moneyCell, type: 'rightAligned', width: 140 },
       { field: 'reached', headerName: t('stage'), valueFormatter: (p) => rung(p.value as string | null), width: 130 },
       { field: 'suggested', headerName: t('suggested'), valueFormatter: (p) => rung(p.value as string | null), width: 140 },
-      { field: 'nextActionDue', headerName: t('work.nextDue'), width: 115, cellStyle: (p) => (p.data?.dueNow ? { color: '#cf222e', fontWeight: 600 } : null) },
+      {
+        field: 'nextActionDue',
+        headerName: t('work.nextDue'),
+        width: 115,
+        cellStyle: (p) => (p.data?.dueNow ? { color: '#cf222e', fontWeight: 600 } : null),
+      },
       { field: 'why', headerName: '', valueFormatter: (p) => (p.value ? t(`why.${p.value as string}`) : ''), width: 120 },
-      { colId: 'last', headerName: t('work.last'), valueGetter: (p) => (p.data?.lastDate ? `${p.data.lastDate} ${rung(p.data.lastKind)}` : ''), width: 180 },
+      {
+        colId: 'last',
+        headerName: t('work.last'),
+        valueGetter: (p) => (p.data?.lastDate ? `${p.data.lastDate} ${rung(p.data.lastKind)}` : ''),
+        width: 180,
+      },
       { colId: 'promise', headerName: t('work.promise'), valueGetter: (p) => p.data?.promiseDate ?? '', width: 115 },
       { field: 'dispute', headerName: t('work.dispute'), valueFormatter: (p) => (p.value ? '⚑' : ''), width: 80 },
     ],
@@ -71,7 +110,9 @@ export function CollectionsTab() {
             {scopeName}
           </Tag>
         )}
-        <Typography.Text type="secondary" data-testid="work-count">{t('work.count', { count: rows?.length ?? 0 })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="work-count">
+          {t('work.count', { count: rows?.length ?? 0 })}
+        </Typography.Text>
       </Space>
       <div style={{ flex: 1, minHeight: 360 }} data-testid="worklist-grid">
         <AgGridReact<CollectionItem>
@@ -104,7 +145,11 @@ function LadderDrawer({ invoiceId, today, onClose, onChanged }: { invoiceId: str
   const { message } = App.useApp();
   const [data, setData] = useState<{ item: CollectionItem; actions: ActionRow[] } | null>(null);
   const [form] = Form.useForm<ActionForm>();
-  const [dates, setDates] = useState<{ date: string; promiseDate: string | null; nextActionDate: string | null }>({ date: today, promiseDate: null, nextActionDate: null });
+  const [dates, setDates] = useState<{ date: string; promiseDate: string | null; nextActionDate: string | null }>({
+    date: today,
+    promiseDate: null,
+    nextActionDate: null,
+  });
   const load = useCallback(async () => {
     setData(await call('receivables:ladder', { invoiceId, today }));
   }, [invoiceId, today]);
@@ -117,15 +162,24 @@ function LadderDrawer({ invoiceId, today, onClose, onChanged }: { invoiceId: str
   const suggestedAt = RUNGS.indexOf(item.suggested as (typeof RUNGS)[number]);
 
   return (
-    <Drawer open width={760} title={`${t('work.ladder')} · ${item.invoiceNo} · ${item.customer}`} onClose={onClose} data-testid="ladder-drawer">
+    <Drawer
+      open
+      width={760}
+      title={`${t('work.ladder')} · ${item.invoiceNo} · ${item.customer}`}
+      onClose={onClose}
+      data-testid="ladder-drawer"
+    >
       <Descriptions size="small" column={3}>
         <Descriptions.Item label={t('outstanding')}>{money(item.outstanding)}</Descriptions.Item>
         <Descriptions.Item label={t('dueDate')}>{item.dueDate}</Descriptions.Item>
         <Descriptions.Item label={t('daysOverdue')}>{item.daysOverdue}</Descriptions.Item>
         <Descriptions.Item label={t('work.nextDue')}>
-          <span data-testid="ladder-next">{item.nextActionDue ?? '—'}</span> {item.why && <Tag color={item.dueNow ? 'red' : 'default'}>{t(`why.${item.why}`)}</Tag>}
+          <span data-testid="ladder-next">{item.nextActionDue ?? '—'}</span>{' '}
+          {item.why && <Tag color={item.dueNow ? 'red' : 'default'}>{t(`why.${item.why}`)}</Tag>}
         </Descriptions.Item>
-        <Descriptions.Item label={t('work.promise')}>{item.promiseDate ? `${item.promiseDate} ${item.promiseAmount ? money(item.promiseAmount) : ''}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('work.promise')}>
+          {item.promiseDate ? `${item.promiseDate} ${item.promiseAmount ? money(item.promiseAmount) : ''}` : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('work.dispute')}>{item.dispute ? '⚑' : '—'}</Descriptions.Item>
       </Descriptions>
       <Steps
@@ -140,7 +194,13 @@ function LadderDrawer({ invoiceId, today, onClose, onChanged }: { invoiceId: str
         }))}
       />
       <Space style={{ marginBottom: 8 }}>
-        <Button icon={<FileTextOutlined />} onClick={() => navigate('receivables', { notice: item.accountId, asOf: today })} data-testid="open-notice">{t('work.notice')}</Button>
+        <Button
+          icon={<FileTextOutlined />}
+          onClick={() => navigate('receivables', { notice: item.accountId, asOf: today })}
+          data-testid="open-notice"
+        >
+          {t('work.notice')}
+        </Button>
       </Space>
       <Form
         key={data.actions.length}
@@ -152,8 +212,13 @@ function LadderDrawer({ invoiceId, today, onClose, onChanged }: { invoiceId: str
         onFinish={async (v) => {
           try {
             await call('receivables:logAction', {
-              invoiceId, ...dates, kind: v.kind, who: v.who || null, note: v.note || null,
-              promiseAmount: v.promiseAmount ? yuanToFen(v.promiseAmount) : null, dispute: !!v.dispute,
+              invoiceId,
+              ...dates,
+              kind: v.kind,
+              who: v.who || null,
+              note: v.note || null,
+              promiseAmount: v.promiseAmount ? yuanToFen(v.promiseAmount) : null,
+              dispute: !!v.dispute,
             });
             message.success(t('work.saved'));
             setDates({ date: today, promiseDate: null, nextActionDate: null });
@@ -165,17 +230,44 @@ function LadderDrawer({ invoiceId, today, onClose, onChanged }: { invoiceId: str
         }}
       >
         <Form.Item name="kind" label={t('work.kind')}>
-          <Select style={{ width: 170 }} options={[...RUNGS, 'note' as const].map((k) => ({ value: k, label: rung(k) }))} data-testid="action-kind" />
+          <Select
+            style={{ width: 170 }}
+            options={[...RUNGS, 'note' as const].map((k) => ({ value: k, label: rung(k) }))}
+            data-testid="action-kind"
+          />
         </Form.Item>
-        <Form.Item label={t('work.date')}><IsoDatePicker value={dates.date} onChange={(v) => v && setDates((d) => ({ ...d, date: v }))} /></Form.Item>
-        <Form.Item name="who" label={t('work.who')}><Input style={{ width: 120 }} data-testid="action-who" /></Form.Item>
-        <Form.Item name="note" label={t('note')} style={{ width: '100%' }}><Input.TextArea rows={2} data-testid="action-note" /></Form.Item>
-        <Form.Item label={t('work.promiseDate')}><IsoDatePicker allowClear value={dates.promiseDate} onChange={(v) => setDates((d) => ({ ...d, promiseDate: v }))} /></Form.Item>
-        <Form.Item name="promiseAmount" label={t('work.promiseAmount')}><InputNumber min={0.01} precision={2} style={{ width: 140 }} /></Form.Item>
-        <Form.Item label={t('work.nextAction')}><IsoDatePicker allowClear value={dates.nextActionDate} onChange={(v) => setDates((d) => ({ ...d, nextActionDate: v }))} testId="action-next" /></Form.Item>
-        <Form.Item name="dispute" valuePropName="checked"><Checkbox>{t('work.dispute')}</Checkbox></Form.Item>
+        <Form.Item label={t('work.date')}>
+          <IsoDatePicker value={dates.date} onChange={(v) => v && setDates((d) => ({ ...d, date: v }))} />
+        </Form.Item>
+        <Form.Item name="who" label={t('work.who')}>
+          <Input style={{ width: 120 }} data-testid="action-who" />
+        </Form.Item>
+        <Form.Item name="note" label={t('note')} style={{ width: '100%' }}>
+          <Input.TextArea rows={2} data-testid="action-note" />
+        </Form.Item>
+        <Form.Item label={t('work.promiseDate')}>
+          <IsoDatePicker allowClear value={dates.promiseDate} onChange={(v) => setDates((d) => ({ ...d, promiseDate: v }))} />
+        </Form.Item>
+        <Form.Item name="promiseAmount" label={t('work.promiseAmount')}>
+          <InputNumber min={0.01} precision={2} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item label={t('work.nextAction')}>
+          <IsoDatePicker
+            allowClear
+            value={dates.nextActionDate}
+            onChange={(v) => setDates((d) => ({ ...d, nextActionDate: v }))}
+            testId="action-next"
+          />
+        </Form.Item>
+        <Form.Item name="dispute" valuePropName="checked">
+          <Checkbox>{t('work.dispute')}</Checkbox>
+        </Form.Item>
         {/* Not a submit button: Enter in a date field confirms the date, it must not log the action. */}
-        <Form.Item><Button type="primary" onClick={() => form.submit()} data-testid="action-save">{t('work.logAction')}</Button></Form.Item>
+        <Form.Item>
+          <Button type="primary" onClick={() => form.submit()} data-testid="action-save">
+            {t('work.logAction')}
+          </Button>
+        </Form.Item>
       </Form>
       <Typography.Title level={5}>{t('work.log')}</Typography.Title>
       <Table<ActionRow>
@@ -189,7 +281,12 @@ function LadderDrawer({ invoiceId, today, onClose, onChanged }: { invoiceId: str
           { dataIndex: 'kind', title: t('work.kind'), render: (k: string) => rung(k), width: 130 },
           { dataIndex: 'who', title: t('work.who'), width: 110 },
           { dataIndex: 'note', title: t('note') },
-          { dataIndex: 'promiseDate', title: t('work.promise'), render: (d: string | null, r) => (d ? `${d} ${r.promiseAmount ? money(r.promiseAmount) : ''}` : ''), width: 170 },
+          {
+            dataIndex: 'promiseDate',
+            title: t('work.promise'),
+            render: (d: string | null, r) => (d ? `${d} ${r.promiseAmount ? money(r.promiseAmount) : ''}` : ''),
+            width: 170,
+          },
           { dataIndex: 'nextActionDate', title: t('work.nextDue'), width: 100 },
         ]}
       />

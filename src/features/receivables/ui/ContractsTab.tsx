@@ -34,7 +34,9 @@ export function ContractsTab() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Space>
-        <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="contract-new">{t('contract.new')}</Button>
+        <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="contract-new">
+          {t('contract.new')}
+        </Button>
       </Space>
       <Table<ContractRow>
         size="small"
@@ -66,8 +68,16 @@ export function ContractsTab() {
                   { dataIndex: 'trigger', title: t('contract.trigger'), render: (v: string) => t(`contract.${v}`) },
                   { dataIndex: 'offsetDays', title: t('contract.offset'), align: 'right' },
                   { dataIndex: 'amount', title: t('amount'), render: (v: number) => money(v), align: 'right' },
-                  { dataIndex: 'dueDate', title: t('dueDate'), render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('contract.notYet')}</Typography.Text> },
-                  { dataIndex: 'invoiceNo', title: t('contract.generated'), render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : null) },
+                  {
+                    dataIndex: 'dueDate',
+                    title: t('dueDate'),
+                    render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('contract.notYet')}</Typography.Text>,
+                  },
+                  {
+                    dataIndex: 'invoiceNo',
+                    title: t('contract.generated'),
+                    render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : null),
+                  },
                 ]}
               />
             </Card>
@@ -108,7 +118,14 @@ function NewContractDialog({ open, onClose, onCreated }: { open: boolean; onClos
   const milestones = Form.useWatch('milestones', form) as MilestoneForm[] | undefined;
   const sum = (milestones ?? []).reduce((s, m) => s + (Number(m?.percent) || 0), 0);
   return (
-    <Modal open={open} width={760} title={t('contract.new')} onCancel={onClose} okButtonProps={{ htmlType: 'submit', form: 'rcv-new-contract' }} destroyOnHidden>
+    <Modal
+      open={open}
+      width={760}
+      title={t('contract.new')}
+      onCancel={onClose}
+      okButtonProps={{ htmlType: 'submit', form: 'rcv-new-contract' }}
+      destroyOnHidden
+    >
       <Form
         id="rcv-new-contract"
         form={form}
@@ -117,8 +134,16 @@ function NewContractDialog({ open, onClose, onCreated }: { open: boolean; onClos
         onFinish={async (v) => {
           try {
             await call('receivables:createContract', {
-              accountId: v.accountId, contractNo: v.contractNo, title: v.title || null, amount: yuanToFen(v.amount) ?? 0,
-              milestones: v.milestones.map((m) => ({ label: m.label, percentBp: Math.round(m.percent * 100), trigger: m.trigger, offsetDays: m.offsetDays })),
+              accountId: v.accountId,
+              contractNo: v.contractNo,
+              title: v.title || null,
+              amount: yuanToFen(v.amount) ?? 0,
+              milestones: v.milestones.map((m) => ({
+                label: m.label,
+                percentBp: Math.round(m.percent * 100),
+                trigger: m.trigger,
+                offsetDays: m.offsetDays,
+              })),
             });
             onCreated();
             onClose();
@@ -129,29 +154,54 @@ function NewContractDialog({ open, onClose, onCreated }: { open: boolean; onClos
       >
         <Space style={{ width: '100%' }} align="start">
           <Form.Item name="accountId" label={t('customer')} rules={[{ required: true }]} style={{ width: 260 }}>
-            <Select showSearch optionFilterProp="label" options={customers.map((c) => ({ value: c.id, label: c.name }))} data-testid="contract-customer" />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={customers.map((c) => ({ value: c.id, label: c.name }))}
+              data-testid="contract-customer"
+            />
           </Form.Item>
-          <Form.Item name="contractNo" label={t('contractNo')} rules={[{ required: true, whitespace: true }]}><Input data-testid="contract-no" /></Form.Item>
-          <Form.Item name="amount" label={t('contract.amount')} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} style={{ width: 170 }} data-testid="contract-amount" /></Form.Item>
+          <Form.Item name="contractNo" label={t('contractNo')} rules={[{ required: true, whitespace: true }]}>
+            <Input data-testid="contract-no" />
+          </Form.Item>
+          <Form.Item name="amount" label={t('contract.amount')} rules={[{ required: true }]}>
+            <InputNumber min={0.01} precision={2} style={{ width: 170 }} data-testid="contract-amount" />
+          </Form.Item>
         </Space>
-        <Form.Item name="title" label={t('contract.title')}><Input /></Form.Item>
+        <Form.Item name="title" label={t('contract.title')}>
+          <Input />
+        </Form.Item>
         <Typography.Text strong>{t('contract.milestones')}</Typography.Text>
-        <Typography.Text type={sum > 100 ? 'danger' : 'secondary'} style={{ marginLeft: 8 }}>{t('contract.sumWarning', { percent: sum })}</Typography.Text>
+        <Typography.Text type={sum > 100 ? 'danger' : 'secondary'} style={{ marginLeft: 8 }}>
+          {t('contract.sumWarning', { percent: sum })}
+        </Typography.Text>
         <Form.List name="milestones">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'label']} rules={[{ required: true }]}><Input placeholder={t('contract.label')} style={{ width: 200 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'percent']} rules={[{ required: true }]}><InputNumber min={0.01} max={100} precision={2} addonAfter="%" style={{ width: 120 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'label']} rules={[{ required: true }]}>
+                    <Input placeholder={t('contract.label')} style={{ width: 200 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'percent']} rules={[{ required: true }]}>
+                    <InputNumber min={0.01} max={100} precision={2} addonAfter="%" style={{ width: 120 }} />
+                  </Form.Item>
                   <Form.Item name={[f.name, 'trigger']} rules={[{ required: true }]}>
                     <Select style={{ width: 110 }} options={TRIGGERS.map((x) => ({ value: x, label: t(`contract.${x}`) }))} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'offsetDays']} rules={[{ required: true }]}><InputNumber min={0} max={3650} addonAfter={t('contract.offset')} style={{ width: 200 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'offsetDays']} rules={[{ required: true }]}>
+                    <InputNumber min={0} max={3650} addonAfter={t('contract.offset')} style={{ width: 200 }} />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button type="dashed" onClick={() => add({ label: '', percent: 10, trigger: 'acceptance', offsetDays: 30 })} icon={<PlusOutlined />}>{t('contract.milestones')}</Button>
+              <Button
+                type="dashed"
+                onClick={() => add({ label: '', percent: 10, trigger: 'acceptance', offsetDays: 30 })}
+                icon={<PlusOutlined />}
+              >
+                {t('contract.milestones')}
+              </Button>
             </>
           )}
         </Form.List>

@@ -23,16 +23,30 @@ export function CreditTab() {
     void reload();
   }, [reload]);
 
-  const state = useCallback((v: string) => <Tag color={v === 'ok' ? 'green' : v === 'problem' ? 'red' : 'default'}>{t(`creditUi.states.${v}`)}</Tag>, [t]);
+  const state = useCallback(
+    (v: string) => <Tag color={v === 'ok' ? 'green' : v === 'problem' ? 'red' : 'default'}>{t(`creditUi.states.${v}`)}</Tag>,
+    [t],
+  );
   const cols = useMemo<ColDef<CreditRow>[]>(
     () => [
       { field: 'customer', headerName: t('customer'), width: 240, pinned: 'left', filter: true, cellClass: 'sw-link' },
       { field: 'outstanding', headerName: t('outstanding'), valueFormatter: moneyCell, type: 'rightAligned', width: 140 },
-      { field: 'creditLimit', headerName: t('creditUi.limit'), valueFormatter: (p) => (p.value === null ? '—' : money(p.value as number)), type: 'rightAligned', width: 140 },
+      {
+        field: 'creditLimit',
+        headerName: t('creditUi.limit'),
+        valueFormatter: (p) => (p.value === null ? '—' : money(p.value as number)),
+        type: 'rightAligned',
+        width: 140,
+      },
       { field: 'maxDaysOverdue', headerName: t('daysOverdue'), type: 'rightAligned', width: 100 },
       {
-        colId: 'flags', headerName: t('creditUi.flags'), width: 260,
-        valueGetter: (p) => [p.data?.overLimit && 'overLimit', p.data?.over90 && 'over90', p.data?.reviewIncomplete && 'incomplete'].filter(Boolean).join(' '),
+        colId: 'flags',
+        headerName: t('creditUi.flags'),
+        width: 260,
+        valueGetter: (p) =>
+          [p.data?.overLimit && 'overLimit', p.data?.over90 && 'over90', p.data?.reviewIncomplete && 'incomplete']
+            .filter(Boolean)
+            .join(' '),
         cellRenderer: (p: { data?: CreditRow }) => (
           <Space size={2}>
             {p.data?.overLimit && <Tag color="red">{t('creditUi.overLimit')}</Tag>}
@@ -55,7 +69,9 @@ export function CreditTab() {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
       <Space>
         <Switch checked={flaggedOnly} onChange={setFlaggedOnly} data-testid="credit-flagged" />
-        <Typography.Text>{t('creditUi.overLimit')} / {t('creditUi.over90')}</Typography.Text>
+        <Typography.Text>
+          {t('creditUi.overLimit')} / {t('creditUi.over90')}
+        </Typography.Text>
       </Space>
       <div style={{ flex: 1, minHeight: 360 }} data-testid="credit-grid">
         <AgGridReact<CreditRow>
@@ -81,17 +97,34 @@ function CreditDialog({ row, onClose, onSaved }: { row: CreditRow; onClose(): vo
   const [reviewedOn, setReviewedOn] = useState<string | null>(row.reviewedOn);
   const options = STATES.map((s) => ({ value: s, label: t(`creditUi.states.${s}`) }));
   return (
-    <Modal open title={`${t('creditUi.edit')} · ${row.customer}`} onCancel={onClose} okButtonProps={{ htmlType: 'submit', form: 'rcv-credit' }} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('creditUi.edit')} · ${row.customer}`}
+      onCancel={onClose}
+      okButtonProps={{ htmlType: 'submit', form: 'rcv-credit' }}
+      destroyOnHidden
+    >
       <Form
         id="rcv-credit"
         form={form}
         layout="vertical"
-        initialValues={{ creditLimit: row.creditLimit === null ? null : row.creditLimit / 100, licence: row.licence, contract: row.contract, bank: row.bank, note: row.note ?? '' }}
+        initialValues={{
+          creditLimit: row.creditLimit === null ? null : row.creditLimit / 100,
+          licence: row.licence,
+          contract: row.contract,
+          bank: row.bank,
+          note: row.note ?? '',
+        }}
         onFinish={async (v) => {
           try {
             await call('receivables:saveCredit', {
-              accountId: row.accountId, creditLimit: v.creditLimit === null || v.creditLimit === undefined ? null : yuanToFen(v.creditLimit),
-              licence: v.licence as CreditRow['licence'], contract: v.contract as CreditRow['contract'], bank: v.bank as CreditRow['bank'], reviewedOn, note: v.note || null,
+              accountId: row.accountId,
+              creditLimit: v.creditLimit === null || v.creditLimit === undefined ? null : yuanToFen(v.creditLimit),
+              licence: v.licence as CreditRow['licence'],
+              contract: v.contract as CreditRow['contract'],
+              bank: v.bank as CreditRow['bank'],
+              reviewedOn,
+              note: v.note || null,
             });
             onSaved();
             onClose();
@@ -100,14 +133,26 @@ function CreditDialog({ row, onClose, onSaved }: { row: CreditRow; onClose(): vo
           }
         }}
       >
-        <Form.Item name="creditLimit" label={`${t('creditUi.limit')} (¥)`}><InputNumber min={0} precision={2} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="creditLimit" label={`${t('creditUi.limit')} (¥)`}>
+          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
         <Space>
-          <Form.Item name="licence" label={t('creditUi.licence')}><Select style={{ width: 120 }} options={options} /></Form.Item>
-          <Form.Item name="contract" label={t('creditUi.contractReview')}><Select style={{ width: 120 }} options={options} /></Form.Item>
-          <Form.Item name="bank" label={t('creditUi.bank')}><Select style={{ width: 120 }} options={options} /></Form.Item>
+          <Form.Item name="licence" label={t('creditUi.licence')}>
+            <Select style={{ width: 120 }} options={options} />
+          </Form.Item>
+          <Form.Item name="contract" label={t('creditUi.contractReview')}>
+            <Select style={{ width: 120 }} options={options} />
+          </Form.Item>
+          <Form.Item name="bank" label={t('creditUi.bank')}>
+            <Select style={{ width: 120 }} options={options} />
+          </Form.Item>
         </Space>
-        <Form.Item label={t('creditUi.reviewedOn')}><IsoDatePicker allowClear value={reviewedOn} onChange={setReviewedOn} /></Form.Item>
-        <Form.Item name="note" label={t('note')}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item label={t('creditUi.reviewedOn')}>
+          <IsoDatePicker allowClear value={reviewedOn} onChange={setReviewedOn} />
+        </Form.Item>
+        <Form.Item name="note" label={t('note')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </Form>
     </Modal>
   );

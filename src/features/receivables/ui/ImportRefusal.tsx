@@ -40,7 +40,14 @@ export function useCreatableLabel() {
  * the switch to create them, and "Import again" runs the import once more with it on — as
  * the accounts import's preview offers before importing.
  */
-export function ImportRefusal({ title, refusal, createMissing, onCreateMissing, onImportAgain, onClose }: {
+export function ImportRefusal({
+  title,
+  refusal,
+  createMissing,
+  onCreateMissing,
+  onImportAgain,
+  onClose,
+}: {
   title: string;
   refusal: Refusal | null;
   createMissing: boolean;
@@ -60,9 +67,15 @@ export function ImportRefusal({ title, refusal, createMissing, onCreateMissing, 
       onCancel={onClose}
       modalRender={(node) => <div data-testid="import-refusal">{node}</div>}
       footer={[
-        <Button key="close" onClick={onClose} data-testid="import-refusal-close">{t('common:close')}</Button>,
+        <Button key="close" onClick={onClose} data-testid="import-refusal-close">
+          {t('common:close')}
+        </Button>,
         ...(missing.length > 0
-          ? [<Button key="again" type="primary" disabled={!createMissing} onClick={onImportAgain} data-testid="import-again">{t('createMissing.again')}</Button>]
+          ? [
+              <Button key="again" type="primary" disabled={!createMissing} onClick={onImportAgain} data-testid="import-again">
+                {t('createMissing.again')}
+              </Button>,
+            ]
           : []),
       ]}
     >

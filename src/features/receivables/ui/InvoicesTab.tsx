@@ -31,10 +31,22 @@ export function InvoicesTab({ run }: { run: JobRun }) {
   const cols = useMemo<ColDef<InvoiceRow>[]>(
     () => [
       {
-        colId: 'pay', headerName: '', width: 56, pinned: 'left', sortable: false, filter: false,
+        colId: 'pay',
+        headerName: '',
+        width: 56,
+        pinned: 'left',
+        sortable: false,
+        filter: false,
         cellRenderer: (p: { data?: InvoiceRow }) =>
           p.data && p.data.outstanding > 0 ? (
-            <Button size="small" type="text" icon={<DollarOutlined />} aria-label={t('recordPayment')} data-testid="invoice-pay" onClick={() => setPay({ accountId: p.data!.accountId, invoiceId: p.data!.id })} />
+            <Button
+              size="small"
+              type="text"
+              icon={<DollarOutlined />}
+              aria-label={t('recordPayment')}
+              data-testid="invoice-pay"
+              onClick={() => setPay({ accountId: p.data!.accountId, invoiceId: p.data!.id })}
+            />
           ) : null,
       },
       { field: 'invoiceNo', headerName: t('invoiceNo'), width: 150, pinned: 'left', filter: true },
@@ -66,10 +78,26 @@ export function InvoicesTab({ run }: { run: JobRun }) {
           data-testid="invoices-customer"
         />
         <Input.Search allowClear style={{ width: 220 }} value={quick} onChange={(e) => setQuick(e.target.value)} />
-        <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="invoice-new">{t('newInvoice')}</Button>
-        <Button type="primary" icon={<DollarOutlined />} onClick={() => setPay({ accountId })} data-testid="payment-new">{t('recordPayment')}</Button>
-        <ImportButton channel="receivables:importInvoices" label={t('importInvoices')} testId="import-invoices" onDone={() => void reload()} run={run} />
-        <ImportButton channel="receivables:importPayments" label={t('importPayments')} testId="import-payments" onDone={() => void reload()} run={run} />
+        <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="invoice-new">
+          {t('newInvoice')}
+        </Button>
+        <Button type="primary" icon={<DollarOutlined />} onClick={() => setPay({ accountId })} data-testid="payment-new">
+          {t('recordPayment')}
+        </Button>
+        <ImportButton
+          channel="receivables:importInvoices"
+          label={t('importInvoices')}
+          testId="import-invoices"
+          onDone={() => void reload()}
+          run={run}
+        />
+        <ImportButton
+          channel="receivables:importPayments"
+          label={t('importPayments')}
+          testId="import-payments"
+          onDone={() => void reload()}
+          run={run}
+        />
       </Space>
       <div style={{ flex: 1, minHeight: 360 }} data-testid="invoices-grid">
         <AgGridReact<InvoiceRow>
@@ -83,27 +111,55 @@ export function InvoicesTab({ run }: { run: JobRun }) {
           animateRows={false}
         />
       </div>
-      <PaymentDialog open={!!pay} accountId={pay?.accountId} invoiceId={pay?.invoiceId} onClose={() => setPay(null)} onDone={() => void reload()} />
+      <PaymentDialog
+        open={!!pay}
+        accountId={pay?.accountId}
+        invoiceId={pay?.invoiceId}
+        onClose={() => setPay(null)}
+        onDone={() => void reload()}
+      />
       <NewInvoiceDialog open={newOpen} customers={customers} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />
     </div>
   );
 }
 
-export function NewInvoiceDialog({ open, customers, onClose, onCreated }: { open: boolean; customers: { id: string; name: string }[]; onClose(): void; onCreated(): void }) {
+export function NewInvoiceDialog({
+  open,
+  customers,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  customers: { id: string; name: string }[];
+  onClose(): void;
+  onCreated(): void;
+}) {
   const { t } = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ accountId: string; invoiceNo: string; contractNo?: string; amount: number; note?: string }>();
   const bookToday = usePrefs().today;
   const [dates, setDates] = useState(() => ({ invoiceDate: bookToday(), dueDate: addDays(bookToday(), 30) }));
   return (
-    <Modal open={open} title={t('newInvoice')} onCancel={onClose} okButtonProps={{ htmlType: 'submit', form: 'rcv-new-invoice' }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('newInvoice')}
+      onCancel={onClose}
+      okButtonProps={{ htmlType: 'submit', form: 'rcv-new-invoice' }}
+      destroyOnHidden
+    >
       <Form
         id="rcv-new-invoice"
         form={form}
         layout="vertical"
         onFinish={async (v) => {
           try {
-            await call('receivables:createInvoice', { ...v, ...dates, amount: yuanToFen(v.amount) ?? 0, contractNo: v.contractNo || null, note: v.note || null });
+            await call('receivables:createInvoice', {
+              ...v,
+              ...dates,
+              amount: yuanToFen(v.amount) ?? 0,
+              contractNo: v.contractNo || null,
+              note: v.note || null,
+            });
             onCreated();
             onClose();
           } catch (err) {
@@ -112,16 +168,33 @@ export function NewInvoiceDialog({ open, customers, onClose, onCreated }: { open
         }}
       >
         <Form.Item name="accountId" label={t('customer')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={customers.map((c) => ({ value: c.id, label: c.name }))} data-testid="new-invoice-customer" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={customers.map((c) => ({ value: c.id, label: c.name }))}
+            data-testid="new-invoice-customer"
+          />
         </Form.Item>
-        <Form.Item name="invoiceNo" label={t('invoiceNo')} rules={[{ required: true, whitespace: true }]}><Input data-testid="new-invoice-no" /></Form.Item>
-        <Form.Item name="contractNo" label={t('contractNo')}><Input /></Form.Item>
+        <Form.Item name="invoiceNo" label={t('invoiceNo')} rules={[{ required: true, whitespace: true }]}>
+          <Input data-testid="new-invoice-no" />
+        </Form.Item>
+        <Form.Item name="contractNo" label={t('contractNo')}>
+          <Input />
+        </Form.Item>
         <Space>
-          <Form.Item label={t('invoiceDate')}><IsoDatePicker value={dates.invoiceDate} onChange={(v) => v && setDates((d) => ({ ...d, invoiceDate: v }))} /></Form.Item>
-          <Form.Item label={t('dueDate')}><IsoDatePicker value={dates.dueDate} onChange={(v) => v && setDates((d) => ({ ...d, dueDate: v }))} /></Form.Item>
+          <Form.Item label={t('invoiceDate')}>
+            <IsoDatePicker value={dates.invoiceDate} onChange={(v) => v && setDates((d) => ({ ...d, invoiceDate: v }))} />
+          </Form.Item>
+          <Form.Item label={t('dueDate')}>
+            <IsoDatePicker value={dates.dueDate} onChange={(v) => v && setDates((d) => ({ ...d, dueDate: v }))} />
+          </Form.Item>
         </Space>
-        <Form.Item name="amount" label={`${t('amount')} (¥)`} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="new-invoice-amount" /></Form.Item>
-        <Form.Item name="note" label={t('note')}><Input /></Form.Item>
+        <Form.Item name="amount" label={`${t('amount')} (¥)`} rules={[{ required: true }]}>
+          <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="new-invoice-amount" />
+        </Form.Item>
+        <Form.Item name="note" label={t('note')}>
+          <Input />
+        </Form.Item>
       </Form>
     </Modal>
   );

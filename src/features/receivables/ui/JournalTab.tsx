@@ -66,7 +66,8 @@ export function JournalTab({ run }: { run: JobRun }) {
     }
   };
   const book = () => act(async () => t('journal.bookedOk', { date: (await call('receivables:postJournal', { to })).bookedTo }));
-  const undo = (b: Booking) => act(async () => (await call('receivables:undoBooking', { id: b.id }), t('journal.undone', { date: b.bookedTo })));
+  const undo = (b: Booking) =>
+    act(async () => (await call('receivables:undoBooking', { id: b.id }), t('journal.undone', { date: b.bookedTo })));
 
   const latest = bookings?.[0] ?? null;
   // The server refuses the same cases with a message; the button says so before the click.
@@ -81,29 +82,51 @@ export function JournalTab({ run }: { run: JobRun }) {
         <Typography.Text>{t('journal.to')}</Typography.Text>
         <IsoDatePicker value={to} onChange={(v) => v && setTo(v)} testId="journal-to" />
         <Tooltip title={t('journal.bookHelp')}>
-          <Button type="primary" icon={<CheckOutlined />} onClick={() => void book()} disabled={!canBook || busy} data-testid="journal-book">{t('journal.book')}</Button>
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            onClick={() => void book()}
+            disabled={!canBook || busy}
+            data-testid="journal-book"
+          >
+            {t('journal.book')}
+          </Button>
         </Tooltip>
         {latest && (
           <Popconfirm title={t('journal.undoConfirm', { date: latest.bookedTo })} onConfirm={() => void undo(latest)}>
-            <Button icon={<UndoOutlined />} disabled={busy} data-testid="journal-undo">{t('journal.undoTo', { date: latest.bookedTo })}</Button>
+            <Button icon={<UndoOutlined />} disabled={busy} data-testid="journal-undo">
+              {t('journal.undoTo', { date: latest.bookedTo })}
+            </Button>
           </Popconfirm>
         )}
-        <Button icon={<DownloadOutlined />} onClick={() => void exportJournal()} disabled={!j} data-testid="journal-export">{t('journal.export')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportJournal()} disabled={!j} data-testid="journal-export">
+          {t('journal.export')}
+        </Button>
       </Space>
       {j && (
         <Space direction="vertical" size={0} data-testid="journal-status">
           <Typography.Text>
             {j.openingBooking
-              ? t('journal.openingBooked', { date: j.openingBooking.bookedTo, by: j.openingBooking.bookedBy, at: when(j.openingBooking.bookedAt) })
+              ? t('journal.openingBooked', {
+                  date: j.openingBooking.bookedTo,
+                  by: j.openingBooking.bookedBy,
+                  at: when(j.openingBooking.bookedAt),
+                })
               : t('journal.openingNone', { date: j.from })}
           </Typography.Text>
           <Typography.Text>
             {j.closingBooking
-              ? t('journal.closingBooked', { date: j.closingBooking.bookedTo, by: j.closingBooking.bookedBy, at: when(j.closingBooking.bookedAt) })
+              ? t('journal.closingBooked', {
+                  date: j.closingBooking.bookedTo,
+                  by: j.closingBooking.bookedBy,
+                  at: when(j.closingBooking.bookedAt),
+                })
               : t('journal.closingOpen', { date: j.to })}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t('settingsUi.basis')}{locale === 'zh-CN' ? '：' : ': '}{t(j.basis === 'gross' ? 'settingsUi.basisGross' : 'settingsUi.basisNet')}
+            {t('settingsUi.basis')}
+            {locale === 'zh-CN' ? '：' : ': '}
+            {t(j.basis === 'gross' ? 'settingsUi.basisGross' : 'settingsUi.basisNet')}
           </Typography.Text>
         </Space>
       )}
@@ -119,9 +142,13 @@ export function JournalTab({ run }: { run: JobRun }) {
           summary={() =>
             j ? (
               <Table.Summary.Row>
-                <Table.Summary.Cell index={0}><b>{t('total')}</b></Table.Summary.Cell>
+                <Table.Summary.Cell index={0}>
+                  <b>{t('total')}</b>
+                </Table.Summary.Cell>
                 {FIGURES.map((k, i) => (
-                  <Table.Summary.Cell key={k} index={i + 1} align="right"><b data-testid={`journal-total-${k}`}>{money(j.totals[k])}</b></Table.Summary.Cell>
+                  <Table.Summary.Cell key={k} index={i + 1} align="right">
+                    <b data-testid={`journal-total-${k}`}>{money(j.totals[k])}</b>
+                  </Table.Summary.Cell>
                 ))}
               </Table.Summary.Row>
             ) : null

@@ -46,15 +46,26 @@ export function NoticeView({ accountId, asOf }: { accountId: string; asOf: strin
     <div>
       <style>{css}</style>
       <Space className="sw-no-print" style={{ marginBottom: 10 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('receivables', { tab: 'collections' })}>{t('tabs.collections')}</Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="notice-print">{t('notice.print')}</Button>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('receivables', { tab: 'collections' })}>
+          {t('tabs.collections')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="notice-print">
+          {t('notice.print')}
+        </Button>
       </Space>
       <div className="sw-notice" data-testid="overdue-notice">
         <h1>{t('notice.title')}</h1>
         <h2>{t('notice.titleEn')}</h2>
         <div className="meta">
-          <span>{t('notice.to')}：<b>{n.customer.name}</b>{n.customer.nameEn ? ` / ${n.customer.nameEn}` : ''}</span>
-          <span>{t('notice.no')}：{n.noticeNo}{'\u3000'}{t('notice.date')}：{n.asOf}</span>
+          <span>
+            {t('notice.to')}：<b>{n.customer.name}</b>
+            {n.customer.nameEn ? ` / ${n.customer.nameEn}` : ''}
+          </span>
+          <span>
+            {t('notice.no')}：{n.noticeNo}
+            {'\u3000'}
+            {t('notice.date')}：{n.asOf}
+          </span>
         </div>
         {n.lines.length === 0 ? (
           <p>{t('notice.none')}</p>
@@ -65,23 +76,42 @@ export function NoticeView({ accountId, asOf }: { accountId: string; asOf: strin
             <table>
               <thead>
                 <tr>
-                  <th>发票号 Invoice</th><th>合同号 Contract</th><th>开票日期 Invoice date</th><th>到期日 Due date</th><th>逾期天数 Days overdue</th><th>未付金额 Amount due (RMB)</th>
+                  <th>发票号 Invoice</th>
+                  <th>合同号 Contract</th>
+                  <th>开票日期 Invoice date</th>
+                  <th>到期日 Due date</th>
+                  <th>逾期天数 Days overdue</th>
+                  <th>未付金额 Amount due (RMB)</th>
                 </tr>
               </thead>
               <tbody>
                 {n.lines.map((l) => (
                   <tr key={l.invoiceNo}>
-                    <td>{l.invoiceNo}</td><td>{l.contractNo ?? ''}</td><td>{l.invoiceDate}</td><td>{l.dueDate}</td><td className="num">{l.daysOverdue}</td><td className="num">{rmb(l.outstanding)}</td>
+                    <td>{l.invoiceNo}</td>
+                    <td>{l.contractNo ?? ''}</td>
+                    <td>{l.invoiceDate}</td>
+                    <td>{l.dueDate}</td>
+                    <td className="num">{l.daysOverdue}</td>
+                    <td className="num">{rmb(l.outstanding)}</td>
                   </tr>
                 ))}
                 <tr>
-                  <td colSpan={5}><b>合计 Total</b></td><td className="num"><b data-testid="notice-total">{rmb(n.total)}</b></td>
+                  <td colSpan={5}>
+                    <b>合计 Total</b>
+                  </td>
+                  <td className="num">
+                    <b data-testid="notice-total">{rmb(n.total)}</b>
+                  </td>
                 </tr>
               </tbody>
             </table>
           </>
         )}
-        <div className="sign">{t('notice.sign')}<br />{n.asOf}</div>
+        <div className="sign">
+          {t('notice.sign')}
+          <br />
+          {n.asOf}
+        </div>
       </div>
     </div>
   );

@@ -11,7 +11,15 @@ import { IsoDatePicker, useCustomers, useLabels } from './shared';
  * not allocated stays visible as the customer's credit. With `paymentId` it applies an
  * existing payment's credit instead.
  */
-export function PaymentDialog({ open, accountId: presetAccount, invoiceId, credit, paymentId, onClose, onDone }: {
+export function PaymentDialog({
+  open,
+  accountId: presetAccount,
+  invoiceId,
+  credit,
+  paymentId,
+  onClose,
+  onDone,
+}: {
   open: boolean;
   accountId?: string;
   invoiceId?: string;
@@ -89,7 +97,15 @@ export function PaymentDialog({ open, accountId: presetAccount, invoiceId, credi
   };
 
   return (
-    <Modal open={open} width={820} title={paymentId ? t('payment.applyCredit') : t('payment.title')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ disabled: remainder < 0, 'data-testid': 'payment-save' } as ButtonProps} destroyOnHidden>
+    <Modal
+      open={open}
+      width={820}
+      title={paymentId ? t('payment.applyCredit') : t('payment.title')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okButtonProps={{ disabled: remainder < 0, 'data-testid': 'payment-save' } as ButtonProps}
+      destroyOnHidden
+    >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('customer')}>
           <Select
@@ -108,17 +124,30 @@ export function PaymentDialog({ open, accountId: presetAccount, invoiceId, credi
         </Form.Item>
         {!paymentId && (
           <>
-            <Form.Item label={t('payment.date')}><IsoDatePicker value={paidOn} onChange={(v) => v && setPaidOn(v)} testId="payment-date" /></Form.Item>
-            <Form.Item label={t('payment.amount')}>
-              <InputNumber min={0.01} precision={2} style={{ width: 160 }} value={amount} onChange={(v) => setAmount(v)} data-testid="payment-amount" />
+            <Form.Item label={t('payment.date')}>
+              <IsoDatePicker value={paidOn} onChange={(v) => v && setPaidOn(v)} testId="payment-date" />
             </Form.Item>
-            <Form.Item label={t('payment.reference')}><Input style={{ width: 160 }} value={reference} onChange={(e) => setReference(e.target.value)} /></Form.Item>
+            <Form.Item label={t('payment.amount')}>
+              <InputNumber
+                min={0.01}
+                precision={2}
+                style={{ width: 160 }}
+                value={amount}
+                onChange={(v) => setAmount(v)}
+                data-testid="payment-amount"
+              />
+            </Form.Item>
+            <Form.Item label={t('payment.reference')}>
+              <Input style={{ width: 160 }} value={reference} onChange={(e) => setReference(e.target.value)} />
+            </Form.Item>
           </>
         )}
       </Form>
       <Space style={{ marginBottom: 6 }}>
         <Typography.Text strong>{t('payment.allocate')}</Typography.Text>
-        <Button size="small" onClick={autoAllocate} data-testid="payment-auto">{t('payment.autoAllocate')}</Button>
+        <Button size="small" onClick={autoAllocate} data-testid="payment-auto">
+          {t('payment.autoAllocate')}
+        </Button>
       </Space>
       <Table<InvoiceRow>
         size="small"
@@ -149,7 +178,13 @@ export function PaymentDialog({ open, accountId: presetAccount, invoiceId, credi
         ]}
       />
       <div style={{ marginTop: 10 }} data-testid="payment-remainder">
-        {remainder < 0 ? <Alert type="error" showIcon message={t('payment.over')} /> : <Typography.Text type={remainder > 0 ? 'warning' : 'secondary'}>{t('payment.remainder', { amount: money(remainder) })}</Typography.Text>}
+        {remainder < 0 ? (
+          <Alert type="error" showIcon message={t('payment.over')} />
+        ) : (
+          <Typography.Text type={remainder > 0 ? 'warning' : 'secondary'}>
+            {t('payment.remainder', { amount: money(remainder) })}
+          </Typography.Text>
+        )}
       </div>
     </Modal>
   );

@@ -29,16 +29,36 @@ export function PaymentsTab() {
       { field: 'customer', headerName: t('customer'), width: 240, filter: true },
       { field: 'amount', headerName: t('amount'), valueFormatter: moneyCell, type: 'rightAligned', width: 140 },
       { field: 'allocated', headerName: t('payment.allocated'), valueFormatter: moneyCell, type: 'rightAligned', width: 140 },
-      { field: 'credit', headerName: t('credit'), valueFormatter: (p) => (p.value ? money(p.value as number) : ''), type: 'rightAligned', width: 140, cellStyle: (p) => (p.value ? { color: '#9a6700', fontWeight: 600 } : null) },
-      { colId: 'invoices', headerName: t('invoiceNo'), valueGetter: (p) => p.data?.allocations.map((a) => `${a.invoiceNo} ${money(a.amount)}`).join('; '), width: 320 },
+      {
+        field: 'credit',
+        headerName: t('credit'),
+        valueFormatter: (p) => (p.value ? money(p.value as number) : ''),
+        type: 'rightAligned',
+        width: 140,
+        cellStyle: (p) => (p.value ? { color: '#9a6700', fontWeight: 600 } : null),
+      },
+      {
+        colId: 'invoices',
+        headerName: t('invoiceNo'),
+        valueGetter: (p) => p.data?.allocations.map((a) => `${a.invoiceNo} ${money(a.amount)}`).join('; '),
+        width: 320,
+      },
       { field: 'reference', headerName: t('payment.reference'), width: 150 },
       {
-        colId: 'actions', headerName: '', width: 190, sortable: false, filter: false,
+        colId: 'actions',
+        headerName: '',
+        width: 190,
+        sortable: false,
+        filter: false,
         cellRenderer: (p: { data?: PaymentRow }) =>
           p.data ? (
             <Space size={4}>
               {p.data.credit > 0 && (
-                <Button size="small" onClick={() => setDialog({ paymentId: p.data!.id, accountId: p.data!.accountId, credit: p.data!.credit })} data-testid="apply-credit">
+                <Button
+                  size="small"
+                  onClick={() => setDialog({ paymentId: p.data!.id, accountId: p.data!.accountId, credit: p.data!.credit })}
+                  data-testid="apply-credit"
+                >
                   {t('payment.applyCredit')}
                 </Button>
               )}
@@ -70,12 +90,24 @@ export function PaymentsTab() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
       <Space>
-        <Button type="primary" icon={<DollarOutlined />} onClick={() => setDialog({})} data-testid="payments-new">{t('recordPayment')}</Button>
+        <Button type="primary" icon={<DollarOutlined />} onClick={() => setDialog({})} data-testid="payments-new">
+          {t('recordPayment')}
+        </Button>
         <Switch checked={creditOnly} onChange={setCreditOnly} data-testid="payments-credit-only" />
-        <Typography.Text>{t('credit')}：<b data-testid="payments-total-credit">{money(totalCredit)}</b></Typography.Text>
+        <Typography.Text>
+          {t('credit')}：<b data-testid="payments-total-credit">{money(totalCredit)}</b>
+        </Typography.Text>
       </Space>
       <div style={{ flex: 1, minHeight: 360 }} data-testid="payments-grid">
-        <AgGridReact<PaymentRow> theme={gridTheme} localeText={gridLocale(locale)} rowData={shown ?? undefined} loading={rows === null} columnDefs={cols} getRowId={(p) => p.data.id} animateRows={false} />
+        <AgGridReact<PaymentRow>
+          theme={gridTheme}
+          localeText={gridLocale(locale)}
+          rowData={shown ?? undefined}
+          loading={rows === null}
+          columnDefs={cols}
+          getRowId={(p) => p.data.id}
+          animateRows={false}
+        />
       </div>
       <PaymentDialog open={!!dialog} {...(dialog ?? {})} onClose={() => setDialog(null)} onDone={() => void reload()} />
     </div>

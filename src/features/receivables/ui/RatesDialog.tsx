@@ -8,7 +8,11 @@ import { useLabels } from './shared';
 const FROM_THE_START = '0000-01-01';
 
 const list = (xs: number[]) => xs.join(', ');
-const parse = (s: string) => s.split(/[,，\s]+/).filter(Boolean).map(Number);
+const parse = (s: string) =>
+  s
+    .split(/[,，\s]+/)
+    .filter(Boolean)
+    .map(Number);
 
 /**
  * Buckets, provision rates and ladder thresholds. Rates are typed in percent, stored in basis
@@ -28,7 +32,12 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
     setFromStart(false);
     void call('receivables:settings', {}).then((r) => {
       setLoaded(r);
-      form.setFieldsValue({ bounds: list(r.settings.bounds), rates: list(r.settings.ratesBp.map((bp) => bp / 100)), ladder: list(r.settings.ladderFromDays), basis: r.settings.provisionBasis ?? 'gross' });
+      form.setFieldsValue({
+        bounds: list(r.settings.bounds),
+        rates: list(r.settings.ratesBp.map((bp) => bp / 100)),
+        ladder: list(r.settings.ladderFromDays),
+        basis: r.settings.provisionBasis ?? 'gross',
+      });
     });
   }, [open, form, bookToday]);
   return (
@@ -57,8 +66,12 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
     >
       {loaded && (
         <Form form={form} layout="vertical">
-          <Form.Item name="bounds" label={t('settingsUi.bounds')}><Input data-testid="rates-bounds" /></Form.Item>
-          <Form.Item name="rates" label={t('settingsUi.rates')}><Input data-testid="rates-rates" /></Form.Item>
+          <Form.Item name="bounds" label={t('settingsUi.bounds')}>
+            <Input data-testid="rates-bounds" />
+          </Form.Item>
+          <Form.Item name="rates" label={t('settingsUi.rates')}>
+            <Input data-testid="rates-rates" />
+          </Form.Item>
           <Form.Item label={t('settingsUi.effectiveFrom')} extra={t('settingsUi.effectiveHelp')}>
             <DatePicker
               value={dayjs(effectiveFrom)}
@@ -67,15 +80,23 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
               onChange={(d) => d && setEffectiveFrom(d.format('YYYY-MM-DD'))}
               data-testid="rates-effective"
             />{' '}
-            <Checkbox checked={fromStart} onChange={(e) => setFromStart(e.target.checked)}>{t('settingsUi.fromStart')}</Checkbox>
+            <Checkbox checked={fromStart} onChange={(e) => setFromStart(e.target.checked)}>
+              {t('settingsUi.fromStart')}
+            </Checkbox>
           </Form.Item>
           <Typography.Text type="secondary" data-testid="rates-versions">
             {t('settingsUi.versions')}:{' '}
             {loaded.versions
-              .map((v) => `${v.effectiveFrom === FROM_THE_START ? t('settingsUi.start') : t('settingsUi.inForce', { date: v.effectiveFrom })} ${v.ratesBp.map((bp) => `${bp / 100}%`).join('/')}`)
+              .map(
+                (v) =>
+                  `${v.effectiveFrom === FROM_THE_START ? t('settingsUi.start') : t('settingsUi.inForce', { date: v.effectiveFrom })} ${v.ratesBp.map((bp) => `${bp / 100}%`).join('/')}`,
+              )
               .join(' · ')}
           </Typography.Text>
-          <Form.Item name="ladder" label={`${t('settingsUi.ladder')} (${['reminder', 'notice', 'finance', 'sales', 'lawyer'].map((r) => t(`rung.${r}`)).join(' → ')})`}>
+          <Form.Item
+            name="ladder"
+            label={`${t('settingsUi.ladder')} (${['reminder', 'notice', 'finance', 'sales', 'lawyer'].map((r) => t(`rung.${r}`)).join(' → ')})`}
+          >
             <Input data-testid="rates-ladder" />
           </Form.Item>
           <Form.Item name="basis" label={t('settingsUi.basis')} extra={t('settingsUi.basisHelp')}>

@@ -21,8 +21,20 @@ export function ReceivablesEmpty({ run, onChanged }: { run: JobRun; onChanged():
         actions={[{ key: 'add', label: t('newInvoice'), icon: <PlusOutlined />, onClick: () => setNewOpen(true) }]}
         extra={
           <>
-            <ImportButton channel="receivables:importInvoices" label={t('importInvoices')} testId="empty-import-invoices" onDone={onChanged} run={run} />
-            <ImportButton channel="receivables:importPayments" label={t('importPayments')} testId="empty-import-payments" onDone={onChanged} run={run} />
+            <ImportButton
+              channel="receivables:importInvoices"
+              label={t('importInvoices')}
+              testId="empty-import-invoices"
+              onDone={onChanged}
+              run={run}
+            />
+            <ImportButton
+              channel="receivables:importPayments"
+              label={t('importPayments')}
+              testId="empty-import-payments"
+              onDone={onChanged}
+              run={run}
+            />
           </>
         }
       />

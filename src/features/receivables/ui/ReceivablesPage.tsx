@@ -13,7 +13,6 @@ import { JournalTab } from './JournalTab';
 import { CreditTab } from './CreditTab';
 import { ReceivablesEmpty } from './ReceivablesEmpty';
 
-
 const TABS = ['aging', 'invoices', 'payments', 'contracts', 'collections', 'journal', 'credit'] as const;
 
 /** Receivables: one area, a tab per job (docs/en/receivables.md). The tab is in the URL: #/receivables?tab=collections. */
@@ -28,13 +27,20 @@ export default function ReceivablesPage() {
   const tab = (TABS as readonly string[]).includes(route.params.get('tab') ?? '') ? route.params.get('tab')! : 'aging';
   const body = (key: string) => {
     switch (key) {
-      case 'aging': return <AgingTab run={jobs.run} />;
-      case 'invoices': return <InvoicesTab run={jobs.run} />;
-      case 'payments': return <PaymentsTab />;
-      case 'contracts': return <ContractsTab />;
-      case 'collections': return <CollectionsTab />;
-      case 'journal': return <JournalTab run={jobs.run} />;
-      default: return <CreditTab />;
+      case 'aging':
+        return <AgingTab run={jobs.run} />;
+      case 'invoices':
+        return <InvoicesTab run={jobs.run} />;
+      case 'payments':
+        return <PaymentsTab />;
+      case 'contracts':
+        return <ContractsTab />;
+      case 'collections':
+        return <CollectionsTab />;
+      case 'journal':
+        return <JournalTab run={jobs.run} />;
+      default:
+        return <CreditTab />;
     }
   };
   return (
@@ -48,7 +54,9 @@ export default function ReceivablesPage() {
       />
       {/* Sibling keys must differ: with the same key React kept the old empty state after an import. */}
       <ReceivablesEmpty key={`empty-${generation}`} run={jobs.run} onChanged={() => setGeneration((g) => g + 1)} />
-      <div style={{ flex: 1, minHeight: 0 }} key={`tab-${generation}`}>{body(tab)}</div>
+      <div style={{ flex: 1, minHeight: 0 }} key={`tab-${generation}`}>
+        {body(tab)}
+      </div>
       {jobs.element}
     </div>
   );

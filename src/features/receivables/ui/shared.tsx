@@ -15,7 +15,6 @@ import type { JobRun } from '../../../renderer/components/useJobRunner';
 import type { FileRef } from '../../../shared/contract/system';
 import { ImportRefusal, useCreatableLabel, type Creatable, type Problem, type Refusal } from './ImportRefusal';
 
-
 export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 5 });
 export const gridLocale = gridLocaleText;
 
@@ -26,7 +25,11 @@ export function useLabels() {
   const { t } = useTranslation('receivables');
   const bucket = useCallback(
     (b: Pick<BucketInfo, 'label' | 'fromDays' | 'toDays'>) =>
-      b.fromDays === null ? t('bucketLabel.Current') : b.toDays === null ? t('bucketLabel.over', { days: b.fromDays - 1 }) : t('bucketLabel.range', { range: b.label }),
+      b.fromDays === null
+        ? t('bucketLabel.Current')
+        : b.toDays === null
+          ? t('bucketLabel.over', { days: b.fromDays - 1 })
+          : t('bucketLabel.range', { range: b.label }),
     [t],
   );
   const rung = useCallback((k: string | null) => (k ? t(`rung.${k}`) : ''), [t]);
@@ -34,7 +37,17 @@ export function useLabels() {
 }
 
 /** A date picker whose value is an ISO 'YYYY-MM-DD' string (a calendar date, no time zone). */
-export function IsoDatePicker({ value, onChange, testId, allowClear = false }: { value: string | null; onChange(v: string | null): void; testId?: string; allowClear?: boolean }) {
+export function IsoDatePicker({
+  value,
+  onChange,
+  testId,
+  allowClear = false,
+}: {
+  value: string | null;
+  onChange(v: string | null): void;
+  testId?: string;
+  allowClear?: boolean;
+}) {
   return (
     <DatePicker
       value={value ? dayjs(value) : null}
@@ -61,7 +74,13 @@ type ImportChannel = Extract<ChannelName, 'receivables:importInvoices' | 'receiv
  * rejected cells. The invoice import refused for customers, territories or reps the book lacks
  * offers to create them and import again (the CLI's --create-missing).
  */
-export function ImportButton({ channel, label, testId, onDone, run }: {
+export function ImportButton({
+  channel,
+  label,
+  testId,
+  onDone,
+  run,
+}: {
   channel: ImportChannel;
   label: string;
   testId: string;
@@ -78,15 +97,29 @@ export function ImportButton({ channel, label, testId, onDone, run }: {
   const importFile = async (ref: FileRef, create: boolean) => {
     const input = channel === 'receivables:importInvoices' ? { file: ref.token, createMissing: create } : { file: ref.token };
     try {
-      const r = (await run(channel, input as In<ImportChannel>, label)) as { inserted?: number; rows?: number; recorded?: number; created?: Creatable[] };
-      message.success(r.inserted !== undefined ? t('imported', { count: r.inserted }) : t('importedNotes', { rows: r.rows, recorded: r.recorded }));
+      const r = (await run(channel, input as In<ImportChannel>, label)) as {
+        inserted?: number;
+        rows?: number;
+        recorded?: number;
+        created?: Creatable[];
+      };
+      message.success(
+        r.inserted !== undefined ? t('imported', { count: r.inserted }) : t('importedNotes', { rows: r.rows, recorded: r.recorded }),
+      );
       if (r.created?.length) message.info(t('createMissing.created', { list: r.created.map(creatable).join(', ') }));
       setRefusal(null);
       onDone();
     } catch (err) {
-      const details = err instanceof ApiError ? (err.details as { errors?: Problem[]; errorCount?: number; missing?: Creatable[] } | undefined) : undefined;
+      const details =
+        err instanceof ApiError
+          ? (err.details as { errors?: Problem[]; errorCount?: number; missing?: Creatable[] } | undefined)
+          : undefined;
       if (!details?.errors) return void message.error((err as Error).message);
-      setRefusal({ errors: details.errors, count: details.errorCount ?? details.errors.length, missing: create ? [] : details.missing ?? [] });
+      setRefusal({
+        errors: details.errors,
+        count: details.errorCount ?? details.errors.length,
+        missing: create ? [] : (details.missing ?? []),
+      });
     }
   };
   const go = async () => {
@@ -98,7 +131,9 @@ export function ImportButton({ channel, label, testId, onDone, run }: {
   };
   return (
     <>
-      <Button icon={<UploadOutlined />} onClick={() => void go()} data-testid={testId}>{label}</Button>
+      <Button icon={<UploadOutlined />} onClick={() => void go()} data-testid={testId}>
+        {label}
+      </Button>
       <ImportRefusal
         title={label}
         refusal={refusal}

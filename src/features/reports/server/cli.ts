@@ -23,7 +23,9 @@ export const reportsCommands: CliCommand[] = [
     async run(io) {
       const file = fileArg(io, 0, 'read', 'IN.xlsx');
       try {
-        const r = await io.registry.call<{ inserted: number; updated: number; unchanged: number }>(io.ctx, 'reports:importQuotas', { file });
+        const r = await io.registry.call<{ inserted: number; updated: number; unchanged: number }>(io.ctx, 'reports:importQuotas', {
+          file,
+        });
         io.out(`Imported ${path.basename(io.positionals[0]!)}: ${r.inserted} new, ${r.updated} changed, ${r.unchanged} unchanged quotas`);
         return 0;
       } catch (err) {
@@ -50,7 +52,8 @@ export const reportsCommands: CliCommand[] = [
   },
   {
     words: ['export', 'meeting-pack'],
-    usage: 'export meeting-pack OUT.xlsx --week YYYY-MM-DD [--territory NAME] [--owner NAME] [--today YYYY-MM-DD]  sheets Summary, Forecast, Movement, Stalled, Commitments, Visits, Receivables',
+    usage:
+      'export meeting-pack OUT.xlsx --week YYYY-MM-DD [--territory NAME] [--owner NAME] [--today YYYY-MM-DD]  sheets Summary, Forecast, Movement, Stalled, Commitments, Visits, Receivables',
     options: { week: { type: 'string' }, territory: { type: 'string' }, owner: { type: 'string' }, today: { type: 'string' } },
     async run(io) {
       const week = dateOption(io, 'week', true)!;
@@ -58,8 +61,17 @@ export const reportsCommands: CliCommand[] = [
       const territoryId = typeof io.options.territory === 'string' ? territoryByName(io.ctx.db, io.options.territory) : undefined;
       const ownerId = typeof io.options.owner === 'string' ? repByName(io.ctx.db, io.options.owner) : undefined;
       const file = fileArg(io, 0, 'write', 'OUT.xlsx');
-      await io.registry.call(io.ctx, 'reports:exportPack', { file, week, today, lang: 'en', ...(territoryId ? { territoryId } : {}), ...(ownerId ? { ownerId } : {}) });
-      io.out(`Written ${path.resolve(io.positionals[0]!)}: Summary, Forecast, Movement, Stalled, Commitments, Visits, Receivables (week of ${week}, as of ${today})`);
+      await io.registry.call(io.ctx, 'reports:exportPack', {
+        file,
+        week,
+        today,
+        lang: 'en',
+        ...(territoryId ? { territoryId } : {}),
+        ...(ownerId ? { ownerId } : {}),
+      });
+      io.out(
+        `Written ${path.resolve(io.positionals[0]!)}: Summary, Forecast, Movement, Stalled, Commitments, Visits, Receivables (week of ${week}, as of ${today})`,
+      );
       return 0;
     },
   },

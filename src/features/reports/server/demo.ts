@@ -14,7 +14,9 @@ export function seedReportsDemo(ctx: ServerContext): void {
     });
   })();
   recordCalls(ctx, addDays(ctx.clock.today(), -7));
-  const best = dealsWithCategory(ctx.db, {}).filter((d) => d.category === 'bestCase').sort((a, b) => b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1));
+  const best = dealsWithCategory(ctx.db, {})
+    .filter((d) => d.category === 'bestCase')
+    .sort((a, b) => b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1));
   ctx.db.transaction(() => {
     for (const d of best.slice(0, 2)) setForecastCategory(ctx, d.opportunityId, 'commit');
   })();

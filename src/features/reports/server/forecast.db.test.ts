@@ -38,8 +38,14 @@ describe('forecast categories and the weekly call', () => {
     expect(deals.some((d) => d.opportunityId === book.opp.wonNov)).toBe(false); // closed deals have none
 
     await call('reports:setCategory', { opportunityId: book.opp.best, category: 'commit' });
-    expect((await call<Deal[]>('reports:deals', {})).find((d) => d.opportunityId === book.opp.best)).toMatchObject({ category: 'commit', override: 'commit' });
-    const log = ctx.db.prepare("SELECT changes FROM change_log WHERE table_name = 'opportunities' AND row_id = ? AND op = 'update'").pluck().all(book.opp.best) as string[];
+    expect((await call<Deal[]>('reports:deals', {})).find((d) => d.opportunityId === book.opp.best)).toMatchObject({
+      category: 'commit',
+      override: 'commit',
+    });
+    const log = ctx.db
+      .prepare("SELECT changes FROM change_log WHERE table_name = 'opportunities' AND row_id = ? AND op = 'update'")
+      .pluck()
+      .all(book.opp.best) as string[];
     expect(log.map((c) => JSON.parse(c))).toContainEqual({ forecast_category: [null, 'commit'] });
     await expect(call('reports:setCategory', { opportunityId: book.opp.wonNov, category: 'commit' })).rejects.toThrow(/open opportunity/);
   });
@@ -68,7 +74,9 @@ describe('forecast categories and the weekly call', () => {
     expect(wang.recorded).toBe(true);
     expect(wang.lastWeek!.quarter).toEqual({ commit: 100_000 * YUAN, bestCase: 60_000 * YUAN, pipeline: 0 });
     expect(wang.thisWeek.quarter).toEqual({ commit: 160_000 * YUAN, bestCase: 0, pipeline: 0 });
-    expect(review.moves).toEqual([{ opportunityId: book.opp.best, name: '最佳单', ownerId: book.wang, from: 'bestCase', to: 'commit', amount: 60_000 * YUAN }]);
+    expect(review.moves).toEqual([
+      { opportunityId: book.opp.best, name: '最佳单', ownerId: book.wang, from: 'bestCase', to: 'commit', amount: 60_000 * YUAN },
+    ]);
 
     // The overview carries the same review.
     const o = await call<OverviewOut>('reports:overview', { week: '2026-11-30', today: '2026-11-30' });
@@ -80,7 +88,11 @@ describe('forecast categories and the weekly call', () => {
       const open = insertRow(ctx, 'negotiation_worksheets', { name: '甲公司 年度框架', opportunity_id: book.opp.commit });
       insertRow(ctx, 'negotiation_rounds', { worksheet_id: open, round_no: 1, held_on: '2026-11-10' });
       insertRow(ctx, 'negotiation_rounds', { worksheet_id: open, round_no: 2, held_on: '2026-11-20' });
-      insertRow(ctx, 'negotiation_worksheets', { name: '已签约', opportunity_id: book.opp.best, agreement_confirmed_at: '2026-11-21T00:00:00.000Z' });
+      insertRow(ctx, 'negotiation_worksheets', {
+        name: '已签约',
+        opportunity_id: book.opp.best,
+        agreement_confirmed_at: '2026-11-21T00:00:00.000Z',
+      });
     })();
     const o = await call<OverviewOut>('reports:overview', { week: '2026-11-23', ownerId: book.wang });
     expect(o.negotiations.map((n) => [n.name, n.rounds, n.lastHeld, n.nextRound])).toEqual([['甲公司 年度框架', 2, '2026-11-20', 3]]);
@@ -91,11 +103,27 @@ describe('forecast categories and the weekly call', () => {
   it('overdue visits on the book: for each class, a last visit just inside the cadence is not overdue, just outside is', async () => {
     const asOf = '2026-11-25';
     const territory = ctx.db.prepare('SELECT territory_id FROM reps WHERE id = ?').pluck().get(book.li) as string;
-    const cases: [string, number][] = [['A', 10], ['B', 15], ['C', 30]];
+    const cases: [string, number][] = [
+      ['A', 10],
+      ['B', 15],
+      ['C', 30],
+    ];
     ctx.db.transaction(() => {
       for (const [grade, days] of cases) {
-        insertRow(ctx, 'accounts', { territory_id: territory, owner_id: book.li, name: `${grade}-inside`, grade, last_visit: addDays(asOf, -days) });
-        insertRow(ctx, 'accounts', { territory_id: territory, owner_id: book.li, name: `${grade}-outside`, grade, last_visit: addDays(asOf, -days - 1) });
+        insertRow(ctx, 'accounts', {
+          territory_id: territory,
+          owner_id: book.li,
+          name: `${grade}-inside`,
+          grade,
+          last_visit: addDays(asOf, -days),
+        });
+        insertRow(ctx, 'accounts', {
+          territory_id: territory,
+          owner_id: book.li,
+          name: `${grade}-outside`,
+          grade,
+          last_visit: addDays(asOf, -days - 1),
+        });
       }
     })();
     const o = await call<OverviewOut>('reports:overview', { week: '2026-11-23', today: asOf, ownerId: book.li });

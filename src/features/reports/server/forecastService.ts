@@ -14,7 +14,12 @@ export function dealsWithCategory(db: Db, scope: Scope): OpenDeal[] {
 }
 
 /** Records the call of every rep in scope for the week holding `date` (a rerun replaces it). */
-export function recordCalls(ctx: ServerContext, date: IsoDate, scope: Scope = {}, opts: { onlyWithDeals?: boolean } = {}): { recorded: number; weekStart: IsoDate } {
+export function recordCalls(
+  ctx: ServerContext,
+  date: IsoDate,
+  scope: Scope = {},
+  opts: { onlyWithDeals?: boolean } = {},
+): { recorded: number; weekStart: IsoDate } {
   const weekStart = weekStartOf(date);
   const month = monthOfDate(weekStart);
   const deals = dealsWithCategory(ctx.db, scope);
@@ -23,7 +28,11 @@ export function recordCalls(ctx: ServerContext, date: IsoDate, scope: Scope = {}
   ctx.db.transaction(() => {
     for (const rep of reps) {
       const mine = deals.filter((d) => d.ownerId === rep.id);
-      const call = calls.get(rep.id) ?? { ownerId: rep.id, month: { commit: 0, bestCase: 0, pipeline: 0 }, quarter: { commit: 0, bestCase: 0, pipeline: 0 } };
+      const call = calls.get(rep.id) ?? {
+        ownerId: rep.id,
+        month: { commit: 0, bestCase: 0, pipeline: 0 },
+        quarter: { commit: 0, bestCase: 0, pipeline: 0 },
+      };
       saveCall(ctx, rep, weekStart, ctx.clock.today(), call, mine);
     }
   })();
@@ -73,7 +82,13 @@ export function forecastReview(db: Db, week: IsoDate, scope: Scope): ForecastRev
     const prev = previous.get(rep.id);
     return {
       ownerId: rep.id,
-      thisWeek: stored ? strip(stored) : liveCalls.get(rep.id) ?? { ownerId: rep.id, month: { commit: 0, bestCase: 0, pipeline: 0 }, quarter: { commit: 0, bestCase: 0, pipeline: 0 } },
+      thisWeek: stored
+        ? strip(stored)
+        : (liveCalls.get(rep.id) ?? {
+            ownerId: rep.id,
+            month: { commit: 0, bestCase: 0, pipeline: 0 },
+            quarter: { commit: 0, bestCase: 0, pipeline: 0 },
+          }),
       recorded: !!stored,
       lastWeek: prev ? strip(prev) : null,
     };

@@ -13,32 +13,59 @@ import { weekStartOf } from '../periods';
 type C = typeof reportsContract;
 
 /** How the pack names reps, territories and stages: in the language asked for. */
-export function packNames(ctx: ServerContext, input: OverviewInput, lang: 'zh-CN' | 'en', stages: { id: string; nameZh: string; nameEn: string }[]): PackNames {
+export function packNames(
+  ctx: ServerContext,
+  input: OverviewInput,
+  lang: 'zh-CN' | 'en',
+  stages: { id: string; nameZh: string; nameEn: string }[],
+): PackNames {
   const pick = (r: { nameZh: string; nameEn: string }) => (lang === 'en' ? r.nameEn : r.nameZh);
   const reps = new Map(repo.repsInScope(ctx.db, {}).map((r) => [r.id, pick(r)]));
   const territories = new Map(repo.territories(ctx.db).map((t) => [t.id, pick(t)]));
   const stageNames = new Map(stages.map((s) => [s.id, pick(s)]));
-  const scope = input.ownerId ? `rep ${reps.get(input.ownerId) ?? ''}` : input.territoryId ? `territory ${territories.get(input.territoryId) ?? ''}` : 'all territories';
+  const scope = input.ownerId
+    ? `rep ${reps.get(input.ownerId) ?? ''}`
+    : input.territoryId
+      ? `territory ${territories.get(input.territoryId) ?? ''}`
+      : 'all territories';
   return {
     rep: (id) => reps.get(id) ?? id,
     territory: (id) => territories.get(id) ?? id,
-    stage: (id) => (id ? stageNames.get(id) ?? id : ''),
+    stage: (id) => (id ? (stageNames.get(id) ?? id) : ''),
     scope,
   };
 }
 
-export async function exportPack(ctx: ServerContext, file: string, input: OverviewInput, lang: 'zh-CN' | 'en', job?: Parameters<typeof writeMeetingPack>[3]) {
+export async function exportPack(
+  ctx: ServerContext,
+  file: string,
+  input: OverviewInput,
+  lang: 'zh-CN' | 'en',
+  job?: Parameters<typeof writeMeetingPack>[3],
+) {
   const o = buildOverview(ctx, input);
   return writeMeetingPack(file, o, packNames(ctx, input, lang, o.stages), job);
 }
 
 export const reportsHandlers: Handlers<C> = {
-  'reports:lookups': (_in, ctx) => ({ today: ctx.clock.today(), reps: repo.repsInScope(ctx.db, {}), territories: repo.territories(ctx.db) }),
+  'reports:lookups': (_in, ctx) => ({
+    today: ctx.clock.today(),
+    reps: repo.repsInScope(ctx.db, {}),
+    territories: repo.territories(ctx.db),
+  }),
 
   'reports:quotas': ({ year }, ctx) => {
     const reps = repo.repsInScope(ctx.db, {});
     const territoryOf = new Map(reps.map((r) => [r.id, r.territoryId]));
-    return { year, ...quotaYear(repo.quotaRows(ctx.db, `${year}-01`, `${year}-12`), year, (id) => territoryOf.get(id) ?? '', reps.map((r) => r.id)) };
+    return {
+      year,
+      ...quotaYear(
+        repo.quotaRows(ctx.db, `${year}-01`, `${year}-12`),
+        year,
+        (id) => territoryOf.get(id) ?? '',
+        reps.map((r) => r.id),
+      ),
+    };
   },
 
   'reports:setQuota': ({ ownerId, month, amount }, ctx) => {
@@ -59,7 +86,8 @@ export const reportsHandlers: Handlers<C> = {
 
   'reports:recordCall': ({ week, territoryId, ownerId }, ctx) => {
     const today = ctx.clock.today();
-    if (week && weekStartOf(week) > today) throw new AppError('validation', 'A call cannot be recorded for a week that has not started.', { field: 'week' });
+    if (week && weekStartOf(week) > today)
+      throw new AppError('validation', 'A call cannot be recorded for a week that has not started.', { field: 'week' });
     return recordCalls(ctx, week ?? today, { territoryId, ownerId });
   },
 
@@ -67,5 +95,6 @@ export const reportsHandlers: Handlers<C> = {
 
   'reports:overview': (input, ctx) => buildOverview(ctx, input),
 
-  'reports:exportPack': ({ file, lang, jobId: _j, ...input }, ctx, job) => exportPack(ctx, ctx.files.resolve(file, 'write').path, input, lang, job),
+  'reports:exportPack': ({ file, lang, jobId: _j, ...input }, ctx, job) =>
+    exportPack(ctx, ctx.files.resolve(file, 'write').path, input, lang, job),
 };

@@ -57,15 +57,54 @@ export interface Overview {
   total: Omit<RepLine, 'ownerId' | 'nameZh' | 'nameEn' | 'territoryId'>;
   forecast: ForecastReview;
   movement: { lines: MovementLine[]; counts: Record<MovementKind, number>; amounts: Record<MovementKind, Fen> };
-  stalled: { opportunityId: string; name: string; accountName: string; ownerId: string; stageId: string; days: number; amount: Fen; expectedClose: IsoDate }[];
+  stalled: {
+    opportunityId: string;
+    name: string;
+    accountName: string;
+    ownerId: string;
+    stageId: string;
+    days: number;
+    amount: Fen;
+    expectedClose: IsoDate;
+  }[];
   stallDays: number;
-  commitments: { id: string; opportunityId: string; opportunityName: string; ownerId: string; step: string; reviewDate: IsoDate; dueDate: IsoDate; outcome: 'kept' | 'notKept' | 'pending'; week: 'this' | 'last' }[];
+  commitments: {
+    id: string;
+    opportunityId: string;
+    opportunityName: string;
+    ownerId: string;
+    step: string;
+    reviewDate: IsoDate;
+    dueDate: IsoDate;
+    outcome: 'kept' | 'notKept' | 'pending';
+    week: 'this' | 'last';
+  }[];
   visits: {
     dueByClass: Record<PlanGrade, { visits: number; calls: number }>;
-    accounts: { accountId: string; name: string; ownerId: string; grade: PlanGrade; planned: number; lastVisit: IsoDate | null; daysSince: number | null; allowedDays: number | null; overdue: boolean }[];
+    accounts: {
+      accountId: string;
+      name: string;
+      ownerId: string;
+      grade: PlanGrade;
+      planned: number;
+      lastVisit: IsoDate | null;
+      daysSince: number | null;
+      allowedDays: number | null;
+      overdue: boolean;
+    }[];
     overdue: number;
   };
-  receivables: { invoiceId: string; invoiceNo: string; accountId: string; customer: string; dueDate: IsoDate; daysOverdue: number; outstanding: Fen; reached: string | null; suggested: string | null }[];
+  receivables: {
+    invoiceId: string;
+    invoiceNo: string;
+    accountId: string;
+    customer: string;
+    dueDate: IsoDate;
+    daysOverdue: number;
+    outstanding: Fen;
+    reached: string | null;
+    suggested: string | null;
+  }[];
   overdueTotal: { count: number; amount: Fen };
   composition: { cls: 'A' | 'B' | 'C'; accounts: number; accountShare: number; healthyShare: number }[];
   negotiations: { id: string; name: string; opportunityName: string | null; rounds: number; lastHeld: IsoDate | null; nextRound: number }[];
@@ -93,14 +132,23 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput): Overvie
   const review = buildReviewFromDb(db, { from: week.previousAsOf, to: asOf, territoryId: scope.territoryId, ownerId: scope.ownerId });
   const s = scopeSql(scope, 'o');
   const oppInfo = new Map(
-    (db.prepare(`SELECT o.id, o.name, a.name AS accountName FROM opportunities o JOIN accounts a ON a.id = o.account_id WHERE o.deleted_at IS NULL${s.sql}`).all(s.params) as { id: string; name: string; accountName: string }[]).map((r) => [r.id, r]),
+    (
+      db
+        .prepare(
+          `SELECT o.id, o.name, a.name AS accountName FROM opportunities o JOIN accounts a ON a.id = o.account_id WHERE o.deleted_at IS NULL${s.sql}`,
+        )
+        .all(s.params) as { id: string; name: string; accountName: string }[]
+    ).map((r) => [r.id, r]),
   );
   const openQuarter = new Map<string, Fen>();
   for (const r of review.rows) {
-    if (r.statusTo === 'open' && r.closeTo >= qRange.from && r.closeTo <= qRange.to) openQuarter.set(r.ownerId, (openQuarter.get(r.ownerId) ?? 0) + r.amountTo);
+    if (r.statusTo === 'open' && r.closeTo >= qRange.from && r.closeTo <= qRange.to)
+      openQuarter.set(r.ownerId, (openQuarter.get(r.ownerId) ?? 0) + r.amountTo);
   }
   const wonRows = db
-    .prepare(`SELECT o.owner_id AS ownerId, o.closed_on AS closedOn, o.amount_fen AS amount FROM opportunities o WHERE o.deleted_at IS NULL AND o.status = 'won' AND o.closed_on >= @from AND o.closed_on <= @asOf${s.sql}`)
+    .prepare(
+      `SELECT o.owner_id AS ownerId, o.closed_on AS closedOn, o.amount_fen AS amount FROM opportunities o WHERE o.deleted_at IS NULL AND o.status = 'won' AND o.closed_on >= @from AND o.closed_on <= @asOf${s.sql}`,
+    )
     .all({ ...s.params, from: qRange.from, asOf }) as { ownerId: string; closedOn: string; amount: number }[];
 
   const lines: RepLine[] = reps.map((rep) => {
@@ -110,15 +158,27 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput): Overvie
     const wonMonth = won.filter((w) => w.closedOn >= mRange.from).reduce((x, w) => x + w.amount, 0);
     const open = openQuarter.get(rep.id) ?? 0;
     return {
-      ownerId: rep.id, nameZh: rep.nameZh, nameEn: rep.nameEn, territoryId: rep.territoryId,
-      quotaMonth: q.month, wonMonth, quotaQuarter: q.quarter, wonQuarter, openQuarter: open,
-      attainmentMonth: ratio(attainment(wonMonth, q.month)), attainmentQuarter: ratio(attainment(wonQuarter, q.quarter)),
+      ownerId: rep.id,
+      nameZh: rep.nameZh,
+      nameEn: rep.nameEn,
+      territoryId: rep.territoryId,
+      quotaMonth: q.month,
+      wonMonth,
+      quotaQuarter: q.quarter,
+      wonQuarter,
+      openQuarter: open,
+      attainmentMonth: ratio(attainment(wonMonth, q.month)),
+      attainmentQuarter: ratio(attainment(wonQuarter, q.quarter)),
       coverage: ratio(coverage(open, q.quarter, wonQuarter)),
     };
   });
   const sum = (k: 'quotaMonth' | 'wonMonth' | 'quotaQuarter' | 'wonQuarter' | 'openQuarter') => lines.reduce((x, l) => x + l[k], 0);
   const total = {
-    quotaMonth: sum('quotaMonth'), wonMonth: sum('wonMonth'), quotaQuarter: sum('quotaQuarter'), wonQuarter: sum('wonQuarter'), openQuarter: sum('openQuarter'),
+    quotaMonth: sum('quotaMonth'),
+    wonMonth: sum('wonMonth'),
+    quotaQuarter: sum('quotaQuarter'),
+    wonQuarter: sum('wonQuarter'),
+    openQuarter: sum('openQuarter'),
     attainmentMonth: ratio(attainment(sum('wonMonth'), sum('quotaMonth'))),
     attainmentQuarter: ratio(attainment(sum('wonQuarter'), sum('quotaQuarter'))),
     coverage: ratio(coverage(sum('openQuarter'), sum('quotaQuarter'), sum('wonQuarter'))),
@@ -129,11 +189,33 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput): Overvie
   for (const r of review.rows) {
     const name = oppInfo.get(r.id)?.name ?? '';
     if (r.change !== 'unchanged') {
-      movementLines.push({ opportunityId: r.id, name, ownerId: r.ownerId, kind: r.change, from: r.stageFrom, to: r.change === 'won' || r.change === 'lost' ? r.change : r.stageTo, amount: r.amountTo });
+      movementLines.push({
+        opportunityId: r.id,
+        name,
+        ownerId: r.ownerId,
+        kind: r.change,
+        from: r.stageFrom,
+        to: r.change === 'won' || r.change === 'lost' ? r.change : r.stageTo,
+        amount: r.amountTo,
+      });
     }
-    if (r.slippedDays !== null) movementLines.push({ opportunityId: r.id, name, ownerId: r.ownerId, kind: 'slipped', from: r.closeFrom, to: r.closeTo, amount: r.amountTo });
+    if (r.slippedDays !== null)
+      movementLines.push({
+        opportunityId: r.id,
+        name,
+        ownerId: r.ownerId,
+        kind: 'slipped',
+        from: r.closeFrom,
+        to: r.closeTo,
+        amount: r.amountTo,
+      });
   }
-  movementLines.sort((a, b) => MOVEMENT_KINDS.indexOf(a.kind) - MOVEMENT_KINDS.indexOf(b.kind) || b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1));
+  movementLines.sort(
+    (a, b) =>
+      MOVEMENT_KINDS.indexOf(a.kind) - MOVEMENT_KINDS.indexOf(b.kind) ||
+      b.amount - a.amount ||
+      (a.opportunityId < b.opportunityId ? -1 : 1),
+  );
   const counts = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, 0])) as Record<MovementKind, number>;
   const amounts = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, 0])) as Record<MovementKind, Fen>;
   for (const m of movementLines) {
@@ -143,7 +225,16 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput): Overvie
 
   const stalled = review.rows
     .filter((r) => r.stalled)
-    .map((r) => ({ opportunityId: r.id, name: oppInfo.get(r.id)?.name ?? '', accountName: oppInfo.get(r.id)?.accountName ?? '', ownerId: r.ownerId, stageId: r.stageTo, days: r.daysInStage ?? 0, amount: r.amountTo, expectedClose: r.closeTo }))
+    .map((r) => ({
+      opportunityId: r.id,
+      name: oppInfo.get(r.id)?.name ?? '',
+      accountName: oppInfo.get(r.id)?.accountName ?? '',
+      ownerId: r.ownerId,
+      stageId: r.stageTo,
+      days: r.daysInStage ?? 0,
+      amount: r.amountTo,
+      expectedClose: r.closeTo,
+    }))
     .sort((a, b) => b.days - a.days || b.amount - a.amount || (a.opportunityId < b.opportunityId ? -1 : 1));
 
   return {
@@ -156,7 +247,12 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput): Overvie
     stalled,
     stallDays: review.stallDays,
     commitments: commitmentsOf(ctx, week, scope),
-    visits: visitsOf(ctx, week, reps.map((r) => r.id), scope),
+    visits: visitsOf(
+      ctx,
+      week,
+      reps.map((r) => r.id),
+      scope,
+    ),
     ...receivablesOf(ctx, asOf, scope),
     composition: compositionOf(ctx, scope),
     negotiations: negotiationsOf(ctx, scope),
@@ -174,13 +270,25 @@ function commitmentsOf(ctx: ServerContext, week: ReportWeek, scope: Scope): Over
     .all({ ...s.params, from: addDays(week.weekStart, -7), to: week.weekEnd }) as { id: string; due_date: string }[];
   return ids.map(({ id, due_date }) => {
     const c = commitmentItem(ctx.db, id, week.asOf);
-    return { id, opportunityId: c.opportunityId, opportunityName: c.opportunityName, ownerId: c.ownerId, step: c.step, reviewDate: c.reviewDate, dueDate: c.dueDate, outcome: c.outcome, week: due_date < week.weekStart ? 'last' : 'this' };
+    return {
+      id,
+      opportunityId: c.opportunityId,
+      opportunityName: c.opportunityName,
+      ownerId: c.ownerId,
+      step: c.step,
+      reviewDate: c.reviewDate,
+      dueDate: c.dueDate,
+      outcome: c.outcome,
+      week: due_date < week.weekStart ? 'last' : 'this',
+    };
   });
 }
 
 function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope: Scope): Overview['visits'] {
   const settings = getParetoSettings(ctx.db);
-  const dueByClass = Object.fromEntries((['A', 'B', 'C', 'D'] as const).map((g) => [g, { visits: 0, calls: 0 }])) as Overview['visits']['dueByClass'];
+  const dueByClass = Object.fromEntries(
+    (['A', 'B', 'C', 'D'] as const).map((g) => [g, { visits: 0, calls: 0 }]),
+  ) as Overview['visits']['dueByClass'];
   const planned = new Map<string, number>();
   const months = [...new Set([monthOfDate(week.weekStart), monthOfDate(week.weekEnd)])];
   // The Pareto area's monthly visit plan of each rep, cut to this week's days.
@@ -202,7 +310,9 @@ function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope:
   }
   const s = scopeSql(scope, '');
   const rows = ctx.db
-    .prepare(`SELECT id, name, owner_id AS ownerId, grade, last_visit AS lastVisit FROM accounts WHERE deleted_at IS NULL AND owner_id IS NOT NULL${s.sql} ORDER BY name, id`)
+    .prepare(
+      `SELECT id, name, owner_id AS ownerId, grade, last_visit AS lastVisit FROM accounts WHERE deleted_at IS NULL AND owner_id IS NOT NULL${s.sql} ORDER BY name, id`,
+    )
     .all(s.params) as { id: string; name: string; ownerId: string; grade: PlanGrade | null; lastVisit: string | null }[];
   const accounts: Overview['visits']['accounts'] = [];
   let overdue = 0;
@@ -212,9 +322,15 @@ function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope:
     const st = visitState(a.lastVisit && a.lastVisit <= week.asOf ? a.lastVisit : null, settings.visits.perMonth[grade], week.asOf);
     const n = planned.get(a.id) ?? 0;
     if (st.overdue) overdue++;
-    if (st.overdue || n > 0) accounts.push({ accountId: a.id, name: a.name, ownerId: a.ownerId, grade, planned: n, lastVisit: a.lastVisit, ...st });
+    if (st.overdue || n > 0)
+      accounts.push({ accountId: a.id, name: a.name, ownerId: a.ownerId, grade, planned: n, lastVisit: a.lastVisit, ...st });
   }
-  accounts.sort((x, y) => Number(y.overdue) - Number(x.overdue) || (y.daysSince ?? 1e9) - (x.daysSince ?? 1e9) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  accounts.sort(
+    (x, y) =>
+      Number(y.overdue) - Number(x.overdue) ||
+      (y.daysSince ?? 1e9) - (x.daysSince ?? 1e9) ||
+      (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
+  );
   return { dueByClass, accounts, overdue };
 }
 
@@ -224,7 +340,17 @@ function receivablesOf(ctx: ServerContext, asOf: IsoDate, scope: Scope): Pick<Ov
   const items = worklist(ctx.db, asOf, readPolicies(ctx.db, asOf)).filter((i) => inScope.has(i.accountId));
   const top = [...items].sort((a, b) => b.outstanding - a.outstanding || (a.invoiceNo < b.invoiceNo ? -1 : 1)).slice(0, 10);
   return {
-    receivables: top.map((i) => ({ invoiceId: i.invoiceId, invoiceNo: i.invoiceNo, accountId: i.accountId, customer: i.customer, dueDate: i.dueDate, daysOverdue: i.daysOverdue, outstanding: i.outstanding, reached: i.reached, suggested: i.suggested })),
+    receivables: top.map((i) => ({
+      invoiceId: i.invoiceId,
+      invoiceNo: i.invoiceNo,
+      accountId: i.accountId,
+      customer: i.customer,
+      dueDate: i.dueDate,
+      daysOverdue: i.daysOverdue,
+      outstanding: i.outstanding,
+      reached: i.reached,
+      suggested: i.suggested,
+    })),
     overdueTotal: { count: items.length, amount: items.reduce((x, i) => x + i.outstanding, 0) },
   };
 }

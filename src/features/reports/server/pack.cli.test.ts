@@ -22,7 +22,10 @@ beforeAll(async () => {
   t = tempDir('sw-pack-');
   const book = await reportsBook(t.dir, '2026-12-02');
   db = book.ctx.dbPath;
-  overview = await createRegistry({ validateOutput: true }).call<OverviewOut>(book.ctx, 'reports:overview', { week: '2026-11-30', today: '2026-12-02' });
+  overview = await createRegistry({ validateOutput: true }).call<OverviewOut>(book.ctx, 'reports:overview', {
+    week: '2026-11-30',
+    today: '2026-12-02',
+  });
   book.ctx.db.close();
 });
 afterAll(() => t.cleanup());
@@ -42,7 +45,19 @@ function read(file: string): Record<string, Sheet> {
 
 const MONEY: Record<string, string[]> = {
   Summary: ['Quota', 'Won', 'Commit', 'Best case', 'Pipeline', 'Open in quarter'],
-  Forecast: ['Quota', 'Won', 'Commit', 'Best case', 'Pipeline', 'Open in quarter', 'Last week commit', 'Last week best case', 'Last week pipeline', 'Month quota', 'Month won'],
+  Forecast: [
+    'Quota',
+    'Won',
+    'Commit',
+    'Best case',
+    'Pipeline',
+    'Open in quarter',
+    'Last week commit',
+    'Last week best case',
+    'Last week pipeline',
+    'Month quota',
+    'Month won',
+  ],
   Movement: ['Amount'],
   Stalled: ['Amount'],
   Visits: ['Planned this week'],
@@ -53,7 +68,11 @@ describe('npm run cli -- export meeting-pack', () => {
   it('sheets, headers, totals, and attainment and coverage computed by hand', async () => {
     const file = path.join(t.dir, 'pack.xlsx');
     const err: string[] = [];
-    const code = await runCli(['--db', db, 'export', 'meeting-pack', file, '--week', '2026-11-30', '--today', '2026-12-02'], () => {}, (s) => err.push(s));
+    const code = await runCli(
+      ['--db', db, 'export', 'meeting-pack', file, '--week', '2026-11-30', '--today', '2026-12-02'],
+      () => {},
+      (s) => err.push(s),
+    );
     expect(err).toEqual([]);
     expect(code).toBe(0);
     expect(XLSX.readFile(file).SheetNames).toEqual(['Summary', 'Forecast', 'Movement', 'Stalled', 'Commitments', 'Visits', 'Receivables']);
@@ -77,7 +96,9 @@ describe('npm run cli -- export meeting-pack', () => {
     const col = (h: string) => f.header.indexOf(h);
     const wang = f.rows.find((r) => r[0] === 'Wang Lei')!;
     const li = f.rows.find((r) => r[0] === 'Li Na')!;
-    expect([wang[col('Quota')], wang[col('Won')], wang[col('Commit')], wang[col('Best case')], wang[col('Pipeline')]]).toEqual([300000, 80000, 100000, 60000, 0]);
+    expect([wang[col('Quota')], wang[col('Won')], wang[col('Commit')], wang[col('Best case')], wang[col('Pipeline')]]).toEqual([
+      300000, 80000, 100000, 60000, 0,
+    ]);
     expect(wang[col('Attainment')] as number).toBeCloseTo(80_000 / 300_000, 4);
     expect(wang[col('Coverage')] as number).toBeCloseTo(160_000 / 220_000, 4);
     expect(wang[col('Month attainment')] as number).toBeCloseTo(0.5, 4);
@@ -104,7 +125,10 @@ describe('npm run cli -- export meeting-pack', () => {
     const cli = await cliBundle();
     const demo = path.join(t.dir, 'demo.sqlite');
     const run = (tz: string, args: string[]) => {
-      const r = spawnSync(process.execPath, [cli.file, '--db', demo, ...args], { encoding: 'utf8', env: { ...process.env, ...cli.env, TZ: tz } });
+      const r = spawnSync(process.execPath, [cli.file, '--db', demo, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, ...cli.env, TZ: tz },
+      });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
     };
@@ -117,7 +141,9 @@ describe('npm run cli -- export meeting-pack', () => {
     });
     const cells = files.map((f) => {
       const wb = XLSX.readFile(f);
-      return Object.fromEntries(wb.SheetNames.map((n) => [n, XLSX.utils.sheet_to_json(wb.Sheets[n]!, { header: 1, raw: true, defval: null })]));
+      return Object.fromEntries(
+        wb.SheetNames.map((n) => [n, XLSX.utils.sheet_to_json(wb.Sheets[n]!, { header: 1, raw: true, defval: null })]),
+      );
     });
     expect(Object.keys(cells[0]!)).toHaveLength(7);
     expect(cells[1]).toEqual(cells[0]);

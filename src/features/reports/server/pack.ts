@@ -9,11 +9,41 @@ import type { Overview, RepLine } from './overview';
 // agree; nothing here reads a clock.
 
 export const PACK_SHEETS = ['Summary', 'Forecast', 'Movement', 'Stalled', 'Commitments', 'Visits', 'Receivables'] as const;
-export const FORECAST_HEADERS = ['Owner', 'Quota', 'Won', 'Commit', 'Best case', 'Pipeline', 'Coverage', 'Attainment', 'Open in quarter', 'Last week commit', 'Last week best case', 'Last week pipeline', 'Month quota', 'Month won', 'Month attainment'] as const;
+export const FORECAST_HEADERS = [
+  'Owner',
+  'Quota',
+  'Won',
+  'Commit',
+  'Best case',
+  'Pipeline',
+  'Coverage',
+  'Attainment',
+  'Open in quarter',
+  'Last week commit',
+  'Last week best case',
+  'Last week pipeline',
+  'Month quota',
+  'Month won',
+  'Month attainment',
+] as const;
 
-const MOVEMENT_LABEL = { new: 'New', advanced: 'Advanced', movedBack: 'Moved back', won: 'Won', lost: 'Lost', slipped: 'Slipped', category: 'Category' } as const;
+const MOVEMENT_LABEL = {
+  new: 'New',
+  advanced: 'Advanced',
+  movedBack: 'Moved back',
+  won: 'Won',
+  lost: 'Lost',
+  slipped: 'Slipped',
+  category: 'Category',
+} as const;
 const OUTCOME_LABEL = { kept: 'Kept', notKept: 'Missed', pending: 'Pending' } as const;
-const RUNG_LABEL: Record<string, string> = { reminder: 'Reminder', notice: 'Overdue notice', finance: 'Finance collection', sales: 'Sales-team collection', lawyer: 'Lawyer' };
+const RUNG_LABEL: Record<string, string> = {
+  reminder: 'Reminder',
+  notice: 'Overdue notice',
+  finance: 'Finance collection',
+  sales: 'Sales-team collection',
+  lawyer: 'Lawyer',
+};
 
 export interface PackNames {
   rep(id: string): string;
@@ -42,7 +72,17 @@ export async function writeMeetingPack(file: string, o: Overview, names: PackNam
     const won = sumOf(reps, (r) => r.wonQuarter);
     const open = sumOf(reps, (r) => r.openQuarter);
     const ids = reps.map((r) => r.ownerId);
-    return [label, quota, won, ratio(won, quota), callOf(ids, 'commit'), callOf(ids, 'bestCase'), callOf(ids, 'pipeline'), open, ratio(open, quota - won)];
+    return [
+      label,
+      quota,
+      won,
+      ratio(won, quota),
+      callOf(ids, 'commit'),
+      callOf(ids, 'bestCase'),
+      callOf(ids, 'pipeline'),
+      open,
+      ratio(open, quota - won),
+    ];
   };
   const summary: SheetSpec = {
     name: 'Summary',
@@ -52,8 +92,15 @@ export async function writeMeetingPack(file: string, o: Overview, names: PackNam
       `Movement since ${w.previousAsOf}: ${(['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped'] as const).map((k) => `${MOVEMENT_LABEL[k]} ${o.movement.counts[k]}`).join(', ')}. Stalled ${o.stalled.length}. Overdue visits ${o.visits.overdue}. Overdue receivables ${o.overdueTotal.count} (${money(o.overdueTotal.amount)}).`,
     ],
     columns: [
-      { header: 'Territory', kind: 'text' }, { header: 'Quota', kind: 'money' }, { header: 'Won', kind: 'money' }, { header: 'Attainment', kind: 'percent' },
-      { header: 'Commit', kind: 'money' }, { header: 'Best case', kind: 'money' }, { header: 'Pipeline', kind: 'money' }, { header: 'Open in quarter', kind: 'money' }, { header: 'Coverage', kind: 'number' },
+      { header: 'Territory', kind: 'text' },
+      { header: 'Quota', kind: 'money' },
+      { header: 'Won', kind: 'money' },
+      { header: 'Attainment', kind: 'percent' },
+      { header: 'Commit', kind: 'money' },
+      { header: 'Best case', kind: 'money' },
+      { header: 'Pipeline', kind: 'money' },
+      { header: 'Open in quarter', kind: 'money' },
+      { header: 'Coverage', kind: 'number' },
     ],
     rows: [...territories.entries()].map(([t, reps]) => summaryRow(names.territory(t), reps)),
     totals: ['Total', ...summaryRow('', o.reps).slice(1)],
@@ -61,32 +108,98 @@ export async function writeMeetingPack(file: string, o: Overview, names: PackNam
 
   const forecast: SheetSpec = {
     name: 'Forecast',
-    title: [...head('forecast by rep'), `Quota, Won, Coverage and the call (Commit, Best case, Pipeline) are for the quarter ${o.quarter}; Coverage = open in quarter ÷ (quota − won).`],
-    columns: FORECAST_HEADERS.map((h) => ({ header: h, kind: h === 'Owner' ? 'text' : h === 'Coverage' ? 'number' : /attainment/i.test(h) ? 'percent' : 'money' })),
+    title: [
+      ...head('forecast by rep'),
+      `Quota, Won, Coverage and the call (Commit, Best case, Pipeline) are for the quarter ${o.quarter}; Coverage = open in quarter ÷ (quota − won).`,
+    ],
+    columns: FORECAST_HEADERS.map((h) => ({
+      header: h,
+      kind: h === 'Owner' ? 'text' : h === 'Coverage' ? 'number' : /attainment/i.test(h) ? 'percent' : 'money',
+    })),
     rows: o.reps.map((r) => {
       const f = byOwner.get(r.ownerId);
       return [
-        names.rep(r.ownerId), r.quotaQuarter, r.wonQuarter, f?.thisWeek.quarter.commit ?? 0, f?.thisWeek.quarter.bestCase ?? 0, f?.thisWeek.quarter.pipeline ?? 0,
-        r.coverage, r.attainmentQuarter, r.openQuarter, f?.lastWeek?.quarter.commit ?? null, f?.lastWeek?.quarter.bestCase ?? null, f?.lastWeek?.quarter.pipeline ?? null,
-        r.quotaMonth, r.wonMonth, r.attainmentMonth,
+        names.rep(r.ownerId),
+        r.quotaQuarter,
+        r.wonQuarter,
+        f?.thisWeek.quarter.commit ?? 0,
+        f?.thisWeek.quarter.bestCase ?? 0,
+        f?.thisWeek.quarter.pipeline ?? 0,
+        r.coverage,
+        r.attainmentQuarter,
+        r.openQuarter,
+        f?.lastWeek?.quarter.commit ?? null,
+        f?.lastWeek?.quarter.bestCase ?? null,
+        f?.lastWeek?.quarter.pipeline ?? null,
+        r.quotaMonth,
+        r.wonMonth,
+        r.attainmentMonth,
       ];
     }),
     totals: [
-      'Total', o.total.quotaQuarter, o.total.wonQuarter, callOf(o.reps.map((r) => r.ownerId), 'commit'), callOf(o.reps.map((r) => r.ownerId), 'bestCase'), callOf(o.reps.map((r) => r.ownerId), 'pipeline'),
-      o.total.coverage, o.total.attainmentQuarter, o.total.openQuarter,
-      sumOf(o.forecast.reps, (r) => r.lastWeek?.quarter.commit ?? 0), sumOf(o.forecast.reps, (r) => r.lastWeek?.quarter.bestCase ?? 0), sumOf(o.forecast.reps, (r) => r.lastWeek?.quarter.pipeline ?? 0),
-      o.total.quotaMonth, o.total.wonMonth, o.total.attainmentMonth,
+      'Total',
+      o.total.quotaQuarter,
+      o.total.wonQuarter,
+      callOf(
+        o.reps.map((r) => r.ownerId),
+        'commit',
+      ),
+      callOf(
+        o.reps.map((r) => r.ownerId),
+        'bestCase',
+      ),
+      callOf(
+        o.reps.map((r) => r.ownerId),
+        'pipeline',
+      ),
+      o.total.coverage,
+      o.total.attainmentQuarter,
+      o.total.openQuarter,
+      sumOf(o.forecast.reps, (r) => r.lastWeek?.quarter.commit ?? 0),
+      sumOf(o.forecast.reps, (r) => r.lastWeek?.quarter.bestCase ?? 0),
+      sumOf(o.forecast.reps, (r) => r.lastWeek?.quarter.pipeline ?? 0),
+      o.total.quotaMonth,
+      o.total.wonMonth,
+      o.total.attainmentMonth,
     ],
   };
 
   const moveRows: CellValue[][] = [
-    ...o.movement.lines.map((m) => [m.name, names.rep(m.ownerId), MOVEMENT_LABEL[m.kind], m.kind === 'slipped' ? m.from : names.stage(m.from), m.kind === 'slipped' || m.kind === 'won' || m.kind === 'lost' ? (m.kind === 'slipped' ? m.to : MOVEMENT_LABEL[m.kind]) : names.stage(m.to), m.amount]),
-    ...o.forecast.moves.map((m) => [m.name, names.rep(m.ownerId), MOVEMENT_LABEL.category, CATEGORY_LABEL[m.from], CATEGORY_LABEL[m.to], m.amount]),
+    ...o.movement.lines.map((m) => [
+      m.name,
+      names.rep(m.ownerId),
+      MOVEMENT_LABEL[m.kind],
+      m.kind === 'slipped' ? m.from : names.stage(m.from),
+      m.kind === 'slipped' || m.kind === 'won' || m.kind === 'lost'
+        ? m.kind === 'slipped'
+          ? m.to
+          : MOVEMENT_LABEL[m.kind]
+        : names.stage(m.to),
+      m.amount,
+    ]),
+    ...o.forecast.moves.map((m) => [
+      m.name,
+      names.rep(m.ownerId),
+      MOVEMENT_LABEL.category,
+      CATEGORY_LABEL[m.from],
+      CATEGORY_LABEL[m.to],
+      m.amount,
+    ]),
   ];
   const movement: SheetSpec = {
     name: 'Movement',
-    title: [...head(`movement since ${w.previousAsOf}`), 'Stage changes, wins, losses and slipped close dates from the pipeline history; Category rows are deals whose forecast category changed since last week\'s call.'],
-    columns: [{ header: 'Opportunity', kind: 'text' }, { header: 'Owner', kind: 'text' }, { header: 'Change', kind: 'text' }, { header: 'From', kind: 'text' }, { header: 'To', kind: 'text' }, { header: 'Amount', kind: 'money' }],
+    title: [
+      ...head(`movement since ${w.previousAsOf}`),
+      "Stage changes, wins, losses and slipped close dates from the pipeline history; Category rows are deals whose forecast category changed since last week's call.",
+    ],
+    columns: [
+      { header: 'Opportunity', kind: 'text' },
+      { header: 'Owner', kind: 'text' },
+      { header: 'Change', kind: 'text' },
+      { header: 'From', kind: 'text' },
+      { header: 'To', kind: 'text' },
+      { header: 'Amount', kind: 'money' },
+    ],
     rows: moveRows,
     totals: ['Total', null, count(moveRows.length), null, null, sumOf(moveRows, (r) => r[5] as number)],
   };
@@ -94,17 +207,52 @@ export async function writeMeetingPack(file: string, o: Overview, names: PackNam
   const stalled: SheetSpec = {
     name: 'Stalled',
     title: [...head('stalled deals'), `Open and in the same stage for ${o.stallDays} days or more on ${w.asOf}.`],
-    columns: [{ header: 'Opportunity', kind: 'text' }, { header: 'Account', kind: 'text' }, { header: 'Owner', kind: 'text' }, { header: 'Stage', kind: 'text' }, { header: 'Days in stage', kind: 'int' }, { header: 'Expected close', kind: 'date' }, { header: 'Amount', kind: 'money' }],
+    columns: [
+      { header: 'Opportunity', kind: 'text' },
+      { header: 'Account', kind: 'text' },
+      { header: 'Owner', kind: 'text' },
+      { header: 'Stage', kind: 'text' },
+      { header: 'Days in stage', kind: 'int' },
+      { header: 'Expected close', kind: 'date' },
+      { header: 'Amount', kind: 'money' },
+    ],
     rows: o.stalled.map((s) => [s.name, s.accountName, names.rep(s.ownerId), names.stage(s.stageId), s.days, s.expectedClose, s.amount]),
     totals: ['Total', null, null, null, null, null, sumOf(o.stalled, (s) => s.amount)],
   };
 
   const commitments: SheetSpec = {
     name: 'Commitments',
-    title: [...head('commitments'), `Due this week (${w.weekStart} to ${w.weekEnd}) and last week, each as kept, missed or pending on ${w.asOf}.`],
-    columns: [{ header: 'Opportunity', kind: 'text' }, { header: 'Owner', kind: 'text' }, { header: 'Step', kind: 'text' }, { header: 'Review date', kind: 'date' }, { header: 'Due date', kind: 'date' }, { header: 'Week', kind: 'text' }, { header: 'Outcome', kind: 'text' }],
-    rows: o.commitments.map((c) => [c.opportunityName, names.rep(c.ownerId), c.step, c.reviewDate, c.dueDate, c.week === 'this' ? 'This week' : 'Last week', OUTCOME_LABEL[c.outcome]]),
-    totals: ['Total', null, count(o.commitments.length), null, null, null, `Kept ${o.commitments.filter((c) => c.outcome === 'kept').length}, missed ${o.commitments.filter((c) => c.outcome === 'notKept').length}`],
+    title: [
+      ...head('commitments'),
+      `Due this week (${w.weekStart} to ${w.weekEnd}) and last week, each as kept, missed or pending on ${w.asOf}.`,
+    ],
+    columns: [
+      { header: 'Opportunity', kind: 'text' },
+      { header: 'Owner', kind: 'text' },
+      { header: 'Step', kind: 'text' },
+      { header: 'Review date', kind: 'date' },
+      { header: 'Due date', kind: 'date' },
+      { header: 'Week', kind: 'text' },
+      { header: 'Outcome', kind: 'text' },
+    ],
+    rows: o.commitments.map((c) => [
+      c.opportunityName,
+      names.rep(c.ownerId),
+      c.step,
+      c.reviewDate,
+      c.dueDate,
+      c.week === 'this' ? 'This week' : 'Last week',
+      OUTCOME_LABEL[c.outcome],
+    ]),
+    totals: [
+      'Total',
+      null,
+      count(o.commitments.length),
+      null,
+      null,
+      null,
+      `Kept ${o.commitments.filter((c) => c.outcome === 'kept').length}, missed ${o.commitments.filter((c) => c.outcome === 'notKept').length}`,
+    ],
   };
 
   const visits: SheetSpec = {
@@ -113,16 +261,53 @@ export async function writeMeetingPack(file: string, o: Overview, names: PackNam
       ...head('visits'),
       `Planned this week by class: ${(['A', 'B', 'C', 'D'] as const).map((g) => `${g} ${o.visits.dueByClass[g].visits} visits, ${o.visits.dueByClass[g].calls} calls`).join('; ')}. Overdue: last visit older than the class allows (A 10, B 15, C 30 days).`,
     ],
-    columns: [{ header: 'Account', kind: 'text' }, { header: 'Owner', kind: 'text' }, { header: 'Class', kind: 'text' }, { header: 'Planned this week', kind: 'int' }, { header: 'Last visit', kind: 'date' }, { header: 'Days since', kind: 'int' }, { header: 'Allowed days', kind: 'int' }, { header: 'Overdue', kind: 'text' }],
-    rows: o.visits.accounts.map((a) => [a.name, names.rep(a.ownerId), a.grade, a.planned, a.lastVisit, a.daysSince, a.allowedDays, a.overdue ? 'Yes' : 'No']),
+    columns: [
+      { header: 'Account', kind: 'text' },
+      { header: 'Owner', kind: 'text' },
+      { header: 'Class', kind: 'text' },
+      { header: 'Planned this week', kind: 'int' },
+      { header: 'Last visit', kind: 'date' },
+      { header: 'Days since', kind: 'int' },
+      { header: 'Allowed days', kind: 'int' },
+      { header: 'Overdue', kind: 'text' },
+    ],
+    rows: o.visits.accounts.map((a) => [
+      a.name,
+      names.rep(a.ownerId),
+      a.grade,
+      a.planned,
+      a.lastVisit,
+      a.daysSince,
+      a.allowedDays,
+      a.overdue ? 'Yes' : 'No',
+    ]),
     totals: ['Total', null, null, sumOf(o.visits.accounts, (a) => a.planned), null, null, null, `${o.visits.overdue} overdue`],
   };
 
   const receivables: SheetSpec = {
     name: 'Receivables',
-    title: [...head('largest overdue receivables'), `The ten largest of ${o.overdueTotal.count} overdue invoices (${money(o.overdueTotal.amount)} overdue in all) on ${w.asOf}, with their place on the collection ladder.`],
-    columns: [{ header: 'Invoice', kind: 'text' }, { header: 'Customer', kind: 'text' }, { header: 'Due date', kind: 'date' }, { header: 'Days overdue', kind: 'int' }, { header: 'Collection stage', kind: 'text' }, { header: 'Next step', kind: 'text' }, { header: 'Outstanding', kind: 'money' }],
-    rows: o.receivables.map((r) => [r.invoiceNo, r.customer, r.dueDate, r.daysOverdue, r.reached ? RUNG_LABEL[r.reached] ?? r.reached : 'None yet', r.suggested ? RUNG_LABEL[r.suggested] ?? r.suggested : null, r.outstanding]),
+    title: [
+      ...head('largest overdue receivables'),
+      `The ten largest of ${o.overdueTotal.count} overdue invoices (${money(o.overdueTotal.amount)} overdue in all) on ${w.asOf}, with their place on the collection ladder.`,
+    ],
+    columns: [
+      { header: 'Invoice', kind: 'text' },
+      { header: 'Customer', kind: 'text' },
+      { header: 'Due date', kind: 'date' },
+      { header: 'Days overdue', kind: 'int' },
+      { header: 'Collection stage', kind: 'text' },
+      { header: 'Next step', kind: 'text' },
+      { header: 'Outstanding', kind: 'money' },
+    ],
+    rows: o.receivables.map((r) => [
+      r.invoiceNo,
+      r.customer,
+      r.dueDate,
+      r.daysOverdue,
+      r.reached ? (RUNG_LABEL[r.reached] ?? r.reached) : 'None yet',
+      r.suggested ? (RUNG_LABEL[r.suggested] ?? r.suggested) : null,
+      r.outstanding,
+    ]),
     totals: ['Total', null, null, null, null, null, sumOf(o.receivables, (r) => r.outstanding)],
   };
 

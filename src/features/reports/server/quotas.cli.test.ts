@@ -24,7 +24,11 @@ async function newBook(file: string) {
 async function quotas(db: string) {
   const ctx = await openBook(db, { dailyBackup: false });
   try {
-    return ctx.db.prepare('SELECT r.name_zh AS owner, q.month, q.amount_fen AS fen FROM quotas q JOIN reps r ON r.id = q.owner_id WHERE q.deleted_at IS NULL ORDER BY owner, month').all();
+    return ctx.db
+      .prepare(
+        'SELECT r.name_zh AS owner, q.month, q.amount_fen AS fen FROM quotas q JOIN reps r ON r.id = q.owner_id WHERE q.deleted_at IS NULL ORDER BY owner, month',
+      )
+      .all();
   } finally {
     ctx.db.close();
   }
@@ -33,7 +37,11 @@ async function quotas(db: string) {
 async function cli(db: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -57,15 +65,19 @@ afterAll(() => t.cleanup());
 
 describe('npm run cli -- import quotas / export quotas', () => {
   it('round trip: import, export (Owner, Month, Quota), import the export into another book', async () => {
-    const input = sheet(path.join(t.dir, 'in.xlsx'), [
-      ['Owner', 'Month', 'Quota'],
-      ['王磊', '2026-10', 100000.5],
-      ['Wang Lei', '2026-11', '120,000'],
-      ['李娜', null, 88000],
-    ], (ws) => {
-      // A month typed into Excel becomes a date cell: 2026-12-01.
-      ws.B4 = { t: 'd', v: new Date(Date.UTC(2026, 11, 1)), z: 'yyyy-mm' };
-    });
+    const input = sheet(
+      path.join(t.dir, 'in.xlsx'),
+      [
+        ['Owner', 'Month', 'Quota'],
+        ['王磊', '2026-10', 100000.5],
+        ['Wang Lei', '2026-11', '120,000'],
+        ['李娜', null, 88000],
+      ],
+      (ws) => {
+        // A month typed into Excel becomes a date cell: 2026-12-01.
+        ws.B4 = { t: 'd', v: new Date(Date.UTC(2026, 11, 1)), z: 'yyyy-mm' };
+      },
+    );
     const imp = await cli(books.a, 'import', 'quotas', input);
     expect(imp.err).toBe('');
     expect(imp).toMatchObject({ code: 0 });
@@ -118,11 +130,14 @@ describe('npm run cli -- import quotas / export quotas', () => {
     expect(lines).toContain('  row 3, column Owner, value "张三": no rep has this name');
     expect(lines).toContain('  row 4, column Quota, value "-5": cannot be negative');
     expect(lines).toContain('  row 5, column Quota, value "10.123": more than two decimals (money is in yuan with at most 2 decimals)');
-    expect(lines).toContain("  row 7, column Month, value \"2026-03\": this rep's quota for this month is already on row 6");
+    expect(lines).toContain('  row 7, column Month, value "2026-03": this rep\'s quota for this month is already on row 6');
     expect(lines).toContain('  row 8, column Quota, value "": required: this cell is empty');
     expect(await quotas(books.a)).toEqual(before);
 
-    const noColumn = sheet(path.join(t.dir, 'nocol.xlsx'), [['Owner', 'Month'], ['王磊', '2026-01']]);
+    const noColumn = sheet(path.join(t.dir, 'nocol.xlsx'), [
+      ['Owner', 'Month'],
+      ['王磊', '2026-01'],
+    ]);
     const m = await cli(books.a, 'import', 'quotas', noColumn);
     expect(m.code).toBe(1);
     expect(m.err).toMatch(/row 1, column Quota, value "": required column is missing/);

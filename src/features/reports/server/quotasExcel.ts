@@ -32,30 +32,50 @@ const FIELDS: ImportField[] = [
 ];
 
 export async function exportQuotas(ctx: ServerContext, filePath: string, job?: Job): Promise<{ rows: number }> {
-  const reps = new Map((ctx.db.prepare('SELECT id, name_zh FROM reps').raw().all() as [string, string][]));
+  const reps = new Map(ctx.db.prepare('SELECT id, name_zh FROM reps').raw().all() as [string, string][]);
   const rows = quotaRows(ctx.db).map((q) => ({ ...q, owner: reps.get(q.ownerId) ?? q.ownerId }));
   rows.sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   return writeWorkbook(
     filePath,
-    [{
-      name: 'Quotas',
-      columns: [{ header: 'Owner', kind: 'text' }, { header: 'Month', kind: 'text' }, { header: 'Quota', kind: 'money' }],
-      rows: rows.map((r) => [r.owner, r.month, r.amount]),
-      totals: ['Total', null, rows.reduce((x, r) => x + r.amount, 0)],
-    }],
+    [
+      {
+        name: 'Quotas',
+        columns: [
+          { header: 'Owner', kind: 'text' },
+          { header: 'Month', kind: 'text' },
+          { header: 'Quota', kind: 'money' },
+        ],
+        rows: rows.map((r) => [r.owner, r.month, r.amount]),
+        totals: ['Total', null, rows.reduce((x, r) => x + r.amount, 0)],
+      },
+    ],
     job ? { job } : {},
   );
 }
 
-export async function importQuotas(ctx: ServerContext, file: { path: string; name: string }, job: Job): Promise<{ inserted: number; updated: number; unchanged: number }> {
+export async function importQuotas(
+  ctx: ServerContext,
+  file: { path: string; name: string },
+  job: Job,
+): Promise<{ inserted: number; updated: number; unchanged: number }> {
   // Cells are checked for emptiness here rather than by the table, so that the Total row an
   // export ends with can be recognised and skipped: the export re-imports as it is.
-  const table = await ImportTable.open(file.path, FIELDS.map((f) => ({ ...f, required: false })), { job, name: file.name });
+  const table = await ImportTable.open(
+    file.path,
+    FIELDS.map((f) => ({ ...f, required: false })),
+    { job, name: file.name },
+  );
   const errors = table.errors;
   for (const f of FIELDS) if (!table.present.has(f.key)) errors.add(table.headerRow, f.label, '', 'required column is missing');
-  const reps = ctx.db.prepare("SELECT id, name_zh, name_en FROM reps WHERE deleted_at IS NULL AND role = 'rep'").all() as { id: string; name_zh: string; name_en: string }[];
+  const reps = ctx.db.prepare("SELECT id, name_zh, name_en FROM reps WHERE deleted_at IS NULL AND role = 'rep'").all() as {
+    id: string;
+    name_zh: string;
+    name_en: string;
+  }[];
   const byName = new Map<string, string[]>();
-  for (const r of reps) for (const n of new Set([r.name_zh, r.name_en, r.id])) byName.set(n.trim().toLowerCase(), [...(byName.get(n.trim().toLowerCase()) ?? []), r.id]);
+  for (const r of reps)
+    for (const n of new Set([r.name_zh, r.name_en, r.id]))
+      byName.set(n.trim().toLowerCase(), [...(byName.get(n.trim().toLowerCase()) ?? []), r.id]);
   const seen = new Map<string, number>();
   const good: { ownerId: string; month: string; amount: number }[] = [];
   for await (const r of table.records()) {
@@ -64,10 +84,16 @@ export async function importQuotas(ctx: ServerContext, file: { path: string; nam
     if (v.owner === 'Total' && !v.month) continue;
     let ok = r.ok;
     for (const f of FIELDS) {
-      if (v[f.key as keyof typeof v] === null && table.present.has(f.key)) { ok = false; errors.add(r.row, table.columnName(f.key), '', 'required: this cell is empty'); }
+      if (v[f.key as keyof typeof v] === null && table.present.has(f.key)) {
+        ok = false;
+        errors.add(r.row, table.columnName(f.key), '', 'required: this cell is empty');
+      }
     }
-    const ids = v.owner ? byName.get(v.owner.trim().toLowerCase()) ?? [] : [];
-    if (v.owner && ids.length !== 1) { ok = false; errors.add(r.row, table.columnName('owner'), v.owner, ids.length ? 'several reps have this name' : 'no rep has this name'); }
+    const ids = v.owner ? (byName.get(v.owner.trim().toLowerCase()) ?? []) : [];
+    if (v.owner && ids.length !== 1) {
+      ok = false;
+      errors.add(r.row, table.columnName('owner'), v.owner, ids.length ? 'several reps have this name' : 'no rep has this name');
+    }
     if (ok) {
       const key = `${ids[0]}|${v.month}`;
       if (seen.has(key)) {
@@ -79,7 +105,10 @@ export async function importQuotas(ctx: ServerContext, file: { path: string; nam
     }
   }
   if (errors.count > 0) {
-    throw new AppError('import-rejected', `${errors.count} problem(s) in the quotas; nothing was imported.`, { errors: errors.list, errorCount: errors.count });
+    throw new AppError('import-rejected', `${errors.count} problem(s) in the quotas; nothing was imported.`, {
+      errors: errors.list,
+      errorCount: errors.count,
+    });
   }
   job.throwIfCancelled();
   const counts = { inserted: 0, updated: 0, unchanged: 0 };

@@ -28,7 +28,10 @@ export function movableClock(today: string) {
 
 export const YUAN = 100;
 
-export async function reportsBook(dir: string, today = '2026-12-02'): Promise<{ ctx: ServerContext; clock: ReturnType<typeof movableClock>; wang: string; li: string; opp: Record<string, string> }> {
+export async function reportsBook(
+  dir: string,
+  today = '2026-12-02',
+): Promise<{ ctx: ServerContext; clock: ReturnType<typeof movableClock>; wang: string; li: string; opp: Record<string, string> }> {
   const clock = movableClock(today);
   const ctx = await openBook(path.join(dir, 'book.sqlite'), { clock, platform: 'test', dailyBackup: false });
   const stages = activeStages(ctx.db);
@@ -42,7 +45,15 @@ export async function reportsBook(dir: string, today = '2026-12-02'): Promise<{ 
     for (const m of ['2026-10', '2026-11', '2026-12']) setQuota(ctx, wang, m, 100_000 * YUAN);
     setQuota(ctx, li, '2026-11', 200_000 * YUAN);
     const mk = (name: string, accountId: string, amount: number, expectedClose: string, bp: number, createdOn: string, status?: 'won') =>
-      createOpportunity(ctx, { name, accountId, amount: amount * YUAN, expectedClose, stageId: stage(bp), createdOn, ...(status ? { status } : {}) });
+      createOpportunity(ctx, {
+        name,
+        accountId,
+        amount: amount * YUAN,
+        expectedClose,
+        stageId: stage(bp),
+        createdOn,
+        ...(status ? { status } : {}),
+      });
     const opp = {
       wonNov: mk('赢单十一月', accW, 50_000, '2026-11-10', 8000, '2026-11-10', 'won'),
       wonOct: mk('赢单十月', accW, 30_000, '2026-10-05', 8000, '2026-10-05', 'won'),

@@ -71,7 +71,11 @@ export function ForecastTab({ week, scope, lookups }: { week: string; scope: Sco
       <Card
         size="small"
         title={`${t('tile.forecast')} · ${t('cat.commit')} / ${t('cat.bestCase')} / ${t('cat.pipeline')} (${t('forecast.quarter')})`}
-        extra={<Button type="primary" className="sw-no-print" onClick={() => void record()} data-testid="record-call">{t('forecast.record')}</Button>}
+        extra={
+          <Button type="primary" className="sw-no-print" onClick={() => void record()} data-testid="record-call">
+            {t('forecast.record')}
+          </Button>
+        }
       >
         <Table
           size="small"
@@ -82,10 +86,27 @@ export function ForecastTab({ week, scope, lookups }: { week: string; scope: Sco
           columns={[
             { title: t('col.rep'), dataIndex: 'ownerId', render: (id: string) => repName(id) },
             { title: t('col.quota'), dataIndex: 'ownerId', key: 'quota', align: 'right', render: (id: string) => money(quotaOf(id)) },
-            { title: t('tile.lastWeek'), dataIndex: 'lastWeek', render: (c: ForecastOut['reps'][number]['lastWeek']) => amounts(c?.quarter) },
-            { title: t('tile.thisWeek'), dataIndex: 'thisWeek', render: (c: ForecastOut['reps'][number]['thisWeek']) => amounts(c.quarter) },
-            { title: `${t('tile.thisWeek')} (${t('forecast.month')})`, dataIndex: 'thisWeek', key: 'month', render: (c: ForecastOut['reps'][number]['thisWeek']) => amounts(c.month) },
-            { title: '', dataIndex: 'recorded', render: (r: boolean) => <Tag color={r ? 'green' : 'default'}>{r ? t('forecast.recordedOn') : t('forecast.live')}</Tag> },
+            {
+              title: t('tile.lastWeek'),
+              dataIndex: 'lastWeek',
+              render: (c: ForecastOut['reps'][number]['lastWeek']) => amounts(c?.quarter),
+            },
+            {
+              title: t('tile.thisWeek'),
+              dataIndex: 'thisWeek',
+              render: (c: ForecastOut['reps'][number]['thisWeek']) => amounts(c.quarter),
+            },
+            {
+              title: `${t('tile.thisWeek')} (${t('forecast.month')})`,
+              dataIndex: 'thisWeek',
+              key: 'month',
+              render: (c: ForecastOut['reps'][number]['thisWeek']) => amounts(c.month),
+            },
+            {
+              title: '',
+              dataIndex: 'recorded',
+              render: (r: boolean) => <Tag color={r ? 'green' : 'default'}>{r ? t('forecast.recordedOn') : t('forecast.live')}</Tag>,
+            },
           ]}
         />
       </Card>
@@ -128,7 +149,10 @@ export function ForecastTab({ week, scope, lookups }: { week: string; scope: Sco
                   style={{ width: 170 }}
                   value={d.override ?? ''}
                   onChange={(v) => void setCategory(d, (v || null) as ForecastCategory | null)}
-                  options={[{ value: '', label: `${t(`cat.${d.category}`)} ${t('col.byStage')}` }, ...FORECAST_CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) }))]}
+                  options={[
+                    { value: '', label: `${t(`cat.${d.category}`)} ${t('col.byStage')}` },
+                    ...FORECAST_CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) })),
+                  ]}
                   data-testid={`category-${d.opportunityId}`}
                 />
               ),

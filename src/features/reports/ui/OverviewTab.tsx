@@ -13,9 +13,29 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 const times = (x: number | null) => (x === null ? '—' : `${x.toFixed(2)}×`);
 
 /** A tile: a card whose click opens the screen behind it. */
-function Tile({ id, title, to, children, extra }: { id: string; title: ReactNode; to: () => void; children: ReactNode; extra?: ReactNode }) {
+function Tile({
+  id,
+  title,
+  to,
+  children,
+  extra,
+}: {
+  id: string;
+  title: ReactNode;
+  to: () => void;
+  children: ReactNode;
+  extra?: ReactNode;
+}) {
   return (
-    <Card size="small" title={title} extra={extra} hoverable onClick={to} style={{ height: '100%', cursor: 'pointer' }} data-testid={`tile-${id}`}>
+    <Card
+      size="small"
+      title={title}
+      extra={extra}
+      hoverable
+      onClick={to}
+      style={{ height: '100%', cursor: 'pointer' }}
+      data-testid={`tile-${id}`}
+    >
       {children}
     </Card>
   );
@@ -31,7 +51,10 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
   useEffect(() => {
     let live = true;
     setO(null);
-    call('reports:overview', { week, ...scope }).then((r) => live && setO(r), (e: Error) => message.error(e.message));
+    call('reports:overview', { week, ...scope }).then(
+      (r) => live && setO(r),
+      (e: Error) => message.error(e.message),
+    );
     return () => {
       live = false;
     };
@@ -45,7 +68,8 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
 
   const forecastChart = useMemo<EChartsOption | null>(() => {
     if (!o) return null;
-    const sum = (k: 'commit' | 'bestCase' | 'pipeline', w: 'thisWeek' | 'lastWeek') => o.forecast.reps.reduce((x, r) => x + (r[w]?.quarter[k] ?? 0), 0) / 100;
+    const sum = (k: 'commit' | 'bestCase' | 'pipeline', w: 'thisWeek' | 'lastWeek') =>
+      o.forecast.reps.reduce((x, r) => x + (r[w]?.quarter[k] ?? 0), 0) / 100;
     const cats = ['commit', 'bestCase', 'pipeline'] as const;
     return {
       grid: { left: 70, right: 10, top: 30, bottom: 24 },
@@ -54,7 +78,12 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
       xAxis: { type: 'category', data: [t('tile.lastWeek'), t('tile.thisWeek'), t('tile.quota')] },
       yAxis: { type: 'value' },
       series: [
-        ...cats.map((k) => ({ name: t(`cat.${k}`), type: 'bar' as const, stack: 'call', data: [sum(k, 'lastWeek'), sum(k, 'thisWeek'), 0] })),
+        ...cats.map((k) => ({
+          name: t(`cat.${k}`),
+          type: 'bar' as const,
+          stack: 'call',
+          data: [sum(k, 'lastWeek'), sum(k, 'thisWeek'), 0],
+        })),
         { name: t('tile.quota'), type: 'bar' as const, stack: 'call', data: [0, 0, o.total.quotaQuarter / 100] },
       ],
     };
@@ -91,22 +120,52 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
           <Tile id="attainment" title={t('tile.attainment')} to={() => navigate('reports', { tab: 'quotas' })}>
             <Space size="large">
               <Statistic title={t('tile.month', { month: o.week.month })} value={pct(tot.attainmentMonth)} data-testid="attainment-month" />
-              <Statistic title={t('tile.quarter', { quarter: o.quarter })} value={pct(tot.attainmentQuarter)} data-testid="attainment-quarter" />
+              <Statistic
+                title={t('tile.quarter', { quarter: o.quarter })}
+                value={pct(tot.attainmentQuarter)}
+                data-testid="attainment-quarter"
+              />
             </Space>
-            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{tot.quotaQuarter > 0 ? t('tile.won', { won: money(tot.wonQuarter), quota: money(tot.quotaQuarter) }) : t('tile.noQuota')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {tot.quotaQuarter > 0 ? t('tile.won', { won: money(tot.wonQuarter), quota: money(tot.quotaQuarter) }) : t('tile.noQuota')}
+            </Typography.Paragraph>
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Tile id="coverage" title={t('tile.coverage')} to={() => navigate('pipeline', { tab: 'funnel', ...filter })}>
-            <Statistic value={times(tot.coverage)} data-testid="coverage-value" valueStyle={{ color: tot.coverage !== null && tot.coverage >= COVERAGE_MARK ? '#389e0d' : '#cf1322' }} />
-            {tot.coverage !== null && <Tag color={tot.coverage >= COVERAGE_MARK ? 'green' : 'red'} data-testid="coverage-mark">{tot.coverage >= COVERAGE_MARK ? t('tile.coverageOk') : t('tile.coverageLow')}</Tag>}
-            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('tile.coverageHint')}</Typography.Text></div>
+            <Statistic
+              value={times(tot.coverage)}
+              data-testid="coverage-value"
+              valueStyle={{ color: tot.coverage !== null && tot.coverage >= COVERAGE_MARK ? '#389e0d' : '#cf1322' }}
+            />
+            {tot.coverage !== null && (
+              <Tag color={tot.coverage >= COVERAGE_MARK ? 'green' : 'red'} data-testid="coverage-mark">
+                {tot.coverage >= COVERAGE_MARK ? t('tile.coverageOk') : t('tile.coverageLow')}
+              </Tag>
+            )}
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('tile.coverageHint')}
+              </Typography.Text>
+            </div>
           </Tile>
         </Col>
         <Col xs={24} xl={12}>
-          <Tile id="forecast" title={t('tile.forecast')} to={() => navigate('reports', { tab: 'forecast', week: o.week.weekStart, ...filter })} extra={!anyRecorded && <Tag>{t('tile.notRecorded')}</Tag>}>
+          <Tile
+            id="forecast"
+            title={t('tile.forecast')}
+            to={() => navigate('reports', { tab: 'forecast', week: o.week.weekStart, ...filter })}
+            extra={!anyRecorded && <Tag>{t('tile.notRecorded')}</Tag>}
+          >
             {forecastChart && <EChart option={forecastChart} style={{ height: 180 }} testId="forecast-chart" />}
-            <Typography.Text type="secondary">{o.forecast.moves.length ? `${t('tile.moved')}: ${o.forecast.moves.slice(0, 3).map((m) => `${m.name} ${t(`cat.${m.from}`)} → ${t(`cat.${m.to}`)}`).join('；')}` : t('tile.noMoves')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {o.forecast.moves.length
+                ? `${t('tile.moved')}: ${o.forecast.moves
+                    .slice(0, 3)
+                    .map((m) => `${m.name} ${t(`cat.${m.from}`)} → ${t(`cat.${m.to}`)}`)
+                    .join('；')}`
+                : t('tile.noMoves')}
+            </Typography.Text>
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
@@ -115,7 +174,11 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
               size="small"
               pagination={false}
               rowKey="k"
-              dataSource={(['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped'] as const).map((k) => ({ k, n: o.movement.counts[k] ?? 0, a: o.movement.amounts[k] ?? 0 }))}
+              dataSource={(['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped'] as const).map((k) => ({
+                k,
+                n: o.movement.counts[k] ?? 0,
+                a: o.movement.amounts[k] ?? 0,
+              }))}
               columns={[
                 { dataIndex: 'k', render: (k: string) => t(`mv.${k}`) },
                 { dataIndex: 'n', align: 'right' },
@@ -127,25 +190,71 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile id="stalled" title={t('tile.stalled', { days: o.stallDays })} to={() => navigate('pipeline', { tab: 'review', ...filter })} extra={<Tag color={o.stalled.length ? 'orange' : 'default'}>{o.stalled.length}</Tag>}>
-            <List size="small" dataSource={o.stalled.slice(0, 5)} locale={{ emptyText: t('tile.none') }} renderItem={(s) => <List.Item><span>{s.name} · {repName(s.ownerId)} · {t('tile.days', { n: s.days })}</span><span style={{ whiteSpace: 'nowrap' }}>{money(s.amount)}</span></List.Item>} />
+          <Tile
+            id="stalled"
+            title={t('tile.stalled', { days: o.stallDays })}
+            to={() => navigate('pipeline', { tab: 'review', ...filter })}
+            extra={<Tag color={o.stalled.length ? 'orange' : 'default'}>{o.stalled.length}</Tag>}
+          >
+            <List
+              size="small"
+              dataSource={o.stalled.slice(0, 5)}
+              locale={{ emptyText: t('tile.none') }}
+              renderItem={(s) => (
+                <List.Item>
+                  <span>
+                    {s.name} · {repName(s.ownerId)} · {t('tile.days', { n: s.days })}
+                  </span>
+                  <span style={{ whiteSpace: 'nowrap' }}>{money(s.amount)}</span>
+                </List.Item>
+              )}
+            />
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
           <Tile id="commitments" title={t('tile.commitments')} to={() => navigate('pipeline', { tab: 'review', ...filter })}>
-            <Typography.Text type="secondary" data-testid="commitments-last">{t('tile.lastWeekCommitments', { kept: lastWeekC.filter((c) => c.outcome === 'kept').length, missed: lastWeekC.filter((c) => c.outcome === 'notKept').length })}</Typography.Text>
-            <List size="small" dataSource={thisWeekC.slice(0, 5)} locale={{ emptyText: t('tile.none') }} renderItem={(c) => <List.Item><span>{c.opportunityName} · {c.step} <Tag>{t(`outcome.${c.outcome}`)}</Tag></span><span style={{ whiteSpace: 'nowrap' }}>{c.dueDate}</span></List.Item>} />
+            <Typography.Text type="secondary" data-testid="commitments-last">
+              {t('tile.lastWeekCommitments', {
+                kept: lastWeekC.filter((c) => c.outcome === 'kept').length,
+                missed: lastWeekC.filter((c) => c.outcome === 'notKept').length,
+              })}
+            </Typography.Text>
+            <List
+              size="small"
+              dataSource={thisWeekC.slice(0, 5)}
+              locale={{ emptyText: t('tile.none') }}
+              renderItem={(c) => (
+                <List.Item>
+                  <span>
+                    {c.opportunityName} · {c.step} <Tag>{t(`outcome.${c.outcome}`)}</Tag>
+                  </span>
+                  <span style={{ whiteSpace: 'nowrap' }}>{c.dueDate}</span>
+                </List.Item>
+              )}
+            />
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
           <Tile id="visits" title={t('tile.visits')} to={() => navigate('pareto', { ...filter, tab: 'plan' })}>
             <Space size="large">
               {grades.map((g) => (
-                <Statistic key={g} title={g} value={o.visits.dueByClass[g]?.visits ?? 0} suffix={o.visits.dueByClass[g]?.calls ? `+${o.visits.dueByClass[g]!.calls}☎` : undefined} data-testid={`visits-${g}`} />
+                <Statistic
+                  key={g}
+                  title={g}
+                  value={o.visits.dueByClass[g]?.visits ?? 0}
+                  suffix={o.visits.dueByClass[g]?.calls ? `+${o.visits.dueByClass[g]!.calls}☎` : undefined}
+                  data-testid={`visits-${g}`}
+                />
               ))}
             </Space>
-            <div><Typography.Text type="danger" data-testid="visits-overdue">{t('tile.overdueVisits', { count: o.visits.overdue })}</Typography.Text></div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('tile.cadence')}</Typography.Text>
+            <div>
+              <Typography.Text type="danger" data-testid="visits-overdue">
+                {t('tile.overdueVisits', { count: o.visits.overdue })}
+              </Typography.Text>
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('tile.cadence')}
+            </Typography.Text>
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
@@ -154,15 +263,29 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile id="negotiations" title={t('tile.negotiations')} to={() => navigate('negotiation')} extra={<Tag>{o.negotiations.length}</Tag>}>
+          <Tile
+            id="negotiations"
+            title={t('tile.negotiations')}
+            to={() => navigate('negotiation')}
+            extra={<Tag>{o.negotiations.length}</Tag>}
+          >
             <List
               size="small"
               dataSource={o.negotiations.slice(0, 5)}
               locale={{ emptyText: t('tile.none') }}
               renderItem={(n) => (
                 <List.Item>
-                  <span><Typography.Link onClick={(e) => { e.stopPropagation(); navigate('negotiation', { id: n.id }); }}>{n.name}</Typography.Link>
-                  {n.lastHeld && <Typography.Text type="secondary"> · {t('tile.lastHeld', { date: n.lastHeld })}</Typography.Text>}</span>
+                  <span>
+                    <Typography.Link
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        navigate('negotiation', { id: n.id });
+                      }}
+                    >
+                      {n.name}
+                    </Typography.Link>
+                    {n.lastHeld && <Typography.Text type="secondary"> · {t('tile.lastHeld', { date: n.lastHeld })}</Typography.Text>}
+                  </span>
                   <span>{t('tile.nextRound', { n: n.nextRound })}</span>
                 </List.Item>
               )}
@@ -170,7 +293,16 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
           </Tile>
         </Col>
         <Col xs={24}>
-          <Tile id="receivables" title={t('tile.receivables')} to={() => navigate('receivables', { tab: 'collections', ...filter })} extra={<Typography.Text type="secondary">{t('tile.overdueTotal', { count: o.overdueTotal.count, amount: money(o.overdueTotal.amount) })}</Typography.Text>}>
+          <Tile
+            id="receivables"
+            title={t('tile.receivables')}
+            to={() => navigate('receivables', { tab: 'collections', ...filter })}
+            extra={
+              <Typography.Text type="secondary">
+                {t('tile.overdueTotal', { count: o.overdueTotal.count, amount: money(o.overdueTotal.amount) })}
+              </Typography.Text>
+            }
+          >
             {o.receivables.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tile.none')} />
             ) : (
@@ -185,7 +317,12 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
                   { title: t('col.customer'), dataIndex: 'customer' },
                   { title: t('col.due'), dataIndex: 'dueDate' },
                   { title: t('col.daysOverdue'), dataIndex: 'daysOverdue', align: 'right' },
-                  { title: t('col.stage2'), dataIndex: 'reached', render: (r: string | null, x) => `${r ? t(`receivables:rung.${r}`) : '—'}${x.suggested ? ` → ${t(`receivables:rung.${x.suggested}`)}` : ''}` },
+                  {
+                    title: t('col.stage2'),
+                    dataIndex: 'reached',
+                    render: (r: string | null, x) =>
+                      `${r ? t(`receivables:rung.${r}`) : '—'}${x.suggested ? ` → ${t(`receivables:rung.${x.suggested}`)}` : ''}`,
+                  },
                   { title: t('col.outstanding'), dataIndex: 'outstanding', align: 'right', render: (a: number) => money(a) },
                 ]}
               />

@@ -43,19 +43,46 @@ export function QuotasTab({ lookups, year: initialYear, runJob }: { lookups: Rep
     void reload();
   }, [reload]);
 
-  const name = useCallback((x: { nameZh: string; nameEn: string } | undefined) => (x ? (locale === 'zh-CN' ? x.nameZh : x.nameEn) : ''), [locale]);
+  const name = useCallback(
+    (x: { nameZh: string; nameEn: string } | undefined) => (x ? (locale === 'zh-CN' ? x.nameZh : x.nameEn) : ''),
+    [locale],
+  );
   const { rows, pinned } = useMemo(() => {
     if (!data) return { rows: [] as QuotaGridRow[], pinned: [] as QuotaGridRow[] };
     const reps = new Map(lookups.reps.map((r) => [r.id, r]));
     const ters = new Map(lookups.territories.map((x) => [x.id, x]));
     const rows: QuotaGridRow[] = data.reps.map((r) => ({
-      key: r.key, kind: 'rep', ownerId: r.key, label: name(reps.get(r.key)), territory: name(ters.get(reps.get(r.key)?.territoryId ?? '')),
-      months: r.months, quarters: r.quarters, year: r.year,
+      key: r.key,
+      kind: 'rep',
+      ownerId: r.key,
+      label: name(reps.get(r.key)),
+      territory: name(ters.get(reps.get(r.key)?.territoryId ?? '')),
+      months: r.months,
+      quarters: r.quarters,
+      year: r.year,
     }));
     rows.sort((a, b) => a.territory.localeCompare(b.territory) || a.label.localeCompare(b.label));
     const pinned: QuotaGridRow[] = [
-      ...data.territories.map((x): QuotaGridRow => ({ key: `t-${x.key}`, kind: 'territory', ownerId: null, label: t('col.total'), territory: name(ters.get(x.key)), months: x.months, quarters: x.quarters, year: x.year })),
-      { key: 'team', kind: 'team', ownerId: null, label: t('col.team'), territory: '', months: data.team.months, quarters: data.team.quarters, year: data.team.year },
+      ...data.territories.map((x): QuotaGridRow => ({
+        key: `t-${x.key}`,
+        kind: 'territory',
+        ownerId: null,
+        label: t('col.total'),
+        territory: name(ters.get(x.key)),
+        months: x.months,
+        quarters: x.quarters,
+        year: x.year,
+      })),
+      {
+        key: 'team',
+        kind: 'team',
+        ownerId: null,
+        label: t('col.team'),
+        territory: '',
+        months: data.team.months,
+        quarters: data.team.quarters,
+        year: data.team.year,
+      },
     ];
     return { rows, pinned };
   }, [data, lookups, name, t]);
@@ -83,7 +110,9 @@ export function QuotasTab({ lookups, year: initialYear, runJob }: { lookups: Rep
   onEditRef.current = onEdit;
 
   const columns = useMemo<ColDef<QuotaGridRow>[]>(() => {
-    const monthNames = Array.from({ length: 12 }, (_, i) => (locale === 'zh-CN' ? `${i + 1}月` : new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })));
+    const monthNames = Array.from({ length: 12 }, (_, i) =>
+      locale === 'zh-CN' ? `${i + 1}月` : new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' }),
+    );
     const cols: ColDef<QuotaGridRow>[] = [
       { field: 'territory', headerName: t('col.territory'), width: 110, pinned: 'left' },
       { field: 'label', headerName: t('col.rep'), width: 110, pinned: 'left' },
@@ -106,9 +135,25 @@ export function QuotasTab({ lookups, year: initialYear, runJob }: { lookups: Rep
           cellClass: (p) => (p.data?.kind === 'rep' ? 'sw-editable' : ''),
         });
       }
-      cols.push({ colId: `q${q + 1}`, headerName: t('col.q', { n: q + 1 }), width: 120, type: 'rightAligned', valueGetter: (p) => p.data?.quarters[q] ?? null, valueFormatter: (p) => money(p.value as number), cellStyle: { fontWeight: 600, background: '#f6f8fb' } });
+      cols.push({
+        colId: `q${q + 1}`,
+        headerName: t('col.q', { n: q + 1 }),
+        width: 120,
+        type: 'rightAligned',
+        valueGetter: (p) => p.data?.quarters[q] ?? null,
+        valueFormatter: (p) => money(p.value as number),
+        cellStyle: { fontWeight: 600, background: '#f6f8fb' },
+      });
     }
-    cols.push({ colId: 'year', headerName: t('col.year'), width: 130, type: 'rightAligned', valueGetter: (p) => p.data?.year ?? null, valueFormatter: (p) => money(p.value as number), cellStyle: { fontWeight: 700 } });
+    cols.push({
+      colId: 'year',
+      headerName: t('col.year'),
+      width: 130,
+      type: 'rightAligned',
+      valueGetter: (p) => p.data?.year ?? null,
+      valueFormatter: (p) => money(p.value as number),
+      cellStyle: { fontWeight: 700 },
+    });
     return cols;
   }, [t, locale, money]);
 
@@ -120,7 +165,8 @@ export function QuotasTab({ lookups, year: initialYear, runJob }: { lookups: Rep
       message.success(t('quotas.imported', r));
       await reload();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'import-rejected') setErrors((e.details as { errors: { row: number; column: string; value: string; reason: string }[] }).errors);
+      if (e instanceof ApiError && e.code === 'import-rejected')
+        setErrors((e.details as { errors: { row: number; column: string; value: string; reason: string }[] }).errors);
       else message.error((e as Error).message);
     }
   }, [runJob, t, message, reload]);
@@ -141,8 +187,12 @@ export function QuotasTab({ lookups, year: initialYear, runJob }: { lookups: Rep
       <Space wrap className="sw-no-print">
         <Typography.Text>{t('quotas.year')}</Typography.Text>
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="quotas-year" />
-        <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="quotas-import">{t('quotas.import')}</Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportFile()} data-testid="quotas-export">{t('quotas.export')}</Button>
+        <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="quotas-import">
+          {t('quotas.import')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportFile()} data-testid="quotas-export">
+          {t('quotas.export')}
+        </Button>
         <Typography.Text type="secondary">{t('quotas.hint')}</Typography.Text>
       </Space>
       <div style={{ height: 'calc(100vh - 230px)', minHeight: 360 }} data-testid="quotas-grid">
@@ -161,7 +211,12 @@ export function QuotasTab({ lookups, year: initialYear, runJob }: { lookups: Rep
         />
       </div>
       <Modal open={errors !== null} onCancel={() => setErrors(null)} footer={null} title={t('quotas.rejected')} width={720}>
-        <List size="small" dataSource={errors ?? []} data-testid="quotas-errors" renderItem={(e) => <List.Item>{`row ${e.row} · ${e.column} · "${e.value}" · ${e.reason}`}</List.Item>} />
+        <List
+          size="small"
+          dataSource={errors ?? []}
+          data-testid="quotas-errors"
+          renderItem={(e) => <List.Item>{`row ${e.row} · ${e.column} · "${e.value}" · ${e.reason}`}</List.Item>}
+        />
       </Modal>
     </div>
   );

@@ -90,17 +90,33 @@ export default function ReportsPage() {
           onChange={(d) => d && go({ week: weekStartOf(d.format('YYYY-MM-DD')) })}
           data-testid="reports-week"
         />
-        <Button icon={<DownloadOutlined />} onClick={() => void downloadPack()} data-testid="reports-pack">{t('pack')}</Button>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="reports-print">{t('print')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void downloadPack()} data-testid="reports-pack">
+          {t('pack')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="reports-print">
+          {t('print')}
+        </Button>
       </Space>
       <Tabs
         activeKey={tab}
         onChange={(k) => go({ tab: k })}
         destroyOnHidden
         items={[
-          { key: 'overview', label: <span data-testid="reports-tab-overview">{t('tabs.overview')}</span>, children: <OverviewTab week={week} scope={scope} lookups={lookups} /> },
-          { key: 'quotas', label: <span data-testid="reports-tab-quotas">{t('tabs.quotas')}</span>, children: <QuotasTab lookups={lookups} year={Number(week.slice(0, 4))} runJob={jobs.run} /> },
-          { key: 'forecast', label: <span data-testid="reports-tab-forecast">{t('tabs.forecast')}</span>, children: <ForecastTab week={week} scope={scope} lookups={lookups} /> },
+          {
+            key: 'overview',
+            label: <span data-testid="reports-tab-overview">{t('tabs.overview')}</span>,
+            children: <OverviewTab week={week} scope={scope} lookups={lookups} />,
+          },
+          {
+            key: 'quotas',
+            label: <span data-testid="reports-tab-quotas">{t('tabs.quotas')}</span>,
+            children: <QuotasTab lookups={lookups} year={Number(week.slice(0, 4))} runJob={jobs.run} />,
+          },
+          {
+            key: 'forecast',
+            label: <span data-testid="reports-tab-forecast">{t('tabs.forecast')}</span>,
+            children: <ForecastTab week={week} scope={scope} lookups={lookups} />,
+          },
         ]}
       />
       {jobs.element}

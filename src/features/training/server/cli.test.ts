@@ -34,32 +34,69 @@ function workbook(file: string, sheets: Record<string, Rows>): string {
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    ['--db', db, ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
-const V = [['Price', 2], ['Payment', 1], ['Service', 3], ['Delivery', 4]] as const;
-const C = [['Price', 1], ['Payment', 4], ['Service', 3], ['Delivery', 2]] as const;
+const V = [
+  ['Price', 2],
+  ['Payment', 1],
+  ['Service', 3],
+  ['Delivery', 4],
+] as const;
+const C = [
+  ['Price', 1],
+  ['Payment', 4],
+  ['Service', 3],
+  ['Delivery', 2],
+] as const;
 
 /** Three vendors for one customer; A and B sign with the same levels (a tie), C breaks off. */
 function goodClass(): Record<string, Rows> {
   return {
-    Teams: [['Team', 'Side'], ['Vendor A', 'vendor'], ['Vendor B', 'vendor'], ['Vendor C', 'vendor'], ['Customer', 'customer']],
+    Teams: [
+      ['Team', 'Side'],
+      ['Vendor A', 'vendor'],
+      ['Vendor B', 'vendor'],
+      ['Vendor C', 'vendor'],
+      ['Customer', 'customer'],
+    ],
     Priorities: [
       ['Team', 'Issue', 'Priority'],
       ...['Vendor A', 'Vendor B', 'Vendor C'].flatMap((t) => V.map(([i, p]) => [t, i, p])),
       ...C.map(([i, p]) => ['Customer', i, p]),
     ],
-    Pairings: [['Round', 'Pairing', 'Vendor team', 'Customer team', 'Signed'], [1, 'A', 'Vendor A', 'Customer', 'yes'], [1, 'B', 'Vendor B', 'Customer', 'yes'], [1, 'C', 'Vendor C', 'Customer', 'no']],
+    Pairings: [
+      ['Round', 'Pairing', 'Vendor team', 'Customer team', 'Signed'],
+      [1, 'A', 'Vendor A', 'Customer', 'yes'],
+      [1, 'B', 'Vendor B', 'Customer', 'yes'],
+      [1, 'C', 'Vendor C', 'Customer', 'no'],
+    ],
     Outcomes: [
       ['Round', 'Pairing', 'Issue', 'Vendor level', 'Customer level'],
-      ...['A', 'B'].flatMap((p) => [[1, p, 'Price', 3, 3], [1, p, 'Payment', 5, 1], [1, p, 'Service', 3, 3], [1, p, 'Delivery', 1, 5]]),
+      ...['A', 'B'].flatMap((p) => [
+        [1, p, 'Price', 3, 3],
+        [1, p, 'Payment', 5, 1],
+        [1, p, 'Service', 3, 3],
+        [1, p, 'Delivery', 1, 5],
+      ]),
     ],
-    Guesses: [['Team', 'Issue', 'Guessed priority'], ['Vendor A', 'Price', 1], ['Vendor A', 'Payment', 4], ['Vendor A', 'Service', 2], ['Vendor A', 'Delivery', 3]],
+    Guesses: [
+      ['Team', 'Issue', 'Guessed priority'],
+      ['Vendor A', 'Price', 1],
+      ['Vendor A', 'Payment', 4],
+      ['Vendor A', 'Service', 2],
+      ['Vendor A', 'Delivery', 3],
+    ],
   };
 }
 
-const sheet = (file: string, name: string) => XLSX.utils.sheet_to_json<unknown[]>(XLSX.readFile(file).Sheets[name]!, { header: 1, defval: null });
+const sheet = (file: string, name: string) =>
+  XLSX.utils.sheet_to_json<unknown[]>(XLSX.readFile(file).Sheets[name]!, { header: 1, defval: null });
 
 describe('npm run cli -- --db FILE import/export training', () => {
   it('imports a class, prints its id, and exports Scores and Leaderboard with ties ranked alike', async () => {
@@ -101,7 +138,8 @@ describe('npm run cli -- --db FILE import/export training', () => {
   it('names the session after the file without --name; issues may be named in Chinese', async () => {
     const sheets = goodClass();
     const zh: Record<string, string> = { Price: '价位', Payment: '付款', Service: '服务', Delivery: '到货时间' };
-    for (const name of ['Priorities', 'Outcomes', 'Guesses']) for (const row of sheets[name]!.slice(1)) row[name === 'Outcomes' ? 2 : 1] = zh[row[name === 'Outcomes' ? 2 : 1] as string]!;
+    for (const name of ['Priorities', 'Outcomes', 'Guesses'])
+      for (const row of sheets[name]!.slice(1)) row[name === 'Outcomes' ? 2 : 1] = zh[row[name === 'Outcomes' ? 2 : 1] as string]!;
     const r = await cli('import', 'training', workbook(path.join(dir, '二期.xlsx'), sheets));
     expect(r.code).toBe(0);
     const ctx = await openBook(db, { dailyBackup: false });
@@ -161,8 +199,12 @@ describe('npm run cli -- --db FILE import/export training', () => {
     s2.Priorities = s2.Priorities!.filter((x) => !(x[0] === 'Customer' && x[1] === 'Service'));
     r = await cli('import', 'training', workbook(path.join(dir, 'gaps.xlsx'), s2));
     const text = r.err.join('\n');
-    expect(text).toContain('Pairings row 3, column Signed, value "yes": pairing B of round 1 signed, but the Outcomes sheet has no level for Delivery');
-    expect(text).toContain('Priorities row 14, column Issue, value "Customer": Customer gives no priority to Service; a team ranks every issue');
+    expect(text).toContain(
+      'Pairings row 3, column Signed, value "yes": pairing B of round 1 signed, but the Outcomes sheet has no level for Delivery',
+    );
+    expect(text).toContain(
+      'Priorities row 14, column Issue, value "Customer": Customer gives no priority to Service; a team ranks every issue',
+    );
   });
 
   it('refuses a file that is not a workbook with a clear message', async () => {

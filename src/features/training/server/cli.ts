@@ -13,7 +13,8 @@ export function formatImportError(e: TrainingImportError): string {
 export const trainingCommands: CliCommand[] = [
   {
     words: ['import', 'training'],
-    usage: 'import training IN.xlsx [--name NAME]  import a role-play session (sheets Teams, Priorities, Pairings, Outcomes, Guesses); prints its id',
+    usage:
+      'import training IN.xlsx [--name NAME]  import a role-play session (sheets Teams, Priorities, Pairings, Outcomes, Guesses); prints its id',
     options: { name: { type: 'string' } },
     async run(io) {
       const file = fileArg(io, 0, 'read', 'IN.xlsx');
@@ -36,12 +37,17 @@ export const trainingCommands: CliCommand[] = [
   },
   {
     words: ['export', 'training'],
-    usage: 'export training ID OUT.xlsx             write a session\'s Scores and Leaderboard sheets',
+    usage: "export training ID OUT.xlsx             write a session's Scores and Leaderboard sheets",
     async run(io) {
       const id = io.positionals[0];
       if (!id) throw new AppError('invalid-input', 'missing ID');
       const file = fileArg(io, 1, 'write', 'OUT.xlsx');
-      const r = await io.registry.call<{ rows: number; sheets: string[] }>(io.ctx, 'training:export', { id, file, lang: 'en', layout: 'scores' });
+      const r = await io.registry.call<{ rows: number; sheets: string[] }>(io.ctx, 'training:export', {
+        id,
+        file,
+        lang: 'en',
+        layout: 'scores',
+      });
       io.out(`Written ${path.resolve(io.positionals[1]!)}: ${r.sheets.join(', ')} (${r.rows} rows)`);
       return 0;
     },

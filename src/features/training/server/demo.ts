@@ -80,7 +80,10 @@ export function seedTrainingDemo(ctx: ServerContext): void {
   const rng = seedrandom('sales-workstation-training-demo');
   let seq = 0;
   const baseMs = Date.UTC(2026, 0, 2);
-  const w: ServerContext = { ...ctx, newId: () => uuidv7({ msecs: baseMs + seq++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rng() * 256)) }) };
+  const w: ServerContext = {
+    ...ctx,
+    newId: () => uuidv7({ msecs: baseMs + seq++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rng() * 256)) }),
+  };
   const job = ctx.jobs.start(undefined);
   const h = trainingHandlers as Required<Handlers<C>>;
   const run = <K extends keyof C>(k: K, input: Input<C[K]>) => h[k](input as never, w, job) as TrainingDetail;
@@ -88,8 +91,11 @@ export function seedTrainingDemo(ctx: ServerContext): void {
   ctx.db.transaction(() => {
     for (const cls of CLASSES) {
       let d = run('training:create', {
-        name: cls.name, date: addDays(ctx.clock.today(), -cls.daysAgo), lang: 'zh-CN',
-        caseDescription: '某制造企业采购一套自动化生产线，三家供应商提交了建议书和报价。客户已与两家谈过。谈判30分钟内未签订协议，算作谈判破裂。',
+        name: cls.name,
+        date: addDays(ctx.clock.today(), -cls.daysAgo),
+        lang: 'zh-CN',
+        caseDescription:
+          '某制造企业采购一套自动化生产线，三家供应商提交了建议书和报价。客户已与两家谈过。谈判30分钟内未签订协议，算作谈判破裂。',
       });
       const sessionId = d.session.id;
       d = run('training:update', { id: sessionId, patch: { trainerNotes: cls.notes } });
@@ -97,17 +103,29 @@ export function seedTrainingDemo(ctx: ServerContext): void {
       for (const name of cls.customers) d = run('training:saveTeam', { sessionId, name, side: 'customer' });
       const issueId = (k: IssueKey) => d.issues.find((i) => i.issueKey === k)!.id;
       const teamId = (name: string) => d.teams.find((t) => t.name === name)!.id;
-      const order = (o: Partial<Record<IssueKey, number>>) => Object.entries(o).map(([k, priority]) => ({ issueId: issueId(k as IssueKey), priority }));
+      const order = (o: Partial<Record<IssueKey, number>>) =>
+        Object.entries(o).map(([k, priority]) => ({ issueId: issueId(k as IssueKey), priority }));
       for (const name of cls.vendors) d = run('training:setOrder', { teamId: teamId(name), kind: 'priorities', order: order(VENDOR) });
       for (const name of cls.customers) d = run('training:setOrder', { teamId: teamId(name), kind: 'priorities', order: order(CUSTOMER) });
-      for (const [name, guess] of Object.entries(cls.guesses)) d = run('training:setOrder', { teamId: teamId(name), kind: 'guesses', order: order(guess) });
+      for (const [name, guess] of Object.entries(cls.guesses))
+        d = run('training:setOrder', { teamId: teamId(name), kind: 'guesses', order: order(guess) });
       for (const [roundNo, label, v, c, signed, levels] of cls.tables) {
-        d = run('training:savePairing', { sessionId, roundNo, label, vendorTeamId: teamId(cls.vendors[v]!), customerTeamId: teamId(cls.customers[c]!), signed });
+        d = run('training:savePairing', {
+          sessionId,
+          roundNo,
+          label,
+          vendorTeamId: teamId(cls.vendors[v]!),
+          customerTeamId: teamId(cls.customers[c]!),
+          signed,
+        });
         const pairingId = d.pairings.find((p) => p.roundNo === roundNo && p.label === label)!.id;
         if (!levels) continue;
         for (const [k, [vendorLevel, customerLevel]] of Object.entries(levels) as [IssueKey, [number, number]][]) {
           const term = k === 'price' ? cls.priceTerms[`${roundNo}${label}`] : undefined;
-          d = run('training:setOutcome', term ? { pairingId, issueId: issueId(k), term } : { pairingId, issueId: issueId(k), vendorLevel, customerLevel });
+          d = run(
+            'training:setOutcome',
+            term ? { pairingId, issueId: issueId(k), term } : { pairingId, issueId: issueId(k), vendorLevel, customerLevel },
+          );
         }
       }
     }

@@ -17,7 +17,12 @@ function mustGet(ctx: ServerContext, id: string): TrainingDetail {
   return d;
 }
 
-function mustSessionOf(ctx: ServerContext, table: 'training_issues' | 'training_teams' | 'training_pairings', id: string, what: string): string {
+function mustSessionOf(
+  ctx: ServerContext,
+  table: 'training_issues' | 'training_teams' | 'training_pairings',
+  id: string,
+  what: string,
+): string {
   const s = repo.sessionOf(ctx.db, table, id);
   if (!s || !repo.getSession(ctx.db, s)) throw new AppError('not-found', `This ${what} no longer exists.`);
   return s;
@@ -32,16 +37,21 @@ function change(ctx: ServerContext, sessionId: string, fn: () => void): Training
 }
 
 export const trainingHandlers: Handlers<C> = {
-  'training:list': (_in, ctx) =>
-    repo.listSessionIds(ctx.db).map((id) => sessionSummary(mustGet(ctx, id))),
+  'training:list': (_in, ctx) => repo.listSessionIds(ctx.db).map((id) => sessionSummary(mustGet(ctx, id))),
 
   'training:get': ({ id }, ctx) => mustGet(ctx, id),
 
   'training:create': (input, ctx) => {
     const id = ctx.db.transaction(() => {
       const sessionId = insertRow(ctx, 'training_sessions', {
-        name: input.name, session_date: input.date, case_description: input.caseDescription ?? null,
-        time_limit_minutes: input.timeLimitMinutes ?? 30, trainer_notes: null, broken_off_rule: 'zero', broken_off_level: null, debrief_open: 0,
+        name: input.name,
+        session_date: input.date,
+        case_description: input.caseDescription ?? null,
+        time_limit_minutes: input.timeLimitMinutes ?? 30,
+        trainer_notes: null,
+        broken_off_rule: 'zero',
+        broken_off_level: null,
+        debrief_open: 0,
       });
       defaultCase(input.lang).forEach((issue, i) => repo.insertIssue(ctx, sessionId, issue, i + 1));
       return sessionId;
@@ -85,9 +95,20 @@ export const trainingHandlers: Handlers<C> = {
     if (clash) throw invalid(`There is already an issue named “${input.name}”.`, 'name');
     const issueKey = input.issueKey === undefined ? matchStandardIssue(input.name) : input.issueKey;
     return change(ctx, d.session.id, () => {
-      if (input.id) updateRow(ctx, 'training_issues', input.id, { name: input.name, issue_key: issueKey, ...repo.issueTermColumns(input.vendorTerms, input.customerTerms) });
+      if (input.id)
+        updateRow(ctx, 'training_issues', input.id, {
+          name: input.name,
+          issue_key: issueKey,
+          ...repo.issueTermColumns(input.vendorTerms, input.customerTerms),
+        });
       // A new issue changes every team's order (1..n): the orders are incomplete until re-entered.
-      else repo.insertIssue(ctx, d.session.id, { issueKey, name: input.name, vendorTerms: input.vendorTerms, customerTerms: input.customerTerms }, repo.nextPosition(ctx.db, 'training_issues', d.session.id));
+      else
+        repo.insertIssue(
+          ctx,
+          d.session.id,
+          { issueKey, name: input.name, vendorTerms: input.vendorTerms, customerTerms: input.customerTerms },
+          repo.nextPosition(ctx.db, 'training_issues', d.session.id),
+        );
     });
   },
 
@@ -105,13 +126,24 @@ export const trainingHandlers: Handlers<C> = {
     const d = mustGet(ctx, input.sessionId);
     const current = input.id ? d.teams.find((t) => t.id === input.id) : undefined;
     if (input.id && !current) throw new AppError('not-found', 'This team no longer exists.');
-    if (d.teams.some((t) => t.id !== input.id && t.name.toLowerCase() === input.name.toLowerCase())) throw invalid(`There is already a team named “${input.name}”.`, 'name');
-    if (current && current.side !== input.side && d.pairings.some((p) => p.vendorTeamId === current.id || p.customerTeamId === current.id)) {
+    if (d.teams.some((t) => t.id !== input.id && t.name.toLowerCase() === input.name.toLowerCase()))
+      throw invalid(`There is already a team named “${input.name}”.`, 'name');
+    if (
+      current &&
+      current.side !== input.side &&
+      d.pairings.some((p) => p.vendorTeamId === current.id || p.customerTeamId === current.id)
+    ) {
       throw invalid('This team sits at a negotiation table; remove its pairings before moving it to the other side.', 'side');
     }
     return change(ctx, d.session.id, () => {
       if (current) updateRow(ctx, 'training_teams', current.id, { name: input.name, side: input.side });
-      else insertRow(ctx, 'training_teams', { session_id: d.session.id, name: input.name, side: input.side, position: repo.nextPosition(ctx.db, 'training_teams', d.session.id) });
+      else
+        insertRow(ctx, 'training_teams', {
+          session_id: d.session.id,
+          name: input.name,
+          side: input.side,
+          position: repo.nextPosition(ctx.db, 'training_teams', d.session.id),
+        });
     });
   },
 
@@ -119,7 +151,8 @@ export const trainingHandlers: Handlers<C> = {
     const sessionId = mustSessionOf(ctx, 'training_teams', id, 'team');
     return change(ctx, sessionId, () => {
       for (const col of ['vendor_team_id', 'customer_team_id'] as const) {
-        for (const pairingId of repo.deleteWhere(ctx, 'training_pairings', col, id)) repo.deleteWhere(ctx, 'training_outcomes', 'pairing_id', pairingId);
+        for (const pairingId of repo.deleteWhere(ctx, 'training_pairings', col, id))
+          repo.deleteWhere(ctx, 'training_outcomes', 'pairing_id', pairingId);
       }
       repo.deleteWhere(ctx, 'training_priorities', 'team_id', id);
       repo.deleteWhere(ctx, 'training_guesses', 'team_id', id);
@@ -138,17 +171,21 @@ export const trainingHandlers: Handlers<C> = {
       if (!issueIds.has(issueId)) throw invalid('An issue of this order is not part of the session.', 'issueId');
       if (seenIssues.has(issueId)) throw invalid('An issue appears twice in the order.', 'issueId');
       if (priority > n) throw invalid(`Priorities run from 1 to ${n} (one per issue).`, 'priority');
-      if (seenPriorities.has(priority)) throw invalid(`Priority ${priority} is given to two issues; each priority is used once.`, 'priority');
+      if (seenPriorities.has(priority))
+        throw invalid(`Priority ${priority} is given to two issues; each priority is used once.`, 'priority');
       seenIssues.add(issueId);
       seenPriorities.add(priority);
     }
-    if (kind === 'priorities' && order.length > 0 && order.length !== n) throw invalid(`A team ranks all ${n} issues (1 to ${n}).`, 'priority');
+    if (kind === 'priorities' && order.length > 0 && order.length !== n)
+      throw invalid(`A team ranks all ${n} issues (1 to ${n}).`, 'priority');
     return change(ctx, sessionId, () => repo.writeOrder(ctx, kind, sessionId, teamId, order));
   },
 
   'training:saveRound': ({ sessionId, roundNo, timeLimitMinutes }, ctx) => {
     mustGet(ctx, sessionId);
-    return change(ctx, sessionId, () => updateRow(ctx, 'training_rounds', repo.roundId(ctx, sessionId, roundNo), { time_limit_minutes: timeLimitMinutes }));
+    return change(ctx, sessionId, () =>
+      updateRow(ctx, 'training_rounds', repo.roundId(ctx, sessionId, roundNo), { time_limit_minutes: timeLimitMinutes }),
+    );
   },
 
   'training:savePairing': (input, ctx) => {
@@ -157,12 +194,21 @@ export const trainingHandlers: Handlers<C> = {
     if (input.id && !current) throw new AppError('not-found', 'This pairing no longer exists.');
     const team = (id: string) => d.teams.find((t) => t.id === id);
     if (team(input.vendorTeamId)?.side !== 'vendor') throw invalid('The vendor seat needs a vendor team of this session.', 'vendorTeamId');
-    if (team(input.customerTeamId)?.side !== 'customer') throw invalid('The customer seat needs a customer team of this session.', 'customerTeamId');
+    if (team(input.customerTeamId)?.side !== 'customer')
+      throw invalid('The customer seat needs a customer team of this session.', 'customerTeamId');
     const sameRound = d.pairings.filter((p) => p.roundNo === input.roundNo && p.id !== input.id);
-    if (sameRound.some((p) => p.label.toLowerCase() === input.label.toLowerCase())) throw invalid(`Round ${input.roundNo} already has a pairing “${input.label}”.`, 'label');
-    if (sameRound.some((p) => p.vendorTeamId === input.vendorTeamId)) throw invalid(`${team(input.vendorTeamId)!.name} already negotiates in round ${input.roundNo}.`, 'vendorTeamId');
+    if (sameRound.some((p) => p.label.toLowerCase() === input.label.toLowerCase()))
+      throw invalid(`Round ${input.roundNo} already has a pairing “${input.label}”.`, 'label');
+    if (sameRound.some((p) => p.vendorTeamId === input.vendorTeamId))
+      throw invalid(`${team(input.vendorTeamId)!.name} already negotiates in round ${input.roundNo}.`, 'vendorTeamId');
     return change(ctx, d.session.id, () => {
-      const cols = { round_id: repo.roundId(ctx, d.session.id, input.roundNo), label: input.label, vendor_team_id: input.vendorTeamId, customer_team_id: input.customerTeamId, signed: input.signed ? 1 : 0 };
+      const cols = {
+        round_id: repo.roundId(ctx, d.session.id, input.roundNo),
+        label: input.label,
+        vendor_team_id: input.vendorTeamId,
+        customer_team_id: input.customerTeamId,
+        signed: input.signed ? 1 : 0,
+      };
       if (current) updateRow(ctx, 'training_pairings', current.id, cols);
       else insertRow(ctx, 'training_pairings', { session_id: d.session.id, ...cols });
     });
@@ -188,7 +234,8 @@ export const trainingHandlers: Handlers<C> = {
       value = { term: text, vendorLevel, customerLevel };
     } else if (text) {
       const levels = levelsForTerm(issue, text);
-      if (!levels) throw invalid(`“${text}” is not one of the terms defined for ${issue.name}; pick a defined term or enter the levels.`, 'term');
+      if (!levels)
+        throw invalid(`“${text}” is not one of the terms defined for ${issue.name}; pick a defined term or enter the levels.`, 'term');
       value = { term: text, ...levels };
     } else {
       value = null;

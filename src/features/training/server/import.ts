@@ -43,31 +43,64 @@ export async function readTrainingWorkbook(file: string, job?: Job): Promise<Par
 /** Terms in the language the issue is named in (ASCII → English, otherwise Chinese). */
 const langOf = (name: string): 'zh-CN' | 'en' => (/^[\x20-\x7e]+$/.test(name) ? 'en' : 'zh-CN');
 
-export function writeImportPlan(ctx: ServerContext, plan: ImportPlan, opts: { name: string; fileName: string; lang: 'zh-CN' | 'en' }): string {
+export function writeImportPlan(
+  ctx: ServerContext,
+  plan: ImportPlan,
+  opts: { name: string; fileName: string; lang: 'zh-CN' | 'en' },
+): string {
   return ctx.db.transaction(() => {
     const batchId = insertRow(ctx, 'import_batches', { kind: 'training', file_name: opts.fileName, inserted: 0, updated: 0 });
     const ins = (table: string, row: Record<string, unknown>) => insertRow(ctx, table, row, batchId);
     const sessionId = ins('training_sessions', {
-      name: opts.name, session_date: ctx.clock.today(), case_description: null, time_limit_minutes: 30,
-      trainer_notes: null, broken_off_rule: 'zero', broken_off_level: null, debrief_open: 0,
+      name: opts.name,
+      session_date: ctx.clock.today(),
+      case_description: null,
+      time_limit_minutes: 30,
+      trainer_notes: null,
+      broken_off_rule: 'zero',
+      broken_off_level: null,
+      debrief_open: 0,
     });
     const issues = plan.issues
-      ? plan.issues.map((i) => (i.issueKey ? { ...defaultIssue(i.issueKey, langOf(i.name)), name: i.name } : { issueKey: null, name: i.name, vendorTerms: [], customerTerms: [] }))
+      ? plan.issues.map((i) =>
+          i.issueKey
+            ? { ...defaultIssue(i.issueKey, langOf(i.name)), name: i.name }
+            : { issueKey: null, name: i.name, vendorTerms: [], customerTerms: [] },
+        )
       : defaultCase(opts.lang);
     const issueIds = issues.map((issue, i) => insertIssue(ctx, sessionId, issue, i + 1, batchId));
     const teamIds = plan.teams.map((t, i) => ins('training_teams', { session_id: sessionId, name: t.name, side: t.side, position: i + 1 }));
-    for (const p of plan.priorities) ins('training_priorities', { session_id: sessionId, team_id: teamIds[p.team]!, issue_id: issueIds[p.issue]!, priority: p.priority });
-    for (const g of plan.guesses) ins('training_guesses', { session_id: sessionId, team_id: teamIds[g.team]!, issue_id: issueIds[g.issue]!, guessed_priority: g.priority });
+    for (const p of plan.priorities)
+      ins('training_priorities', { session_id: sessionId, team_id: teamIds[p.team]!, issue_id: issueIds[p.issue]!, priority: p.priority });
+    for (const g of plan.guesses)
+      ins('training_guesses', {
+        session_id: sessionId,
+        team_id: teamIds[g.team]!,
+        issue_id: issueIds[g.issue]!,
+        guessed_priority: g.priority,
+      });
     const pairingIds = plan.pairings.map((p) =>
       ins('training_pairings', {
-        session_id: sessionId, round_id: roundId(ctx, sessionId, p.round, batchId), label: p.label,
-        vendor_team_id: teamIds[p.vendor]!, customer_team_id: teamIds[p.customer]!, signed: p.signed ? 1 : 0,
+        session_id: sessionId,
+        round_id: roundId(ctx, sessionId, p.round, batchId),
+        label: p.label,
+        vendor_team_id: teamIds[p.vendor]!,
+        customer_team_id: teamIds[p.customer]!,
+        signed: p.signed ? 1 : 0,
       }),
     );
     for (const o of plan.outcomes) {
-      ins('training_outcomes', { session_id: sessionId, pairing_id: pairingIds[o.pairing]!, issue_id: issueIds[o.issue]!, term: null, vendor_level: o.vendorLevel, customer_level: o.customerLevel });
+      ins('training_outcomes', {
+        session_id: sessionId,
+        pairing_id: pairingIds[o.pairing]!,
+        issue_id: issueIds[o.issue]!,
+        term: null,
+        vendor_level: o.vendorLevel,
+        customer_level: o.customerLevel,
+      });
     }
-    const inserted = 1 + issueIds.length + teamIds.length + plan.priorities.length + plan.guesses.length + pairingIds.length + plan.outcomes.length;
+    const inserted =
+      1 + issueIds.length + teamIds.length + plan.priorities.length + plan.guesses.length + pairingIds.length + plan.outcomes.length;
     updateRow(ctx, 'import_batches', batchId, { inserted }, { batchId });
     return sessionId;
   })();
@@ -82,7 +115,10 @@ export async function importTraining(
   const checked = planTrainingImport(sheets);
   if ('errors' in checked) {
     const n = checked.errors.length;
-    throw new AppError('import-rejected', `${path.basename(file)}: ${n} problem${n === 1 ? '' : 's'} found; nothing was imported.`, { errors: checked.errors.slice(0, 500), total: n });
+    throw new AppError('import-rejected', `${path.basename(file)}: ${n} problem${n === 1 ? '' : 's'} found; nothing was imported.`, {
+      errors: checked.errors.slice(0, 500),
+      total: n,
+    });
   }
   opts.job?.throwIfCancelled();
   const sessionId = writeImportPlan(ctx, checked.plan, { name: opts.name, fileName: path.basename(file), lang: opts.lang });

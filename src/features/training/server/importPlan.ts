@@ -48,14 +48,26 @@ function intOf(v: Raw): number | null {
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
-export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>): { plan: ImportPlan } | { errors: TrainingImportError[] } {
+export function planTrainingImport(
+  sheets: Partial<Record<SheetName, SheetRows>>,
+): { plan: ImportPlan } | { errors: TrainingImportError[] } {
   const errors: TrainingImportError[] = [];
-  const reject = (sheet: SheetName, row: number, column: string, value: Raw, reason: string) => errors.push({ sheet, row, column, value: valueText(value), reason });
+  const reject = (sheet: SheetName, row: number, column: string, value: Raw, reason: string) =>
+    errors.push({ sheet, row, column, value: valueText(value), reason });
 
   for (const [sheet, columns] of Object.entries(SHEETS) as [SheetName, readonly string[]][]) {
     const s = sheets[sheet];
     if (!s) {
-      if (!OPTIONAL_SHEETS.includes(sheet)) reject(sheet, 1, '', '', `the workbook has no sheet “${sheet}” (needed: ${Object.keys(SHEETS).filter((x) => !OPTIONAL_SHEETS.includes(x as SheetName)).join(', ')})`);
+      if (!OPTIONAL_SHEETS.includes(sheet))
+        reject(
+          sheet,
+          1,
+          '',
+          '',
+          `the workbook has no sheet “${sheet}” (needed: ${Object.keys(SHEETS)
+            .filter((x) => !OPTIONAL_SHEETS.includes(x as SheetName))
+            .join(', ')})`,
+        );
       continue;
     }
     const have = new Set(s.headers.map(fold));
@@ -89,11 +101,17 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
       rejectedTeams.add(fold(name));
     }
   }
-  const findTeam = (sheet: SheetName, r: { row: number; cells: Record<string, Raw> }, column: string, side?: 'vendor' | 'customer'): number | null => {
+  const findTeam = (
+    sheet: SheetName,
+    r: { row: number; cells: Record<string, Raw> },
+    column: string,
+    side?: 'vendor' | 'customer',
+  ): number | null => {
     const v = cell(r, column);
     const i = teamIndex.get(fold(valueText(v)));
     if (i === undefined) {
-      if (!rejectedTeams.has(fold(valueText(v)))) reject(sheet, r.row, column, v, valueText(v) ? 'not a team of the Teams sheet' : 'a team is required');
+      if (!rejectedTeams.has(fold(valueText(v))))
+        reject(sheet, r.row, column, v, valueText(v) ? 'not a team of the Teams sheet' : 'a team is required');
       return null;
     }
     if (side && teams[i]!.side !== side) {
@@ -110,21 +128,37 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
     const name = valueText(cell(r, 'Issue'));
     if (!name || issues.some((x) => x.key === issueKeyOf(name))) continue;
     if (issues.length >= MAX_ISSUES) {
-      reject('Priorities', r.row, 'Issue', name, `a case has at most ${MAX_ISSUES} issues; is this a misspelling of ${issues.map((x) => x.name).join(', ')}?`);
+      reject(
+        'Priorities',
+        r.row,
+        'Issue',
+        name,
+        `a case has at most ${MAX_ISSUES} issues; is this a misspelling of ${issues.map((x) => x.name).join(', ')}?`,
+      );
       continue;
     }
     issues.push({ name, issueKey: matchStandardIssue(name), key: issueKeyOf(name) });
   }
   const defaultIssues = issues.length === 0;
-  const issueList = defaultIssues ? (['price', 'payment', 'service', 'delivery'] as const).map((k) => ({ name: k, issueKey: k, key: k })) : issues;
+  const issueList = defaultIssues
+    ? (['price', 'payment', 'service', 'delivery'] as const).map((k) => ({ name: k, issueKey: k, key: k }))
+    : issues;
   const n = issueList.length;
   const firstPriorityRow = rowsOf('Priorities')[0];
-  if (!defaultIssues && n < MIN_ISSUES && firstPriorityRow) reject('Priorities', firstPriorityRow.row, 'Issue', issues[0]!.name, `a case needs at least ${MIN_ISSUES} issues`);
+  if (!defaultIssues && n < MIN_ISSUES && firstPriorityRow)
+    reject('Priorities', firstPriorityRow.row, 'Issue', issues[0]!.name, `a case needs at least ${MIN_ISSUES} issues`);
   const findIssue = (sheet: SheetName, r: { row: number; cells: Record<string, Raw> }): number | null => {
     const v = cell(r, 'Issue');
     const text = valueText(v);
     const i = text ? issueList.findIndex((x) => x.key === issueKeyOf(text)) : -1;
-    if (i < 0) reject(sheet, r.row, 'Issue', v, text ? `not an issue of the case (${issueList.map((x) => x.name).join(', ')})` : 'an issue is required');
+    if (i < 0)
+      reject(
+        sheet,
+        r.row,
+        'Issue',
+        v,
+        text ? `not an issue of the case (${issueList.map((x) => x.name).join(', ')})` : 'an issue is required',
+      );
     return i < 0 ? null : i;
   };
 
@@ -150,7 +184,14 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
       const sameIssue = mine.find((x) => x.issue === issue);
       const samePriority = mine.find((x) => x.priority === priority);
       if (sameIssue) reject(sheet, r.row, 'Issue', cell(r, 'Issue'), `${teams[team]!.name} already ranks ${issueList[issue]!.name}`);
-      else if (samePriority) reject(sheet, r.row, column, v, `${teams[team]!.name} already gives ${priority} to ${issueList[samePriority.issue]!.name}; each priority is used once`);
+      else if (samePriority)
+        reject(
+          sheet,
+          r.row,
+          column,
+          v,
+          `${teams[team]!.name} already gives ${priority} to ${issueList[samePriority.issue]!.name}; each priority is used once`,
+        );
       else out.push({ team, issue, priority });
     }
     return { out, firstRow, named };
@@ -160,7 +201,14 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
     const ranked = new Set(priorities.out.filter((x) => x.team === team).map((x) => x.issue));
     issueList.forEach((issue, i) => {
       // An issue whose row was rejected already has its error.
-      if (!ranked.has(i) && !priorities.named.has(`${team}|${i}`)) reject('Priorities', row, 'Issue', teams[team]!.name, `${teams[team]!.name} gives no priority to ${issue.name}; a team ranks every issue`);
+      if (!ranked.has(i) && !priorities.named.has(`${team}|${i}`))
+        reject(
+          'Priorities',
+          row,
+          'Issue',
+          teams[team]!.name,
+          `${teams[team]!.name} gives no priority to ${issue.name}; a team ranks every issue`,
+        );
     });
   }
   const guesses = readOrders('Guesses', 'Guessed priority');
@@ -182,7 +230,14 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
     const sv = cell(r, 'Signed');
     const signedText = fold(valueText(sv));
     if (signedText !== 'yes' && signedText !== 'no') reject('Pairings', r.row, 'Signed', sv, 'Signed must be yes or no');
-    if (round === null || !label || label.length > 40 || vendor === null || customer === null || (signedText !== 'yes' && signedText !== 'no')) {
+    if (
+      round === null ||
+      !label ||
+      label.length > 40 ||
+      vendor === null ||
+      customer === null ||
+      (signedText !== 'yes' && signedText !== 'no')
+    ) {
       if (round !== null && label) rejectedPairings.add(pairingKey(round, label));
       continue;
     }
@@ -209,18 +264,26 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
     const label = valueText(cell(r, 'Pairing'));
     const pairing = round === null ? undefined : pairingIndex.get(pairingKey(round, label));
     if (round === null) reject('Outcomes', r.row, 'Round', rv, 'Round must be a whole number');
-    else if (pairing === undefined && !rejectedPairings.has(pairingKey(round, label))) reject('Outcomes', r.row, 'Pairing', cell(r, 'Pairing'), `the Pairings sheet has no pairing “${label}” in round ${round}`);
+    else if (pairing === undefined && !rejectedPairings.has(pairingKey(round, label)))
+      reject('Outcomes', r.row, 'Pairing', cell(r, 'Pairing'), `the Pairings sheet has no pairing “${label}” in round ${round}`);
     const issue = findIssue('Outcomes', r);
     if (pairing !== undefined && issue !== null) namedOutcomes.add(`${pairing}|${issue}`);
     const levels = (['Vendor level', 'Customer level'] as const).map((column) => {
       const v = cell(r, column);
       const level = intOf(v);
-      if (level === null || level < 1 || level > TOP_LEVEL) reject('Outcomes', r.row, column, v, `a level is a whole number from 1 to ${TOP_LEVEL}`);
+      if (level === null || level < 1 || level > TOP_LEVEL)
+        reject('Outcomes', r.row, column, v, `a level is a whole number from 1 to ${TOP_LEVEL}`);
       return level !== null && level >= 1 && level <= TOP_LEVEL ? level : null;
     });
     if (pairing === undefined || issue === null || levels[0] === null || levels[1] === null) continue;
     if (outcomes.some((o) => o.pairing === pairing && o.issue === issue)) {
-      reject('Outcomes', r.row, 'Issue', cell(r, 'Issue'), `pairing ${label} of round ${round} already has an outcome for ${issueList[issue]!.name}`);
+      reject(
+        'Outcomes',
+        r.row,
+        'Issue',
+        cell(r, 'Issue'),
+        `pairing ${label} of round ${round} already has an outcome for ${issueList[issue]!.name}`,
+      );
       continue;
     }
     outcomes.push({ pairing, issue, vendorLevel: levels[0]!, customerLevel: levels[1]! });
@@ -228,7 +291,14 @@ export function planTrainingImport(sheets: Partial<Record<SheetName, SheetRows>>
   pairings.forEach((p, i) => {
     if (!p.signed) return;
     const missing = issueList.filter((_, k) => !namedOutcomes.has(`${i}|${k}`)).map((x) => x.name);
-    if (missing.length) reject('Pairings', pairingRow[i]!, 'Signed', 'yes', `pairing ${p.label} of round ${p.round} signed, but the Outcomes sheet has no level for ${missing.join(', ')}`);
+    if (missing.length)
+      reject(
+        'Pairings',
+        pairingRow[i]!,
+        'Signed',
+        'yes',
+        `pairing ${p.label} of round ${p.round} signed, but the Outcomes sheet has no level for ${missing.join(', ')}`,
+      );
   });
 
   if (errors.length) return { errors: errors.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row) };

@@ -39,11 +39,38 @@ async function classOfThree(): Promise<TrainingDetail> {
   const team = (n: string) => d.teams.find((t) => t.name === n)!.id;
   const issue = (k: string) => d.issues.find((i) => i.issueKey === k)!.id;
   const order = (o: Record<string, number>) => Object.entries(o).map(([k, priority]) => ({ issueId: issue(k), priority }));
-  for (const v of ['厂家一组', '厂家二组']) d = await call('training:setOrder', { teamId: team(v), kind: 'priorities', order: order({ price: 2, payment: 1, service: 3, delivery: 4 }) });
-  d = await call('training:setOrder', { teamId: team('客户组'), kind: 'priorities', order: order({ price: 1, payment: 4, service: 3, delivery: 2 }) });
-  d = await call('training:setOrder', { teamId: team('厂家一组'), kind: 'guesses', order: order({ price: 1, payment: 3, service: 4, delivery: 2 }) });
-  d = await call('training:savePairing', { sessionId, roundNo: 1, label: 'A', vendorTeamId: team('厂家一组'), customerTeamId: team('客户组'), signed: true });
-  d = await call('training:savePairing', { sessionId, roundNo: 1, label: 'B', vendorTeamId: team('厂家二组'), customerTeamId: team('客户组'), signed: false });
+  for (const v of ['厂家一组', '厂家二组'])
+    d = await call('training:setOrder', {
+      teamId: team(v),
+      kind: 'priorities',
+      order: order({ price: 2, payment: 1, service: 3, delivery: 4 }),
+    });
+  d = await call('training:setOrder', {
+    teamId: team('客户组'),
+    kind: 'priorities',
+    order: order({ price: 1, payment: 4, service: 3, delivery: 2 }),
+  });
+  d = await call('training:setOrder', {
+    teamId: team('厂家一组'),
+    kind: 'guesses',
+    order: order({ price: 1, payment: 3, service: 4, delivery: 2 }),
+  });
+  d = await call('training:savePairing', {
+    sessionId,
+    roundNo: 1,
+    label: 'A',
+    vendorTeamId: team('厂家一组'),
+    customerTeamId: team('客户组'),
+    signed: true,
+  });
+  d = await call('training:savePairing', {
+    sessionId,
+    roundNo: 1,
+    label: 'B',
+    vendorTeamId: team('厂家二组'),
+    customerTeamId: team('客户组'),
+    signed: false,
+  });
   const a = d.pairings.find((p) => p.label === 'A')!.id;
   // Price agreed as a term: 250万元 is level 3 for both sides in the default case.
   d = await call('training:setOutcome', { pairingId: a, issueId: issue('price'), term: '250万元' });
@@ -56,7 +83,12 @@ async function classOfThree(): Promise<TrainingDetail> {
 describe('training sessions in the database', () => {
   it('a new session has the default case: four issues, five levels per side, 30 minutes, 0 for a broken-off table', async () => {
     const d = await call('training:create', { name: 'x', date: '2026-11-20', lang: 'en' });
-    expect(d.issues.map((i) => [i.issueKey, i.name])).toEqual([['price', 'Price'], ['payment', 'Payment'], ['service', 'Service'], ['delivery', 'Delivery']]);
+    expect(d.issues.map((i) => [i.issueKey, i.name])).toEqual([
+      ['price', 'Price'],
+      ['payment', 'Payment'],
+      ['service', 'Service'],
+      ['delivery', 'Delivery'],
+    ]);
     expect(d.issues[0]!.vendorTerms[4]).toBe('¥3,100,000');
     expect(d.issues[0]!.customerTerms[4]).toBe('¥1,880,000');
     expect(d.session).toMatchObject({ timeLimitMinutes: 30, brokenOffRule: 'zero', debriefOpen: false });
@@ -89,11 +121,15 @@ describe('training sessions in the database', () => {
 
   it('writes every change through the change log', async () => {
     const d = await classOfThree();
-    const logged = ctx.db.prepare("SELECT table_name, op, count(*) AS n FROM change_log WHERE table_name LIKE 'training_%' GROUP BY 1, 2 ORDER BY 1, 2").all();
+    const logged = ctx.db
+      .prepare("SELECT table_name, op, count(*) AS n FROM change_log WHERE table_name LIKE 'training_%' GROUP BY 1, 2 ORDER BY 1, 2")
+      .all();
     expect(logged).toContainEqual({ table_name: 'training_outcomes', op: 'insert', n: 4 });
     expect(logged).toContainEqual({ table_name: 'training_priorities', op: 'insert', n: 12 });
     await call('training:setOutcome', { pairingId: d.pairings[0]!.id, issueId: d.issues[0]!.id, vendorLevel: 4, customerLevel: 2 });
-    const last = ctx.db.prepare("SELECT op, changes FROM change_log WHERE table_name = 'training_outcomes' ORDER BY seq DESC LIMIT 1").get() as { op: string; changes: string };
+    const last = ctx.db
+      .prepare("SELECT op, changes FROM change_log WHERE table_name = 'training_outcomes' ORDER BY seq DESC LIMIT 1")
+      .get() as { op: string; changes: string };
     expect(last.op).toBe('update');
     expect(JSON.parse(last.changes)).toMatchObject({ vendor_level: [3, 4], customer_level: [3, 2], term: ['250万元', null] });
   });
@@ -106,11 +142,27 @@ describe('training sessions in the database', () => {
     const reject = async (channel: string, input: unknown, msg: RegExp) => {
       await expect(call(channel, input)).rejects.toSatisfy((e: unknown) => e instanceof AppError && msg.test(e.message));
     };
-    await reject('training:setOrder', { teamId: v1, kind: 'priorities', order: ids.map((issueId) => ({ issueId, priority: 1 })) }, /Priority 1 is given to two issues/);
+    await reject(
+      'training:setOrder',
+      { teamId: v1, kind: 'priorities', order: ids.map((issueId) => ({ issueId, priority: 1 })) },
+      /Priority 1 is given to two issues/,
+    );
     await reject('training:setOrder', { teamId: v1, kind: 'priorities', order: [{ issueId: ids[0], priority: 1 }] }, /ranks all 4 issues/);
-    await reject('training:setOrder', { teamId: v1, kind: 'priorities', order: ids.map((issueId, i) => ({ issueId, priority: i + 2 })) }, /from 1 to 4/);
-    await reject('training:savePairing', { sessionId: d.session.id, roundNo: 2, label: 'A', vendorTeamId: c, customerTeamId: c, signed: false }, /vendor team/);
-    await reject('training:savePairing', { sessionId: d.session.id, roundNo: 1, label: 'C', vendorTeamId: v1, customerTeamId: c, signed: false }, /already negotiates in round 1/);
+    await reject(
+      'training:setOrder',
+      { teamId: v1, kind: 'priorities', order: ids.map((issueId, i) => ({ issueId, priority: i + 2 })) },
+      /from 1 to 4/,
+    );
+    await reject(
+      'training:savePairing',
+      { sessionId: d.session.id, roundNo: 2, label: 'A', vendorTeamId: c, customerTeamId: c, signed: false },
+      /vendor team/,
+    );
+    await reject(
+      'training:savePairing',
+      { sessionId: d.session.id, roundNo: 1, label: 'C', vendorTeamId: v1, customerTeamId: c, signed: false },
+      /already negotiates in round 1/,
+    );
     await reject('training:setOutcome', { pairingId: d.pairings[0]!.id, issueId: ids[0], term: '999万元' }, /not one of the terms/);
     await reject('training:setOutcome', { pairingId: d.pairings[0]!.id, issueId: ids[0], vendorLevel: 3 }, /both sides/);
     await reject('training:update', { id: d.session.id, patch: { brokenOffRule: 'fixedLevel' } }, /Choose the level/);
@@ -134,7 +186,17 @@ describe('training sessions in the database', () => {
     const d = await classOfThree();
     const list = await call<TrainingSummary[]>('training:list', {});
     expect(list).toEqual([
-      expect.objectContaining({ id: d.session.id, vendorTeams: 2, customerTeams: 1, pairings: 2, signed: 1, vendorAverage: 18, customerAverage: 17, jointAverage: 35, bestJoint: 70 }),
+      expect.objectContaining({
+        id: d.session.id,
+        vendorTeams: 2,
+        customerTeams: 1,
+        pairings: 2,
+        signed: 1,
+        vendorAverage: 18,
+        customerAverage: 17,
+        jointAverage: 35,
+        bestJoint: 70,
+      }),
     ]);
     await call('training:delete', { id: d.session.id });
     expect(await call<TrainingSummary[]>('training:list', {})).toEqual([]);
@@ -164,7 +226,12 @@ describe('training workbooks', () => {
   it('exports Scores and Leaderboard (the CLI layout) with the exact headers', async () => {
     const d = await classOfThree();
     const file = path.join(dir, 'out.xlsx');
-    const r = await call<{ sheets: string[] }>('training:export', { id: d.session.id, file: ctx.files.register(file, 'write').token, lang: 'en', layout: 'scores' });
+    const r = await call<{ sheets: string[] }>('training:export', {
+      id: d.session.id,
+      file: ctx.files.register(file, 'write').token,
+      lang: 'en',
+      layout: 'scores',
+    });
     expect(r.sheets).toEqual(['Scores', 'Leaderboard']);
     const wb = read(file);
     expect(wb.SheetNames).toEqual(['Scores', 'Leaderboard']);
@@ -192,7 +259,20 @@ describe('training workbooks', () => {
     expect(wb.SheetNames).toEqual(['汇总', '谈判结果', '第1轮']);
     const round = sheetRows(wb, '第1轮');
     const header = round.findIndex((x) => x[0] === '谈判桌');
-    expect(round[header]).toEqual(['谈判桌', '厂家组', '客户组', '结果', '谈判内容', '约定条款', '厂家优先级', '厂家等级', '厂家得分', '客户优先级', '客户等级', '客户得分']);
+    expect(round[header]).toEqual([
+      '谈判桌',
+      '厂家组',
+      '客户组',
+      '结果',
+      '谈判内容',
+      '约定条款',
+      '厂家优先级',
+      '厂家等级',
+      '厂家得分',
+      '客户优先级',
+      '客户等级',
+      '客户得分',
+    ]);
     expect(round[header + 1]).toEqual(['A', '厂家一组', '客户组', '已签约', '价位', '250万元', 2, 3, 9, 1, 3, 12]);
     expect(round[round.length - 1]).toEqual(['Total', null, null, null, null, null, null, null, 36, null, null, 34]);
   });

@@ -44,20 +44,42 @@ export function Countdown({ clock, onChange }: { clock: Clock; onChange(c: Clock
       <div
         data-testid="countdown-digits"
         style={{
-          fontSize: 'min(28vw, 52vh)', lineHeight: 1, fontWeight: 700, fontVariantNumeric: 'tabular-nums', letterSpacing: '-0.02em',
+          fontSize: 'min(28vw, 52vh)',
+          lineHeight: 1,
+          fontWeight: 700,
+          fontVariantNumeric: 'tabular-nums',
+          letterSpacing: '-0.02em',
           color: up ? '#ff6b6b' : warn ? '#ffd43b' : '#ffffff',
         }}
       >
         {formatClock(left)}
       </div>
-      {up && <div data-testid="countdown-up" style={{ fontSize: 'min(3.6vw, 6vh)', color: '#ff6b6b', marginTop: '2vh', textAlign: 'center' }}>{t('room.timeUp')}</div>}
+      {up && (
+        <div data-testid="countdown-up" style={{ fontSize: 'min(3.6vw, 6vh)', color: '#ff6b6b', marginTop: '2vh', textAlign: 'center' }}>
+          {t('room.timeUp')}
+        </div>
+      )}
       <Space size="large" style={{ marginTop: '4vh' }}>
         {running ? (
-          <Button size="large" icon={<PauseOutlined />} onClick={pause} style={bigButton} data-testid="countdown-pause">{t('room.pause')}</Button>
+          <Button size="large" icon={<PauseOutlined />} onClick={pause} style={bigButton} data-testid="countdown-pause">
+            {t('room.pause')}
+          </Button>
         ) : (
-          <Button size="large" type="primary" icon={<CaretRightOutlined />} onClick={start} disabled={up} style={bigButton} data-testid="countdown-start">{t('room.start')}</Button>
+          <Button
+            size="large"
+            type="primary"
+            icon={<CaretRightOutlined />}
+            onClick={start}
+            disabled={up}
+            style={bigButton}
+            data-testid="countdown-start"
+          >
+            {t('room.start')}
+          </Button>
         )}
-        <Button size="large" icon={<ReloadOutlined />} onClick={reset} style={bigButton} data-testid="countdown-reset">{t('room.reset')}</Button>
+        <Button size="large" icon={<ReloadOutlined />} onClick={reset} style={bigButton} data-testid="countdown-reset">
+          {t('room.reset')}
+        </Button>
       </Space>
     </div>
   );

@@ -45,7 +45,8 @@ export function Leaderboard({ detail, results, revealed }: { detail: TrainingDet
 
   const tablesChart = useMemo<EChartsOption>(() => {
     const ps = results.pairings;
-    const name = (p: TrainingResults['pairings'][number]) => `R${p.roundNo} ${p.label}\n${labels.team(p.vendor.teamId)}–${labels.team(p.customer.teamId)}`;
+    const name = (p: TrainingResults['pairings'][number]) =>
+      `R${p.roundNo} ${p.label}\n${labels.team(p.vendor.teamId)}–${labels.team(p.customer.teamId)}`;
     return {
       title: { text: `${t('room.joint')} · ${t('room.tables')}`, left: 0, top: 0, textStyle: { fontSize: 18 } },
       textStyle: { fontSize: 16 },
@@ -55,14 +56,26 @@ export function Leaderboard({ detail, results, revealed }: { detail: TrainingDet
       xAxis: { type: 'category', data: ps.map(name), axisLabel: { fontSize: 15, interval: 0 } },
       yAxis: { type: 'value', axisLabel: { fontSize: 14 } },
       series: [
-        { name: t('room.vendor'), type: 'bar', stack: 'joint', data: ps.map((p) => p.vendor.total), itemStyle: { color: SIDE_COLOR.vendor } },
+        {
+          name: t('room.vendor'),
+          type: 'bar',
+          stack: 'joint',
+          data: ps.map((p) => p.vendor.total),
+          itemStyle: { color: SIDE_COLOR.vendor },
+        },
         {
           name: t('room.customer'),
           type: 'bar',
           stack: 'joint',
           data: ps.map((p) => p.customer.total),
           itemStyle: { color: SIDE_COLOR.customer },
-          label: { show: true, position: 'top', fontSize: 20, fontWeight: 'bold', formatter: (x: { dataIndex: number }) => String(ps[x.dataIndex]!.joint) },
+          label: {
+            show: true,
+            position: 'top',
+            fontSize: 20,
+            fontWeight: 'bold',
+            formatter: (x: { dataIndex: number }) => String(ps[x.dataIndex]!.joint),
+          },
         },
       ],
     };
@@ -70,9 +83,25 @@ export function Leaderboard({ detail, results, revealed }: { detail: TrainingDet
 
   if (results.pairings.length === 0) return <div style={{ fontSize: FONT, padding: '4vh' }}>{t('room.noData')}</div>;
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gridTemplateRows: 'auto 1fr', gap: '2vh 2vw', height: '100%', padding: '1vh 2vw', boxSizing: 'border-box' }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: '1fr 1fr',
+        gridTemplateRows: 'auto 1fr',
+        gap: '2vh 2vw',
+        height: '100%',
+        padding: '1vh 2vw',
+        boxSizing: 'border-box',
+      }}
+    >
       {(['vendor', 'customer'] as const).map((side) => (
-        <SideTable key={side} title={t(side === 'vendor' ? 'room.vendors' : 'room.customers')} color={SIDE_COLOR[side]} rows={results.leaderboard[side]} testId={`leaderboard-${side}`}>
+        <SideTable
+          key={side}
+          title={t(side === 'vendor' ? 'room.vendors' : 'room.customers')}
+          color={SIDE_COLOR[side]}
+          rows={results.leaderboard[side]}
+          testId={`leaderboard-${side}`}
+        >
           {(r) => [r.rank, r.name, r.total, r.joint, percent(r.guessAccuracy, locale)]}
         </SideTable>
       ))}
@@ -91,9 +120,28 @@ function sumLines(results: TrainingResults, row: LeaderRowOut, issueId: string):
   return s;
 }
 
-function SideTable({ title, color, rows, children, testId }: { title: string; color: string; rows: LeaderRowOut[]; children(r: LeaderRowOut): ReactNode[]; testId: string }) {
+function SideTable({
+  title,
+  color,
+  rows,
+  children,
+  testId,
+}: {
+  title: string;
+  color: string;
+  rows: LeaderRowOut[];
+  children(r: LeaderRowOut): ReactNode[];
+  testId: string;
+}) {
   const { t } = useTranslation('training');
-  const th: CSSProperties = { textAlign: 'left', padding: '0.2em 0.5em', borderBottom: `3px solid ${color}`, fontWeight: 600, whiteSpace: 'nowrap', fontSize: '0.8em' };
+  const th: CSSProperties = {
+    textAlign: 'left',
+    padding: '0.2em 0.5em',
+    borderBottom: `3px solid ${color}`,
+    fontWeight: 600,
+    whiteSpace: 'nowrap',
+    fontSize: '0.8em',
+  };
   const td: CSSProperties = { padding: '0.2em 0.5em', borderBottom: '1px solid #e5e8ec', whiteSpace: 'nowrap' };
   const num: CSSProperties = { ...td, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
   return (
@@ -113,7 +161,11 @@ function SideTable({ title, color, rows, children, testId }: { title: string; co
           {rows.map((r) => {
             const cells = children(r);
             return (
-              <tr key={r.teamId} data-testid={`rank-row-${r.name}`} style={{ background: r.rank === 1 ? SIDE_COLOR_LIGHT[r.side] + '55' : undefined }}>
+              <tr
+                key={r.teamId}
+                data-testid={`rank-row-${r.name}`}
+                style={{ background: r.rank === 1 ? SIDE_COLOR_LIGHT[r.side] + '55' : undefined }}
+              >
                 <td style={{ ...td, fontWeight: 700 }}>{cells[0]}</td>
                 <td style={td}>{cells[1]}</td>
                 <td style={{ ...num, fontWeight: 700 }}>{cells[2]}</td>

@@ -28,8 +28,24 @@ export function PossibleChart({ detail, results }: { detail: TrainingDetail; res
       legend: { top: 0, textStyle: { fontSize: 15 } },
       tooltip: { trigger: 'item', formatter: (p: unknown) => tooltip(p as { seriesIndex: number; data: unknown[] }) },
       grid: { left: 60, right: 30, top: 50, bottom: 56 },
-      xAxis: { type: 'value', name: t('room.vendorScore'), nameLocation: 'middle', nameGap: 32, min: 0, max: results.maxScore, nameTextStyle: { fontSize: 18, color: SIDE_COLOR.vendor } },
-      yAxis: { type: 'value', name: t('room.customerScore'), nameLocation: 'middle', nameGap: 40, min: 0, max: results.maxScore, nameTextStyle: { fontSize: 18, color: SIDE_COLOR.customer } },
+      xAxis: {
+        type: 'value',
+        name: t('room.vendorScore'),
+        nameLocation: 'middle',
+        nameGap: 32,
+        min: 0,
+        max: results.maxScore,
+        nameTextStyle: { fontSize: 18, color: SIDE_COLOR.vendor },
+      },
+      yAxis: {
+        type: 'value',
+        name: t('room.customerScore'),
+        nameLocation: 'middle',
+        nameGap: 40,
+        min: 0,
+        max: results.maxScore,
+        nameTextStyle: { fontSize: 18, color: SIDE_COLOR.customer },
+      },
       series: [
         {
           name: t('room.agreements'),
@@ -62,15 +78,27 @@ export function PossibleChart({ detail, results }: { detail: TrainingDetail; res
   }, [group, deals, results.maxScore, t]);
 
   if (!group) return <div style={{ fontSize: FONT, padding: '4vh' }}>{t('room.noData')}</div>;
-  const th: CSSProperties = { textAlign: 'left', padding: '0.2em 0.4em', borderBottom: '2px solid #2b8a3e', fontSize: '0.75em', whiteSpace: 'nowrap' };
+  const th: CSSProperties = {
+    textAlign: 'left',
+    padding: '0.2em 0.4em',
+    borderBottom: '2px solid #2b8a3e',
+    fontSize: '0.75em',
+    whiteSpace: 'nowrap',
+  };
   const td: CSSProperties = { padding: '0.2em 0.5em', borderBottom: '1px solid #e5e8ec' };
   const num: CSSProperties = { ...td, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '3fr 2fr', gap: '2vw', height: '100%', padding: '1vh 2vw', boxSizing: 'border-box' }}>
+    <div
+      style={{ display: 'grid', gridTemplateColumns: '3fr 2fr', gap: '2vw', height: '100%', padding: '1vh 2vw', boxSizing: 'border-box' }}
+    >
       <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <div style={{ fontSize: FONT, fontWeight: 700 }}>{t('room.possibleTitle', { count: group.combinations })}</div>
         {results.groups.length > 1 && (
-          <Segmented value={groupIndex} onChange={(v) => setGroupIndex(v as number)} options={results.groups.map((_, i) => ({ value: i, label: t('room.group', { n: i + 1 }) }))} />
+          <Segmented
+            value={groupIndex}
+            onChange={(v) => setGroupIndex(v as number)}
+            options={results.groups.map((_, i) => ({ value: i, label: t('room.group', { n: i + 1 }) }))}
+          />
         )}
         <EChart option={option} style={{ flex: 1, height: 'auto', minHeight: 300 }} testId="possible-chart" />
       </div>
@@ -89,12 +117,18 @@ export function PossibleChart({ detail, results }: { detail: TrainingDetail; res
             {deals.map((p) => (
               <tr key={p.pairingId} data-testid={`possible-row-${p.roundNo}-${p.label}`}>
                 <td style={td}>
-                  <b>R{p.roundNo} {p.label}</b>
+                  <b>
+                    R{p.roundNo} {p.label}
+                  </b>
                   {p.possible?.onFrontier ? ` ✓ ${t('room.onFrontier')}` : ''}
-                  <div style={{ fontSize: '0.75em', color: '#57606a', whiteSpace: 'nowrap' }}>{labels.team(p.vendor.teamId)}–{labels.team(p.customer.teamId)}</div>
+                  <div style={{ fontSize: '0.75em', color: '#57606a', whiteSpace: 'nowrap' }}>
+                    {labels.team(p.vendor.teamId)}–{labels.team(p.customer.teamId)}
+                  </div>
                 </td>
                 <td style={num}>{p.joint}</td>
-                <td style={{ ...num, fontWeight: 700, color: (p.possible?.leftOnTable ?? 0) > 0 ? '#c2255c' : '#2b8a3e' }}>{p.possible?.leftOnTable}</td>
+                <td style={{ ...num, fontWeight: 700, color: (p.possible?.leftOnTable ?? 0) > 0 ? '#c2255c' : '#2b8a3e' }}>
+                  {p.possible?.leftOnTable}
+                </td>
                 <td style={num}>{p.possible?.gapToBestJoint}</td>
               </tr>
             ))}

@@ -51,8 +51,20 @@ export function RoomView({ id }: { id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [id]);
 
-  const overlay = { position: 'fixed' as const, inset: 0, zIndex: 1000, background: '#fff', display: 'flex', flexDirection: 'column' as const };
-  if (!detail || !results) return <div style={overlay}><Spin style={{ margin: 'auto' }} /></div>;
+  const overlay = {
+    position: 'fixed' as const,
+    inset: 0,
+    zIndex: 1000,
+    background: '#fff',
+    display: 'flex',
+    flexDirection: 'column' as const,
+  };
+  if (!detail || !results)
+    return (
+      <div style={overlay}>
+        <Spin style={{ margin: 'auto' }} />
+      </div>
+    );
 
   const revealed = detail.session.debriefOpen;
   const rounds = [...new Set([...detail.rounds.map((r) => r.roundNo), ...detail.pairings.map((p) => p.roundNo)])].sort((a, b) => a - b);
@@ -64,7 +76,13 @@ export function RoomView({ id }: { id: string }) {
     <div style={{ margin: 'auto', textAlign: 'center', fontSize: 'min(2.4vw, 4vh)' }} data-testid="hidden-until-debrief">
       <EyeInvisibleOutlined /> {t('room.hiddenUntilDebrief')}
       <div style={{ marginTop: '3vh' }}>
-        <Button size="large" type="primary" icon={<EyeOutlined />} onClick={() => void s.change('training:update', { id, patch: { debriefOpen: true } })} data-testid="open-debrief">
+        <Button
+          size="large"
+          type="primary"
+          icon={<EyeOutlined />}
+          onClick={() => void s.change('training:update', { id, patch: { debriefOpen: true } })}
+          data-testid="open-debrief"
+        >
           {t('room.openDebrief')}
         </Button>
       </div>
@@ -73,8 +91,19 @@ export function RoomView({ id }: { id: string }) {
   const dark = screen === 'countdown';
   return (
     <div style={{ ...overlay, background: dark ? '#101418' : '#fff', color: dark ? '#fff' : '#1f2328' }} data-testid="room-view">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '10px 20px', borderBottom: `1px solid ${dark ? '#2d333b' : '#e5e8ec'}`, flexWrap: 'wrap' }}>
-        <div style={{ fontSize: 'min(1.8vw, 3vh)', fontWeight: 700, marginRight: 'auto' }} data-testid="room-title">{detail.session.name}</div>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          padding: '10px 20px',
+          borderBottom: `1px solid ${dark ? '#2d333b' : '#e5e8ec'}`,
+          flexWrap: 'wrap',
+        }}
+      >
+        <div style={{ fontSize: 'min(1.8vw, 3vh)', fontWeight: 700, marginRight: 'auto' }} data-testid="room-title">
+          {detail.session.name}
+        </div>
         <Segmented
           size="large"
           value={screen}
@@ -82,18 +111,51 @@ export function RoomView({ id }: { id: string }) {
             setScreen(v as Screen);
             void s.reload();
           }}
-          options={SCREENS.map((k) => ({ value: k, label: <span data-testid={`room-tab-${k}`} style={{ fontSize: 18 }}>{t(`room.${k}`)}</span> }))}
+          options={SCREENS.map((k) => ({
+            value: k,
+            label: (
+              <span data-testid={`room-tab-${k}`} style={{ fontSize: 18 }}>
+                {t(`room.${k}`)}
+              </span>
+            ),
+          }))}
         />
         <Space>
           {revealed ? (
-            <Button icon={<EyeInvisibleOutlined />} onClick={() => void s.change('training:update', { id, patch: { debriefOpen: false } })} data-testid="close-debrief">{t('room.closeDebrief')}</Button>
+            <Button
+              icon={<EyeInvisibleOutlined />}
+              onClick={() => void s.change('training:update', { id, patch: { debriefOpen: false } })}
+              data-testid="close-debrief"
+            >
+              {t('room.closeDebrief')}
+            </Button>
           ) : (
-            <Button icon={<EyeOutlined />} onClick={() => void s.change('training:update', { id, patch: { debriefOpen: true } })} data-testid="open-debrief-header">{t('room.openDebrief')}</Button>
+            <Button
+              icon={<EyeOutlined />}
+              onClick={() => void s.change('training:update', { id, patch: { debriefOpen: true } })}
+              data-testid="open-debrief-header"
+            >
+              {t('room.openDebrief')}
+            </Button>
           )}
           <Button icon={<ReloadOutlined />} onClick={() => void s.reload()} aria-label="reload" />
-          <Segmented size="small" value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} />
-          <Button icon={<FullscreenOutlined />} onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})} aria-label="full screen" />
-          <Button icon={<CloseOutlined />} onClick={exit} data-testid="room-exit">{t('room.exit')}</Button>
+          <Segmented
+            size="small"
+            value={locale}
+            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
+          <Button
+            icon={<FullscreenOutlined />}
+            onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}
+            aria-label="full screen"
+          />
+          <Button icon={<CloseOutlined />} onClick={exit} data-testid="room-exit">
+            {t('room.exit')}
+          </Button>
         </Space>
       </div>
       <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -101,10 +163,20 @@ export function RoomView({ id }: { id: string }) {
           <>
             {rounds.length > 1 && (
               <div style={{ textAlign: 'center', paddingTop: '2vh' }}>
-                <Segmented size="large" value={round} onChange={(v) => setRoundNo(v as number)} options={rounds.map((n) => ({ value: n, label: <span style={{ fontSize: 20 }}>{t('room.roundN', { n })}</span> }))} data-testid="room-rounds" />
+                <Segmented
+                  size="large"
+                  value={round}
+                  onChange={(v) => setRoundNo(v as number)}
+                  options={rounds.map((n) => ({ value: n, label: <span style={{ fontSize: 20 }}>{t('room.roundN', { n })}</span> }))}
+                  data-testid="room-rounds"
+                />
               </div>
             )}
-            {rounds.length <= 1 && <div style={{ textAlign: 'center', paddingTop: '2vh', fontSize: 'min(2.4vw, 4vh)', color: '#adb5bd' }}>{t('room.roundN', { n: round })}</div>}
+            {rounds.length <= 1 && (
+              <div style={{ textAlign: 'center', paddingTop: '2vh', fontSize: 'min(2.4vw, 4vh)', color: '#adb5bd' }}>
+                {t('room.roundN', { n: round })}
+              </div>
+            )}
             <div style={{ flex: 1, minHeight: 0 }}>
               <Countdown clock={clock} onChange={(c) => setClocks((all) => ({ ...all, [round]: c }))} />
             </div>

@@ -20,7 +20,11 @@ export function RoundsTab({ api }: { api: TrainingSessionApi }) {
       {roundNos.map((n) => (
         <RoundCard key={n} api={api} roundNo={n} />
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => void api.change('training:saveRound', { sessionId: d.session.id, roundNo: nextRound, timeLimitMinutes: null })} data-testid="round-add">
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => void api.change('training:saveRound', { sessionId: d.session.id, roundNo: nextRound, timeLimitMinutes: null })}
+        data-testid="round-add"
+      >
         {t('editor.addRound')}
       </Button>
     </Space>
@@ -79,18 +83,49 @@ function NewPairing({ api, roundNo, taken }: { api: TrainingSessionApi; roundNo:
   const [customer, setCustomer] = useState<string | undefined>();
   const add = async () => {
     if (!vendor || !customer) return;
-    if (await api.change('training:savePairing', { sessionId: d.session.id, roundNo, label: (label ?? nextLabel).trim() || nextLabel, vendorTeamId: vendor, customerTeamId: customer, signed: false })) {
+    if (
+      await api.change('training:savePairing', {
+        sessionId: d.session.id,
+        roundNo,
+        label: (label ?? nextLabel).trim() || nextLabel,
+        vendorTeamId: vendor,
+        customerTeamId: customer,
+        signed: false,
+      })
+    ) {
       setLabel(null);
       setVendor(undefined);
     }
   };
   return (
     <Space wrap>
-      <Input style={{ width: 70 }} value={label ?? nextLabel} onChange={(e) => setLabel(e.target.value)} aria-label={t('editor.pairing')} data-testid={`pairing-label-${roundNo}`} />
-      <Select style={{ width: 180 }} placeholder={t('editor.vendorTeam')} value={vendor} onChange={setVendor} options={teamOptions(api, 'vendor').filter((o) => !taken.some((p) => p.vendorTeamId === o.value))} data-testid={`pairing-vendor-${roundNo}`} />
+      <Input
+        style={{ width: 70 }}
+        value={label ?? nextLabel}
+        onChange={(e) => setLabel(e.target.value)}
+        aria-label={t('editor.pairing')}
+        data-testid={`pairing-label-${roundNo}`}
+      />
+      <Select
+        style={{ width: 180 }}
+        placeholder={t('editor.vendorTeam')}
+        value={vendor}
+        onChange={setVendor}
+        options={teamOptions(api, 'vendor').filter((o) => !taken.some((p) => p.vendorTeamId === o.value))}
+        data-testid={`pairing-vendor-${roundNo}`}
+      />
       <Typography.Text type="secondary">vs</Typography.Text>
-      <Select style={{ width: 180 }} placeholder={t('editor.customerTeam')} value={customer} onChange={setCustomer} options={teamOptions(api, 'customer')} data-testid={`pairing-customer-${roundNo}`} />
-      <Button icon={<PlusOutlined />} disabled={!vendor || !customer} onClick={() => void add()} data-testid={`pairing-add-${roundNo}`}>{t('editor.addPairing')}</Button>
+      <Select
+        style={{ width: 180 }}
+        placeholder={t('editor.customerTeam')}
+        value={customer}
+        onChange={setCustomer}
+        options={teamOptions(api, 'customer')}
+        data-testid={`pairing-customer-${roundNo}`}
+      />
+      <Button icon={<PlusOutlined />} disabled={!vendor || !customer} onClick={() => void add()} data-testid={`pairing-add-${roundNo}`}>
+        {t('editor.addPairing')}
+      </Button>
     </Space>
   );
 }
@@ -102,8 +137,20 @@ function PairingCard({ api, pairing: p }: { api: TrainingSessionApi; pairing: Tr
   const labels = sessionLabels(d, locale);
   const result = api.results?.pairings.find((x) => x.pairingId === p.id);
   const save = (patch: Partial<TrainingPairingRow>) =>
-    void api.change('training:savePairing', { sessionId: d.session.id, id: p.id, roundNo: p.roundNo, label: p.label, vendorTeamId: p.vendorTeamId, customerTeamId: p.customerTeamId, signed: p.signed, ...patch });
-  const missing = result?.missing.map((m) => (m.startsWith('outcome:') ? t('editor.missingOutcome', { issue: labels.issue(m.slice(8)) }) : t('editor.missingPriorities'))) ?? [];
+    void api.change('training:savePairing', {
+      sessionId: d.session.id,
+      id: p.id,
+      roundNo: p.roundNo,
+      label: p.label,
+      vendorTeamId: p.vendorTeamId,
+      customerTeamId: p.customerTeamId,
+      signed: p.signed,
+      ...patch,
+    });
+  const missing =
+    result?.missing.map((m) =>
+      m.startsWith('outcome:') ? t('editor.missingOutcome', { issue: labels.issue(m.slice(8)) }) : t('editor.missingPriorities'),
+    ) ?? [];
   return (
     <Card
       size="small"
@@ -111,20 +158,45 @@ function PairingCard({ api, pairing: p }: { api: TrainingSessionApi; pairing: Tr
       title={
         <Space wrap>
           <Tag>{p.label}</Tag>
-          <Select size="small" style={{ width: 150 }} value={p.vendorTeamId} onChange={(v) => save({ vendorTeamId: v })} options={teamOptions(api, 'vendor')} />
+          <Select
+            size="small"
+            style={{ width: 150 }}
+            value={p.vendorTeamId}
+            onChange={(v) => save({ vendorTeamId: v })}
+            options={teamOptions(api, 'vendor')}
+          />
           <Typography.Text type="secondary">vs</Typography.Text>
-          <Select size="small" style={{ width: 150 }} value={p.customerTeamId} onChange={(v) => save({ customerTeamId: v })} options={teamOptions(api, 'customer')} />
-          <Switch checked={p.signed} onChange={(signed) => save({ signed })} checkedChildren={t('editor.signed')} unCheckedChildren={t('editor.notSigned')} data-testid={`signed-${p.roundNo}-${p.label}`} />
+          <Select
+            size="small"
+            style={{ width: 150 }}
+            value={p.customerTeamId}
+            onChange={(v) => save({ customerTeamId: v })}
+            options={teamOptions(api, 'customer')}
+          />
+          <Switch
+            checked={p.signed}
+            onChange={(signed) => save({ signed })}
+            checkedChildren={t('editor.signed')}
+            unCheckedChildren={t('editor.notSigned')}
+            data-testid={`signed-${p.roundNo}-${p.label}`}
+          />
           {result && (
             <Typography.Text data-testid={`pairing-score-${p.roundNo}-${p.label}`}>
-              <span style={{ color: SIDE_COLOR.vendor }}>{result.vendor.total}</span> : <span style={{ color: SIDE_COLOR.customer }}>{result.customer.total}</span> · {t('room.joint')} {result.joint} · {t(`room.status.${result.status}`)}
+              <span style={{ color: SIDE_COLOR.vendor }}>{result.vendor.total}</span> :{' '}
+              <span style={{ color: SIDE_COLOR.customer }}>{result.customer.total}</span> · {t('room.joint')} {result.joint} ·{' '}
+              {t(`room.status.${result.status}`)}
             </Typography.Text>
           )}
-          {p.signed && missing.length > 0 && <Typography.Text type="warning">{t('editor.missing', { what: missing.join('、') })}</Typography.Text>}
+          {p.signed && missing.length > 0 && (
+            <Typography.Text type="warning">{t('editor.missing', { what: missing.join('、') })}</Typography.Text>
+          )}
         </Space>
       }
       extra={
-        <Popconfirm title={`${t('editor.deletePairing')} ${p.label}?`} onConfirm={() => void api.change('training:deletePairing', { id: p.id })}>
+        <Popconfirm
+          title={`${t('editor.deletePairing')} ${p.label}?`}
+          onConfirm={() => void api.change('training:deletePairing', { id: p.id })}
+        >
           <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('editor.deletePairing')} />
         </Popconfirm>
       }
@@ -137,18 +209,66 @@ function PairingCard({ api, pairing: p }: { api: TrainingSessionApi; pairing: Tr
         dataSource={d.issues}
         columns={[
           { title: t('editor.issue'), width: 110, render: (_: unknown, i) => labels.issue(i.id) },
-          { title: t('editor.term'), width: 260, render: (_: unknown, i) => <TermSelect api={api} pairingId={p.id} issue={i} testId={`term-${p.roundNo}-${p.label}-${i.issueKey ?? i.name}`} /> },
-          { title: t('editor.vendorLevel'), width: 190, render: (_: unknown, i) => <LevelRadio api={api} pairingId={p.id} issueId={i.id} side="vendor" testId={`vlevel-${p.roundNo}-${p.label}-${i.issueKey ?? i.name}`} /> },
-          { title: t('editor.customerLevel'), width: 190, render: (_: unknown, i) => <LevelRadio api={api} pairingId={p.id} issueId={i.id} side="customer" testId={`clevel-${p.roundNo}-${p.label}-${i.issueKey ?? i.name}`} /> },
-          { title: t('editor.vendorScore'), align: 'right', render: (_: unknown, i) => result?.vendor.lines.find((l) => l.issueId === i.id)?.score ?? '' },
-          { title: t('editor.customerScore'), align: 'right', render: (_: unknown, i) => result?.customer.lines.find((l) => l.issueId === i.id)?.score ?? '' },
+          {
+            title: t('editor.term'),
+            width: 260,
+            render: (_: unknown, i) => (
+              <TermSelect api={api} pairingId={p.id} issue={i} testId={`term-${p.roundNo}-${p.label}-${i.issueKey ?? i.name}`} />
+            ),
+          },
+          {
+            title: t('editor.vendorLevel'),
+            width: 190,
+            render: (_: unknown, i) => (
+              <LevelRadio
+                api={api}
+                pairingId={p.id}
+                issueId={i.id}
+                side="vendor"
+                testId={`vlevel-${p.roundNo}-${p.label}-${i.issueKey ?? i.name}`}
+              />
+            ),
+          },
+          {
+            title: t('editor.customerLevel'),
+            width: 190,
+            render: (_: unknown, i) => (
+              <LevelRadio
+                api={api}
+                pairingId={p.id}
+                issueId={i.id}
+                side="customer"
+                testId={`clevel-${p.roundNo}-${p.label}-${i.issueKey ?? i.name}`}
+              />
+            ),
+          },
+          {
+            title: t('editor.vendorScore'),
+            align: 'right',
+            render: (_: unknown, i) => result?.vendor.lines.find((l) => l.issueId === i.id)?.score ?? '',
+          },
+          {
+            title: t('editor.customerScore'),
+            align: 'right',
+            render: (_: unknown, i) => result?.customer.lines.find((l) => l.issueId === i.id)?.score ?? '',
+          },
         ]}
       />
     </Card>
   );
 }
 
-function TermSelect({ api, pairingId, issue, testId }: { api: TrainingSessionApi; pairingId: string; issue: TrainingIssue; testId: string }) {
+function TermSelect({
+  api,
+  pairingId,
+  issue,
+  testId,
+}: {
+  api: TrainingSessionApi;
+  pairingId: string;
+  issue: TrainingIssue;
+  testId: string;
+}) {
   const { t } = useTranslation('training');
   const outcome = api.detail!.outcomes.find((o) => o.pairingId === pairingId && o.issueId === issue.id);
   const terms = [...new Set([...issue.vendorTerms, ...issue.customerTerms].filter((x): x is string => !!x))];
@@ -164,7 +284,9 @@ function TermSelect({ api, pairingId, issue, testId }: { api: TrainingSessionApi
       style={{ width: 250 }}
       placeholder={t('editor.chooseTerm')}
       value={outcome?.term ?? undefined}
-      onChange={(term?: string) => void api.change('training:setOutcome', { pairingId, issueId: issue.id, term: term ?? null, vendorLevel: null, customerLevel: null })}
+      onChange={(term?: string) =>
+        void api.change('training:setOutcome', { pairingId, issueId: issue.id, term: term ?? null, vendorLevel: null, customerLevel: null })
+      }
       options={options}
       data-testid={testId}
     />
@@ -172,7 +294,19 @@ function TermSelect({ api, pairingId, issue, testId }: { api: TrainingSessionApi
 }
 
 /** Picking one side's level fills the other side's mirror level when it is still empty. */
-function LevelRadio({ api, pairingId, issueId, side, testId }: { api: TrainingSessionApi; pairingId: string; issueId: string; side: 'vendor' | 'customer'; testId: string }) {
+function LevelRadio({
+  api,
+  pairingId,
+  issueId,
+  side,
+  testId,
+}: {
+  api: TrainingSessionApi;
+  pairingId: string;
+  issueId: string;
+  side: 'vendor' | 'customer';
+  testId: string;
+}) {
   const outcome = api.detail!.outcomes.find((o) => o.pairingId === pairingId && o.issueId === issueId);
   const value = outcome ? (side === 'vendor' ? outcome.vendorLevel : outcome.customerLevel) : undefined;
   const set = (level: number) => {

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { TrainingResults } from '../contract';
 
 /** The seeds' score table: priority rows × level columns (4 8 12 16 20 / … / 1 2 3 4 5). */
-export function ScoringMatrix({ results, compact = false }: { results: Pick<TrainingResults, 'matrix' | 'maxScore' | 'issueCount'>; compact?: boolean }) {
+export function ScoringMatrix({
+  results,
+  compact = false,
+}: {
+  results: Pick<TrainingResults, 'matrix' | 'maxScore' | 'issueCount'>;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('training');
   const n = results.issueCount;
   const size = compact ? 14 : 'min(4.2vw, 6.5vh)';
@@ -15,7 +21,9 @@ export function ScoringMatrix({ results, compact = false }: { results: Pick<Trai
           <tr>
             <th style={cell} />
             {[1, 2, 3, 4, 5].map((l) => (
-              <th key={l} style={{ ...cell, background: '#f0f3f7' }}>{t('room.levelN', { n: l })}</th>
+              <th key={l} style={{ ...cell, background: '#f0f3f7' }}>
+                {t('room.levelN', { n: l })}
+              </th>
             ))}
           </tr>
         </thead>
@@ -24,7 +32,9 @@ export function ScoringMatrix({ results, compact = false }: { results: Pick<Trai
             <tr key={i}>
               <th style={{ ...cell, background: '#f0f3f7', textAlign: 'left' }}>{t('room.priorityN', { n: i + 1, w: n - i })}</th>
               {row.map((v, j) => (
-                <td key={j} style={{ ...cell, fontWeight: j === 4 ? 700 : 400 }} data-testid={`matrix-${i + 1}-${j + 1}`}>{v}</td>
+                <td key={j} style={{ ...cell, fontWeight: j === 4 ? 700 : 400 }} data-testid={`matrix-${i + 1}-${j + 1}`}>
+                  {v}
+                </td>
               ))}
             </tr>
           ))}

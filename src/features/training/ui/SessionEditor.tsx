@@ -19,7 +19,8 @@ export function SessionEditor({ id }: { id: string }) {
   const jobs = useJobRunner();
   const s = useTrainingSession(id);
   const { detail, results } = s;
-  if (s.error) return <Result status="warning" title={s.error} extra={<Button onClick={() => navigate('training')}>{t('editor.back')}</Button>} />;
+  if (s.error)
+    return <Result status="warning" title={s.error} extra={<Button onClick={() => navigate('training')}>{t('editor.back')}</Button>} />;
   if (!detail || !results) return <Spin style={{ margin: 40 }} />;
 
   const exportWorkbook = async () => {
@@ -38,19 +39,34 @@ export function SessionEditor({ id }: { id: string }) {
     <Space direction="vertical" style={{ width: '100%' }} size="small">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('training')} data-testid="training-back">{t('editor.back')}</Button>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('training')} data-testid="training-back">
+            {t('editor.back')}
+          </Button>
           <Input
             key={detail.session.version}
             defaultValue={detail.session.name}
             style={{ width: 320, fontWeight: 600 }}
-            onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== detail.session.name && void s.change('training:update', { id, patch: { name: e.target.value.trim() } })}
+            onBlur={(e) =>
+              e.target.value.trim() &&
+              e.target.value.trim() !== detail.session.name &&
+              void s.change('training:update', { id, patch: { name: e.target.value.trim() } })
+            }
             data-testid="session-name"
           />
           <Typography.Text type="secondary">{detail.session.date}</Typography.Text>
         </Space>
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="training-export">{t('editor.export')}</Button>
-          <Button type="primary" icon={<DesktopOutlined />} onClick={() => navigate('training', { id, view: 'room' })} data-testid="open-room">{t('editor.room')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()} data-testid="training-export">
+            {t('editor.export')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<DesktopOutlined />}
+            onClick={() => navigate('training', { id, view: 'room' })}
+            data-testid="open-room"
+          >
+            {t('editor.room')}
+          </Button>
         </Space>
       </Space>
       <Tabs
@@ -69,7 +85,10 @@ export function SessionEditor({ id }: { id: string }) {
                   key={detail.session.version}
                   rows={10}
                   defaultValue={detail.session.trainerNotes ?? ''}
-                  onBlur={(e) => e.target.value !== (detail.session.trainerNotes ?? '') && void s.change('training:update', { id, patch: { trainerNotes: e.target.value || null } })}
+                  onBlur={(e) =>
+                    e.target.value !== (detail.session.trainerNotes ?? '') &&
+                    void s.change('training:update', { id, patch: { trainerNotes: e.target.value || null } })
+                  }
                   data-testid="trainer-notes"
                 />
                 <ScoringMatrix results={results} compact />

@@ -74,10 +74,18 @@ export function SessionsList() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('list.title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setNewName('')} data-testid="training-new">{t('list.add')}</Button>
-        <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="training-import">{t('list.import')}</Button>
-        <Button type="link" icon={<DownloadOutlined />} onClick={() => void template()} data-testid="training-template">{t('list.template')}</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('list.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setNewName('')} data-testid="training-new">
+          {t('list.add')}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => void importFile()} data-testid="training-import">
+          {t('list.import')}
+        </Button>
+        <Button type="link" icon={<DownloadOutlined />} onClick={() => void template()} data-testid="training-template">
+          {t('list.template')}
+        </Button>
       </Space>
       <Table<TrainingSummary>
         size="middle"
@@ -100,7 +108,13 @@ export function SessionsList() {
             />
           ),
         }}
-        onRow={(r) => ({ onClick: () => navigate('training', { id: r.id }), style: { cursor: 'pointer' }, 'data-testid': `training-row-${r.name}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({
+            onClick: () => navigate('training', { id: r.id }),
+            style: { cursor: 'pointer' },
+            'data-testid': `training-row-${r.name}`,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('list.name'), dataIndex: 'name', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
           { title: t('list.date'), dataIndex: 'date', width: 110 },
@@ -117,7 +131,13 @@ export function SessionsList() {
             width: 50,
             render: (_: unknown, r) => (
               <span onClick={(e) => e.stopPropagation()}>
-                <Popconfirm title={t('list.deleteConfirm', { name: r.name })} onConfirm={async () => { await call('training:delete', { id: r.id }); await reload(); }}>
+                <Popconfirm
+                  title={t('list.deleteConfirm', { name: r.name })}
+                  onConfirm={async () => {
+                    await call('training:delete', { id: r.id });
+                    await reload();
+                  }}
+                >
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('list.delete')} />
                 </Popconfirm>
               </span>
@@ -130,10 +150,29 @@ export function SessionsList() {
           <EChart option={chart} style={{ height: 280 }} testId="training-over-time" />
         </Card>
       )}
-      <Modal open={newName !== null} title={t('list.add')} onCancel={() => setNewName(null)} onOk={() => void create()} okButtonProps={{ disabled: !newName?.trim(), ...({ 'data-testid': 'training-create' } as Record<string, string>) }}>
-        <Input autoFocus placeholder={t('list.newName')} value={newName ?? ''} onChange={(e) => setNewName(e.target.value)} onPressEnter={() => void create()} data-testid="training-new-name" />
+      <Modal
+        open={newName !== null}
+        title={t('list.add')}
+        onCancel={() => setNewName(null)}
+        onOk={() => void create()}
+        okButtonProps={{ disabled: !newName?.trim(), ...({ 'data-testid': 'training-create' } as Record<string, string>) }}
+      >
+        <Input
+          autoFocus
+          placeholder={t('list.newName')}
+          value={newName ?? ''}
+          onChange={(e) => setNewName(e.target.value)}
+          onPressEnter={() => void create()}
+          data-testid="training-new-name"
+        />
       </Modal>
-      <Modal open={!!rejected} width={900} title={t('list.rejected', { count: rejected?.length ?? 0 })} onCancel={() => setRejected(null)} footer={null}>
+      <Modal
+        open={!!rejected}
+        width={900}
+        title={t('list.rejected', { count: rejected?.length ?? 0 })}
+        onCancel={() => setRejected(null)}
+        footer={null}
+      >
         <Table<TrainingImportError>
           size="small"
           rowKey={(r) => `${r.sheet}-${r.row}-${r.column}-${r.reason}`}

@@ -23,9 +23,24 @@ export function TeamsTab({ api }: { api: TrainingSessionApi }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Space.Compact>
-          <Input placeholder={t('editor.teamName')} value={name} onChange={(e) => setName(e.target.value)} onPressEnter={() => void add()} style={{ width: 200 }} data-testid="team-name" />
-          <Select value={side} onChange={setSide} style={{ width: 110 }} options={(['vendor', 'customer'] as const).map((s) => ({ value: s, label: t(`side.${s}`) }))} data-testid="team-side" />
-          <Button icon={<PlusOutlined />} onClick={() => void add()} disabled={!name.trim()} data-testid="team-add">{t('editor.addTeam')}</Button>
+          <Input
+            placeholder={t('editor.teamName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onPressEnter={() => void add()}
+            style={{ width: 200 }}
+            data-testid="team-name"
+          />
+          <Select
+            value={side}
+            onChange={setSide}
+            style={{ width: 110 }}
+            options={(['vendor', 'customer'] as const).map((s) => ({ value: s, label: t(`side.${s}`) }))}
+            data-testid="team-side"
+          />
+          <Button icon={<PlusOutlined />} onClick={() => void add()} disabled={!name.trim()} data-testid="team-add">
+            {t('editor.addTeam')}
+          </Button>
         </Space.Compact>
         <Space>
           <Switch checked={show} onChange={setShow} data-testid="show-priorities" />
@@ -69,18 +84,32 @@ function OrdersTable({ api, kind, show }: { api: TrainingSessionApi; kind: Kind;
           title: (
             <Space size="large">
               {d.issues.map((i) => (
-                <span key={i.id} style={{ display: 'inline-block', width: 130 }}>{labels.issue(i.id)}</span>
+                <span key={i.id} style={{ display: 'inline-block', width: 130 }}>
+                  {labels.issue(i.id)}
+                </span>
               ))}
             </Space>
           ),
-          render: (_: unknown, team) => <OrderRow key={`${team.id}-${storedKey}`} api={api} kind={kind} teamId={team.id} teamName={team.name} show={show} />,
+          render: (_: unknown, team) => (
+            <OrderRow key={`${team.id}-${storedKey}`} api={api} kind={kind} teamId={team.id} teamName={team.name} show={show} />
+          ),
         },
         {
           width: 50,
           render: (_: unknown, team) =>
             kind === 'priorities' ? (
-              <Popconfirm title={`${t('editor.deleteTeam')} ${team.name}?`} onConfirm={() => void api.change('training:deleteTeam', { id: team.id })}>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('editor.deleteTeam')} data-testid={`delete-team-${team.name}`} />
+              <Popconfirm
+                title={`${t('editor.deleteTeam')} ${team.name}?`}
+                onConfirm={() => void api.change('training:deleteTeam', { id: team.id })}
+              >
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('editor.deleteTeam')}
+                  data-testid={`delete-team-${team.name}`}
+                />
               </Popconfirm>
             ) : null,
         },
@@ -89,18 +118,37 @@ function OrdersTable({ api, kind, show }: { api: TrainingSessionApi; kind: Kind;
   );
 }
 
-function OrderRow({ api, kind, teamId, teamName, show }: { api: TrainingSessionApi; kind: Kind; teamId: string; teamName: string; show: boolean }) {
+function OrderRow({
+  api,
+  kind,
+  teamId,
+  teamName,
+  show,
+}: {
+  api: TrainingSessionApi;
+  kind: Kind;
+  teamId: string;
+  teamName: string;
+  show: boolean;
+}) {
   const { t } = useTranslation('training');
   const d = api.detail!;
   const n = d.issues.length;
-  const initial = Object.fromEntries((kind === 'priorities' ? d.priorities : d.guesses).filter((x) => x.teamId === teamId).map((x) => [x.issueId, x.priority]));
+  const initial = Object.fromEntries(
+    (kind === 'priorities' ? d.priorities : d.guesses).filter((x) => x.teamId === teamId).map((x) => [x.issueId, x.priority]),
+  );
   const [order, setOrder] = useState<Record<string, number>>(initial);
   const values = Object.values(order);
   const distinct = new Set(values).size === values.length;
   const complete = values.length === n && distinct;
   const dirty = JSON.stringify(order) !== JSON.stringify(initial);
   const canSave = dirty && distinct && (kind === 'guesses' || complete || values.length === 0);
-  const save = () => void api.change('training:setOrder', { teamId, kind, order: Object.entries(order).map(([issueId, priority]) => ({ issueId, priority })) });
+  const save = () =>
+    void api.change('training:setOrder', {
+      teamId,
+      kind,
+      order: Object.entries(order).map(([issueId, priority]) => ({ issueId, priority })),
+    });
   if (!show) {
     return (
       <Typography.Text type="secondary" data-testid={`${kind}-hidden-${teamName}`}>
@@ -122,8 +170,20 @@ function OrderRow({ api, kind, teamId, teamName, show }: { api: TrainingSessionA
           data-testid={`${kind}-${teamName}-${issue.issueKey ?? issue.name}`}
         />
       ))}
-      <Button size="small" type={canSave ? 'primary' : 'default'} disabled={!canSave} onClick={save} data-testid={`${kind}-save-${teamName}`}>{t('editor.saveOrder')}</Button>
-      {values.length > 0 && <Button size="small" type="link" onClick={() => setOrder({})}>{t('editor.clear')}</Button>}
+      <Button
+        size="small"
+        type={canSave ? 'primary' : 'default'}
+        disabled={!canSave}
+        onClick={save}
+        data-testid={`${kind}-save-${teamName}`}
+      >
+        {t('editor.saveOrder')}
+      </Button>
+      {values.length > 0 && (
+        <Button size="small" type="link" onClick={() => setOrder({})}>
+          {t('editor.clear')}
+        </Button>
+      )}
       {dirty && !distinct && <Alert type="warning" showIcon message={t('editor.orderIncomplete', { n })} style={{ padding: '0 8px' }} />}
     </Space>
   );

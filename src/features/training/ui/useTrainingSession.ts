@@ -4,7 +4,19 @@ import { call, type In } from '../../../renderer/api/client';
 import type { ChannelName } from '../../../app/contract';
 import type { TrainingDetail, TrainingResults } from '../contract';
 
-type DetailChannel = Extract<ChannelName, 'training:update' | 'training:saveIssue' | 'training:deleteIssue' | 'training:saveTeam' | 'training:deleteTeam' | 'training:setOrder' | 'training:saveRound' | 'training:savePairing' | 'training:deletePairing' | 'training:setOutcome'>;
+type DetailChannel = Extract<
+  ChannelName,
+  | 'training:update'
+  | 'training:saveIssue'
+  | 'training:deleteIssue'
+  | 'training:saveTeam'
+  | 'training:deleteTeam'
+  | 'training:setOrder'
+  | 'training:saveRound'
+  | 'training:savePairing'
+  | 'training:deletePairing'
+  | 'training:setOutcome'
+>;
 
 /**
  * A session and its computed results. `change` runs a mutating channel (each answers with
