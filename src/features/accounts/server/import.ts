@@ -6,7 +6,8 @@ import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';
-import { createMissingHint, DEACTIVATED_REP, OrgNames, undoCreatedOrg, type Created } from '../../org/server/missingOrg';
+import { createMissingHint, DEACTIVATED_REP, OrgNames, type Created } from '../../org/namePlan';
+import { insertPlannedOrg, readOrgRows, undoCreatedOrg } from '../../../platform/db/orgRows';
 import * as repo from './repo';
 
 // Accounts from a spreadsheet: every row is validated against the database as it is
@@ -98,7 +99,7 @@ async function validate(
   keep: boolean,
 ): Promise<Validation> {
   const { reps } = repo.lookups(ctx.db);
-  const names = new OrgNames(ctx.db, ctx.newId);
+  const names = new OrgNames(readOrgRows(ctx.db), ctx.newId);
   const knownReps = reps
     .filter((r) => r.active)
     .slice(0, 12)
@@ -278,7 +279,8 @@ export async function importAccounts(
   if (v.rows.length > 5000) ctx.db.pragma('cache_size = -32768');
   try {
     ctx.db.transaction(() => {
-      created = v.names.write(ctx, batchId);
+      insertPlannedOrg(ctx, v.names.plannedRows(), batchId);
+      created = v.names.missing();
       for (const r of v.rows) {
         if (!r.existing) {
           const cols = { ...r.cols, grade_source: r.cols.grade ? 'import' : null };
