@@ -6,7 +6,9 @@ import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';
-import { createMissingHint, DEACTIVATED_REP, OrgNames, undoCreatedOrg, type Created } from '../../org/server/missingOrg';
+import { gradeSource, isAccountId, mayOwn, moneyOrZero, ownerAfterMove } from '../domain';
+import { createMissingHint, DEACTIVATED_REP, OrgNames, type Created } from '../../org/namePlan';
+import { insertPlannedOrg, readOrgRows, undoCreatedOrg } from '../../../platform/db/orgRows';
 import * as repo from './repo';
 
 // Accounts from a spreadsheet: every row is validated against the database as it is
@@ -35,7 +37,6 @@ interface ExistingAccount {
   deleted: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREVIEW_ERRORS = 1000;
 const IMPORT_ERRORS = 50_000;
 
@@ -49,7 +50,7 @@ function importFields(names: OrgNames): ImportField[] {
       case 'id':
         return (raw) => {
           const s = cell.valueText(raw).trim();
-          return UUID.test(s)
+          return isAccountId(s)
             ? { ok: true, value: s.toLowerCase() }
             : { ok: false, reason: 'not an account ID (keep the ID an export wrote, or leave it empty for a new account)' };
         };
@@ -98,7 +99,7 @@ async function validate(
   keep: boolean,
 ): Promise<Validation> {
   const { reps } = repo.lookups(ctx.db);
-  const names = new OrgNames(ctx.db, ctx.newId);
+  const names = new OrgNames(readOrgRows(ctx.db), ctx.newId);
   const knownReps = reps
     .filter((r) => r.active)
     .slice(0, 12)
@@ -163,13 +164,13 @@ async function validate(
         if ('reason' in rep) fail('owner', owner, rep.reason);
         else ownerId = rep.id;
         if (names.isPlanned(ownerId) && !opts.createMissing) fail('owner', owner, `unknown owner (known reps: ${knownReps || 'none yet'})`);
-        else if ('active' in rep && !rep.active && rep.id !== existing?.ownerId) fail('owner', owner, DEACTIVATED_REP);
+        else if ('active' in rep && !mayOwn(rep, existing?.ownerId)) fail('owner', owner, DEACTIVATED_REP);
       } else ownerId = null;
     } else if (existing && territoryId !== existing.territoryId && existing.ownerId) {
       // Moving an account to another territory without naming an owner drops the old one
       // (as an edit in the grid does).
       const rep = reps.find((r) => r.id === existing!.ownerId);
-      if (rep?.territoryId !== territoryId) ownerId = null;
+      if (territoryId && ownerAfterMove(rep ?? null, territoryId) === null) ownerId = null;
     }
     if (!ok) continue;
     if (existing) updateRows++;
@@ -179,8 +180,7 @@ async function validate(
     const cols: Cols = {};
     for (const f of fieldCols) {
       const value = v[f.key] ?? null;
-      // Money columns are NOT NULL: an empty cell means 0.
-      cols[f.column] = f.type === 'money' && value === null ? 0 : value;
+      cols[f.column] = f.type === 'money' ? moneyOrZero(value as number | null) : value;
     }
     if (has('territory') && territoryId) cols.territory_id = territoryId;
     else if (!existing && territoryId) cols.territory_id = territoryId;
@@ -278,10 +278,11 @@ export async function importAccounts(
   if (v.rows.length > 5000) ctx.db.pragma('cache_size = -32768');
   try {
     ctx.db.transaction(() => {
-      created = v.names.write(ctx, batchId);
+      insertPlannedOrg(ctx, v.names.plannedRows(), batchId);
+      created = v.names.missing();
       for (const r of v.rows) {
         if (!r.existing) {
-          const cols = { ...r.cols, grade_source: r.cols.grade ? 'import' : null };
+          const cols = { ...r.cols, grade_source: gradeSource(r.cols.grade as string | null | undefined, 'import') };
           insert(r.id ? { id: r.id, ...cols } : cols, batchId, at);
           inserted++;
           continue;
@@ -292,7 +293,7 @@ export async function importAccounts(
         if (!before) throw new AppError('conflict', `Row ${r.row}: account ${id} no longer exists; nothing was written. Import again.`);
         if (r.restore && before.deleted_at) restoreRow(ctx, 'accounts', id, batchId);
         const cols = { ...r.cols };
-        if ('grade' in cols && cols.grade !== before.grade) cols.grade_source = cols.grade === null ? null : 'import';
+        if ('grade' in cols && cols.grade !== before.grade) cols.grade_source = gradeSource(cols.grade as string | null, 'import');
         const diff = update(id, cols, { batchId, at, current: r.restore ? undefined : before });
         if (Object.keys(diff).length > 0 || r.restore) updated++;
       }

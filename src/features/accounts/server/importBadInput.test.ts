@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../src/platform/excel/workbookWriter';
-import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './accountsBook';
-import { tempDir } from './helpers';
+import { writeWorkbook } from '../../../platform/excel/workbookWriter';
+import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './testBook';
+import { tempDir } from '../../../../test/excel/helpers';
 
 process.env.TZ = 'America/Los_Angeles';
 
