@@ -19,13 +19,19 @@ async function ask<T>(channel: string, input: unknown): Promise<T> {
   return ((await res.json()) as { value: T }).value;
 }
 
+/** The chart in element `id`, made before its data is asked for (as the product's is). */
 function chartIn(id: string): echarts.ECharts {
-  const el = document.getElementById(id)!;
-  const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  return echarts.init(document.getElementById(id)!, undefined, { renderer: 'canvas' });
+}
+
+/** Draws `option` (no animation); its element marks when ECharts has finished drawing it. */
+function draw(chart: echarts.ECharts, option: echarts.EChartsOption): void {
+  const el = chart.getDom();
+  // Listened to only now: an empty chart's own first render must not count as drawn.
   chart.on('finished', () => {
     el.dataset.drawnAt ??= String(Math.round(performance.now()));
   });
-  return chart;
+  chart.setOption({ ...option, animation: false });
 }
 
 interface Bar {
@@ -41,8 +47,7 @@ async function pareto(): Promise<void> {
     maxBars: 2000,
   });
   const bars = data.bars;
-  chart.setOption({
-    animation: false,
+  draw(chart, {
     xAxis: { type: 'category', data: bars.map((b) => String(b.from)) },
     yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100 }],
     series: [
@@ -65,12 +70,10 @@ async function pipeline(): Promise<void> {
   const bridgeChart = chartIn('chart3');
   const { today } = await ask<{ today: string }>('pipeline:lookups', {});
   const funnel = await ask<Funnel>('pipeline:funnel', { asOf: today, periodFrom: addDays(today, -90), periodTo: today });
-  funnelChart.setOption({
-    animation: false,
+  draw(funnelChart, {
     series: [{ type: 'funnel', sort: 'none', min: 0, data: funnel.stages.map((s) => ({ name: s.stageId, value: s.count })) }],
   });
-  forecastChart.setOption({
-    animation: false,
+  draw(forecastChart, {
     xAxis: { type: 'category', data: funnel.months.map((m) => m.month) },
     yAxis: { type: 'value' },
     series: (['amount', 'weighted', 'won'] as const).map((k) => ({ type: 'bar', data: funnel.months.map((m) => m[k] / 100) })),
@@ -88,8 +91,7 @@ async function pipeline(): Promise<void> {
     else running -= v;
     base.push(!sign[s] ? 0 : sign[s] > 0 ? running - v : running);
   }
-  bridgeChart.setOption({
-    animation: false,
+  draw(bridgeChart, {
     xAxis: { type: 'category', data: steps },
     yAxis: { type: 'value' },
     series: [
