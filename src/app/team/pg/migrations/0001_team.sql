@@ -64,6 +64,9 @@ CREATE TABLE rows (
   PRIMARY KEY (table_name, id)
 );
 CREATE INDEX rows_territory ON rows (territory_id);
+-- The allocation invariant sums an invoice's (a payment's) live allocations on every push.
+CREATE INDEX rows_allocation_invoice ON rows ((data ->> 'invoice_id')) WHERE table_name = 'rcv_allocations' AND deleted_at IS NULL;
+CREATE INDEX rows_allocation_payment ON rows ((data ->> 'payment_id')) WHERE table_name = 'rcv_allocations' AND deleted_at IS NULL;
 
 CREATE TABLE changes (
   position BIGINT NOT NULL UNIQUE,
