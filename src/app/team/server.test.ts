@@ -74,6 +74,13 @@ describe('territories are enforced by the database', () => {
     // A West-territory write by East is refused, by the policy as much as by the server.
     const r = await east.push([change('accounts', 'acc-west', 'update', { phone: [null, 'hijack'] })]);
     expect(r.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    // The organisation is the admin's: a rep cannot promote himself, a manager cannot rename a territory.
+    const promote = await east.push([change('reps', PEOPLE.repEast.id, 'update', { role: ['rep', 'admin'] })]);
+    expect(promote.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    const rename = await team.as.managerEast.push([change('territories', 'T-east', 'update', { name_en: ['East', 'Mine'] })]);
+    expect(rename.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    const byAdmin = await team.as.admin.push([change('territories', 'T-east', 'update', { name_en: ['East', 'East China'] })]);
+    expect(byAdmin.results[0]!.outcome).toBe('applied');
   });
 
   it('a database session as rep East (sw_app) sees none of West in rows or changes; so does the table owner under FORCE', async () => {

@@ -115,19 +115,19 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
       OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training', 'org', 'settings'))))
 $$;
 
--- Who may write it: as sw_may_see, except that finance reads accounts (it writes only the
--- receivable figure the server allows, checked in the server), nobody but admins and managers
--- writes team-wide org/settings rows, and a trainer does not write org rows.
+-- Who may write it: less than sw_may_see. The organisation (territories, people, who leads
+-- what, stages) and team-wide settings are the admin's; a manager also edits the people of the
+-- territories they lead. Finance reads accounts (it writes only the receivable figure, checked
+-- in the server); a trainer writes negotiation and training only.
 CREATE FUNCTION sw_may_write(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT EXISTS (
     SELECT 1 FROM people p
     WHERE p.id = current_setting('sw.person_id', true) AND p.deactivated_at IS NULL AND (
       p.role = 'admin'
-      OR (p.role = 'manager' AND (
-        (p_territory IS NULL AND p_family IN ('org', 'settings'))
-        OR p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id)))
-      OR (p.role = 'rep' AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
+      OR (p.role = 'manager' AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
+      OR (p.role = 'rep' AND p_family NOT IN ('org', 'settings')
+        AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
       OR (p.role = 'finance' AND p_family IN ('receivables', 'accounts'))
       OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training'))))
 $$;
