@@ -1,0 +1,178 @@
+-- The team's book (issue 21): a generic row store of the desktop book's synced tables, the
+-- ordered change list clients pull, per-person conflicts, people and sessions.
+--
+-- Roles (cluster-wide, created once): sw_owner owns every table and is NOT a superuser, so
+-- FORCE ROW LEVEL SECURITY applies to it too; sw_app runs every request after the request's
+-- identity is set (set_config('sw.person_id', id, true)); sw_auth reads people and sessions
+-- for sign-in, before anyone's identity is known. None can log in; the server's connection
+-- (the migration runner's) switches with SET LOCAL ROLE inside each transaction.
+
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sw_owner') THEN CREATE ROLE sw_owner NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sw_app') THEN CREATE ROLE sw_app NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sw_auth') THEN CREATE ROLE sw_auth NOLOGIN; END IF;
+END
+$$;
+GRANT sw_owner, sw_app, sw_auth TO CURRENT_USER;
+GRANT USAGE, CREATE ON SCHEMA public TO sw_owner;
+GRANT USAGE ON SCHEMA public TO sw_app, sw_auth;
+
+SET LOCAL ROLE sw_owner;
+
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'rep', 'finance', 'trainer')),
+  territory_id TEXT,
+  password_hash TEXT,
+  invite_code_hash TEXT,
+  deactivated_at TIMESTAMPTZ
+);
+
+-- The territories a person works in: a rep's own, the ones a manager leads.
+CREATE TABLE person_territories (
+  person_id TEXT NOT NULL REFERENCES people(id),
+  territory_id TEXT NOT NULL,
+  PRIMARY KEY (person_id, territory_id)
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  expires_at TIMESTAMPTZ NOT NULL
+);
+
+-- The last position handed out. One row, updated under the push lock, so positions have no gaps.
+CREATE TABLE team_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  position BIGINT NOT NULL
+);
+INSERT INTO team_state (id, position) VALUES (1, 0);
+
+-- family and territory_id are derived by the server from SYNCED_TABLES (protocol.ts); the
+-- policies read them. data holds every column as the SQLite row has it.
+CREATE TABLE rows (
+  table_name TEXT NOT NULL,
+  id TEXT NOT NULL,
+  family TEXT NOT NULL,
+  territory_id TEXT,
+  data JSONB NOT NULL,
+  deleted_at TEXT,
+  position BIGINT NOT NULL,
+  PRIMARY KEY (table_name, id)
+);
+CREATE INDEX rows_territory ON rows (territory_id);
+-- The allocation invariant sums an invoice's (a payment's) live allocations on every push.
+CREATE INDEX rows_allocation_invoice ON rows ((data ->> 'invoice_id')) WHERE table_name = 'rcv_allocations' AND deleted_at IS NULL;
+CREATE INDEX rows_allocation_payment ON rows ((data ->> 'payment_id')) WHERE table_name = 'rcv_allocations' AND deleted_at IS NULL;
+
+CREATE TABLE changes (
+  position BIGINT NOT NULL UNIQUE,
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL,
+  table_name TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  family TEXT NOT NULL,
+  territory_id TEXT,
+  op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'restore')),
+  changes JSONB NOT NULL,
+  client_at TEXT NOT NULL,
+  server_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX changes_row ON changes (table_name, row_id, position);
+
+CREATE TABLE conflicts (
+  id TEXT PRIMARY KEY,
+  position BIGINT,
+  person_id TEXT NOT NULL,
+  table_name TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  family TEXT NOT NULL,
+  territory_id TEXT,
+  field TEXT,
+  kind TEXT NOT NULL CHECK (kind IN ('same-field', 'edit-on-deleted', 'rejected')),
+  mine JSONB,
+  theirs JSONB,
+  reason TEXT,
+  resolved_at TIMESTAMPTZ
+);
+CREATE INDEX conflicts_person ON conflicts (person_id) WHERE resolved_at IS NULL;
+
+-- Who may see a row of `family` in `territory` (NULL: team-wide). SECURITY DEFINER: it reads
+-- people as sw_owner, whatever the caller may read.
+CREATE FUNCTION sw_may_see(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM people p
+    WHERE p.id = current_setting('sw.person_id', true) AND p.deactivated_at IS NULL AND (
+      p.role = 'admin'
+      OR (p.role IN ('rep', 'manager') AND (
+        (p_territory IS NULL AND p_family IN ('org', 'settings'))
+        OR p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id)))
+      OR (p.role = 'finance' AND p_family IN ('receivables', 'accounts', 'org', 'settings'))
+      OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training', 'org', 'settings'))))
+$$;
+
+-- Who may write it: as sw_may_see, except that finance reads accounts (it writes only the
+-- receivable figure the server allows, checked in the server), nobody but admins and managers
+-- writes team-wide org/settings rows, and a trainer does not write org rows.
+CREATE FUNCTION sw_may_write(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM people p
+    WHERE p.id = current_setting('sw.person_id', true) AND p.deactivated_at IS NULL AND (
+      p.role = 'admin'
+      OR (p.role = 'manager' AND (
+        (p_territory IS NULL AND p_family IN ('org', 'settings'))
+        OR p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id)))
+      OR (p.role = 'rep' AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
+      OR (p.role = 'finance' AND p_family IN ('receivables', 'accounts'))
+      OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training'))))
+$$;
+
+CREATE FUNCTION sw_person() RETURNS TEXT LANGUAGE sql STABLE AS $$ SELECT current_setting('sw.person_id', true) $$;
+
+ALTER TABLE people ENABLE ROW LEVEL SECURITY;
+ALTER TABLE people FORCE ROW LEVEL SECURITY;
+ALTER TABLE person_territories ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person_territories FORCE ROW LEVEL SECURITY;
+ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sessions FORCE ROW LEVEL SECURITY;
+ALTER TABLE team_state ENABLE ROW LEVEL SECURITY;
+ALTER TABLE team_state FORCE ROW LEVEL SECURITY;
+ALTER TABLE rows ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rows FORCE ROW LEVEL SECURITY;
+ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE changes FORCE ROW LEVEL SECURITY;
+ALTER TABLE conflicts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE conflicts FORCE ROW LEVEL SECURITY;
+
+-- Sign-in and the policy functions (sw_owner) read people; sw_app sees only its own person.
+CREATE POLICY auth_all ON people TO sw_auth, sw_owner USING (true) WITH CHECK (true);
+CREATE POLICY self ON people FOR SELECT TO sw_app USING (id = sw_person());
+CREATE POLICY auth_all ON person_territories TO sw_auth, sw_owner USING (true) WITH CHECK (true);
+CREATE POLICY self ON person_territories FOR SELECT TO sw_app USING (person_id = sw_person());
+CREATE POLICY auth_all ON sessions TO sw_auth USING (true) WITH CHECK (true);
+
+CREATE POLICY everyone ON team_state TO sw_app USING (true) WITH CHECK (true);
+
+CREATE POLICY see ON rows FOR SELECT USING (sw_may_see(family, territory_id));
+CREATE POLICY add ON rows FOR INSERT WITH CHECK (sw_may_write(family, territory_id));
+CREATE POLICY edit ON rows FOR UPDATE USING (sw_may_write(family, territory_id)) WITH CHECK (sw_may_write(family, territory_id));
+
+CREATE POLICY see ON changes FOR SELECT USING (sw_may_see(family, territory_id));
+CREATE POLICY add ON changes FOR INSERT WITH CHECK (person_id = sw_person() AND sw_may_write(family, territory_id));
+
+-- A conflict is written for whoever lost (possibly another person) about a row the writer may see.
+CREATE POLICY see ON conflicts FOR SELECT USING (person_id = sw_person());
+CREATE POLICY add ON conflicts FOR INSERT WITH CHECK (sw_may_see(family, territory_id));
+CREATE POLICY resolve ON conflicts FOR UPDATE USING (person_id = sw_person()) WITH CHECK (person_id = sw_person());
+
+GRANT SELECT, INSERT, UPDATE ON people, person_territories, sessions TO sw_auth;
+GRANT DELETE ON sessions TO sw_auth;
+GRANT SELECT ON people, person_territories TO sw_app;
+GRANT SELECT, UPDATE ON team_state TO sw_app;
+GRANT SELECT, INSERT, UPDATE ON rows, changes, conflicts TO sw_app;
+GRANT EXECUTE ON FUNCTION sw_may_see(TEXT, TEXT), sw_may_write(TEXT, TEXT), sw_person() TO sw_app, sw_auth;

@@ -1,0 +1,147 @@
+import http from 'node:http';
+import type pg from 'pg';
+import * as z from 'zod';
+import { PULL_LIMIT_MAX, zAcceptInviteRequest, zCreateTeamRequest, zPushRequest, zSignInRequest } from '../../features/team/protocol';
+import { FailureLimiter } from './auth';
+import { acceptInvite, AuthError, personOfToken, signIn } from './people';
+import { push } from './push';
+import { pull, resolveConflict, snapshot } from './read';
+import { BadRequest, createTeam } from './teamCreate';
+
+// The team server's HTTP API (JSON under /v1, docs in the README's "Team server"). Plain
+// node:http: a handful of routes, each a call into push/read/people/teamCreate.
+
+const BODY_MAX = 32 * 1024 * 1024;
+/** The initial upload carries a whole book. */
+const CREATE_BODY_MAX = 1024 * 1024 * 1024;
+
+export interface TeamServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function startTeamServer(pool: pg.Pool, opts: { port: number; host: string }): Promise<TeamServer> {
+  const limiter = new FailureLimiter();
+  const server = http.createServer((req, res) => {
+    route(pool, limiter, req)
+      .then((body) => send(res, 200, body))
+      .catch((e: unknown) => {
+        const err = toHttpError(e);
+        if (err.status >= 500) console.error('team server:', e);
+        send(res, err.status, { error: err.code, message: err.message });
+      });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      const { port } = server.address() as import('node:net').AddressInfo;
+      resolve({
+        url: `http://${opts.host}:${port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+async function route(pool: pg.Pool, limiter: FailureLimiter, req: http.IncomingMessage): Promise<unknown> {
+  const url = new URL(req.url ?? '/', 'http://team');
+  const method = req.method ?? 'GET';
+  const p = url.pathname;
+  if (method === 'POST' && p === '/v1/sign-in') {
+    const b = parse(zSignInRequest, await readJson(req, BODY_MAX));
+    return signIn(pool, limiter, b.email, b.password);
+  }
+  if (method === 'POST' && p === '/v1/accept-invite') {
+    const b = parse(zAcceptInviteRequest, await readJson(req, BODY_MAX));
+    return acceptInvite(pool, limiter, b.email, b.code, b.password);
+  }
+  if (method === 'POST' && p === '/v1/team/create') {
+    return createTeam(pool, parse(zCreateTeamRequest, await readJson(req, CREATE_BODY_MAX)));
+  }
+  const personId = await authenticate(pool, req);
+  if (method === 'GET' && p === '/v1/snapshot') return snapshot(pool, personId);
+  if (method === 'POST' && p === '/v1/push') {
+    return { results: await push(pool, personId, parse(zPushRequest, await readJson(req, BODY_MAX))) };
+  }
+  if (method === 'GET' && p === '/v1/pull') {
+    const after = intParam(url, 'after', 0);
+    const limit = Math.min(intParam(url, 'limit', 1000), PULL_LIMIT_MAX);
+    if (limit < 1) throw new HttpError(400, 'bad-request', 'limit must be at least 1');
+    return pull(pool, personId, after, limit);
+  }
+  const resolve = /^\/v1\/conflicts\/([^/]+)\/resolve$/.exec(p);
+  if (method === 'POST' && resolve) {
+    const done = await resolveConflict(pool, personId, decodeURIComponent(resolve[1]!));
+    if (!done) throw new HttpError(404, 'not-found', 'No open conflict of yours has this id.');
+    return done;
+  }
+  throw new HttpError(404, 'not-found', `${method} ${p} is not part of the team API`);
+}
+
+async function authenticate(pool: pg.Pool, req: http.IncomingMessage): Promise<string> {
+  const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  const personId = m ? await personOfToken(pool, m[1]!) : null;
+  if (!personId) throw new HttpError(401, 'unauthorized', 'Sign in first (the token is missing, unknown or expired).');
+  return personId;
+}
+
+function intParam(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d{1,15}$/.test(raw)) throw new HttpError(400, 'bad-request', `${name} must be a whole number`);
+  return Number(raw);
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (!r.success) {
+    const first = r.error.issues[0]!;
+    throw new HttpError(400, 'bad-request', `${first.path.join('.') || 'body'}: ${first.message}`);
+  }
+  return r.data;
+}
+
+function readJson(req: http.IncomingMessage, max: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(new HttpError(413, 'too-large', `The request is larger than ${max} bytes.`));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new HttpError(400, 'bad-request', 'The body is not JSON.'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function toHttpError(e: unknown): HttpError {
+  if (e instanceof HttpError) return e;
+  if (e instanceof AuthError) return new HttpError(e.status, e.status === 429 ? 'rate-limited' : 'unauthorized', e.message);
+  if (e instanceof BadRequest) return new HttpError(400, 'bad-request', e.message);
+  return new HttpError(500, 'internal', 'The team server failed on this request; see its log.');
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
