@@ -9,6 +9,7 @@ import { paretoContract } from '../features/pareto/contract';
 import { reportsContract } from '../features/reports/contract';
 import { orgContract } from '../features/org/contract';
 import { booksContract } from '../features/books/contract';
+import { teamContract } from '../features/team/contract';
 
 // The whole contract: every channel the preload exposes and main answers. A feature adds
 // its contract object here (one line); mergeContracts refuses a duplicate channel.
@@ -23,6 +24,7 @@ export const contract = mergeContracts(
   reportsContract,
   orgContract,
   booksContract,
+  teamContract,
 );
 
 export type Contract = typeof contract;

@@ -24,6 +24,8 @@ import { orgContract } from '../features/org/contract';
 import { orgHandlers } from '../features/org/server/handlers';
 import { booksContract } from '../features/books/contract';
 import { booksHandlers } from '../features/books/server/handlers';
+import { teamContract } from '../features/team/contract';
+import { teamHandlers } from '../features/team/server/handlers';
 
 /** The system channels the server answers (all but the platform's own). */
 const { [PLATFORM_CHANNELS[0]]: _open, [PLATFORM_CHANNELS[1]]: _save, ...serverSystemContract } = systemContract;
@@ -44,5 +46,6 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
     .register(paretoContract, paretoHandlers)
     .register(reportsContract, reportsHandlers(overviewSources))
     .register(orgContract, orgHandlers)
-    .register(booksContract, booksHandlers);
+    .register(booksContract, booksHandlers)
+    .register(teamContract, teamHandlers);
 }

@@ -1,0 +1,99 @@
+import type * as z from 'zod';
+import { AppError } from '../../../shared/errors';
+import {
+  zCreateTeamResponse,
+  zPullResponse,
+  zPushResponse,
+  zResolveResponse,
+  zSignInResponse,
+  zSnapshotResponse,
+  type CreateTeamRequest,
+  type PushRequest,
+} from '../protocol';
+
+// The team server's HTTP API as the desktop calls it. Every answer is checked against the
+// protocol's schema; a server that cannot be reached is TeamOffline (sync keeps everything
+// pending and says why), an answer with an error status is an AppError with its message.
+
+export class TeamOffline extends Error {
+  constructor(url: string, cause: unknown) {
+    super(`The team server at ${url} cannot be reached (${cause instanceof Error ? cause.message : String(cause)}).`);
+    this.name = 'TeamOffline';
+  }
+}
+
+const TIMEOUT_MS = 60_000;
+
+export function normaliseServerUrl(url: string): string {
+  const u = new URL(url.trim());
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new AppError('invalid-input', 'The server address must start with http:// or https://');
+  return u.origin + u.pathname.replace(/\/+$/, '');
+}
+
+export class TeamClient {
+  constructor(
+    readonly baseUrl: string,
+    private token: string | null = null,
+  ) {}
+
+  private async call<T extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: T, body?: unknown): Promise<z.infer<T>> {
+    const url = `${this.baseUrl}/v1${path}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new TeamOffline(this.baseUrl, (err as { cause?: unknown }).cause ?? err);
+    }
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch (err) {
+      if (res.ok) throw new TeamOffline(this.baseUrl, err);
+      json = null;
+    }
+    if (!res.ok) {
+      const message = (json as { message?: unknown } | null)?.message;
+      const text = typeof message === 'string' ? message : `HTTP ${res.status}`;
+      if (res.status >= 500 || res.status === 429) throw new TeamOffline(this.baseUrl, new Error(text));
+      throw new AppError(res.status === 401 || res.status === 403 ? 'forbidden' : 'invalid-input', `Team server: ${text}`, {
+        status: res.status,
+      });
+    }
+    return schema.parse(json);
+  }
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  signIn(email: string, password: string) {
+    return this.call('POST', '/sign-in', zSignInResponse, { email, password });
+  }
+  acceptInvite(email: string, code: string, password: string) {
+    return this.call('POST', '/accept-invite', zSignInResponse, { email, code, password });
+  }
+  createTeam(req: CreateTeamRequest) {
+    return this.call('POST', '/team/create', zCreateTeamResponse, req);
+  }
+  snapshot() {
+    return this.call('GET', '/snapshot', zSnapshotResponse);
+  }
+  push(req: PushRequest) {
+    return this.call('POST', '/push', zPushResponse, req);
+  }
+  pull(after: number, limit: number) {
+    return this.call('GET', `/pull?after=${after}&limit=${limit}`, zPullResponse);
+  }
+  resolveConflict(id: string) {
+    return this.call('POST', `/conflicts/${encodeURIComponent(id)}/resolve`, zResolveResponse, {});
+  }
+}
