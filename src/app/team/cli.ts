@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   let cluster: PgCluster | null = null;
   let url = values.pg;
   if (!url) {
-    const dir = path.resolve(values.data ?? path.join(os.homedir(), '.sales-workstation', 'team-server'));
+    const dir = path.resolve(values.data ?? defaultDataDir());
     cluster = await startCluster({ dir });
     console.log(`PostgreSQL data in ${dir} (port ${cluster.port}, loopback only)`);
     url = await ensureDatabase(cluster.url);
@@ -47,6 +47,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/**
+ * Beside the user's books (~/.sales-workstation, as `npm run web`). Root's home is closed to the
+ * postgres account the cluster runs as, so as root: that account's own home.
+ */
+function defaultDataDir(): string {
+  if (process.getuid?.() === 0) return '/var/lib/postgresql/sales-workstation-team';
+  return path.join(os.homedir(), '.sales-workstation', 'team-server');
 }
 
 /** The team's database in the private cluster (created the first time). */

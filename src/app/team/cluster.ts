@@ -41,7 +41,12 @@ export async function startCluster(opts: ClusterOptions): Promise<PgCluster> {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? pgIds() : null;
-  if (owner) fs.chownSync(dir, owner.uid, owner.gid);
+  if (owner) {
+    fs.chownSync(dir, owner.uid, owner.gid);
+    await runAs(true, 'test', ['-w', dir]).catch(() => {
+      throw new Error(`the postgres account cannot reach ${dir} (a parent folder is closed to it): choose a --data folder it can enter`);
+    });
+  }
 
   if (!fs.existsSync(path.join(data, 'PG_VERSION'))) {
     const password = randomBytes(24).toString('base64url');
@@ -95,8 +100,11 @@ function assertBinaries(): void {
   }
 }
 
-async function pgCommand(asRoot: boolean, bin: string, args: string[]): Promise<void> {
-  const exe = path.join(PG_BIN, bin);
+function pgCommand(asRoot: boolean, bin: string, args: string[]): Promise<void> {
+  return runAs(asRoot, path.join(PG_BIN, bin), args);
+}
+
+async function runAs(asRoot: boolean, exe: string, args: string[]): Promise<void> {
   // cwd: runuser keeps the caller's folder, which the postgres account may not be able to read.
   const options = { cwd: '/', timeout: 120_000 };
   if (asRoot) await run('runuser', ['-u', 'postgres', '--', exe, ...args], options);

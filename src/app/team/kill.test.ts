@@ -56,24 +56,36 @@ describe('the team server killed during a push', () => {
       }),
     );
     const watch = new pg.Client({ connectionString: cluster.url });
+    // pg_stat_activity is read once per transaction: the probe polls outside watch's.
+    const probe = new pg.Client({ connectionString: cluster.url });
     await watch.connect();
+    await probe.connect();
     try {
+      // The test holds the position row: the push writes its changes and rows, then waits for it
+      // at its last statement. Killed there, it has written everything and committed nothing.
+      await watch.query('BEGIN');
+      await watch.query('SELECT position FROM team_state FOR UPDATE');
       const pushing = admin.push(batch, 0).then(
         () => 'answered',
         () => 'cut off',
       );
-      // Wait until the push's transaction has written (it holds a transaction id), then kill.
       for (let i = 0; ; i++) {
-        const r = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'sw-team-server' AND backend_xid IS NOT NULL`);
+        const r = await probe.query(
+          `SELECT 1 FROM pg_stat_activity
+           WHERE application_name = 'sw-team-server' AND backend_xid IS NOT NULL AND wait_event_type = 'Lock'`,
+        );
         if (r.rows[0]) break;
-        if (i > 5000) throw new Error('the push never started writing');
+        if (i > 5000) throw new Error('the push never reached its last statement');
+        await new Promise((r) => setTimeout(r, 5));
       }
       child.kill('SIGKILL');
       expect(await pushing).toBe('cut off');
+      await watch.query('ROLLBACK');
       const mid = await watch.query<{ n: string }>(`SELECT count(*) AS n FROM changes`);
       expect(Number(mid.rows[0]!.n)).toBe(0);
     } finally {
       await watch.end();
+      await probe.end();
     }
 
     child = await startServer(port);

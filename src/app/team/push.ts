@@ -25,106 +25,8 @@ import { rowTerritory } from './rowTerritory';
  */
 export const PUSH_LOCK = 21_001;
 
-/** Applies a push as one transaction: each change is applied, a duplicate, a conflict or rejected. */
-export function push(pool: pg.Pool, personId: string, req: PushRequest): Promise<PushResult[]> {
-  return asPerson(pool, personId, async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-    const role = (await tx.query<{ role: string }>('SELECT role FROM people WHERE id = $1', [personId])).rows[0]?.role;
-    const results: PushResult[] = [];
-    for (const change of req.changes) {
-      await tx.query('SAVEPOINT change');
-      try {
-        results.push(await pushOne(tx, personId, role ?? '', req.basePosition, change));
-        await tx.query('RELEASE SAVEPOINT change');
-      } catch (e) {
-        await tx.query('ROLLBACK TO SAVEPOINT change');
-        // 42501: a row-level security policy refused the write.
-        // 23505: an insert of an id that exists where this person cannot see it.
-        const code = (e as { code?: string }).code;
-        if (code === '42501') results.push({ id: change.id, position: null, outcome: 'rejected', reason: 'forbidden' });
-        else if (code === '23505') results.push({ id: change.id, position: null, outcome: 'rejected', reason: 'exists' });
-        else throw e;
-      }
-    }
-    return results;
-  });
-}
-
-async function pushOne(tx: Tx, personId: string, role: string, basePosition: number, change: PushChange): Promise<PushResult> {
-  const { id } = change;
-  const seen = await tx.query<{ position: string }>('SELECT position FROM changes WHERE id = $1', [id]);
-  if (seen.rows[0]) return { id, position: Number(seen.rows[0].position), outcome: 'duplicate' };
-  const seenRejected = await tx.query('SELECT 1 FROM conflicts WHERE id = $1', [id]);
-  if (seenRejected.rows[0]) return { id, position: null, outcome: 'duplicate' };
-
-  const spec = SYNCED_TABLES[change.table];
-  if (!spec) return { id, position: null, outcome: 'rejected', reason: 'unknown-table' };
-  const found = await tx.query<{ territory_id: string | null; data: RowData; deleted_at: string | null }>(
-    'SELECT territory_id, data, deleted_at FROM rows WHERE table_name = $1 AND id = $2',
-    [change.table, change.rowId],
-  );
-  const existing = found.rows[0];
-  const row: ServerRow | null = existing ? { data: existing.data, deletedAt: existing.deleted_at } : null;
-  const territory = existing
-    ? existing.territory_id
-    : await rowTerritory(spec, afterValues(change.changes), (t, pid) => parentTerritory(tx, t, pid));
-  const target = { table: change.table, rowId: change.rowId, family: spec.family, territory };
-
-  if (!(await may(tx, 'sw_may_write', spec.family, territory))) return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
-  if (role === 'finance' && spec.family === 'accounts') {
-    const onlyFigures = change.op === 'update' && Object.keys(change.changes).every((c) => FINANCE_ACCOUNT_FIELDS.has(c));
-    if (!onlyFigures) return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
-  }
-
-  const later = await tx.query<{ person_id: string; position: string; op: LaterChange['op']; changes: FieldChanges }>(
-    'SELECT person_id, position, op, changes FROM changes WHERE table_name = $1 AND row_id = $2 AND position > $3 ORDER BY position',
-    [change.table, change.rowId, basePosition],
-  );
-  const decision = mergeChange(
-    { personId, op: change.op, changes: change.changes, at: change.at },
-    row,
-    later.rows.map((r) => ({ personId: r.person_id, position: Number(r.position), op: r.op, fields: Object.keys(r.changes) })),
-    { appendOnly: spec.appendOnly, idColumn: spec.idColumn ?? 'id', rowId: change.rowId },
-  );
-  if (decision.outcome === 'rejected') return reject(tx, personId, change, target, decision.reason);
-  if (change.table === 'rcv_allocations' && change.op === 'insert' && decision.outcome === 'applied') {
-    const problem = await allocationCheck(tx, decision.next.data);
-    if (problem) return reject(tx, personId, change, target, problem);
-  }
-
-  const position = Number(
-    (await tx.query<{ position: string }>('UPDATE team_state SET position = position + 1 RETURNING position')).rows[0]!.position,
-  );
-  const applied = decision.outcome === 'applied' ? decision.applied : {};
-  const inserted = await tx.query(
-    `INSERT INTO changes (position, id, person_id, table_name, row_id, family, territory_id, op, changes, client_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING position`,
-    [position, id, personId, change.table, change.rowId, spec.family, territory, change.op, JSON.stringify(applied), change.at],
-  );
-  // A change id this person cannot see (another territory's): the same id is never applied twice.
-  if (inserted.rowCount === 0) throw Object.assign(new Error('duplicate change id'), { code: '42501' });
-
-  if (decision.outcome === 'applied') {
-    const next = decision.next;
-    const nextTerritory = spec.territory === 'own' && 'territory_id' in applied ? (next.data.territory_id as string | null) : territory;
-    if (row) {
-      await tx.query('UPDATE rows SET data = $3, deleted_at = $4, territory_id = $5, position = $6 WHERE table_name = $1 AND id = $2', [
-        change.table,
-        change.rowId,
-        JSON.stringify(next.data),
-        next.deletedAt,
-        nextTerritory,
-        position,
-      ]);
-    } else {
-      await tx.query(
-        'INSERT INTO rows (table_name, id, family, territory_id, data, deleted_at, position) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [change.table, change.rowId, spec.family, territory, JSON.stringify(next.data), next.deletedAt, position],
-      );
-    }
-  }
-  for (const c of decision.conflicts) await writeConflict(tx, randomUUID(), position, c, target, null);
-  return { id, position, outcome: decision.outcome };
+interface StoredRow extends ServerRow {
+  territory: string | null;
 }
 
 interface Target {
@@ -134,44 +36,252 @@ interface Target {
   territory: string | null;
 }
 
-/** A rejected change is listed for its pusher under the change's id (a retried push finds it: duplicate). */
-async function reject(tx: Tx, personId: string, change: PushChange, target: Target, reason: string): Promise<PushResult> {
-  if (await may(tx, 'sw_may_see', target.family, target.territory)) {
-    const mine = afterValues(change.changes);
-    await writeConflict(tx, change.id, null, { personId, field: null, kind: 'rejected', mine, theirs: null }, target, reason);
-  }
-  return { id: change.id, position: null, outcome: 'rejected', reason };
+const key = (table: string, id: string) => `${table}\u0000${id}`;
+
+/**
+ * Applies a push as one transaction: each change is applied, a duplicate, a conflict or
+ * rejected. What the merge needs is read up front in a few queries (the rows, the changes to
+ * them since basePosition, which ids exist), decided in memory, and written back in bulk, so a
+ * push of 500 changes is a handful of round trips. Row-level security still checks every write.
+ */
+export function push(pool: pg.Pool, personId: string, req: PushRequest): Promise<PushResult[]> {
+  return asPerson(pool, personId, async (tx) => new Push(tx, personId, req.basePosition).run(req.changes));
 }
 
-async function writeConflict(tx: Tx, id: string, position: number | null, c: NewConflict, t: Target, reason: string | null): Promise<void> {
-  await tx.query(
-    `INSERT INTO conflicts (id, position, person_id, table_name, row_id, family, territory_id, field, kind, mine, theirs, reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
+class Push {
+  private role = '';
+  private position = 0;
+  private readonly rows = new Map<string, StoredRow>();
+  private readonly later = new Map<string, LaterChange[]>();
+  private readonly taken = new Set<string>();
+  private readonly hiddenRows = new Set<string>();
+  private readonly allowed = new Map<string, boolean>();
+  private readonly visible = new Map<string, number>();
+  private pendingChanges: unknown[] = [];
+  private pendingRows = new Map<string, unknown>();
+  private pendingConflicts: unknown[] = [];
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly personId: string,
+    private readonly basePosition: number,
+  ) {}
+
+  async run(changes: PushChange[]): Promise<PushResult[]> {
+    const tx = this.tx;
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+    this.role = (await tx.query<{ role: string }>('SELECT role FROM people WHERE id = $1', [this.personId])).rows[0]?.role ?? '';
+    this.position = Number((await tx.query<{ position: string }>('SELECT position FROM team_state')).rows[0]!.position);
+    await this.load(changes);
+    const results: PushResult[] = [];
+    for (const change of changes) results.push(await this.one(change));
+    await this.flush();
+    await tx.query('UPDATE team_state SET position = $1', [this.position]);
+    return results;
+  }
+
+  private async load(changes: PushChange[]): Promise<void> {
+    const tx = this.tx;
+    const ids = changes.map((c) => c.id);
+    for (const r of (await tx.query<{ id: string; position: string }>('SELECT id, position FROM changes WHERE id = ANY ($1)', [ids]))
+      .rows) {
+      this.visible.set(r.id, Number(r.position));
+    }
+    for (const r of (await tx.query<{ id: string }>('SELECT sw_known_change_ids($1) AS id', [ids])).rows) this.taken.add(r.id);
+    const synced = changes.filter((c) => SYNCED_TABLES[c.table]);
+    const tables = synced.map((c) => c.table);
+    const rowIds = synced.map((c) => c.rowId);
+    const found = await tx.query<{ table_name: string; id: string; territory_id: string | null; data: RowData; deleted_at: string | null }>(
+      `SELECT r.table_name, r.id, r.territory_id, r.data, r.deleted_at FROM rows r
+       JOIN (SELECT DISTINCT t, i FROM unnest($1::text[], $2::text[]) AS k(t, i)) k ON r.table_name = k.t AND r.id = k.i`,
+      [tables, rowIds],
+    );
+    for (const r of found.rows) {
+      this.rows.set(key(r.table_name, r.id), { data: r.data, deletedAt: r.deleted_at, territory: r.territory_id });
+    }
+    const existing = await tx.query<{ table_name: string; id: string }>('SELECT * FROM sw_existing_rows($1, $2)', [tables, rowIds]);
+    for (const r of existing.rows) if (!this.rows.has(key(r.table_name, r.id))) this.hiddenRows.add(key(r.table_name, r.id));
+    const later = await tx.query<{
+      table_name: string;
+      row_id: string;
+      person_id: string;
+      position: string;
+      op: LaterChange['op'];
+      changes: FieldChanges;
+    }>(
+      `SELECT c.table_name, c.row_id, c.person_id, c.position, c.op, c.changes FROM changes c
+       JOIN (SELECT DISTINCT t, i FROM unnest($1::text[], $2::text[]) AS k(t, i)) k ON c.table_name = k.t AND c.row_id = k.i
+       WHERE c.position > $3 ORDER BY c.position`,
+      [tables, rowIds, this.basePosition],
+    );
+    for (const r of later.rows) {
+      const k = key(r.table_name, r.row_id);
+      this.later.set(k, [
+        ...(this.later.get(k) ?? []),
+        { personId: r.person_id, position: Number(r.position), op: r.op, fields: Object.keys(r.changes) },
+      ]);
+    }
+  }
+
+  private async one(change: PushChange): Promise<PushResult> {
+    const { id } = change;
+    if (this.visible.has(id)) return { id, position: this.visible.get(id)!, outcome: 'duplicate' };
+    if (this.taken.has(id)) return { id, position: null, outcome: 'duplicate' };
+    const spec = SYNCED_TABLES[change.table];
+    if (!spec) return { id, position: null, outcome: 'rejected', reason: 'unknown-table' };
+    const k = key(change.table, change.rowId);
+    const stored = this.rows.get(k);
+    if (!stored && this.hiddenRows.has(k)) return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
+    const territory = stored
+      ? stored.territory
+      : await rowTerritory(spec, afterValues(change.changes), (t, pid) => this.parentTerritory(t, pid));
+    const target: Target = { table: change.table, rowId: change.rowId, family: spec.family, territory };
+
+    if (!(await this.may('sw_may_write', spec.family, territory))) return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
+    if (this.role === 'finance' && spec.family === 'accounts') {
+      const onlyFigures = change.op === 'update' && Object.keys(change.changes).every((c) => FINANCE_ACCOUNT_FIELDS.has(c));
+      if (!onlyFigures) return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
+    }
+
+    const decision = mergeChange(
+      { personId: this.personId, op: change.op, changes: change.changes, at: change.at },
+      stored ?? null,
+      this.later.get(k) ?? [],
+      { appendOnly: spec.appendOnly, idColumn: spec.idColumn ?? 'id', rowId: change.rowId },
+    );
+    if (decision.outcome === 'rejected') return this.reject(change, target, decision.reason);
+    if (change.table === 'rcv_allocations' && change.op === 'insert' && decision.outcome === 'applied') {
+      await this.flush();
+      const problem = await allocationCheck(this.tx, decision.next.data);
+      if (problem) return this.reject(change, target, problem);
+    }
+
+    const position = ++this.position;
+    this.taken.add(id);
+    const applied = decision.outcome === 'applied' ? decision.applied : {};
+    this.pendingChanges.push({
+      position,
+      id,
+      person_id: this.personId,
+      table_name: change.table,
+      row_id: change.rowId,
+      family: spec.family,
+      territory_id: territory,
+      op: change.op,
+      changes: applied,
+      client_at: change.at,
+    });
+    if (decision.outcome === 'applied') {
+      const next = decision.next;
+      const nextTerritory =
+        spec.territory === 'own' && 'territory_id' in applied ? ((next.data.territory_id as string | null) ?? null) : territory;
+      if (nextTerritory !== territory && !(await this.may('sw_may_write', spec.family, nextTerritory))) {
+        this.position--;
+        this.pendingChanges.pop();
+        this.taken.delete(id);
+        return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
+      }
+      this.rows.set(k, { ...next, territory: nextTerritory });
+      this.pendingRows.set(k, {
+        table_name: change.table,
+        id: change.rowId,
+        family: spec.family,
+        territory_id: nextTerritory,
+        data: next.data,
+        deleted_at: next.deletedAt,
+        position,
+      });
+      this.later.set(k, [...(this.later.get(k) ?? []), { personId: this.personId, position, op: change.op, fields: Object.keys(applied) }]);
+    }
+    for (const c of decision.conflicts) this.conflict(randomUUID(), position, c, target, null);
+    return { id, position, outcome: decision.outcome };
+  }
+
+  /** A rejected change is listed for its pusher under the change's id (a retried push finds it: duplicate). */
+  private async reject(change: PushChange, target: Target, reason: string): Promise<PushResult> {
+    if (await this.may('sw_may_see', target.family, target.territory)) {
+      this.conflict(
+        change.id,
+        null,
+        { personId: this.personId, field: null, kind: 'rejected', mine: afterValues(change.changes), theirs: null },
+        target,
+        reason,
+      );
+      this.taken.add(change.id);
+    }
+    return { id: change.id, position: null, outcome: 'rejected', reason };
+  }
+
+  private conflict(id: string, position: number | null, c: NewConflict, t: Target, reason: string | null): void {
+    this.pendingConflicts.push({
       id,
       position,
-      c.personId,
-      t.table,
-      t.rowId,
-      t.family,
-      t.territory,
-      c.field,
-      c.kind,
-      JSON.stringify(c.mine ?? null),
-      JSON.stringify(c.theirs ?? null),
+      person_id: c.personId,
+      table_name: t.table,
+      row_id: t.rowId,
+      family: t.family,
+      territory_id: t.territory,
+      field: c.field,
+      kind: c.kind,
+      mine: c.mine ?? null,
+      theirs: c.theirs ?? null,
       reason,
-    ],
-  );
-}
+    });
+  }
 
-async function may(tx: Tx, fn: 'sw_may_write' | 'sw_may_see', family: string, territory: string | null): Promise<boolean> {
-  const r = await tx.query<{ ok: boolean }>(`SELECT ${fn}($1, $2) AS ok`, [family, territory]);
-  return r.rows[0]!.ok;
-}
+  /** Writes what is decided so far (before an allocation check reads the sums, and at the end). */
+  private async flush(): Promise<void> {
+    const tx = this.tx;
+    if (this.pendingChanges.length) {
+      await tx.query(
+        `INSERT INTO changes (position, id, person_id, table_name, row_id, family, territory_id, op, changes, client_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(position BIGINT, id TEXT, person_id TEXT, table_name TEXT, row_id TEXT,
+           family TEXT, territory_id TEXT, op TEXT, changes JSONB, client_at TEXT)`,
+        [JSON.stringify(this.pendingChanges)],
+      );
+    }
+    if (this.pendingRows.size) {
+      await tx.query(
+        `INSERT INTO rows (table_name, id, family, territory_id, data, deleted_at, position)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(table_name TEXT, id TEXT, family TEXT, territory_id TEXT, data JSONB,
+           deleted_at TEXT, position BIGINT)
+         ON CONFLICT (table_name, id) DO UPDATE SET territory_id = EXCLUDED.territory_id, data = EXCLUDED.data,
+           deleted_at = EXCLUDED.deleted_at, position = EXCLUDED.position`,
+        [JSON.stringify([...this.pendingRows.values()])],
+      );
+    }
+    if (this.pendingConflicts.length) {
+      await tx.query(
+        `INSERT INTO conflicts (id, position, person_id, table_name, row_id, family, territory_id, field, kind, mine, theirs, reason)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id TEXT, position BIGINT, person_id TEXT, table_name TEXT, row_id TEXT,
+           family TEXT, territory_id TEXT, field TEXT, kind TEXT, mine JSONB, theirs JSONB, reason TEXT)`,
+        [JSON.stringify(this.pendingConflicts)],
+      );
+    }
+    this.pendingChanges = [];
+    this.pendingRows = new Map();
+    this.pendingConflicts = [];
+  }
 
-async function parentTerritory(tx: Tx, table: string, id: string): Promise<string | null> {
-  const r = await tx.query<{ territory_id: string | null }>('SELECT territory_id FROM rows WHERE table_name = $1 AND id = $2', [table, id]);
-  return r.rows[0]?.territory_id ?? null;
+  private async may(fn: 'sw_may_write' | 'sw_may_see', family: string, territory: string | null): Promise<boolean> {
+    const k = `${fn}\u0000${family}\u0000${territory ?? ''}`;
+    let ok = this.allowed.get(k);
+    if (ok === undefined) {
+      ok = (await this.tx.query<{ ok: boolean }>(`SELECT ${fn}($1, $2) AS ok`, [family, territory])).rows[0]!.ok;
+      this.allowed.set(k, ok);
+    }
+    return ok;
+  }
+
+  private async parentTerritory(table: string, id: string): Promise<string | null> {
+    const known = this.rows.get(key(table, id));
+    if (known) return known.territory;
+    const r = await this.tx.query<{ territory_id: string | null }>('SELECT territory_id FROM rows WHERE table_name = $1 AND id = $2', [
+      table,
+      id,
+    ]);
+    return r.rows[0]?.territory_id ?? null;
+  }
 }
 
 /** The desktop's rule (receivables planAllocations), re-checked against the team's rows. */

@@ -74,6 +74,41 @@ describe('territories are enforced by the database', () => {
     // A West-territory write by East is refused, by the policy as much as by the server.
     const r = await east.push([change('accounts', 'acc-west', 'update', { phone: [null, 'hijack'] })]);
     expect(r.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    // An id taken in West is refused to East (not a crash, not an overwrite), and so is a West change's id.
+    const collide = await east.push([
+      change('accounts', 'acc-west', 'insert', { territory_id: [null, 'T-east'], name: [null, 'collide'] }),
+    ]);
+    expect(collide.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    const westChange = (await west.pullAll()).changes.find((c) => c.rowId === 'con-west-2')!;
+    const stolen = await east.push([
+      { id: westChange.id, table: 'contacts', rowId: 'con-east-x', op: 'insert', changes: { territory_id: [null, 'T-east'] }, at: 'x' },
+    ]);
+    expect(stolen.results[0]).toMatchObject({ outcome: 'duplicate', position: null });
+    expect((await west.snapshot()).tables.accounts!.find((a) => a.id === 'acc-west')!.name).toBe('西部电气');
+    // The organisation is the admin's: a rep cannot promote himself, a manager cannot rename a territory.
+    const promote = await east.push([change('reps', PEOPLE.repEast.id, 'update', { role: ['rep', 'admin'] })]);
+    expect(promote.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    const rename = await team.as.managerEast.push([change('territories', 'T-east', 'update', { name_en: ['East', 'Mine'] })]);
+    expect(rename.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    const byAdmin = await team.as.admin.push([change('territories', 'T-east', 'update', { name_en: ['East', 'East China'] })]);
+    expect(byAdmin.results[0]!.outcome).toBe('applied');
+  });
+
+  it("rows without a territory column take their parent's: a West worksheet's issue is West's", async () => {
+    const west = team.as.repWest;
+    await west.pullAll();
+    const r = await west.push([
+      change('negotiation_issues', 'ni-west', 'insert', { worksheet_id: [null, 'ws-west'], name: [null, '价格'] }),
+    ]);
+    expect(r.results[0]!.outcome).toBe('applied');
+    expect(rowIdsOf((await west.snapshot()).tables)).toContain('ni-west');
+    expect(rowIdsOf((await team.as.repEast.snapshot()).tables)).not.toContain('ni-west');
+    expect(rowIdsOf((await team.as.trainer.snapshot()).tables)).toContain('ni-west');
+    // East cannot hang an issue under West's worksheet either.
+    const east = await team.as.repEast.push([
+      change('negotiation_issues', 'ni-east', 'insert', { worksheet_id: [null, 'ws-west'], name: [null, '账期'] }),
+    ]);
+    expect(east.results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
   });
 
   it('a database session as rep East (sw_app) sees none of West in rows or changes; so does the table owner under FORCE', async () => {

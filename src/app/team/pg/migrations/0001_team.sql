@@ -5,18 +5,22 @@
 -- FORCE ROW LEVEL SECURITY applies to it too; sw_app runs every request after the request's
 -- identity is set (set_config('sw.person_id', id, true)); sw_auth reads people and sessions
 -- for sign-in, before anyone's identity is known. None can log in; the server's connection
--- (the migration runner's) switches with SET LOCAL ROLE inside each transaction.
+-- (the migration runner's) switches with SET LOCAL ROLE inside each transaction. sw_lookup owns
+-- the two functions that tell a push whether ids exist at all (ids only, never content), so a
+-- change id or row id taken in a territory the pusher cannot see is refused, not a crash.
 
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sw_owner') THEN CREATE ROLE sw_owner NOLOGIN; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sw_app') THEN CREATE ROLE sw_app NOLOGIN; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sw_auth') THEN CREATE ROLE sw_auth NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sw_lookup') THEN CREATE ROLE sw_lookup NOLOGIN; END IF;
 END
 $$;
-GRANT sw_owner, sw_app, sw_auth TO CURRENT_USER;
+GRANT sw_owner, sw_app, sw_auth, sw_lookup TO CURRENT_USER;
 GRANT USAGE, CREATE ON SCHEMA public TO sw_owner;
-GRANT USAGE ON SCHEMA public TO sw_app, sw_auth;
+GRANT USAGE ON SCHEMA public TO sw_app, sw_auth, sw_lookup;
+GRANT CREATE ON SCHEMA public TO sw_lookup;
 
 SET LOCAL ROLE sw_owner;
 
@@ -115,19 +119,19 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
       OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training', 'org', 'settings'))))
 $$;
 
--- Who may write it: as sw_may_see, except that finance reads accounts (it writes only the
--- receivable figure the server allows, checked in the server), nobody but admins and managers
--- writes team-wide org/settings rows, and a trainer does not write org rows.
+-- Who may write it: less than sw_may_see. The organisation (territories, people, who leads
+-- what, stages) and team-wide settings are the admin's; a manager also edits the people of the
+-- territories they lead. Finance reads accounts (it writes only the receivable figure, checked
+-- in the server); a trainer writes negotiation and training only.
 CREATE FUNCTION sw_may_write(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT EXISTS (
     SELECT 1 FROM people p
     WHERE p.id = current_setting('sw.person_id', true) AND p.deactivated_at IS NULL AND (
       p.role = 'admin'
-      OR (p.role = 'manager' AND (
-        (p_territory IS NULL AND p_family IN ('org', 'settings'))
-        OR p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id)))
-      OR (p.role = 'rep' AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
+      OR (p.role = 'manager' AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
+      OR (p.role = 'rep' AND p_family NOT IN ('org', 'settings')
+        AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
       OR (p.role = 'finance' AND p_family IN ('receivables', 'accounts'))
       OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training'))))
 $$;
@@ -176,3 +180,25 @@ GRANT SELECT ON people, person_territories TO sw_app;
 GRANT SELECT, UPDATE ON team_state TO sw_app;
 GRANT SELECT, INSERT, UPDATE ON rows, changes, conflicts TO sw_app;
 GRANT EXECUTE ON FUNCTION sw_may_see(TEXT, TEXT), sw_may_write(TEXT, TEXT), sw_person() TO sw_app, sw_auth;
+
+-- Existence of ids, whoever may see them: a retried push must not apply a change twice, and an
+-- insert must not collide with a row of another territory. Answers ids only.
+CREATE POLICY lookup ON changes FOR SELECT TO sw_lookup USING (true);
+CREATE POLICY lookup ON conflicts FOR SELECT TO sw_lookup USING (true);
+CREATE POLICY lookup ON rows FOR SELECT TO sw_lookup USING (true);
+GRANT SELECT (id) ON changes, conflicts TO sw_lookup;
+GRANT SELECT (table_name, id) ON rows TO sw_lookup;
+RESET ROLE;
+
+CREATE FUNCTION sw_known_change_ids(p_ids TEXT[]) RETURNS SETOF TEXT
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT id FROM changes WHERE id = ANY (p_ids) UNION SELECT id FROM conflicts WHERE id = ANY (p_ids)
+$$;
+CREATE FUNCTION sw_existing_rows(p_tables TEXT[], p_ids TEXT[]) RETURNS TABLE (table_name TEXT, id TEXT)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT r.table_name, r.id FROM rows r JOIN unnest(p_tables, p_ids) AS k(t, i) ON r.table_name = k.t AND r.id = k.i
+$$;
+ALTER FUNCTION sw_known_change_ids(TEXT[]) OWNER TO sw_lookup;
+ALTER FUNCTION sw_existing_rows(TEXT[], TEXT[]) OWNER TO sw_lookup;
+REVOKE EXECUTE ON FUNCTION sw_known_change_ids(TEXT[]), sw_existing_rows(TEXT[], TEXT[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sw_known_change_ids(TEXT[]), sw_existing_rows(TEXT[], TEXT[]) TO sw_app;
