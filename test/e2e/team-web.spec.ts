@@ -12,6 +12,7 @@ import type { PgCluster } from '../../src/app/team/cluster';
 import type { ServerContext } from '../../src/platform/context';
 import { insertRow } from '../../src/platform/db/changeLog';
 import { TeamClient } from '../../src/features/team/server/client';
+import { syncNow } from '../../src/features/team/server/sync';
 import { startTestCluster } from '../team/pgCluster';
 import { RENDERER_DIR } from './fixtures';
 
@@ -118,6 +119,25 @@ test('a manager signs in in a browser and the weekly review holds only the terri
   } finally {
     book.close();
   }
+  // An edit in the browser reaches the team at once (pushed right after the call): the admin's
+  // desktop book pulls it with its next sync.
+  const opp = admin.db
+    .prepare('SELECT id FROM opportunities WHERE territory_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1')
+    .pluck()
+    .get(led.id) as string;
+  const edited = await page.evaluate(async (id) => {
+    const res = await fetch('/api/pipeline:update', {
+      method: 'POST',
+      headers: { 'x-sw-token': '', 'content-type': 'application/json' },
+      body: JSON.stringify({ id, patch: { name: '浏览器里改的机会' } }),
+    });
+    return ((await res.json()) as { ok: boolean }).ok;
+  }, opp);
+  expect(edited).toBe(true);
+  const report = await syncNow(admin);
+  expect(report.error).toBeNull();
+  expect(admin.db.prepare('SELECT name FROM opportunities WHERE id = ?').pluck().get(opp)).toBe('浏览器里改的机会');
+
   // Without the x-sw-token header (what a form or an <img> of another site could send) the API refuses.
   const bare = await page.evaluate(async () => (await fetch('/api/pipeline:lookups', { method: 'POST', body: '{}' })).status);
   expect(bare).toBe(401);
