@@ -5,6 +5,7 @@ import { call, type Out } from '../api/client';
 import { usePrefs } from './prefs';
 import { OrgSettings } from '../../features/org/ui/OrgSettings';
 import { CompanyNameSetting } from '../../features/books/ui/CompanyNameSetting';
+import { TeamSettings } from '../../features/team/ui/TeamSettings';
 
 // Every zone the runtime knows; the book's zone decides "today" on every screen and in every export.
 const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map(
@@ -74,6 +75,7 @@ export default function SettingsPage() {
         </Descriptions>
       </Card>
       <OrgSettings />
+      <TeamSettings />
       <Card
         title={t('settings.backups')}
         size="small"

@@ -43,5 +43,5 @@ export const areas: Area[] = [
     page: areaPage(() => import('../../features/receivables/ui/ReceivablesPage'), 'receivables'),
   },
   { key: 'reports', icon: FileTextOutlined, page: areaPage(() => import('../../features/reports/ui/ReportsPage'), 'reports') },
-  { key: 'settings', icon: SettingOutlined, page: areaPage(() => import('./SettingsPage'), 'org') },
+  { key: 'settings', icon: SettingOutlined, page: areaPage(() => import('./SettingsPage'), 'org', 'team') },
 ];

@@ -24,6 +24,7 @@ const byArea: Record<string, () => Promise<Messages>> = {
   pareto: () => import('../../features/pareto/ui/messages').then((m) => m.paretoMessages),
   reports: () => import('../../features/reports/ui/messages').then((m) => m.reportsMessages),
   org: () => import('../../features/org/ui/messages').then((m) => m.orgMessages),
+  team: () => import('../../features/team/ui/messages').then((m) => m.teamMessages),
 };
 export type LazyNamespace = keyof typeof byArea;
 

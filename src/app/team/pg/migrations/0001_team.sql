@@ -104,36 +104,67 @@ CREATE TABLE conflicts (
 );
 CREATE INDEX conflicts_person ON conflicts (person_id) WHERE resolved_at IS NULL;
 
--- Who may see a row of `family` in `territory` (NULL: team-wide). SECURITY DEFINER: it reads
--- people as sw_owner, whatever the caller may read.
-CREATE FUNCTION sw_may_see(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN
+-- Who may see and write what, as three lists per person (SECURITY DEFINER: they read people
+-- as sw_owner, whatever the caller may read). The policies call them inside scalar subqueries,
+-- so each is evaluated once per statement, not once per row (a snapshot reads 100,000 rows).
+--   everywhere: families in every territory and team-wide;
+--   teamwide:   families of rows without a territory;
+--   territories + territory families: what a person sees (writes) in their own territories.
+-- See: admin everything; rep and manager their territories plus team-wide org/settings;
+-- finance receivables and accounts everywhere plus org/settings; trainer negotiation and
+-- training plus org/settings. Write: less. The organisation (territories, people, who leads
+-- what, stages) and team-wide settings are the admin's; a manager also edits people in the
+-- territories they lead, a rep everything of their territory but its org rows. Finance writes
+-- receivables everywhere and, in accounts, only the receivable figure (checked in the server);
+-- a trainer writes negotiation and training only.
+CREATE FUNCTION sw_role() RETURNS TEXT
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM people p
-    WHERE p.id = current_setting('sw.person_id', true) AND p.deactivated_at IS NULL AND (
-      p.role = 'admin'
-      OR (p.role IN ('rep', 'manager') AND (
-        (p_territory IS NULL AND p_family IN ('org', 'settings'))
-        OR p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id)))
-      OR (p.role = 'finance' AND p_family IN ('receivables', 'accounts', 'org', 'settings'))
-      OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training', 'org', 'settings'))))
+  SELECT role FROM people WHERE id = current_setting('sw.person_id', true) AND deactivated_at IS NULL
 $$;
 
--- Who may write it: less than sw_may_see. The organisation (territories, people, who leads
--- what, stages) and team-wide settings are the admin's; a manager also edits the people of the
--- territories they lead. Finance reads accounts (it writes only the receivable figure, checked
--- in the server); a trainer writes negotiation and training only.
-CREATE FUNCTION sw_may_write(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN
+CREATE FUNCTION sw_my_territories() RETURNS TEXT[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM people p
-    WHERE p.id = current_setting('sw.person_id', true) AND p.deactivated_at IS NULL AND (
-      p.role = 'admin'
-      OR (p.role = 'manager' AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
-      OR (p.role = 'rep' AND p_family NOT IN ('org', 'settings')
-        AND p_territory IN (SELECT t.territory_id FROM person_territories t WHERE t.person_id = p.id))
-      OR (p.role = 'finance' AND p_family IN ('receivables', 'accounts'))
-      OR (p.role = 'trainer' AND p_family IN ('negotiation', 'training'))))
+  SELECT coalesce(array_agg(t.territory_id), '{}') FROM person_territories t JOIN people p ON p.id = t.person_id
+  WHERE p.id = current_setting('sw.person_id', true) AND p.deactivated_at IS NULL AND p.role IN ('rep', 'manager')
+$$;
+
+CREATE FUNCTION sw_families(p_role TEXT, p_what TEXT) RETURNS TEXT[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN p_role = 'admin' AND p_what IN ('see-everywhere', 'write-everywhere')
+      THEN ARRAY['org', 'accounts', 'pipeline', 'negotiation', 'training', 'receivables', 'settings']
+    WHEN p_role = 'finance' AND p_what = 'see-everywhere' THEN ARRAY['receivables', 'accounts', 'org', 'settings']
+    WHEN p_role = 'finance' AND p_what = 'write-everywhere' THEN ARRAY['receivables', 'accounts']
+    WHEN p_role = 'trainer' AND p_what = 'see-everywhere' THEN ARRAY['negotiation', 'training', 'org', 'settings']
+    WHEN p_role = 'trainer' AND p_what = 'write-everywhere' THEN ARRAY['negotiation', 'training']
+    WHEN p_role IN ('rep', 'manager') AND p_what = 'see-teamwide' THEN ARRAY['org', 'settings']
+    WHEN p_role = 'manager' AND p_what IN ('see-territory', 'write-territory')
+      THEN ARRAY['org', 'accounts', 'pipeline', 'negotiation', 'training', 'receivables', 'settings']
+    WHEN p_role = 'rep' AND p_what = 'see-territory'
+      THEN ARRAY['org', 'accounts', 'pipeline', 'negotiation', 'training', 'receivables', 'settings']
+    WHEN p_role = 'rep' AND p_what = 'write-territory' THEN ARRAY['accounts', 'pipeline', 'negotiation', 'training', 'receivables']
+    ELSE '{}'::TEXT[]
+  END
+$$;
+
+CREATE FUNCTION sw_may(p_what TEXT, p_family TEXT, p_territory TEXT, p_role TEXT, p_territories TEXT[]) RETURNS BOOLEAN
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT p_family = ANY (sw_families(p_role, p_what || '-everywhere'))
+    OR (p_territory IS NULL AND p_family = ANY (sw_families(p_role, p_what || '-teamwide')))
+    OR (p_territory = ANY (p_territories) AND p_family = ANY (sw_families(p_role, p_what || '-territory')))
+$$;
+
+-- The policies' lists, one call per statement (inside a scalar subquery: an InitPlan).
+CREATE FUNCTION sw_scope(p_what TEXT) RETURNS TEXT[] LANGUAGE sql STABLE AS $$
+  SELECT sw_families(sw_role(), p_what)
+$$;
+
+-- For the server's own checks (one row at a time).
+CREATE FUNCTION sw_may_see(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+  SELECT coalesce(sw_may('see', p_family, p_territory, sw_role(), sw_my_territories()), false)
+$$;
+CREATE FUNCTION sw_may_write(p_family TEXT, p_territory TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+  SELECT coalesce(sw_may('write', p_family, p_territory, sw_role(), sw_my_territories()), false)
 $$;
 
 CREATE FUNCTION sw_person() RETURNS TEXT LANGUAGE sql STABLE AS $$ SELECT current_setting('sw.person_id', true) $$;
@@ -162,12 +193,31 @@ CREATE POLICY auth_all ON sessions TO sw_auth USING (true) WITH CHECK (true);
 
 CREATE POLICY everyone ON team_state TO sw_app USING (true) WITH CHECK (true);
 
-CREATE POLICY see ON rows FOR SELECT USING (sw_may_see(family, territory_id));
-CREATE POLICY add ON rows FOR INSERT WITH CHECK (sw_may_write(family, territory_id));
-CREATE POLICY edit ON rows FOR UPDATE USING (sw_may_write(family, territory_id)) WITH CHECK (sw_may_write(family, territory_id));
+CREATE POLICY see ON rows FOR SELECT
+  USING (family = ANY ((SELECT sw_scope('see-everywhere'))::TEXT[])
+    OR (territory_id IS NULL AND family = ANY ((SELECT sw_scope('see-teamwide'))::TEXT[]))
+    OR (territory_id = ANY ((SELECT sw_my_territories())::TEXT[]) AND family = ANY ((SELECT sw_scope('see-territory'))::TEXT[])));
+CREATE POLICY add ON rows FOR INSERT
+  WITH CHECK (family = ANY ((SELECT sw_scope('write-everywhere'))::TEXT[])
+    OR (territory_id IS NULL AND family = ANY ((SELECT sw_scope('write-teamwide'))::TEXT[]))
+    OR (territory_id = ANY ((SELECT sw_my_territories())::TEXT[]) AND family = ANY ((SELECT sw_scope('write-territory'))::TEXT[])));
+CREATE POLICY edit ON rows FOR UPDATE
+  USING (family = ANY ((SELECT sw_scope('write-everywhere'))::TEXT[])
+    OR (territory_id IS NULL AND family = ANY ((SELECT sw_scope('write-teamwide'))::TEXT[]))
+    OR (territory_id = ANY ((SELECT sw_my_territories())::TEXT[]) AND family = ANY ((SELECT sw_scope('write-territory'))::TEXT[])))
+  WITH CHECK (family = ANY ((SELECT sw_scope('write-everywhere'))::TEXT[])
+    OR (territory_id IS NULL AND family = ANY ((SELECT sw_scope('write-teamwide'))::TEXT[]))
+    OR (territory_id = ANY ((SELECT sw_my_territories())::TEXT[]) AND family = ANY ((SELECT sw_scope('write-territory'))::TEXT[])));
 
-CREATE POLICY see ON changes FOR SELECT USING (sw_may_see(family, territory_id));
-CREATE POLICY add ON changes FOR INSERT WITH CHECK (person_id = sw_person() AND sw_may_write(family, territory_id));
+CREATE POLICY see ON changes FOR SELECT
+  USING (family = ANY ((SELECT sw_scope('see-everywhere'))::TEXT[])
+    OR (territory_id IS NULL AND family = ANY ((SELECT sw_scope('see-teamwide'))::TEXT[]))
+    OR (territory_id = ANY ((SELECT sw_my_territories())::TEXT[]) AND family = ANY ((SELECT sw_scope('see-territory'))::TEXT[])));
+CREATE POLICY add ON changes FOR INSERT
+  WITH CHECK (person_id = (SELECT sw_person())
+    AND family = ANY ((SELECT sw_scope('write-everywhere'))::TEXT[])
+    OR (territory_id IS NULL AND family = ANY ((SELECT sw_scope('write-teamwide'))::TEXT[]))
+    OR (territory_id = ANY ((SELECT sw_my_territories())::TEXT[]) AND family = ANY ((SELECT sw_scope('write-territory'))::TEXT[])));
 
 -- A conflict is written for whoever lost (possibly another person) about a row the writer may see.
 CREATE POLICY see ON conflicts FOR SELECT USING (person_id = sw_person());
@@ -179,7 +229,7 @@ GRANT DELETE ON sessions TO sw_auth;
 GRANT SELECT ON people, person_territories TO sw_app;
 GRANT SELECT, UPDATE ON team_state TO sw_app;
 GRANT SELECT, INSERT, UPDATE ON rows, changes, conflicts TO sw_app;
-GRANT EXECUTE ON FUNCTION sw_may_see(TEXT, TEXT), sw_may_write(TEXT, TEXT), sw_person() TO sw_app, sw_auth;
+GRANT EXECUTE ON FUNCTION sw_may_see(TEXT, TEXT), sw_may_write(TEXT, TEXT), sw_person(), sw_role(), sw_my_territories(), sw_scope(TEXT) TO sw_app, sw_auth;
 
 -- Existence of ids, whoever may see them: a retried push must not apply a change twice, and an
 -- insert must not collide with a row of another territory. Answers ids only.
