@@ -7,6 +7,7 @@ import { paretoPureCases } from './paretoPure';
 import { pipelineCases } from './pipeline';
 import { receivablesCases } from './receivables';
 import { screensCases } from './screens';
+import { teamCases } from './team';
 
 // Every benchmark case; each feature adds its list here.
 export const cases: BenchCase[] = [
@@ -18,4 +19,5 @@ export const cases: BenchCase[] = [
   ...pipelineCases,
   ...receivablesCases,
   ...screensCases,
+  ...teamCases,
 ];

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startCluster, type PgCluster } from './cluster';
 import { migrate } from './pg/migrate';
+import { fileURLToPath } from 'node:url';
+import { createRegistry } from '../handlers';
 import { startTeamServer } from './server';
 
 // `npm run team-server -- [--pg URL] [--data DIR] [--port N] [--host 127.0.0.1]`
@@ -12,6 +15,7 @@ import { startTeamServer } from './server';
 // stopped with the server.
 
 const DATABASE = 'sales_team';
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +24,10 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
+      // The public name(s) browsers reach the server by (behind TLS), e.g. team.example.cn.
+      'web-host': { type: 'string', multiple: true, default: [] },
+      // TLS terminates in front of the server: mark the browser session cookie Secure.
+      'behind-tls': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -36,8 +44,20 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'sw-team-server' });
   const applied = await migrate(pool);
   if (applied.length) console.log(`team schema migrations applied: ${applied.join(', ')}`);
-  const server = await startTeamServer(pool, { port, host: values.host! });
+  const rendererDir = path.join(REPO, 'out/renderer');
+  const web = fs.existsSync(path.join(rendererDir, 'index.html'))
+    ? {
+        rendererDir,
+        registry: createRegistry(),
+        booksDir: path.join(values.data ? path.resolve(values.data) : defaultDataDir(), 'web-books'),
+        hosts: values['web-host'],
+        secureCookie: values['behind-tls'],
+      }
+    : undefined;
+  const server = await startTeamServer(pool, { port, host: values.host!, web });
   console.log(`Team server listening on ${server.url}`);
+  if (web) console.log(`Browsers: ${server.url}/ (people sign in with their team email and password)`);
+  else console.log('No browser app: run `npm run build:renderer` first to serve it.');
 
   const stop = async () => {
     await server.close();

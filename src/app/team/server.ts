@@ -7,6 +7,10 @@ import { acceptInvite, AuthError, personOfToken, signIn } from './people';
 import { push } from './push';
 import { pull, resolveConflict, snapshot } from './read';
 import { BadRequest, createTeam } from './teamCreate';
+import type { HandlerRegistry } from '../../platform/registry';
+import type { OpenBookOptions } from '../../platform/book';
+import { startWebServer, type WebServer } from '../web/server';
+import { webBooks } from './webBooks';
 
 // The team server's HTTP API (JSON under /v1, docs in the README's "Team server"). Plain
 // node:http: a handful of routes, each a call into push/read/people/teamCreate.
@@ -20,6 +24,23 @@ export interface TeamServer {
   close(): Promise<void>;
 }
 
+/** The browser app on the same port: the renderer and the web API, each person on their own book. */
+export interface TeamWebOptions {
+  rendererDir: string;
+  registry: HandlerRegistry;
+  /** The people's books (in the server's data folder). */
+  booksDir: string;
+  /** Public Host headers (behind the deployer's TLS proxy), besides 127.0.0.1/localhost:port. */
+  hosts?: string[];
+  secureCookie?: boolean;
+  bookOptions?: OpenBookOptions;
+}
+
+/** Browser requests: everything but the JSON API, and the sign-in form's POST. */
+const isBrowserRoute = (req: http.IncomingMessage, p: string) =>
+  !p.startsWith('/v1/') ||
+  (req.method === 'POST' && p === '/v1/sign-in' && /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? ''));
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -30,9 +51,31 @@ class HttpError extends Error {
   }
 }
 
-export function startTeamServer(pool: pg.Pool, opts: { port: number; host: string }): Promise<TeamServer> {
+export async function startTeamServer(pool: pg.Pool, opts: { port: number; host: string; web?: TeamWebOptions }): Promise<TeamServer> {
   const limiter = new FailureLimiter();
+  let selfUrl = '';
+  let browser: { web: WebServer; books: ReturnType<typeof webBooks> } | null = null;
+  if (opts.web) {
+    const books = webBooks({
+      pool,
+      limiter,
+      dir: opts.web.booksDir,
+      selfUrl: () => selfUrl,
+      hosts: opts.web.hosts ?? [],
+      secureCookie: opts.web.secureCookie ?? false,
+      bookOptions: opts.web.bookOptions,
+    });
+    const web = await startWebServer({
+      ctx: null,
+      sessions: books,
+      listen: false,
+      registry: opts.web.registry,
+      rendererDir: opts.web.rendererDir,
+    });
+    browser = { web, books };
+  }
   const server = http.createServer((req, res) => {
+    if (browser && isBrowserRoute(req, new URL(req.url ?? '/', 'http://team').pathname)) return browser.web.listener(req, res);
     route(pool, limiter, req)
       .then((body) => send(res, 200, body))
       .catch((e: unknown) => {
@@ -45,9 +88,16 @@ export function startTeamServer(pool: pg.Pool, opts: { port: number; host: strin
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => {
       const { port } = server.address() as import('node:net').AddressInfo;
+      browser?.web.setPort(port);
+      // The books reach this server on loopback whatever address it listens on.
+      selfUrl = `http://127.0.0.1:${port}`;
       resolve({
         url: `http://${opts.host}:${port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: async () => {
+          await new Promise<void>((done) => server.close(() => done()));
+          await browser?.web.close();
+          browser?.books.closeAll();
+        },
       });
     });
   });

@@ -34,9 +34,10 @@ export type Verdict = { ok: true } | { ok: false; status: number; reason: string
  * for the page, never for the API.
  */
 export function originAllowed(headers: http.IncomingHttpHeaders, kind: RouteKind): Verdict {
-  const own = `http://${headers.host ?? ''}`;
+  // https: the team server's sign-in mode runs behind a TLS proxy that keeps the Host header.
+  const own = [`http://${headers.host ?? ''}`, `https://${headers.host ?? ''}`];
   const origin = headers.origin;
-  if (origin !== undefined && origin !== own) return { ok: false, status: 403, reason: `requests from ${origin} are not accepted` };
+  if (origin !== undefined && !own.includes(origin)) return { ok: false, status: 403, reason: `requests from ${origin} are not accepted` };
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && !(kind === 'page' && site === 'none')) {
     return { ok: false, status: 403, reason: `cross-origin request refused (Sec-Fetch-Site: ${site})` };

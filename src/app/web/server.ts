@@ -7,6 +7,9 @@ import type { AddressInfo } from 'node:net';
 import type { ServerContext } from '../../platform/context';
 import type { HandlerRegistry } from '../../platform/registry';
 import { cookieValue, hostAllowed, originAllowed, routeKind, type RouteKind } from './gate';
+import { pageLanguage, signInPage } from './signInPage';
+
+const SESSION_COOKIE = 'sw-session';
 
 // `npm run web`: the built renderer and the contract's channels over HTTP, for a browser
 // on this machine. Loopback only, Host checked, other origins refused (gate.ts), a per-start
@@ -36,8 +39,38 @@ const MAX_UPLOAD = 512 * 1024 * 1024;
 // Channels a browser cannot use: native dialogs are replaced by upload/download here.
 const BROWSER_FORBIDDEN = new Set(['files:pickOpen', 'files:pickSave']);
 
+/**
+ * Sign-in instead of the per-start token (the team server serves the app to its people's
+ * browsers): each API request runs against the book of the person whose session cookie it
+ * carries. The cookie is HttpOnly and SameSite=Strict; every API request must also carry the
+ * x-sw-token header (any value: the page's own script adds it, another origin cannot without a
+ * CORS preflight this server never grants), and the origin checks of gate.ts still apply.
+ */
+export interface WebSessions {
+  /** A new session for these credentials (its cookie value), or why not. */
+  signIn(email: string, password: string): Promise<{ ok: true; session: string } | { ok: false; status: number; message: string }>;
+  /** The book of a live session, or null. */
+  contextOf(session: string): Promise<ServerContext | null>;
+  /** Before each API call on that book (fresh enough from the team?). */
+  beforeCall(ctx: ServerContext): Promise<void>;
+  /** After each API call on that book (a write is pushed at once). */
+  afterCall(ctx: ServerContext): Promise<void>;
+  /** Ends a session. */
+  signOut(session: string): Promise<void>;
+  /** Host headers accepted besides 127.0.0.1/localhost on the port (the deployer's public name). */
+  hostAllowed(host: string | undefined): boolean;
+  /** Mark the cookie Secure (TLS terminates in front of the server: the deployer says so). */
+  secureCookie: boolean;
+  /** Channels a team member's browser may not call (switching books, signing the server's book out…). */
+  forbidden: ReadonlySet<string>;
+}
+
 export interface WebServerOptions {
-  ctx: ServerContext;
+  /** The book (per-start-token mode); unused with `sessions`. */
+  ctx: ServerContext | null;
+  sessions?: WebSessions;
+  /** false: do not listen; mount `listener` on another server (the team server does). */
+  listen?: boolean;
   registry: HandlerRegistry;
   rendererDir: string;
   port?: number;
@@ -54,6 +87,8 @@ export interface WebServer {
   server: http.Server;
   /** The request handler, for mounting on another listener (tests use a unix socket). */
   listener: http.RequestListener;
+  /** The port the mounting server listens on (with listen: false), for the Host check. */
+  setPort(port: number): void;
   close(): Promise<void>;
 }
 
@@ -78,7 +113,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const host = opts.host ?? '127.0.0.1';
   const root = path.resolve(opts.rendererDir);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-web-'));
-  const { ctx, registry } = opts;
+  const { registry, sessions } = opts;
   // The page cookie only lets the browser fetch the page and its static files again (a
   // reload): it is a separate secret from the API token, so whoever else receives it (every
   // loopback server the browser visits does) gets nothing but the public bundle.
@@ -112,6 +147,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   /** 'launch' when this request spends the single-use query token (the page then gets its cookie). */
   function authorised(req: http.IncomingMessage, url: URL, kind: RouteKind): false | 'header' | 'cookie' | 'launch' {
+    // With sign-in the bundle is public (it holds no data) and the API is judged by the session.
+    if (sessions) return kind === 'page' || req.headers['x-sw-token'] !== undefined ? 'cookie' : false;
     if (kind === 'api') return matches(req.headers['x-sw-token'] as string | undefined, token) ? 'header' : false;
     if (matches(cookieValue(req.headers.cookie, cookieName()), pageSecret)) return 'cookie';
     // Only a real page load spends it: not a HEAD, not a browser's speculative prefetch.
@@ -148,20 +185,30 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    // Refuse anything that did not come from this machine, whatever address we bound.
-    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'loopback only' } });
-    if (!hostAllowed(req.headers.host, port))
+    // Refuse anything that did not come from this machine, whatever address we bound (with
+    // sign-in, people's browsers come from elsewhere: the deployer puts TLS in front).
+    if (!sessions && !isLoopback(req.socket.remoteAddress))
+      return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'loopback only' } });
+    if (!(hostAllowed(req.headers.host, port) || sessions?.hostAllowed(req.headers.host)))
       return send(res, 421, { ok: false, error: { code: 'forbidden', message: `wrong Host header: use http://127.0.0.1:${port}/` } });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const kind = routeKind(req.method, url.pathname);
     const origin = originAllowed(req.headers, kind);
     if (!origin.ok) return send(res, origin.status, { ok: false, error: { code: 'forbidden', message: origin.reason } });
+    if (sessions && (await signInRoutes(sessions, req, res, url))) return;
     const auth = authorised(req, url, kind);
     if (!auth) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+    const session = sessions ? cookieValue(req.headers.cookie, SESSION_COOKIE) : undefined;
+    const ctx = sessions ? (session ? await sessions.contextOf(session) : null) : opts.ctx;
+    if (!ctx) {
+      // No live session: a page load goes to the sign-in page, an API call says so.
+      if (kind === 'page') return redirect(res, '/sign-in');
+      return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'sign in first' } }, { 'x-sw-sign-in': '/sign-in' });
+    }
 
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const channel = decodeURIComponent(url.pathname.slice(5));
-      if (BROWSER_FORBIDDEN.has(channel))
+      if (BROWSER_FORBIDDEN.has(channel) || sessions?.forbidden.has(channel))
         return send(res, 400, { ok: false, error: { code: 'invalid-input', message: `${channel} is not available in the browser` } });
       const body = await readBody(req, MAX_JSON);
       if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid-input', message: 'request body too large' } });
@@ -171,7 +218,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       } catch {
         return send(res, 400, { ok: false, error: { code: 'invalid-input', message: 'malformed JSON body' } });
       }
+      if (sessions) await sessions.beforeCall(ctx);
       const result = await registry.invoke(ctx, channel, input);
+      if (sessions) await sessions.afterCall(ctx);
       return send(res, result.ok || result.error.code !== 'not-found' || registry.channels().includes(channel) ? 200 : 404, result);
     }
 
@@ -239,17 +288,72 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     send(res, 405, { ok: false, error: { code: 'invalid-input', message: 'method not allowed' } });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
+  /** The sign-in page, the form's POST /v1/sign-in and sign-out; true when the request was one of them. */
+  async function signInRoutes(s: WebSessions, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
+    const lang = pageLanguage(req.headers['accept-language']);
+    if (req.method === 'GET' && url.pathname === '/sign-in') {
+      sendPage(res, 200, signInPage(lang, null));
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/sign-in') {
+      const body = await readBody(req, 64 * 1024);
+      const form = new URLSearchParams(body?.toString('utf8') ?? '');
+      const r = await s.signIn(form.get('email') ?? '', form.get('password') ?? '');
+      if (!r.ok) {
+        sendPage(
+          res,
+          r.status,
+          signInPage(lang, r.status === 429 ? 'rate-limited' : r.status === 401 ? 'wrong' : 'failed', form.get('email') ?? ''),
+        );
+        return true;
+      }
+      const secure = s.secureCookie ? '; Secure' : '';
+      redirect(res, '/', { 'set-cookie': `${SESSION_COOKIE}=${r.session}; HttpOnly; SameSite=Strict; Path=/${secure}` });
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/sign-out') {
+      const session = cookieValue(req.headers.cookie, SESSION_COOKIE);
+      if (session) await s.signOut(session);
+      redirect(res, '/sign-in', { 'set-cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
+      return true;
+    }
+    return false;
+  }
+
+  function sendPage(res: http.ServerResponse, status: number, html: string) {
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      // The sign-in form posts to this server: the only difference from the app's policy.
+      'content-security-policy': WEB_CSP.replace("form-action 'none'", "form-action 'self'"),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'same-origin',
+      'cache-control': 'no-store',
+      ...NO_EMBED,
+    });
+    res.end(html);
+  }
+
+  function redirect(res: http.ServerResponse, location: string, headers: Record<string, string> = {}) {
+    res.writeHead(303, { location, 'cache-control': 'no-store', ...NO_EMBED, ...headers });
+    res.end();
+  }
+
+  if (opts.listen !== false) {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+  }
   return {
     url: `http://${host}:${port}/?token=${token}`,
     token,
     port,
     server,
     listener,
+    setPort: (p: number) => {
+      port = p;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -73,6 +73,9 @@ export function httpTransport(): Transport {
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
+    // The team server's browser sessions: an expired or missing session goes to its sign-in page.
+    const signIn = res.status === 401 ? res.headers.get('x-sw-sign-in') : null;
+    if (signIn === '/sign-in') location.assign(signIn);
     if (res.status === 401)
       return {
         ok: false,

@@ -6,7 +6,7 @@ import { updateRow, type ChangeWriter } from '../../../platform/db/changeLog';
 import type { Db } from '../../../platform/db/connection';
 import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
-import type { CreateTeamResponse } from '../protocol';
+import type { CreateTeamResponse, SignInResponse } from '../protocol';
 import { loadSnapshot, readBookTables } from './applyRemote';
 import { normaliseServerUrl, TeamClient } from './client';
 import { markAllAsSnapshot } from './outbox';
@@ -65,14 +65,23 @@ export async function createTeam(
 export async function joinTeam(serverUrl: string, c: Credentials, file: string, opts: OpenBookOptions = {}): Promise<ServerContext> {
   const url = normaliseServerUrl(serverUrl);
   if (fs.existsSync(file) && fs.statSync(file).size > 0) throw new AppError('conflict', `${path.basename(file)} exists already.`);
-  const client = new TeamClient(url);
-  const signedIn = await signInWith(client, c);
-  client.setToken(signedIn.token);
-  const snapshot = await client.snapshot();
+  const signedIn = await signInWith(new TeamClient(url), c);
+  return joinSignedIn(url, c.email, signedIn, file, opts);
+}
+
+/** The join after sign-in (the team server's browser sign-in has its session already). */
+export async function joinSignedIn(
+  url: string,
+  email: string,
+  signedIn: SignInResponse,
+  file: string,
+  opts: OpenBookOptions = {},
+): Promise<ServerContext> {
+  const snapshot = await new TeamClient(url, signedIn.token).snapshot();
   const ctx = await openBook(file, { dailyBackup: false, ...opts });
   try {
     loadSnapshot(ctx.db, snapshot.tables);
-    rememberSignIn(ctx.db, url, c.email, signedIn);
+    rememberSignIn(ctx.db, url, email, signedIn);
     writeSyncState(ctx.db, { lastPosition: snapshot.position, lastSyncAt: ctx.clock.now() });
   } catch (err) {
     ctx.db.close();
