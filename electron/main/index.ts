@@ -5,6 +5,7 @@ import type { ServerContext } from '../../src/platform/context';
 import { AppError } from '../../src/shared/errors';
 import { backupsFor, currentBookPath, recoverFromBackup, startNewBook } from '../../src/platform/bookLocation';
 import { BookShelf } from '../../src/platform/bookShelf';
+import { startAutoSync } from '../../src/features/team/server/autoSync';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
 import { developerOverrides } from './overrides';
@@ -25,6 +26,7 @@ app.enableSandbox();
 
 let shelf: BookShelf | null = null;
 let ctx: ServerContext | null = null;
+let stopAutoSync: (() => void) | null = null;
 let win: BrowserWindow | null = null;
 
 async function openUserBook(): Promise<ServerContext> {
@@ -98,11 +100,14 @@ void app.whenReady().then(async () => {
     () => ctx!,
     () => win,
   );
+  // A team book pushes what was changed offline once its server is reachable (issue 21).
+  stopAutoSync = startAutoSync(() => (shelf?.isOpen() ? ctx : null));
   win = createMainWindow(path.join(import.meta.dirname, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
 });
 
 app.on('window-all-closed', () => {
+  stopAutoSync?.();
   shelf?.close();
   ctx = null;
   app.quit();

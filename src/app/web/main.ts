@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { BookShelf } from '../../platform/bookShelf';
 import { createRegistry } from '../handlers';
 import { startWebServer } from './server';
+import { startAutoSync } from '../../features/team/server/autoSync';
 
 // npm run web -- [--db FILE] [--port N]
 const args = process.argv.slice(2);
@@ -29,6 +30,8 @@ const port = Number(arg('--port') ?? '0');
 const shelf = new BookShelf(dataDir, { platform: 'web' });
 const ctx = await shelf.start(arg('--db'));
 const web = await startWebServer({ ctx, registry: createRegistry(), rendererDir, port });
+// A team book pushes what was changed offline once its server is reachable (issue 21).
+const stopAutoSync = startAutoSync(() => (shelf.isOpen() ? ctx : null));
 console.log(
   shelf.isOpen()
     ? `Sales Workstation on ${ctx.dbPath}`
@@ -41,6 +44,7 @@ let closing = false;
 const stop = async () => {
   if (closing) return;
   closing = true;
+  stopAutoSync();
   await web.close();
   shelf.close();
   console.log('Stopped; database closed.');
