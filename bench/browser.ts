@@ -91,23 +91,36 @@ export async function withServedPage<T>(bookFile: string, rendererDir: string, f
   }
 }
 
+type Shown = { ms: number; scriptBytes: number };
+const shownOn = new WeakMap<Page, Promise<Shown>>();
+
 /**
  * Before navigating: records in the page the time of the frame that first paints an
- * element matching `selector` (window.__shown), and the bytes of script the page had
- * downloaded by then (window.__scriptBytes: decoded sizes of the .js resources, i.e. what
- * was parsed or waits to be).
+ * element matching `selector`, and the bytes of script the page had downloaded by then
+ * (decoded sizes of the .js resources, i.e. what was parsed or waits to be), and reports
+ * both to this process through a binding.
+ *
+ * Not read with page.waitForFunction: that makes Playwright compile and run its own injected
+ * script (a few hundred kB) in the page, on the page's main thread, as soon as `goto` returns
+ * at the load event. A bare page has run its one script by then; a page that loads its code
+ * in chunks after the load event had that compile (measured 80–250 ms) land in the middle
+ * of its start, counted as its own. A binding adds nothing to the page's work.
  */
 export async function watchFirstPaint(page: Page, selector: string): Promise<void> {
+  let report!: (shown: Shown) => void;
+  shownOn.set(page, new Promise<Shown>((resolve) => (report = resolve)));
+  await page.exposeBinding('__swShown', (_source, shown: Shown) => report(shown));
   await page.addInitScript((sel) => {
-    const w = window as unknown as { __shown?: number; __scriptBytes?: number };
+    const w = window as unknown as { __swShown(shown: { ms: number; scriptBytes: number }): void };
     const seen = new MutationObserver(() => {
       if (!document.querySelector(sel)) return;
       seen.disconnect();
       requestAnimationFrame(() => {
-        w.__shown = performance.now(); // the frame that paints it
-        w.__scriptBytes = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        const ms = performance.now(); // the frame that paints it
+        const scriptBytes = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((r) => new URL(r.name).pathname.endsWith('.js'))
           .reduce((n, r) => n + r.decodedBodySize, 0);
+        w.__swShown({ ms, scriptBytes });
       });
     });
     seen.observe(document, { subtree: true, childList: true });
@@ -115,14 +128,16 @@ export async function watchFirstPaint(page: Page, selector: string): Promise<voi
 }
 
 /** After navigating: waits for the watched paint; its time (ms from navigation start) and the script bytes. */
-export async function firstPaint(page: Page): Promise<{ ms: number; scriptBytes: number }> {
-  const h = await page.waitForFunction(
-    () => {
-      const w = window as unknown as { __shown?: number; __scriptBytes?: number };
-      return w.__shown !== undefined && { ms: w.__shown, scriptBytes: w.__scriptBytes ?? 0 };
-    },
-    null,
-    { timeout: 120_000 },
-  );
-  return (await h.jsonValue()) as { ms: number; scriptBytes: number };
+export async function firstPaint(page: Page): Promise<Shown> {
+  const shown = shownOn.get(page);
+  if (!shown) throw new Error('firstPaint without watchFirstPaint before the navigation');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the watched element was not painted within 120 s')), 120_000);
+  });
+  try {
+    return await Promise.race([shown, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -24,6 +24,26 @@ export interface BenchCase {
   measure?: string;
   /** A target printed beside the ratio, e.g. "≤ 1.5×" or "< 500 ms". */
   target: string;
+  /**
+   * Whether a result meets the target, where the target's text is more than a ratio, a
+   * peak and one time (which readmeTable.ts reads from the text itself).
+   */
+  met?(r: CaseResult): boolean;
+}
+
+/** One case's medians in a run (what bench/results/latest.json and the README table hold). */
+export interface CaseResult {
+  case: string;
+  size: string;
+  productMs: number;
+  floorMs: number | null;
+  ratio: number | null;
+  peakMB: number;
+  floorPeakMB: number | null;
+  target: string;
+  measure?: string;
+  extra?: Record<string, number>;
+  floorExtra?: Record<string, number>;
 }
 
 export interface Measurement {

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cases } from './cases/index';
-import type { Measurement } from './harness';
+import type { CaseResult, Measurement } from './harness';
+import { updateReadmeTable, type MeasuredCase } from './readmeTable';
 
 // npm run bench [-- --only NAME[,NAME] --runs N]
 const args = process.argv.slice(2);
@@ -12,7 +13,8 @@ const opt = (n: string) => {
   const i = args.indexOf(n);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const runs = Math.max(3, Number(opt('--runs') ?? 3));
+// Figures are medians of 3 or more runs; --runs 1 (or 2) only proves that cases work.
+const runs = Math.max(1, Number(opt('--runs') ?? 3));
 const only = opt('--only')?.split(',');
 const selected = cases.filter((c) => !only || only.includes(c.name));
 const root = path.resolve(import.meta.dirname, '..');
@@ -56,17 +58,22 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-const rows: Record<string, unknown>[] = [];
+const rows: CaseResult[] = [];
+/** The highest 1-minute load average seen around each case's runs (the README shows it). */
+const loads = new Map<string, number>();
+const sampleLoad = (name: string) => loads.set(name, Math.max(loads.get(name) ?? 0, os.loadavg()[0]!));
 try {
   for (const c of selected) {
     process.stderr.write(`\n${c.name} (${c.size}): preparing… `);
     await c.prepare(dataDir);
+    sampleLoad(c.name);
     const product: Measurement[] = [];
     const floor: Measurement[] = [];
     for (let i = 0; i < runs; i++) {
       process.stderr.write(`run ${i + 1} `);
       product.push(once(c.name, 'product'));
       if (c.floor) floor.push(once(c.name, 'floor'));
+      sampleLoad(c.name);
     }
     // A case may compare one named timing (e.g. first rows) instead of its whole run.
     const msOf = (m: Measurement) => (c.measure ? (m.extra?.[c.measure] ?? NaN) : m.ms);
@@ -103,7 +110,7 @@ const extras = (e: unknown) =>
     .join(', ');
 const header = ['case', 'size', 'product ms', 'floor ms', 'ratio', 'peak MB', 'target'];
 const table = rows.map((r) => [
-  String(r.case),
+  r.case,
   String(r.size),
   String(r.productMs),
   r.floorMs === null ? '—' : String(r.floorMs),
@@ -120,12 +127,23 @@ console.log('\n' + fmt(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table) console.log(fmt(r));
 
+/** The browser the Chromium cases ran in (its version is part of the machine's description). */
+function chromiumVersion(): string | null {
+  try {
+    const out = spawnSync(process.env.SW_CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 20_000 });
+    return /[\d.]{5,}/.exec(out.stdout)?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+const chromium = chromiumVersion();
 const machine = {
   cpus: os.cpus().length,
-  cpu: os.cpus()[0]?.model,
+  cpu: os.cpus()[0]?.model.trim(),
   memGB: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
   platform: `${os.platform()} ${os.arch()}`,
+  chromium,
 };
 // latest.json keeps the newest result of every case: a run of some cases (--only)
 // replaces those and leaves the others' earlier results, each with its own date.
@@ -140,7 +158,35 @@ try {
   // no earlier results
 }
 const order = (c: Record<string, unknown>) => cases.findIndex((x) => x.name === c.case);
-const all = [...kept, ...rows.map((r) => ({ ...r, at, runs, machine }))].sort((a, b) => order(a) - order(b));
+const all = [...kept, ...rows.map((r) => ({ ...r, at, runs, machine, load: loads.get(r.case) }))].sort((a, b) => order(a) - order(b));
 fs.mkdirSync(path.dirname(latest), { recursive: true });
 fs.writeFileSync(latest, JSON.stringify({ at, machine, cases: all }, null, 2));
 console.log(`\nWritten bench/results/latest.json (${runs} runs per case, medians; ${kept.length} earlier case results kept).`);
+
+// The README's Benchmarks table: the rows of the cases run now are rewritten, each saying
+// how many runs its medians are of (one run proves a case works; figures want 3 or more).
+if (rows.length > 0) {
+  const readmeFile = path.join(root, 'README.md');
+  const run = (r: CaseResult): MeasuredCase => {
+    const c = cases.find((x) => x.name === r.case)!;
+    return {
+      ...r,
+      ...(c.met ? { met: c.met(r) } : {}),
+      run: {
+        date: at.slice(0, 10),
+        machine: `${machine.cpu ?? 'unknown CPU'} ×${machine.cpus}, ${machine.memGB} GiB, ${machine.platform}, Node ${machine.node}${chromium ? `, Chromium ${chromium}` : ''}`,
+        load: loads.get(r.case) ?? 0,
+        runs,
+      },
+    };
+  };
+  fs.writeFileSync(
+    readmeFile,
+    updateReadmeTable(
+      fs.readFileSync(readmeFile, 'utf8'),
+      rows.map(run),
+      cases.map((c) => c.name),
+    ),
+  );
+  console.log(`README.md's Benchmarks table: rows of ${rows.map((r) => r.case).join(', ')} rewritten.`);
+}

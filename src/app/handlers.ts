@@ -19,6 +19,7 @@ import { paretoContract } from '../features/pareto/contract';
 import { paretoHandlers } from '../features/pareto/server/handlers';
 import { reportsContract } from '../features/reports/contract';
 import { reportsHandlers } from '../features/reports/server/handlers';
+import { overviewSources } from './overviewSources';
 import { orgContract } from '../features/org/contract';
 import { orgHandlers } from '../features/org/server/handlers';
 import { booksContract } from '../features/books/contract';
@@ -43,7 +44,7 @@ export function createRegistry(opts: { validateOutput?: boolean } = {}): Handler
     .register(trainingContract, trainingHandlers)
     .register(receivablesContract, receivablesHandlers)
     .register(paretoContract, paretoHandlers)
-    .register(reportsContract, reportsHandlers)
+    .register(reportsContract, reportsHandlers(overviewSources))
     .register(orgContract, orgHandlers)
     .register(booksContract, booksHandlers)
     .register(teamContract, teamHandlers);

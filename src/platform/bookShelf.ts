@@ -2,12 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, type OpenBookOptions } from './book';
-import { createContext, type ServerContext } from './context';
+import { createContext, type NewBookInput, type ServerContext, type Shelf, type ShelfBook } from './context';
 import { readBookIdentity, writeBookIdentity, type BookIdentity } from './bookIdentity';
 import { updateSettings } from './settings';
 import { currentBookPath, setCurrentBook } from './bookLocation';
 import { AppError } from '../shared/errors';
-import type { Settings } from '../shared/contract/system';
 
 // The books of one data folder (Electron's user-data folder, or ~/.sales-workstation for
 // `npm run web`) and the one that is open. The demo company lives in its own file,
@@ -24,25 +23,10 @@ const RECENT = 'recent-books.json';
 const RECENT_MAX = 10;
 export const DEMO_FILE = 'demo.sqlite';
 
-export interface ShelfBook {
-  /** Opaque to the renderer: it never names a path. */
-  id: string;
-  fileName: string;
-  companyName: string;
-  demo: boolean;
-  current: boolean;
-}
-
 interface RecentEntry {
   path: string;
   companyName: string;
   demo: boolean;
-}
-
-export interface NewBookInput {
-  companyName: string;
-  timeZone: string;
-  locale: Settings['locale'];
 }
 
 const idOf = (file: string) => crypto.createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 16);
@@ -55,7 +39,7 @@ function noBook(): never {
   throw new AppError('not-found', "No book is open yet: explore the demo or start your team's book first.");
 }
 
-export class BookShelf {
+export class BookShelf implements Shelf {
   /** The one context the front door hands to every handler. */
   readonly ctx: ServerContext;
   private open = false;

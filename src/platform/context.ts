@@ -6,7 +6,7 @@ import { JobRegistry } from './jobs';
 import { uuidv7 } from './db/uuidv7';
 import { dateInZone } from '../shared/bookTime';
 import { bookTimeZone } from './settings';
-import type { BookShelf } from './bookShelf';
+import type { Settings } from '../shared/contract/system';
 
 export type Platform = 'electron' | 'web' | 'cli' | 'test';
 
@@ -23,7 +23,37 @@ export interface ServerContext extends ChangeWriter {
   platform: Platform;
   appVersion: string;
   /** The data folder's books, where the front door lets the user switch (not the CLI). */
-  shelf?: BookShelf;
+  shelf?: Shelf;
+}
+
+/**
+ * The data folder's books as a handler switches them. BookShelf (./bookShelf.ts) implements
+ * it; declared here so that the context and the shelf (which builds contexts) do not import
+ * each other.
+ */
+export interface Shelf {
+  isOpen(): boolean;
+  list(): ShelfBook[];
+  openDemo(): Promise<void>;
+  createBook(input: NewBookInput): Promise<void>;
+  openById(id: string): Promise<void>;
+  openPath(file: string, opts?: { demo?: boolean; remember?: boolean }): Promise<void>;
+  identityChanged(): void;
+}
+
+export interface ShelfBook {
+  /** Opaque to the renderer: it never names a path. */
+  id: string;
+  fileName: string;
+  companyName: string;
+  demo: boolean;
+  current: boolean;
+}
+
+export interface NewBookInput {
+  companyName: string;
+  timeZone: string;
+  locale: Settings['locale'];
 }
 
 /**

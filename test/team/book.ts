@@ -24,6 +24,9 @@ export const PEOPLE = {
   trainer: { id: 'p-trainer', email: 'trainer@team.cn' },
 } as const;
 
+/** A rep who left: deactivated in the book. */
+export const LEFT = { id: 'p-left', email: 'left@team.cn' } as const;
+
 export const ADMIN_PASSWORD = 'admin-password-1';
 
 export function teamBook(): CreateTeamRequest {
@@ -40,7 +43,7 @@ export function teamBook(): CreateTeamRequest {
   });
   return {
     admin: { email: PEOPLE.admin.email, password: ADMIN_PASSWORD },
-    people: Object.values(PEOPLE).map((p) => ({ id: p.id, email: p.email })),
+    people: [...Object.values(PEOPLE), LEFT].map((p) => ({ id: p.id, email: p.email })),
     snapshot: {
       tables: {
         territories: [
@@ -54,6 +57,7 @@ export function teamBook(): CreateTeamRequest {
           person(PEOPLE.managerEast.id, 'manager', null, PEOPLE.managerEast.email),
           person(PEOPLE.finance.id, 'finance', null, PEOPLE.finance.email),
           person(PEOPLE.trainer.id, 'trainer', null, PEOPLE.trainer.email),
+          { ...person(LEFT.id, 'rep', 'T-east', LEFT.email), deactivated_at: '2026-10-01T00:00:00.000Z' },
         ],
         manager_territories: [{ id: 'mt-1', person_id: PEOPLE.managerEast.id, territory_id: 'T-east', ...meta }],
         accounts: [account('acc-east', 'T-east', '东方机械'), account('acc-west', 'T-west', '西部电气')],

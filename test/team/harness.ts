@@ -2,6 +2,7 @@ import pg from 'pg';
 import { migrate } from '../../src/app/team/pg/migrate';
 import { startTeamServer, type TeamServer } from '../../src/app/team/server';
 import type { PgCluster } from '../../src/app/team/cluster';
+import type { CreateTeamResponse } from '../../src/features/team/protocol';
 import { ADMIN_PASSWORD, PEOPLE, teamBook } from './book';
 import { TeamClient } from './client';
 import { startTestCluster } from './pgCluster';
@@ -12,6 +13,7 @@ export interface Team {
   cluster: PgCluster;
   pool: pg.Pool;
   server: TeamServer;
+  invites: CreateTeamResponse['invites'];
   /** A signed-in client per person of the test book. */
   as: Record<Who, TeamClient>;
   stop(): Promise<void>;
@@ -37,6 +39,7 @@ export async function startTeam(): Promise<Team> {
       cluster,
       pool,
       server,
+      invites: created.invites,
       as,
       stop: async () => {
         await server.close();

@@ -9,11 +9,15 @@ import { chunkNamed, entryKey, keyOf, readRendererBuild, screenDownload, SHELL, 
 // keeps the split by area from eroding (one stray static import of a heavy module into the
 // shell puts it in every screen's first download).
 //
-// ACCOUNTS_BUDGET is what the accounts screen needs today, with a little room: about 1.0 MB
-// of it is ag-grid (one module file: the client-side row model other screens use cannot be
-// left out of it), 0.2 MB React DOM, the rest Ant Design, i18next and the app. Issue #20's
-// target is 1.5 MB; lower this as the download shrinks.
-const ACCOUNTS_BUDGET = 1_990_000;
+// ACCOUNTS_BUDGET is what the accounts screen needs today (measured from the build's
+// source maps): ag-grid about 0.98 MB — 0.66 MB its core with the infinite row model and
+// the Quartz theme (what the bench's bare grid page loads too), 0.12 MB the text and number
+// filters, 0.10 MB the cell editors, 0.06 MB ag-grid-react, 0.02 MB the Chinese grid texts;
+// React DOM 0.21 MB; Ant Design with its rc-components about 0.55 MB (Input and Select
+// bring Form's context and validator); i18next 0.05 MB; the app's own code 0.06 MB.
+// Issue #20's target is 1.5 MB; it needs the filters and editors, or Ant Design, out of the
+// first paint. Lower this as the download shrinks.
+const ACCOUNTS_BUDGET = 1_925_000;
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-first-download-'));

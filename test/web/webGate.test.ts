@@ -4,6 +4,7 @@ import type { ServerContext } from '../../src/platform/context';
 import { cookieValue, hostAllowed, originAllowed, routeKind } from '../../src/app/web/gate';
 import type { WebServer } from '../../src/app/web/server';
 import { startTestWeb, type WebFixture } from './helpers';
+import { wrongToken } from './wrongToken';
 
 // `npm run web` lets in only its own page. Each test gets a fresh server (the launch token
 // is single-use) on a real book; requests are sent with node:http so every header is
@@ -184,7 +185,7 @@ describe('npm run web: only its own page gets in', () => {
   });
 
   it('a wrong query token, a HEAD or a prefetch does not spend the launch', async () => {
-    expect((await request('GET', `/?token=${web.token.slice(0, -1)}x`, {})).status).toBe(401);
+    expect((await request('GET', `/?token=${wrongToken(web.token)}`, {})).status).toBe(401);
     expect((await request('HEAD', `/?token=${web.token}`, {})).status).toBe(401);
     expect((await request('GET', `/?token=${web.token}`, { 'sec-purpose': 'prefetch;prerender' })).status).toBe(401);
     expect((await request('GET', `/?token=${web.token}`, { purpose: 'prefetch' })).status).toBe(401);

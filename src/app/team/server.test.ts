@@ -21,6 +21,13 @@ const rowIdsOf = (tables: Record<string, Record<string, unknown>[]>) =>
     .map((r) => String(r.id ?? r.key));
 
 describe('sign-in', () => {
+  it('team/create invites every active person of the book once, and nobody who left', () => {
+    expect(team.invites.map((i) => i.personId).sort()).toEqual(
+      [PEOPLE.repEast.id, PEOPLE.repWest.id, PEOPLE.managerEast.id, PEOPLE.finance.id, PEOPLE.trainer.id].sort(),
+    );
+    expect(new Set(team.invites.map((i) => i.code)).size).toBe(5);
+  });
+
   it('answers with the person, role and territories; a wrong password is 401 and the sixth try in a minute is 429', async () => {
     const c = new TeamClient(team.server.url);
     const ok = await c.signIn(PEOPLE.managerEast.email, 'pw-of-managerEast-123');

@@ -46,24 +46,34 @@ export async function createTeam(pool: pg.Pool, req: CreateTeamRequest): Promise
       const rep = reps.get(p.id);
       if (!rep) throw new BadRequest(`person ${p.id} is not in the book's reps`);
       const isAdmin = email === adminEmail;
-      const role: TeamRole = isAdmin ? 'admin' : roleOf(rep.role);
-      const code = isAdmin ? null : newSecret(12);
-      await insertPerson(
-        client,
-        p.id,
+      // People who left (deactivated or deleted in the book) come along for the history, without an invite.
+      const gone = !isAdmin && Boolean(rep.deactivated_at || rep.deleted_at);
+      const code = isAdmin || gone ? null : newSecret(12);
+      await insertPerson(client, {
+        id: p.id,
         email,
-        String(rep.name_zh || rep.name_en || ''),
-        role,
-        rep.territory_id,
-        isAdmin ? adminHash : null,
-        code,
-      );
+        name: String(rep.name_zh || rep.name_en || ''),
+        role: isAdmin ? 'admin' : roleOf(rep.role),
+        territoryId: rep.territory_id,
+        passwordHash: isAdmin ? adminHash : null,
+        inviteCode: code,
+        gone,
+      });
       if (isAdmin) adminId = p.id;
-      else invites.push({ personId: p.id, email, code: code! });
+      else if (code) invites.push({ personId: p.id, email, code });
     }
     if (!adminId) {
       adminId = randomUUID();
-      await insertPerson(client, adminId, adminEmail, 'admin', 'admin', null, adminHash, null);
+      await insertPerson(client, {
+        id: adminId,
+        email: adminEmail,
+        name: 'admin',
+        role: 'admin',
+        territoryId: null,
+        passwordHash: adminHash,
+        inviteCode: null,
+        gone: false,
+      });
     }
     for (const link of tables.manager_territories ?? []) {
       if (link.deleted_at || !reps.has(String(link.person_id))) continue;
@@ -116,20 +126,23 @@ function roleOf(v: unknown): TeamRole {
   return (TEAM_ROLES as readonly unknown[]).includes(v) ? (v as TeamRole) : 'rep';
 }
 
-async function insertPerson(
-  client: pg.PoolClient,
-  id: string,
-  email: string,
-  name: string,
-  role: TeamRole,
-  territoryId: unknown,
-  passwordHash: string | null,
-  inviteCode: string | null,
-): Promise<void> {
-  const territory = role === 'rep' && typeof territoryId === 'string' ? territoryId : null;
+interface NewPerson {
+  id: string;
+  email: string;
+  name: string;
+  role: TeamRole;
+  territoryId: unknown;
+  passwordHash: string | null;
+  inviteCode: string | null;
+  gone: boolean;
+}
+
+async function insertPerson(client: pg.PoolClient, p: NewPerson): Promise<void> {
+  const territory = p.role === 'rep' && typeof p.territoryId === 'string' ? p.territoryId : null;
   await client.query(
-    'INSERT INTO people (id, email, name, role, territory_id, password_hash, invite_code_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [id, email, name, role, territory, passwordHash, inviteCode ? sha256(inviteCode) : null],
+    `INSERT INTO people (id, email, name, role, territory_id, password_hash, invite_code_hash, deactivated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8 THEN now() END)`,
+    [p.id, p.email, p.name, p.role, territory, p.passwordHash, p.inviteCode ? sha256(p.inviteCode) : null, p.gone],
   );
-  if (territory) await client.query('INSERT INTO person_territories VALUES ($1, $2)', [id, territory]);
+  if (territory) await client.query('INSERT INTO person_territories VALUES ($1, $2)', [p.id, territory]);
 }

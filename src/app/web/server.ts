@@ -228,8 +228,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       // The page's assets and a reload come without the header: the cookie lets them in.
       // The page itself moves the token from the address to sessionStorage (transport.ts).
       if (auth === 'launch') headers['set-cookie'] = `${cookieName()}=${pageSecret}; HttpOnly; SameSite=Strict; Path=/`;
+      // Read whole and written at once (the renderer's files are at most a few MB, read from
+      // the page cache in well under a millisecond): a stream would hand each 64 kB piece to
+      // the socket only between other requests' work, and the handlers run synchronously on
+      // this thread, so the page's scripts waited behind its first data calls.
       res.writeHead(200, headers);
-      fs.createReadStream(file).pipe(res);
+      res.end(fs.readFileSync(file));
       return;
     }
     send(res, 405, { ok: false, error: { code: 'invalid-input', message: 'method not allowed' } });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { channel, zFen, zFileToken, zId, zImportError, zIsoDate, zJobId, zLang, zOk, type ImportError } from '../../shared/contract/define';
 import { vocabKeys } from '../../shared/vocab';
 import { zAccountView } from './view';
+import { ACCOUNT_TEXT_MAX as MAX } from './domain';
 import { zCreated, zCreateMissing } from '../org/contract';
 
 const zGrade = z.enum(vocabKeys('grade'));
@@ -41,14 +42,14 @@ export type Account = z.infer<typeof zAccount>;
 /** Editable fields; every one optional in a patch. Strict: unknown fields are refused. */
 export const zAccountPatch = z
   .object({
-    name: z.string().trim().min(1, 'name is required').max(200),
-    nameEn: opt(z.string().max(200)),
+    name: z.string().trim().min(1, 'name is required').max(MAX.name),
+    nameEn: opt(z.string().max(MAX.nameEn)),
     territoryId: zId,
     ownerId: opt(zId),
-    industry: opt(z.string().max(100)),
-    city: opt(z.string().max(100)),
-    size: opt(z.string().max(100)),
-    nature: opt(z.string().max(100)),
+    industry: opt(z.string().max(MAX.industry)),
+    city: opt(z.string().max(MAX.city)),
+    size: opt(z.string().max(MAX.size)),
+    nature: opt(z.string().max(MAX.nature)),
     sales: zFen.min(0, 'sales cannot be negative'),
     salesLastYear: zFen.min(0, 'sales cannot be negative'),
     profit: zFen,
@@ -59,10 +60,10 @@ export const zAccountPatch = z
     communicationStyle: opt(z.enum(vocabKeys('communicationStyle'))),
     valueType: opt(z.enum(vocabKeys('valueType'))),
     loyaltyType: opt(z.enum(vocabKeys('loyaltyType'))),
-    productsInUse: opt(z.string().max(1000)),
+    productsInUse: opt(z.string().max(MAX.productsInUse)),
     lastVisit: opt(zIsoDate),
     nextVisit: opt(zIsoDate),
-    notes: opt(z.string().max(20000)),
+    notes: opt(z.string().max(MAX.notes)),
   })
   .partial()
   .strict();

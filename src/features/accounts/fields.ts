@@ -1,4 +1,5 @@
 import type { VocabName } from '../../shared/vocab';
+import { ACCOUNT_TEXT_MAX as MAX } from './domain';
 
 // The account fields as files, the grid and the CLI know them. `key` is the English key
 // used by --map and the README; headers lists the zh/en header synonyms an import
@@ -29,7 +30,7 @@ export const accountFields: AccountField[] = [
     zh: '客户名称',
     synonyms: ['name', 'account', 'account name', 'customer', '客户', '名称', '客户名'],
     required: true,
-    maxLength: 200,
+    maxLength: MAX.name,
   },
   {
     key: 'territory',
@@ -48,8 +49,24 @@ export const accountFields: AccountField[] = [
     zh: '负责人',
     synonyms: ['owner', 'rep', 'sales rep', '销售代表', '销售', '业务员', '负责人', '客户经理'],
   },
-  { key: 'industry', column: 'industry', type: 'text', en: 'Industry', zh: '行业', synonyms: ['industry', '行业'], maxLength: 100 },
-  { key: 'city', column: 'city', type: 'text', en: 'City', zh: '城市', synonyms: ['city', '城市', '地区', '所在城市'], maxLength: 100 },
+  {
+    key: 'industry',
+    column: 'industry',
+    type: 'text',
+    en: 'Industry',
+    zh: '行业',
+    synonyms: ['industry', '行业'],
+    maxLength: MAX.industry,
+  },
+  {
+    key: 'city',
+    column: 'city',
+    type: 'text',
+    en: 'City',
+    zh: '城市',
+    synonyms: ['city', '城市', '地区', '所在城市'],
+    maxLength: MAX.city,
+  },
   {
     key: 'sales',
     column: 'sales_fen',
@@ -83,7 +100,7 @@ export const accountFields: AccountField[] = [
     en: 'English name',
     zh: '英文名称',
     synonyms: ['english name', 'name (en)', '英文名', '英文名称'],
-    maxLength: 200,
+    maxLength: MAX.nameEn,
   },
   {
     key: 'receivable',
@@ -94,7 +111,7 @@ export const accountFields: AccountField[] = [
     synonyms: ['receivable', 'receivable balance', 'ar balance', '应收余额', '应收账款'],
     signed: true,
   },
-  { key: 'size', column: 'size', type: 'text', en: 'Size', zh: '规模', synonyms: ['size', '规模'], maxLength: 100 },
+  { key: 'size', column: 'size', type: 'text', en: 'Size', zh: '规模', synonyms: ['size', '规模'], maxLength: MAX.size },
   {
     key: 'nature',
     column: 'nature',
@@ -102,7 +119,7 @@ export const accountFields: AccountField[] = [
     en: 'Nature',
     zh: '性质',
     synonyms: ['nature', 'ownership', '性质', '企业性质'],
-    maxLength: 100,
+    maxLength: MAX.nature,
   },
   {
     key: 'relationshipStage',
@@ -156,7 +173,7 @@ export const accountFields: AccountField[] = [
     en: 'Products in use',
     zh: '在用产品',
     synonyms: ['products in use', 'current products', '在用产品', '现用产品'],
-    maxLength: 1000,
+    maxLength: MAX.productsInUse,
   },
   {
     key: 'lastVisit',
@@ -181,7 +198,7 @@ export const accountFields: AccountField[] = [
     en: 'Notes',
     zh: '备注',
     synonyms: ['notes', 'note', 'remarks', '备注', '说明'],
-    maxLength: 20000,
+    maxLength: MAX.notes,
   },
 ];
 

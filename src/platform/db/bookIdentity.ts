@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import type { Migration } from './migrate';
 
 /**
  * SQLite's `application_id` (a 32-bit integer in the file header, offset 68) marks a file
@@ -11,10 +10,15 @@ import type { Migration } from './migrate';
  */
 export const BOOK_APPLICATION_ID = 0x5357424b;
 
+/** A migration as far as telling a book goes: its SQL (migrate.ts's Migration; not imported, as migrate imports this file). */
+interface MigrationSql {
+  sql: string;
+}
+
 const hex = (n: number) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
 
 /** The tables the migrations up to `version` create (none of them drops a table). */
-export function tablesOfSchema(migrations: Migration[], version: number): string[] {
+export function tablesOfSchema(migrations: readonly MigrationSql[], version: number): string[] {
   const out: string[] = [];
   for (const m of migrations.slice(0, version)) {
     for (const match of m.sql.matchAll(/CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?["`]?(\w+)/gi)) out.push(match[1]!);
@@ -28,7 +32,7 @@ export function tablesOfSchema(migrations: Migration[], version: number): string
  * book from a newer version. An empty database (new file) passes. Read-only: works on a
  * connection opened read-only (backups) as well.
  */
-export function assertIsBook(db: Database.Database, migrations: Migration[], file: string): void {
+export function assertIsBook(db: Database.Database, migrations: readonly MigrationSql[], file: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   const known = migrations.length;

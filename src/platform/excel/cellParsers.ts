@@ -27,6 +27,9 @@ export function valueText(v: unknown): string {
 }
 
 /** Text; numbers as typed (no exponent), dates as YYYY-MM-DD. Trimmed unless `keepSpaces`. */
+/** The cell as read (the feature checks it against other rows or sheets itself). */
+export const asIs: CellParser<Exclude<CellRaw, null>> = (raw) => ok(raw);
+
 export function text(opts: { max?: number; keepSpaces?: boolean } = {}): CellParser<string> {
   return (raw) => {
     let s = typeof raw === 'string' ? raw : valueText(raw);

@@ -24,6 +24,8 @@ export interface ImportField<T = unknown> {
   required?: boolean;
   /** Where the file has this column, no row may leave it empty (the column itself is optional). */
   notEmpty?: boolean;
+  /** The file must have this column, but its cells may be empty. */
+  requiredColumn?: boolean;
 }
 
 export interface ImportColumn {
@@ -50,6 +52,11 @@ export interface ImportOptions {
   name?: string;
   /** How many errors are kept in full (all are counted). */
   errorLimit?: number;
+  /**
+   * The collector of a workbook whose sheets are read one table each (negotiation, training):
+   * every table adds to it, and its errors name `sheet`.
+   */
+  errors?: ImportErrors;
 }
 
 /** Rejected cells: the first `limit` kept in full, all of them counted. */
@@ -58,9 +65,10 @@ export class ImportErrors {
   count = 0;
   constructor(readonly limit = 10_000) {}
 
-  add(row: number, column: string, value: unknown, reason: string): void {
+  add(row: number, column: string, value: unknown, reason: string, sheet?: string): void {
     this.count++;
-    if (this.list.length < this.limit) this.list.push({ row, column, value: valueText(value), reason });
+    if (this.list.length < this.limit)
+      this.list.push({ ...(sheet === undefined ? {} : { sheet }), row, column, value: valueText(value), reason });
   }
 }
 
@@ -79,6 +87,8 @@ export class ImportTable {
   /** Fields that have a column in the file. */
   readonly present = new Set<string>();
   private readonly byField = new Map<string, ImportColumn>();
+  /** False when the header row was rejected (a missing or duplicate column): records() then yields nothing. */
+  private readonly headerOk: boolean;
 
   private constructor(
     readonly name: string,
@@ -89,8 +99,14 @@ export class ImportTable {
     private readonly pending: RawRow[],
     private readonly rest: AsyncGenerator<RawRow>,
     errors: ImportErrors,
+    headerOk: boolean,
+    /** The first cell of each row above the header (a title block), as text. */
+    readonly titleLines: string[],
+    /** The sheet errors name (when the collector is a workbook's, shared by its sheets). */
+    private readonly errorSheet: string | undefined,
   ) {
     this.errors = errors;
+    this.headerOk = headerOk;
     for (const c of columns) {
       if (c.field && !this.byField.has(c.field)) {
         this.byField.set(c.field, c);
@@ -102,7 +118,10 @@ export class ImportTable {
   /** Reads up to the header row and matches it; cell parsing happens in records(). */
   static async open(filePath: string, fields: ImportField[], opts: ImportOptions = {}): Promise<ImportTable> {
     const name = opts.name ?? path.basename(filePath);
-    const errors = new ImportErrors(opts.errorLimit);
+    const errors = opts.errors ?? new ImportErrors(opts.errorLimit);
+    const before = errors.count;
+    const add = (row: number, column: string, value: unknown, reason: string) =>
+      errors.add(row, column, value, reason, opts.errors ? opts.sheet : undefined);
     const synonyms = synonymIndex(fields);
     const mapping = normalizeMapping(opts.mapping, fields);
     const rows = readRows(filePath, { sheet: opts.sheet, job: opts.job, name });
@@ -150,7 +169,7 @@ export class ImportTable {
       if (!field) return;
       const first = firstColumnOf.get(field);
       if (first) {
-        errors.add(
+        add(
           header!.row,
           text,
           text,
@@ -166,15 +185,23 @@ export class ImportTable {
         );
     }
     for (const f of fields) {
-      if (f.required && !firstColumnOf.has(f.key))
-        errors.add(
-          header.row,
-          f.label,
-          '',
-          `required column is missing (headers recognised: ${[f.label, ...f.headers.slice(0, 3)].join(', ')})`,
-        );
+      if ((f.required || f.requiredColumn) && !firstColumnOf.has(f.key))
+        add(header.row, f.label, '', `required column is missing (headers recognised: ${[f.label, ...f.headers.slice(0, 3)].join(', ')})`);
     }
-    return new ImportTable(name, header.row, columns, unknownHeaders, fields, pending, rows, errors);
+    const titleLines = seen.slice(0, seen.indexOf(header)).map((r) => headerText(r.values[0] ?? null));
+    return new ImportTable(
+      name,
+      header.row,
+      columns,
+      unknownHeaders,
+      fields,
+      pending,
+      rows,
+      errors,
+      errors.count === before,
+      titleLines,
+      opts.errors ? opts.sheet : undefined,
+    );
   }
 
   /** The file's header for a field, or the field's label when the file lacks it. */
@@ -184,7 +211,7 @@ export class ImportTable {
 
   /** Parses every data row; nothing when the header itself was rejected. */
   async *records(): AsyncGenerator<ImportRecord> {
-    if (this.errors.count > 0) {
+    if (!this.headerOk) {
       await this.rest.return(undefined);
       return;
     }
@@ -197,7 +224,7 @@ export class ImportTable {
         if (isEmpty(cell)) {
           values[field.key] = null;
           if (field.required || field.notEmpty) {
-            this.errors.add(raw.row, col.header, '', 'required: this cell is empty');
+            this.errors.add(raw.row, col.header, '', 'required: this cell is empty', this.errorSheet);
             ok = false;
           }
           continue;
@@ -205,7 +232,7 @@ export class ImportTable {
         const parsed = field.parse(cell as Exclude<CellRaw, null>);
         if (parsed.ok) values[field.key] = parsed.value;
         else {
-          this.errors.add(raw.row, col.header, cell, parsed.reason);
+          this.errors.add(raw.row, col.header, cell, parsed.reason, this.errorSheet);
           ok = false;
         }
       }

@@ -1,7 +1,9 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Spin, Switch, Space, Typography } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+// The ES modules: antd/locale/* are CommonJS files that pull in CommonJS copies of the
+// date-picker, time-picker and pagination texts beside the ES ones the components use.
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { areas } from './areas';
 import { navigate, useHashRoute } from './useHashRoute';

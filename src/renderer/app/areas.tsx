@@ -9,13 +9,10 @@ import {
   FileTextOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { loadAccountsPage } from './loadAccountsPage';
-import { loadNamespaces, type LazyNamespace } from '../i18n';
+import { areaPage } from './areaPages';
 
-/** An area's page, loaded when first opened together with its texts (fetched in parallel). */
-function areaPage(load: () => Promise<{ default: ComponentType }>, ...namespaces: LazyNamespace[]): LazyExoticComponent<ComponentType> {
-  return lazy(async () => (await Promise.all([load(), loadNamespaces(...namespaces)]))[0]);
-}
+/** An area's page, loaded when first opened (or by the page's entry, when it is the area opening). */
+const page = (key: string): LazyExoticComponent<ComponentType> => lazy(() => areaPage(key));
 
 export interface Area {
   key: string;
@@ -28,20 +25,12 @@ export interface Area {
 // Each area is its own chunk, loaded when first opened: a screen downloads only its own
 // code (and ECharts only where a chart is drawn), so no screen waits on another's.
 export const areas: Area[] = [
-  { key: 'accounts', icon: TeamOutlined, page: lazy(loadAccountsPage) },
-  { key: 'pareto', icon: BarChartOutlined, page: areaPage(() => import('../../features/pareto/ui/ParetoPage'), 'pareto') },
-  { key: 'pipeline', icon: FunnelPlotOutlined, page: areaPage(() => import('../../features/pipeline/ui/PipelinePage'), 'pipeline') },
-  {
-    key: 'negotiation',
-    icon: SolutionOutlined,
-    page: areaPage(() => import('../../features/negotiation/ui/NegotiationPage'), 'negotiation'),
-  },
-  { key: 'training', icon: TrophyOutlined, page: areaPage(() => import('../../features/training/ui/TrainingPage'), 'training') },
-  {
-    key: 'receivables',
-    icon: AccountBookOutlined,
-    page: areaPage(() => import('../../features/receivables/ui/ReceivablesPage'), 'receivables'),
-  },
-  { key: 'reports', icon: FileTextOutlined, page: areaPage(() => import('../../features/reports/ui/ReportsPage'), 'reports') },
-  { key: 'settings', icon: SettingOutlined, page: areaPage(() => import('./SettingsPage'), 'org', 'team') },
+  { key: 'accounts', icon: TeamOutlined, page: page('accounts') },
+  { key: 'pareto', icon: BarChartOutlined, page: page('pareto') },
+  { key: 'pipeline', icon: FunnelPlotOutlined, page: page('pipeline') },
+  { key: 'negotiation', icon: SolutionOutlined, page: page('negotiation') },
+  { key: 'training', icon: TrophyOutlined, page: page('training') },
+  { key: 'receivables', icon: AccountBookOutlined, page: page('receivables') },
+  { key: 'reports', icon: FileTextOutlined, page: page('reports') },
+  { key: 'settings', icon: SettingOutlined, page: page('settings') },
 ];

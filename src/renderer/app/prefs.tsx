@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import i18n, { type Locale } from '../i18n';
+// The one i18next instance; the shell (../i18n, which lists every feature's texts) initialises it.
+import i18n from 'i18next';
+import type { Locale } from '../i18n/common';
 import { call } from '../api/client';
 import { takeEarly } from '../api/early';
 import { formatMoney } from '../../shared/money';

@@ -1,4 +1,7 @@
 // Strings shared by the whole app shell. Each feature keeps its own namespace beside its UI.
+
+export type Locale = 'zh-CN' | 'en';
+
 export const common = {
   'zh-CN': {
     appName: '销售工作台',

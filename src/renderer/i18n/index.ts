@@ -1,10 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { common } from './common';
+import { common, type Locale } from './common';
 import { accountsMessages } from '../../features/accounts/ui/messages';
 import { booksMessages } from '../../features/books/ui/messages';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale };
 type Messages = Record<Locale, object>;
 
 // One i18next instance; each feature registers its namespace here (one line). The shell's

@@ -47,6 +47,8 @@ export const zOk = z.object({ ok: z.literal(true) }).strict();
 
 /** One rejected cell of an import: the spreadsheet's own row number (header = row 1). */
 export const zImportError = z.object({
+  /** The sheet, for an import that reads several sheets of one workbook (negotiation, training). */
+  sheet: z.string().optional(),
   row: z.number().int(),
   column: z.string(),
   value: z.string(),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createMissingOption, fileArg, mappingArg, type CliCommand } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { ImportError } from '../contract';
-import { createdLine, type Created } from '../../org/server/missingOrg';
+import { createdLine, type Created } from '../../org/namePlan';
 
 // npm run cli -- --db FILE import accounts IN.xlsx|IN.csv [--map "Source header=field" ...] [--create-missing]
 // npm run cli -- --db FILE export accounts OUT.xlsx [--lang zh-CN]

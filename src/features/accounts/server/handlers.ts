@@ -5,6 +5,7 @@ import { insertRow, softDelete, updateRow, VersionConflict } from '../../../plat
 import { AppError } from '../../../shared/errors';
 import type { accountsContract, AccountPatch } from '../contract';
 import * as repo from './repo';
+import { gradeSource, mayOwn, ownerAfterMove } from '../domain';
 
 type C = typeof accountsContract;
 
@@ -19,8 +20,9 @@ function checkRefs(ctx: ServerContext, territoryId: string, ownerId: string | nu
 }
 
 /** A deactivated rep keeps what they own but is not given anything new. */
-function refuseDeactivatedOwner(ctx: ServerContext, ownerId: string | null | undefined): void {
-  if (ownerId && ctx.db.prepare('SELECT deactivated_at IS NOT NULL FROM reps WHERE id = ?').pluck().get(ownerId) === 1) {
+function refuseDeactivatedOwner(ctx: ServerContext, ownerId: string | null | undefined, currentOwnerId: string | null): void {
+  const deactivated = ownerId && ctx.db.prepare('SELECT deactivated_at IS NOT NULL FROM reps WHERE id = ?').pluck().get(ownerId) === 1;
+  if (ownerId && !mayOwn({ id: ownerId, active: !deactivated }, currentOwnerId)) {
     throw new AppError('validation', 'deactivated: choose an active rep (or reactivate them in Settings)', { field: 'ownerId' });
   }
 }
@@ -48,7 +50,7 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
 
   'accounts:create': (input, ctx) => {
     checkRefs(ctx, input.territoryId, input.ownerId);
-    refuseDeactivatedOwner(ctx, input.ownerId);
+    refuseDeactivatedOwner(ctx, input.ownerId, null);
     const id = ctx.db.transaction(() => repo.insertAccount(ctx, repo.patchToColumns(input as AccountPatch)))();
     return mustGet(ctx, id);
   },
@@ -60,12 +62,13 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
     // Moving an account to another territory without naming an owner drops the old owner.
     const cols = repo.patchToColumns(patch);
     if (patch.territoryId && patch.territoryId !== current.territoryId && patch.ownerId === undefined && current.ownerId) {
-      if (repo.repTerritory(ctx.db, current.ownerId) !== patch.territoryId) cols.owner_id = null;
+      const owner = { id: current.ownerId, territoryId: repo.repTerritory(ctx.db, current.ownerId) ?? null };
+      if (ownerAfterMove(owner, patch.territoryId) === null) cols.owner_id = null;
     }
     checkRefs(ctx, territoryId, cols.owner_id === null ? null : ownerId);
-    if (patch.ownerId !== current.ownerId) refuseDeactivatedOwner(ctx, patch.ownerId);
+    refuseDeactivatedOwner(ctx, patch.ownerId, current.ownerId);
     // A grade typed by hand is a manual grade (docs/en/abc.md), distinct from a Pareto one.
-    if (patch.grade !== undefined) cols.grade_source = patch.grade === null ? null : 'manual';
+    if (patch.grade !== undefined) cols.grade_source = gradeSource(patch.grade, 'manual');
     try {
       ctx.db.transaction(() => repo.updateAccount(ctx, id, cols, version === undefined ? {} : { expectVersion: version }))();
     } catch (err) {

@@ -6,7 +6,10 @@ import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview } from '../contract';
 import { accountFields, type AccountField } from '../fields';
-import { createMissingHint, DEACTIVATED_REP, OrgNames, undoCreatedOrg, type Created } from '../../org/server/missingOrg';
+import { gradeSource, isAccountId, mayOwn, moneyOrZero, ownerAfterMove } from '../domain';
+import { createMissingHint, DEACTIVATED_REP, OrgNames, type Created } from '../../org/namePlan';
+import { insertPlannedOrg, readOrgRows, undoCreatedOrg } from '../../../platform/db/orgRows';
+import { ImportStage } from '../../../platform/db/importStage';
 import * as repo from './repo';
 
 // Accounts from a spreadsheet: every row is validated against the database as it is
@@ -35,7 +38,6 @@ interface ExistingAccount {
   deleted: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREVIEW_ERRORS = 1000;
 const IMPORT_ERRORS = 50_000;
 
@@ -49,7 +51,7 @@ function importFields(names: OrgNames): ImportField[] {
       case 'id':
         return (raw) => {
           const s = cell.valueText(raw).trim();
-          return UUID.test(s)
+          return isAccountId(s)
             ? { ok: true, value: s.toLowerCase() }
             : { ok: false, reason: 'not an account ID (keep the ID an export wrote, or leave it empty for a new account)' };
         };
@@ -82,13 +84,19 @@ function importFields(names: OrgNames): ImportField[] {
 interface Validation {
   table: ImportTable;
   names: OrgNames;
-  rows: ValidRow[];
+  /** The writable rows, parked outside the JavaScript heap (kept only for the import itself). */
+  rows: ImportStage<ValidRow> | null;
+  /** The columns some new account sets (the insert statement's columns). */
+  newColumns: Set<string>;
   dataRows: number;
   newRows: number;
   updateRows: number;
 }
 
-/** Reads and checks every row; keeps the writable rows when `keep` (the import itself). */
+/**
+ * Reads and checks every row; parks the writable rows when `keep` (the import itself). The
+ * caller disposes of `rows` (a failure here disposes of it).
+ */
 async function validate(
   ctx: ServerContext,
   filePath: string,
@@ -98,7 +106,7 @@ async function validate(
   keep: boolean,
 ): Promise<Validation> {
   const { reps } = repo.lookups(ctx.db);
-  const names = new OrgNames(ctx.db, ctx.newId);
+  const names = new OrgNames(readOrgRows(ctx.db), ctx.newId);
   const knownReps = reps
     .filter((r) => r.active)
     .slice(0, 12)
@@ -117,77 +125,84 @@ async function validate(
   const has = (k: string) => table.present.has(k);
   const fieldCols = accountFields.filter((f) => f.type !== 'id' && f.type !== 'territory' && f.type !== 'owner' && has(f.key));
   const firstRowOfId = new Map<string, number>();
-  const rows: ValidRow[] = [];
+  const rows = keep ? new ImportStage<ValidRow>(ctx.db, ctx.newId().replace(/-/g, '')) : null;
+  const newColumns = new Set<string>();
   let dataRows = 0;
   let newRows = 0;
   let updateRows = 0;
 
-  for await (const rec of table.records()) {
-    dataRows++;
-    const v = rec.values;
-    let ok = rec.ok;
-    const fail = (key: string, value: unknown, reason: string) => {
-      errors.add(rec.row, table.columnName(key), value, reason);
-      ok = false;
-    };
-    const id = (v.id as string | null | undefined) ?? null;
-    let existing: ExistingAccount | undefined;
-    if (id) {
-      const first = firstRowOfId.get(id);
-      if (first !== undefined) fail('id', id, `the same ID is also on row ${first}`);
-      else firstRowOfId.set(id, rec.row);
-      existing = accounts.get(id);
-    }
-    // A new account needs a name and a territory; an empty cell was already refused.
-    if (!existing) {
-      if (!has('name')) fail('name', '', 'required for a new account (the file has no Name column)');
-      if (!has('territory')) fail('territory', '', 'required for a new account (the file has no Territory column)');
-    }
-    const territoryId = (v.territory as string | null | undefined) ?? existing?.territoryId ?? null;
-    // A territory to create must be a valid one (length, no ';').
-    const newTerritoryProblem = territoryId ? names.plannedTerritoryProblem(territoryId) : undefined;
-    if (newTerritoryProblem && opts.createMissing) fail('territory', names.territoryLabel(territoryId!), newTerritoryProblem);
-    if (names.isPlanned(territoryId) && !opts.createMissing) {
-      const known = names.knownTerritories;
-      fail(
-        'territory',
-        names.territoryLabel(territoryId!),
-        `unknown territory${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`,
-      );
-    }
-    let ownerId: string | null | undefined;
-    if (has('owner')) {
-      const owner = v.owner as string | null;
-      if (owner && territoryId) {
-        const rep = names.repIn(owner, territoryId);
-        if ('reason' in rep) fail('owner', owner, rep.reason);
-        else ownerId = rep.id;
-        if (names.isPlanned(ownerId) && !opts.createMissing) fail('owner', owner, `unknown owner (known reps: ${knownReps || 'none yet'})`);
-        else if ('active' in rep && !rep.active && rep.id !== existing?.ownerId) fail('owner', owner, DEACTIVATED_REP);
-      } else ownerId = null;
-    } else if (existing && territoryId !== existing.territoryId && existing.ownerId) {
-      // Moving an account to another territory without naming an owner drops the old one
-      // (as an edit in the grid does).
-      const rep = reps.find((r) => r.id === existing!.ownerId);
-      if (rep?.territoryId !== territoryId) ownerId = null;
-    }
-    if (!ok) continue;
-    if (existing) updateRows++;
-    else newRows++;
-    if (!keep) continue;
+  try {
+    for await (const rec of table.records()) {
+      dataRows++;
+      const v = rec.values;
+      let ok = rec.ok;
+      const fail = (key: string, value: unknown, reason: string) => {
+        errors.add(rec.row, table.columnName(key), value, reason);
+        ok = false;
+      };
+      const id = (v.id as string | null | undefined) ?? null;
+      let existing: ExistingAccount | undefined;
+      if (id) {
+        const first = firstRowOfId.get(id);
+        if (first !== undefined) fail('id', id, `the same ID is also on row ${first}`);
+        else firstRowOfId.set(id, rec.row);
+        existing = accounts.get(id);
+      }
+      // A new account needs a name and a territory; an empty cell was already refused.
+      if (!existing) {
+        if (!has('name')) fail('name', '', 'required for a new account (the file has no Name column)');
+        if (!has('territory')) fail('territory', '', 'required for a new account (the file has no Territory column)');
+      }
+      const territoryId = (v.territory as string | null | undefined) ?? existing?.territoryId ?? null;
+      // A territory to create must be a valid one (length, no ';').
+      const newTerritoryProblem = territoryId ? names.plannedTerritoryProblem(territoryId) : undefined;
+      if (newTerritoryProblem && opts.createMissing) fail('territory', names.territoryLabel(territoryId!), newTerritoryProblem);
+      if (names.isPlanned(territoryId) && !opts.createMissing) {
+        const known = names.knownTerritories;
+        fail(
+          'territory',
+          names.territoryLabel(territoryId!),
+          `unknown territory${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`,
+        );
+      }
+      let ownerId: string | null | undefined;
+      if (has('owner')) {
+        const owner = v.owner as string | null;
+        if (owner && territoryId) {
+          const rep = names.repIn(owner, territoryId);
+          if ('reason' in rep) fail('owner', owner, rep.reason);
+          else ownerId = rep.id;
+          if (names.isPlanned(ownerId) && !opts.createMissing)
+            fail('owner', owner, `unknown owner (known reps: ${knownReps || 'none yet'})`);
+          else if ('active' in rep && !mayOwn(rep, existing?.ownerId)) fail('owner', owner, DEACTIVATED_REP);
+        } else ownerId = null;
+      } else if (existing && territoryId !== existing.territoryId && existing.ownerId) {
+        // Moving an account to another territory without naming an owner drops the old one
+        // (as an edit in the grid does).
+        const rep = reps.find((r) => r.id === existing!.ownerId);
+        if (territoryId && ownerAfterMove(rep ?? null, territoryId) === null) ownerId = null;
+      }
+      if (!ok) continue;
+      if (existing) updateRows++;
+      else newRows++;
+      if (!keep) continue;
 
-    const cols: Cols = {};
-    for (const f of fieldCols) {
-      const value = v[f.key] ?? null;
-      // Money columns are NOT NULL: an empty cell means 0.
-      cols[f.column] = f.type === 'money' && value === null ? 0 : value;
+      const cols: Cols = {};
+      for (const f of fieldCols) {
+        const value = v[f.key] ?? null;
+        cols[f.column] = f.type === 'money' ? moneyOrZero(value as number | null) : value;
+      }
+      if (has('territory') && territoryId) cols.territory_id = territoryId;
+      else if (!existing && territoryId) cols.territory_id = territoryId;
+      if (ownerId !== undefined) cols.owner_id = ownerId;
+      if (!existing) for (const c in cols) newColumns.add(c);
+      rows!.add({ row: rec.row, id, existing: !!existing, restore: !!existing?.deleted, cols });
     }
-    if (has('territory') && territoryId) cols.territory_id = territoryId;
-    else if (!existing && territoryId) cols.territory_id = territoryId;
-    if (ownerId !== undefined) cols.owner_id = ownerId;
-    rows.push({ row: rec.row, id, existing: !!existing, restore: !!existing?.deleted, cols });
+  } catch (e) {
+    rows?.dispose();
+    throw e;
   }
-  return { table, names, rows, dataRows, newRows, updateRows };
+  return { table, names, rows, newColumns, dataRows, newRows, updateRows };
 }
 
 export interface ImportOptions {
@@ -239,6 +254,22 @@ export async function importAccounts(
   beforeWrite: () => Promise<void>,
 ): Promise<ImportResult> {
   const v = await validate(ctx, filePath, name, opts, job, true);
+  try {
+    return await write(ctx, v, name, opts, job, beforeWrite);
+  } finally {
+    v.rows!.dispose();
+  }
+}
+
+async function write(
+  ctx: ServerContext,
+  v: Validation,
+  name: string,
+  opts: ImportOptions,
+  job: Job,
+  beforeWrite: () => Promise<void>,
+): Promise<ImportResult> {
+  const staged = v.rows!;
   const errors = v.table.errors;
   if (errors.count > 0) {
     const more = errors.count > errors.list.length ? ` (the first ${errors.list.length} are listed)` : '';
@@ -249,22 +280,16 @@ export async function importAccounts(
       { errors: errors.list, errorCount: errors.count },
     );
   }
-  if (v.rows.length === 0) throw new AppError('validation', `${name} has no account rows under its header.`);
+  if (staged.size === 0) throw new AppError('validation', `${name} has no account rows under its header.`);
   job.throwIfCancelled();
   await beforeWrite();
   job.throwIfCancelled();
-  job.report(0, v.rows.length, 'Writing');
+  const total = staged.size;
+  job.report(0, total, 'Writing');
 
   const batchId = ctx.newId();
   const at = ctx.clock.now();
-  const insertColumns = [
-    ...new Set(
-      v.rows
-        .filter((r) => !r.existing)
-        .flatMap((r) => Object.keys(r.cols))
-        .concat('grade_source'),
-    ),
-  ];
+  const insertColumns = [...v.newColumns, 'grade_source'];
   const insert = rowInserter(ctx, 'accounts', insertColumns);
   const update = rowUpdater(ctx, 'accounts');
   const current = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?');
@@ -275,13 +300,16 @@ export async function importAccounts(
   // and rewrites the same index pages to the WAL over and over; 32 MB for the import's
   // duration makes the write ~30 % faster (memory is taken only as pages are used).
   const cacheSize = ctx.db.pragma('cache_size', { simple: true }) as number;
-  if (v.rows.length > 5000) ctx.db.pragma('cache_size = -32768');
+  if (total > 5000) ctx.db.pragma('cache_size = -32768');
   try {
     ctx.db.transaction(() => {
-      created = v.names.write(ctx, batchId);
-      for (const r of v.rows) {
+      insertPlannedOrg(ctx, v.names.plannedRows(), batchId);
+      created = v.names.missing();
+      let done = 0;
+      for (const r of staged.rows()) {
+        if (++done % 10_000 === 0) job.report(done, total, 'Writing');
         if (!r.existing) {
-          const cols = { ...r.cols, grade_source: r.cols.grade ? 'import' : null };
+          const cols = { ...r.cols, grade_source: gradeSource(r.cols.grade as string | null | undefined, 'import') };
           insert(r.id ? { id: r.id, ...cols } : cols, batchId, at);
           inserted++;
           continue;
@@ -292,7 +320,7 @@ export async function importAccounts(
         if (!before) throw new AppError('conflict', `Row ${r.row}: account ${id} no longer exists; nothing was written. Import again.`);
         if (r.restore && before.deleted_at) restoreRow(ctx, 'accounts', id, batchId);
         const cols = { ...r.cols };
-        if ('grade' in cols && cols.grade !== before.grade) cols.grade_source = cols.grade === null ? null : 'import';
+        if ('grade' in cols && cols.grade !== before.grade) cols.grade_source = gradeSource(cols.grade as string | null, 'import');
         const diff = update(id, cols, { batchId, at, current: r.restore ? undefined : before });
         if (Object.keys(diff).length > 0 || r.restore) updated++;
       }
@@ -301,8 +329,8 @@ export async function importAccounts(
   } finally {
     ctx.db.pragma(`cache_size = ${Number(cacheSize)}`);
   }
-  job.report(v.rows.length, v.rows.length, 'Done');
-  return { batchId, inserted, updated, unchanged: v.rows.length - inserted - updated, created };
+  job.report(total, total, 'Done');
+  return { batchId, inserted, updated, unchanged: total - inserted - updated, created };
 }
 
 export function listBatches(ctx: ServerContext) {

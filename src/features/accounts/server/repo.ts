@@ -2,8 +2,8 @@ import type { Db } from '../../../platform/db/connection';
 import type { ChangeWriter } from '../../../platform/db/changeLog';
 import { insertRow, restoreMany, softDeleteMany, updateRow } from '../../../platform/db/changeLog';
 import type { Account, AccountPatch, Competitor, Contact, Lookups } from '../contract';
-import type { ParsedAccountView } from '../view';
-import { viewOrder, viewWhere } from './viewQuery';
+import { searchWords, type ParsedAccountView } from '../view';
+import { viewOrder, viewWhere, type Sql } from './viewQuery';
 
 // SQL for the accounts table family (accounts, contacts, competitors, territories, reps).
 
@@ -112,6 +112,25 @@ export function listAccounts(db: Db, scope: { territoryId?: string; ownerId?: st
   return db.prepare(`${ACCOUNT_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY name, id`).all(...params) as Account[];
 }
 
+/**
+ * The statements of one page of the grid's view and of its count. A quick search reads ten
+ * text columns of every row: unless a territory or rep narrows the view, its count scans
+ * the table in storage order (NOT INDEXED: 0.7 s at 1M accounts) rather than walking a
+ * partial index and looking each row up (2 s).
+ */
+export function pageStatements(db: Db, view: ParsedAccountView): { rows: Sql; count: Sql } {
+  const where = viewWhere(view, lookups(db));
+  const order = viewOrder(view);
+  const scan = searchWords(view.search).length > 0 && !view.territoryId && !view.ownerId ? ' NOT INDEXED' : '';
+  return {
+    rows: {
+      sql: `${ACCOUNT_LIST_SELECT} WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
+      params: [...where.params, ...order.params],
+    },
+    count: { sql: `SELECT count(*) FROM accounts${scan} WHERE ${where.sql}`, params: where.params },
+  };
+}
+
 /** One page of the grid's view, and (when asked) how many accounts the whole view holds. */
 export function pageAccounts(
   db: Db,
@@ -120,16 +139,13 @@ export function pageAccounts(
   limit: number,
   count: boolean,
 ): { rows: Account[]; total: number | null } {
-  const where = viewWhere(view, lookups(db));
-  const order = viewOrder(view);
-  const rows = db
-    .prepare(`${ACCOUNT_LIST_SELECT} WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
-    .all(...where.params, ...order.params, limit, offset) as Account[];
+  const q = pageStatements(db, view);
+  const rows = db.prepare(q.rows.sql).all(...q.rows.params, limit, offset) as Account[];
   const total = count
     ? (db
-        .prepare(`SELECT count(*) FROM accounts WHERE ${where.sql}`)
+        .prepare(q.count.sql)
         .pluck()
-        .get(...where.params) as number)
+        .get(...q.count.params) as number)
     : null;
   return { rows, total };
 }

@@ -19,7 +19,7 @@ import { createSelection } from './selection';
 import { createTotalStore, RowCount } from './RowCount';
 import { SelectAllHeader, SelectCell, type SelectionContext } from './SelectionCells';
 import { AccountsEmpty } from './AccountsEmpty';
-import { downloadAccountsTemplate } from './template';
+import { downloadAccountsTemplate } from '../../../renderer/api/accountsTemplate';
 import { useOpenedOnce } from '../../../renderer/components/useOpenedOnce';
 
 // The detail drawer and the dialogs (with their tables, forms and steps) load when first

@@ -7,7 +7,7 @@ import type { FileRef } from '../../../shared/contract/system';
 import type { ImportError, ImportPreview } from '../contract';
 import { accountFields } from '../fields';
 import { localizeReason } from '../../../renderer/i18n/serverReasons';
-import { CreateMissingAlert } from '../../org/ui/CreateMissingAlert';
+import { CreateMissingAlert } from '../../../renderer/components/CreateMissingAlert';
 
 type RunJob = <K extends ChannelName>(channel: K, input: In<K>, title: string) => Promise<Out<K>>;
 

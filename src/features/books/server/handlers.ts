@@ -1,14 +1,13 @@
 import path from 'node:path';
 import type { Handlers } from '../../../platform/registry';
-import type { ServerContext } from '../../../platform/context';
-import type { BookShelf } from '../../../platform/bookShelf';
+import type { ServerContext, Shelf } from '../../../platform/context';
 import { readBookIdentity, writeBookIdentity } from '../../../platform/bookIdentity';
 import { AppError } from '../../../shared/errors';
 import type { booksContract } from '../contract';
 
 type C = typeof booksContract;
 
-function shelfOf(ctx: ServerContext): BookShelf {
+function shelfOf(ctx: ServerContext): Shelf {
   if (!ctx.shelf) throw new AppError('forbidden', 'Books are switched in the app; here the book is the one given with --db.');
   return ctx.shelf;
 }

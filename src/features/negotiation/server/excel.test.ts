@@ -10,6 +10,8 @@ import { runCli } from '../../../app/cli/main';
 import { ZipArchive } from '../../../platform/excel/zipArchive';
 import { fixedClock, tempDir } from '../../../../test/db/helpers';
 import type { PlanInput, Worksheet } from '../contract';
+import type { AppError } from '../../../shared/errors';
+import { zImportError, type ImportError } from '../../../shared/contract/define';
 import { seedExampleIssues } from '../seedExample';
 
 let cleanup: () => void = () => {};
@@ -240,7 +242,47 @@ describe('import negotiation', () => {
     );
     XLSX.writeFile(wb2, out);
     const err = await b.call('negotiation:import', { file: b.ctx.files.register(out, 'read').token }).catch((e: unknown) => e);
-    expect((err as Error).message).toContain('Plan row 1, column Direction, value "": the header row has no column "Direction"');
+    expect((err as Error).message).toContain(
+      'Plan row 1, column Direction, value "": required column is missing (headers recognised: Direction)',
+    );
+  });
+
+  it('reports a bad row and a bad header in the common import error form (sheet, row, column, value, reason)', async () => {
+    const b = await book();
+    const out = path.join(b.dir, 'rows.xlsx');
+    const write = (concessionHeader: string[]) => {
+      const wb = XLSX.utils.book_new();
+      const plan = [
+        ['Issue', 'Unit', 'Direction', 'Quote', 'Target', 'Floor', 'Our priority', 'Their priority'],
+        ['Price', 'yuan', 'sideways', 100, 90, 80, 1, 2],
+      ];
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(plan), 'Plan');
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([concessionHeader]), 'Concessions');
+      XLSX.writeFile(wb, out);
+      return b.ctx.files.register(out, 'read').token;
+    };
+    const refusal = async (file: string) => {
+      const err = (await b.call('negotiation:import', { file }).catch((e: unknown) => e)) as AppError;
+      expect(err).toMatchObject({ code: 'import-rejected' });
+      const { errors, errorCount } = err.details as { errors: ImportError[]; errorCount: number };
+      // The shape every spreadsheet import reports (accounts, pipeline, receivables too).
+      for (const e of errors) expect(zImportError.parse(e)).toEqual(e);
+      expect(errorCount).toBe(errors.length);
+      return { errors, message: err.message };
+    };
+
+    const bad = await refusal(write(['Issue', 'Step', 'Position', 'Size', 'Exchange', 'Reason']));
+    expect(bad.errors).toEqual([
+      { sheet: 'Plan', row: 2, column: 'Direction', value: 'sideways', reason: 'must be "higher" or "lower" (which way is better for us)' },
+    ]);
+    expect(bad.message).toContain('Plan row 2, column Direction, value "sideways": must be "higher" or "lower"');
+
+    // A header the shared table path refuses, in the words the accounts import uses for it.
+    const dup = await refusal(write(['Issue', 'Step', 'Position', 'Step', 'Exchange', 'Reason']));
+    expect(dup.errors).toEqual([
+      { sheet: 'Concessions', row: 1, column: 'Step', value: 'Step', reason: 'duplicate column: "Step" (column B) already gives Step' },
+    ]);
+    expect(b.ctx.db.prepare('SELECT count(*) FROM negotiation_worksheets').pluck().get()).toBe(0);
   });
 });
 

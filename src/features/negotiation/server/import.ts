@@ -1,7 +1,9 @@
 import path from 'node:path';
 import * as z from 'zod';
 import type { ServerContext } from '../../../platform/context';
-import { readRows, sheetNames, type CellRaw } from '../../../platform/excel/tableReader';
+import { sheetNames, type CellRaw } from '../../../platform/excel/tableReader';
+import { ImportErrors, ImportTable } from '../../../platform/excel/importTable';
+import { asIs } from '../../../platform/excel/cellParsers';
 import { AppError } from '../../../shared/errors';
 import {
   directions,
@@ -36,45 +38,29 @@ interface Table {
 const text = (v: CellRaw | undefined): string =>
   (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)).trim();
 
-/** The table of a sheet: the header row is the first whose first cell is `first`; it ends at the first empty row. */
+/**
+ * The table of a sheet through the import path every spreadsheet import takes (ImportTable):
+ * the header row is the first naming a known column (the title block above it is kept); the
+ * table ends at the first empty row (notes and charts follow it). Errors go to the
+ * workbook's collector, naming the sheet.
+ */
 async function readTable(
   file: string,
   fileName: string,
   sheet: string,
   headers: readonly string[],
   required: readonly string[],
-  errors: NegotiationImportError[],
+  errors: ImportErrors,
 ): Promise<Table> {
-  const out: Table = { sheet, rows: [], title: null };
-  let columns: string[] | null = null;
-  let last = 0;
-  for await (const r of readRows(file, { sheet, name: fileName })) {
-    if (columns === null) {
-      if (r.row === 1 && text(r.values[0]).toLowerCase() !== headers[0]!.toLowerCase()) out.title = text(r.values[0]);
-      if (text(r.values[0]).toLowerCase() === headers[0]!.toLowerCase()) {
-        columns = r.values.map((v) => text(v).toLowerCase());
-        for (const h of required) {
-          if (!columns.includes(h.toLowerCase()))
-            errors.push({ sheet, row: r.row, column: h, value: '', reason: `the header row has no column "${h}"` });
-        }
-        last = r.row;
-      }
-      continue;
-    }
-    if (r.row !== last + 1) break; // a blank row ends the table (notes and charts follow it)
+  const fields = headers.map((h) => ({ key: h.toLowerCase(), label: h, headers: [], parse: asIs, requiredColumn: required.includes(h) }));
+  const table = await ImportTable.open(file, fields, { sheet, name: fileName, errors });
+  const out: Table = { sheet, rows: [], title: table.titleLines[0] || null };
+  let last = table.headerRow;
+  for await (const r of table.records()) {
+    if (r.row !== last + 1) break; // a blank row ends the table
     last = r.row;
-    const cells = new Map<string, CellRaw>();
-    columns.forEach((c, i) => c && cells.set(c, r.values[i] ?? null));
-    out.rows.push({ row: r.row, cells });
+    out.rows.push({ row: r.row, cells: new Map(Object.entries(r.values) as [string, CellRaw][]) });
   }
-  if (columns === null)
-    errors.push({
-      sheet,
-      row: 1,
-      column: headers[0]!,
-      value: '',
-      reason: `no header row starting with "${headers[0]}" (expected ${headers.join(', ')})`,
-    });
   return out;
 }
 
@@ -100,9 +86,9 @@ export async function importWorksheet(
       `${fileName} is not a negotiation worksheet: it has no sheet ${missing.map((s) => `"${s}"`).join(' or ')} (sheets: ${sheets.join(', ')}).`,
     );
   }
-  const errors: NegotiationImportError[] = [];
+  const errors = new ImportErrors();
   const reject = (sheet: string, row: number, column: string, value: CellRaw | undefined, reason: string) =>
-    errors.push({ sheet, row, column, value: text(value), reason });
+    errors.add(row, column, text(value), reason, sheet);
 
   const plan = await readTable(
     file,
@@ -122,7 +108,7 @@ export async function importWorksheet(
   );
   const cust = find('Customer') ? await readTable(file, fileName, find('Customer')!, CUSTOMER_HEADERS, CUSTOMER_HEADERS, errors) : null;
   const team = find('Team') ? await readTable(file, fileName, find('Team')!, TEAM_HEADERS, ['Name', 'Role'], errors) : null;
-  if (errors.length) throw rejected(fileName, errors);
+  if (errors.count) throw rejected(fileName, errors);
 
   const quantity = (t: Table, row: number, column: string, v: CellRaw | undefined): number | null => {
     if (text(v) === '') return null;
@@ -244,7 +230,7 @@ export async function importWorksheet(
     return { name, title: title || null, role: role as TeamRole, topicIssueId: role === 'negotiator' ? topic : null };
   });
 
-  if (errors.length) throw rejected(fileName, errors);
+  if (errors.count) throw rejected(fileName, errors);
   const fromTitle = plan.title
     ? Object.values(TITLE_PREFIX)
         .reduce((t, p) => (t.startsWith(p) ? t.slice(p.length) : t), plan.title)
@@ -262,12 +248,12 @@ export async function importWorksheet(
   return { id, name: w.name, checks: concessionChecks(w).length };
 }
 
-function rejected(fileName: string, errors: NegotiationImportError[]): AppError {
-  const lines = errors.slice(0, 20).map((e) => `${e.sheet} row ${e.row}, column ${e.column}, value "${e.value}": ${e.reason}`);
-  const more = errors.length > 20 ? `\n…and ${errors.length - 20} more` : '';
+function rejected(fileName: string, errors: ImportErrors): AppError {
+  const lines = errors.list.slice(0, 20).map((e) => `${e.sheet} row ${e.row}, column ${e.column}, value "${e.value}": ${e.reason}`);
+  const more = errors.count > 20 ? `\n…and ${errors.count - 20} more` : '';
   return new AppError(
     'import-rejected',
-    `${fileName} was not imported (${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was written):\n${lines.join('\n')}${more}`,
-    { errors },
+    `${fileName} was not imported (${errors.count} problem${errors.count === 1 ? '' : 's'}; nothing was written):\n${lines.join('\n')}${more}`,
+    { errors: errors.list as NegotiationImportError[], errorCount: errors.count },
   );
 }

@@ -3,6 +3,7 @@ import { fileArg } from '../../../platform/cli/command';
 import { AppError } from '../../../shared/errors';
 import type { ParetoParams } from '../contract';
 import * as repo from './repo';
+import { repByName, territoryByName } from '../../../platform/db/orgRows';
 
 // npm run cli -- --db FILE export pareto OUT.xlsx [--measure sales|salesLastYear|profit] [--a 55] [--b 85] [--territory NAME] [--owner NAME]
 // npm run cli -- --db FILE grade apply [--measure sales|salesLastYear|profit] [--a 55] [--b 85] [--territory NAME] [--owner NAME] [--keep-manual]
@@ -38,8 +39,8 @@ function paramsOf(io: CliIo): ParetoParams {
     b: percentOption(io, 'b', saved.b),
   };
   if (params.a > params.b) throw new AppError('invalid-input', `--a (${params.a}) must not exceed --b (${params.b})`);
-  if (typeof io.options.territory === 'string') params.territoryId = repo.territoryByName(io.ctx.db, io.options.territory);
-  if (typeof io.options.owner === 'string') params.ownerId = repo.repByName(io.ctx.db, io.options.owner);
+  if (typeof io.options.territory === 'string') params.territoryId = territoryByName(io.ctx.db, io.options.territory);
+  if (typeof io.options.owner === 'string') params.ownerId = repByName(io.ctx.db, io.options.owner);
   return params;
 }
 

@@ -23,7 +23,8 @@ function checked(p: ParetoParams): ParetoParams {
   return p;
 }
 
-function visitPlanOf(ctx: ServerContext, month: string, ownerId: string) {
+/** A rep's monthly visit plan (the `pareto:visitPlan` channel; the reports overview reads it too). */
+export function visitPlanOf(ctx: ServerContext, month: string, ownerId: string) {
   if (!repo.repName(ctx.db, ownerId)) throw new AppError('not-found', 'Unknown rep.');
   const settings = repo.getParetoSettings(ctx.db);
   const accounts = repo.repAccounts(ctx.db, ownerId);

@@ -154,26 +154,6 @@ export function gradeHistory(db: Db, accountId: string) {
 }
 
 /** A territory or rep named on the command line (Chinese or English name, or id). */
-export function territoryByName(db: Db, name: string): string {
-  const rows = db
-    .prepare('SELECT id FROM territories WHERE deleted_at IS NULL AND (name_zh = ? OR name_en = ? OR id = ?)')
-    .pluck()
-    .all(name, name, name) as string[];
-  if (rows.length !== 1)
-    throw new AppError('invalid-input', rows.length ? `More than one territory is named "${name}".` : `No territory named "${name}".`);
-  return rows[0]!;
-}
-
-export function repByName(db: Db, name: string): string {
-  const rows = db
-    .prepare('SELECT id FROM reps WHERE deleted_at IS NULL AND (name_zh = ? OR name_en = ? OR id = ?)')
-    .pluck()
-    .all(name, name, name) as string[];
-  if (rows.length !== 1)
-    throw new AppError('invalid-input', rows.length ? `More than one rep is named "${name}".` : `No rep named "${name}".`);
-  return rows[0]!;
-}
-
 export function repName(db: Db, id: string): { zh: string; en: string } | null {
   const r = db.prepare('SELECT name_zh AS zh, name_en AS en FROM reps WHERE id = ?').get(id) as { zh: string; en: string } | undefined;
   return r ?? null;

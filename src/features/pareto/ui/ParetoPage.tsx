@@ -8,7 +8,7 @@ import { useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EmptyState } from '../../../renderer/components/EmptyState';
 import { navigate } from '../../../renderer/app/useHashRoute';
-import { downloadAccountsTemplate } from '../../accounts/ui/template';
+import { downloadAccountsTemplate } from '../../../renderer/api/accountsTemplate';
 import type { Lookups } from '../../accounts/contract';
 import type { ParetoAnalysis, ParetoParams } from '../contract';
 import { THRESHOLD_PRESETS } from '../domain';

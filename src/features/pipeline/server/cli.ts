@@ -3,7 +3,7 @@ import { createMissingOption, fileArg, mappingArg, type CliCommand } from '../..
 import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/dates';
 import type { ImportIssue } from '../contract';
-import { createdLine, type Created } from '../../org/server/missingOrg';
+import { createdLine, type Created } from '../../org/namePlan';
 
 // npm run cli -- --db FILE import opportunities IN.xlsx [--map "Source header=Field"]… [--create-missing]
 // npm run cli -- --db FILE export pipeline-review OUT.xlsx --from DATE --to DATE [--stall-days N]

@@ -9,7 +9,8 @@ import { stageIndex } from './stagesRepo';
 import { lastEvent } from './repo';
 import { createOpportunity, updateOpportunity } from './service';
 import { parseOpportunities, type ParsedHistory, type ParsedOpp } from './importParse';
-import { createMissingHint, type Created } from '../../org/server/missingOrg';
+import { createMissingHint, type Created } from '../../org/namePlan';
+import { insertPlannedOrg } from '../../../platform/db/orgRows';
 
 // `import opportunities`: the Opportunities sheet (and an optional History sheet) checked
 // completely first, then written in one transaction — or nothing at all when any cell is
@@ -90,7 +91,8 @@ export async function importOpportunities(ctx: ServerContext, file: string, opts
       updated: 0,
       undone_at: null,
     });
-    const created = parsed.names.write(ctx, batchId);
+    insertPlannedOrg(ctx, parsed.names.plannedRows(), batchId);
+    const created = parsed.names.missing();
     let inserted = 0;
     let updated = 0;
     for (const o of parsed.opps) {

@@ -5,7 +5,8 @@ import { date, money, text, type CellParser } from '../../../platform/excel/cell
 import type { OppStatus } from '../domain';
 import type { ImportIssue } from '../contract';
 import { activeStages } from './stagesRepo';
-import { DEACTIVATED_REP, OrgNames } from '../../org/server/missingOrg';
+import { DEACTIVATED_REP, OrgNames } from '../../org/namePlan';
+import { readOrgRows } from '../../../platform/db/orgRows';
 
 // Checking the import's cells with the shared import table (headers in English as in the
 // contract or the zh-CN words users write; `--map "Header=field"` for the Opportunities
@@ -138,7 +139,7 @@ export async function parseOpportunities(
   for (const a of accounts)
     for (const k of new Set([a.id, normalizeHeader(a.name), a.name_en ? normalizeHeader(a.name_en) : '']))
       if (k) accountByKey.set(k, [...(accountByKey.get(k) ?? []), a]);
-  const names = new OrgNames(ctx.db, ctx.newId);
+  const names = new OrgNames(readOrgRows(ctx.db), ctx.newId);
   const imported = ctx.db
     .prepare('SELECT ref, id, owner_id FROM opportunities WHERE ref IS NOT NULL AND deleted_at IS NULL')
     .raw()

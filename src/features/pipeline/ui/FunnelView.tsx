@@ -6,7 +6,7 @@ import { call, type Out } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
 import { addDays } from '../../../shared/dates';
-import type { Scope } from './PipelinePage';
+import type { Scope } from '../../../shared/scope';
 import { percent, type Lookups, type Names } from './usePipelineLookups';
 
 type Funnel = Out<'pipeline:funnel'>;

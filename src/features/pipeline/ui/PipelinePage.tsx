@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Scope } from '../../../shared/scope';
 import { App, Button, Modal, Select, Space, Spin, Table, Tabs } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +19,6 @@ import { OpportunityEditor } from './OpportunityEditor';
 const FunnelView = lazy(() => import('./FunnelView'));
 const ReviewView = lazy(() => import('./ReviewView'));
 const StageSettings = lazy(() => import('./StageSettings'));
-
-export type Scope = { territoryId?: string; ownerId?: string };
 
 // The pipeline area (docs/en/pipeline.md): #/pipeline?tab=board|grid|funnel|review|settings.
 // The scope (territory, rep) applies to every tab; the editor opens over any of them.

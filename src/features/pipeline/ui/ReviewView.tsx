@@ -11,7 +11,7 @@ import { addDays } from '../../../shared/dates';
 import { quarterEnd } from '../domain';
 import type { ReviewMetric } from '../drill';
 import type { Opportunity, ReviewOut } from '../contract';
-import type { Scope } from './PipelinePage';
+import type { Scope } from '../../../shared/scope';
 import { BRIDGE_METRIC, BRIDGE_STEPS, bridgeOption, type BridgeStep } from './bridgeChart';
 import { ReviewDrill, type DrillRequest } from './ReviewDrill';
 import { CommitmentsPanel, GroupTable, Num, PerStageTable } from './ReviewTables';

@@ -3,7 +3,7 @@ import { isIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Booking } from '../contract';
 import type { ImportProblem } from './import';
-import { createdLine, type Created } from '../../org/server/missingOrg';
+import { createdLine, type Created } from '../../org/namePlan';
 
 // npm run cli -- --db FILE import invoices IN.xlsx [--map "Header=field" …] [--create-missing]
 // npm run cli -- --db FILE import payments IN.xlsx [--map "Header=field" …]

@@ -10,8 +10,8 @@ import { collectionState } from '../domain';
 import { actionsOf, insertAction } from './collections';
 import { insertInvoice, invoiceByNo, recordPayment, syncReceivableBalance, type NewInvoice } from './repo';
 import { accountFields } from '../../accounts/fields';
-import { insertAccount } from '../../accounts/server/repo';
-import { createMissingHint, DEACTIVATED_REP, OrgNames, type Created } from '../../org/server/missingOrg';
+import { createMissingHint, DEACTIVATED_REP, OrgNames, type Created } from '../../org/namePlan';
+import { insertPlannedOrg, readOrgRows } from '../../../platform/db/orgRows';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -150,7 +150,7 @@ export async function importInvoices(
       if (n) byName.set(n, [...(byName.get(n) ?? []), { id: a.id, territoryId: a.territory_id }]);
     }
   }
-  const names = new OrgNames(ctx.db, ctx.newId);
+  const names = new OrgNames(readOrgRows(ctx.db), ctx.newId);
   const newAccounts = new Map<string, PlannedAccount>();
   // What would be created, in the order the file first names it (territory, rep, then the customer).
   const created: Created[] = [];
@@ -258,9 +258,10 @@ export async function importInvoices(
   job.throwIfCancelled();
   ctx.db.transaction(() => {
     const batch = newBatch(ctx, 'receivables.invoices', file.name, good.length);
-    names.write(ctx, batch);
+    insertPlannedOrg(ctx, names.plannedRows(), batch);
     for (const a of newAccounts.values())
-      insertAccount(ctx, { id: a.id, name: a.name, territory_id: a.territoryId, owner_id: a.ownerId }, batch);
+      // The customers the file names that the book lacks (--create-missing): a plain accounts row.
+      insertRow(ctx, 'accounts', { id: a.id, name: a.name, territory_id: a.territoryId, owner_id: a.ownerId }, batch);
     for (const g of good) insertInvoice(ctx, g, batch);
     syncReceivableBalance(
       ctx,

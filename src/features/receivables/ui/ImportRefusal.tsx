@@ -2,7 +2,7 @@ import { Button, Modal, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Out } from '../../../renderer/api/client';
 import { localizeReason } from '../../../renderer/i18n/serverReasons';
-import { CreateMissingAlert } from '../../org/ui/CreateMissingAlert';
+import { CreateMissingAlert } from '../../../renderer/components/CreateMissingAlert';
 
 export interface Problem {
   row: number;

@@ -3,7 +3,7 @@ import { fileArg, type CliCommand, type CliIo } from '../../../platform/cli/comm
 import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/dates';
 import type { ImportError } from '../../../shared/contract/define';
-import { repByName, territoryByName } from '../../pareto/server/repo';
+import { repByName, territoryByName } from '../../../platform/db/orgRows';
 
 // npm run cli -- --db FILE import quotas IN.xlsx
 // npm run cli -- --db FILE export quotas OUT.xlsx

@@ -3,7 +3,7 @@ import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { reportsContract } from '../contract';
 import { quotaYear } from '../quotas';
-import { buildOverview, type OverviewInput } from './overview';
+import { buildOverview, type OverviewInput, type OverviewSources } from './overview';
 import { dealsWithCategory, forecastReview, recordCalls } from './forecastService';
 import { writeMeetingPack, type PackNames } from './pack';
 import { exportQuotas, importQuotas } from './quotasExcel';
@@ -38,16 +38,18 @@ export function packNames(
 
 export async function exportPack(
   ctx: ServerContext,
+  sources: OverviewSources,
   file: string,
   input: OverviewInput,
   lang: 'zh-CN' | 'en',
   job?: Parameters<typeof writeMeetingPack>[3],
 ) {
-  const o = buildOverview(ctx, input);
+  const o = buildOverview(ctx, input, sources);
   return writeMeetingPack(file, o, packNames(ctx, input, lang, o.stages), job);
 }
 
-export const reportsHandlers: Handlers<C> = {
+/** Reports' channels; the overview's figures from other features come in as `sources` (supplied by src/app). */
+export const reportsHandlers = (sources: OverviewSources): Handlers<C> => ({
   'reports:lookups': (_in, ctx) => ({
     today: ctx.clock.today(),
     reps: repo.repsInScope(ctx.db, {}),
@@ -93,8 +95,8 @@ export const reportsHandlers: Handlers<C> = {
 
   'reports:forecast': ({ week, territoryId, ownerId }, ctx) => forecastReview(ctx.db, week, { territoryId, ownerId }),
 
-  'reports:overview': (input, ctx) => buildOverview(ctx, input),
+  'reports:overview': (input, ctx) => buildOverview(ctx, input, sources),
 
   'reports:exportPack': ({ file, lang, jobId: _j, ...input }, ctx, job) =>
-    exportPack(ctx, ctx.files.resolve(file, 'write').path, input, lang, job),
-};
+    exportPack(ctx, sources, ctx.files.resolve(file, 'write').path, input, lang, job),
+});

@@ -1,16 +1,11 @@
 import type { ServerContext } from '../../../platform/context';
+import type { Db } from '../../../platform/db/connection';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { Fen } from '../../../shared/money';
-import { buildReviewFromDb, commitmentItem } from '../../pipeline/server/reviewService';
-import { activeStages } from '../../pipeline/server/stagesRepo';
-import { paretoHandlers } from '../../pareto/server/handlers';
-import { analyze } from '../../pareto/server/analysis';
-import { getParetoSettings } from '../../pareto/server/repo';
+import type { CommitmentItem, ReviewOut, Stage } from '../../pipeline/contract';
 import type { PlanGrade } from '../../pareto/visitPlan';
-import type { VisitPlanOut } from '../../pareto/contract';
-import { worklist } from '../../receivables/server/collections';
-import { readPolicies } from '../../receivables/server/policy';
-import type { Job } from '../../../platform/jobs';
+import type { ParetoAnalysis, ParetoSettings, VisitPlanOut } from '../../pareto/contract';
+import type { CollectionItem } from '../../receivables/contract';
 import { attainment, coverage, quotaFor } from '../quotas';
 import { monthOfDate, monthRange, quarterMonths, quarterRange, reportWeek, type ReportWeek } from '../periods';
 import { visitState } from '../visits';
@@ -20,6 +15,26 @@ import { quotaRows, repsInScope, scopeSql, type Scope } from './repo';
 // The Monday screen's numbers and the meeting pack's rows come from this one function, so
 // the screen and the workbook always agree. Everything is a function of the book, the
 // week and `today` (the caller's input, defaulting to the book's today).
+
+/**
+ * What the overview reads from the pipeline, Pareto and receivables features. A feature may
+ * not import another's server/, so src/app (the composition root, src/app/overviewSources.ts)
+ * supplies these, each the very function that feature's own channel runs.
+ */
+export interface OverviewSources {
+  /** The pipeline review between two days: movement, stalled deals, the open pipeline. */
+  review(db: Db, req: Scope & { from: IsoDate; to: IsoDate }): ReviewOut;
+  commitment(db: Db, id: string, asOf: IsoDate): CommitmentItem;
+  /** The active sales model's stages. */
+  stages(db: Db): Stage[];
+  paretoSettings(db: Db): ParetoSettings;
+  /** A rep's monthly visit plan (what `pareto:visitPlan` answers). */
+  visitPlan(ctx: ServerContext, month: string, ownerId: string): VisitPlanOut;
+  /** The A/B/C composition of the accounts in scope, by the book's Pareto settings. */
+  composition(db: Db, scope: Scope): ParetoAnalysis['composition'];
+  /** Every overdue open invoice on `asOf` with its place on the collection ladder. */
+  overdue(db: Db, asOf: IsoDate): CollectionItem[];
+}
 
 export interface RepLine {
   ownerId: string;
@@ -118,7 +133,7 @@ export interface OverviewInput extends Scope {
 
 const ratio = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
-export function buildOverview(ctx: ServerContext, input: OverviewInput): Overview {
+export function buildOverview(ctx: ServerContext, input: OverviewInput, from: OverviewSources): Overview {
   const db = ctx.db;
   const scope: Scope = { territoryId: input.territoryId, ownerId: input.ownerId };
   const week = reportWeek(input.week, input.today ?? ctx.clock.today());
@@ -129,7 +144,7 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput): Overvie
   const quotas = quotaRows(db, quarterMonths(month)[0], quarterMonths(month)[2]);
 
   // Movement, stalled and the open pipeline as of the report day: the pipeline review.
-  const review = buildReviewFromDb(db, { from: week.previousAsOf, to: asOf, territoryId: scope.territoryId, ownerId: scope.ownerId });
+  const review = from.review(db, { from: week.previousAsOf, to: asOf, territoryId: scope.territoryId, ownerId: scope.ownerId });
   const s = scopeSql(scope, 'o');
   const oppInfo = new Map(
     (
@@ -246,21 +261,24 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput): Overvie
     movement: { lines: movementLines, counts, amounts },
     stalled,
     stallDays: review.stallDays,
-    commitments: commitmentsOf(ctx, week, scope),
+    commitments: commitmentsOf(ctx, week, scope, from),
     visits: visitsOf(
       ctx,
       week,
       reps.map((r) => r.id),
       scope,
+      from,
     ),
-    ...receivablesOf(ctx, asOf, scope),
-    composition: compositionOf(ctx, scope),
+    ...receivablesOf(ctx, asOf, scope, from),
+    composition: from
+      .composition(db, scope)
+      .map((c) => ({ cls: c.cls, accounts: c.accounts, accountShare: c.accountShare, healthyShare: c.healthyShare })),
     negotiations: negotiationsOf(ctx, scope),
-    stages: activeStages(db).map((st) => ({ id: st.id, nameZh: st.nameZh, nameEn: st.nameEn })),
+    stages: from.stages(db).map((st) => ({ id: st.id, nameZh: st.nameZh, nameEn: st.nameEn })),
   };
 }
 
-function commitmentsOf(ctx: ServerContext, week: ReportWeek, scope: Scope): Overview['commitments'] {
+function commitmentsOf(ctx: ServerContext, week: ReportWeek, scope: Scope, from: OverviewSources): Overview['commitments'] {
   const s = scopeSql(scope, 'o');
   const ids = ctx.db
     .prepare(
@@ -269,7 +287,7 @@ function commitmentsOf(ctx: ServerContext, week: ReportWeek, scope: Scope): Over
     )
     .all({ ...s.params, from: addDays(week.weekStart, -7), to: week.weekEnd }) as { id: string; due_date: string }[];
   return ids.map(({ id, due_date }) => {
-    const c = commitmentItem(ctx.db, id, week.asOf);
+    const c = from.commitment(ctx.db, id, week.asOf);
     return {
       id,
       opportunityId: c.opportunityId,
@@ -284,19 +302,17 @@ function commitmentsOf(ctx: ServerContext, week: ReportWeek, scope: Scope): Over
   });
 }
 
-function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope: Scope): Overview['visits'] {
-  const settings = getParetoSettings(ctx.db);
+function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope: Scope, from: OverviewSources): Overview['visits'] {
+  const settings = from.paretoSettings(ctx.db);
   const dueByClass = Object.fromEntries(
     (['A', 'B', 'C', 'D'] as const).map((g) => [g, { visits: 0, calls: 0 }]),
   ) as Overview['visits']['dueByClass'];
   const planned = new Map<string, number>();
   const months = [...new Set([monthOfDate(week.weekStart), monthOfDate(week.weekEnd)])];
   // The Pareto area's monthly visit plan of each rep, cut to this week's days.
-  const plan = paretoHandlers['pareto:visitPlan']!;
   for (const ownerId of owners) {
     for (const month of months) {
-      // A plain, synchronous handler that takes no job.
-      const p = plan({ month, ownerId }, ctx, undefined as unknown as Job) as VisitPlanOut;
+      const p = from.visitPlan(ctx, month, ownerId);
       for (const day of p.days) {
         if (day.date < week.weekStart || day.date > week.weekEnd) continue;
         for (const g of day.groups) {
@@ -334,10 +350,15 @@ function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope:
   return { dueByClass, accounts, overdue };
 }
 
-function receivablesOf(ctx: ServerContext, asOf: IsoDate, scope: Scope): Pick<Overview, 'receivables' | 'overdueTotal'> {
+function receivablesOf(
+  ctx: ServerContext,
+  asOf: IsoDate,
+  scope: Scope,
+  from: OverviewSources,
+): Pick<Overview, 'receivables' | 'overdueTotal'> {
   const s = scopeSql(scope, '');
   const inScope = new Set(ctx.db.prepare(`SELECT id FROM accounts WHERE deleted_at IS NULL${s.sql}`).pluck().all(s.params) as string[]);
-  const items = worklist(ctx.db, asOf, readPolicies(ctx.db, asOf)).filter((i) => inScope.has(i.accountId));
+  const items = from.overdue(ctx.db, asOf).filter((i) => inScope.has(i.accountId));
   const top = [...items].sort((a, b) => b.outstanding - a.outstanding || (a.invoiceNo < b.invoiceNo ? -1 : 1)).slice(0, 10);
   return {
     receivables: top.map((i) => ({
@@ -353,12 +374,6 @@ function receivablesOf(ctx: ServerContext, asOf: IsoDate, scope: Scope): Pick<Ov
     })),
     overdueTotal: { count: items.length, amount: items.reduce((x, i) => x + i.outstanding, 0) },
   };
-}
-
-function compositionOf(ctx: ServerContext, scope: Scope): Overview['composition'] {
-  const settings = getParetoSettings(ctx.db);
-  const a = analyze(ctx.db, { measure: settings.measure, territoryId: scope.territoryId, ownerId: scope.ownerId }, settings, 1);
-  return a.composition.map((c) => ({ cls: c.cls, accounts: c.accounts, accountShare: c.accountShare, healthyShare: c.healthyShare }));
 }
 
 function negotiationsOf(ctx: ServerContext, scope: Scope): Overview['negotiations'] {

@@ -6,7 +6,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import type { Deal, ForecastOut, QuotasOut, ReportsLookups } from '../contract';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../forecast';
 import { quarterOfMonth } from '../periods';
-import type { Scope } from './ReportsPage';
+import type { Scope } from '../../../shared/scope';
 
 type Amounts = { commit: number; bestCase: number; pipeline: number };
 

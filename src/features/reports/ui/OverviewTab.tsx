@@ -7,7 +7,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
 import type { OverviewOut, ReportsLookups } from '../contract';
 import { COVERAGE_MARK } from '../quotas';
-import type { Scope } from './ReportsPage';
+import type { Scope } from '../../../shared/scope';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const times = (x: number | null) => (x === null ? '—' : `${x.toFixed(2)}×`);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Scope } from '../../../shared/scope';
 import { App, Button, DatePicker, Select, Space, Spin, Tabs } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -14,7 +15,6 @@ import { QuotasTab } from './QuotasTab';
 import { ForecastTab } from './ForecastTab';
 import { reportsPrintCss } from './printCss';
 
-export type Scope = { territoryId?: string; ownerId?: string };
 const TABS = ['overview', 'quotas', 'forecast'] as const;
 
 // The Reports area: #/reports?tab=overview|quotas|forecast&week=YYYY-MM-DD&territoryId=…&ownerId=…

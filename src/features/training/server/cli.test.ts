@@ -7,6 +7,9 @@ import XLSX from 'xlsx';
 import { runCli } from '../../../app/cli/main';
 import { openBook } from '../../../app/book';
 import { tempDir } from '../../../../test/db/helpers';
+import type { AppError } from '../../../shared/errors';
+import { zImportError, type ImportError } from '../../../shared/contract/define';
+import { importTraining } from './import';
 
 // The CLI's exact forms (a contract): `import training IN.xlsx [--name NAME]` and
 // `export training ID OUT.xlsx`. Input workbooks are written with SheetJS, an independent
@@ -191,7 +194,7 @@ describe('npm run cli -- --db FILE import/export training', () => {
     sheets.Teams![0] = ['Team', 'Role'];
     let r = await cli('import', 'training', workbook(path.join(dir, 'missing.xlsx'), sheets));
     expect(r.code).toBe(1);
-    expect(r.err.join('\n')).toContain('Teams row 1, column Side, value "": column “Side” is missing (expected: Team, Side)');
+    expect(r.err.join('\n')).toContain('Teams row 1, column Side, value "": required column is missing (headers recognised: Side)');
     expect(r.err.join('\n')).toContain('Outcomes row 1, column -, value "": the workbook has no sheet “Outcomes”');
 
     const s2 = goodClass();
@@ -205,6 +208,41 @@ describe('npm run cli -- --db FILE import/export training', () => {
     expect(text).toContain(
       'Priorities row 14, column Issue, value "Customer": Customer gives no priority to Service; a team ranks every issue',
     );
+  });
+
+  it('reports a bad row and a doubled column in the common import error form (sheet, row, column, value, reason)', async () => {
+    const refusal = async (sheets: Record<string, Rows>, name: string) => {
+      const ctx = await openBook(db, { dailyBackup: false });
+      try {
+        const err = (await importTraining(ctx, workbook(path.join(dir, name), sheets), { name, lang: 'en' }).catch(
+          (e: unknown) => e,
+        )) as AppError;
+        expect(err).toMatchObject({ code: 'import-rejected' });
+        const { errors, errorCount } = err.details as { errors: ImportError[]; errorCount: number };
+        // The shape every spreadsheet import reports (accounts, pipeline, receivables too).
+        for (const e of errors) expect(zImportError.parse(e)).toEqual(e);
+        expect(errorCount).toBe(errors.length);
+        expect(ctx.db.prepare('SELECT count(*) FROM training_sessions').pluck().get()).toBe(0);
+        return errors;
+      } finally {
+        ctx.db.close();
+      }
+    };
+    const bad = goodClass();
+    bad.Teams![1] = ['Vendor A', 'buyer'];
+    expect(await refusal(bad, 'row.xlsx')).toContainEqual({
+      sheet: 'Teams',
+      row: 2,
+      column: 'Side',
+      value: 'buyer',
+      reason: 'Side must be vendor or customer',
+    });
+    // A header the shared table path refuses, in the words the accounts import uses for it.
+    const doubled = goodClass();
+    doubled.Teams![0] = ['Team', 'Side', 'Team'];
+    expect(await refusal(doubled, 'header.xlsx')).toEqual([
+      { sheet: 'Teams', row: 1, column: 'Team', value: 'Team', reason: 'duplicate column: "Team" (column A) already gives Team' },
+    ]);
   });
 
   it('refuses a file that is not a workbook with a clear message', async () => {

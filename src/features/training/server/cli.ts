@@ -25,10 +25,10 @@ export const trainingCommands: CliCommand[] = [
         return 0;
       } catch (err) {
         if (err instanceof AppError && err.code === 'import-rejected') {
-          const details = err.details as { errors: TrainingImportError[]; total: number };
+          const details = err.details as { errors: TrainingImportError[]; errorCount: number };
           io.err(`Error (import-rejected): ${err.message}`);
           for (const e of details.errors) io.err(`  ${formatImportError(e)}`);
-          if (details.total > details.errors.length) io.err(`  … and ${details.total - details.errors.length} more`);
+          if (details.errorCount > details.errors.length) io.err(`  … and ${details.errorCount - details.errors.length} more`);
           return 1;
         }
         throw err;

@@ -1,41 +1,60 @@
 import path from 'node:path';
 import type { ServerContext } from '../../../platform/context';
 import { insertRow, updateRow } from '../../../platform/db/changeLog';
-import { readRows, sheetNames } from '../../../platform/excel/tableReader';
+import { sheetNames } from '../../../platform/excel/tableReader';
+import { ImportErrors, ImportTable } from '../../../platform/excel/importTable';
+import { asIs } from '../../../platform/excel/cellParsers';
 import type { Job } from '../../../platform/jobs';
 import { AppError } from '../../../shared/errors';
 import { defaultCase, defaultIssue } from '../cases';
-import { SHEETS, planTrainingImport, valueText, type ImportPlan, type SheetName, type SheetRows } from './importPlan';
+import {
+  OPTIONAL_SHEETS,
+  SHEETS,
+  planTrainingImport,
+  valueText,
+  type ImportPlan,
+  type Raw,
+  type SheetName,
+  type SheetRows,
+} from './importPlan';
 import { insertIssue, roundId } from './repo';
 
 // `import training IN.xlsx`: reads the five sheets, checks every cell (importPlan.ts) and
 // writes the new session in one transaction — all or nothing.
 
-async function readSheet(file: string, sheet: string, job?: Job): Promise<SheetRows> {
-  const out: SheetRows = { headers: [], rows: [] };
-  let header: string[] | null = null;
-  for await (const r of readRows(file, { sheet, name: path.basename(file), ...(job ? { job } : {}) })) {
-    if (!header) {
-      header = r.values.map((v) => valueText(v));
-      out.headers = header.filter(Boolean);
-      continue;
-    }
-    const cells: SheetRows['rows'][number]['cells'] = {};
-    header.forEach((h, i) => {
-      if (h) cells[h] = r.values[i] ?? null;
-    });
-    if (Object.values(cells).some((v) => valueText(v) !== '')) out.rows.push({ row: r.row, cells });
+/**
+ * A sheet's table through the import path every spreadsheet import takes (ImportTable): the
+ * header row found and matched to the sheet's columns (one missing or given twice is refused,
+ * naming the sheet), each row's cells keyed by column. Rows with none of the columns filled are skipped.
+ */
+async function readSheet(file: string, sheet: string, columns: readonly string[], errors: ImportErrors, job?: Job): Promise<SheetRows> {
+  const fields = columns.map((c) => ({ key: c, label: c, headers: [], parse: asIs, requiredColumn: true }));
+  const table = await ImportTable.open(file, fields, { sheet, name: path.basename(file), errors, ...(job ? { job } : {}) });
+  const out: SheetRows = { headers: table.columns.map((c) => c.header), rows: [] };
+  for await (const r of table.records()) {
+    if (Object.values(r.values).some((v) => valueText(v as Raw) !== ''))
+      out.rows.push({ row: r.row, cells: r.values as Record<string, Raw> });
   }
   return out;
 }
 
-export async function readTrainingWorkbook(file: string, job?: Job): Promise<Partial<Record<SheetName, SheetRows>>> {
+/** The workbook's sheets; a missing one (unless optional), or a missing or doubled column, goes to `errors`. */
+export async function readTrainingWorkbook(file: string, errors: ImportErrors, job?: Job): Promise<Partial<Record<SheetName, SheetRows>>> {
   const present = await sheetNames(file, { name: path.basename(file) });
   const sheets: Partial<Record<SheetName, SheetRows>> = {};
   for (const name of Object.keys(SHEETS) as SheetName[]) {
     const actual = present.find((p) => p.trim().toLowerCase() === name.toLowerCase());
-    // A missing sheet stays absent: the plan reports it unless it is optional.
-    if (actual) sheets[name] = await readSheet(file, actual, job);
+    if (actual) sheets[name] = await readSheet(file, actual, SHEETS[name], errors, job);
+    else if (!OPTIONAL_SHEETS.includes(name))
+      errors.add(
+        1,
+        '',
+        '',
+        `the workbook has no sheet “${name}” (needed: ${Object.keys(SHEETS)
+          .filter((x) => !OPTIONAL_SHEETS.includes(x as SheetName))
+          .join(', ')})`,
+        name,
+      );
   }
   return sheets;
 }
@@ -111,14 +130,20 @@ export async function importTraining(
   file: string,
   opts: { name: string; lang: 'zh-CN' | 'en'; job?: Job },
 ): Promise<{ sessionId: string; teams: number; pairings: number }> {
-  const sheets = await readTrainingWorkbook(file, opts.job);
+  // One collector for the workbook: the table path's header checks, then the plan's cell checks.
+  const errors = new ImportErrors(500);
+  const rejected = () =>
+    new AppError(
+      'import-rejected',
+      `${path.basename(file)}: ${errors.count} problem${errors.count === 1 ? '' : 's'} found; nothing was imported.`,
+      { errors: errors.list, errorCount: errors.count },
+    );
+  const sheets = await readTrainingWorkbook(file, errors, opts.job);
+  if (errors.count) throw rejected();
   const checked = planTrainingImport(sheets);
   if ('errors' in checked) {
-    const n = checked.errors.length;
-    throw new AppError('import-rejected', `${path.basename(file)}: ${n} problem${n === 1 ? '' : 's'} found; nothing was imported.`, {
-      errors: checked.errors.slice(0, 500),
-      total: n,
-    });
+    for (const e of checked.errors) errors.add(e.row, e.column, e.value, e.reason, e.sheet);
+    throw rejected();
   }
   opts.job?.throwIfCancelled();
   const sessionId = writeImportPlan(ctx, checked.plan, { name: opts.name, fileName: path.basename(file), lang: opts.lang });

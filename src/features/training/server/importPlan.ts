@@ -3,7 +3,8 @@ import { matchStandardIssue, type StandardIssue } from '../cases';
 import { MAX_ISSUES, MIN_ISSUES, TOP_LEVEL } from '../domain';
 
 // Checks a training workbook's rows and turns them into a plan of rows to write. Pure:
-// the sheets arrive as header-keyed rows with their spreadsheet row numbers. Every
+// the sheets arrive as header-keyed rows with their spreadsheet row numbers, their sheets
+// and columns already checked by the reader. Every
 // rejected cell is reported as (sheet, row, column, value, reason); a plan is returned
 // only when nothing was rejected.
 
@@ -55,25 +56,7 @@ export function planTrainingImport(
   const reject = (sheet: SheetName, row: number, column: string, value: Raw, reason: string) =>
     errors.push({ sheet, row, column, value: valueText(value), reason });
 
-  for (const [sheet, columns] of Object.entries(SHEETS) as [SheetName, readonly string[]][]) {
-    const s = sheets[sheet];
-    if (!s) {
-      if (!OPTIONAL_SHEETS.includes(sheet))
-        reject(
-          sheet,
-          1,
-          '',
-          '',
-          `the workbook has no sheet “${sheet}” (needed: ${Object.keys(SHEETS)
-            .filter((x) => !OPTIONAL_SHEETS.includes(x as SheetName))
-            .join(', ')})`,
-        );
-      continue;
-    }
-    const have = new Set(s.headers.map(fold));
-    for (const c of columns) if (!have.has(fold(c))) reject(sheet, 1, c, '', `column “${c}” is missing (expected: ${columns.join(', ')})`);
-  }
-  if (errors.length) return { errors };
+  // Missing sheets and columns were refused by the reader (import.ts, through ImportTable).
   const rowsOf = (sheet: SheetName) => sheets[sheet]?.rows ?? [];
   const cell = (r: { cells: Record<string, Raw> }, column: string): Raw => {
     const key = Object.keys(r.cells).find((k) => fold(k) === fold(column));

@@ -1,13 +1,15 @@
-import type { Db } from '../../../platform/db/connection';
-import { insertRow, softDelete, type ChangeWriter } from '../../../platform/db/changeLog';
-import { normalizeHeader } from '../../../platform/excel/importTable';
-import { NAME_MAX, territoryProblems } from '../domain';
+import { normalizeHeader } from '../../platform/excel/importTable';
+import type { OrgRows, PlannedOrgRow } from '../../platform/db/orgRows';
+import { NAME_MAX, territoryProblems } from './domain';
 
 // Imports that can create what they name (`--create-missing`). While an import checks its
 // rows, every territory or rep name the book does not have is planned here under a fresh
 // id, so later rows naming it resolve to the same one; a rep is planned in the territory
 // of the first row naming them. The import then either writes the plan inside its own
-// transaction (the flag given) or refuses those rows and says how to fix it.
+// transaction (the flag given: `insertPlannedOrg` in src/platform/db/orgRows.ts) or refuses
+// those rows and says how to fix it. Pure: the book's territories and reps come in as rows
+// (`readOrgRows`), so the accounts, pipeline and receivables imports share it through org's
+// public surface, not its server/.
 
 export interface Created {
   /** 'account': a customer an invoice import created (the org's own planning has territories and reps only). */
@@ -53,30 +55,16 @@ export class OrgNames {
   readonly knownTerritories: string[] = [];
 
   constructor(
-    db: Db,
+    book: OrgRows,
     private readonly newId: () => string,
   ) {
-    for (const t of db.prepare('SELECT id, name_zh, name_en FROM territories WHERE deleted_at IS NULL ORDER BY name_en').all() as {
-      id: string;
-      name_zh: string;
-      name_en: string;
-    }[]) {
+    for (const t of book.territories) {
       for (const k of [t.id, t.name_zh, t.name_en]) this.territoryIds.set(normalizeHeader(k), t.id);
       this.territoryName.set(t.id, t.name_en);
       this.territoryNameZh.set(t.id, t.name_zh);
       this.knownTerritories.push(t.name_zh, t.name_en);
     }
-    const reps = db
-      .prepare("SELECT id, name_zh, name_en, email, territory_id, deactivated_at FROM reps WHERE deleted_at IS NULL AND role = 'rep'")
-      .all() as {
-      id: string;
-      name_zh: string;
-      name_en: string;
-      email: string | null;
-      territory_id: string;
-      deactivated_at: string | null;
-    }[];
-    for (const r of reps) {
+    for (const r of book.reps) {
       const ref = { id: r.id, territoryId: r.territory_id, active: r.deactivated_at === null };
       for (const k of new Set([r.id, r.name_zh, r.name_en, r.email ?? ''].filter(Boolean).map(normalizeHeader)))
         this.repsByName.set(k, [...(this.repsByName.get(k) ?? []), ref]);
@@ -157,52 +145,10 @@ export class OrgNames {
     return this.planned.map(({ kind, name, territory }) => ({ kind, name, territory }));
   }
 
-  /** Writes the plan (call inside the import's transaction); returns what was created. */
-  write(w: ChangeWriter, batchId: string | null): Created[] {
-    for (const p of this.planned) {
-      if (p.kind === 'territory') insertRow(w, 'territories', { id: p.id, name_zh: p.name, name_en: p.name }, batchId);
-    }
-    for (const p of this.planned) {
-      if (p.kind === 'rep')
-        insertRow(w, 'reps', { id: p.id, territory_id: p.territoryId, name_zh: p.name, name_en: p.name, role: 'rep' }, batchId);
-    }
-    return this.missing();
+  /** The rows to insert (territories before the reps working them): give them to `insertPlannedOrg`. */
+  plannedRows(): PlannedOrgRow[] {
+    return [...this.planned.filter((p) => p.kind === 'territory'), ...this.planned.filter((p) => p.kind === 'rep')].map(
+      ({ kind, id, name, territoryId }) => ({ kind: kind as PlannedOrgRow['kind'], id, name, territoryId }),
+    );
   }
-}
-
-/** Every (table, column) whose foreign key points at `table`. */
-function referencesTo(db: Db, table: string): { t: string; c: string }[] {
-  return db
-    .prepare(
-      'SELECT m.name AS t, f."from" AS c FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = \'table\' AND f."table" = ?',
-    )
-    .all(table) as { t: string; c: string }[];
-}
-
-/**
- * Undoing an import also takes back the territories and reps its --create-missing made,
- * reps first, each only while no live row still names it (someone may have used them
- * since): those stay, and the count says how many were taken back.
- */
-export function undoCreatedOrg(w: ChangeWriter, batchId: string): number {
-  let removed = 0;
-  for (const table of ['reps', 'territories'] as const) {
-    const refs = referencesTo(w.db, table);
-    const ids = w.db
-      .prepare("SELECT row_id FROM change_log WHERE batch_id = ? AND table_name = ? AND op = 'insert'")
-      .pluck()
-      .all(batchId, table) as string[];
-    for (const id of ids) {
-      const live = w.db.prepare(`SELECT deleted_at IS NULL FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
-      // Table and column names come from the schema itself, never from input.
-      const used = refs.some(
-        ({ t, c }) => w.db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}" WHERE "${c}" = ? AND deleted_at IS NULL)`).pluck().get(id) === 1,
-      );
-      if (live && !used) {
-        softDelete(w, table, id);
-        removed++;
-      }
-    }
-  }
-  return removed;
 }

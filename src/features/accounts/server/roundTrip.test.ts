@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { Account } from '../../src/features/accounts/contract';
-import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './accountsBook';
-import { encodeGb18030, readWithSheetJS, sheetRows, tempDir } from './helpers';
+import type { Account } from '../contract';
+import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './testBook';
+import { encodeGb18030, readWithSheetJS, sheetRows, tempDir } from '../../../../test/excel/helpers';
 
 process.env.TZ = 'America/Los_Angeles';
 

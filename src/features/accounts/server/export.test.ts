@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZipArchive } from '../../src/platform/excel/zipArchive';
-import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './accountsBook';
-import { readWithSheetJS, sheetRows, tempDir } from './helpers';
+import { ZipArchive } from '../../../platform/excel/zipArchive';
+import { accountsBook, seedAwkwardAccounts, type AccountsBook } from './testBook';
+import { readWithSheetJS, sheetRows, tempDir } from '../../../../test/excel/helpers';
 
 process.env.TZ = 'America/Los_Angeles';
 

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/app/cli/main';
-import { openBook } from '../../src/app/book';
-import { accountsBook } from './accountsBook';
-import { readWithSheetJS, sheetRows, tempDir } from './helpers';
+import { runCli } from '../../../app/cli/main';
+import { openBook } from '../../../app/book';
+import { accountsBook } from './testBook';
+import { readWithSheetJS, sheetRows, tempDir } from '../../../../test/excel/helpers';
 
 process.env.TZ = 'America/Los_Angeles';
 

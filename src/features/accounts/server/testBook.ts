@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook } from '../../src/app/book';
-import type { ServerContext } from '../../src/platform/context';
-import { insertRow } from '../../src/platform/db/changeLog';
-import { createRegistry } from '../../src/app/handlers';
-import type { Account, AccountPatch } from '../../src/features/accounts/contract';
+import { openBook } from '../../../app/book';
+import type { ServerContext } from '../../../platform/context';
+import { insertRow } from '../../../platform/db/changeLog';
+import { createRegistry } from '../../../app/handlers';
+import type { Account, AccountPatch } from '../contract';
 
 export interface AccountsBook {
   ctx: ServerContext;
