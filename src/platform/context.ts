@@ -32,6 +32,8 @@ export interface ServerContext extends ChangeWriter {
  * each other.
  */
 export interface Shelf {
+  /** The folder the shelf's books live in (a joined team book is made there). */
+  readonly dataDir: string;
   isOpen(): boolean;
   list(): ShelfBook[];
   openDemo(): Promise<void>;
