@@ -27,6 +27,9 @@ export const PEOPLE = {
   wang: { id: '019b76da-a806-71dd-95c0-11de5f507b69', email: 'wang@demo.cn' },
   li: { id: '019b76da-a808-719e-afdd-8a19d3a00083', email: 'li@demo.cn' },
   zhang: { id: '019b76da-a80a-73b2-be0a-b6930c372f30', email: 'zhang@demo.cn' },
+  liu: { id: '019b76da-a80c-72f6-9071-cf00afd51f01', email: 'liu@demo.cn' },
+  chen: { id: '019b76da-a80e-70bd-acf9-112478ff48ae', email: 'chen@demo.cn' },
+  zhao: { id: '019b76da-a810-7376-afd4-f5b4536687f8', email: 'zhao@demo.cn' },
   finance: { id: '019b76da-aaaa-7000-8000-00000000f001', email: 'finance@demo.cn' },
 } as const;
 export type Who = keyof typeof PEOPLE;
@@ -39,8 +42,11 @@ export interface DesktopTeam {
   server: TeamServer;
   admin: ServerContext;
   invites: Map<string, string>;
-  /** Joins as this person (a new book in the temp folder). */
-  join(who: Exclude<Who, 'admin'>): Promise<ServerContext>;
+  /**
+   * Joins as this person (a new book in the temp folder): the invite code the first time, the
+   * password after; through `serverUrl` (e.g. a proxy) when given.
+   */
+  join(who: Who, serverUrl?: string): Promise<ServerContext>;
   stop(): Promise<void>;
 }
 
@@ -55,7 +61,8 @@ export async function startDesktopTeam(): Promise<DesktopTeam> {
   books.push(admin);
   // The people of the demo get emails; the admin and finance are added (the product's write path).
   admin.db.transaction(() => {
-    for (const who of ['wang', 'li', 'zhang'] as const) updateRow(admin, 'reps', PEOPLE[who].id, { email: PEOPLE[who].email });
+    for (const who of ['wang', 'li', 'zhang', 'liu', 'chen', 'zhao'] as const)
+      updateRow(admin, 'reps', PEOPLE[who].id, { email: PEOPLE[who].email });
     for (const [who, role] of [
       ['admin', 'admin'],
       ['finance', 'finance'],
@@ -77,10 +84,13 @@ export async function startDesktopTeam(): Promise<DesktopTeam> {
     server,
     admin,
     invites,
-    join: async (who) => {
+    join: async (who, serverUrl = server.url) => {
+      const code = invites.get(PEOPLE[who].id);
+      invites.delete(PEOPLE[who].id);
+      const password = who === 'admin' ? ADMIN_PASSWORD : `pw-of-${who}-123`;
       const ctx = await joinTeam(
-        server.url,
-        { email: PEOPLE[who].email, password: `pw-of-${who}-123`, inviteCode: invites.get(PEOPLE[who].id)! },
+        serverUrl,
+        { email: PEOPLE[who].email, password, ...(code ? { inviteCode: code } : {}) },
         path.join(dir, `${who}-${++n}.sqlite`),
         { clock: fixedClock(`2026-11-25T0${5 + (n % 4)}:00:00.000Z`) },
       );

@@ -92,7 +92,9 @@ export function applyPulledChange(db: Db, change: PulledChange, cache = new Map<
   }
   // An update to a row this book does not hold (e.g. one moved into the person's territory) has
   // nothing to change here; it is still logged as seen.
-  db.prepare(LOG_REMOTE).run(change.id, change.at, table, change.rowId, change.op, JSON.stringify(applied), change.position);
+  // Logged whole, as the server holds it: the field history shows a value that lost too, and a
+  // change taken back later finds the server's value of each field here.
+  db.prepare(LOG_REMOTE).run(change.id, change.at, table, change.rowId, change.op, JSON.stringify(change.changes), change.position);
   return 'applied';
 }
 
@@ -110,8 +112,14 @@ export function revertLocalChange(db: Db, change: PushChange, logId: string, at:
   if (change.op === 'insert') {
     if (current.deleted_at === null) back.deleted_at = [null, at];
   } else {
+    const pending = pendingFields(db, change.table, change.rowId);
     for (const [col, [before, after]] of Object.entries(change.changes)) {
-      if (NAME.test(col) && col in current && current[col] === after) back[col] = [after, before];
+      if (!NAME.test(col) || !(col in current) || pending.has(col)) continue;
+      // The server's value: the latest change to the field it applied that this book knows of;
+      // else (none since this book joined) the value before this book's change.
+      const known = serverValueOf(db, change.table, change.rowId, col);
+      const value = known ? known.value : current[col] === after ? before : current[col];
+      if (current[col] !== value) back[col] = [current[col], value];
     }
   }
   const names = Object.keys(back);
@@ -128,6 +136,36 @@ export function revertLocalChange(db: Db, change: PushChange, logId: string, at:
     JSON.stringify(back),
     null,
   );
+}
+
+/** Fields of a row with a change made here the server has not answered yet (it will be pushed). */
+function pendingFields(db: Db, table: string, rowId: string): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT c.changes FROM change_log c WHERE c.table_name = ? AND c.row_id = ? AND c.origin IS NULL
+         AND NOT EXISTS (SELECT 1 FROM sync_pushed p WHERE p.change_id = c.id)`,
+    )
+    .pluck()
+    .all(table, rowId) as string[];
+  return new Set(rows.flatMap((json) => Object.keys(JSON.parse(json) as FieldChanges)));
+}
+
+/** The field's value after the latest change the server applied (pulled or pushed from here), if known. */
+function serverValueOf(db: Db, table: string, rowId: string, col: string): { value: unknown } | null {
+  const rows = db
+    .prepare(
+      `SELECT c.changes FROM change_log c LEFT JOIN sync_pushed p ON p.change_id = c.id
+       WHERE c.table_name = ? AND c.row_id = ?
+         AND (c.server_position IS NOT NULL OR (c.origin IS NULL AND p.position IS NOT NULL))
+       ORDER BY coalesce(c.server_position, p.position) DESC`,
+    )
+    .pluck()
+    .all(table, rowId) as string[];
+  for (const json of rows) {
+    const changes = JSON.parse(json) as FieldChanges;
+    if (col in changes) return { value: changes[col]![1] };
+  }
+  return null;
 }
 
 /**
