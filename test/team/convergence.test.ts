@@ -58,13 +58,25 @@ afterAll(async () => {
 
 const FIELDS = ['city', 'notes', 'industry', 'size', 'productsInUse'] as const;
 
+/** What a book shows at the start of a round (read once per round, as a user sees a screen). */
+interface Seen {
+  accounts: Account[];
+  opportunities: Opportunity[];
+  stages: PipelineLookups['stages'];
+}
+async function seen(c: Client): Promise<Seen> {
+  const accounts = await call<Account[]>(c.ctx, 'accounts:list');
+  if (c.who === 'finance') return { accounts, opportunities: [], stages: [] };
+  const opportunities = (await call<Opportunity[]>(c.ctx, 'pipeline:list', {})).filter((o) => o.status === 'open');
+  return { accounts, opportunities, stages: (await call<PipelineLookups>(c.ctx, 'pipeline:lookups', {})).stages };
+}
+
 /** One random change through the handlers the app calls, as this person may make it. */
-async function randomChange(c: Client, serial: number): Promise<void> {
+async function randomChange(c: Client, s: Seen, serial: number): Promise<void> {
   const tag = `${c.name}-${serial}`;
   if (c.who === 'finance') {
-    const accounts = await call<Account[]>(c.ctx, 'accounts:list');
     await call(c.ctx, 'receivables:recordPayment', {
-      accountId: pick(accounts).id,
+      accountId: pick(s.accounts).id,
       paidOn: '2026-11-20',
       amount: 100 + Math.floor(rng() * 100_000),
       reference: tag,
@@ -72,22 +84,19 @@ async function randomChange(c: Client, serial: number): Promise<void> {
     });
     return;
   }
-  const accounts = await call<Account[]>(c.ctx, 'accounts:list');
   const r = rng();
-  if (r < 0.55 && accounts.length > 0) {
+  if (r < 0.55 || s.opportunities.length === 0) {
     const field = pick(FIELDS);
-    await call(c.ctx, 'accounts:update', { id: pick(accounts).id, patch: { [field]: tag } });
+    await call(c.ctx, 'accounts:update', { id: pick(s.accounts).id, patch: { [field]: tag } });
   } else if (r < 0.65) {
-    const territoryId = pick(accounts).territoryId;
-    await call(c.ctx, 'accounts:create', { name: `新客户 ${tag}`, territoryId, city: '上海' });
-  } else if (r < 0.7 && accounts.length > 5) {
-    await call(c.ctx, 'accounts:delete', { ids: [pick(accounts).id] });
+    await call(c.ctx, 'accounts:create', { name: `新客户 ${tag}`, territoryId: pick(s.accounts).territoryId, city: '上海' });
+  } else if (r < 0.7 && s.accounts.length > 5) {
+    const gone = pick(s.accounts);
+    await call(c.ctx, 'accounts:delete', { ids: [gone.id] });
+    s.accounts.splice(s.accounts.indexOf(gone), 1);
   } else {
-    const opps = (await call<Opportunity[]>(c.ctx, 'pipeline:list', {})).filter((o) => o.status === 'open');
-    if (opps.length === 0) return randomChange(c, serial);
-    const { stages } = await call<PipelineLookups>(c.ctx, 'pipeline:lookups', {});
-    const o = pick(opps);
-    if (rng() < 0.6) await call(c.ctx, 'pipeline:update', { id: o.id, patch: { stageId: pick(stages).id } });
+    const o = pick(s.opportunities);
+    if (rng() < 0.6) await call(c.ctx, 'pipeline:update', { id: o.id, patch: { stageId: pick(s.stages).id } });
     else await call(c.ctx, 'pipeline:update', { id: o.id, patch: { nextStep: tag, amount: Math.floor(rng() * 10_000_000) } });
   }
 }
@@ -131,7 +140,8 @@ describe(`convergence: ${CLIENTS} books × ${CHANGES} random changes, random dis
     let failedSyncs = 0;
     for (let round = 0; round < ROUNDS; round++) {
       for (const c of clients) {
-        for (let k = 0; k < perRound && round * perRound + k < CHANGES; k++) await randomChange(c, round * perRound + k);
+        const s = await seen(c);
+        for (let k = 0; k < perRound && round * perRound + k < CHANGES; k++) await randomChange(c, s, round * perRound + k);
       }
       for (const c of clients) {
         const reachable = rng() >= 0.15;
