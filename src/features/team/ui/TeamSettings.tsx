@@ -198,6 +198,7 @@ function SignIn({ email, busy, run }: { email: string; busy: boolean; run: Run }
   return (
     <Form
       form={form}
+      name="teamSignIn"
       layout="inline"
       initialValues={{ email }}
       onFinish={(v) => void run(() => call('team:signIn', v), t('status.signedIn'))}
@@ -215,6 +216,8 @@ function SignIn({ email, busy, run }: { email: string; busy: boolean; run: Run }
   );
 }
 
+// Each form has a name: antd derives the inputs' ids from it, and a bare `email` id would
+// collide with the organisation's person dialog on the same page (its label would point here).
 function ServerAndEmail() {
   const { t } = useTranslation('team');
   return (
@@ -238,7 +241,7 @@ function JoinTeam({ busy, run }: { busy: boolean; run: Run }) {
       location.reload();
     });
   return (
-    <Form<JoinForm> layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void join(v)}>
+    <Form<JoinForm> name="teamJoin" layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void join(v)}>
       <Typography.Paragraph type="secondary">{t('join.body')}</Typography.Paragraph>
       <ServerAndEmail />
       <Form.Item name="inviteCode" label={t('inviteCode')} extra={t('inviteCodeHelp')}>
@@ -258,7 +261,7 @@ function CreateTeam({ busy, run, onInvites }: { busy: boolean; run: Run; onInvit
   const { t } = useTranslation('team');
   const create = (v: CreateForm) => run(async () => onInvites((await call('team:createTeam', v)).invites));
   return (
-    <Form<CreateForm> layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void create(v)}>
+    <Form<CreateForm> name="teamCreate" layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void create(v)}>
       <Typography.Paragraph type="secondary">{t('create.body')}</Typography.Paragraph>
       <ServerAndEmail />
       <Form.Item name="password" label={t('newPassword')} rules={[{ required: true, min: 8, message: t('newPassword') }]}>
