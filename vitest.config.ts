@@ -9,6 +9,7 @@ export default defineConfig({
       'test/excel/**/*.test.ts',
       'test/reliability/**/*.test.ts',
       'test/web/**/*.test.ts',
+      'test/team/**/*.test.ts',
     ],
     pool: 'forks',
     testTimeout: 60_000,

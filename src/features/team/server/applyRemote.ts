@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../platform/db/connection';
+import { EVENTS_TABLE, freeEventSeq, numberSnapshotEvents, renumberEvents } from './eventOrder';
 import { SYNCED_TABLES, isSyncedTable, type FieldChanges, type PulledChange, type PushChange, type RowData } from '../protocol';
 
 // The local apply path for changes pulled from the team server. Rows are written here, not
@@ -76,8 +77,10 @@ export function applyPulledChange(db: Db, change: PulledChange, cache = new Map<
     if (cols.has('created_at')) row.created_at = change.at;
     if (cols.has('updated_at')) row.updated_at = change.at;
     if (cols.has('version')) row.version = 1;
+    if (table === EVENTS_TABLE) row.seq = freeEventSeq(db, row.opportunity_id);
     const names = Object.keys(row);
     db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+    if (table === EVENTS_TABLE) renumberEvents(db, row.opportunity_id);
   } else if (exists && Object.keys(applied).length > 0) {
     const names = Object.keys(applied);
     const meta = cols.has('version') ? ', updated_at = ?, version = version + 1' : ', updated_at = ?';
@@ -179,7 +182,7 @@ export function loadSnapshot(db: Db, tables: Record<string, RowData[]>): number 
       const cols = columnsOf(db, table, cache);
       db.prepare(`DELETE FROM ${table}`).run();
       const inserts = new Map<string, Statement<unknown[]>>();
-      for (const row of rows) {
+      for (const row of table === EVENTS_TABLE ? numberSnapshotEvents(rows) : rows) {
         const names = Object.keys(row).filter((c) => NAME.test(c) && cols.has(c));
         const sig = names.join(',');
         let stmt = inserts.get(sig);
