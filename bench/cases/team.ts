@@ -82,6 +82,7 @@ export const teamCases: BenchCase[] = [
     size: `${N.toLocaleString('en-US')} accounts, ${CHANGES.toLocaleString('en-US')} changes`,
     target: 'download ratio ≤ 2 (vs the accounts export floor); push + pull of 1,000 changes < 1,000 ms',
     measure: 'download',
+    met: ({ ratio, extra: e = {} }) => ratio !== null && ratio <= 2 && e.pushPull! < 1000,
     async prepare(dir) {
       fs.mkdirSync(path.join(dir, 'team'), { recursive: true });
       await makeAccountsBook(f(dir, 'full.sqlite'), N);
