@@ -217,6 +217,10 @@ describe('the gate as pure rules', () => {
     expect(originAllowed({ host, 'sec-fetch-site': 'same-site' }, 'page').ok).toBe(false);
     expect(originAllowed({ host }, 'api')).toEqual({ ok: true });
     expect(originAllowed({ host, origin: 'http://127.0.0.1:5000' }, 'api')).toEqual({ ok: true });
+    // https is the page's own scheme only behind TLS (the team server's --behind-tls).
+    expect(originAllowed({ host, origin: 'https://127.0.0.1:5000' }, 'api').ok).toBe(false);
+    expect(originAllowed({ host, origin: 'https://127.0.0.1:5000' }, 'api', 'https')).toEqual({ ok: true });
+    expect(originAllowed({ host, origin: 'http://127.0.0.1:5000' }, 'api', 'https').ok).toBe(false);
   });
   it('reads one cookie by exact name', () => {
     expect(cookieValue('a=1; sw-page-5=xyz; b=2', 'sw-page-5')).toBe('xyz');

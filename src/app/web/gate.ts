@@ -33,11 +33,12 @@ export type Verdict = { ok: true } | { ok: false; status: number; reason: string
  * Sec-Fetch-Site 'none' is a navigation the user started (typed or pasted the URL): allowed
  * for the page, never for the API.
  */
-export function originAllowed(headers: http.IncomingHttpHeaders, kind: RouteKind): Verdict {
-  // https: the team server's sign-in mode runs behind a TLS proxy that keeps the Host header.
-  const own = [`http://${headers.host ?? ''}`, `https://${headers.host ?? ''}`];
+export function originAllowed(headers: http.IncomingHttpHeaders, kind: RouteKind, scheme: 'http' | 'https' = 'http'): Verdict {
+  // https only when the deployer says TLS terminates in front (the team server's --behind-tls,
+  // with a proxy that keeps the Host header); `npm run web` is plain http on loopback.
+  const own = `${scheme}://${headers.host ?? ''}`;
   const origin = headers.origin;
-  if (origin !== undefined && !own.includes(origin)) return { ok: false, status: 403, reason: `requests from ${origin} are not accepted` };
+  if (origin !== undefined && origin !== own) return { ok: false, status: 403, reason: `requests from ${origin} are not accepted` };
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && !(kind === 'page' && site === 'none')) {
     return { ok: false, status: 403, reason: `cross-origin request refused (Sec-Fetch-Site: ${site})` };

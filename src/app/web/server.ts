@@ -193,7 +193,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return send(res, 421, { ok: false, error: { code: 'forbidden', message: `wrong Host header: use http://127.0.0.1:${port}/` } });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const kind = routeKind(req.method, url.pathname);
-    const origin = originAllowed(req.headers, kind);
+    const origin = originAllowed(req.headers, kind, sessions?.secureCookie ? 'https' : 'http');
     if (!origin.ok) return send(res, origin.status, { ok: false, error: { code: 'forbidden', message: origin.reason } });
     if (sessions && (await signInRoutes(sessions, req, res, url))) return;
     const auth = authorised(req, url, kind);

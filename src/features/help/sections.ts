@@ -1,7 +1,7 @@
 // Which section of the method (docs/<lang>/<page>.md, heading `{#id}`) each screen's "?"
 // opens. A key is an area, or `area.tab` for a tab with a section of its own.
 
-export const DOC_PAGES = ['getting-started', 'accounts', 'abc', 'pipeline', 'negotiation', 'training', 'receivables'] as const;
+export const DOC_PAGES = ['getting-started', 'accounts', 'abc', 'pipeline', 'negotiation', 'training', 'receivables', 'team'] as const;
 export type DocPage = (typeof DOC_PAGES)[number];
 export const DOC_LANGS = ['en', 'zh-CN'] as const;
 
