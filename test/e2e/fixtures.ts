@@ -66,6 +66,18 @@ export const test = base.extend<{ transport: TransportKind; startWith: StartWith
       if (m.type() === 'error' && /AG Grid/i.test(m.text())) gridErrors.push(m.text());
     });
 
+    // The browser's file picker is answered from the same queue. The listener is on from the
+    // start: Playwright turns interception on asynchronously when a listener is added, so a
+    // listener added just before the click could lose the race to it (the chooser then opens
+    // natively, unseen, and the test waits out its timeout).
+    let filesSet: Promise<void> = Promise.resolve();
+    if (transport === 'web') {
+      page.on('filechooser', (chooser) => {
+        const next = pendingOpen.shift();
+        filesSet = chooser.setFiles(next ?? []);
+      });
+    }
+
     if (transport === 'bridge') {
       await page.exposeFunction('__invoke', async (channel: string, input: unknown) => {
         if (channel === 'files:pickOpen') {
@@ -104,14 +116,11 @@ export const test = base.extend<{ transport: TransportKind; startWith: StartWith
         await expect(page.getByTestId('app-title')).toBeVisible();
       },
       async chooseFile(filePath, action) {
-        if (transport === 'bridge') {
-          pendingOpen.push(filePath);
-          await action();
-        } else {
-          const chooser = page.waitForEvent('filechooser');
-          await action();
-          await (await chooser).setFiles(filePath);
-        }
+        pendingOpen.push(filePath);
+        await action();
+        // The picker took the file (the bridge's pickOpen or the browser's chooser).
+        await expect.poll(() => pendingOpen.includes(filePath)).toBe(false);
+        await filesSet;
       },
       async saveFile(action) {
         if (transport === 'bridge') {
