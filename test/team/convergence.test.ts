@@ -90,6 +90,15 @@ async function randomChange(c: Client, s: Seen, serial: number): Promise<void> {
     await call(c.ctx, 'accounts:update', { id: pick(s.accounts).id, patch: { [field]: tag } });
   } else if (r < 0.65) {
     await call(c.ctx, 'accounts:create', { name: `新客户 ${tag}`, territoryId: pick(s.accounts).territoryId, city: '上海' });
+  } else if (r < 0.7 && c.who === 'admin') {
+    // A move between territories, to an owner there: the account with its contacts, deals and
+    // receivables leaves one rep's book for another's.
+    const moving = pick(s.accounts);
+    const owners = s.accounts.filter((a) => a.territoryId !== moving.territoryId && a.ownerId);
+    if (owners.length > 0) {
+      const to = pick(owners);
+      await call(c.ctx, 'accounts:update', { id: moving.id, patch: { territoryId: to.territoryId, ownerId: to.ownerId } });
+    }
   } else if (r < 0.7 && s.accounts.length > 5) {
     const gone = pick(s.accounts);
     await call(c.ctx, 'accounts:delete', { ids: [gone.id] });

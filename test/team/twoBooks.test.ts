@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerContext } from '../../src/platform/context';
 import type { Account } from '../../src/features/accounts/contract';
 import type { TeamConflict, TeamStatus } from '../../src/features/team/contract';
-import { call, EAST, startDesktopTeam, type DesktopTeam } from './desktopTeam';
+import { call, EAST, syncOk, startDesktopTeam, type DesktopTeam } from './desktopTeam';
 
 // Issue 21's two-book tests: desktop books of one territory edit offline, then sync through the
 // real team server (real PostgreSQL). The server's order decides; nothing is lost.
@@ -24,10 +24,7 @@ afterAll(async () => {
   await team?.stop();
 });
 
-const sync = async (ctx: ServerContext) => {
-  const r = await call<{ error: string | null }>(ctx, 'team:syncNow');
-  expect(r.error).toBeNull();
-};
+const sync = syncOk;
 const account = async (ctx: ServerContext, id: string) => (await call<Account[]>(ctx, 'accounts:list')).find((a) => a.id === id);
 const edit = (ctx: ServerContext, id: string, patch: Record<string, unknown>) => call(ctx, 'accounts:update', { id, patch });
 

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import {
   allocationProblem,
   FINANCE_ACCOUNT_FIELDS,
+  followerChanges,
   mergeChange,
   type LaterChange,
   type NewConflict,
@@ -34,6 +35,19 @@ interface Target {
   rowId: string;
   family: string;
   territory: string | null;
+}
+
+/** A row that changes territory: the updated row itself, or one that follows it. */
+interface MovingRow {
+  table: string;
+  rowId: string;
+  family: string;
+  data: RowData;
+  deletedAt: string | null;
+  /** A `follows` row that is not a fact: its territory_id column is updated too (a `via` row has none). */
+  ownsTerritory?: boolean;
+  /** The owner of the row it follows, after the move (an open opportunity takes its account's). */
+  parentOwner?: unknown;
 }
 
 const key = (table: string, id: string) => `${table}\u0000${id}`;
@@ -111,7 +125,7 @@ class Push {
     }>(
       `SELECT c.table_name, c.row_id, c.person_id, c.position, c.op, c.changes FROM changes c
        JOIN (SELECT DISTINCT t, i FROM unnest($1::text[], $2::text[]) AS k(t, i)) k ON c.table_name = k.t AND c.row_id = k.i
-       WHERE c.position > $3 ORDER BY c.position`,
+       WHERE c.position > $3 AND c.op NOT IN ('arrive', 'leave') ORDER BY c.position`,
       [tables, rowIds, this.basePosition],
     );
     for (const r of later.rows) {
@@ -156,9 +170,20 @@ class Push {
       if (problem) return this.reject(change, target, problem);
     }
 
+    const applied = decision.outcome === 'applied' ? decision.applied : {};
+    // An update of the row's own territory moves it, and the rows that follow it, on both sides.
+    const nextTerritory =
+      decision.outcome === 'applied' && spec.territory === 'own' && (spec.territoryColumn ?? 'territory_id') in applied
+        ? ((decision.next.data[spec.territoryColumn ?? 'territory_id'] as string | null) ?? null)
+        : territory;
+    const moved = stored !== undefined && nextTerritory !== territory;
+    const followers = moved && decision.outcome === 'applied' ? await this.followers(change.table, change.rowId, decision.next.data) : [];
+    if (moved && !(await this.mayMove([spec.family, ...followers.map((f) => f.family)], territory, nextTerritory))) {
+      return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
+    }
+
     const position = ++this.position;
     this.taken.add(id);
-    const applied = decision.outcome === 'applied' ? decision.applied : {};
     this.pendingChanges.push({
       position,
       id,
@@ -170,17 +195,11 @@ class Push {
       op: change.op,
       changes: applied,
       client_at: change.at,
+      other_territory: null,
+      batch_id: change.batchId ?? null,
     });
     if (decision.outcome === 'applied') {
       const next = decision.next;
-      const nextTerritory =
-        spec.territory === 'own' && 'territory_id' in applied ? ((next.data.territory_id as string | null) ?? null) : territory;
-      if (nextTerritory !== territory && !(await this.may('sw_may_write', spec.family, nextTerritory))) {
-        this.position--;
-        this.pendingChanges.pop();
-        this.taken.delete(id);
-        return { id, position: null, outcome: 'rejected', reason: 'forbidden' };
-      }
       this.rows.set(k, { ...next, territory: nextTerritory });
       this.pendingRows.set(k, {
         table_name: change.table,
@@ -192,6 +211,10 @@ class Push {
         position,
       });
       this.later.set(k, [...(this.later.get(k) ?? []), { personId: this.personId, position, op: change.op, fields: Object.keys(applied) }]);
+      if (moved) {
+        const self = { table: change.table, rowId: change.rowId, family: spec.family, data: next.data, deletedAt: next.deletedAt };
+        for (const row of [self, ...followers]) this.move(row, territory, nextTerritory, change.at);
+      }
     }
     for (const c of decision.conflicts) this.conflict(randomUUID(), position, c, target, null);
     return { id, position, outcome: decision.outcome };
@@ -234,9 +257,9 @@ class Push {
     const tx = this.tx;
     if (this.pendingChanges.length) {
       await tx.query(
-        `INSERT INTO changes (position, id, person_id, table_name, row_id, family, territory_id, op, changes, client_at)
+        `INSERT INTO changes (position, id, person_id, table_name, row_id, family, territory_id, op, changes, client_at, other_territory, batch_id)
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(position BIGINT, id TEXT, person_id TEXT, table_name TEXT, row_id TEXT,
-           family TEXT, territory_id TEXT, op TEXT, changes JSONB, client_at TEXT)`,
+           family TEXT, territory_id TEXT, op TEXT, changes JSONB, client_at TEXT, other_territory TEXT, batch_id TEXT)`,
         [JSON.stringify(this.pendingChanges)],
       );
     }
@@ -261,6 +284,99 @@ class Push {
     this.pendingChanges = [];
     this.pendingRows = new Map();
     this.pendingConflicts = [];
+  }
+
+  /**
+   * The rows that go where this one goes, and theirs in turn: those that take their territory
+   * from it (`via`: a negotiation worksheet from its opportunity, its steps from the worksheet) and
+   * those that keep a copy of it (`follows`: an account's contacts and competitors). Deleted ones
+   * too, so a later restore finds them where their parent is.
+   */
+  private async followers(table: string, rowId: string, parent: RowData): Promise<MovingRow[]> {
+    await this.flush();
+    const out: MovingRow[] = [];
+    for (const [child, spec] of Object.entries(SYNCED_TABLES)) {
+      const via = typeof spec.territory === 'object' && spec.territory.via === table ? spec.territory.column : null;
+      const column = via ?? (spec.follows?.table === table ? spec.follows.column : null);
+      if (!column) continue;
+      const r = await this.tx.query<{ id: string; data: RowData; deleted_at: string | null }>(
+        'SELECT id, data, deleted_at FROM rows WHERE table_name = $1 AND data ->> $2 = $3 ORDER BY id',
+        [child, column, rowId],
+      );
+      for (const row of r.rows) {
+        const ownsTerritory = !via && !spec.follows?.fact;
+        const moving = { table: child, rowId: row.id, family: spec.family, data: row.data, deletedAt: row.deleted_at };
+        out.push({ ...moving, ownsTerritory, parentOwner: parent.owner_id });
+        out.push(...(await this.followers(child, row.id, row.data)));
+      }
+    }
+    return out;
+  }
+
+  /** Moving needs the right to write every moving row's family on both sides. */
+  private async mayMove(families: string[], from: string | null, to: string | null): Promise<boolean> {
+    for (const family of new Set(families)) {
+      if (!(await this.may('sw_may_write', family, from)) || !(await this.may('sw_may_write', family, to))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Files a moved row under its new territory and writes the `leave` and `arrive` that readers of
+   * one side only are sent. A follower with its own territory column gets it updated first, as an
+   * update by the mover that everyone who sees both sides applies like any other.
+   */
+  private move(moving: MovingRow, from: string | null, to: string | null, at: string): void {
+    let row = moving;
+    const base = { person_id: this.personId, table_name: row.table, row_id: row.rowId, family: row.family, client_at: at, batch_id: null };
+    const k = key(row.table, row.rowId);
+    if (row.ownsTerritory) {
+      const changes = followerChanges(row.table, row.data, to, row.parentOwner);
+      if (!('territory_id' in changes)) return;
+      row = { ...row, data: { ...row.data, ...afterValues(changes) } };
+      const position = ++this.position;
+      this.pendingChanges.push({
+        ...base,
+        position,
+        id: randomUUID(),
+        territory_id: from,
+        op: 'update',
+        changes,
+        other_territory: null,
+      });
+      this.later.set(k, [...(this.later.get(k) ?? []), { personId: this.personId, position, op: 'update', fields: Object.keys(changes) }]);
+    }
+    const leave = ++this.position;
+    this.pendingChanges.push({
+      ...base,
+      position: leave,
+      id: randomUUID(),
+      territory_id: from,
+      op: 'leave',
+      changes: {},
+      other_territory: to,
+    });
+    const arrive = ++this.position;
+    const whole = Object.fromEntries(Object.entries(row.data).map(([col, value]) => [col, [null, value]]));
+    this.pendingChanges.push({
+      ...base,
+      position: arrive,
+      id: randomUUID(),
+      territory_id: to,
+      op: 'arrive',
+      changes: whole,
+      other_territory: from,
+    });
+    this.rows.set(k, { data: row.data, deletedAt: row.deletedAt, territory: to });
+    this.pendingRows.set(k, {
+      table_name: row.table,
+      id: row.rowId,
+      family: row.family,
+      territory_id: to,
+      data: row.data,
+      deleted_at: row.deletedAt,
+      position: arrive,
+    });
   }
 
   private async may(fn: 'sw_may_write' | 'sw_may_see', family: string, territory: string | null): Promise<boolean> {

@@ -25,9 +25,12 @@ export function pull(pool: pg.Pool, personId: string, after: number, limit: numb
         op: PulledChange['op'];
         changes: PulledChange['changes'];
         client_at: string;
+        batch_id: string | null;
       }>(
-        `SELECT position, id, person_id, table_name, row_id, op, changes, client_at FROM changes
-         WHERE position > $1 ORDER BY position LIMIT $2`,
+        // A move's leave and arrive go only to those who see one side of it (see migration 0002).
+        `SELECT position, id, person_id, table_name, row_id, op, changes, client_at, batch_id FROM changes
+         WHERE position > $1 AND NOT (op IN ('arrive', 'leave') AND sw_may_see(family, other_territory))
+         ORDER BY position LIMIT $2`,
         [after, limit + 1],
       );
       const more = r.rows.length > limit;
@@ -41,6 +44,7 @@ export function pull(pool: pg.Pool, personId: string, after: number, limit: numb
         op: c.op,
         changes: c.changes,
         at: c.client_at,
+        ...(c.batch_id ? { batchId: c.batch_id } : {}),
       }));
       const last = more ? changes[changes.length - 1]!.position : Math.max(top, after);
       return { changes, conflicts: await openConflicts(tx), last, more };

@@ -10,7 +10,10 @@ export async function rowTerritory(
   parentTerritory: (table: string, id: string) => Promise<string | null>,
 ): Promise<string | null> {
   if (spec.territory === 'none') return null;
-  if (spec.territory === 'own') return typeof data.territory_id === 'string' ? data.territory_id : null;
+  if (spec.territory === 'own') {
+    const territory = data[spec.territoryColumn ?? 'territory_id'];
+    return typeof territory === 'string' ? territory : null;
+  }
   const parentId = data[spec.territory.column];
   return typeof parentId === 'string' ? parentTerritory(spec.territory.via, parentId) : null;
 }

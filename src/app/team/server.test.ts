@@ -126,11 +126,17 @@ describe('territories are enforced by the database', () => {
         await client.query('BEGIN');
         await client.query(`SELECT set_config('sw.person_id', $1, true)`, [PEOPLE.repEast.id]);
         await client.query(`SET LOCAL ROLE ${role}`);
-        const rows = await client.query<{ id: string; territory_id: string | null }>('SELECT id, territory_id FROM rows');
-        const changes = await client.query<{ row_id: string; territory_id: string | null }>('SELECT row_id, territory_id FROM changes');
+        // The directory of people is the team's by design (family 'people'); everything else of West is not.
+        const rows = await client.query<{ id: string; territory_id: string | null }>(
+          "SELECT id, territory_id FROM rows WHERE family <> 'people'",
+        );
+        const changes = await client.query<{ row_id: string; territory_id: string | null }>(
+          "SELECT row_id, territory_id FROM changes WHERE family <> 'people'",
+        );
+        const people = await client.query<{ id: string }>("SELECT id FROM rows WHERE family = 'people' AND territory_id = 'T-west'");
         const owner = await client.query<{ tableowner: string }>(`SELECT tableowner FROM pg_tables WHERE tablename = 'rows'`);
         await client.query('ROLLBACK');
-        return { rows: rows.rows, changes: changes.rows, owner: owner.rows[0]!.tableowner };
+        return { rows: rows.rows, changes: changes.rows, people: people.rows, owner: owner.rows[0]!.tableowner };
       };
       for (const role of ['sw_app', 'sw_owner']) {
         const seen = await probe(role);
@@ -138,6 +144,7 @@ describe('territories are enforced by the database', () => {
         expect(seen.rows.filter((r) => r.territory_id === 'T-west')).toEqual([]);
         expect(seen.rows.map((r) => r.id)).not.toContain('acc-west');
         expect(seen.changes.filter((r) => r.territory_id === 'T-west')).toEqual([]);
+        expect(seen.people.map((r) => r.id)).toEqual(['p-rep-west']);
         expect(seen.owner).toBe('sw_owner');
       }
       // The same SQL as the superuser (no RLS at all) does see West: the empty answers above are the policy's.

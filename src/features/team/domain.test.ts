@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocationProblem, mergeChange, type ServerRow } from './domain';
+import { allocationProblem, followerChanges, mergeChange, type ServerRow } from './domain';
 
 const opts = { appendOnly: false, idColumn: 'id', rowId: 'acc1' };
 const row = (data: Record<string, unknown>, deletedAt: string | null = null): ServerRow => ({
@@ -115,5 +115,24 @@ describe('allocation invariant', () => {
   });
   it('refuses more than the payment has left', () => {
     expect(allocationProblem({ ...base, paymentAmount: 3_000, amount: 3_001 })).toMatch(/payment has 3000 fen left/);
+  });
+});
+
+describe('followerChanges (a row that goes where its parent goes)', () => {
+  it('moves the territory; an open deal takes the account’s new owner, a closed one keeps its own', () => {
+    expect(followerChanges('contacts', { territory_id: 'E', name: 'x' }, 'W', 'rep-w')).toEqual({ territory_id: ['E', 'W'] });
+    expect(followerChanges('opportunities', { territory_id: 'E', status: 'open', owner_id: 'rep-e' }, 'W', 'rep-w')).toEqual({
+      territory_id: ['E', 'W'],
+      owner_id: ['rep-e', 'rep-w'],
+    });
+    expect(followerChanges('opportunities', { territory_id: 'E', status: 'won', owner_id: 'rep-e' }, 'W', 'rep-w')).toEqual({
+      territory_id: ['E', 'W'],
+    });
+  });
+  it('an account without an owner leaves the deal’s owner to be named; a row already there changes nothing', () => {
+    expect(followerChanges('opportunities', { territory_id: 'E', status: 'open', owner_id: 'rep-e' }, 'W', null)).toEqual({
+      territory_id: ['E', 'W'],
+    });
+    expect(followerChanges('contacts', { territory_id: 'W' }, 'W', null)).toEqual({});
   });
 });

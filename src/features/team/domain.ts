@@ -163,3 +163,17 @@ export function allocationProblem(a: {
 
 /** Finance reads accounts everywhere but writes only the receivable figure its payments move. */
 export const FINANCE_ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['receivable_fen']);
+
+/**
+ * What a row that follows a moved parent changes (`follows` in protocol.ts): its territory, and
+ * for an open opportunity its owner, who must work in the territory: the account's owner there,
+ * when it has one. A closed deal keeps who won or lost it.
+ */
+export function followerChanges(table: string, data: RowData, to: string | null, parentOwner: unknown): FieldChanges {
+  const out: FieldChanges = {};
+  if (data.territory_id !== to) out.territory_id = [data.territory_id ?? null, to];
+  if (table === 'opportunities' && data.status === 'open' && typeof parentOwner === 'string' && data.owner_id !== parentOwner) {
+    out.owner_id = [data.owner_id ?? null, parentOwner];
+  }
+  return out;
+}

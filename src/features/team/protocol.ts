@@ -4,7 +4,7 @@ import * as z from 'zod';
 // team server, and which SQLite tables travel as rows. Both sides import this file; the server
 // is the one order (positions), the desktop's change_log is the outbox.
 
-export const FAMILIES = ['org', 'accounts', 'pipeline', 'negotiation', 'training', 'receivables', 'settings'] as const;
+export const FAMILIES = ['org', 'people', 'accounts', 'pipeline', 'negotiation', 'training', 'receivables', 'settings'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export const TEAM_ROLES = ['admin', 'manager', 'rep', 'finance', 'trainer'] as const;
@@ -26,10 +26,26 @@ export interface SyncedTable {
   appendOnly: boolean;
   /** The key column when it is not `id` (settings are keyed by `key`). */
   idColumn?: 'key';
+  /** For 'own': the column holding the territory when it is not `territory_id`. */
+  territoryColumn?: 'scope_territory_id';
+  /**
+   * For 'own': the parent whose territory this row keeps a copy of. When the parent moves, the
+   * server moves the row with it: an account's contacts, deals and receivables go where the
+   * account goes, and their territory column is updated. A fact (`fact: true`: an opportunity's
+   * events, a payment) keeps the territory it happened in; only who may see it moves.
+   */
+  follows?: { table: string; column: string; fact?: true };
 }
 
 const own = (family: Family, appendOnly = false): SyncedTable => ({ family, territory: 'own', appendOnly });
 const none = (family: Family, appendOnly = false): SyncedTable => ({ family, territory: 'none', appendOnly });
+/** An 'own' row that goes where its parent goes (see `follows`). */
+const child = (family: Family, table: string, column: string, appendOnly = false): SyncedTable => ({
+  family,
+  territory: 'own',
+  appendOnly,
+  follows: appendOnly ? { table, column, fact: true } : { table, column },
+});
 const via = (family: Family, parent: string, column: string): SyncedTable => ({
   family,
   territory: { via: parent, column },
@@ -43,22 +59,27 @@ const via = (family: Family, parent: string, column: string): SyncedTable => ({
  */
 export const SYNCED_TABLES: Readonly<Record<string, SyncedTable>> = {
   territories: none('org'),
-  reps: own('org'),
+  // The team's directory: everyone sees every person (a deal or an event names people of other
+  // territories once it moves); a person is edited by the admin or a manager of their territory.
+  reps: own('people'),
   manager_territories: own('org'),
   stage_models: none('org'),
   stages: none('org'),
   settings: { family: 'settings', territory: 'none', appendOnly: false, idColumn: 'key' },
 
   accounts: own('accounts'),
-  contacts: own('accounts'),
-  competitors: own('accounts'),
-  grade_batches: none('accounts', true),
+  contacts: child('accounts', 'accounts', 'account_id'),
+  competitors: child('accounts', 'accounts', 'account_id'),
+  // A grading's rule: filed under the territory it graded, team-wide when it graded every territory
+  // (reps and managers see team-wide accounts rows, which are only these), so another person's
+  // grade history names the rule.
+  grade_batches: { family: 'accounts', territory: 'own', appendOnly: true, territoryColumn: 'scope_territory_id' },
 
-  opportunities: own('pipeline'),
-  opportunity_points: own('pipeline'),
-  opportunity_pains: own('pipeline'),
-  opportunity_events: own('pipeline', true),
-  commitments: own('pipeline'),
+  opportunities: child('pipeline', 'accounts', 'account_id'),
+  opportunity_points: child('pipeline', 'opportunities', 'opportunity_id'),
+  opportunity_pains: child('pipeline', 'opportunities', 'opportunity_id'),
+  opportunity_events: child('pipeline', 'opportunities', 'opportunity_id', true),
+  commitments: child('pipeline', 'opportunities', 'opportunity_id'),
   quotas: own('pipeline'),
   forecast_calls: own('pipeline'),
   forecast_call_items: own('pipeline'),
@@ -79,13 +100,14 @@ export const SYNCED_TABLES: Readonly<Record<string, SyncedTable>> = {
   training_pairings: none('training'),
   training_outcomes: none('training'),
 
-  rcv_contracts: own('receivables'),
-  rcv_milestones: own('receivables'),
-  rcv_invoices: own('receivables'),
-  rcv_payments: own('receivables', true),
-  rcv_allocations: own('receivables', true),
-  rcv_collection_actions: own('receivables', true),
-  rcv_credit_control: own('receivables'),
+  // Forecast calls and provision bookings are a period's record: they stay where they were made.
+  rcv_contracts: child('receivables', 'accounts', 'account_id'),
+  rcv_milestones: child('receivables', 'rcv_contracts', 'contract_id'),
+  rcv_invoices: child('receivables', 'accounts', 'account_id'),
+  rcv_payments: child('receivables', 'accounts', 'account_id', true),
+  rcv_allocations: child('receivables', 'accounts', 'account_id', true),
+  rcv_collection_actions: child('receivables', 'accounts', 'account_id', true),
+  rcv_credit_control: child('receivables', 'accounts', 'account_id'),
   rcv_rate_versions: none('receivables'),
   rcv_provision_bookings: none('receivables', true),
   rcv_provision_booking_lines: own('receivables', true),
@@ -107,6 +129,17 @@ export type FieldChanges = z.infer<typeof zFieldChanges>;
 
 export const zOp = z.enum(['insert', 'update', 'delete', 'restore']);
 export type Op = z.infer<typeof zOp>;
+
+/**
+ * What a pull carries besides the pushed ops. The server writes these when an update moves a row
+ * to another territory: `leave` to those who could see it only where it was (the book drops the
+ * row), `arrive` with the whole row to those who can see it only where it went (the book adds it).
+ */
+export const zPulledOp = z.enum([...zOp.options, 'arrive', 'leave']);
+export type PulledOp = z.infer<typeof zPulledOp>;
+
+/** A change log batch id (a Pareto application, an import): grade history names the rule from it. */
+const zBatchId = z.string().min(1).max(64).optional();
 
 export const zPerson = z.object({
   id: z.string(),
@@ -148,6 +181,7 @@ export const zPushChange = z.object({
   op: zOp,
   changes: zFieldChanges,
   at: z.string(),
+  batchId: zBatchId,
 });
 export type PushChange = z.infer<typeof zPushChange>;
 
@@ -173,9 +207,10 @@ export const zPulledChange = z.object({
   personId: z.string(),
   table: z.string(),
   rowId: z.string(),
-  op: zOp,
+  op: zPulledOp,
   changes: zFieldChanges,
   at: z.string(),
+  batchId: zBatchId,
 });
 export type PulledChange = z.infer<typeof zPulledChange>;
 

@@ -236,8 +236,9 @@ export async function exportReview(
   const review = buildReviewFromDb(ctx.db, req);
   // The review's rows carry ids; the workbook names them.
   const label = new Map(
+    // LEFT JOIN: a team book holds only what its person may see, which need not include the account.
     (
-      ctx.db.prepare('SELECT o.id, o.ref, o.name, a.name FROM opportunities o JOIN accounts a ON a.id = o.account_id').raw().all() as [
+      ctx.db.prepare('SELECT o.id, o.ref, o.name, a.name FROM opportunities o LEFT JOIN accounts a ON a.id = o.account_id').raw().all() as [
         string,
         string | null,
         string,
@@ -246,8 +247,8 @@ export async function exportReview(
     ).map((r) => [r[0], r]),
   );
   const rows = review.rows.map((r) => {
-    const l = label.get(r.id)!;
-    return { ...r, ref: l[1], name: l[2], accountName: l[3] };
+    const l = label.get(r.id);
+    return { ...r, ref: l?.[1] ?? null, name: l?.[2] ?? r.id, accountName: l?.[3] ?? '' };
   });
   const sheets = reviewSheets({ ...review, rows }, namesOf(ctx, req.lang ?? 'en'));
   const r = await writeWorkbook(filePath, sheets, job ? { job, date: req.to } : { date: req.to });

@@ -10,7 +10,7 @@ import { SYNCED_TABLES, isSyncedTable, type FieldChanges, type PulledChange, typ
 
 const NAME = /^[a-z_]+$/;
 const LOG_REMOTE =
-  "INSERT INTO change_log (id, at, table_name, row_id, op, changes, batch_id, origin, server_position) VALUES (?, ?, ?, ?, ?, ?, NULL, 'remote', ?)";
+  "INSERT INTO change_log (id, at, table_name, row_id, op, changes, batch_id, origin, server_position) VALUES (?, ?, ?, ?, ?, ?, ?, 'remote', ?)";
 
 const keyOf = (table: string): string => SYNCED_TABLES[table]?.idColumn ?? 'id';
 
@@ -59,6 +59,7 @@ export type ApplyOutcome = 'applied' | 'own' | 'seen' | 'skipped';
 /** Applies one pulled change (call inside withoutForeignKeys, in position order). */
 export function applyPulledChange(db: Db, change: PulledChange, cache = new Map<string, Set<string>>()): ApplyOutcome {
   if (!isSyncedTable(change.table)) return 'skipped';
+  if (change.op === 'leave' || change.op === 'arrive') return applyMove(db, change, cache);
   const logged = db.prepare('SELECT origin FROM change_log WHERE id = ?').get(change.id) as { origin: string | null } | undefined;
   if (logged) return logged.origin === null ? 'own' : 'seen';
   const table = change.table;
@@ -94,7 +95,56 @@ export function applyPulledChange(db: Db, change: PulledChange, cache = new Map<
   // nothing to change here; it is still logged as seen.
   // Logged whole, as the server holds it: the field history shows a value that lost too, and a
   // change taken back later finds the server's value of each field here.
-  db.prepare(LOG_REMOTE).run(change.id, change.at, table, change.rowId, change.op, JSON.stringify(change.changes), change.position);
+  db.prepare(LOG_REMOTE).run(
+    change.id,
+    change.at,
+    table,
+    change.rowId,
+    change.op,
+    JSON.stringify(change.changes),
+    change.batchId ?? null,
+    change.position,
+  );
+  return 'applied';
+}
+
+/**
+ * A row moved out of what this person sees (leave: the book drops it, its history stays in the
+ * log) or into it (arrive: the whole row, added or, if a copy is here, brought up to date).
+ * Neither is logged: they are not edits, and the server sends each once, in order.
+ */
+function applyMove(db: Db, change: PulledChange, cache: Map<string, Set<string>>): ApplyOutcome {
+  const table = change.table;
+  const key = keyOf(table);
+  if (change.op === 'leave') {
+    db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`).run(change.rowId);
+    return 'applied';
+  }
+  const cols = columnsOf(db, table, cache);
+  const row: RowData = {};
+  for (const [col, [, value]] of Object.entries(change.changes)) if (NAME.test(col) && cols.has(col)) row[col] = value;
+  db.prepare('INSERT OR REPLACE INTO sync_arrivals (table_name, row_id, position, data) VALUES (?, ?, ?, ?)').run(
+    table,
+    change.rowId,
+    change.position,
+    JSON.stringify(row),
+  );
+  row[key] = change.rowId;
+  if (table === EVENTS_TABLE) {
+    // Events are never updated (a trigger guards it); one arrives once, numbered like any received one.
+    if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(change.rowId)) return 'applied';
+    row.seq = freeEventSeq(db, row.opportunity_id);
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((n) => row[n]));
+    renumberEvents(db, row.opportunity_id);
+    return 'applied';
+  }
+  const names = Object.keys(row);
+  const updates = names.filter((n) => n !== key);
+  db.prepare(
+    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+     ON CONFLICT(${key}) DO UPDATE SET ${updates.map((n) => `${n} = excluded.${n}`).join(', ')}`,
+  ).run(...names.map((n) => row[n]));
   return 'applied';
 }
 
@@ -135,6 +185,7 @@ export function revertLocalChange(db: Db, change: PushChange, logId: string, at:
     change.op === 'insert' ? 'delete' : 'update',
     JSON.stringify(back),
     null,
+    null,
   );
 }
 
@@ -150,20 +201,31 @@ function pendingFields(db: Db, table: string, rowId: string): Set<string> {
   return new Set(rows.flatMap((json) => Object.keys(JSON.parse(json) as FieldChanges)));
 }
 
-/** The field's value after the latest change the server applied (pulled or pushed from here), if known. */
+/**
+ * The field's value after the latest change the server applied (pulled or pushed from here), if
+ * known. A row that arrived here (moved into the person's territory) is known as a whole as of its
+ * arrival: changes logged before it (from before it left, say) are older than it.
+ */
 function serverValueOf(db: Db, table: string, rowId: string, col: string): { value: unknown } | null {
+  const arrival = db.prepare('SELECT position, data FROM sync_arrivals WHERE table_name = ? AND row_id = ?').get(table, rowId) as
+    { position: number; data: string } | undefined;
   const rows = db
     .prepare(
       `SELECT c.changes FROM change_log c LEFT JOIN sync_pushed p ON p.change_id = c.id
        WHERE c.table_name = ? AND c.row_id = ?
          AND (c.server_position IS NOT NULL OR (c.origin IS NULL AND p.position IS NOT NULL))
+         AND coalesce(c.server_position, p.position) > ?
        ORDER BY coalesce(c.server_position, p.position) DESC`,
     )
     .pluck()
-    .all(table, rowId) as string[];
+    .all(table, rowId, arrival?.position ?? -1) as string[];
   for (const json of rows) {
     const changes = JSON.parse(json) as FieldChanges;
     if (col in changes) return { value: changes[col]![1] };
+  }
+  if (arrival) {
+    const data = JSON.parse(arrival.data) as RowData;
+    if (col in data) return { value: data[col] };
   }
   return null;
 }

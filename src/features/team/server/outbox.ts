@@ -11,6 +11,7 @@ interface LogRow {
   row_id: string;
   op: Op;
   changes: string;
+  batch_id: string | null;
 }
 
 const PENDING = `FROM change_log c WHERE c.origin IS NULL
@@ -20,7 +21,7 @@ export function readOutbox(db: Db, limit = PUSH_MAX): PushChange[] {
   // Non-synced tables (none write the log today) are skipped, not counted as pending forever:
   // they are marked below so the next read does not see them again.
   const rows = db
-    .prepare(`SELECT c.id, c.at, c.table_name, c.row_id, c.op, c.changes ${PENDING} ORDER BY c.seq LIMIT ?`)
+    .prepare(`SELECT c.id, c.at, c.table_name, c.row_id, c.op, c.changes, c.batch_id ${PENDING} ORDER BY c.seq LIMIT ?`)
     .all(limit) as LogRow[];
   const skip = rows.filter((r) => !isSyncedTable(r.table_name));
   if (skip.length > 0) {
@@ -31,7 +32,15 @@ export function readOutbox(db: Db, limit = PUSH_MAX): PushChange[] {
   }
   return rows
     .filter((r) => isSyncedTable(r.table_name))
-    .map((r) => ({ id: r.id, table: r.table_name, rowId: r.row_id, op: r.op, changes: JSON.parse(r.changes) as FieldChanges, at: r.at }));
+    .map((r) => ({
+      id: r.id,
+      table: r.table_name,
+      rowId: r.row_id,
+      op: r.op,
+      changes: JSON.parse(r.changes) as FieldChanges,
+      at: r.at,
+      ...(r.batch_id ? { batchId: r.batch_id } : {}),
+    }));
 }
 
 export function countPending(db: Db): number {
