@@ -19,6 +19,11 @@ import { startTestCluster } from './pgCluster';
 
 export const registry = createRegistry({ validateOutput: true });
 export const call = <T>(ctx: ServerContext, channel: string, input: unknown = {}) => registry.call<T>(ctx, channel, input);
+/** One sync of a book that must reach the server. */
+export async function syncOk(ctx: ServerContext): Promise<void> {
+  const r = await call<{ error: string | null }>(ctx, 'team:syncNow');
+  if (r.error !== null) throw new Error(`sync failed: ${r.error}`);
+}
 
 /** The demo's first territory and its two reps. */
 export const EAST = '019b76da-a800-724f-ac74-e1ff0bfba855';

@@ -157,7 +157,7 @@ export function savePolicies(w: ChangeWriter, settings: RcvSettings, effectiveFr
       rates_bp: JSON.stringify(settings.ratesBp),
     });
     const stored = readSetting<Partial<RcvSettings>>(w.db, KEY, {});
-    writeSetting(w.db, w.clock, KEY, {
+    writeSetting(w, KEY, {
       ...stored,
       ladderFromDays: settings.ladderFromDays,
       ...(settings.provisionBasis ? { provisionBasis: settings.provisionBasis } : {}),
