@@ -124,3 +124,21 @@ describe('a member who is not the admin', () => {
     expect(await pareto(team.admin)).toMatchObject({ a: 80, b: 95 });
   });
 });
+
+describe('finance', () => {
+  it('saves new provision rates (receivables rows finance writes) but not the ladder, a team setting', async () => {
+    const finance = await team.join('finance');
+    type Rcv = { settings: { bounds: number[]; ratesBp: number[]; ladderFromDays: number[]; provisionBasis?: string } };
+    const current = (await call<Rcv>(finance, 'receivables:settings')).settings;
+    const ratesBp = current.ratesBp.map((bp) => Math.min(bp + 50, 10_000));
+    await call(finance, 'receivables:saveSettings', { ...current, ratesBp, effectiveFrom: '2026-11-01' });
+    await expect(
+      call(finance, 'receivables:saveSettings', { ...current, ratesBp, ladderFromDays: current.ladderFromDays.map((d) => d + 1) }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await sync(finance);
+    expect((await status(finance)).pending).toBe(0);
+    await sync(team.admin);
+    const admin = await call<Rcv>(team.admin, 'receivables:settings');
+    expect(admin.settings).toMatchObject({ ratesBp, ladderFromDays: current.ladderFromDays });
+  });
+});
