@@ -142,3 +142,35 @@ describe('finance', () => {
     expect(admin.settings).toMatchObject({ ratesBp, ladderFromDays: current.ladderFromDays });
   });
 });
+
+describe('a team made before the split', () => {
+  it("a member joining takes the team's time zone from the old shared row, not the admin's language or demo mark", async () => {
+    // What an earlier version uploaded: the admin's preferences with the zone, and the book's identity.
+    const old = { locale: 'en', moneyWan: true, backupKeep: 3, timeZone: 'Asia/Tokyo' };
+    await team.pool.query(
+      "UPDATE rows SET data = jsonb_set(data, '{value}', to_jsonb($1::text)) WHERE table_name = 'settings' AND id = 'app'",
+      [JSON.stringify(old)],
+    );
+    await team.pool.query(
+      `INSERT INTO rows (table_name, id, family, territory_id, data, deleted_at, position)
+       VALUES ('settings', 'book', 'settings', NULL, $1, NULL, 0)`,
+      [
+        {
+          key: 'book',
+          value: JSON.stringify({ companyName: '演示公司', demo: true }),
+          created_at: '2026-11-01T00:00:00.000Z',
+          updated_at: '2026-11-01T00:00:00.000Z',
+          version: 1,
+        },
+      ],
+    );
+    const zhang = await team.join('zhang');
+    expect(await settings(zhang)).toEqual({ locale: 'zh-CN', moneyWan: false, backupKeep: 14, timeZone: 'Asia/Tokyo' });
+    expect(readBookIdentity(zhang.db)).toEqual({ companyName: '', demo: false });
+    // The admin's next change of the zone replaces the old row for everyone.
+    await call(team.admin, 'settings:update', { timeZone: 'Europe/Berlin' });
+    await sync(team.admin);
+    await sync(zhang);
+    expect(await settings(zhang)).toEqual({ locale: 'zh-CN', moneyWan: false, backupKeep: 14, timeZone: 'Europe/Berlin' });
+  });
+});
