@@ -84,7 +84,7 @@ export class BookShelf implements Shelf {
     const file = path.join(this.dataDir, newFileName());
     const next = await openBook(file, { ...this.openOpts, shelf: this });
     try {
-      updateSettings(next.db, next.clock, { timeZone: input.timeZone, locale: input.locale });
+      updateSettings(next, { timeZone: input.timeZone, locale: input.locale });
       writeBookIdentity(next.db, next.clock, { companyName: input.companyName, demo: false });
     } catch (err) {
       next.db.close();

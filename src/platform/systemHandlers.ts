@@ -23,7 +23,7 @@ export const systemHandlers: Handlers<Omit<C, (typeof PLATFORM_CHANNELS)[number]
     return { ok: true as const };
   },
   'settings:get': (_in, ctx) => getSettings(ctx.db),
-  'settings:update': (patch, ctx) => updateSettings(ctx.db, ctx.clock, patch),
+  'settings:update': (patch, ctx) => updateSettings(ctx, patch),
   'backup:list': (_in, ctx) => listBackups(ctx.backupDir),
   'backup:create': async (_in, ctx) => ({
     name: await createBackup(ctx.db, ctx.backupDir, 'manual', getSettings(ctx.db).backupKeep, new Date(ctx.clock.now())),

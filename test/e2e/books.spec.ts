@@ -14,8 +14,9 @@ function inFile(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
-    const setting = (key: string) =>
-      JSON.parse((db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? 'null') as Record<
+    // The team's settings (the time zone in 'app') and the book's own (preferences, identity).
+    const setting = (table: 'settings' | 'local_settings', key: string) =>
+      JSON.parse((db.prepare(`SELECT value FROM ${table} WHERE key = ?`).pluck().get(key) as string | undefined) ?? 'null') as Record<
         string,
         unknown
       > | null;
@@ -23,8 +24,9 @@ function inFile(file: string) {
       accounts: count('accounts'),
       territories: count('territories'),
       invoices: count('rcv_invoices'),
-      app: setting('app'),
-      book: setting('book'),
+      app: setting('settings', 'app'),
+      prefs: setting('local_settings', 'prefs'),
+      book: setting('local_settings', 'book'),
     };
   } finally {
     db.close();
@@ -83,7 +85,8 @@ test("first start: the team's own book is a new empty file with its time zone; t
   expect(path.basename(ownFile)).toMatch(/^book-\d{14}-[0-9a-f]{4}\.sqlite$/);
   const own = inFile(ownFile);
   expect(own).toMatchObject({ accounts: 0, territories: 0, invoices: 0, book: { companyName: 'Acme 华东工业', demo: false } });
-  expect(own.app).toMatchObject({ timeZone: 'Europe/Berlin', locale: 'en' });
+  expect(own.app).toEqual({ timeZone: 'Europe/Berlin' });
+  expect(own.prefs).toMatchObject({ locale: 'en' });
 
   // The empty accounts grid leads: org first (Settings), then template, import, add.
   const empty = page.getByTestId('accounts-empty');

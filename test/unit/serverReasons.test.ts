@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as cell from '../../src/platform/excel/cellParsers';
 import { localizeReason } from '../../src/renderer/i18n/serverReasons';
 import { personProblems, territoryProblems } from '../../src/features/org/domain';
+import { TEAM_SETTINGS_ADMIN_ONLY } from '../../src/platform/settings';
 
 const reasonOf = (p: cell.CellParser, raw: string) => {
   const r = p(raw);
@@ -10,6 +11,13 @@ const reasonOf = (p: cell.CellParser, raw: string) => {
 };
 
 describe('import reasons in Chinese', () => {
+  it('says in Chinese why a team book refuses a team setting to someone who is not the admin', () => {
+    expect(localizeReason(TEAM_SETTINGS_ADMIN_ONLY, 'zh-CN')).toBe(
+      '团队设置（时区、ABC 阈值与拜访频率、管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
+    );
+    expect(localizeReason(TEAM_SETTINGS_ADMIN_ONLY, 'en')).toBe(TEAM_SETTINGS_ADMIN_ONLY);
+  });
+
   it('translates what the cell parsers say, keeping the parts that vary', () => {
     expect(localizeReason(reasonOf(cell.money({}), 'abc'), 'zh-CN')).toBe('不是金额（应为以元为单位的数字，例如 1234.50）');
     expect(localizeReason(reasonOf(cell.money({}), '1.234'), 'zh-CN')).toBe('小数超过两位（金额以元为单位，最多两位小数）');

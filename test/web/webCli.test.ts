@@ -60,7 +60,7 @@ describe('npm run web', () => {
       expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);
       const check = new Database(db, { readonly: true });
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(JSON.parse(check.prepare("SELECT value FROM settings WHERE key = 'app'").pluck().get() as string).moneyWan).toBe(true);
+      expect(JSON.parse(check.prepare("SELECT value FROM local_settings WHERE key = 'prefs'").pluck().get() as string).moneyWan).toBe(true);
       check.close();
     } finally {
       t.cleanup();

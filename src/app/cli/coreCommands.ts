@@ -18,7 +18,7 @@ export const coreCommands: CliCommand[] = [
       if (typeof zone === 'string') {
         if (!isTimeZone(zone))
           throw new AppError('invalid-input', `--time-zone: "${zone}" is not a time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)`);
-        updateSettings(io.ctx.db, io.ctx.clock, { timeZone: zone });
+        updateSettings(io.ctx, { timeZone: zone });
       }
       const count = (io.ctx.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
       if (io.options.demo) {

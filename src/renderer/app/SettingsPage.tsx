@@ -6,6 +6,8 @@ import { usePrefs } from './prefs';
 import { OrgSettings } from '../../features/org/ui/OrgSettings';
 import { CompanyNameSetting } from '../../features/books/ui/CompanyNameSetting';
 import { TeamSettings } from '../../features/team/ui/TeamSettings';
+import { localizeReason } from '../i18n/serverReasons';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from './teamSettingsLock';
 
 // Every zone the runtime knows; the book's zone decides "today" on every screen and in every export.
 const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map(
@@ -19,6 +21,7 @@ export default function SettingsPage() {
   const [info, setInfo] = useState<Out<'app:info'> | null>(null);
   const [settings, setSettings] = useState<Out<'settings:get'> | null>(null);
   const [backups, setBackups] = useState<Out<'backup:list'>>([]);
+  const teamLocked = useTeamSettingsLocked();
 
   const reload = useCallback(async () => {
     setInfo(await call('app:info', {}));
@@ -50,14 +53,18 @@ export default function SettingsPage() {
             <Switch checked={moneyWan} onChange={setMoneyWan} />
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.timeZone')}>
-            <Select
-              showSearch
-              style={{ width: 260 }}
-              value={timeZone}
-              options={TIME_ZONES}
-              onChange={(tz: string) => void setTimeZone(tz).catch((e: Error) => message.error(e.message))}
-              data-testid="time-zone"
-            />
+            <Space direction="vertical" size={4}>
+              <Select
+                showSearch
+                style={{ width: 260 }}
+                value={timeZone}
+                options={TIME_ZONES}
+                disabled={teamLocked}
+                onChange={(tz: string) => void setTimeZone(tz).catch((e: Error) => message.error(localizeReason(e.message, locale)))}
+                data-testid="time-zone"
+              />
+              {teamLocked && <TeamSettingsLockNote />}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.backupKeep')}>
             <InputNumber

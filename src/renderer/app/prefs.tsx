@@ -41,6 +41,21 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
       .catch(() => {});
   }, []);
 
+  // The time zone is the team's in a team book: a sync may bring the admin's change while the app
+  // is open (the main process reads it afresh for every "today"; this is the screens' copy).
+  useEffect(() => {
+    const refresh = () =>
+      void call('settings:get', {})
+        .then((s) => setZone(s.timeZone))
+        .catch(() => {});
+    window.addEventListener('focus', refresh);
+    const timer = setInterval(refresh, 60_000);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      clearInterval(timer);
+    };
+  }, []);
+
   useEffect(() => {
     void i18n.changeLanguage(locale);
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');

@@ -56,6 +56,10 @@ export const common = {
       version: '版本',
       backupCreated: '已创建备份 {{name}}',
     },
+    teamSettings: {
+      adminOnly:
+        '这是团队设置（时区、ABC 阈值与拜访频率、管道评审、应收账款政策），只有团队管理员可以修改；本账本与团队同步，你不是管理员。',
+    },
   },
   en: {
     appName: 'Sales Workstation',
@@ -110,6 +114,10 @@ export const common = {
       dbPath: 'Database file',
       version: 'Version',
       backupCreated: 'Backup {{name}} created',
+    },
+    teamSettings: {
+      adminOnly:
+        "A team setting (time zone, Pareto thresholds and visits, pipeline review, receivables policy): only the team's admin changes it. This book syncs with a team and you are not its admin.",
     },
   },
 };

@@ -79,6 +79,11 @@ const rules: Rule[] = [
   [/^a new customer needs a Territory$/, () => '新客户需要填写区域'],
   [/^too long for a rep's name: (\d+) characters, at most (\d+)$/, (n, max) => `作为销售代表姓名过长：${n} 个字符，最多 ${max} 个`],
   [/^Unknown person\.$/, () => '未知人员'],
+  // A team setting changed in a team book by someone who is not the admin (src/platform/settings.ts).
+  [
+    /^Only the team's admin changes the team's settings \(time zone, Pareto thresholds and visits, pipeline review, receivables policy\): this book syncs with a team and you are not its admin\.$/,
+    () => '团队设置（时区、ABC 阈值与拜访频率、管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
+  ],
 ];
 
 /** The reason in the UI's language (zh-CN: from the catalog when known; English otherwise). */

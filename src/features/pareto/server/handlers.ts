@@ -49,7 +49,7 @@ export function visitPlanOf(ctx: ServerContext, month: string, ownerId: string) 
 export const paretoHandlers: Handlers<C> = {
   'pareto:settings': (_in, ctx) => repo.getParetoSettings(ctx.db),
 
-  'pareto:saveSettings': (patch, ctx) => repo.saveParetoSettings(ctx.db, ctx.clock, patch),
+  'pareto:saveSettings': (patch, ctx) => repo.saveParetoSettings(ctx, patch),
 
   'pareto:analyze': ({ params, maxBars }, ctx) => analyze(ctx.db, params, checked(params), maxBars),
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/connection';
-import type { Clock } from '../../../platform/db/changeLog';
+import type { ChangeWriter } from '../../../platform/db/changeLog';
 import { readSetting, writeSetting } from '../../../platform/settings';
 import { dateInZone } from '../../../shared/bookTime';
 import { bookTimeZone } from '../../../platform/settings';
@@ -28,10 +28,10 @@ export function getParetoSettings(db: Db): ParetoSettings {
   return { ...DEFAULT_PARETO_SETTINGS, ...stored };
 }
 
-export function saveParetoSettings(db: Db, clock: Clock, patch: Partial<ParetoSettings>): ParetoSettings {
-  const next = { ...getParetoSettings(db), ...patch };
+export function saveParetoSettings(w: ChangeWriter, patch: Partial<ParetoSettings>): ParetoSettings {
+  const next = { ...getParetoSettings(w.db), ...patch };
   if (next.a > next.b) throw new AppError('validation', 'Threshold A must not exceed B.', { field: 'a' });
-  writeSetting(db, clock, SETTINGS_KEY, next);
+  writeSetting(w, SETTINGS_KEY, next);
   return next;
 }
 

@@ -3,6 +3,7 @@ import { App, Button, Card, Col, InputNumber, Row, Space, Spin, Table, Tag, Tool
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../renderer/api/client';
 import { navigate } from '../../../renderer/app/useHashRoute';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
 import type { ParetoParams } from '../contract';
 import { DIMENSIONS, type Dimension } from '../scorecard';
 import { CLASS_COLOR } from './ParetoChart';
@@ -19,6 +20,7 @@ export function ScorecardTab({ params, version }: { params: ParetoParams; versio
   const [draft, setDraft] = useState<Settings | null>(null);
   const [applied, setApplied] = useState<Settings | null>(null);
   const [result, setResult] = useState<Result | null>(null);
+  const teamLocked = useTeamSettingsLocked();
 
   useEffect(() => {
     void call('pareto:settings', {}).then((s) => {
@@ -114,10 +116,11 @@ export function ScorecardTab({ params, version }: { params: ParetoParams; versio
               >
                 {t('scorecard.recompute')}
               </Button>
-              <Button disabled={weightSum <= 0 || draft.cutoffs.b > draft.cutoffs.a} onClick={() => void save()}>
+              <Button disabled={teamLocked || weightSum <= 0 || draft.cutoffs.b > draft.cutoffs.a} onClick={() => void save()}>
                 {t('scorecard.save')}
               </Button>
             </Space>
+            {teamLocked && <TeamSettingsLockNote />}
           </Space>
         </Card>
         <Card size="small" title={t('scorecard.matrix')} style={{ marginTop: 12 }}>

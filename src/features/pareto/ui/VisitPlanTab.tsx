@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
 import type { Lookups } from '../../accounts/contract';
 import { dayNumber } from '../../../shared/dates';
 import { CLASS_COLOR } from './ParetoChart';
@@ -41,6 +42,7 @@ function CadenceSettings({ value, onSaved }: { value: VisitSettings; onSaved(v: 
   const { message } = App.useApp();
   const [v, setV] = useState(value);
   useEffect(() => setV(value), [value]);
+  const teamLocked = useTeamSettingsLocked();
   const grades = ['A', 'B', 'C', 'D'] as const;
   return (
     <Space direction="vertical" size="small">
@@ -76,9 +78,11 @@ function CadenceSettings({ value, onSaved }: { value: VisitSettings; onSaved(v: 
         {t('plan.callsPerDay')}
         <InputNumber size="small" min={1} max={200} value={v.callsPerDay} onChange={(n) => n !== null && setV({ ...v, callsPerDay: n })} />
       </Space>
+      {teamLocked && <TeamSettingsLockNote />}
       <Button
         size="small"
         type="primary"
+        disabled={teamLocked}
         data-testid="save-cadence"
         onClick={() =>
           void call('pareto:saveSettings', { visits: v })

@@ -72,8 +72,7 @@ export const pipelineHandlers: Handlers<C> = {
 
   'pipeline:switchModel': ({ modelId, mapping }, ctx) => ({ moved: ctx.db.transaction(() => switchModel(ctx, modelId, mapping))() }),
 
-  'pipeline:settings': (patch, ctx) =>
-    patch.stallDays === undefined ? pipelineSettings(ctx.db) : savePipelineSettings(ctx.db, ctx.clock, patch),
+  'pipeline:settings': (patch, ctx) => (patch.stallDays === undefined ? pipelineSettings(ctx.db) : savePipelineSettings(ctx, patch)),
 
   'pipeline:funnel': (input, ctx) => buildFunnelFromDb(ctx.db, input, ctx.clock.today()),
 

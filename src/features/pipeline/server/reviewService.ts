@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/connection';
 import { readSetting, writeSetting } from '../../../platform/settings';
-import type { Clock } from '../../../platform/db/changeLog';
+import type { ChangeWriter } from '../../../platform/db/changeLog';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { quarterEnd, type OppEvent, type OppStatus } from '../domain';
 import { buildReview } from '../review';
@@ -22,9 +22,9 @@ export function pipelineSettings(db: Db): PipelineSettings {
   return { ...DEFAULTS, ...readSetting<Partial<PipelineSettings>>(db, 'pipeline', {}) };
 }
 
-export function savePipelineSettings(db: Db, clock: Clock, patch: Partial<PipelineSettings>): PipelineSettings {
-  const next = { ...pipelineSettings(db), ...patch };
-  writeSetting(db, clock, 'pipeline', next);
+export function savePipelineSettings(w: ChangeWriter, patch: Partial<PipelineSettings>): PipelineSettings {
+  const next = { ...pipelineSettings(w.db), ...patch };
+  writeSetting(w, 'pipeline', next);
   return next;
 }
 

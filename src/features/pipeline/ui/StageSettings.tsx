@@ -4,6 +4,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
 import type { StageModel } from '../contract';
 
 // Stage models (docs/en/pipeline.md): rename, reorder, set probability, milestone and exit
@@ -40,6 +41,7 @@ export default function StageSettings({ onChanged }: { onChanged(): void }) {
   const [rows, setRows] = useState<Row[]>([]);
   const [removed, setRemoved] = useState<{ id: string; mapTo: string }[]>([]);
   const [stallDays, setStallDays] = useState<number | null>(null);
+  const teamLocked = useTeamSettingsLocked();
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
 
   const load = useCallback(async (select?: string) => {
@@ -119,8 +121,9 @@ export default function StageSettings({ onChanged }: { onChanged(): void }) {
           </Button>
         )}
         <Typography.Text style={{ marginLeft: 24 }}>{t('settings.stallDays')}</Typography.Text>
-        <InputNumber min={1} max={3650} value={stallDays} onChange={setStallDays} style={{ width: 80 }} />
+        <InputNumber min={1} max={3650} value={stallDays} onChange={setStallDays} disabled={teamLocked} style={{ width: 80 }} />
         <Button
+          disabled={teamLocked}
           onClick={() =>
             stallDays &&
             void call('pipeline:settings', { stallDays }).then(() => {
@@ -131,6 +134,7 @@ export default function StageSettings({ onChanged }: { onChanged(): void }) {
         >
           {t('common:save')}
         </Button>
+        {teamLocked && <TeamSettingsLockNote />}
       </Space>
       <Card size="small">
         <Table

@@ -156,12 +156,19 @@ export function savePolicies(w: ChangeWriter, settings: RcvSettings, effectiveFr
       bounds: JSON.stringify(settings.bounds),
       rates_bp: JSON.stringify(settings.ratesBp),
     });
-    const stored = readSetting<Partial<RcvSettings>>(w.db, KEY, {});
-    writeSetting(w.db, w.clock, KEY, {
-      ...stored,
-      ladderFromDays: settings.ladderFromDays,
-      ...(settings.provisionBasis ? { provisionBasis: settings.provisionBasis } : {}),
-    });
+    // The ladder and the basis are a team setting: written only when they change, so in a team
+    // book finance (who may write rates) saves new rates without touching the admin's setting.
+    const current = storedSetting(w.db);
+    const ladderChanged = JSON.stringify(current.ladderFromDays) !== JSON.stringify(settings.ladderFromDays);
+    const basisChanged =
+      settings.provisionBasis !== undefined && settings.provisionBasis !== (current.provisionBasis ?? DEFAULT_PROVISION_BASIS);
+    if (ladderChanged || basisChanged) {
+      writeSetting(w, KEY, {
+        ...readSetting<Partial<RcvSettings>>(w.db, KEY, {}),
+        ladderFromDays: settings.ladderFromDays,
+        ...(settings.provisionBasis ? { provisionBasis: settings.provisionBasis } : {}),
+      });
+    }
   })();
   return readPolicies(w.db, effectiveFrom);
 }

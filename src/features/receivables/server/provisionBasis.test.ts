@@ -86,7 +86,8 @@ describe('provision basis', () => {
   });
 
   it('a stored basis that is not one of the two is an error naming it, never a silent default', async () => {
-    await call('receivables:saveSettings', { ...defaultRcvSettings, effectiveFrom: '0000-01-01' });
+    // A basis other than the default, so the setting is stored (saving the defaults writes nothing).
+    await call('receivables:saveSettings', { ...defaultRcvSettings, provisionBasis: 'netOfCredit', effectiveFrom: '0000-01-01' });
     book.ctx.db.prepare("UPDATE settings SET value = json_set(value, '$.provisionBasis', 'half') WHERE key = 'receivables'").run();
     await expect(call('receivables:aging', { asOf: TODAY })).rejects.toThrow(
       'The stored provision basis "half" is not one of gross, netOfCredit',

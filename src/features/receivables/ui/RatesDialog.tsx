@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { call, type Out } from '../../../renderer/api/client';
-import { useBookToday } from '../../../renderer/app/prefs';
+import { useBookToday, usePrefs } from '../../../renderer/app/prefs';
+import { localizeReason } from '../../../renderer/i18n/serverReasons';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
 import { useLabels } from './shared';
 
 const FROM_THE_START = '0000-01-01';
@@ -23,9 +25,12 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
   const { message } = App.useApp();
   const [form] = Form.useForm<{ bounds: string; rates: string; ladder: string; basis: 'gross' | 'netOfCredit' }>();
   const bookToday = useBookToday();
+  const { locale } = usePrefs();
   const [loaded, setLoaded] = useState<Out<'receivables:settings'> | null>(null);
   const [effectiveFrom, setEffectiveFrom] = useState(bookToday());
   const [fromStart, setFromStart] = useState(false);
+  // The rates are receivables rows (finance writes them); the ladder and basis are the team's setting.
+  const teamLocked = useTeamSettingsLocked();
   useEffect(() => {
     if (!open) return;
     setEffectiveFrom(bookToday());
@@ -59,7 +64,7 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
           onSaved();
           onClose();
         } catch (err) {
-          message.error((err as Error).message);
+          message.error(localizeReason((err as Error).message, locale));
         }
       }}
       destroyOnHidden
@@ -97,14 +102,15 @@ export function RatesDialog({ open, onClose, onSaved }: { open: boolean; onClose
             name="ladder"
             label={`${t('settingsUi.ladder')} (${['reminder', 'notice', 'finance', 'sales', 'lawyer'].map((r) => t(`rung.${r}`)).join(' → ')})`}
           >
-            <Input data-testid="rates-ladder" />
+            <Input data-testid="rates-ladder" disabled={teamLocked} />
           </Form.Item>
           <Form.Item name="basis" label={t('settingsUi.basis')} extra={t('settingsUi.basisHelp')}>
-            <Radio.Group data-testid="rates-basis">
+            <Radio.Group data-testid="rates-basis" disabled={teamLocked}>
               <Radio value="gross">{t('settingsUi.basisGross')}</Radio>
               <Radio value="netOfCredit">{t('settingsUi.basisNet')}</Radio>
             </Radio.Group>
           </Form.Item>
+          {teamLocked && <TeamSettingsLockNote />}
         </Form>
       )}
     </Modal>

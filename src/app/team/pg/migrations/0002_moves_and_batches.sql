@@ -8,7 +8,9 @@
 -- batch_id: the change log's batch (a Pareto application, an import), so another person's
 -- grade history names the rule that graded the account. The rule itself (grade_batches) is now
 -- filed under the territory it graded (scope_territory_id), team-wide when it graded them all;
--- reps and managers see team-wide accounts rows, which are only those.
+-- reps and managers see team-wide accounts rows, which are only those. They see team-wide
+-- receivables rows too (the provision rates in force, and bookings' headers), so their aging
+-- uses the team's rates.
 --
 -- people: the reps table (the team's directory) gets a family of its own that everyone sees, so
 -- a deal that moved in from another territory, or its events, never name a person the book lacks.
@@ -30,7 +32,7 @@ LANGUAGE sql IMMUTABLE AS $$
     WHEN p_role = 'trainer' AND p_what = 'see-everywhere' THEN ARRAY['negotiation', 'training', 'org', 'people', 'settings']
     WHEN p_role = 'trainer' AND p_what = 'write-everywhere' THEN ARRAY['negotiation', 'training']
     WHEN p_role IN ('rep', 'manager') AND p_what = 'see-everywhere' THEN ARRAY['people']
-    WHEN p_role IN ('rep', 'manager') AND p_what = 'see-teamwide' THEN ARRAY['org', 'settings', 'accounts']
+    WHEN p_role IN ('rep', 'manager') AND p_what = 'see-teamwide' THEN ARRAY['org', 'settings', 'accounts', 'receivables']
     WHEN p_role = 'manager' AND p_what IN ('see-territory', 'write-territory')
       THEN ARRAY['org', 'people', 'accounts', 'pipeline', 'negotiation', 'training', 'receivables', 'settings']
     WHEN p_role = 'rep' AND p_what = 'see-territory'
