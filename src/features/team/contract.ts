@@ -83,5 +83,9 @@ export const teamContract = {
   'team:conflicts': channel(zEmpty, z.array(zTeamConflict)),
   /** Keep theirs (useMine false) or put this person's lost value back as a new edit (useMine true). */
   'team:resolveConflict': channel(z.object({ id: z.string().min(1).max(100), useMine: z.boolean() }).strict(), zOk),
-  'team:signOut': channel(zEmpty, zOk),
+  /**
+   * Ends the session on the server, then forgets the token here. serverEnded false: the server
+   * could not be reached, so the session stays valid there until it expires.
+   */
+  'team:signOut': channel(zEmpty, z.object({ ok: z.literal(true), serverEnded: z.boolean() })),
 } as const;

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import {
   zCreateTeamResponse,
@@ -23,6 +23,8 @@ export class TeamOffline extends Error {
 }
 
 const TIMEOUT_MS = 60_000;
+const SIGN_OUT_TIMEOUT_MS = 10_000;
+const zSignedOut = z.object({ ok: z.literal(true) });
 
 export function normaliseServerUrl(url: string): string {
   const u = new URL(url.trim());
@@ -37,7 +39,13 @@ export class TeamClient {
     private token: string | null = null,
   ) {}
 
-  private async call<T extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: T, body?: unknown): Promise<z.infer<T>> {
+  private async call<T extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: T,
+    body?: unknown,
+    timeoutMs = TIMEOUT_MS,
+  ): Promise<z.infer<T>> {
     const url = `${this.baseUrl}/v1${path}`;
     let res: Response;
     try {
@@ -48,7 +56,7 @@ export class TeamClient {
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       throw new TeamOffline(this.baseUrl, (err as { cause?: unknown }).cause ?? err);
@@ -92,6 +100,10 @@ export class TeamClient {
   }
   pull(after: number, limit: number) {
     return this.call('GET', `/pull?after=${after}&limit=${limit}`, zPullResponse);
+  }
+  /** Ends this token's session on the server (its row is deleted); a person signing out does not wait long. */
+  signOut() {
+    return this.call('POST', '/sign-out', zSignedOut, {}, SIGN_OUT_TIMEOUT_MS);
   }
   resolveConflict(id: string) {
     return this.call('POST', `/conflicts/${encodeURIComponent(id)}/resolve`, zResolveResponse, {});

@@ -63,8 +63,5 @@ export const teamHandlers: Handlers<C> = {
     await resolveConflict(ctx, id, useMine);
     return ok;
   },
-  'team:signOut': (_in, ctx) => {
-    signOut(ctx.db);
-    return ok;
-  },
+  'team:signOut': async (_in, ctx) => ({ ...ok, ...(await signOut(ctx.db)) }),
 };

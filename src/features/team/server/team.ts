@@ -8,7 +8,7 @@ import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { CreateTeamResponse, SignInResponse } from '../protocol';
 import { loadSnapshot, readBookTables } from './applyRemote';
-import { normaliseServerUrl, TeamClient } from './client';
+import { normaliseServerUrl, TeamClient, TeamOffline } from './client';
 import { markAllAsSnapshot } from './outbox';
 import { readSyncState, writeSyncState } from './state';
 import { clientFor, rememberSignIn } from './sync';
@@ -106,8 +106,25 @@ export async function signInAgain(db: Db, c: Credentials): Promise<void> {
   rememberSignIn(db, s.serverUrl, c.email, signedIn);
 }
 
-export function signOut(db: Db): void {
-  writeSyncState(db, { token: null });
+/**
+ * Signs out: the server ends the session (its token is refused from then on), then the token is
+ * forgotten here whatever the server said. serverEnded false: the server could not be reached or
+ * refused, so the session stays valid there until it expires (the person is told).
+ */
+export async function signOut(db: Db): Promise<{ serverEnded: boolean }> {
+  const s = readSyncState(db);
+  let serverEnded = false;
+  try {
+    if (s.serverUrl && s.token) {
+      await new TeamClient(s.serverUrl, s.token).signOut();
+      serverEnded = true;
+    }
+  } catch (err) {
+    if (!(err instanceof TeamOffline) && !(err instanceof AppError)) throw err;
+  } finally {
+    writeSyncState(db, { token: null });
+  }
+  return { serverEnded };
 }
 
 export interface StoredConflict {

@@ -61,6 +61,14 @@ export function TeamSettings() {
       if (!r.error) message.success(t('status.synced', { pushed: r.pushed, pulled: r.pulled }));
     });
 
+  // Signed out here whatever happens; the person is told when the server could not end the session.
+  const signOut = () =>
+    run(async () => {
+      const r = await call('team:signOut', {});
+      if (r.serverEnded) message.success(t('status.signedOut'));
+      else message.warning(t('status.signedOutLocally'), 8);
+    });
+
   if (!status) return <Card title={t('title')} size="small" loading />;
 
   if (!status.serverUrl) {
@@ -104,7 +112,7 @@ export function TeamSettings() {
             {t('status.syncNow')}
           </Button>
           {status.signedIn && (
-            <Button onClick={() => void run(() => call('team:signOut', {}))} data-testid="team-sign-out">
+            <Button onClick={() => void signOut()} data-testid="team-sign-out">
               {t('status.signOut')}
             </Button>
           )}

@@ -38,6 +38,9 @@ export const teamMessages = {
       signOut: '退出登录',
       signIn: '登录',
       signedIn: '已登录',
+      signedOut: '已退出登录，服务器上的会话已结束',
+      signedOutLocally:
+        '已在本机退出登录。服务器暂时无法连接，该会话在服务器上仍然有效，到期后自动失效；服务器恢复后可重新登录再退出以立即结束它。',
     },
     role: { admin: '管理员', manager: '经理', rep: '销售代表', finance: '财务', trainer: '培训师' },
     conflicts: {
@@ -97,6 +100,9 @@ export const teamMessages = {
       signOut: 'Sign out',
       signIn: 'Sign in',
       signedIn: 'Signed in',
+      signedOut: 'Signed out; the session on the server is ended',
+      signedOutLocally:
+        'Signed out on this computer. The server could not be reached, so the session stays valid there until it expires; once the server is back, sign in and out again to end it now.',
     },
     role: { admin: 'Admin', manager: 'Manager', rep: 'Sales rep', finance: 'Finance', trainer: 'Trainer' },
     conflicts: {
