@@ -9,6 +9,7 @@ import { FileSecretStore, installSecretStore } from '../../src/platform/secrets'
 import type { Account } from '../../src/features/accounts/contract';
 import type { TeamStatus } from '../../src/features/team/contract';
 import { readSyncState } from '../../src/features/team/server/state';
+import { endSession } from '../../src/app/team/people';
 import { fixedClock } from '../db/helpers';
 import { call, EAST, startDesktopTeam, type DesktopTeam } from './desktopTeam';
 import { LossyProxy } from './lossyProxy';
@@ -128,5 +129,22 @@ describe('signing out', () => {
     } finally {
       await proxy.stop();
     }
+  });
+
+  it('a session ended elsewhere: the next sync reports the code signed-out and the panel asks to sign in again', async () => {
+    const chen = await team.join('chen');
+    await endSession(team.pool, readSyncState(chen.db).token!);
+    expect(await call(chen, 'team:syncNow')).toMatchObject({ error: 'signed-out' });
+    expect(await call<TeamStatus>(chen, 'team:status')).toMatchObject({ lastError: 'signed-out', signedIn: false });
+    await call(chen, 'team:signIn', { email: 'chen@demo.cn', password: 'pw-of-chen-123' });
+    expect(await call<TeamStatus>(chen, 'team:status')).toMatchObject({ lastError: null, signedIn: true });
+    expect(await call(chen, 'team:syncNow')).toMatchObject({ error: null });
+  });
+
+  it('a wrong password when signing in again is told apart from an ended session', async () => {
+    const zhao = await team.join('zhao');
+    await expect(call(zhao, 'team:signIn', { email: 'zhao@demo.cn', password: 'not-the-password' })).rejects.toMatchObject({
+      details: { teamError: 'wrong-credentials' },
+    });
   });
 });

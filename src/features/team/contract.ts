@@ -18,6 +18,15 @@ const zServerUrl = z
   .regex(/^https?:\/\/[^\s]+$/, 'the server address starts with http:// or https://');
 const zPassword = z.string().min(1).max(1024);
 
+/**
+ * Why a sync or a team action failed, translated by the UI: the server cannot be reached, the
+ * session ended (sign in again), wrong email/password or invite code, too many tries, the role
+ * may not do this, the server refused the request, or anything else.
+ */
+export const TEAM_ERRORS = ['offline', 'signed-out', 'wrong-credentials', 'rate-limited', 'forbidden', 'rejected', 'failed'] as const;
+export const zTeamError = z.enum(TEAM_ERRORS);
+export type TeamErrorCode = z.infer<typeof zTeamError>;
+
 export const zTeamStatus = z.object({
   /** Null: this book does not sync with a team. */
   serverUrl: z.string().nullable(),
@@ -31,7 +40,7 @@ export const zTeamStatus = z.object({
   /** Open conflicts for the signed-in person. */
   conflicts: z.number(),
   /** Why the last sync did not finish (e.g. the server cannot be reached); null after a good one. */
-  lastError: z.string().nullable(),
+  lastError: zTeamError.nullable(),
 });
 export type TeamStatus = z.infer<typeof zTeamStatus>;
 
@@ -55,7 +64,7 @@ export const zSyncReport = z.object({
   pulled: z.number(),
   pending: z.number(),
   lastPosition: z.number(),
-  error: z.string().nullable(),
+  error: zTeamError.nullable(),
 });
 
 export const teamContract = {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AppError } from '../../../shared/errors';
+import type { TeamErrorCode } from '../contract';
 import {
   zCreateTeamResponse,
   zPullResponse,
@@ -16,10 +17,24 @@ import {
 // pending and says why), an answer with an error status is an AppError with its message.
 
 export class TeamOffline extends Error {
-  constructor(url: string, cause: unknown) {
+  constructor(
+    url: string,
+    cause: unknown,
+    /** 'rate-limited': the server answered 429 (too many sign-in tries), not down. */
+    readonly teamError: 'offline' | 'rate-limited' = 'offline',
+  ) {
     super(`The team server at ${url} cannot be reached (${cause instanceof Error ? cause.message : String(cause)}).`);
     this.name = 'TeamOffline';
   }
+}
+
+/** Routes where 401 means a wrong email, password or invite code rather than an ended session. */
+const SIGN_IN_PATHS = new Set(['/sign-in', '/accept-invite']);
+
+function errorOfStatus(status: number, path: string): TeamErrorCode {
+  if (status === 401) return SIGN_IN_PATHS.has(path) ? 'wrong-credentials' : 'signed-out';
+  if (status === 403) return 'forbidden';
+  return 'rejected';
 }
 
 const TIMEOUT_MS = 60_000;
@@ -71,9 +86,11 @@ export class TeamClient {
     if (!res.ok) {
       const message = (json as { message?: unknown } | null)?.message;
       const text = typeof message === 'string' ? message : `HTTP ${res.status}`;
-      if (res.status >= 500 || res.status === 429) throw new TeamOffline(this.baseUrl, new Error(text));
+      if (res.status >= 500 || res.status === 429)
+        throw new TeamOffline(this.baseUrl, new Error(text), res.status === 429 ? 'rate-limited' : 'offline');
       throw new AppError(res.status === 401 || res.status === 403 ? 'forbidden' : 'invalid-input', `Team server: ${text}`, {
         status: res.status,
+        teamError: errorOfStatus(res.status, path),
       });
     }
     return schema.parse(json);

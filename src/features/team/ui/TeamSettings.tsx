@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../renderer/api/client';
-import type { TeamConflict } from '../contract';
+import { ApiError } from '../../../shared/errors';
+import { TEAM_ERRORS, type TeamConflict } from '../contract';
 
 type Status = Out<'team:status'>;
 interface JoinForm {
@@ -42,13 +43,19 @@ export function TeamSettings() {
     void reload();
   }, [reload]);
 
+  // A team failure carries a code (details.teamError) shown in the UI's language; others their message.
+  const errorText = (e: unknown): string => {
+    const code = e instanceof ApiError ? (e.details as { teamError?: unknown } | undefined)?.teamError : undefined;
+    return typeof code === 'string' && (TEAM_ERRORS as readonly string[]).includes(code) ? t(`errors.${code}`) : (e as Error).message;
+  };
+
   const run = async (action: () => Promise<unknown>, done?: string) => {
     setBusy(true);
     try {
       await action();
       if (done) message.success(done);
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorText(e));
     } finally {
       setBusy(false);
       await reload();
@@ -147,7 +154,7 @@ export function TeamSettings() {
           type="warning"
           showIcon
           message={t('status.lastError')}
-          description={status.lastError}
+          description={t(`errors.${status.lastError}`)}
           data-testid="team-last-error"
         />
       )}

@@ -42,6 +42,15 @@ export const teamMessages = {
       signedOutLocally:
         '已在本机退出登录。服务器暂时无法连接，该会话在服务器上仍然有效，到期后自动失效；服务器恢复后可重新登录再退出以立即结束它。',
     },
+    errors: {
+      offline: '无法连接团队服务器（网络断开或服务器未运行）。修改都保留在本机，连上后自动上传。',
+      'signed-out': '登录已失效（已在别处退出或已过期），请重新登录。修改都保留在本机。',
+      'wrong-credentials': '邮箱、密码或邀请码不正确。',
+      'rate-limited': '尝试次数过多，请稍等一分钟再试。',
+      forbidden: '服务器拒绝了访问：您的账号无权进行此操作，请联系管理员。',
+      rejected: '服务器拒绝了这次请求。修改都保留在本机；如果一直出现，请联系管理员。',
+      failed: '同步未完成。修改都保留在本机，稍后会再试。',
+    },
     role: { admin: '管理员', manager: '经理', rep: '销售代表', finance: '财务', trainer: '培训师' },
     conflicts: {
       title: '冲突',
@@ -103,6 +112,16 @@ export const teamMessages = {
       signedOut: 'Signed out; the session on the server is ended',
       signedOutLocally:
         'Signed out on this computer. The server could not be reached, so the session stays valid there until it expires; once the server is back, sign in and out again to end it now.',
+    },
+    errors: {
+      offline:
+        'The team server cannot be reached (no network, or the server is not running). Your changes stay here and are sent once it can be reached.',
+      'signed-out': 'Your session has ended (signed out elsewhere or expired): sign in again. Your changes stay here.',
+      'wrong-credentials': 'The email, password or invite code is not right.',
+      'rate-limited': 'Too many tries: wait a minute and try again.',
+      forbidden: 'The server refused access: your account may not do this. Ask your admin.',
+      rejected: 'The server refused this request. Your changes stay here; if it keeps happening, ask your admin.',
+      failed: 'The sync did not finish. Your changes stay here; it will try again.',
     },
     role: { admin: 'Admin', manager: 'Manager', rep: 'Sales rep', finance: 'Finance', trainer: 'Trainer' },
     conflicts: {
