@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../renderer/api/client';
 import { ApiError } from '../../../shared/errors';
 import { TEAM_ERRORS, type TeamConflict } from '../contract';
+import { conflictFieldLabel, conflictValueText, type Lang } from './conflictFields';
 
 type Status = Out<'team:status'>;
 interface JoinForm {
@@ -18,8 +19,6 @@ interface CreateForm {
   password: string;
 }
 type Invites = Out<'team:createTeam'>['invites'];
-
-const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
  * Settings → Team: join a team (a new book from the server), create one from this book (an
@@ -168,7 +167,10 @@ export function TeamSettings() {
 type Run = (action: () => Promise<unknown>, done?: string) => Promise<void>;
 
 function ConflictList({ conflicts, busy, run }: { conflicts: TeamConflict[]; busy: boolean; run: Run }) {
-  const { t } = useTranslation('team');
+  // 'pipeline': the opportunity fields' labels (Settings loads that namespace too).
+  const { t, i18n } = useTranslation(['team', 'pipeline']);
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const tableName = (table: string) => t(`conflicts.tables.${table}`, { defaultValue: table });
   const resolve = (c: TeamConflict, useMine: boolean) =>
     run(() => call('team:resolveConflict', { id: c.id, useMine }), t('conflicts.resolved'));
   return (
@@ -182,11 +184,18 @@ function ConflictList({ conflicts, busy, run }: { conflicts: TeamConflict[]; bus
       locale={{ emptyText: t('conflicts.empty') }}
       data-testid="team-conflicts"
       columns={[
-        { title: t('conflicts.record'), render: (_, c) => c.label ?? `${c.table} ${c.rowId.slice(-6)}` },
-        { title: t('conflicts.field'), dataIndex: 'field', render: (f: string | null) => f ?? '—' },
-        { title: t('conflicts.mine'), render: (_, c) => show(c.mine) },
-        { title: t('conflicts.theirs'), render: (_, c) => show(c.theirs) },
-        { title: t('conflicts.kind'), render: (_, c) => t(`conflicts.kinds.${c.kind}`) + (c.reason ? ` (${c.reason})` : '') },
+        { title: t('conflicts.record'), render: (_, c) => `${tableName(c.table)} ${c.label ?? c.rowId.slice(-6)}` },
+        {
+          title: t('conflicts.field'),
+          render: (_, c) => (c.field ? conflictFieldLabel(t, lang, c.table, c.field) : '—'),
+        },
+        { title: t('conflicts.mine'), render: (_, c) => conflictValueText(lang, c.field, c.mine) },
+        { title: t('conflicts.theirs'), render: (_, c) => conflictValueText(lang, c.field, c.theirs) },
+        {
+          title: t('conflicts.kind'),
+          render: (_, c) =>
+            t(`conflicts.kinds.${c.kind}`) + (c.reason ? ` (${t(`conflicts.reasons.${c.reason}`, { defaultValue: c.reason })})` : ''),
+        },
         {
           title: '',
           render: (_, c) => (
