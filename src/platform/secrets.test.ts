@@ -68,6 +68,14 @@ describe('FileSecretStore', () => {
     expect(new FileSecretStore(file, aesCipher()).get('k')).toBeNull();
     expect(new FileSecretStore(file, aesCipher('other-cipher')).get('k')).toBeNull();
     expect(new FileSecretStore(file).get('k')).toBeNull();
+    // A value written before the OS offered encryption is read, and sealed at the next write.
+    const plain = tempFile();
+    new FileSecretStore(plain).set('k', 'older-token');
+    const sealed = new FileSecretStore(plain, cipher);
+    expect(sealed.get('k')).toBe('older-token');
+    sealed.set('k', 'newer-token');
+    expect(fs.readFileSync(plain, 'utf8')).not.toContain('newer-token');
+    expect(sealed.get('k')).toBe('newer-token');
   });
 
   it('a damaged file reads as empty and is replaced by the next write', () => {

@@ -44,7 +44,8 @@ export class FileSecretStore implements SecretStore {
   get(key: string): string | null {
     const v = this.read()[key];
     if (!v) return null;
-    if (v.cipher === null) return this.cipher ? null : v.value;
+    // Written before the OS offered encryption: still the user's own 0600 file; the next write seals it.
+    if (v.cipher === null) return v.value;
     if (!this.cipher || v.cipher !== this.cipher.name) return null;
     try {
       return this.cipher.decrypt(v.value);
