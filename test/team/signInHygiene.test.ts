@@ -108,6 +108,8 @@ describe('signing out', () => {
     expect(await pullStatus(token)).toBe(401);
     expect(fs.readFileSync(secretsFile, 'utf8')).not.toContain(token);
     expect((await call<TeamStatus>(zhang, 'team:status')).signedIn).toBe(false);
+    // Signing out again has nothing left to end: not reported as a server that could not be reached.
+    expect(await call(zhang, 'team:signOut')).toEqual({ ok: true, serverEnded: true });
     // Signing in again works: a new session.
     await call(zhang, 'team:signIn', { email: 'zhang@demo.cn', password: 'pw-of-zhang-123' });
     const again = readSyncState(zhang.db).token!;

@@ -113,7 +113,8 @@ export async function signInAgain(db: Db, c: Credentials): Promise<void> {
  */
 export async function signOut(db: Db): Promise<{ serverEnded: boolean }> {
   const s = readSyncState(db);
-  let serverEnded = false;
+  // No token here: no session of this book left to end.
+  let serverEnded = !s.serverUrl || !s.token;
   try {
     if (s.serverUrl && s.token) {
       await new TeamClient(s.serverUrl, s.token).signOut();
