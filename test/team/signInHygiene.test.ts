@@ -143,10 +143,17 @@ describe('signing out', () => {
     expect(await call(chen, 'team:syncNow')).toMatchObject({ error: null });
   });
 
-  it('a wrong password when signing in again is told apart from an ended session', async () => {
+  it('a wrong password when signing in again is told apart from an ended session, and from signing in as someone else', async () => {
     const zhao = await team.join('zhao');
     await expect(call(zhao, 'team:signIn', { email: 'zhao@demo.cn', password: 'not-the-password' })).rejects.toMatchObject({
       details: { teamError: 'wrong-credentials' },
     });
+    // The actions' own refusals carry codes too (the UI says them in its language).
+    await expect(call(zhao, 'team:signIn', { email: 'li@demo.cn', password: 'pw-of-li-123' })).rejects.toMatchObject({
+      details: { teamError: 'other-person' },
+    });
+    await expect(
+      call(zhao, 'team:createTeam', { serverUrl: team.server.url, email: 'zhao@demo.cn', password: 'pw-of-zhao-123' }),
+    ).rejects.toMatchObject({ details: { teamError: 'already-team' } });
   });
 });

@@ -34,7 +34,8 @@ export async function createTeam(
   admin: { email: string; password: string },
 ): Promise<CreateTeamResponse> {
   const url = normaliseServerUrl(serverUrl);
-  if (readSyncState(w.db).serverUrl) throw new AppError('conflict', 'This book already syncs with a team server.');
+  if (readSyncState(w.db).serverUrl)
+    throw new AppError('conflict', 'This book already syncs with a team server.', { teamError: 'already-team' });
   const people = (
     w.db.prepare("SELECT id, email FROM reps WHERE email IS NOT NULL AND email <> '' AND deleted_at IS NULL").all() as {
       id: string;
@@ -45,6 +46,7 @@ export async function createTeam(
     throw new AppError(
       'invalid-input',
       `No person of this book has the email ${admin.email}: add yourself in Settings → Organisation first.`,
+      { teamError: 'admin-not-in-book' },
     );
   }
   const client = new TeamClient(url);
@@ -101,7 +103,9 @@ export async function signInAgain(db: Db, c: Credentials): Promise<void> {
   if (!s.serverUrl) throw new AppError('invalid-input', 'This book does not sync with a team yet: join a team or create one.');
   const signedIn = await signInWith(new TeamClient(s.serverUrl), c);
   if (s.personId && signedIn.person.id !== s.personId) {
-    throw new AppError('forbidden', 'This book belongs to another person of the team: join the team as yourself (a new book).');
+    throw new AppError('forbidden', 'This book belongs to another person of the team: join the team as yourself (a new book).', {
+      teamError: 'other-person',
+    });
   }
   rememberSignIn(db, s.serverUrl, c.email, signedIn);
 }

@@ -50,6 +50,9 @@ export const teamMessages = {
       forbidden: '服务器拒绝了访问：您的账号无权进行此操作，请联系管理员。',
       rejected: '服务器拒绝了这次请求。修改都保留在本机；如果一直出现，请联系管理员。',
       failed: '同步未完成。修改都保留在本机，稍后会再试。',
+      'already-team': '这个账本已经在与团队服务器同步。',
+      'admin-not-in-book': '这个邮箱不属于本账本“组织”中的任何人：请先在 设置 → 组织 中添加您自己并填写邮箱。',
+      'other-person': '这个账本属于团队中的另一个人：请用“加入团队”以您自己的身份加入（会生成一个新账本）。',
     },
     role: { admin: '管理员', manager: '经理', rep: '销售代表', finance: '财务', trainer: '培训师' },
     conflicts: {
@@ -148,6 +151,9 @@ export const teamMessages = {
       forbidden: 'The server refused access: your account may not do this. Ask your admin.',
       rejected: 'The server refused this request. Your changes stay here; if it keeps happening, ask your admin.',
       failed: 'The sync did not finish. Your changes stay here; it will try again.',
+      'already-team': 'This book already syncs with a team server.',
+      'admin-not-in-book': 'No person of this book has this email: add yourself in Settings → Organisation first.',
+      'other-person': 'This book belongs to another person of the team: join the team as yourself (a new book).',
     },
     role: { admin: 'Admin', manager: 'Manager', rep: 'Sales rep', finance: 'Finance', trainer: 'Trainer' },
     conflicts: {
