@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../renderer/api/client';
 import { ApiError } from '../../../shared/errors';
 import { TEAM_ERRORS, type TeamConflict } from '../contract';
-import { conflictFieldLabel, conflictValueText, type Lang } from './conflictFields';
+import { usePrefs } from '../../../renderer/app/prefs';
+import { conflictFieldLabel, conflictValueText } from './conflictFields';
 
 type Status = Out<'team:status'>;
 interface JoinForm {
@@ -168,8 +169,8 @@ type Run = (action: () => Promise<unknown>, done?: string) => Promise<void>;
 
 function ConflictList({ conflicts, busy, run }: { conflicts: TeamConflict[]; busy: boolean; run: Run }) {
   // 'pipeline': the opportunity fields' labels (Settings loads that namespace too).
-  const { t, i18n } = useTranslation(['team', 'pipeline']);
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation(['team', 'pipeline']);
+  const { locale: lang, money } = usePrefs();
   const tableName = (table: string) => t(`conflicts.tables.${table}`, { defaultValue: table });
   const resolve = (c: TeamConflict, useMine: boolean) =>
     run(() => call('team:resolveConflict', { id: c.id, useMine }), t('conflicts.resolved'));
@@ -189,8 +190,8 @@ function ConflictList({ conflicts, busy, run }: { conflicts: TeamConflict[]; bus
           title: t('conflicts.field'),
           render: (_, c) => (c.field ? conflictFieldLabel(t, lang, c.table, c.field) : '—'),
         },
-        { title: t('conflicts.mine'), render: (_, c) => conflictValueText(lang, c.field, c.mine) },
-        { title: t('conflicts.theirs'), render: (_, c) => conflictValueText(lang, c.field, c.theirs) },
+        { title: t('conflicts.mine'), render: (_, c) => conflictValueText(lang, c.field, c.mine, money) },
+        { title: t('conflicts.theirs'), render: (_, c) => conflictValueText(lang, c.field, c.theirs, money) },
         {
           title: t('conflicts.kind'),
           render: (_, c) =>

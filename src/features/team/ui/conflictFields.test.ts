@@ -26,5 +26,9 @@ describe('conflict fields', () => {
     expect(conflictValueText('zh-CN', 'city', '苏州')).toBe('苏州');
     expect(conflictValueText('zh-CN', 'city', null)).toBe('—');
     expect(conflictValueText('zh-CN', 'grade', { a: 1 })).toBe('{"a":1}');
+    // With the app's formatter (万 on): money goes through it, other values do not.
+    const wan = (fen: number) => `万:${fen}`;
+    expect(conflictValueText('zh-CN', 'receivable_fen', 1234567, wan)).toBe('万:1234567');
+    expect(conflictValueText('zh-CN', 'city', '苏州', wan)).toBe('苏州');
   });
 });

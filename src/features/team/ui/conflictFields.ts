@@ -41,8 +41,14 @@ export function conflictFieldLabel(t: Translate, lang: Lang, table: string, fiel
 /** Money columns hold integer fen (the schema's convention: the name ends in _fen). */
 export const isMoneyColumn = (field: string | null): boolean => field !== null && field.endsWith('_fen');
 
-export function conflictValueText(lang: Lang, field: string | null, v: unknown): string {
+/** `money`: the app's formatter (its language and 万 preference); by default plain yuan in `lang`. */
+export function conflictValueText(
+  lang: Lang,
+  field: string | null,
+  v: unknown,
+  money = (fen: number) => formatMoney(fen, { locale: lang }),
+): string {
   if (v === null || v === undefined) return '—';
-  if (isMoneyColumn(field) && typeof v === 'number' && Number.isInteger(v)) return formatMoney(v, { locale: lang });
+  if (isMoneyColumn(field) && typeof v === 'number' && Number.isInteger(v)) return money(v);
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
