@@ -11,6 +11,8 @@ import path from 'node:path';
 // the process.
 
 export interface SecretStore {
+  /** False for the process's memory: what is put there is gone when the process ends. */
+  readonly persistent: boolean;
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
@@ -36,6 +38,7 @@ interface StoredValue {
  * copied to another machine) reads as absent: the person signs in again.
  */
 export class FileSecretStore implements SecretStore {
+  readonly persistent = true;
   constructor(
     readonly file: string,
     private readonly cipher: SecretCipher | null = null,
@@ -96,6 +99,7 @@ export class FileSecretStore implements SecretStore {
 
 /** The process's memory: what a process without a data folder keeps for its own life. */
 export class MemorySecretStore implements SecretStore {
+  readonly persistent = false;
   private readonly values = new Map<string, string>();
   get(key: string): string | null {
     return this.values.get(key) ?? null;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBook } from '../../src/app/book';
 import type { ServerContext } from '../../src/platform/context';
-import { FileSecretStore, installSecretStore } from '../../src/platform/secrets';
+import { FileSecretStore, installSecretStore, MemorySecretStore } from '../../src/platform/secrets';
 import type { Account } from '../../src/features/accounts/contract';
 import type { TeamStatus } from '../../src/features/team/contract';
 import { readSyncState } from '../../src/features/team/server/state';
@@ -155,5 +155,34 @@ describe('signing out', () => {
     await expect(
       call(zhao, 'team:createTeam', { serverUrl: team.server.url, email: 'zhao@demo.cn', password: 'pw-of-zhao-123' }),
     ).rejects.toMatchObject({ details: { teamError: 'already-team' } });
+  });
+});
+
+describe('a process with no lasting store (the CLI, the team server)', () => {
+  it('leaves an older book signed in rather than moving its token into memory; a new sign-in empties the column', async () => {
+    const liu = await team.join('liu');
+    const token = readSyncState(liu.db).token!;
+    const file = liu.dbPath;
+    liu.db.close();
+    const raw = new Database(file);
+    raw.prepare('UPDATE sync_state SET token = ?, session_ref = NULL WHERE id = 1').run(token);
+    raw.close();
+    installSecretStore(new MemorySecretStore());
+    try {
+      const reopened = await openBook(file, { dailyBackup: false, clock: fixedClock('2026-11-26T05:00:00.000Z') });
+      try {
+        expect(readSyncState(reopened.db).token).toBe(token);
+        expect(fileBytes(file).includes(token)).toBe(true);
+        await call(reopened, 'team:signIn', { email: 'liu@demo.cn', password: 'pw-of-liu-123' });
+        const fresh = readSyncState(reopened.db).token!;
+        expect(fresh).not.toBe(token);
+        expect(fileBytes(file).includes(token)).toBe(false);
+        expect(fileBytes(file).includes(fresh)).toBe(false);
+      } finally {
+        reopened.db.close();
+      }
+    } finally {
+      installSecretStore(new FileSecretStore(secretsFile));
+    }
   });
 });

@@ -19,7 +19,7 @@ export interface SyncState {
   lastError: string | null;
 }
 
-type Row = Omit<SyncState, 'token'> & { sessionRef: string | null };
+type Row = Omit<SyncState, 'token'> & { sessionRef: string | null; legacyToken: string | null };
 
 const sessionKey = (serverUrl: string, ref: string) => `team-session ${serverUrl} ${ref}`;
 
@@ -27,7 +27,8 @@ function readRow(db: Db): Row | undefined {
   return db
     .prepare(
       `SELECT server_url AS serverUrl, person_id AS personId, role, email, last_position AS lastPosition,
-              last_sync_at AS lastSyncAt, last_error AS lastError, session_ref AS sessionRef FROM sync_state WHERE id = 1`,
+              last_sync_at AS lastSyncAt, last_error AS lastError, session_ref AS sessionRef, token AS legacyToken
+       FROM sync_state WHERE id = 1`,
     )
     .get() as Row | undefined;
 }
@@ -47,9 +48,10 @@ export function readSyncState(db: Db): SyncState {
       lastError: null,
     };
   }
-  const { sessionRef, ...rest } = row;
-  const token = row.serverUrl && sessionRef ? secretStore().get(sessionKey(row.serverUrl, sessionRef)) : null;
-  return { ...rest, token };
+  const { sessionRef, legacyToken, ...rest } = row;
+  const stored = row.serverUrl && sessionRef ? secretStore().get(sessionKey(row.serverUrl, sessionRef)) : null;
+  // An older book's token stays in the book only where no lasting store exists to move it to.
+  return { ...rest, token: stored ?? legacyToken };
 }
 
 const COLUMNS: Record<Exclude<keyof SyncState, 'token'>, string> = {
@@ -71,7 +73,11 @@ export function writeSyncState(db: Db, patch: Partial<SyncState>): void {
       ...keys.map((k) => columns[k] ?? null),
     );
   }
-  if ('token' in patch) storeToken(db, token ?? null);
+  if ('token' in patch) {
+    storeToken(db, token ?? null);
+    // A new token (or none) makes an older book's stored one stale: it leaves the book.
+    if (readRow(db)?.legacyToken) eraseLegacyToken(db);
+  }
 }
 
 /** Puts the token in the secret store (null: deletes it), under this book's server and reference. */
@@ -90,23 +96,30 @@ function storeToken(db: Db, token: string | null): void {
 }
 
 /**
- * A book from before the secret store kept its token in sync_state.token: it moves to the store,
- * the column is emptied with secure_delete on (SQLite zeroes the old bytes instead of leaving them
- * in the page) and the write-ahead log is checkpointed and truncated, so the file holds no copy.
- * Runs on open and before every read of the state; a no-op once the column is empty.
+ * A book from before the secret store kept its token in sync_state.token: it moves to the store
+ * when the store lasts (Electron's, `npm run web`'s; moving it into a process's memory, e.g. the
+ * CLI's, would sign the book out). Runs on open and before every read of the state; a no-op once
+ * the column is empty.
  */
 export function moveTokenOutOfBook(db: Db): void {
+  if (!secretStore().persistent) return;
   const legacy = db.prepare('SELECT token FROM sync_state WHERE id = 1 AND token IS NOT NULL').pluck().get() as string | undefined;
   if (legacy === undefined) return;
+  storeToken(db, legacy);
+  eraseLegacyToken(db);
+}
+
+/**
+ * Empties sync_state.token with secure_delete on (SQLite zeroes the old bytes instead of leaving
+ * them in the page), then checkpoints and truncates the write-ahead log, so the file keeps no copy.
+ */
+function eraseLegacyToken(db: Db): void {
   const secure = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
   try {
-    db.transaction(() => {
-      storeToken(db, legacy);
-      db.prepare('UPDATE sync_state SET token = NULL WHERE id = 1').run();
-    })();
+    db.prepare('UPDATE sync_state SET token = NULL WHERE id = 1').run();
   } finally {
     db.pragma(`secure_delete = ${secure}`);
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  if (!db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
 }
