@@ -43,6 +43,17 @@ const fileBytes = (file: string) =>
 const pullStatus = async (token: string) =>
   (await fetch(`${team.server.url}/v1/pull?after=0&limit=1`, { headers: { authorization: `Bearer ${token}` } })).status;
 
+/** Closes a joined book and leaves it as the previous version did: the token in the book, none in the store. */
+function asBookFromBefore(ctx: ServerContext): { file: string; token: string } {
+  const token = readSyncState(ctx.db).token!;
+  ctx.db.close();
+  const raw = new Database(ctx.dbPath);
+  raw.prepare('UPDATE sync_state SET token = ?, session_ref = NULL WHERE id = 1').run(token);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+  return { file: ctx.dbPath, token };
+}
+
 const eastAccount = async (ctx: ServerContext) => (await call<Account[]>(ctx, 'accounts:list')).find((a) => a.territoryId === EAST)!;
 
 describe('the session token stays out of the book', () => {
@@ -72,15 +83,7 @@ describe('the session token stays out of the book', () => {
   });
 
   it('a book from before, with its token in sync_state, has it moved out on open: file clean, still signed in', async () => {
-    const li = await team.join('li');
-    const token = readSyncState(li.db).token!;
-    const file = li.dbPath;
-    li.db.close();
-    // As the previous version left it: the token in the book, nothing in the store.
-    const raw = new Database(file);
-    raw.prepare('UPDATE sync_state SET token = ?, session_ref = NULL WHERE id = 1').run(token);
-    raw.pragma('wal_checkpoint(TRUNCATE)');
-    raw.close();
+    const { file, token } = asBookFromBefore(await team.join('li'));
     installSecretStore(new FileSecretStore(path.join(secretsDir, 'upgraded', 'secrets.json')));
     try {
       expect(fileBytes(file).includes(token)).toBe(true);
@@ -160,13 +163,7 @@ describe('signing out', () => {
 
 describe('a process with no lasting store (the CLI, the team server)', () => {
   it('leaves an older book signed in rather than moving its token into memory; a new sign-in empties the column', async () => {
-    const liu = await team.join('liu');
-    const token = readSyncState(liu.db).token!;
-    const file = liu.dbPath;
-    liu.db.close();
-    const raw = new Database(file);
-    raw.prepare('UPDATE sync_state SET token = ?, session_ref = NULL WHERE id = 1').run(token);
-    raw.close();
+    const { file, token } = asBookFromBefore(await team.join('liu'));
     installSecretStore(new MemorySecretStore());
     try {
       const reopened = await openBook(file, { dailyBackup: false, clock: fixedClock('2026-11-26T05:00:00.000Z') });
