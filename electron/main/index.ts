@@ -5,8 +5,10 @@ import type { ServerContext } from '../../src/platform/context';
 import { AppError } from '../../src/shared/errors';
 import { backupsFor, currentBookPath, recoverFromBackup, startNewBook } from '../../src/platform/bookLocation';
 import { BookShelf } from '../../src/platform/bookShelf';
+import { installSecretStore } from '../../src/platform/secrets';
 import { startAutoSync } from '../../src/features/team/server/autoSync';
 import { registerIpc } from './ipc';
+import { desktopSecretStore } from './secrets';
 import { electronNativeBinding } from './native';
 import { developerOverrides } from './overrides';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
@@ -94,6 +96,8 @@ app.on('web-contents-created', (_e, contents) => {
 void app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer(path.join(import.meta.dirname, '../renderer'));
+  // Before a book opens: an older book's team session token moves into this store on open.
+  installSecretStore(desktopSecretStore(app.getPath('userData')));
   ctx = await openUserBook();
   registerIpc(
     createRegistry(),

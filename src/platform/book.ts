@@ -19,6 +19,8 @@ import { AppError } from '../shared/errors';
 export interface BookLifecycle {
   seedDemo(ctx: ServerContext): void;
   onStart(ctx: ServerContext): void;
+  /** At every open, after the migrations (e.g. moving a credential out of an older book). */
+  onOpen?(ctx: ServerContext): void;
 }
 
 let lifecycle: BookLifecycle | null = null;
@@ -55,6 +57,7 @@ export async function openBook(dbPath: string, opts: OpenBookOptions = {}): Prom
       await createBackup(db, ctx.backupDir, `before-migration-${version}`, getSettings(db).backupKeep + 1, new Date(ctx.clock.now()));
     }
     migrate(db, migrations);
+    lifecycle?.onOpen?.(ctx);
     if (isNew && opts.demo) installed().seedDemo(ctx);
     if (!isNew && (opts.dailyBackup ?? true) && !hasBackupOn(ctx.backupDir, ctx.clock.today())) {
       await createBackup(db, ctx.backupDir, 'daily', getSettings(db).backupKeep, new Date(ctx.clock.now()));

@@ -141,4 +141,17 @@ test('a manager signs in in a browser and the weekly review holds only the terri
   // Without the x-sw-token header (what a form or an <img> of another site could send) the API refuses.
   const bare = await page.evaluate(async () => (await fetch('/api/pipeline:lookups', { method: 'POST', body: '{}' })).status);
   expect(bare).toBe(401);
+
+  // The server's book for the manager holds no session token (it is the browser's cookie, kept in memory).
+  const bookFile = path.join(dir, 'web-books', file!);
+  for (const f of [bookFile, `${bookFile}-wal`].filter((x) => fs.existsSync(x)))
+    expect(fs.readFileSync(f).includes(cookie.value)).toBe(false);
+  // Signing out in the browser ends the session on the server: its token is refused from then on.
+  const pullWith = async (token: string) =>
+    (await fetch(`${server.url}/v1/pull?after=0&limit=1`, { headers: { authorization: `Bearer ${token}` } })).status;
+  expect(await pullWith(cookie.value)).toBe(200);
+  await page.evaluate(async () => {
+    await fetch('/sign-out', { method: 'POST' });
+  });
+  expect(await pullWith(cookie.value)).toBe(401);
 });

@@ -75,22 +75,32 @@ test('create a team from this book, sync, and take back a value lost in a confli
   const accountName = wang.db.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(accountId) as string;
 
   // The admin edits first and syncs (Sync now); Wang's edit of the same field comes later and wins.
-  await app.call('accounts:update', { id: accountId, patch: { notes: '管理员的备注' } });
+  await app.call('accounts:update', { id: accountId, patch: { notes: '管理员的备注', receivable: 1_234_567 } });
   await page.reload();
   await expect(page.getByTestId('team-pending')).toHaveText('1');
   await page.getByTestId('team-sync-now').click();
   await expect(page.getByTestId('team-pending')).toHaveText('0');
-  updateRow(wang, 'accounts', accountId, { notes: '王磊的备注' });
+  updateRow(wang, 'accounts', accountId, { notes: '王磊的备注', receivable_fen: 7_654_321 });
   expect((await syncNow(wang)).error).toBeNull();
 
   await page.getByTestId('team-sync-now').click();
-  await expect(page.getByTestId('team-conflict-count')).toHaveText('1');
-  const row = page.getByTestId('team-conflicts').locator('tr', { hasText: accountName });
+  await expect(page.getByTestId('team-conflict-count')).toHaveText('2');
+  // Fields by their labels in the UI's language, money in yuan: never a column name or fen.
+  const conflicts = page.getByTestId('team-conflicts');
+  const money = conflicts.locator('tr', { hasText: '应收余额' });
+  await expect(money).toContainText(`客户 ${accountName}`);
+  await expect(money).toContainText('¥12,345.67');
+  await expect(money).toContainText('¥76,543.21');
+  await expect(conflicts).not.toContainText('receivable_fen');
+  await expect(money.getByTestId('team-keep-theirs')).toBeVisible();
+  const row = conflicts.locator('tr', { hasText: '备注' });
   await expect(row).toContainText('管理员的备注');
   await expect(row).toContainText('王磊的备注');
   await expect(row).toContainText('同一字段被他人修改');
   await app.screenshot('team-conflicts');
 
+  await money.getByTestId('team-keep-theirs').click();
+  await expect(page.getByTestId('team-conflict-count')).toHaveText('1');
   await row.getByTestId('team-use-mine').click();
   await expect(page.getByTestId('team-conflict-count')).toHaveText('0');
   await expect(page.getByTestId('team-pending')).toHaveText('1');
@@ -104,7 +114,20 @@ test('create a team from this book, sync, and take back a value lost in a confli
   await app.call('accounts:update', { id: accountId, patch: { city: '离线' } });
   await page.reload();
   await page.getByTestId('team-sync-now').click();
-  await expect(page.getByTestId('team-last-error')).toContainText('cannot be reached');
+  // In the UI's language (zh-CN here), not Node's English.
+  await expect(page.getByTestId('team-last-error')).toContainText('无法连接团队服务器');
+  await expect(page.getByTestId('team-last-error')).not.toContainText('cannot be reached');
   await expect(page.getByTestId('team-pending')).toHaveText('1');
   await app.screenshot('team-offline');
+
+  // Signing out with the server gone: signed out here, and told the server could not end the session.
+  await page.getByTestId('team-sign-out').click();
+  await expect(page.getByText('已在本机退出登录')).toBeVisible();
+  await expect(page.getByTestId('team-sign-in')).toBeVisible();
+  await app.screenshot('team-signed-out-offline');
+
+  // The same reason in English once the UI is switched.
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('team-last-error')).toContainText('The team server cannot be reached (no network');
+  await app.screenshot('team-offline-en');
 });

@@ -51,6 +51,12 @@ export class LossyProxy {
     upstream.on('close', () => client.destroy());
   }
 
+  /** Offline at once: new connections refused and the open (keep-alive) ones cut, so nothing reaches the server. */
+  cutOff(): void {
+    this.online = false;
+    for (const s of this.sockets) s.destroy();
+  }
+
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((r) => this.server.close(() => r()));

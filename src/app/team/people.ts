@@ -73,6 +73,11 @@ export async function personOfToken(pool: pg.Pool, token: string): Promise<strin
   return r.rows[0]?.id ?? null;
 }
 
+/** Sign-out: the session's row is deleted, so its token is refused from now on (unknown tokens: nothing to do). */
+export async function endSession(pool: pg.Pool, token: string): Promise<void> {
+  await asAuth(pool, (tx) => tx.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]));
+}
+
 async function openSession(tx: Tx, personId: string): Promise<SignInResponse> {
   const token = newSecret();
   await tx.query(`INSERT INTO sessions (token_hash, person_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`, [

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import * as z from 'zod';
 import { PULL_LIMIT_MAX, zAcceptInviteRequest, zCreateTeamRequest, zPushRequest, zSignInRequest } from '../../features/team/protocol';
 import { FailureLimiter } from './auth';
-import { acceptInvite, AuthError, personOfToken, signIn } from './people';
+import { acceptInvite, AuthError, endSession, personOfToken, signIn } from './people';
 import { push } from './push';
 import { pull, resolveConflict, snapshot } from './read';
 import { BadRequest, createTeam } from './teamCreate';
@@ -118,6 +118,13 @@ async function route(pool: pg.Pool, limiter: FailureLimiter, req: http.IncomingM
   if (method === 'POST' && p === '/v1/team/create') {
     return createTeam(pool, parse(zCreateTeamRequest, await readJson(req, CREATE_BODY_MAX)));
   }
+  if (method === 'POST' && p === '/v1/sign-out') {
+    // Ends the presented session (its row is deleted); answered the same for an already ended one.
+    const token = bearer(req);
+    if (!token) throw new HttpError(401, 'unauthorized', 'Sign-out needs the session token (Authorization: Bearer …).');
+    await endSession(pool, token);
+    return { ok: true };
+  }
   const personId = await authenticate(pool, req);
   if (method === 'GET' && p === '/v1/snapshot') return snapshot(pool, personId);
   if (method === 'POST' && p === '/v1/push') {
@@ -138,9 +145,11 @@ async function route(pool: pg.Pool, limiter: FailureLimiter, req: http.IncomingM
   throw new HttpError(404, 'not-found', `${method} ${p} is not part of the team API`);
 }
 
+const bearer = (req: http.IncomingMessage): string | null => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+
 async function authenticate(pool: pg.Pool, req: http.IncomingMessage): Promise<string> {
-  const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
-  const personId = m ? await personOfToken(pool, m[1]!) : null;
+  const token = bearer(req);
+  const personId = token ? await personOfToken(pool, token) : null;
   if (!personId) throw new HttpError(401, 'unauthorized', 'Sign in first (the token is missing, unknown or expired).');
   return personId;
 }

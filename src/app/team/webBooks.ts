@@ -9,7 +9,7 @@ import { readSyncState, writeSyncState } from '../../features/team/server/state'
 import { rememberSignIn, syncNow } from '../../features/team/server/sync';
 import { joinSignedIn } from '../../features/team/server/team';
 import type { FailureLimiter } from './auth';
-import { AuthError, personOfToken, signIn } from './people';
+import { AuthError, endSession, personOfToken, signIn } from './people';
 import { sha256 } from './auth';
 
 // Managers in a browser: the team server keeps, in its data folder, one desktop-style SQLite
@@ -98,6 +98,8 @@ export function webBooks(o: WebBooksOptions): WebSessions & { closeAll(): void }
       const personId = await personOfToken(o.pool, session);
       const ctx = personId ? await open.get(personId) : undefined;
       if (ctx && readSyncState(ctx.db).token === session) writeSyncState(ctx.db, { token: null });
+      // The browser's session ends on the server too: the cookie's token is refused from now on.
+      await endSession(o.pool, session);
     },
     hostAllowed: (host) => host !== undefined && o.hosts.includes(host),
     secureCookie: o.secureCookie,

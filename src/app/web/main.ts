@@ -4,6 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BookShelf } from '../../platform/bookShelf';
+import { FileSecretStore, installSecretStore, secretsFileIn } from '../../platform/secrets';
 import { createRegistry } from '../handlers';
 import { startWebServer } from './server';
 import { startAutoSync } from '../../features/team/server/autoSync';
@@ -27,6 +28,8 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html')) || process.env.SW_REBUI
 // opened when the user asks for it on the first start (or later from the book menu).
 const dataDir = path.join(os.homedir(), '.sales-workstation');
 const port = Number(arg('--port') ?? '0');
+// A team book's session token is kept here, outside the book (0600 in the data folder).
+installSecretStore(new FileSecretStore(secretsFileIn(dataDir)));
 const shelf = new BookShelf(dataDir, { platform: 'web' });
 const ctx = await shelf.start(arg('--db'));
 const web = await startWebServer({ ctx, registry: createRegistry(), rendererDir, port });

@@ -18,6 +18,28 @@ const zServerUrl = z
   .regex(/^https?:\/\/[^\s]+$/, 'the server address starts with http:// or https://');
 const zPassword = z.string().min(1).max(1024);
 
+/**
+ * Why a sync or a team action failed, translated by the UI: the server cannot be reached, the
+ * session ended (sign in again), wrong email/password or invite code, too many tries, the role
+ * may not do this, the server refused the request, or anything else; and the actions' own refusals.
+ */
+export const TEAM_ERRORS = [
+  'offline',
+  'signed-out',
+  'wrong-credentials',
+  'rate-limited',
+  'forbidden',
+  'rejected',
+  'failed',
+  // Only from the actions: creating a team from a book that has one, by an admin who is not a
+  // person of the book; signing in on a book as another person.
+  'already-team',
+  'admin-not-in-book',
+  'other-person',
+] as const;
+export const zTeamError = z.enum(TEAM_ERRORS);
+export type TeamErrorCode = z.infer<typeof zTeamError>;
+
 export const zTeamStatus = z.object({
   /** Null: this book does not sync with a team. */
   serverUrl: z.string().nullable(),
@@ -31,7 +53,7 @@ export const zTeamStatus = z.object({
   /** Open conflicts for the signed-in person. */
   conflicts: z.number(),
   /** Why the last sync did not finish (e.g. the server cannot be reached); null after a good one. */
-  lastError: z.string().nullable(),
+  lastError: zTeamError.nullable(),
 });
 export type TeamStatus = z.infer<typeof zTeamStatus>;
 
@@ -55,7 +77,7 @@ export const zSyncReport = z.object({
   pulled: z.number(),
   pending: z.number(),
   lastPosition: z.number(),
-  error: z.string().nullable(),
+  error: zTeamError.nullable(),
 });
 
 export const teamContract = {
@@ -83,5 +105,9 @@ export const teamContract = {
   'team:conflicts': channel(zEmpty, z.array(zTeamConflict)),
   /** Keep theirs (useMine false) or put this person's lost value back as a new edit (useMine true). */
   'team:resolveConflict': channel(z.object({ id: z.string().min(1).max(100), useMine: z.boolean() }).strict(), zOk),
-  'team:signOut': channel(zEmpty, zOk),
+  /**
+   * Ends the session on the server, then forgets the token here. serverEnded false: the server
+   * could not be reached, so the session stays valid there until it expires.
+   */
+  'team:signOut': channel(zEmpty, z.object({ ok: z.literal(true), serverEnded: z.boolean() })),
 } as const;

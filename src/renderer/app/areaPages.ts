@@ -19,7 +19,7 @@ const loaders: Record<string, () => Promise<PageModule>> = {
   training: () => withTexts(import('../../features/training/ui/TrainingPage'), texts('training')),
   receivables: () => withTexts(import('../../features/receivables/ui/ReceivablesPage'), texts('receivables')),
   reports: () => withTexts(import('../../features/reports/ui/ReportsPage'), texts('reports')),
-  settings: () => withTexts(import('./SettingsPage'), texts('org', 'team')),
+  settings: () => withTexts(import('./SettingsPage'), texts('org', 'team', 'pipeline')),
 };
 
 interface Loading {

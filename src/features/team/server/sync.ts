@@ -6,6 +6,7 @@ import { applyPulledChange, revertLocalChange, withoutForeignKeys } from './appl
 import { TeamClient, TeamOffline } from './client';
 import { countPending, readOutbox, recordPushResults } from './outbox';
 import { readSyncState, writeSyncState } from './state';
+import { teamErrorCode, type TeamErrorCode } from './teamError';
 
 // One sync: push the outbox (batches of at most PUSH_MAX, basePosition = the last pulled
 // position), then pull pages until the server has no more, applying each page in one SQLite
@@ -19,14 +20,16 @@ export interface SyncReport {
   pulled: number;
   pending: number;
   lastPosition: number;
-  error: string | null;
+  /** A code the UI translates (teamError.ts). */
+  error: TeamErrorCode | null;
 }
 
 const running = new WeakMap<Db, Promise<SyncReport>>();
 
 export function clientFor(db: Db): TeamClient {
   const s = readSyncState(db);
-  if (!s.serverUrl || !s.token) throw new AppError('forbidden', 'Sign in to a team server first (Settings → Team).');
+  if (!s.serverUrl || !s.token)
+    throw new AppError('forbidden', 'Sign in to a team server first (Settings → Team).', { teamError: 'signed-out' });
   return new TeamClient(s.serverUrl, s.token);
 }
 
@@ -49,8 +52,9 @@ async function syncOnce(w: ChangeWriter, client: TeamClient): Promise<SyncReport
     writeSyncState(db, { lastSyncAt: w.clock.now(), lastError: null });
   } catch (err) {
     if (!(err instanceof TeamOffline) && !(err instanceof AppError)) throw err;
-    writeSyncState(db, { lastError: err.message });
-    return { pushed, pulled, pending: countPending(db), lastPosition: readSyncState(db).lastPosition, error: err.message };
+    const error = teamErrorCode(err);
+    writeSyncState(db, { lastError: error });
+    return { pushed, pulled, pending: countPending(db), lastPosition: readSyncState(db).lastPosition, error };
   }
   return { pushed, pulled, pending: countPending(db), lastPosition: readSyncState(db).lastPosition, error: null };
 }

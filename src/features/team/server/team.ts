@@ -8,7 +8,7 @@ import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { CreateTeamResponse, SignInResponse } from '../protocol';
 import { loadSnapshot, readBookTables } from './applyRemote';
-import { normaliseServerUrl, TeamClient } from './client';
+import { normaliseServerUrl, TeamClient, TeamOffline } from './client';
 import { markAllAsSnapshot } from './outbox';
 import { readSyncState, writeSyncState } from './state';
 import { clientFor, rememberSignIn } from './sync';
@@ -34,7 +34,8 @@ export async function createTeam(
   admin: { email: string; password: string },
 ): Promise<CreateTeamResponse> {
   const url = normaliseServerUrl(serverUrl);
-  if (readSyncState(w.db).serverUrl) throw new AppError('conflict', 'This book already syncs with a team server.');
+  if (readSyncState(w.db).serverUrl)
+    throw new AppError('conflict', 'This book already syncs with a team server.', { teamError: 'already-team' });
   const people = (
     w.db.prepare("SELECT id, email FROM reps WHERE email IS NOT NULL AND email <> '' AND deleted_at IS NULL").all() as {
       id: string;
@@ -45,6 +46,7 @@ export async function createTeam(
     throw new AppError(
       'invalid-input',
       `No person of this book has the email ${admin.email}: add yourself in Settings → Organisation first.`,
+      { teamError: 'admin-not-in-book' },
     );
   }
   const client = new TeamClient(url);
@@ -101,13 +103,33 @@ export async function signInAgain(db: Db, c: Credentials): Promise<void> {
   if (!s.serverUrl) throw new AppError('invalid-input', 'This book does not sync with a team yet: join a team or create one.');
   const signedIn = await signInWith(new TeamClient(s.serverUrl), c);
   if (s.personId && signedIn.person.id !== s.personId) {
-    throw new AppError('forbidden', 'This book belongs to another person of the team: join the team as yourself (a new book).');
+    throw new AppError('forbidden', 'This book belongs to another person of the team: join the team as yourself (a new book).', {
+      teamError: 'other-person',
+    });
   }
   rememberSignIn(db, s.serverUrl, c.email, signedIn);
 }
 
-export function signOut(db: Db): void {
-  writeSyncState(db, { token: null });
+/**
+ * Signs out: the server ends the session (its token is refused from then on), then the token is
+ * forgotten here whatever the server said. serverEnded false: the server could not be reached or
+ * refused, so the session stays valid there until it expires (the person is told).
+ */
+export async function signOut(db: Db): Promise<{ serverEnded: boolean }> {
+  const s = readSyncState(db);
+  // No token here: no session of this book left to end.
+  let serverEnded = !s.serverUrl || !s.token;
+  try {
+    if (s.serverUrl && s.token) {
+      await new TeamClient(s.serverUrl, s.token).signOut();
+      serverEnded = true;
+    }
+  } catch (err) {
+    if (!(err instanceof TeamOffline) && !(err instanceof AppError)) throw err;
+  } finally {
+    writeSyncState(db, { token: null });
+  }
+  return { serverEnded };
 }
 
 export interface StoredConflict {

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../renderer/api/client';
-import type { TeamConflict } from '../contract';
+import { ApiError } from '../../../shared/errors';
+import { TEAM_ERRORS, type TeamConflict } from '../contract';
+import { usePrefs } from '../../../renderer/app/prefs';
+import { conflictFieldLabel, conflictValueText } from './conflictFields';
 
 type Status = Out<'team:status'>;
 interface JoinForm {
@@ -17,8 +20,6 @@ interface CreateForm {
   password: string;
 }
 type Invites = Out<'team:createTeam'>['invites'];
-
-const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
  * Settings → Team: join a team (a new book from the server), create one from this book (an
@@ -42,13 +43,19 @@ export function TeamSettings() {
     void reload();
   }, [reload]);
 
+  // A team failure carries a code (details.teamError) shown in the UI's language; others their message.
+  const errorText = (e: unknown): string => {
+    const code = e instanceof ApiError ? (e.details as { teamError?: unknown } | undefined)?.teamError : undefined;
+    return typeof code === 'string' && (TEAM_ERRORS as readonly string[]).includes(code) ? t(`errors.${code}`) : (e as Error).message;
+  };
+
   const run = async (action: () => Promise<unknown>, done?: string) => {
     setBusy(true);
     try {
       await action();
       if (done) message.success(done);
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorText(e));
     } finally {
       setBusy(false);
       await reload();
@@ -59,6 +66,14 @@ export function TeamSettings() {
     run(async () => {
       const r = await call('team:syncNow', {});
       if (!r.error) message.success(t('status.synced', { pushed: r.pushed, pulled: r.pulled }));
+    });
+
+  // Signed out here whatever happens; the person is told when the server could not end the session.
+  const signOut = () =>
+    run(async () => {
+      const r = await call('team:signOut', {});
+      if (r.serverEnded) message.success(t('status.signedOut'));
+      else message.warning(t('status.signedOutLocally'), 8);
     });
 
   if (!status) return <Card title={t('title')} size="small" loading />;
@@ -104,7 +119,7 @@ export function TeamSettings() {
             {t('status.syncNow')}
           </Button>
           {status.signedIn && (
-            <Button onClick={() => void run(() => call('team:signOut', {}))} data-testid="team-sign-out">
+            <Button onClick={() => void signOut()} data-testid="team-sign-out">
               {t('status.signOut')}
             </Button>
           )}
@@ -139,7 +154,7 @@ export function TeamSettings() {
           type="warning"
           showIcon
           message={t('status.lastError')}
-          description={status.lastError}
+          description={t(`errors.${status.lastError}`)}
           data-testid="team-last-error"
         />
       )}
@@ -153,7 +168,10 @@ export function TeamSettings() {
 type Run = (action: () => Promise<unknown>, done?: string) => Promise<void>;
 
 function ConflictList({ conflicts, busy, run }: { conflicts: TeamConflict[]; busy: boolean; run: Run }) {
-  const { t } = useTranslation('team');
+  // 'pipeline': the opportunity fields' labels (Settings loads that namespace too).
+  const { t } = useTranslation(['team', 'pipeline']);
+  const { locale: lang, money } = usePrefs();
+  const tableName = (table: string) => t(`conflicts.tables.${table}`, { defaultValue: table });
   const resolve = (c: TeamConflict, useMine: boolean) =>
     run(() => call('team:resolveConflict', { id: c.id, useMine }), t('conflicts.resolved'));
   return (
@@ -167,11 +185,18 @@ function ConflictList({ conflicts, busy, run }: { conflicts: TeamConflict[]; bus
       locale={{ emptyText: t('conflicts.empty') }}
       data-testid="team-conflicts"
       columns={[
-        { title: t('conflicts.record'), render: (_, c) => c.label ?? `${c.table} ${c.rowId.slice(-6)}` },
-        { title: t('conflicts.field'), dataIndex: 'field', render: (f: string | null) => f ?? '—' },
-        { title: t('conflicts.mine'), render: (_, c) => show(c.mine) },
-        { title: t('conflicts.theirs'), render: (_, c) => show(c.theirs) },
-        { title: t('conflicts.kind'), render: (_, c) => t(`conflicts.kinds.${c.kind}`) + (c.reason ? ` (${c.reason})` : '') },
+        { title: t('conflicts.record'), render: (_, c) => `${tableName(c.table)} ${c.label ?? c.rowId.slice(-6)}` },
+        {
+          title: t('conflicts.field'),
+          render: (_, c) => (c.field ? conflictFieldLabel(t, lang, c.table, c.field) : '—'),
+        },
+        { title: t('conflicts.mine'), render: (_, c) => conflictValueText(lang, c.field, c.mine, money) },
+        { title: t('conflicts.theirs'), render: (_, c) => conflictValueText(lang, c.field, c.theirs, money) },
+        {
+          title: t('conflicts.kind'),
+          render: (_, c) =>
+            t(`conflicts.kinds.${c.kind}`) + (c.reason ? ` (${t(`conflicts.reasons.${c.reason}`, { defaultValue: c.reason })})` : ''),
+        },
         {
           title: '',
           render: (_, c) => (
