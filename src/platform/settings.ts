@@ -61,7 +61,7 @@ function upsert(db: Db, table: 'settings' | 'local_settings', key: string, value
 }
 
 export const TEAM_SETTINGS_ADMIN_ONLY =
-  "Only the team's admin changes the team's settings (time zone, Pareto thresholds and visits, pipeline review, receivables policy): this book syncs with a team and you are not its admin.";
+  "Only the team's admin changes the team's settings (time zone, Pareto thresholds and visits, sales stages and pipeline review, receivables policy): this book syncs with a team and you are not its admin.";
 
 /**
  * Whether this book may change the team's settings: any book that does not sync, and a synced

@@ -95,6 +95,27 @@ describe('a member who is not the admin', () => {
     expect(err).toMatchObject({ code: 'forbidden', message: expect.stringContaining("Only the team's admin") });
     await expect(call(wang, 'settings:update', { timeZone: 'Europe/Berlin' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(call(wang, 'pipeline:settings', { stallDays: 10 })).rejects.toMatchObject({ code: 'forbidden' });
+    // The sales stages are the team's too.
+    type Stage = { id: string; nameZh: string; nameEn: string; probabilityBp: number };
+    const active = (await call<{ id: string; active: boolean; stages: Stage[] }[]>(wang, 'pipeline:stageModels')).find((m) => m.active)!;
+    const input = (nameZh: (st: Stage) => string) => ({
+      modelId: active.id,
+      stages: active.stages.map((st) => ({ id: st.id, nameZh: nameZh(st), nameEn: st.nameEn, probabilityBp: st.probabilityBp })),
+      removed: [],
+    });
+    await expect(
+      call(
+        wang,
+        'pipeline:saveStages',
+        input((st) => `${st.nameZh}改`),
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    // The same input is valid: the admin's book takes it (only the role refused it above).
+    await call(
+      team.admin,
+      'pipeline:saveStages',
+      input((st) => st.nameZh),
+    );
     expect(await pareto(wang)).toMatchObject({ a: 80, b: 95 });
     expect((await settings(wang)).timeZone).toBe('America/New_York');
     expect((await status(wang)).pending).toBe(0);

@@ -13,7 +13,7 @@ const reasonOf = (p: cell.CellParser, raw: string) => {
 describe('import reasons in Chinese', () => {
   it('says in Chinese why a team book refuses a team setting to someone who is not the admin', () => {
     expect(localizeReason(TEAM_SETTINGS_ADMIN_ONLY, 'zh-CN')).toBe(
-      '团队设置（时区、ABC 阈值与拜访频率、管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
+      '团队设置（时区、ABC 阈值与拜访频率、销售阶段与管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
     );
     expect(localizeReason(TEAM_SETTINGS_ADMIN_ONLY, 'en')).toBe(TEAM_SETTINGS_ADMIN_ONLY);
   });

@@ -7,7 +7,7 @@ import { OrgSettings } from '../../features/org/ui/OrgSettings';
 import { CompanyNameSetting } from '../../features/books/ui/CompanyNameSetting';
 import { TeamSettings } from '../../features/team/ui/TeamSettings';
 import { localizeReason } from '../i18n/serverReasons';
-import { TeamSettingsLockNote, useTeamSettingsLocked } from './teamSettingsLock';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../components/teamSettingsLock';
 
 // Every zone the runtime knows; the book's zone decides "today" on every screen and in every export.
 const TIME_ZONES = (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC']).map(

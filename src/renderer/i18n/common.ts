@@ -58,7 +58,7 @@ export const common = {
     },
     teamSettings: {
       adminOnly:
-        '这是团队设置（时区、ABC 阈值与拜访频率、管道评审、应收账款政策），只有团队管理员可以修改；本账本与团队同步，你不是管理员。',
+        '这是团队设置（时区、ABC 阈值与拜访频率、销售阶段与管道评审、应收账款政策），只有团队管理员可以修改；本账本与团队同步，你不是管理员。',
     },
   },
   en: {
@@ -117,7 +117,7 @@ export const common = {
     },
     teamSettings: {
       adminOnly:
-        "A team setting (time zone, Pareto thresholds and visits, pipeline review, receivables policy): only the team's admin changes it. This book syncs with a team and you are not its admin.",
+        "A team setting (time zone, Pareto thresholds and visits, sales stages and pipeline review, receivables policy): only the team's admin changes it. This book syncs with a team and you are not its admin.",
     },
   },
 };

@@ -81,8 +81,8 @@ const rules: Rule[] = [
   [/^Unknown person\.$/, () => '未知人员'],
   // A team setting changed in a team book by someone who is not the admin (src/platform/settings.ts).
   [
-    /^Only the team's admin changes the team's settings \(time zone, Pareto thresholds and visits, pipeline review, receivables policy\): this book syncs with a team and you are not its admin\.$/,
-    () => '团队设置（时区、ABC 阈值与拜访频率、管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
+    /^Only the team's admin changes the team's settings \(time zone, Pareto thresholds and visits, sales stages and pipeline review, receivables policy\): this book syncs with a team and you are not its admin\.$/,
+    () => '团队设置（时区、ABC 阈值与拜访频率、销售阶段与管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
   ],
 ];
 

@@ -3,7 +3,7 @@ import { App, Button, Card, Col, InputNumber, Row, Space, Spin, Table, Tag, Tool
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../renderer/api/client';
 import { navigate } from '../../../renderer/app/useHashRoute';
-import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/components/teamSettingsLock';
 import type { ParetoParams } from '../contract';
 import { DIMENSIONS, type Dimension } from '../scorecard';
 import { CLASS_COLOR } from './ParetoChart';

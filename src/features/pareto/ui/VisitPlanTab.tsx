@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
-import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/components/teamSettingsLock';
 import type { Lookups } from '../../accounts/contract';
 import { dayNumber } from '../../../shared/dates';
 import { CLASS_COLOR } from './ParetoChart';

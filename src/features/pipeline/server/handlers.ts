@@ -9,6 +9,12 @@ import { addCommitment, createOpportunity, updateOpportunity } from './service';
 import { buildFunnelFromDb, buildReviewFromDb, commitmentItem, pipelineSettings, savePipelineSettings } from './reviewService';
 import { exportReview } from './export';
 import { importOpportunities } from './import';
+import { mayWriteTeamSettings, TEAM_SETTINGS_ADMIN_ONLY } from '../../../platform/settings';
+
+/** The stages are the team's (the server lets only its admin write them): refused up front, not taken back later. */
+function refuseUnlessTeamAdmin(ctx: ServerContext): void {
+  if (!mayWriteTeamSettings(ctx.db)) throw new AppError('forbidden', TEAM_SETTINGS_ADMIN_ONLY);
+}
 
 type C = typeof pipelineContract;
 
@@ -66,11 +72,15 @@ export const pipelineHandlers: Handlers<C> = {
   'pipeline:stageModels': (_in, ctx) => listModels(ctx.db),
 
   'pipeline:saveStages': ({ modelId, stages, removed }, ctx) => {
+    refuseUnlessTeamAdmin(ctx);
     ctx.db.transaction(() => saveStages(ctx, modelId, stages, removed))();
     return listModels(ctx.db);
   },
 
-  'pipeline:switchModel': ({ modelId, mapping }, ctx) => ({ moved: ctx.db.transaction(() => switchModel(ctx, modelId, mapping))() }),
+  'pipeline:switchModel': ({ modelId, mapping }, ctx) => {
+    refuseUnlessTeamAdmin(ctx);
+    return { moved: ctx.db.transaction(() => switchModel(ctx, modelId, mapping))() };
+  },
 
   'pipeline:settings': (patch, ctx) => (patch.stallDays === undefined ? pipelineSettings(ctx.db) : savePipelineSettings(ctx, patch)),
 

@@ -4,7 +4,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/components/teamSettingsLock';
 import type { StageModel } from '../contract';
 
 // Stage models (docs/en/pipeline.md): rename, reorder, set probability, milestone and exit
@@ -116,7 +116,7 @@ export default function StageSettings({ onChanged }: { onChanged(): void }) {
           data-testid="stage-model"
         />
         {!model.active && (
-          <Button onClick={startSwitch} data-testid="use-model">
+          <Button onClick={startSwitch} disabled={teamLocked} data-testid="use-model">
             {t('settings.use')}
           </Button>
         )}
@@ -234,7 +234,7 @@ export default function StageSettings({ onChanged }: { onChanged(): void }) {
           >
             {t('settings.addStage')}
           </Button>
-          <Button type="primary" onClick={() => void save()} data-testid="save-stages">
+          <Button type="primary" onClick={() => void save()} disabled={teamLocked} data-testid="save-stages">
             {t('settings.save')}
           </Button>
         </Space>

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { call, type Out } from '../../../renderer/api/client';
 import { useBookToday, usePrefs } from '../../../renderer/app/prefs';
 import { localizeReason } from '../../../renderer/i18n/serverReasons';
-import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/app/teamSettingsLock';
+import { TeamSettingsLockNote, useTeamSettingsLocked } from '../../../renderer/components/teamSettingsLock';
 import { useLabels } from './shared';
 
 const FROM_THE_START = '0000-01-01';
