@@ -70,10 +70,21 @@ export const TEAM_SETTINGS_ADMIN_ONLY =
  * book's record of its team (migration 0013), directly: the platform does not import features.
  */
 export function mayWriteTeamSettings(db: Db): boolean {
+  const role = teamBookRole(db);
+  return role === null || role === 'admin';
+}
+
+/** The role of the person a team book syncs as; null for a book that does not sync. */
+export function teamBookRole(db: Db): string | null {
   const s = db.prepare('SELECT server_url AS url, role FROM sync_state WHERE id = 1').get() as
     { url: string | null; role: string | null } | undefined;
-  return !s?.url || s.role === 'admin';
+  return s?.url ? (s.role ?? '') : null;
 }
+
+export const TEAM_ORG_ADMIN_ONLY =
+  "Only the team's admin changes the organisation (territories, who leads them, importing it): this book syncs with a team and you are not its admin.";
+export const TEAM_PEOPLE_ADMIN_OR_MANAGER =
+  "Only the team's admin, or a manager for the territories they lead, changes people: this book syncs with a team and you are neither.";
 
 /**
  * Writes a team setting and its change_log entry (the key is the row id: settings are keyed by

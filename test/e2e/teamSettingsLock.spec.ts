@@ -14,6 +14,12 @@ test("a rep's team book shows the team's settings locked, with the reason; the l
   await app.open('settings');
   await expect(page.getByTestId('time-zone')).toHaveClass(/ant-select-disabled/);
   await expect(page.getByTestId('team-settings-locked')).toContainText('只有团队管理员可以修改');
+  // The organisation is the admin's too: territories, people and importing it.
+  await expect(page.getByTestId('add-territory')).toBeDisabled();
+  await expect(page.getByTestId('add-person')).toBeDisabled();
+  await expect(page.getByTestId('org-import')).toBeDisabled();
+  await expect(page.getByTestId('org-export')).toBeEnabled();
+  await expect(page.getByTestId('team-org-locked')).toContainText('组织（区域、人员、负责经理）只有团队管理员可以修改');
   await app.screenshot('team-settings-locked-zh');
 
   await page.getByRole('main').getByText('English', { exact: true }).click();
@@ -35,4 +41,14 @@ test("the admin's team book (and a book that does not sync) changes them", async
   await app.open('settings');
   await expect(page.getByTestId('time-zone')).not.toHaveClass(/ant-select-disabled/);
   await expect(page.getByTestId('team-settings-locked')).toHaveCount(0);
+  await expect(page.getByTestId('add-territory')).toBeEnabled();
+  await expect(page.getByTestId('team-org-locked')).toHaveCount(0);
+});
+
+test("a manager's team book edits people but not territories", async ({ app, page }) => {
+  (app.ctx.db as Db).prepare("INSERT INTO sync_state (id, server_url, role) VALUES (1, 'http://127.0.0.1:9', 'manager')").run();
+  await app.open('settings');
+  await expect(page.getByTestId('add-person')).toBeEnabled();
+  await expect(page.getByTestId('add-territory')).toBeDisabled();
+  await expect(page.getByTestId('team-org-locked')).toContainText('你作为经理可以修改所负责区域的人员');
 });

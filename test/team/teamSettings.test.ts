@@ -7,7 +7,7 @@ import type { TeamStatus } from '../../src/features/team/contract';
 import { readBookIdentity } from '../../src/platform/bookIdentity';
 import { logChange } from '../../src/platform/db/changeLog';
 import { AppError } from '../../src/shared/errors';
-import { call, EAST, startDesktopTeam, syncOk, type DesktopTeam } from './desktopTeam';
+import { call, EAST, PEOPLE, startDesktopTeam, syncOk, type DesktopTeam } from './desktopTeam';
 
 // The team's settings travel as changes (issue 21 follow-up): the method's configuration the
 // admin sets (Pareto thresholds, the book's time zone, …) reaches every member's book at their
@@ -110,6 +110,9 @@ describe('a member who is not the admin', () => {
         input((st) => `${st.nameZh}改`),
       ),
     ).rejects.toMatchObject({ code: 'forbidden' });
+    // So is the organisation: territories and people (a manager edits people; a rep neither).
+    await expect(call(wang, 'org:saveTerritory', { nameZh: '新区域', nameEn: 'New' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(call(wang, 'org:setActive', { id: PEOPLE.li.id, active: false })).rejects.toMatchObject({ code: 'forbidden' });
     // The same input is valid: the admin's book takes it (only the role refused it above).
     await call(
       team.admin,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as cell from '../../src/platform/excel/cellParsers';
 import { localizeReason } from '../../src/renderer/i18n/serverReasons';
 import { personProblems, territoryProblems } from '../../src/features/org/domain';
-import { TEAM_SETTINGS_ADMIN_ONLY } from '../../src/platform/settings';
+import { TEAM_ORG_ADMIN_ONLY, TEAM_PEOPLE_ADMIN_OR_MANAGER, TEAM_SETTINGS_ADMIN_ONLY } from '../../src/platform/settings';
 
 const reasonOf = (p: cell.CellParser, raw: string) => {
   const r = p(raw);
@@ -16,6 +16,12 @@ describe('import reasons in Chinese', () => {
       '团队设置（时区、ABC 阈值与拜访频率、销售阶段与管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
     );
     expect(localizeReason(TEAM_SETTINGS_ADMIN_ONLY, 'en')).toBe(TEAM_SETTINGS_ADMIN_ONLY);
+    expect(localizeReason(TEAM_ORG_ADMIN_ONLY, 'zh-CN')).toBe(
+      '组织（区域、负责经理、导入组织）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
+    );
+    expect(localizeReason(TEAM_PEOPLE_ADMIN_OR_MANAGER, 'zh-CN')).toBe(
+      '人员只有团队管理员或所负责区域的经理可以修改：本账本与团队同步，你两者都不是。',
+    );
   });
 
   it('translates what the cell parsers say, keeping the parts that vary', () => {

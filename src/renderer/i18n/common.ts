@@ -59,6 +59,8 @@ export const common = {
     teamSettings: {
       adminOnly:
         '这是团队设置（时区、ABC 阈值与拜访频率、销售阶段与管道评审、应收账款政策），只有团队管理员可以修改；本账本与团队同步，你不是管理员。',
+      orgAdminOnly: '组织（区域、人员、负责经理）只有团队管理员可以修改；本账本与团队同步，你不是管理员。',
+      orgManager: '区域和导入组织只有团队管理员可以修改；你作为经理可以修改所负责区域的人员。',
     },
   },
   en: {
@@ -118,6 +120,10 @@ export const common = {
     teamSettings: {
       adminOnly:
         "A team setting (time zone, Pareto thresholds and visits, sales stages and pipeline review, receivables policy): only the team's admin changes it. This book syncs with a team and you are not its admin.",
+      orgAdminOnly:
+        "The organisation (territories, people, who leads them) is changed by the team's admin only. This book syncs with a team and you are not its admin.",
+      orgManager:
+        "Territories and importing the organisation are the team's admin's; as a manager you change the people of the territories you lead.",
     },
   },
 };

@@ -84,6 +84,15 @@ const rules: Rule[] = [
     /^Only the team's admin changes the team's settings \(time zone, Pareto thresholds and visits, sales stages and pipeline review, receivables policy\): this book syncs with a team and you are not its admin\.$/,
     () => '团队设置（时区、ABC 阈值与拜访频率、销售阶段与管道评审、应收账款政策）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
   ],
+  // The organisation in a team book (src/features/org/server/handlers.ts).
+  [
+    /^Only the team's admin changes the organisation \(territories, who leads them, importing it\): this book syncs with a team and you are not its admin\.$/,
+    () => '组织（区域、负责经理、导入组织）只有团队管理员可以修改：本账本与团队同步，你不是管理员。',
+  ],
+  [
+    /^Only the team's admin, or a manager for the territories they lead, changes people: this book syncs with a team and you are neither\.$/,
+    () => '人员只有团队管理员或所负责区域的经理可以修改：本账本与团队同步，你两者都不是。',
+  ],
 ];
 
 /** The reason in the UI's language (zh-CN: from the catalog when known; English otherwise). */

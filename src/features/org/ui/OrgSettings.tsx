@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
+import { TeamOrgLockNote, useTeamRole } from '../../../renderer/components/teamSettingsLock';
 import { localizeReason } from '../../../renderer/i18n/serverReasons';
 import { ApiError } from '../../../shared/errors';
 import { EMAIL_MAX, LEADS_SEPARATOR, NAME_MAX, ROLES, type Role } from '../domain';
@@ -32,6 +33,10 @@ interface PersonForm {
 export function OrgSettings() {
   const { t } = useTranslation('org');
   const { locale } = usePrefs();
+  // In a team book the organisation is the admin's; a manager also edits people (the server's rule).
+  const role = useTeamRole();
+  const orgLocked = role !== null && role !== 'admin';
+  const peopleLocked = orgLocked && role !== 'manager';
   const { message, modal } = App.useApp();
   const [org, setOrg] = useState<Org | null>(null);
   const [territoryEdit, setTerritoryEdit] = useState<Partial<OrgTerritory> | null>(null);
@@ -124,7 +129,7 @@ export function OrgSettings() {
       data-testid="org-settings"
       extra={
         <Space>
-          <Button onClick={() => void importOrg()} data-testid="org-import">
+          <Button onClick={() => void importOrg()} disabled={orgLocked} data-testid="org-import">
             {t('importOrg')}
           </Button>
           <Button onClick={() => void exportOrg()} data-testid="org-export">
@@ -142,9 +147,10 @@ export function OrgSettings() {
           title={() => (
             <Space>
               <b>{t('territories')}</b>
-              <Button size="small" onClick={() => setTerritoryEdit({})} data-testid="add-territory">
+              <Button size="small" onClick={() => setTerritoryEdit({})} disabled={orgLocked} data-testid="add-territory">
                 {t('addTerritory')}
               </Button>
+              {orgLocked && <TeamOrgLockNote peopleToo={peopleLocked} />}
             </Space>
           )}
           locale={{ emptyText: t('empty.territories') }}
@@ -165,7 +171,7 @@ export function OrgSettings() {
               title: '',
               width: 80,
               render: (_: unknown, x) => (
-                <Button size="small" type="link" onClick={() => setTerritoryEdit(x)}>
+                <Button size="small" type="link" onClick={() => setTerritoryEdit(x)} disabled={orgLocked}>
                   {t('edit')}
                 </Button>
               ),
@@ -180,7 +186,7 @@ export function OrgSettings() {
           title={() => (
             <Space>
               <b>{t('people')}</b>
-              <Button size="small" onClick={() => setPersonEdit({ role: 'rep' })} disabled={!org} data-testid="add-person">
+              <Button size="small" onClick={() => setPersonEdit({ role: 'rep' })} disabled={!org || peopleLocked} data-testid="add-person">
                 {t('addPerson')}
               </Button>
             </Space>
@@ -207,7 +213,7 @@ export function OrgSettings() {
               width: 150,
               render: (_: unknown, x) => (
                 <Space size={0}>
-                  <Button size="small" type="link" onClick={() => setPersonEdit(x)}>
+                  <Button size="small" type="link" onClick={() => setPersonEdit(x)} disabled={peopleLocked}>
                     {t('edit')}
                   </Button>
                   {x.active ? (
@@ -215,12 +221,17 @@ export function OrgSettings() {
                       title={t('deactivateConfirm', { name: name(x) })}
                       onConfirm={() => void call('org:setActive', { id: x.id, active: false }).then(reload)}
                     >
-                      <Button size="small" type="link" danger>
+                      <Button size="small" type="link" danger disabled={peopleLocked}>
                         {t('deactivate')}
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" type="link" onClick={() => void call('org:setActive', { id: x.id, active: true }).then(reload)}>
+                    <Button
+                      size="small"
+                      type="link"
+                      disabled={peopleLocked}
+                      onClick={() => void call('org:setActive', { id: x.id, active: true }).then(reload)}
+                    >
                       {t('reactivate')}
                     </Button>
                   )}
