@@ -150,8 +150,11 @@ test('a manager signs in in a browser and the weekly review holds only the terri
   const pullWith = async (token: string) =>
     (await fetch(`${server.url}/v1/pull?after=0&limit=1`, { headers: { authorization: `Bearer ${token}` } })).status;
   expect(await pullWith(cookie.value)).toBe(200);
-  await page.evaluate(async () => {
-    await fetch('/sign-out', { method: 'POST' });
-  });
+  // Settings → Team's own "Sign out" does it, and the browser lands on the sign-in page.
+  await page.goto(`${server.url}/#/settings`);
+  await page.getByTestId('team-sign-out').click();
+  await expect(page).toHaveURL(/\/sign-in(#.*)?$/);
+  await expect(page.getByRole('heading')).toHaveText('登录团队账本');
   expect(await pullWith(cookie.value)).toBe(401);
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContain('sw-session');
 });

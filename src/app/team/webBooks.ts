@@ -20,14 +20,16 @@ import { sha256 } from './auth';
 
 export const FRESH_MS = 3000;
 
-/** Channels a browser session may not call: the server's book is not the person's to switch or re-wire. */
+/**
+ * Channels a browser session may not call: the server's book is not the person's to switch or
+ * re-wire. (team:signOut is answered by the web server itself: it ends the browser's session.)
+ */
 const FORBIDDEN = new Set([
   'books:open',
   'books:openDemo',
   'books:create',
   'backup:restore',
   'team:signIn',
-  'team:signOut',
   'team:createTeam',
   'team:join',
 ]);

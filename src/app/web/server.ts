@@ -10,6 +10,7 @@ import { cookieValue, hostAllowed, originAllowed, routeKind, type RouteKind } fr
 import { pageLanguage, signInPage } from './signInPage';
 
 const SESSION_COOKIE = 'sw-session';
+const CLEAR_SESSION_COOKIE = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 
 // `npm run web`: the built renderer and the contract's channels over HTTP, for a browser
 // on this machine. Loopback only, Host checked, other origins refused (gate.ts), a per-start
@@ -210,6 +211,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const channel = decodeURIComponent(url.pathname.slice(5));
       if (BROWSER_FORBIDDEN.has(channel) || sessions?.forbidden.has(channel))
         return send(res, 400, { ok: false, error: { code: 'invalid-input', message: `${channel} is not available in the browser` } });
+      // Settings → Team's "Sign out" in a browser on the team server ends the browser's session (as
+      // POST /sign-out does); the app's next call finds no session and goes to the sign-in page.
+      if (sessions && session && channel === 'team:signOut') {
+        await sessions.signOut(session);
+        return send(res, 200, { ok: true, value: { ok: true, serverEnded: true } }, { 'set-cookie': CLEAR_SESSION_COOKIE });
+      }
       const body = await readBody(req, MAX_JSON);
       if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid-input', message: 'request body too large' } });
       let input: unknown;
@@ -314,7 +321,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (req.method === 'POST' && url.pathname === '/sign-out') {
       const session = cookieValue(req.headers.cookie, SESSION_COOKIE);
       if (session) await s.signOut(session);
-      redirect(res, '/sign-in', { 'set-cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
+      redirect(res, '/sign-in', { 'set-cookie': CLEAR_SESSION_COOKIE });
       return true;
     }
     return false;
