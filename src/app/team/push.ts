@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import {
-  allocationProblem,
   FINANCE_ACCOUNT_FIELDS,
   followerChanges,
   mergeChange,
@@ -17,6 +16,7 @@ import {
   type PushResult,
   type RowData,
 } from '../../features/team/protocol';
+import { allocationCheck } from './allocationCheck';
 import { asPerson, type Tx } from './pg/session';
 import { rowTerritory } from './rowTerritory';
 
@@ -328,55 +328,28 @@ class Push {
    */
   private move(moving: MovingRow, from: string | null, to: string | null, at: string): void {
     let row = moving;
-    const base = { person_id: this.personId, table_name: row.table, row_id: row.rowId, family: row.family, client_at: at, batch_id: null };
     const k = key(row.table, row.rowId);
+    // One server-written change about this row, at the next position.
+    const record = (op: 'update' | 'leave' | 'arrive', territory: string | null, changes: FieldChanges, other: string | null) => {
+      const position = ++this.position;
+      const { table: table_name, rowId: row_id, family } = row;
+      const who = { position, id: randomUUID(), person_id: this.personId, table_name, row_id, family };
+      this.pendingChanges.push({ ...who, territory_id: territory, op, changes, client_at: at, other_territory: other, batch_id: null });
+      return position;
+    };
     if (row.ownsTerritory) {
       const changes = followerChanges(row.table, row.data, to, row.parentOwner);
       if (!('territory_id' in changes)) return;
       row = { ...row, data: { ...row.data, ...afterValues(changes) } };
-      const position = ++this.position;
-      this.pendingChanges.push({
-        ...base,
-        position,
-        id: randomUUID(),
-        territory_id: from,
-        op: 'update',
-        changes,
-        other_territory: null,
-      });
+      const position = record('update', from, changes, null);
       this.later.set(k, [...(this.later.get(k) ?? []), { personId: this.personId, position, op: 'update', fields: Object.keys(changes) }]);
     }
-    const leave = ++this.position;
-    this.pendingChanges.push({
-      ...base,
-      position: leave,
-      id: randomUUID(),
-      territory_id: from,
-      op: 'leave',
-      changes: {},
-      other_territory: to,
-    });
-    const arrive = ++this.position;
-    const whole = Object.fromEntries(Object.entries(row.data).map(([col, value]) => [col, [null, value]]));
-    this.pendingChanges.push({
-      ...base,
-      position: arrive,
-      id: randomUUID(),
-      territory_id: to,
-      op: 'arrive',
-      changes: whole,
-      other_territory: from,
-    });
+    record('leave', from, {}, to);
+    const whole = Object.fromEntries(Object.entries(row.data).map(([col, value]) => [col, [null, value] as [unknown, unknown]]));
+    const arrive = record('arrive', to, whole, from);
     this.rows.set(k, { data: row.data, deletedAt: row.deletedAt, territory: to });
-    this.pendingRows.set(k, {
-      table_name: row.table,
-      id: row.rowId,
-      family: row.family,
-      territory_id: to,
-      data: row.data,
-      deleted_at: row.deletedAt,
-      position: arrive,
-    });
+    const { table: table_name, rowId: id, family, data, deletedAt: deleted_at } = row;
+    this.pendingRows.set(k, { table_name, id, family, territory_id: to, data, deleted_at, position: arrive });
   }
 
   private async may(fn: 'sw_may_write' | 'sw_may_see', family: string, territory: string | null): Promise<boolean> {
@@ -398,34 +371,6 @@ class Push {
     ]);
     return r.rows[0]?.territory_id ?? null;
   }
-}
-
-/** The desktop's rule (receivables planAllocations), re-checked against the team's rows. */
-async function allocationCheck(tx: Tx, a: RowData): Promise<string | null> {
-  const r = await tx.query<{
-    invoice_amount: string | null;
-    invoice_allocated: string;
-    payment_amount: string | null;
-    payment_allocated: string;
-  }>(
-    `SELECT
-       (SELECT (data ->> 'amount_fen')::bigint FROM rows WHERE table_name = 'rcv_invoices' AND id = $1 AND deleted_at IS NULL) AS invoice_amount,
-       (SELECT coalesce(sum((data ->> 'amount_fen')::bigint), 0) FROM rows
-         WHERE table_name = 'rcv_allocations' AND deleted_at IS NULL AND data ->> 'invoice_id' = $1) AS invoice_allocated,
-       (SELECT (data ->> 'amount_fen')::bigint FROM rows WHERE table_name = 'rcv_payments' AND id = $2 AND deleted_at IS NULL) AS payment_amount,
-       (SELECT coalesce(sum((data ->> 'amount_fen')::bigint), 0) FROM rows
-         WHERE table_name = 'rcv_allocations' AND deleted_at IS NULL AND data ->> 'payment_id' = $2) AS payment_allocated`,
-    [String(a.invoice_id), String(a.payment_id)],
-  );
-  const s = r.rows[0]!;
-  const num = (v: string | null) => (v === null ? null : Number(v));
-  return allocationProblem({
-    amount: Number(a.amount_fen),
-    invoiceAmount: num(s.invoice_amount),
-    invoiceAllocated: Number(s.invoice_allocated),
-    paymentAmount: num(s.payment_amount),
-    paymentAllocated: Number(s.payment_allocated),
-  });
 }
 
 function afterValues(changes: FieldChanges): RowData {
