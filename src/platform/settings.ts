@@ -81,11 +81,6 @@ export function teamBookRole(db: Db): string | null {
   return s?.url ? (s.role ?? '') : null;
 }
 
-export const TEAM_ORG_ADMIN_ONLY =
-  "Only the team's admin changes the organisation (territories, who leads them, importing it): this book syncs with a team and you are not its admin.";
-export const TEAM_PEOPLE_ADMIN_OR_MANAGER =
-  "Only the team's admin, or a manager for the territories they lead, changes people: this book syncs with a team and you are neither.";
-
 /**
  * Writes a team setting and its change_log entry (the key is the row id: settings are keyed by
  * `key`), in one transaction. Nothing is written when the value is the same. In a team book of

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as cell from '../../src/platform/excel/cellParsers';
 import { localizeReason } from '../../src/renderer/i18n/serverReasons';
 import { personProblems, territoryProblems } from '../../src/features/org/domain';
-import { TEAM_ORG_ADMIN_ONLY, TEAM_PEOPLE_ADMIN_OR_MANAGER, TEAM_SETTINGS_ADMIN_ONLY } from '../../src/platform/settings';
+import { TEAM_SETTINGS_ADMIN_ONLY } from '../../src/platform/settings';
+import { TEAM_ORG_ADMIN_ONLY, TEAM_PEOPLE_ADMIN_OR_MANAGER } from '../../src/features/org/server/handlers';
 
 const reasonOf = (p: cell.CellParser, raw: string) => {
   const r = p(raw);

@@ -1,18 +1,17 @@
 import { createBackup } from '../../../platform/backup';
 import type { Handlers } from '../../../platform/registry';
-import {
-  getSettings,
-  mayWriteTeamSettings,
-  TEAM_ORG_ADMIN_ONLY,
-  TEAM_PEOPLE_ADMIN_OR_MANAGER,
-  teamBookRole,
-} from '../../../platform/settings';
+import { getSettings, mayWriteTeamSettings, teamBookRole } from '../../../platform/settings';
 import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { orgContract } from '../contract';
 import { exportOrg, importOrg } from './excel';
 import { listPeople, listTerritories } from './repo';
 import { savePerson, saveTerritory, setPersonActive } from './service';
+
+export const TEAM_ORG_ADMIN_ONLY =
+  "Only the team's admin changes the organisation (territories, who leads them, importing it): this book syncs with a team and you are not its admin.";
+export const TEAM_PEOPLE_ADMIN_OR_MANAGER =
+  "Only the team's admin, or a manager for the territories they lead, changes people: this book syncs with a team and you are neither.";
 
 // In a team book the organisation is the admin's (the team server refuses anyone else's change,
 // and the book would take it back at the next sync): refused here, up front. A manager still edits
