@@ -122,6 +122,26 @@ describe('a record that changes territory', () => {
     expect(await byId(wang, mine.id)).toMatchObject({ territoryId: EAST });
     expect(await byId(zhang, mine.id)).toBeUndefined();
   });
+
+  it('an edit made offline to an account that moved away and back meanwhile stays in the rep’s book', async () => {
+    // Found by the convergence test: the returning row arrived whole without the rep's edit,
+    // which the server had applied later, and the edit's own echo is not applied again.
+    const roundTrip = (await accounts(wang)).find((a) => a.territoryId === EAST)!;
+    await call(wang, 'accounts:update', { id: roundTrip.id, patch: { notes: '离线时写的' } });
+    await sync(team.admin);
+    await call(team.admin, 'accounts:update', { id: roundTrip.id, patch: { territoryId: west } });
+    await sync(team.admin);
+    await call(team.admin, 'accounts:update', { id: roundTrip.id, patch: { territoryId: EAST } });
+    await sync(team.admin);
+    // Wang comes back online: the edit is pushed (the row is in EAST again), then the leave and
+    // the arrival are pulled.
+    await sync(wang);
+    await sync(team.admin);
+    expect(await byId(team.admin, roundTrip.id)).toMatchObject({ territoryId: EAST, notes: '离线时写的' });
+    expect(await byId(wang, roundTrip.id)).toMatchObject({ territoryId: EAST, notes: '离线时写的' });
+    const fresh = await team.join('wang');
+    expect(await byId(wang, roundTrip.id)).toEqual(await byId(fresh, roundTrip.id));
+  });
 });
 
 describe("grade history of another person's grading", () => {

@@ -36,22 +36,33 @@ export function withoutForeignKeys<T>(db: Db, fn: () => T): T {
 }
 
 /**
- * Fields this book must keep its own value for: a change made here to the same field that is
- * still pending (it will be pushed, later in the server's order) or that the server applied at
- * a later position than the pulled change. The server's order decides, field by field.
+ * Fields this book must keep its own value for, with that value: a change made here to the
+ * same field that is still pending (it will be pushed, later in the server's order) or that
+ * the server applied at a later position than the pulled change. The server's order decides,
+ * field by field.
  */
-function fieldsKeptHere(db: Db, table: string, rowId: string, position: number): Set<string> {
+function fieldsKeptHere(db: Db, table: string, rowId: string, position: number): Map<string, unknown> {
+  return ownLaterChanges(db, table, rowId, position).kept;
+}
+
+/** This book's own changes to a row that come after `position` in the server's order, and the values they keep. */
+function ownLaterChanges(
+  db: Db,
+  table: string,
+  rowId: string,
+  position: number,
+): { kept: Map<string, unknown>; count: number; lastAt: string | null } {
   const mine = db
     .prepare(
-      `SELECT c.changes FROM change_log c LEFT JOIN sync_pushed p ON p.change_id = c.id
+      `SELECT c.changes, c.at FROM change_log c LEFT JOIN sync_pushed p ON p.change_id = c.id
        WHERE c.row_id = ? AND c.table_name = ? AND c.origin IS NULL
-         AND (p.change_id IS NULL OR (p.position IS NOT NULL AND p.position > ?))`,
+         AND (p.change_id IS NULL OR (p.position IS NOT NULL AND p.position > ?))
+       ORDER BY c.seq`,
     )
-    .pluck()
-    .all(rowId, table, position) as string[];
-  const kept = new Set<string>();
-  for (const json of mine) for (const col of Object.keys(JSON.parse(json) as FieldChanges)) kept.add(col);
-  return kept;
+    .all(rowId, table, position) as { changes: string; at: string }[];
+  const kept = new Map<string, unknown>();
+  for (const c of mine) for (const [col, [, after]] of Object.entries(JSON.parse(c.changes) as FieldChanges)) kept.set(col, after);
+  return { kept, count: mine.length, lastAt: mine.at(-1)?.at ?? null };
 }
 
 export type ApplyOutcome = 'applied' | 'own' | 'seen' | 'skipped';
@@ -139,6 +150,14 @@ function applyMove(db: Db, change: PulledChange, cache: Map<string, Set<string>>
     renumberEvents(db, row.opportunity_id);
     return 'applied';
   }
+  // The row as it arrived, with this book's own later edits kept: an edit made here while the
+  // row was away and back (pending, or applied after the arrival) is later in the server's
+  // order, and its echo is not applied again ('own').
+  // Each such edit moves the row on a version, as the server's apply and this book's edit did.
+  const own = ownLaterChanges(db, table, change.rowId, change.position);
+  for (const [col, value] of own.kept) if (NAME.test(col) && cols.has(col) && col !== key) row[col] = value;
+  if (own.count > 0 && typeof row.version === 'number') row.version += own.count;
+  if (own.lastAt && cols.has('updated_at')) row.updated_at = own.lastAt;
   const names = Object.keys(row);
   const updates = names.filter((n) => n !== key);
   db.prepare(
