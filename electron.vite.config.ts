@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { screenChunks } from './scripts/screenChunks';
 
 const root = import.meta.dirname;
 // SW_OUT_DIR lets parallel builds (several developers' test runs on one machine) not collide.
@@ -19,6 +20,18 @@ function copyMigrations() {
     },
   };
 }
+
+/** Each area's page (src/renderer/app/areaPages.ts loads them). */
+const AREA_PAGES = {
+  accounts: 'features/accounts/ui/AccountsPage.tsx',
+  pareto: 'features/pareto/ui/ParetoPage.tsx',
+  pipeline: 'features/pipeline/ui/PipelinePage.tsx',
+  negotiation: 'features/negotiation/ui/NegotiationPage.tsx',
+  training: 'features/training/ui/TrainingPage.tsx',
+  receivables: 'features/receivables/ui/ReceivablesPage.tsx',
+  reports: 'features/reports/ui/ReportsPage.tsx',
+  settings: 'renderer/app/SettingsPage.tsx',
+};
 
 export default defineConfig({
   main: {
@@ -46,7 +59,11 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: path.join(out, 'renderer'),
-      rollupOptions: { input: { index: path.join(root, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: path.join(root, 'src/renderer/index.html') },
+        // Each screen loads a handful of files, not dozens (scripts/screenChunks.ts).
+        output: { codeSplitting: screenChunks(path.join(root, 'src'), AREA_PAGES) },
+      },
       // electron-vite leaves the renderer unminified by default: minified, the script the
       // first screen downloads and compiles is about half as big.
       minify: true,

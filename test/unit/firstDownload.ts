@@ -12,7 +12,7 @@ interface ManifestChunk {
   dynamicImports?: string[];
 }
 
-/** A chunk that is not an entry of its own (shared code, e.g. ECharts) is found by its name. */
+/** A chunk cut by scripts/screenChunks.ts (`shell`, `grid`, `charts`, an area's) is found by its name. */
 export function chunkNamed(b: RendererBuild, name: string): string {
   const key = Object.keys(b.manifest).find((k) => k.startsWith('_') && b.manifest[k]!.name === name);
   if (!key) throw new Error(`no chunk named ${name} in the build`);
@@ -20,7 +20,7 @@ export function chunkNamed(b: RendererBuild, name: string): string {
 }
 
 /** The app's frame (React, Ant Design, i18next, the menu), loaded by the entry for every screen. */
-export const SHELL = 'start.tsx';
+export const SHELL = 'shell';
 
 export interface RendererBuild {
   dir: string;
@@ -69,10 +69,10 @@ export function scriptBytes(b: RendererBuild, keys: Iterable<string>): number {
 }
 
 /**
- * The script a screen downloads before it can show anything: the entry's closure, the
- * shell's (the entry loads it at once: src/renderer/start.tsx) and the page's.
+ * The script an area's screen downloads before it can show anything: the entry's closure,
+ * the shell's (the entry loads it at once: src/renderer/start.tsx) and the area's page's.
  */
-export function screenDownload(b: RendererBuild, pageSuffix: string): { chunks: Set<string>; bytes: number } {
-  const chunks = staticClosure(b, [entryKey(b), keyOf(b, SHELL), keyOf(b, pageSuffix)]);
+export function screenDownload(b: RendererBuild, area: string): { chunks: Set<string>; bytes: number } {
+  const chunks = staticClosure(b, [entryKey(b), chunkNamed(b, SHELL), chunkNamed(b, area)]);
   return { chunks, bytes: scriptBytes(b, chunks) };
 }

@@ -35,4 +35,18 @@ describe('formatMoney', () => {
     expect(formatMoney(99999, { locale: 'zh-CN', wan: true })).toBe('¥999.99');
     expect(fenToYuanText(-5)).toBe('-0.05');
   });
+
+  it('rounds half away from zero on the exact amount, at any size', () => {
+    // 1.235万 is 1.23499999… as a double: the amount in fen is rounded, not the double.
+    expect(formatMoney(1_235_000, { locale: 'zh-CN', wan: true })).toBe('¥1.24万');
+    expect(formatMoney(-1_235_000, { locale: 'en', wan: true })).toBe('-¥1.24 wan');
+    expect(formatMoney(12_350, { locale: 'en', decimals: 0 })).toBe('¥124');
+    expect(formatMoney(-12_350, { locale: 'en', decimals: 0 })).toBe('-¥124');
+    expect(formatMoney(12_349, { locale: 'en', decimals: 0 })).toBe('¥123');
+    expect(formatMoney(0, { locale: 'en' })).toBe('¥0.00');
+    expect(formatMoney(5, { locale: 'en' })).toBe('¥0.05');
+    expect(formatMoney(100_000, { locale: 'en' })).toBe('¥1,000.00');
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, { locale: 'en' })).toBe('¥90,071,992,547,409.91');
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, { locale: 'en', wan: true })).toBe('¥9,007,199,254.74 wan');
+  });
 });

@@ -1,8 +1,10 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
-import { Button, Modal, Progress, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from 'react';
 import { call, newJobId, type In, type Out } from '../api/client';
 import type { ChannelName } from '../../app/contract';
+import type { JobState } from './JobDialog';
+
+// The dialog's code loads with the first job, not with every screen that can start one.
+const JobDialog = lazy(() => import('./JobDialog').then((m) => ({ default: m.JobDialog })));
 
 /**
  * Runs a long channel (import, export, report) with a progress dialog and a Cancel button.
@@ -12,8 +14,7 @@ export function useJobRunner(): {
   run<K extends ChannelName>(channel: K, input: In<K>, title: string): Promise<Out<K>>;
   element: ReactNode;
 } {
-  const { t } = useTranslation();
-  const [state, setState] = useState<{ title: string; done: number; total: number; label: string; jobId: string } | null>(null);
+  const [state, setState] = useState<JobState | null>(null);
   const timer = useRef<number | null>(null);
 
   const run = useCallback(async <K extends ChannelName>(channel: K, input: In<K>, title: string): Promise<Out<K>> => {
@@ -33,24 +34,10 @@ export function useJobRunner(): {
     }
   }, []);
 
-  const percent = state && state.total > 0 ? Math.min(100, Math.floor((state.done / state.total) * 100)) : 0;
-  const element = (
-    <Modal
-      open={!!state}
-      title={state?.title ?? t('progress')}
-      closable={false}
-      maskClosable={false}
-      footer={
-        <Button danger onClick={() => state && void call('jobs:cancel', { jobId: state.jobId })} data-testid="job-cancel">
-          {t('cancelJob')}
-        </Button>
-      }
-    >
-      <Progress percent={percent} status="active" data-testid="job-progress" />
-      <Typography.Text type="secondary">
-        {state && state.total > 0 ? `${state.done.toLocaleString()} / ${state.total.toLocaleString()}` : t('loading')} {state?.label}
-      </Typography.Text>
-    </Modal>
+  const element = state && (
+    <Suspense fallback={null}>
+      <JobDialog state={state} onCancel={() => void call('jobs:cancel', { jobId: state.jobId })} />
+    </Suspense>
   );
   return { run, element };
 }

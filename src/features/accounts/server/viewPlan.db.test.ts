@@ -47,9 +47,31 @@ describe('the grid at a million accounts (index plans)', () => {
     expect(p).not.toContain('TEMP B-TREE');
   });
 
+  it.each([
+    ['asc', 'accounts_territory_sales'],
+    ['desc', 'accounts_territory_sales_desc'],
+  ] as const)('a territory sorted by sales %s is a walk of %s, with no sort step', async (dir, index) => {
+    const [territory] = (await call<{ territories: { id: string }[] }>('accounts:lookups', {})).territories;
+    const view = { territoryId: territory!.id, sort: [{ colId: 'sales' as const, sort: dir }] };
+    const p = plan(statements(view).rows, true);
+    expect(p).toBe(`SEARCH accounts USING INDEX ${index} (territory_id=?)`);
+    // A city filter on top still walks it, reading each row's city until a page matches.
+    const filtered = statements({ ...view, filter: { city: { filterType: 'text', type: 'contains', filter: '州' } } });
+    expect(plan(filtered.rows, true)).toBe(`SEARCH accounts USING INDEX ${index} (territory_id=?)`);
+    // …and counts within the territory's part of the covering city index.
+    expect(plan(filtered.count)).toBe('SEARCH accounts USING COVERING INDEX accounts_live_city (territory_id=?)');
+  });
+
   it('sorted by sales, pages follow sales, then name, then id, with no gaps or repeats', async () => {
-    for (const dir of ['asc', 'desc'] as const) {
-      const all = await call<Account[]>('accounts:list', {});
+    const [territory] = (await call<{ territories: { id: string }[] }>('accounts:lookups', {})).territories;
+    for (const [dir, territoryId] of [
+      ['asc', undefined],
+      ['desc', undefined],
+      ['asc', territory!.id],
+      ['desc', territory!.id],
+    ] as const) {
+      const all = (await call<Account[]>('accounts:list', {})).filter((a) => !territoryId || a.territoryId === territoryId);
+      expect(all.length).toBeGreaterThan(7);
       const want = [...all]
         .sort(
           (a, b) =>
@@ -61,7 +83,7 @@ describe('the grid at a million accounts (index plans)', () => {
       const got: string[] = [];
       for (let offset = 0; offset < all.length; offset += 7) {
         const page = await call<{ rows: Account[] }>('accounts:page', {
-          view: { sort: [{ colId: 'sales', sort: dir }] },
+          view: { territoryId, sort: [{ colId: 'sales', sort: dir }] },
           offset,
           limit: 7,
         });
@@ -81,7 +103,16 @@ describe('the grid at a million accounts (index plans)', () => {
   it('a quick search over the whole book counts by scanning the table, a territory by its index', async () => {
     expect(plan(statements({ search: '杭州' }).count)).toBe('SCAN accounts');
     const [territory] = (await call<{ territories: { id: string }[] }>('accounts:lookups', {})).territories;
-    expect(plan(statements({ search: '杭州', territoryId: territory!.id }).count)).toContain('USING INDEX accounts_territory');
+    const inTerritory = statements({ search: '杭州', territoryId: territory!.id, sort: [{ colId: 'sales', sort: 'desc' }] });
+    expect(plan(inTerritory.count)).toBe('SEARCH accounts USING INDEX accounts_live_city (territory_id=?)');
+    // Its page sorts what matched rather than walking the territory in sales order.
+    expect(plan(inTerritory.rows, true)).toBe(
+      'SEARCH accounts USING INDEX accounts_live_city (territory_id=?) | USE TEMP B-TREE FOR ORDER BY',
+    );
+    // A territory's counts read its part of the covering city index.
+    expect(plan(statements({ territoryId: territory!.id }).count)).toBe(
+      'SEARCH accounts USING COVERING INDEX accounts_live_city (territory_id=?)',
+    );
   });
 
   it('the counts are the database’s: search and city filter agree with the listed accounts', async () => {
@@ -95,5 +126,30 @@ describe('the grid at a million accounts (index plans)', () => {
     });
     expect(page.total).toBe(all.filter((a) => (a.city ?? '').toLowerCase().includes(city.toLowerCase())).length);
     expect(page.total).toBeGreaterThan(0);
+  });
+
+  it('a page cut short gives the count from its own rows, at any offset; past the end, the count is read', async () => {
+    const n = (await call<Account[]>('accounts:list', {})).length;
+    expect(n).toBeGreaterThan(5);
+    const page = (offset: number, limit: number) =>
+      call<{ rows: Account[]; total: number }>('accounts:page', { view: {}, offset, limit, count: true });
+    for (const [offset, limit] of [
+      [0, n + 10], // the whole view in one short page
+      [n - 3, 10], // the last three
+      [n, 10], // just past the end: no rows, the count is read
+      [n + 50, 10],
+      [0, 2], // a full page: the count is read
+    ]) {
+      const got = await page(offset!, limit!);
+      expect(got.total, `offset ${offset}, limit ${limit}`).toBe(n);
+      expect(got.rows.length).toBe(Math.max(0, Math.min(limit!, n - offset!)));
+    }
+    const none = await call<{ rows: Account[]; total: number }>('accounts:page', {
+      view: { search: 'no-such-account-anywhere' },
+      offset: 0,
+      limit: 100,
+      count: true,
+    });
+    expect(none).toEqual({ rows: [], total: 0 });
   });
 });

@@ -11,7 +11,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import type { Account, AccountPatch, Lookups } from '../contract';
-import { accountColumns } from './columns';
+import { accountColumns, TYPING_PAUSE_MS } from './columns';
 import { BLOCK, takePrefetchedLookups } from './firstRows';
 import { accountsDatasource, type ViewState } from './accountsSource';
 import type { AccountView } from '../view';
@@ -30,8 +30,6 @@ const NewAccountDialog = lazy(() => import('./NewAccountDialog').then((m) => ({ 
 
 const COLUMN_STATE_KEY = 'accounts.columnState';
 const getRowId = (p: { data: Account }) => p.data.id;
-/** Typing in the quick search refilters once the typing pauses this long. */
-const SEARCH_PAUSE_MS = 120;
 
 /** The tick and the detail button columns: fixed at the left, not data. */
 const TOOL_COLUMN = {
@@ -123,7 +121,7 @@ export default function AccountsPage() {
     const timer = setTimeout(() => {
       viewState.current = { ...viewState.current, search: quick };
       requery();
-    }, SEARCH_PAUSE_MS);
+    }, TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [quick, requery]);
   // Labels are matched in the UI's language: a new language may change what a filter holds.
