@@ -8,6 +8,7 @@ import type { Account } from '../../accounts/contract';
 import type { PulledChange, PushChange } from '../protocol';
 import { applyPulledChange, loadSnapshot, readBookTables, revertLocalChange, withoutForeignKeys } from './applyRemote';
 import { countPending, markAllAsSnapshot, readOutbox, recordPushResults } from './outbox';
+import { settlePush } from './sync';
 
 // The desktop half of sync without a server: two real books, the second made from the first's
 // tables as a joining book is, then changes read from one book's outbox applied to the other by
@@ -93,5 +94,24 @@ describe('pulled changes', () => {
     expect((await list(b)).find((x) => x.id === acc!.id)!.notes ?? null).toBe(before);
     expect(readOutbox(b.db).some((c) => c.id === change.id)).toBe(false);
     expect(countPending(b.db)).toBe(1); // the industry edit of the test before, not the revert
+  });
+
+  it('a refusal heard only on the retry ("duplicate", no position) is taken back too; an applied duplicate stays', async () => {
+    const [first, second] = await list(b);
+    await call(b, 'accounts:update', { id: first!.id, patch: { notes: '第一次被拒绝，回复丢了' } });
+    await call(b, 'accounts:update', { id: second!.id, patch: { notes: '第一次已生效，回复丢了' } });
+    const batch = readOutbox(b.db).filter((c) => (c.rowId === first!.id || c.rowId === second!.id) && 'notes' in c.changes);
+    expect(batch).toHaveLength(2);
+    const [refused, applied] = batch[0]!.rowId === first!.id ? batch : [batch[1]!, batch[0]!];
+    withoutForeignKeys(b.db, () =>
+      settlePush(b, batch, [
+        { id: refused!.id, position: null, outcome: 'duplicate' },
+        { id: applied!.id, position: 4242, outcome: 'duplicate' },
+      ]),
+    );
+    const now = await list(b);
+    expect(now.find((x) => x.id === first!.id)!.notes ?? null).toBe(first!.notes ?? null);
+    expect(now.find((x) => x.id === second!.id)!.notes).toBe('第一次已生效，回复丢了');
+    expect(readOutbox(b.db).some((c) => batch.some((x) => x.id === c.id))).toBe(false);
   });
 });

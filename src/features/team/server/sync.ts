@@ -70,8 +70,13 @@ async function pushOutbox(w: ChangeWriter, client: TeamClient): Promise<number> 
   }
 }
 
-/** Records the server's answers; a change the server did not apply is taken back here. */
-function settlePush(w: ChangeWriter, batch: PushChange[], results: PushResult[]): void {
+/**
+ * Records the server's answers; a change the server did not apply is taken back here. A
+ * duplicate without a position is a retried change the server refused the first time (that
+ * answer was lost on the way): it is taken back like the refusal. (A change the server applied
+ * answers a retry with its position.)
+ */
+export function settlePush(w: ChangeWriter, batch: PushChange[], results: PushResult[]): void {
   const byId = new Map(results.map((r) => [r.id, r]));
   const missing = batch.filter((c) => !byId.has(c.id));
   if (missing.length > 0) throw new AppError('internal', `The team server did not answer for ${missing.length} pushed change(s).`);
@@ -79,7 +84,8 @@ function settlePush(w: ChangeWriter, batch: PushChange[], results: PushResult[])
   const at = w.clock.now();
   for (const change of batch) {
     const r = byId.get(change.id)!;
-    if (r.position === null && (r.outcome === 'rejected' || r.outcome === 'conflict')) revertLocalChange(w.db, change, w.newId(), at);
+    if (r.position === null && (r.outcome === 'rejected' || r.outcome === 'conflict' || r.outcome === 'duplicate'))
+      revertLocalChange(w.db, change, w.newId(), at);
   }
 }
 
