@@ -2,10 +2,11 @@ import path from 'node:path';
 
 // How the renderer's code is cut into files (Vite's `output.codeSplitting`). Left to
 // itself the bundler cuts one file per set of screens sharing a module: the accounts screen
-// loaded about 35 of them. A browser opens at most six connections to a host, so each small
-// file was a round trip the first rows waited behind (measured on the bench's cold start:
-// the last of them arrived ~480 ms after the first was asked for; one 0.93 MB file takes
-// 30 ms). Here each screen loads a handful of files instead:
+// loaded 33 of them, the other areas 41–53. A browser opens at most six connections to a
+// host, so each further file queues behind the others: on a network (the team server's
+// browser mode) each costs a round trip. (On the bench's loopback the first rows did not move
+// measurably: the first screen is bound by compiling and running its script.) Here the
+// accounts screen loads six files and the other areas 19–27:
 // - `shell`: what the frame needs (the static imports of start.tsx);
 // - `grid`: ag-grid (the accounts grid and the other screens' tables);
 // - `charts`: ECharts, for the screens that draw one;
