@@ -11,9 +11,10 @@ import { prefetchAccounts } from '../features/accounts/ui/firstRows';
 // area opening (a reload, a link) has its code started here too.
 // The code is asked for first: the server answers in the order asked, and the scripts take
 // longest to arrive and compile, while the data is only needed once they have run.
-const area = parseHash(location.hash).area || 'accounts';
+const route = parseHash(location.hash);
+const area = route.area || 'accounts';
 void import('./start');
-startAreaPage(area);
+startAreaPage(area, route.params);
 startEarly('books:state', {});
 startEarly('settings:get', {});
 if (area === 'accounts') prefetchAccounts();

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
-import type { LazyNamespace } from '../i18n';
+import { fetchTexts, type LazyNamespace } from '../i18n/areaTexts';
+import { preloadable, type Preloadable } from '../components/preloadable';
+import { pipelineViewsOf } from '../../features/pipeline/ui/views';
 
 // Each area's page code (its own chunk) with its texts. Kept free of React and Ant Design so
 // the page's entry can import it: the entry starts the opening area's code at once, beside
@@ -7,8 +9,15 @@ import type { LazyNamespace } from '../i18n';
 
 type PageModule = { default: ComponentType };
 
-/** The area's texts (both languages) into i18next, beside its code; the accounts texts are bundled. */
-const texts = (...namespaces: LazyNamespace[]) => import('../i18n').then((m) => m.loadNamespaces(...namespaces));
+/**
+ * The area's texts (both languages) into i18next, beside its code; the accounts texts are
+ * bundled. Their download starts now, not once the shell (which holds i18next) has run: a
+ * page that waits on its texts past the shell's first render is shown late (see areaPage).
+ */
+const texts = (...namespaces: LazyNamespace[]) =>
+  Promise.all([import('../i18n'), Promise.all(namespaces.map(fetchTexts))]).then(([i18n, loaded]) =>
+    loaded.forEach((m, i) => i18n.addTexts(namespaces[i]!, m)),
+  );
 const withTexts = (page: Promise<PageModule>, texts: Promise<void>) => Promise.all([page, texts]).then(([m]) => m);
 
 const loaders: Record<string, () => Promise<PageModule>> = {
@@ -22,42 +31,25 @@ const loaders: Record<string, () => Promise<PageModule>> = {
   settings: () => withTexts(import('./SettingsPage'), texts('org', 'team', 'pipeline')),
 };
 
-interface Loading {
-  promise: Promise<PageModule>;
-  /** Set once the module is there. */
-  module?: PageModule;
-}
-const loading = new Map<string, Loading>();
-
-/** Starts loading an area's page (once); an unknown key loads nothing. */
-export function startAreaPage(key: string): void {
+const pages = new Map<string, Preloadable<PageModule>>();
+function pageOf(key: string): Preloadable<PageModule> | undefined {
   const load = loaders[key];
-  if (!load || loading.has(key)) return;
-  const entry: Loading = { promise: load() };
-  entry.promise.then(
-    (m) => (entry.module = m),
-    () => {},
-  );
-  loading.set(key, entry);
+  if (load && !pages.has(key)) pages.set(key, preloadable(load));
+  return pages.get(key);
 }
 
-/**
- * The page module for React.lazy. When it has already arrived (the entry started it), the
- * answer is given at once, so the page renders in the shell's first pass: with a promise,
- * even a settled one, React.lazy suspends, and React then holds the revealed page back for
- * up to 300 ms after the fallback was shown (its Suspense throttle). Measured on the
- * accounts screen's cold start, that wait was about 200 ms of idle time before the grid
- * could ask for its rows.
- */
+/** Views inside a page that a route opens on (a tab's own chunk): started with the page. */
+const viewsOfRoute: Record<string, (params: URLSearchParams) => { start(): void }[]> = {
+  pipeline: pipelineViewsOf,
+};
+
+/** Starts loading an area's page (once), and the views its route opens on; an unknown key loads nothing. */
+export function startAreaPage(key: string, params: URLSearchParams = new URLSearchParams()): void {
+  pageOf(key)?.start();
+  for (const view of viewsOfRoute[key]?.(params) ?? []) view.start();
+}
+
+/** The area's page module for React.lazy (without a second wait when the entry started it). */
 export function areaPage(key: string): Promise<PageModule> {
-  startAreaPage(key);
-  const entry = loading.get(key)!;
-  const immediate = {
-    then(ok: (m: PageModule) => unknown, fail?: (err: unknown) => unknown) {
-      if (entry.module) ok(entry.module);
-      else void entry.promise.then(ok, fail);
-    },
-  };
-  // React.lazy only calls then(ok, fail) on what the loader returns.
-  return immediate as unknown as Promise<PageModule>;
+  return pageOf(key)!.lazy();
 }

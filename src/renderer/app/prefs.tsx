@@ -5,7 +5,7 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import type { Locale } from '../i18n/common';
 import { call } from '../api/client';
-import { takeEarly } from '../api/early';
+import { takeArrived, takeEarly } from '../api/early';
 import { formatMoney } from '../../shared/money';
 import { dateInZone, DEFAULT_TIME_ZONE } from '../../shared/bookTime';
 import type { IsoDate } from '../../shared/dates';
@@ -27,11 +27,14 @@ interface Prefs {
 const PrefsContext = createContext<Prefs | null>(null);
 
 export function PrefsProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>('zh-CN');
-  const [moneyWan, setWan] = useState(false);
-  const [timeZone, setZone] = useState(DEFAULT_TIME_ZONE);
+  // The entry (main.tsx) asked for the settings before React loaded: usually they are here.
+  const [arrived] = useState(() => takeArrived('settings:get', {}));
+  const [locale, setLocaleState] = useState<Locale>(arrived?.locale ?? 'zh-CN');
+  const [moneyWan, setWan] = useState(arrived?.moneyWan ?? false);
+  const [timeZone, setZone] = useState(arrived?.timeZone ?? DEFAULT_TIME_ZONE);
 
   useEffect(() => {
+    if (arrived) return;
     takeEarly('settings:get', {})
       .then((s) => {
         setLocaleState(s.locale);
@@ -39,7 +42,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
         setZone(s.timeZone);
       })
       .catch(() => {});
-  }, []);
+  }, [arrived]);
 
   // The time zone is the team's in a team book: a sync may bring the admin's change while the app
   // is open (the main process reads it afresh for every "today"; this is the screens' copy).

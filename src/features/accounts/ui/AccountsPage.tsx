@@ -12,7 +12,7 @@ import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import type { Account, AccountPatch, Lookups } from '../contract';
 import { accountColumns, TYPING_PAUSE_MS } from './columns';
-import { BLOCK, takePrefetchedLookups } from './firstRows';
+import { BLOCK, takeArrivedLookups, takePrefetchedLookups } from './firstRows';
 import { accountsDatasource, type ViewState } from './accountsSource';
 import type { AccountView } from '../view';
 import { createSelection } from './selection';
@@ -49,7 +49,8 @@ export default function AccountsPage() {
   const { message } = App.useApp();
   const { locale, money, today: bookToday } = usePrefs();
   const route = useHashRoute();
-  const [lookups, setLookups] = useState<Lookups | null>(null);
+  // Prefetched at app start (firstRows.ts): with the names here, the grid is built once, with its columns.
+  const [lookups, setLookups] = useState<Lookups | null>(takeArrivedLookups);
   const [scope, setScope] = useState<{ territoryId?: string; ownerId?: string }>({});
   const [quick, setQuick] = useState('');
   const [importOpen, setImportOpen] = useState(false);
@@ -99,8 +100,9 @@ export default function AccountsPage() {
   }, []);
 
   const loadLookups = useCallback(async () => setLookups(await (takePrefetchedLookups() ?? call('accounts:lookups', {}))), []);
+  const lookupsAtMount = useRef(lookups !== null);
   useEffect(() => {
-    void loadLookups();
+    if (!lookupsAtMount.current) void loadLookups();
   }, [loadLookups]);
   /** After a change made elsewhere (import, detail, new account): names and rows afresh, in place. */
   const reload = useCallback(async () => {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../../renderer/api/client';
-import { takeEarly } from '../../../renderer/api/early';
+import { takeArrived, takeEarly } from '../../../renderer/api/early';
 import type { BookState } from '../contract';
 
 const BookContext = createContext<BookState | null>(null);
@@ -11,13 +11,15 @@ const RefreshContext = createContext<() => Promise<void>>(async () => {});
  * first-start choice shows instead of the shell.
  */
 export function BookGate({ firstStart, loading, children }: { firstStart: ReactNode; loading: ReactNode; children: ReactNode }) {
-  const [state, setState] = useState<BookState | null>(null);
+  // The entry (main.tsx) asked for the state before React loaded: usually it is here already.
+  const [arrived] = useState(() => takeArrived('books:state', {}));
+  const [state, setState] = useState<BookState | null>(arrived ?? null);
   const [failed, setFailed] = useState<string | null>(null);
   const refresh = useCallback(async () => setState(await call('books:state', {})), []);
   useEffect(() => {
-    // The first answer was asked for by the page's entry (main.tsx) before React loaded.
+    if (arrived) return;
     takeEarly('books:state', {}).then(setState, (e: Error) => setFailed(e.message));
-  }, []);
+  }, [arrived]);
   if (failed) return <pre style={{ padding: 24 }}>{failed}</pre>;
   if (!state) return loading;
   if (!state.open) return firstStart;

@@ -15,9 +15,11 @@ import { usePipelineLookups } from './usePipelineLookups';
 import { BoardView } from './BoardView';
 import { GridView } from './GridView';
 import { OpportunityEditor } from './OpportunityEditor';
+import { pipelineViews } from './views';
 
-const FunnelView = lazy(() => import('./FunnelView'));
-const ReviewView = lazy(() => import('./ReviewView'));
+// Started by the page's entry when the app opens on their tab (./views).
+const FunnelView = lazy(() => pipelineViews.funnel.lazy());
+const ReviewView = lazy(() => pipelineViews.review.lazy());
 const StageSettings = lazy(() => import('./StageSettings'));
 
 // The pipeline area (docs/en/pipeline.md): #/pipeline?tab=board|grid|funnel|review|settings.
