@@ -1,5 +1,6 @@
 import 'antd/dist/antd.css';
-import { startEarly } from './api/early';
+import { forgetEarly, startEarly } from './api/early';
+import { earlyCallsOf } from './app/earlyCalls';
 import { parseHash } from './app/hash';
 import { startAreaPage } from './app/areaPages';
 import { prefetchAccounts } from '../features/accounts/ui/firstRows';
@@ -18,3 +19,7 @@ startAreaPage(area, route.params);
 startEarly('books:state', {});
 startEarly('settings:get', {});
 if (area === 'accounts') prefetchAccounts();
+for (const [channel, input] of earlyCallsOf(area, route.params)) startEarly(channel, input as never);
+// Early answers are for the screen the app opens on: once the user has moved on, a page
+// asks afresh (an answer from the start may be stale by then).
+window.addEventListener('hashchange', forgetEarly, { once: true });

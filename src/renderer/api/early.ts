@@ -33,6 +33,11 @@ export function takeEarly<K extends ChannelName>(channel: K, input: In<K>): Prom
   return call(channel, input);
 }
 
+/** Drops the early calls not taken (their answers would be stale by the time they are asked for). */
+export function forgetEarly(): void {
+  started.clear();
+}
+
 /**
  * The early call's answer, once, if it has already arrived; else undefined (and the call stays
  * for takeEarly). For a component's first state: with the answer in hand, the first render

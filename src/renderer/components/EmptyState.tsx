@@ -2,7 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Card, Space, Typography } from 'antd';
 import { CheckCircleTwoTone, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../api/client';
+import type { Out } from '../api/client';
+import { takeEarly } from '../api/early';
 import { navigate } from '../app/useHashRoute';
 
 // What a screen with nothing to show says: what to do next, with the buttons that do it.
@@ -22,7 +23,7 @@ export function useBookContents(generation: unknown = 0): Out<'books:contents'> 
   const [contents, setContents] = useState<Out<'books:contents'> | null>(null);
   useEffect(() => {
     let live = true;
-    call('books:contents', {})
+    takeEarly('books:contents', {})
       .then((c) => live && setContents(c))
       .catch(() => live && setContents(null));
     return () => {

@@ -13,6 +13,8 @@ export interface Preloadable<M> {
    * that wait was about 200 ms of idle time before the grid could ask for its rows.
    */
   lazy(): Promise<M>;
+  /** Resolves when the module has arrived or failed to (starting it if need be). */
+  settled(): Promise<void>;
 }
 
 export function preloadable<M>(load: () => Promise<M>): Preloadable<M> {
@@ -29,6 +31,11 @@ export function preloadable<M>(load: () => Promise<M>): Preloadable<M> {
   };
   return {
     start: () => void start(),
+    settled: () =>
+      start().then(
+        () => {},
+        () => {},
+      ),
     lazy() {
       const loading = start();
       const immediate = {

@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { EmptyState } from '../../../renderer/components/EmptyState';
@@ -20,10 +21,10 @@ export function WorksheetList() {
   const [opportunityId, setOpportunityId] = useState<string | null>(null);
   const [opportunities, setOpportunities] = useState<{ id: string; name: string }[]>([]);
 
-  const reload = useCallback(async () => setRows(await call('negotiation:list', {})), []);
+  const reload = useCallback(async () => setRows(await takeEarly('negotiation:list', {})), []);
   useEffect(() => {
     void reload();
-    void call('negotiation:opportunities', {})
+    void takeEarly('negotiation:opportunities', {})
       .then(setOpportunities)
       .catch(() => {});
   }, [reload]);

@@ -3,6 +3,7 @@ import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typ
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
@@ -57,7 +58,7 @@ export default function ParetoPage() {
   const [tab, setTab] = useState(linked.tab === 'plan' || linked.tab === 'scorecard' ? linked.tab : 'analysis');
 
   useEffect(() => {
-    void Promise.all([call('accounts:lookups', {}), call('pareto:settings', {})]).then(([l, s]) => {
+    void Promise.all([takeEarly('accounts:lookups', {}), takeEarly('pareto:settings', {})]).then(([l, s]) => {
       setLookups(l);
       setParams({
         measure: s.measure,

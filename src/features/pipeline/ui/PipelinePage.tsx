@@ -3,7 +3,8 @@ import type { Scope } from '../../../shared/scope';
 import { App, Button, Modal, Select, Space, Spin, Table, Tabs } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { call, files } from '../../../renderer/api/client';
+import { files } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
@@ -43,7 +44,7 @@ export default function PipelinePage() {
   const jobs = useJobRunner();
 
   const reload = useCallback(async () => {
-    setList(await call('pipeline:list', { ...scope, includeClosed: true }));
+    setList(await takeEarly('pipeline:list', { ...scope, includeClosed: true }));
     setGeneration((g) => g + 1);
   }, [scope]);
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { call, type Out } from '../../../renderer/api/client';
+import type { Out } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import type { Stage } from '../contract';
 
@@ -18,7 +19,7 @@ export function usePipelineLookups(): { lookups: Lookups | null; names: Names; r
   const { locale } = usePrefs();
   const [lookups, setLookups] = useState<Lookups | null>(null);
   const reload = useCallback(async () => {
-    const [p, a] = await Promise.all([call('pipeline:lookups', {}), call('accounts:lookups', {})]);
+    const [p, a] = await Promise.all([takeEarly('pipeline:lookups', {}), takeEarly('accounts:lookups', {})]);
     setLookups({ ...p, ...a });
   }, []);
   useEffect(() => {

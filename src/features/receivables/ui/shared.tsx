@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { themeQuartz } from 'ag-grid-community';
 import '../../../renderer/grid/clientSideGrid';
 import { gridLocaleText } from '../../../renderer/grid/gridLocale';
-import { call, files, type In } from '../../../renderer/api/client';
+import { files, type In } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
 import type { ChannelName } from '../../../app/contract';
@@ -62,7 +63,7 @@ export function IsoDatePicker({
 export function useCustomers(): { id: string; name: string }[] {
   const [list, setList] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
-    void call('receivables:customers', {}).then(setList);
+    void takeEarly('receivables:customers', {}).then(setList);
   }, []);
   return list;
 }

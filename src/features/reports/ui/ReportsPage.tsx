@@ -4,7 +4,8 @@ import { App, Button, DatePicker, Select, Space, Spin, Tabs } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { call, files } from '../../../renderer/api/client';
+import { files } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
@@ -28,7 +29,7 @@ export default function ReportsPage() {
   const [lookups, setLookups] = useState<ReportsLookups | null>(null);
   const jobs = useJobRunner();
   useEffect(() => {
-    call('reports:lookups', {}).then(setLookups, (e: Error) => message.error(e.message));
+    takeEarly('reports:lookups', {}).then(setLookups, (e: Error) => message.error(e.message));
   }, [message]);
 
   const week = route.params.get('week') ?? (lookups ? weekStartOf(lookups.today) : null);

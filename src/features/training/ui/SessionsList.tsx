@@ -3,6 +3,7 @@ import { App, Button, Card, Input, Modal, Popconfirm, Space, Table, Typography }
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
@@ -20,7 +21,7 @@ export function SessionsList() {
   const [newName, setNewName] = useState<string | null>(null);
   const [rejected, setRejected] = useState<TrainingImportError[] | null>(null);
 
-  const reload = useCallback(async () => setRows(await call('training:list', {})), []);
+  const reload = useCallback(async () => setRows(await takeEarly('training:list', {})), []);
   useEffect(() => {
     void reload();
   }, [reload]);
