@@ -36,6 +36,15 @@ test('the Pareto chart renders with the demo data; thresholds move the lines and
   expect(Number(countA)).toBe(lastA);
   await app.screenshot('pareto-zh');
 
+  // The chart follows its container's size (a narrower window draws it narrower, and back).
+  const canvas = chart(page).locator('canvas').first();
+  const wide = (await canvas.boundingBox())!.width;
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width - 300, height: viewport.height });
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeLessThan(wide - 200);
+  await page.setViewportSize(viewport);
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBe(wide);
+
   // A preset moves both threshold lines and the composition.
   await page.getByTestId('preset-80-95').click();
   await expect(chart(page)).toHaveAttribute('data-a', '80');

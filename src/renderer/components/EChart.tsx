@@ -62,7 +62,16 @@ export function EChart({
       drawing.current = false;
       el.current.dataset.drawnAt = String(Math.round(performance.now()));
     });
-    const ro = new ResizeObserver(() => c.resize());
+    // A ResizeObserver reports the size it first sees at once: that is the size ECharts was
+    // just created with, and resizing to it would lay the chart out and draw it again
+    // (~30 ms of a chart screen's cold start). Only a change of size resizes.
+    let size = `${c.getWidth()}x${c.getHeight()}`;
+    const ro = new ResizeObserver(() => {
+      const now = `${el.current?.clientWidth ?? 0}x${el.current?.clientHeight ?? 0}`;
+      if (now === size) return;
+      size = now;
+      c.resize();
+    });
     ro.observe(el.current);
     return () => {
       ro.disconnect();
