@@ -5,15 +5,9 @@ import { channel, zFileToken, zId, zIsoDate, zLang, zOk } from '../../shared/con
 // the issue's unit (fen for money); see units.ts. The issue model (zIssue) is meant to be
 // reused by other features (role-play scoring ranks the same four default issues).
 
-export const directions = ['higher', 'lower'] as const;
-export type Direction = (typeof directions)[number];
-export const issueKinds = ['price', 'payment', 'service', 'delivery', 'custom'] as const;
-export type IssueKind = (typeof issueKinds)[number];
-export const teamRoles = ['coordinator', 'decisionMaker', 'negotiator'] as const;
-export type TeamRole = (typeof teamRoles)[number];
-/** docs/en/negotiation.md, leaving the table (脱离谈判桌): the four reasons for a time-out. */
-export const timeoutReasons = ['authority', 'cannotMeet', 'insideInfo', 'outsideNews'] as const;
-export type TimeoutReason = (typeof timeoutReasons)[number];
+import { directions, issueKinds, teamRoles, timeoutReasons } from './vocabulary';
+export { directions, issueKinds, teamRoles, timeoutReasons };
+export type { Direction, IssueKind, TeamRole, TimeoutReason } from './vocabulary';
 
 /** Hundredths of a unit; bounded so sums stay exact in doubles. */
 export const zQuantity = z.number().int().min(-1e13).max(1e13);

@@ -71,9 +71,8 @@ export const zOpportunity = z.object({
 });
 export type Opportunity = z.infer<typeof zOpportunity>;
 
-export const CHECKLIST_KEYS = ['budget', 'fit', 'canWin', 'worth', 'strength', 'near', 'money', 'authority', 'need'] as const;
-export const INFO_KEYS = ['schedule', 'budget', 'requirement', 'decision', 'competition', 'evaluation'] as const;
-export const IMPACT_KEYS = ['personal', 'interpersonal', 'present', 'future'] as const;
+import { CHECKLIST_KEYS, IMPACT_KEYS, INFO_KEYS } from './keys';
+export { CHECKLIST_KEYS, IMPACT_KEYS, INFO_KEYS };
 
 const zChecklist = z.object(
   Object.fromEntries(CHECKLIST_KEYS.map((k) => [k, z.boolean().nullable()])) as Record<

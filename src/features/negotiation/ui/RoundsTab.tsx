@@ -20,7 +20,8 @@ import {
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { timeoutReasons, type Issue, type Round, type RoundInput, type Worksheet } from '../contract';
+import { timeoutReasons } from '../vocabulary';
+import type { Issue, Round, RoundInput, Worksheet } from '../contract';
 import { planVsActual, type IssueActual } from '../actuals';
 import { formatBp } from '../domain';
 import { formatIssueValue, type Lang } from '../units';

@@ -1,7 +1,8 @@
 import { Button, Card, Descriptions, Input, Select, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { teamRoles, type Issue, type TeamMember } from '../contract';
+import { teamRoles } from '../vocabulary';
+import type { Issue, TeamMember } from '../contract';
 import { newMember } from './draft';
 
 /** Dividing the roles (分工协作): coordinator, decision maker, negotiators per topic. */

@@ -2,7 +2,8 @@ import { Button, Checkbox, Input, Radio, Rate, Select, Space, Table, Tag, Typogr
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { CHECKLIST_KEYS, IMPACT_KEYS, INFO_KEYS, type OpportunityDetail, type Pain, type Point } from '../contract';
+import { CHECKLIST_KEYS, IMPACT_KEYS, INFO_KEYS } from '../keys';
+import type { OpportunityDetail, Pain, Point } from '../contract';
 import { percent, type Names } from './usePipelineLookups';
 
 // The editor's sections beyond the basics: qualification (判断销售机会 + MAN), key

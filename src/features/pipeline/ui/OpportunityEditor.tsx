@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { fenToYuanText, yuanToFen } from '../../../shared/money';
-import { CHECKLIST_KEYS, INFO_KEYS, type OpportunityDetail, type OpportunityPatch, type Pain, type Point } from '../contract';
+import { CHECKLIST_KEYS, INFO_KEYS } from '../keys';
+import type { OpportunityDetail, OpportunityPatch, Pain, Point } from '../contract';
 import { HistorySection, PainsSection, PointsSection, QualificationSection } from './EditorSections';
 import type { Lookups, Names } from './usePipelineLookups';
 

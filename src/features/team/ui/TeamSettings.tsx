@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Tabl
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../renderer/api/client';
 import { ApiError } from '../../../shared/errors';
-import { TEAM_ERRORS, type TeamConflict } from '../contract';
+import { TEAM_ERRORS } from '../teamErrors';
+import type { TeamConflict } from '../contract';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { conflictFieldLabel, conflictValueText } from './conflictFields';
 
