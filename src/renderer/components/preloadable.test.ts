@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { preloadable } from './preloadable';
+import { describe, expect, it, vi } from 'vitest';
+import { preloadable, settledWithin } from './preloadable';
 
 // A chunk started early is downloaded once, and once there is handed to React.lazy in the
 // same call (React.lazy suspends on any promise, even a settled one).
@@ -34,5 +34,29 @@ describe('preloadable', () => {
     const view = preloadable(() => Promise.reject(new Error('offline')));
     await expect(view.settled()).resolves.toBeUndefined();
     await expect(new Promise((ok, fail) => void view.lazy().then(ok, fail))).rejects.toThrow('offline');
+  });
+});
+
+describe('settledWithin', () => {
+  it('resolves when the download settles, or at the cap when it stalls', async () => {
+    vi.useFakeTimers();
+    try {
+      const order: string[] = [];
+      let arrive!: () => void;
+      void settledWithin(new Promise<void>((r) => (arrive = r)), 1500).then(() => order.push('arrived'));
+      void settledWithin(new Promise(() => {}), 1500).then(() => order.push('stalled'));
+      void settledWithin(Promise.reject(new Error('offline')), 1500).then(() => order.push('failed'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(order).toEqual(['failed']);
+      arrive();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(order).toEqual(['failed', 'arrived']);
+      await vi.advanceTimersByTimeAsync(1399);
+      expect(order).toEqual(['failed', 'arrived']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(order).toEqual(['failed', 'arrived', 'stalled']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -49,3 +49,18 @@ export function preloadable<M>(load: () => Promise<M>): Preloadable<M> {
     },
   };
 }
+
+/**
+ * Resolves when `ready` settles or after `ms`, whichever comes first: what waits on code to
+ * render with it waits no longer than that on a stalled download (it then renders without).
+ */
+export function settledWithin(ready: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    ready.then(done, done);
+  });
+}
