@@ -3,7 +3,7 @@ import { forgetEarly, startEarly } from './api/early';
 import { earlyCallsOf } from './app/earlyCalls';
 import { parseHash } from './app/hash';
 import { startAreaPage } from './app/areaPages';
-import { prefetchAccounts } from '../features/accounts/ui/firstRows';
+import { forgetPrefetchedAccounts, prefetchAccounts } from '../features/accounts/ui/firstRows';
 
 // The page's entry is small on purpose: it starts at once, in parallel, what the first screen
 // waits on — the open book and the settings, the shell (./start: React, Ant Design, i18next)
@@ -21,5 +21,13 @@ startEarly('settings:get', {});
 if (area === 'accounts') prefetchAccounts();
 for (const [channel, input] of earlyCallsOf(area, route.params)) startEarly(channel, input as never);
 // Early answers are for the screen the app opens on: once the user has moved on, a page
-// asks afresh (an answer from the start may be stale by then).
-window.addEventListener('hashchange', forgetEarly, { once: true });
+// asks afresh (an answer from the start may be stale by then). The accounts prefetch too:
+// opened on accounts, left before the grid mounted, the grid mounted later reads afresh.
+window.addEventListener(
+  'hashchange',
+  () => {
+    forgetEarly();
+    forgetPrefetchedAccounts();
+  },
+  { once: true },
+);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { rendererApiOnDemoBook, settled } from '../../../../test/db/rendererApi';
-import { FIRST_PAGE, prefetchAccounts, takeArrivedLookups, takePrefetchedLookups, takePrefetchedPage } from './firstRows';
+import {
+  FIRST_PAGE,
+  forgetPrefetchedAccounts,
+  prefetchAccounts,
+  takeArrivedLookups,
+  takePrefetchedLookups,
+  takePrefetchedPage,
+} from './firstRows';
 
 // The accounts screen's names and first page, asked for at app start: taken by the page's
 // first render when there, once; the first page only by a first request for exactly it.
@@ -36,5 +43,17 @@ describe('the accounts screen prefetch', () => {
     expect(pending).not.toBeNull();
     expect((await pending!).reps.length).toBeGreaterThan(0);
     expect(takePrefetchedLookups()).toBeNull();
+  });
+
+  it('left for another screen before the grid asked, the prefetch is dropped: a grid mounted later asks afresh', async () => {
+    asked.length = 0;
+    prefetchAccounts();
+    await settled();
+    // The user moved on (the book may change meanwhile): a grid mounted later asks afresh.
+    forgetPrefetchedAccounts();
+    expect(takeArrivedLookups()).toBeNull();
+    expect(takePrefetchedLookups()).toBeNull();
+    expect(takePrefetchedPage(FIRST_PAGE)).toBeNull();
+    expect(asked).toEqual(['accounts:lookups', 'accounts:page']);
   });
 });

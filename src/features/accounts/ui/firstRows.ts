@@ -37,6 +37,16 @@ export function prefetchAccounts(): void {
 }
 
 /**
+ * Drops what was prefetched and not yet taken: called (like api/early's forgetEarly) once
+ * the user moves on from the screen the app opened on. A grid mounted later (back on the
+ * accounts screen) must read the book as it is then, not rows from app start.
+ */
+export function forgetPrefetchedAccounts(): void {
+  started.lookups = null;
+  started.first = null;
+}
+
+/**
  * The prefetched lookups if they have already arrived (for the page's first state: with the
  * names there, the grid is built once, with its columns, instead of empty and then again).
  */
