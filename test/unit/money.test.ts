@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuanText, formatMoney, mulDivRound, yuanToFen } from '../../src/shared/money';
+import { axisYuan, fenToYuanText, formatMoney, mulDivRound, yuanToFen } from '../../src/shared/money';
 
 describe('yuanToFen', () => {
   it('parses numbers and text in yuan exactly', () => {
@@ -48,5 +48,24 @@ describe('formatMoney', () => {
     expect(formatMoney(100_000, { locale: 'en' })).toBe('¥1,000.00');
     expect(formatMoney(Number.MAX_SAFE_INTEGER, { locale: 'en' })).toBe('¥90,071,992,547,409.91');
     expect(formatMoney(Number.MAX_SAFE_INTEGER, { locale: 'en', wan: true })).toBe('¥9,007,199,254.74 wan');
+  });
+});
+
+describe('axisYuan', () => {
+  it('reads a tick in 万 and 亿 in Chinese, k and M in English, grouped below them', () => {
+    expect(['zh-CN', 'en'].map((l) => axisYuan(0, l as 'en'))).toEqual(['0', '0']);
+    expect(axisYuan(5_000, 'zh-CN')).toBe('5,000');
+    expect(axisYuan(25_000, 'zh-CN')).toBe('2.5万');
+    expect(axisYuan(120_000_000, 'zh-CN')).toBe('1.2亿');
+    expect(axisYuan(-30_000, 'zh-CN')).toBe('-3万');
+    expect(axisYuan(999, 'en')).toBe('999');
+    expect(axisYuan(2_500, 'en')).toBe('2.5k');
+    expect(axisYuan(40_000_000, 'en')).toBe('40M');
+    expect(axisYuan(-1_500_000, 'en')).toBe('-1.5M');
+  });
+  it('shows a tick computed in floating point as the round number it is', () => {
+    expect(axisYuan(0.1 + 0.2, 'en')).toBe('0.3');
+    expect(axisYuan((0.1 + 0.2) * 10_000, 'zh-CN')).toBe('3,000');
+    expect(axisYuan(0.7 * 100_000, 'zh-CN')).toBe('7万');
   });
 });

@@ -4,19 +4,13 @@ import { EChart, type EChartClick, type EChartsOption } from '../../../renderer/
 import { usePrefs } from '../../../renderer/app/prefs';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import type { ParetoAnalysis } from '../contract';
+import { axisYuan } from '../../../shared/money';
 
 export const CLASS_COLOR = { A: '#1f6feb', B: '#52a35a', C: '#b0b7c3' } as const;
 const ZONE_COLOR = { A: 'rgba(31,111,235,0.07)', B: 'rgba(82,163,90,0.07)', C: 'rgba(140,140,140,0.06)' } as const;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-
-/** Axis ticks in yuan: 万 / 亿 in Chinese, k / M in English. */
-function axisMoney(yuan: number, locale: 'zh-CN' | 'en'): string {
-  const a = Math.abs(yuan);
-  if (locale === 'zh-CN') return a >= 1e8 ? `${yuan / 1e8}亿` : a >= 1e4 ? `${yuan / 1e4}万` : String(yuan);
-  return a >= 1e6 ? `${yuan / 1e6}M` : a >= 1e3 ? `${yuan / 1e3}k` : String(yuan);
-}
 
 /**
  * Bars of each account's value in descending order (one bar per bucket of ranks when the
@@ -88,7 +82,7 @@ export function ParetoChart({ analysis, measureLabel }: { analysis: ParetoAnalys
         axisLabel: { interval: 'auto', hideOverlap: true },
       },
       yAxis: [
-        { type: 'value', name: measureLabel, axisLabel: { formatter: (v: number) => axisMoney(v, locale) } },
+        { type: 'value', name: measureLabel, axisLabel: { formatter: (v: number) => axisYuan(v, locale) } },
         { type: 'value', name: t('chart.cumulative'), min: 0, max: 100, axisLabel: { formatter: '{value} %' }, splitLine: { show: false } },
       ],
       series: [

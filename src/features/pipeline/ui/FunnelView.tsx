@@ -8,6 +8,7 @@ import { EChart, type EChartsOption } from '../../../renderer/components/EChart'
 import { addDays } from '../../../shared/dates';
 import type { Scope } from '../../../shared/scope';
 import { percent, type Lookups, type Names } from './usePipelineLookups';
+import { axisYuan } from '../../../shared/money';
 
 type Funnel = Out<'pipeline:funnel'>;
 
@@ -26,7 +27,7 @@ export default function FunnelView({
   generation: number;
 }) {
   const { t } = useTranslation(['pipeline', 'common']);
-  const { money, moneyWan } = usePrefs();
+  const { money, locale } = usePrefs();
   const [asOf, setAsOf] = useState(lookups.today);
   const [period, setPeriod] = useState<[string, string]>([addDays(lookups.today, -90), lookups.today]);
   const [measure, setMeasure] = useState<'count' | 'amount'>('count');
@@ -101,14 +102,14 @@ export default function FunnelView({
       legend: { top: 0 },
       grid: { left: 70, right: 20, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: data.months.map((m) => m.month) },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (moneyWan ? `${v / 10_000}万` : v.toLocaleString('en-US')) } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisYuan(v, locale) } },
       series: [
         { name: t('funnel.amount'), type: 'bar', data: data.months.map((m) => yuan(m.amount)), itemStyle: { color: '#c6d8f5' } },
         { name: t('field.weighted'), type: 'bar', data: data.months.map((m) => yuan(m.weighted)), itemStyle: { color: '#1f6feb' } },
         { name: t('funnel.won'), type: 'bar', data: data.months.map((m) => yuan(m.won)), itemStyle: { color: '#2da44e' } },
       ],
     };
-  }, [data, money, moneyWan, t]);
+  }, [data, money, locale, t]);
 
   if (!data || !funnelOption || !forecastOption) return <Spin style={{ margin: 40 }} />;
   return (

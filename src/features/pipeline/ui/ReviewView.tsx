@@ -40,7 +40,7 @@ export default function ReviewView({
   onOpen(id: string): void;
 }) {
   const { t } = useTranslation(['pipeline', 'common']);
-  const { money, moneyWan, locale } = usePrefs();
+  const { money, locale } = usePrefs();
   const { message } = App.useApp();
   const jobs = useJobRunner();
   const [from, setFrom] = useState(addDays(lookups.today, -7));
@@ -70,8 +70,8 @@ export default function ReviewView({
     [t],
   );
   const bridge = useMemo(
-    () => (review ? bridgeOption(review.bridge, bridgeLabels, money, moneyWan) : null),
-    [review, bridgeLabels, money, moneyWan],
+    () => (review ? bridgeOption(review.bridge, bridgeLabels, money, locale) : null),
+    [review, bridgeLabels, money, locale],
   );
 
   const exportWorkbook = async () => {

@@ -1,5 +1,6 @@
 import type { EChartsOption } from '../../../renderer/components/EChart';
 import type { ReviewMetric } from '../drill';
+import { axisYuan } from '../../../shared/money';
 
 // The bridge as a waterfall: a stacked bar whose transparent lower part lifts each step
 // to where the running total stands. Amounts in yuan on the axis, labels formatted.
@@ -48,7 +49,7 @@ export function bridgeOption(
   parts: Record<BridgeStep, number>,
   labels: Record<BridgeStep, string>,
   money: (fen: number) => string,
-  wan: boolean,
+  locale: 'zh-CN' | 'en',
 ): EChartsOption {
   const { base, value } = waterfall(parts);
   // The steps are small beside the totals: start the axis a little below the lowest point
@@ -68,7 +69,7 @@ export function bridgeOption(
       },
     },
     xAxis: { type: 'category', data: BRIDGE_STEPS.map((s) => labels[s]), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', min: axisMin, axisLabel: { formatter: (v: number) => (wan ? `${v / 10_000}万` : v.toLocaleString('en-US')) } },
+    yAxis: { type: 'value', min: axisMin, axisLabel: { formatter: (v: number) => axisYuan(v, locale) } },
     series: [
       { name: 'base', type: 'bar', stack: 'bridge', silent: true, itemStyle: { color: 'transparent' }, data: base.map((b) => b / 100) },
       {

@@ -10,12 +10,7 @@ import type { Aging, AgingLineRow, CustomerAgingRow } from '../contract';
 import { RatesDialog } from './RatesDialog';
 import { gridLocale, gridTheme, ImportButton, IsoDatePicker, pct, useLabels, useMoney } from './shared';
 import type { JobRun } from '../../../renderer/components/useJobRunner';
-
-/** Axis amounts in yuan: 万 in Chinese, k / M in English. */
-function axisYuan(v: number, locale: string): string {
-  if (locale === 'zh-CN') return v >= 10_000 ? `${v / 10_000}万` : String(v);
-  return v >= 1_000_000 ? `${v / 1_000_000}M` : v >= 1_000 ? `${v / 1_000}k` : String(v);
-}
+import { axisYuan } from '../../../shared/money';
 
 interface Drill {
   accountId?: string;
