@@ -1,62 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber } from '../../shared/dates';
-import {
-  civilDay,
-  classifyMovement,
-  closedSince,
-  quarterEnd,
-  sinceDate,
-  stateAsOf,
-  staysOf,
-  weightedAmount,
-  type OppEvent,
-  type OppHistory,
-  type StageIndex,
-  type StageRef,
-  type TrackedState,
-} from './domain';
-import { buildReview, reviewRow, type BridgeParts, type ReviewInput } from './review';
+import { civilDay, classifyMovement, closedSince, quarterEnd, sinceDate, stateAsOf, staysOf, weightedAmount } from './domain';
+import { buildReview, reviewRow } from './review';
+import type { BridgeParts } from './reviewModel';
 import { matchesDrill, type Drill } from './drill';
-import { buildFunnel, funnelData, type FunnelInput } from './funnel';
-import { evaluateCommitment, commitmentsByRep } from './commitments';
-
-// Hand-built histories on the default seven stages (s0..s6). The review runs from Monday
-// 2026-03-02 to Monday 2026-03-09; events dated 03-02 count as "at from".
-
-const PROB = [500, 1000, 2500, 4000, 6000, 8000, 9500];
-const stages: StageRef[] = PROB.map((p, i) => ({ id: `s${i}`, position: i, probabilityBp: p }));
-const index: StageIndex = new Map<string, StageRef>([
-  ...stages.map((s) => [s.id, s] as const),
-  // A stage of a model the user switched away from, mapped to s2.
-  ['old-needs', stages[2]!],
-]);
-
-const base: TrackedState = {
-  stageId: 's1',
-  status: 'open',
-  amount: 100_000_00,
-  expectedClose: '2026-03-31',
-  probabilityBp: null,
-  ownerId: 'rep1',
-};
-
-/** A history from a list of [date, changes] steps, each applied to the previous state. */
-function history(id: string, steps: [string, Partial<TrackedState>][], extra: Partial<OppHistory> = {}): OppHistory {
-  let s: TrackedState = base;
-  let prev: OppEvent | null = null;
-  const events: OppEvent[] = steps.map(([date, change]) => {
-    s = { ...s, ...change };
-    // As the service records it: a new stage, or reopening, restarts the stage clock.
-    const restarted = !prev || prev.stageId !== s.stageId || (prev.status !== 'open' && s.status === 'open');
-    prev = { ...s, date, stageSince: restarted ? date : prev!.stageSince };
-    return prev;
-  });
-  return { id, accountId: `acc-${id}`, territoryId: 't1', events, ...extra };
-}
-
-const FROM = '2026-03-02';
-const TO = '2026-03-09';
-const input: ReviewInput = { from: FROM, to: TO, stallDays: 30, periodEnd: '2026-03-31', stages, index };
+// Hand-built histories on the default seven stages (./domainFixtures).
+import { stages, index, base, history, FROM, TO, input, several, backThenForward, slippedTwice, all } from './domainFixtures';
 
 describe('as-of reconstruction', () => {
   const h = history('a', [
@@ -128,79 +77,6 @@ describe('as-of reconstruction', () => {
 });
 
 // The week's cast.
-const several = history('several', [
-  ['2026-01-05', {}],
-  ['2026-03-03', { stageId: 's2' }],
-  ['2026-03-04', { amount: 120_000_00 }],
-  ['2026-03-05', { stageId: 's3' }],
-  ['2026-03-06', { expectedClose: '2026-03-20' }],
-]);
-const backThenForward = history('backfwd', [
-  ['2026-02-01', { stageId: 's3' }],
-  ['2026-03-04', { stageId: 's2' }],
-  ['2026-03-06', { stageId: 's3' }],
-]);
-const forwardThenBack = history('fwdback', [
-  ['2026-02-01', { stageId: 's2' }],
-  ['2026-03-03', { stageId: 's4' }],
-  ['2026-03-05', { stageId: 's3' }],
-]);
-const reopened = history('reopened', [
-  ['2026-01-10', { stageId: 's2' }],
-  ['2026-02-20', { status: 'lost' }],
-  ['2026-03-04', { status: 'open' }],
-]);
-const reopenedLostAgain = history('relost', [
-  ['2026-01-10', { stageId: 's2' }],
-  ['2026-02-20', { status: 'lost' }],
-  ['2026-03-03', { status: 'open' }],
-  ['2026-03-05', { status: 'lost' }],
-]);
-const longLost = history('longlost', [
-  ['2026-01-10', {}],
-  ['2026-02-01', { status: 'lost' }],
-]);
-const slippedTwice = history('slipped', [
-  ['2026-02-01', { stageId: 's4', expectedClose: '2026-03-15', amount: 50_000_00 }],
-  ['2026-03-03', { expectedClose: '2026-03-31' }],
-  ['2026-03-06', { expectedClose: '2026-04-30' }],
-]);
-const brandNew = history('new', [['2026-03-04', { stageId: 's0', amount: 10_000_00 }]]);
-const newAndWon = history('newwon', [
-  ['2026-03-04', { stageId: 's5', amount: 30_000_00 }],
-  ['2026-03-06', { status: 'won' }],
-]);
-const newAndLost = history('newlost', [
-  ['2026-03-04', {}],
-  ['2026-03-05', { status: 'lost' }],
-]);
-const won = history('won', [
-  ['2026-01-15', { stageId: 's5', amount: 80_000_00 }],
-  ['2026-03-05', { stageId: 's6', status: 'won', amount: 82_000_00 }],
-]);
-const stalled = history('stalled', [['2026-01-10', { stageId: 's1', amount: 7_000_00, ownerId: 'rep2' }]]);
-const decreased = history('decreased', [
-  ['2026-02-10', { stageId: 's3', amount: 40_000_00, ownerId: 'rep2' }],
-  ['2026-03-08', { amount: 35_000_00 }],
-]);
-const future = history('future', [['2026-03-10', {}]]);
-const all = [
-  several,
-  backThenForward,
-  forwardThenBack,
-  reopened,
-  reopenedLostAgain,
-  longLost,
-  slippedTwice,
-  brandNew,
-  newAndWon,
-  newAndLost,
-  won,
-  stalled,
-  decreased,
-  future,
-];
-
 describe('movement between two dates', () => {
   const review = buildReview(all, input);
   const row = (id: string) => review.rows.find((r) => r.id === id);
@@ -378,88 +254,5 @@ describe('movement between two dates', () => {
     expect(review.forecast.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
     const april = review.forecast[1]!;
     expect(april).toEqual({ month: '2026-04', count: 1, amount: 50_000_00, weighted: 30_000_00 });
-  });
-});
-
-describe('the funnel', () => {
-  const fi: FunnelInput = { asOf: TO, periodFrom: FROM, periodTo: TO, stages, index };
-  const f = buildFunnel(funnelData(all, fi), fi);
-
-  it('counts open opportunities by stage as of a date', () => {
-    expect(f.stages.map((s) => s.count)).toEqual([1, 1, 1, 4, 1, 0, 0]);
-    expect(f.open.count).toBe(8);
-  });
-
-  it('conversion between consecutive stages and average days over the period', () => {
-    const s2 = f.stages[2]!;
-    // Left s2 in the period: several, backfwd, fwdback (forward; 2, 2, 30 days), relost (lost; 2 days).
-    expect(s2).toMatchObject({ left: 4, converted: 3, conversionBp: 7500, avgDays: 9 });
-    const s3 = f.stages[3]!;
-    expect(s3).toMatchObject({ left: 1, converted: 0, conversionBp: 0, avgDays: 31 });
-    expect(f.stages[6]).toMatchObject({ left: 0, conversionBp: null, avgDays: null });
-  });
-
-  it('is the same from histories cut at the start of the period', () => {
-    const cut = all.map((h) => sinceDate(h, FROM));
-    expect(buildFunnel(funnelData(cut, fi), fi)).toEqual(f);
-  });
-
-  it('counts exits from transitions exactly as the stays of each history end', () => {
-    // Reference: stays that ended in the period, straight from staysOf.
-    const left = new Map<string, number>();
-    const days = new Map<string, number>();
-    for (const h of all) {
-      for (const s of staysOf(h.events, index, TO)) {
-        if (s.end === null || s.end <= FROM) continue;
-        left.set(s.stage.id, (left.get(s.stage.id) ?? 0) + 1);
-        days.set(s.stage.id, (days.get(s.stage.id) ?? 0) + dayNumber(s.end) - dayNumber(s.start));
-      }
-    }
-    for (const st of f.stages) {
-      expect(st.left, st.stageId).toBe(left.get(st.stageId) ?? 0);
-      if (st.left) expect(st.avgDays).toBe(Math.round((days.get(st.stageId)! / st.left) * 10) / 10);
-    }
-  });
-
-  it('won to date beside the weighted forecast by month', () => {
-    expect(f.wonToDate).toEqual({ count: 2, amount: 82_000_00 + 30_000_00 });
-    expect(f.months.find((m) => m.month === '2026-03')!.won).toBe(112_000_00);
-  });
-});
-
-describe('commitments', () => {
-  const c = { id: 'c1', opportunityId: 'x', ownerId: 'rep1', reviewDate: FROM, step: 'Demo', dueDate: '2026-03-06', doneOn: null };
-
-  it('is kept when the stage moved or it was won after the review, or it was marked done', () => {
-    expect(evaluateCommitment(c, several.events, index, TO)).toEqual({ outcome: 'kept', keptBy: 'stageMoved', keptOn: '2026-03-03' });
-    expect(evaluateCommitment(c, won.events, index, TO)).toMatchObject({ outcome: 'kept', keptBy: 'won' });
-    expect(evaluateCommitment({ ...c, doneOn: '2026-03-05' }, stalled.events, index, TO)).toMatchObject({
-      outcome: 'kept',
-      keptBy: 'done',
-    });
-  });
-
-  it('is not kept when due before the review and nothing happened; pending while not yet due', () => {
-    expect(evaluateCommitment(c, stalled.events, index, TO).outcome).toBe('notKept');
-    expect(evaluateCommitment({ ...c, dueDate: '2026-03-12' }, stalled.events, index, TO).outcome).toBe('pending');
-    // An amount change is not the promised step.
-    expect(evaluateCommitment(c, decreased.events, index, TO).outcome).toBe('notKept');
-  });
-
-  it('groups by rep', () => {
-    const byRep = commitmentsByRep(
-      [
-        c,
-        { ...c, id: 'c2', opportunityId: 'stalled', ownerId: 'rep2' },
-        { ...c, id: 'c3', opportunityId: 'decreased', ownerId: 'rep2', dueDate: '2026-03-20' },
-      ],
-      (id) => (id === 'x' ? several.events : all.find((h) => h.id === id)!.events),
-      index,
-      TO,
-    );
-    expect(byRep.map((g) => [g.ownerId, g.kept, g.notKept, g.pending])).toEqual([
-      ['rep1', 1, 0, 0],
-      ['rep2', 0, 1, 1],
-    ]);
   });
 });

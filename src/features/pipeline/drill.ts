@@ -1,7 +1,7 @@
 // Drilling through the weekly review: which review rows stand behind a number
 // (docs/en/pipeline.md, "every number clicks through to the opportunities behind it").
 import type { MovementClass } from './domain';
-import type { BridgeParts, ReviewRow } from './review';
+import type { BridgeParts, ReviewRow } from './reviewModel';
 
 export type ReviewMetric =
   | 'all'

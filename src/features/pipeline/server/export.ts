@@ -2,7 +2,7 @@ import type { ServerContext } from '../../../platform/context';
 import type { Job } from '../../../platform/jobs';
 import { writeWorkbook, type CellValue, type SheetSpec } from '../../../platform/excel/workbookWriter';
 import { MOVEMENT_LABEL } from '../domain';
-import { MOVEMENT_CLASSES } from '../review';
+import { MOVEMENT_CLASSES } from '../reviewModel';
 import type { ReviewOut } from '../contract';
 import { buildReviewFromDb, type ReviewRequest } from './reviewService';
 
