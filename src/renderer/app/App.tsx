@@ -46,6 +46,8 @@ function Shell() {
         </Typography.Title>
         <Menu
           mode="inline"
+          // The sider draws the edge, full height; the menu's own ended where its items do.
+          style={{ borderInlineEnd: 'none' }}
           selectedKeys={[current.key]}
           items={areas.map((a) => ({ key: a.key, icon: <a.icon />, label: <span data-testid={`nav-${a.key}`}>{t(`nav.${a.key}`)}</span> }))}
           onClick={(e) => navigate(e.key)}
