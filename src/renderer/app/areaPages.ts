@@ -14,21 +14,37 @@ type PageModule = { default: ComponentType };
  * bundled. Their download starts now, not once the shell (which holds i18next) has run: a
  * page that waits on its texts past the shell's first render is shown late (see areaPage).
  */
-const texts = (...namespaces: LazyNamespace[]) =>
+const texts = (namespaces: LazyNamespace[]) =>
   Promise.all([import('../i18n'), Promise.all(namespaces.map(fetchTexts))]).then(([i18n, loaded]) =>
     loaded.forEach((m, i) => i18n.addTexts(namespaces[i]!, m)),
   );
 const withTexts = (page: Promise<PageModule>, texts: Promise<void>) => Promise.all([page, texts]).then(([m]) => m);
 
+/**
+ * The lazily loaded texts each area's code uses: its own, and another area's where it shows
+ * that area's words (the reports' overdue list names the receivables' collection rungs).
+ * test/unit/areaTexts.test.ts checks every namespace an area's modules use is listed.
+ */
+export const AREA_TEXTS: Record<string, LazyNamespace[]> = {
+  accounts: [], // bundled with the shell: the screen most sessions open on
+  pareto: ['pareto'],
+  pipeline: ['pipeline'],
+  negotiation: ['negotiation'],
+  training: ['training'],
+  receivables: ['receivables'],
+  reports: ['reports', 'receivables'],
+  settings: ['org', 'team', 'pipeline'],
+};
+
 const loaders: Record<string, () => Promise<PageModule>> = {
   accounts: () => import('../../features/accounts/ui/AccountsPage'),
-  pareto: () => withTexts(import('../../features/pareto/ui/ParetoPage'), texts('pareto')),
-  pipeline: () => withTexts(import('../../features/pipeline/ui/PipelinePage'), texts('pipeline')),
-  negotiation: () => withTexts(import('../../features/negotiation/ui/NegotiationPage'), texts('negotiation')),
-  training: () => withTexts(import('../../features/training/ui/TrainingPage'), texts('training')),
-  receivables: () => withTexts(import('../../features/receivables/ui/ReceivablesPage'), texts('receivables')),
-  reports: () => withTexts(import('../../features/reports/ui/ReportsPage'), texts('reports')),
-  settings: () => withTexts(import('./SettingsPage'), texts('org', 'team', 'pipeline')),
+  pareto: () => withTexts(import('../../features/pareto/ui/ParetoPage'), texts(AREA_TEXTS.pareto!)),
+  pipeline: () => withTexts(import('../../features/pipeline/ui/PipelinePage'), texts(AREA_TEXTS.pipeline!)),
+  negotiation: () => withTexts(import('../../features/negotiation/ui/NegotiationPage'), texts(AREA_TEXTS.negotiation!)),
+  training: () => withTexts(import('../../features/training/ui/TrainingPage'), texts(AREA_TEXTS.training!)),
+  receivables: () => withTexts(import('../../features/receivables/ui/ReceivablesPage'), texts(AREA_TEXTS.receivables!)),
+  reports: () => withTexts(import('../../features/reports/ui/ReportsPage'), texts(AREA_TEXTS.reports!)),
+  settings: () => withTexts(import('./SettingsPage'), texts(AREA_TEXTS.settings!)),
 };
 
 const pages = new Map<string, Preloadable<PageModule>>();
