@@ -34,6 +34,12 @@ test('the Monday overview in Chinese and English, numbers as the channel compute
   await expect(page.getByTestId('visits-overdue')).toContainText(String(o.visits.overdue));
   await expect(page.getByTestId('tile-forecast')).toContainText('类别变化的机会');
   await expect(page.getByTestId('receivables-table').locator('tbody tr')).toHaveCount(Math.min(10, o.receivables.length));
+  // The collection rungs in words, downloaded with the reports (the receivables' texts), never their keys.
+  await expect(page.getByTestId('receivables-table')).toContainText(/提醒|逾期通知书|财务催收|销售团队催收|律师催收/);
+  await expect(page.getByTestId('receivables-table')).not.toContainText('rung.');
+  // The demo's negotiation under way, its third round next.
+  expect(o.negotiations).toEqual([expect.objectContaining({ rounds: 2, nextRound: 3 })]);
+  await expect(page.getByTestId('tile-negotiations')).toContainText(o.negotiations[0]!.name);
   await expect(page.getByTestId('forecast-chart').locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('abc-chart').locator('canvas').first()).toBeVisible();
   await app.screenshot('reports-overview-zh');
@@ -45,6 +51,9 @@ test('the Monday overview in Chinese and English, numbers as the channel compute
   await expect(page.getByTestId('tile-attainment')).toContainText('Quota attainment');
   await expect(page.getByTestId('tile-forecast')).toContainText('Deals that changed category');
   await expect(page.getByTestId('coverage-mark')).toHaveText(o.total.coverage! >= 3 ? '3× reached' : 'below 3×');
+  await expect(page.getByTestId('receivables-table')).toContainText(
+    /Reminder|Overdue notice|Finance collection|Sales-team collection|Lawyer/,
+  );
   await app.screenshot('reports-overview-en-lower');
   await page.getByTestId('tile-attainment').scrollIntoViewIfNeeded();
   await app.screenshot('reports-overview-en');

@@ -1,11 +1,12 @@
 import seedrandom from 'seedrandom';
-import { v7 as uuidv7 } from 'uuid';
+import { seededIds } from '../../platform/seededIds';
 import type { ServerContext } from '../../platform/context';
 import { insertRow } from '../../platform/db/changeLog';
 import { writeBookIdentity } from '../../platform/bookIdentity';
 import { addDays } from '../../shared/dates';
 import { seedTrainingDemo } from '../../features/training/server/demo';
 import { seedPipelineDemo } from '../../features/pipeline/server/demo';
+import { seedNegotiationDemo } from '../../features/negotiation/server/demo';
 import { seedReceivablesDemo } from '../../features/receivables/server/demo';
 import { seedReportsDemo } from '../../features/reports/server/demo';
 
@@ -151,9 +152,7 @@ export function seedDemo(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
 export function seedDemoCompany(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT): void {
   const rng = seedrandom('sales-workstation-demo');
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
-  let idSeq = 0;
-  const baseMs = Date.UTC(2026, 0, 1);
-  const newId = () => uuidv7({ msecs: baseMs + idSeq++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rng() * 256)) });
+  const newId = seededIds(rng, Date.UTC(2026, 0, 1));
   const w = { ...ctx, newId };
   const today = ctx.clock.today();
 
@@ -235,5 +234,6 @@ export function seedDemoCompany(ctx: ServerContext, count = DEMO_ACCOUNT_COUNT):
   })();
   seedTrainingDemo(ctx);
   seedPipelineDemo(ctx);
+  seedNegotiationDemo(ctx); // plans for one of the pipeline's deals
   seedReceivablesDemo(ctx);
 }

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { v7 as uuidv7 } from 'uuid';
+import { seededIds } from '../../../platform/seededIds';
 import type { ServerContext } from '../../../platform/context';
 import { insertRow } from '../../../platform/db/changeLog';
 import { addDays, dayNumber } from '../../../shared/dates';
@@ -41,9 +41,7 @@ export function seedPipelineDemo(ctx: ServerContext, count = DEMO_OPPORTUNITY_CO
   const rng = seedrandom('sales-workstation-pipeline-demo');
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-  let idSeq = 0;
-  const baseMs = Date.UTC(2026, 1, 1);
-  const newId = () => uuidv7({ msecs: baseMs + idSeq++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rng() * 256)) });
+  const newId = seededIds(rng, Date.UTC(2026, 1, 1));
   const w = { ...ctx, newId };
   const today = ctx.clock.today();
   const { stages, index } = stageIndex(ctx.db);

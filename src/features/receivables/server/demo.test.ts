@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openBook } from '../../../app/book';
-import { seedDemo } from '../../../app/demo/seedDemo';
 import type { ServerContext } from '../../../platform/context';
-import { fixedClock, tempDir } from '../../../../test/db/helpers';
+import { tempDir } from '../../../../test/db/helpers';
+import { openDemoBook } from '../../../../test/db/demoBook';
 import { agingReport } from './handlers';
 
 // The demo company's receivables: every aging bucket populated, the accounts' receivable
@@ -12,15 +10,7 @@ import { agingReport } from './handlers';
 const t = tempDir('sw-rcv-demo-');
 afterAll(() => t.cleanup());
 
-async function demoBook(name: string): Promise<ServerContext> {
-  const ctx = await openBook(path.join(t.dir, name), {
-    clock: fixedClock('2026-06-30T04:00:00.000Z', '2026-06-30'),
-    platform: 'test',
-    dailyBackup: false,
-  });
-  seedDemo(ctx, 60);
-  return ctx;
-}
+const demoBook = (name: string) => openDemoBook(t.dir, name);
 
 describe('receivables demo data', () => {
   it('fills every bucket, keeps receivable_fen true, and is deterministic', async () => {

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { v7 as uuidv7 } from 'uuid';
+import { seededIds } from '../../../platform/seededIds';
 import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
 import { RUNGS } from '../domain';
@@ -29,9 +29,7 @@ const TERMS = [30, 45, 60, 90];
 
 export function seedReceivablesDemo(ctx: ServerContext): void {
   const rng = seedrandom('sales-workstation-receivables-demo');
-  let idSeq = 0;
-  const baseMs = Date.UTC(2026, 1, 1);
-  const newId = () => uuidv7({ msecs: baseMs + idSeq++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rng() * 256)) });
+  const newId = seededIds(rng, Date.UTC(2026, 1, 1));
   const w = { ...ctx, newId };
   const today = ctx.clock.today();
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));

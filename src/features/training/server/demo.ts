@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { v7 as uuidv7 } from 'uuid';
+import { seededIds } from '../../../platform/seededIds';
 import type { ServerContext } from '../../../platform/context';
 import { addDays } from '../../../shared/dates';
 import type { Handlers, Input } from '../../../platform/registry';
@@ -78,12 +78,7 @@ const CLASSES: DemoClass[] = [
 
 export function seedTrainingDemo(ctx: ServerContext): void {
   const rng = seedrandom('sales-workstation-training-demo');
-  let seq = 0;
-  const baseMs = Date.UTC(2026, 0, 2);
-  const w: ServerContext = {
-    ...ctx,
-    newId: () => uuidv7({ msecs: baseMs + seq++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rng() * 256)) }),
-  };
+  const w: ServerContext = { ...ctx, newId: seededIds(rng, Date.UTC(2026, 0, 2)) };
   const job = ctx.jobs.start(undefined);
   const h = trainingHandlers as Required<Handlers<C>>;
   const run = <K extends keyof C>(k: K, input: Input<C[K]>) => h[k](input as never, w, job) as TrainingDetail;
