@@ -30,7 +30,11 @@ export default defineConfig({
   use: { viewport: { width: 1440, height: 900 }, launchOptions, locale: 'zh-CN', timezoneId: BROWSER_TIME_ZONE },
   projects: [
     { name: 'web', use: { transport: 'web' } as never, testIgnore: /electron\.spec\.ts/ },
-    { name: 'bridge', use: { transport: 'bridge' } as never, testIgnore: /electron\.spec\.ts|web-security\.spec\.ts|earlyCalls\.spec\.ts/ },
+    {
+      name: 'bridge',
+      use: { transport: 'bridge' } as never,
+      testIgnore: /electron\.spec\.ts|web-security\.spec\.ts|earlyCalls\.spec\.ts|texts\.spec\.ts/,
+    },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
 });
