@@ -1,12 +1,16 @@
+import seedrandom from 'seedrandom';
 import type { ServerContext } from '../../../platform/context';
+import { seededIds } from '../../../platform/seededIds';
 import { addDays } from '../../../shared/dates';
 import { dealsWithCategory, recordCalls } from './forecastService';
 import { repsInScope, setForecastCategory, setQuota } from './repo';
 
 // The demo company's quotas (each rep a monthly quota for this year, 3.2–5.2 million yuan),
 // last week's forecast call, and two deals their owners moved from Best case to Commit
-// since, so the Monday overview has something to show on a new book.
-export function seedReportsDemo(ctx: ServerContext): void {
+// since, so the Monday overview has something to show on a new book. Seeded ids, after the
+// pipeline's (its events follow the pipeline's), so every demo book holds the same rows.
+export function seedReportsDemo(base: ServerContext): void {
+  const ctx: ServerContext = { ...base, newId: seededIds(seedrandom('sales-workstation-reports-demo'), Date.UTC(2026, 2, 1)) };
   const year = ctx.clock.today().slice(0, 4);
   ctx.db.transaction(() => {
     repsInScope(ctx.db, {}).forEach((rep, i) => {
