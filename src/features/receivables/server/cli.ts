@@ -2,7 +2,7 @@ import { createMissingOption, fileArg, mappingArg, type CliCommand, type CliIo }
 import { isIsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Booking } from '../contract';
-import type { ImportProblem } from './import';
+import type { ImportProblem } from './importCommon';
 import { createdLine, type Created } from '../../org/namePlan';
 
 // npm run cli -- --db FILE import invoices IN.xlsx [--map "Header=field" …] [--create-missing]
