@@ -104,7 +104,8 @@ export function WorksheetEditor({ id }: { id: string }) {
           {t('editor.back')}
         </Button>
         <Input
-          style={{ width: 280 }}
+          // Worksheets are named after the customer: wide enough for a long company name.
+          style={{ width: 360 }}
           value={draft.name}
           maxLength={100}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
