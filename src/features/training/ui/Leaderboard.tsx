@@ -53,7 +53,7 @@ export function Leaderboard({ detail, results, revealed }: { detail: TrainingDet
       legend: { top: 0, right: 0, textStyle: { fontSize: 16 } },
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: ps.map(name), axisLabel: { fontSize: 15, interval: 0 } },
+      xAxis: { type: 'category', data: ps.map(name), axisLabel: { fontSize: 15, interval: 0, lineHeight: 20 } },
       yAxis: { type: 'value', axisLabel: { fontSize: 14 } },
       series: [
         {

@@ -61,7 +61,7 @@ export function SessionsList() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 20, top: 36, bottom: 40 },
-      xAxis: { type: 'category', data: byDate.map((s) => `${s.date}\n${s.name}`), axisLabel: { fontSize: 11 } },
+      xAxis: { type: 'category', data: byDate.map((s) => `${s.date}\n${s.name}`), axisLabel: { fontSize: 11, lineHeight: 15 } },
       yAxis: { type: 'value', min: 0 },
       series: [
         { name: t('list.jointAvg'), type: 'line', data: byDate.map((s) => s.jointAverage), symbolSize: 8 },
@@ -117,19 +117,21 @@ export function SessionsList() {
           }) as React.HTMLAttributes<HTMLElement>
         }
         columns={[
+          // The figures' columns are as wide as their figures, their headers wrap: the name
+          // (a class's long title) keeps a line of its own at a laptop's 1366 px.
           { title: t('list.name'), dataIndex: 'name', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
-          { title: t('list.date'), dataIndex: 'date', width: 110 },
-          { title: t('list.teams'), key: 'teams', width: 140, render: (_: unknown, r) => `${r.vendorTeams} / ${r.customerTeams}` },
-          { title: t('list.tables'), dataIndex: 'pairings', width: 80, align: 'right' },
-          { title: t('list.signed'), dataIndex: 'signed', width: 70, align: 'right' },
-          { title: t('list.vendorAvg'), dataIndex: 'vendorAverage', width: 110, align: 'right', render: num },
-          { title: t('list.customerAvg'), dataIndex: 'customerAverage', width: 110, align: 'right', render: num },
-          { title: t('list.jointAvg'), dataIndex: 'jointAverage', width: 120, align: 'right', render: num },
-          { title: t('list.bestJoint'), dataIndex: 'bestJoint', width: 120, align: 'right', render: num },
-          { title: t('list.leftAvg'), dataIndex: 'leftOnTableAverage', width: 150, align: 'right', render: num },
+          { title: t('list.date'), dataIndex: 'date', width: 108 },
+          { title: t('list.teams'), key: 'teams', width: 96, render: (_: unknown, r) => `${r.vendorTeams} / ${r.customerTeams}` },
+          { title: t('list.tables'), dataIndex: 'pairings', width: 72, align: 'right' },
+          { title: t('list.signed'), dataIndex: 'signed', width: 64, align: 'right' },
+          { title: t('list.vendorAvg'), dataIndex: 'vendorAverage', width: 92, align: 'right', render: num },
+          { title: t('list.customerAvg'), dataIndex: 'customerAverage', width: 92, align: 'right', render: num },
+          { title: t('list.jointAvg'), dataIndex: 'jointAverage', width: 104, align: 'right', render: num },
+          { title: t('list.bestJoint'), dataIndex: 'bestJoint', width: 104, align: 'right', render: num },
+          { title: t('list.leftAvg'), dataIndex: 'leftOnTableAverage', width: 112, align: 'right', render: num },
           {
             key: 'del',
-            width: 50,
+            width: 48,
             render: (_: unknown, r) => (
               <span onClick={(e) => e.stopPropagation()}>
                 <Popconfirm
