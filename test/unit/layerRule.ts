@@ -23,7 +23,7 @@ const RANK = { shared: 0, platform: 1, feature: 2, app: 3, shell: 4 } as const;
 type Layer = keyof typeof RANK;
 
 const RENDERER_KIT =
-  /^src\/renderer\/(api\/|components\/|grid\/|i18n\/(serverReasons|common)\.ts$|app\/(prefs\.tsx|useHashRoute\.ts|hash\.ts)$)/;
+  /^src\/renderer\/(api\/|components\/|grid\/|i18n\/(serverReasons|common|texts)\.ts$|app\/(prefs\.tsx|useHashRoute\.ts|hash\.ts)$)/;
 
 export function layerOf(file: string): Layer | null {
   if (file.startsWith('src/shared/')) return 'shared';
