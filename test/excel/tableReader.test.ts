@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { detectKind, readRows, sheetNames, type RawRow } from '../../src/platform/excel/tableReader';
-import { isDateFormat } from '../../src/platform/excel/xlsxReader';
+import { isDateFormat } from '../../src/platform/excel/xlsxCells';
 import { cellToIsoDate } from '../../src/shared/dates';
 import { writeWorkbook } from '../../src/platform/excel/workbookWriter';
 import { date } from '../../src/platform/excel/cellParsers';

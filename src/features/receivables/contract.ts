@@ -1,17 +1,17 @@
 import * as z from 'zod';
-import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zOk } from '../../shared/contract/define';
+import { channel, zFen, zFileToken, zId, zIsoDate, zJobId, zLang, zOk, zOptText, zPositiveFen } from '../../shared/contract/define';
+import { zAction, zActionInput, zCollectionItem, zNotice, zRung } from './collectionsContract';
 import { zCreated, zCreateMissing } from '../org/contract';
 
 // Receivables: invoices, payments and allocations, contracts with milestones, aging with
 // provisions, collections, the provision journal, credit control and the finance workbook.
 // Money in fen; rates in basis points; dates 'YYYY-MM-DD'.
 
-const zBp = z.number().int().min(0).max(10_000);
-const zPositiveFen = zFen.min(1, 'the amount must be positive');
-const optText = (max: number) => z.string().max(max).nullable().optional();
+export { zActionKind, zRung } from './collectionsContract';
+export type { ActionRow, CollectionItem, Notice } from './collectionsContract';
 
-export const zRung = z.enum(['reminder', 'notice', 'finance', 'sales', 'lawyer']);
-export const zActionKind = z.enum(['reminder', 'notice', 'finance', 'sales', 'lawyer', 'note']);
+const zBp = z.number().int().min(0).max(10_000);
+
 export const zTrigger = z.enum(['signing', 'delivery', 'acceptance']);
 export const zReview = z.enum(['pending', 'ok', 'problem']);
 /** Provisions on gross outstanding, or net of a customer's unapplied credit (domain.ts says why gross is the default). */
@@ -115,11 +115,11 @@ export const zInvoiceInput = z
   .object({
     invoiceNo: z.string().trim().min(1).max(60),
     accountId: zId,
-    contractNo: optText(60),
+    contractNo: zOptText(60),
     invoiceDate: zIsoDate,
     dueDate: zIsoDate,
     amount: zPositiveFen,
-    note: optText(2000),
+    note: zOptText(2000),
   })
   .strict();
 
@@ -172,7 +172,7 @@ export const zContractInput = z
   .object({
     contractNo: z.string().trim().min(1).max(60),
     accountId: zId,
-    title: optText(200),
+    title: zOptText(200),
     amount: zPositiveFen,
     milestones: z
       .array(
@@ -193,74 +193,6 @@ export const zContractInput = z
   })
   .strict();
 export type ContractInput = z.infer<typeof zContractInput>;
-
-export const zAction = z.object({
-  id: z.string(),
-  date: z.string(),
-  kind: zActionKind,
-  who: z.string().nullable(),
-  note: z.string().nullable(),
-  promiseDate: z.string().nullable(),
-  promiseAmount: z.number().nullable(),
-  dispute: z.boolean(),
-  nextActionDate: z.string().nullable(),
-  source: z.string(),
-});
-export type ActionRow = z.infer<typeof zAction>;
-
-export const zCollectionItem = z.object({
-  invoiceId: z.string(),
-  invoiceNo: z.string(),
-  accountId: z.string(),
-  customer: z.string(),
-  dueDate: z.string(),
-  outstanding: z.number(),
-  daysOverdue: z.number(),
-  suggested: zRung.nullable(),
-  reached: zRung.nullable(),
-  lastDate: z.string().nullable(),
-  lastKind: zActionKind.nullable(),
-  promiseDate: z.string().nullable(),
-  promiseAmount: z.number().nullable(),
-  dispute: z.boolean(),
-  nextActionDue: z.string().nullable(),
-  dueNow: z.boolean(),
-  why: z.enum(['scheduled', 'escalate', 'promiseBroken', 'promisePending', 'disputed']).nullable(),
-});
-export type CollectionItem = z.infer<typeof zCollectionItem>;
-
-export const zActionInput = z
-  .object({
-    invoiceId: zId,
-    date: zIsoDate,
-    kind: zActionKind,
-    who: optText(100),
-    note: optText(2000),
-    promiseDate: zIsoDate.nullable().optional(),
-    promiseAmount: zPositiveFen.nullable().optional(),
-    dispute: z.boolean().default(false),
-    nextActionDate: zIsoDate.nullable().optional(),
-  })
-  .strict();
-
-export const zNotice = z.object({
-  noticeNo: z.string(),
-  asOf: z.string(),
-  customer: z.object({ name: z.string(), nameEn: z.string().nullable(), city: z.string().nullable() }),
-  lines: z.array(
-    z.object({
-      invoiceNo: z.string(),
-      contractNo: z.string().nullable(),
-      invoiceDate: z.string(),
-      dueDate: z.string(),
-      outstanding: z.number(),
-      daysOverdue: z.number(),
-    }),
-  ),
-  total: z.number(),
-  payBy: z.string(),
-});
-export type Notice = z.infer<typeof zNotice>;
 
 /** A booking: the provision as booked to a date, by whom and when. */
 export const zBooking = z.object({
@@ -342,8 +274,8 @@ export const receivablesContract = {
         accountId: zId,
         paidOn: zIsoDate,
         amount: zPositiveFen,
-        reference: optText(100),
-        note: optText(2000),
+        reference: zOptText(100),
+        note: zOptText(2000),
         allocations: z.array(zAllocationInput).max(500),
       })
       .strict(),
@@ -388,7 +320,7 @@ export const receivablesContract = {
         contract: zReview,
         bank: zReview,
         reviewedOn: zIsoDate.nullable(),
-        note: optText(2000),
+        note: zOptText(2000),
       })
       .strict(),
     zCreditRow,

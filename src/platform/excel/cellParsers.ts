@@ -1,7 +1,7 @@
 import { cellToIsoDate } from '../../shared/dates';
 import { yuanToFen } from '../../shared/money';
 import { vocab, matchTerm, type VocabName } from '../../shared/vocab';
-import { FICTITIOUS_1900_LEAP_DAY, type CellRaw } from './xlsxReader';
+import { FICTITIOUS_1900_LEAP_DAY, type CellRaw } from './xlsxCells';
 
 // Parsers for one non-empty cell of an import. Each returns the value or the reason the
 // cell is refused, in words a user can act on. Emptiness is handled by the caller

@@ -37,7 +37,10 @@ export const zId = z.string().uuid();
 export const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const zFen = z.number().int().min(-9e15).max(9e15);
 export const zNonNegFen = zFen.min(0);
+export const zPositiveFen = zFen.min(1, 'the amount must be positive');
 export const zText = (max = 500) => z.string().max(max);
+/** Text a user may leave out or clear. */
+export const zOptText = (max: number) => z.string().max(max).nullable().optional();
 export const zJobId = z.string().uuid().optional();
 export const zFileToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 export const zLang = z.enum(['zh-CN', 'en']);
