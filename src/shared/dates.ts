@@ -78,3 +78,10 @@ export function excelSerialToUnixDays(serial: number, date1904 = false): number 
 export function isoToExcelDate(date: IsoDate): Date {
   return new Date(dayNumber(date) * 86_400_000);
 }
+
+/** The last day of the calendar quarter containing `date`. */
+export function quarterEnd(date: IsoDate): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+  return ['03-31', '06-30', '09-30', '12-31'].map((md) => `${y}-${md}`)[q]!;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber } from '../../shared/dates';
-import { civilDay, classifyMovement, closedSince, quarterEnd, sinceDate, stateAsOf, staysOf, weightedAmount } from './domain';
+import { civilDay, classifyMovement, closedSince, sinceDate, stateAsOf, staysOf, weightedAmount } from './domain';
+import { quarterEnd } from '../../shared/dates';
 import { buildReview, reviewRow } from './review';
 import type { BridgeParts } from './reviewModel';
 import { matchesDrill, type Drill } from './drill';

@@ -187,13 +187,6 @@ export function monthOf(date: IsoDate): string {
   return date.slice(0, 7);
 }
 
-/** The last day of the calendar quarter containing `date`. */
-export function quarterEnd(date: IsoDate): IsoDate {
-  const y = Number(date.slice(0, 4));
-  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
-  return ['03-31', '06-30', '09-30', '12-31'].map((md) => `${y}-${md}`)[q]!;
-}
-
 /** Days from `from` to `to` (as daysBetween; this runs a few times per opportunity per review). */
 export function dayDiff(from: IsoDate, to: IsoDate): number {
   return civilDay(to) - civilDay(from);

@@ -13,6 +13,8 @@ import { downloadAccountsTemplate } from '../../../renderer/api/accountsTemplate
 import type { Lookups } from '../../accounts/contract';
 import type { ParetoAnalysis, ParetoParams } from '../contract';
 import { THRESHOLD_PRESETS } from '../domain';
+import { analyzeInput, openingParams } from './openingAnalysis';
+import { scopeOfLink } from '../../../shared/scope';
 import { ParetoChart } from './ParetoChart';
 import { CompositionPanel } from './CompositionPanel';
 import { RanksTable } from './RanksTable';
@@ -50,23 +52,13 @@ export default function ParetoPage() {
   const [version, setVersion] = useState(0);
   // A link may open the area on a scope and a tab (#/pareto?tab=plan&territoryId=…&ownerId=…: the Reports tiles).
   const route = useHashRoute();
-  const [linked] = useState(() => ({
-    territoryId: route.params.get('territoryId') ?? undefined,
-    ownerId: route.params.get('ownerId') ?? undefined,
-    tab: route.params.get('tab'),
-  }));
+  const [linked] = useState(() => ({ scope: scopeOfLink(route.params), tab: route.params.get('tab') }));
   const [tab, setTab] = useState(linked.tab === 'plan' || linked.tab === 'scorecard' ? linked.tab : 'analysis');
 
   useEffect(() => {
     void Promise.all([takeEarly('accounts:lookups', {}), takeEarly('pareto:settings', {})]).then(([l, s]) => {
       setLookups(l);
-      setParams({
-        measure: s.measure,
-        a: s.a,
-        b: s.b,
-        ...(linked.territoryId ? { territoryId: linked.territoryId } : {}),
-        ...(linked.ownerId ? { ownerId: linked.ownerId } : {}),
-      });
+      setParams(openingParams(s, linked.scope));
     });
   }, [linked]);
 
@@ -77,7 +69,8 @@ export default function ParetoPage() {
   useEffect(() => {
     if (!valid) return;
     let live = true;
-    call('pareto:analyze', { params: valid, maxBars: 2000 })
+    // The first ask takes the answer the page's entry asked for with the saved settings.
+    takeEarly('pareto:analyze', analyzeInput(valid))
       .then((a) => live && setAnalysis(a))
       .catch((e: Error) => messageRef.current.error(e.message));
     void call('pareto:saveSettings', { measure: valid.measure, a: valid.a, b: valid.b }).catch(() => {});

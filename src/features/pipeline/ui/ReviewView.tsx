@@ -4,11 +4,11 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EChart, type EChartClick } from '../../../renderer/components/EChart';
-import { addDays } from '../../../shared/dates';
-import { quarterEnd } from '../domain';
+import { quarterEnd } from '../../../shared/dates';
 import type { ReviewMetric } from '../drill';
 import type { Opportunity, ReviewOut } from '../contract';
 import type { Scope } from '../../../shared/scope';
@@ -16,6 +16,7 @@ import { BRIDGE_METRIC, BRIDGE_STEPS, bridgeOption, type BridgeStep } from './br
 import { ReviewDrill, type DrillRequest } from './ReviewDrill';
 import { CommitmentsPanel, GroupTable, Num, PerStageTable } from './ReviewTables';
 import { reviewPrintCss } from './printCss';
+import { openingPeriod, reviewInput } from './reviewInput';
 import type { Lookups, Names } from './usePipelineLookups';
 
 type PeriodChoice = 'quarter' | 'year' | 'none';
@@ -43,9 +44,10 @@ export default function ReviewView({
   const { money, locale } = usePrefs();
   const { message } = App.useApp();
   const jobs = useJobRunner();
-  const [from, setFrom] = useState(addDays(lookups.today, -7));
-  const [to, setTo] = useState(lookups.today);
-  const [stallDays, setStallDays] = useState(lookups.stallDays);
+  const [opening] = useState(() => openingPeriod(lookups));
+  const [from, setFrom] = useState(opening.from);
+  const [to, setTo] = useState(opening.to);
+  const [stallDays, setStallDays] = useState(opening.stallDays);
   const [periodChoice, setPeriodChoice] = useState<PeriodChoice>('quarter');
   const [review, setReview] = useState<ReviewOut | null>(null);
   const [drill, setDrill] = useState<DrillRequest | null>(null);
@@ -54,7 +56,8 @@ export default function ReviewView({
   const periodEnd = periodChoice === 'quarter' ? quarterEnd(to) : periodChoice === 'year' ? `${to.slice(0, 4)}-12-31` : null;
   useEffect(() => {
     let live = true;
-    call('pipeline:review', { from, to, stallDays, periodEnd, ...scope })
+    // The first ask takes the answer the page's entry asked for with the opening period.
+    takeEarly('pipeline:review', reviewInput({ from, to, stallDays, periodEnd }, scope))
       .then((r) => live && setReview(r))
       .catch((err: Error) => message.error(err.message));
     return () => {

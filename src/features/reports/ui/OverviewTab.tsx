@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App, Card, Col, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../renderer/api/client';
+import { takeEarly } from '../../../renderer/api/early';
+import { overviewInput } from './overviewInput';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
@@ -51,7 +52,8 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
   useEffect(() => {
     let live = true;
     setO(null);
-    call('reports:overview', { week, ...scope }).then(
+    // The first ask takes the answer the page's entry asked for with the opening week.
+    takeEarly('reports:overview', overviewInput(week, scope)).then(
       (r) => live && setO(r),
       (e: Error) => message.error(e.message),
     );
