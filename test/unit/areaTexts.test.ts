@@ -68,6 +68,20 @@ describe('the texts each area downloads', () => {
     expect([...pages.keys()].sort()).toEqual(Object.keys(AREA_TEXTS).sort());
   });
 
+  // The areas are named in three more places: the navigation (areas.tsx), the build, which cuts
+  // a file per area page (electron.vite.config.ts), and the early calls. An area added to one
+  // and not the build would be loaded with another's file; not to the navigation, unreachable.
+  it('the navigation and the build name the same areas and pages as the loaders', () => {
+    const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
+    const nav = [...read('src/renderer/app/areas.tsx').matchAll(/\{ key: '(\w+)', icon: \w+, page: page\('(\w+)'\) \}/g)];
+    expect(nav.map((m) => m[1])).toEqual(nav.map((m) => m[2]));
+    expect(nav.map((m) => m[1]!).sort()).toEqual([...pages.keys()].sort());
+    const config = read('electron.vite.config.ts');
+    const built = config.slice(config.indexOf('const AREA_PAGES = {'), config.indexOf('};', config.indexOf('const AREA_PAGES = {')));
+    const buildPages = new Map([...built.matchAll(/^\s+(\w+): '([^']+)',$/gm)].map((m) => [m[1]!, `src/${m[2]!}`]));
+    expect(buildPages).toEqual(pages);
+  });
+
   for (const [area, page] of pages) {
     it(`${area}: every lazily loaded namespace its modules use is downloaded with it`, () => {
       const missing: string[] = [];

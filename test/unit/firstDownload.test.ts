@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREA_TEXTS } from '../../src/renderer/app/areaPages';
 import { chunkNamed, entryKey, readRendererBuild, screenDownload, SHELL, staticClosure, type RendererBuild } from './firstDownload';
 
 // The script each screen downloads first, read from the production build's manifest: it
@@ -35,7 +36,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 /** The areas (src/renderer/app/areaPages.ts), each cut into a file of its own by scripts/screenChunks.ts. */
-const AREAS = ['accounts', 'pareto', 'pipeline', 'negotiation', 'training', 'receivables', 'reports', 'settings'];
+const AREAS = Object.keys(AREA_TEXTS);
 
 const has = (b: RendererBuild, chunks: Set<string>, suffix: string) =>
   [...chunks].some((k) => k.endsWith(suffix) || b.manifest[k]!.src?.endsWith(suffix));
