@@ -3,7 +3,7 @@ import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typ
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files, type Out } from '../../../renderer/api/client';
-import { takeEarly } from '../../../renderer/api/early';
+import { takeArrived, takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
@@ -46,28 +46,41 @@ export default function ParetoPage() {
   messageRef.current = message;
   const { locale } = usePrefs();
   const jobs = useJobRunner();
-  const [lookups, setLookups] = useState<Lookups | null>(null);
-  const [params, setParams] = useState<ParetoParams | null>(null);
-  const [analysis, setAnalysis] = useState<ParetoAnalysis | null>(null);
-  const [version, setVersion] = useState(0);
   // A link may open the area on a scope and a tab (#/pareto?tab=plan&territoryId=…&ownerId=…: the Reports tiles).
   const route = useHashRoute();
   const [linked] = useState(() => ({ scope: scopeOfLink(route.params), tab: route.params.get('tab') }));
   const [tab, setTab] = useState(linked.tab === 'plan' || linked.tab === 'scorecard' ? linked.tab : 'analysis');
+  // What the page's entry asked for and already has is the first render's state (not a spinner
+  // pass, then an effect, then the render again); what has not arrived is taken by the effects.
+  const [lookups, setLookups] = useState<Lookups | null>(() => takeArrived('accounts:lookups', {}) ?? null);
+  const [params, setParams] = useState<ParetoParams | null>(() => {
+    const saved = takeArrived('pareto:settings', {});
+    return saved ? openingParams(saved, linked.scope) : null;
+  });
+  const [analysis, setAnalysis] = useState<ParetoAnalysis | null>(() =>
+    params && params.a <= params.b ? (takeArrived('pareto:analyze', analyzeInput(params)) ?? null) : null,
+  );
+  const [version, setVersion] = useState(0);
 
+  const [missing] = useState(() => ({ lookups: lookups === null, params: params === null }));
   useEffect(() => {
-    void Promise.all([takeEarly('accounts:lookups', {}), takeEarly('pareto:settings', {})]).then(([l, s]) => {
-      setLookups(l);
-      setParams(openingParams(s, linked.scope));
-    });
-  }, [linked]);
+    if (missing.lookups) void takeEarly('accounts:lookups', {}).then(setLookups);
+    if (missing.params) void takeEarly('pareto:settings', {}).then((s) => setParams(openingParams(s, linked.scope)));
+  }, [missing, linked]);
 
   const settled = useDebounced(params, 250);
   // The thresholds must be a ≤ b; the inputs keep them so, but a half-typed value waits.
   const valid = settled && settled.a <= settled.b ? settled : null;
 
+  // The opening analysis in hand: the effect's first run neither asks for it again nor saves
+  // the settings it was made from.
+  const analysisInHand = useRef(analysis !== null);
   useEffect(() => {
     if (!valid) return;
+    if (analysisInHand.current) {
+      analysisInHand.current = false;
+      return;
+    }
     let live = true;
     // The first ask takes the answer the page's entry asked for with the saved settings.
     takeEarly('pareto:analyze', analyzeInput(valid))

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, InputNumber, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
-import { takeEarly } from '../../../renderer/api/early';
+import { takeArrived, takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EChart, type EChartClick } from '../../../renderer/components/EChart';
@@ -49,12 +49,20 @@ export default function ReviewView({
   const [to, setTo] = useState(opening.to);
   const [stallDays, setStallDays] = useState(opening.stallDays);
   const [periodChoice, setPeriodChoice] = useState<PeriodChoice>('quarter');
-  const [review, setReview] = useState<ReviewOut | null>(null);
+  // The opening review, when the page's entry already has it: the first render shows it
+  // (instead of a spinner pass, then the effect, then this render again), and the effect's
+  // first run does not ask again.
+  const [review, setReview] = useState<ReviewOut | null>(() => takeArrived('pipeline:review', reviewInput(opening, scope)) ?? null);
+  const inHand = useRef(review !== null);
   const [drill, setDrill] = useState<DrillRequest | null>(null);
   const [refresh, setRefresh] = useState(0);
 
   const periodEnd = periodChoice === 'quarter' ? quarterEnd(to) : periodChoice === 'year' ? `${to.slice(0, 4)}-12-31` : null;
   useEffect(() => {
+    if (inHand.current) {
+      inHand.current = false;
+      return;
+    }
     let live = true;
     // The first ask takes the answer the page's entry asked for with the opening period.
     takeEarly('pipeline:review', reviewInput({ from, to, stallDays, periodEnd }, scope))

@@ -5,7 +5,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { files } from '../../../renderer/api/client';
-import { takeEarly } from '../../../renderer/api/early';
+import { takeArrived, takeEarly } from '../../../renderer/api/early';
 import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
@@ -27,11 +27,13 @@ export default function ReportsPage() {
   const { locale } = usePrefs();
   const route = useHashRoute();
   const tab = (TABS as readonly string[]).includes(route.params.get('tab') ?? '') ? route.params.get('tab')! : 'overview';
-  const [lookups, setLookups] = useState<ReportsLookups | null>(null);
+  // Already arrived (asked by the page's entry), the lookups are the first render's.
+  const [lookups, setLookups] = useState<ReportsLookups | null>(() => takeArrived('reports:lookups', {}) ?? null);
   const jobs = useJobRunner();
+  const hasLookups = lookups !== null;
   useEffect(() => {
-    takeEarly('reports:lookups', {}).then(setLookups, (e: Error) => message.error(e.message));
-  }, [message]);
+    if (!hasLookups) takeEarly('reports:lookups', {}).then(setLookups, (e: Error) => message.error(e.message));
+  }, [hasLookups, message]);
 
   const week = lookups ? openingWeek(route.params, lookups) : route.params.get('week');
   // One object while the link names the same scope, so the tabs' effects run when it changes and only then.
