@@ -52,3 +52,22 @@ for (const { route, content } of ROUTES) {
     for (const channel of early) expect(warm.get(channel) ?? 0, `${channel} asked by the page itself`).toBeGreaterThan(0);
   });
 }
+
+test('the weekly review is asked once when the list arrives after it (a slow list)', async ({ page, app }) => {
+  // The list's answer held back: the review mounts with the lookups and asks, then the list
+  // arrives. Loading the list must not make the review ask a second time.
+  await page.route(
+    (url) => url.pathname === '/api/pipeline%3Alist',
+    async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    },
+  );
+  const cold = recordCalls(page);
+  await app.open('pipeline?tab=review');
+  await expect(page.locator('[data-testid="bridge-chart"][data-drawn-at]')).toBeVisible();
+  await expect.poll(() => cold.get('pipeline:list')).toBe(1);
+  await page.waitForLoadState('networkidle');
+  expect(cold.get('pipeline:review')).toBe(1);
+  expect(cold.get('pipeline:funnel') ?? 0).toBe(0);
+});

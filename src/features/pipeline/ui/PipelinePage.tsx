@@ -43,12 +43,18 @@ export default function PipelinePage() {
   const [importErrors, setImportErrors] = useState<{ errors: ImportIssue[]; count: number } | null>(null);
   const jobs = useJobRunner();
 
-  const reload = useCallback(async () => {
-    setList(await takeEarly('pipeline:list', { ...scope, includeClosed: true }));
-    setGeneration((g) => g + 1);
-  }, [scope]);
+  // After a change the funnel and the review reload too (generation); not on the first load
+  // or a new scope, which they ask for themselves (asked twice, the review's first answer,
+  // asked early by the page's entry, would be thrown away for a second ask).
+  const reload = useCallback(
+    async (afterChange = true) => {
+      setList(await takeEarly('pipeline:list', { ...scope, includeClosed: true }));
+      if (afterChange) setGeneration((g) => g + 1);
+    },
+    [scope],
+  );
   useEffect(() => {
-    void reload();
+    void reload(false);
   }, [reload]);
 
   const changed = useCallback(() => {
@@ -152,7 +158,7 @@ export default function PipelinePage() {
             label: <span data-testid="tab-settings">{t('tabs.settings')}</span>,
             children: (
               <Suspense fallback={fallback}>
-                <StageSettings onChanged={() => void reloadLookups().then(reload)} />
+                <StageSettings onChanged={() => void reloadLookups().then(() => reload())} />
               </Suspense>
             ),
           },
