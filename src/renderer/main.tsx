@@ -1,6 +1,6 @@
 import 'antd/dist/antd.css';
-import { forgetEarly, startEarly, startEarlyAfter } from './api/early';
-import { earlyCallsOf, followUpsOf } from './app/earlyCalls';
+import { forgetEarly, startEarly } from './api/early';
+import { earlyCallsOf } from './app/earlyCalls';
 import { parseHash } from './app/hash';
 import { startAreaPage } from './app/areaPages';
 import { forgetPrefetchedAccounts, prefetchAccounts } from '../features/accounts/ui/firstRows';
@@ -20,7 +20,6 @@ startEarly('books:state', {});
 startEarly('settings:get', {});
 if (area === 'accounts') prefetchAccounts();
 for (const [channel, input] of earlyCallsOf(area, route.params)) startEarly(channel, input as never);
-for (const f of followUpsOf(area, route.params)) startEarlyAfter(f);
 // Early answers are for the screen the app opens on: once the user has moved on, a page
 // asks afresh (an answer from the start may be stale by then). The accounts prefetch too:
 // opened on accounts, left before the grid mounted, the grid mounted later reads afresh.

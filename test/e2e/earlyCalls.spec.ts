@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { earlyCallsOf, followUpsOf } from '../../src/renderer/app/earlyCalls';
+import { earlyCallsOf } from '../../src/renderer/app/earlyCalls';
 
 // Opening the app on an area, the page's entry asks at once for what the area's page asks
-// first (src/renderer/app/earlyCalls.ts), and for what it asks next with an early answer (the
-// follow-ups: Pareto's analysis, the weekly review, the Monday overview). Each such call must be one the page really makes
+// first (src/renderer/app/earlyCalls.ts). Each such call must be one the page really makes
 // (seen when the page mounts again later, without early calls) and must be asked only once
 // on the cold open: asked twice, the page's input differed and the early answer was wasted.
 // It counts the web transport's HTTP requests (the bridge project leaves it out).
@@ -32,8 +31,7 @@ function recordCalls(page: Page): Map<string, number> {
 for (const { route, content } of ROUTES) {
   test(`opened on ${route}, the page takes the answers asked for at start`, async ({ page, app }) => {
     const [area, query = ''] = route.split('?');
-    const params = new URLSearchParams(query);
-    const early = [...earlyCallsOf(area!, params).map(([channel]) => channel), ...followUpsOf(area!, params).map((f) => f.channel)];
+    const early = earlyCallsOf(area!, new URLSearchParams(query)).map(([channel]) => channel);
     expect(early.length).toBeGreaterThan(0);
 
     const cold = recordCalls(page);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rendererApiOnDemoBook, settled } from '../../../test/db/rendererApi';
-import { forgetEarly, startEarly, startEarlyAfter, takeArrived, takeEarly } from './early';
-import { followUpsOf } from '../app/earlyCalls';
-import { openingPeriod, reviewInput } from '../../features/pipeline/ui/reviewInput';
+import { startEarly, takeArrived, takeEarly } from './early';
 
 // The calls the page's entry starts before React loads, taken by the first screen: once,
 // at once when already arrived (the first render is then the real one), never served to a
@@ -49,28 +47,5 @@ describe('early calls', () => {
     const page = await takeEarly('accounts:page', first);
     expect(page.rows[0]!.name).toBe('〇 最新名称');
     expect(asked).toEqual(['accounts:page', 'accounts:page', 'accounts:page']);
-  });
-
-  it('a follow-up is asked with the input made from the first answer, and the page takes it', async () => {
-    asked.length = 0;
-    startEarly('pipeline:lookups', {});
-    for (const f of followUpsOf('pipeline', new URLSearchParams('tab=review'))) startEarlyAfter(f);
-    const lookups = await takeEarly('pipeline:lookups', {});
-    await settled();
-    // The review, as the review screen asks it (its own inputs, from the lookups it was given).
-    const review = await takeEarly('pipeline:review', reviewInput(openingPeriod(lookups), {}));
-    expect(review.bridge).toBeDefined();
-    expect(asked).toEqual(['pipeline:lookups', 'pipeline:review']);
-  });
-
-  it('a follow-up is not asked once the user has moved on, nor on another tab', async () => {
-    asked.length = 0;
-    startEarly('pareto:settings', {});
-    for (const f of followUpsOf('pareto', new URLSearchParams())) startEarlyAfter(f);
-    forgetEarly(); // the hash changed before the settings arrived
-    await settled();
-    expect(asked).toEqual(['pareto:settings']);
-    expect(followUpsOf('pipeline', new URLSearchParams('tab=board'))).toEqual([]);
-    expect(followUpsOf('reports', new URLSearchParams('tab=quotas'))).toEqual([]);
   });
 });

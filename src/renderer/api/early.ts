@@ -11,8 +11,6 @@ interface Started {
   arrived?: { value: unknown };
 }
 const started = new Map<string, Started>();
-/** Counts forgetEarly: a follow-up whose first answer arrives after it is not started. */
-let era = 0;
 
 export function startEarly<K extends ChannelName>(channel: K, input: In<K>): void {
   const entry: Started = { input: JSON.stringify(input), result: call(channel, input) };
@@ -35,47 +33,9 @@ export function takeEarly<K extends ChannelName>(channel: K, input: In<K>): Prom
   return call(channel, input);
 }
 
-/** A call whose input is made from an early call's answer (see startEarlyAfter). */
-export interface FollowUp {
-  after: ChannelName;
-  channel: ChannelName;
-  /** The input from the answer; null when the page will not ask (e.g. the answer says there is nothing to ask for). */
-  input(answer: unknown): unknown;
-}
-
-/** A typed FollowUp: `channel` asked with `input(answer)` once `after` has answered. */
-export function followUp<A extends ChannelName, N extends ChannelName>(
-  after: A,
-  channel: N,
-  input: (answer: Out<A>) => In<N> | null,
-): FollowUp {
-  return { after, channel, input: input as (answer: unknown) => unknown };
-}
-
-/**
- * Starts a follow-up as soon as its first call's early answer arrives, before the page's code
- * has run: the page asks with the same input (built by the same function) and takes it. A page
- * whose first data depends on another answer (Pareto's analysis on the saved thresholds, the
- * weekly review on the book's today) otherwise asked for it only after loading and rendering.
- */
-export function startEarlyAfter(f: FollowUp): void {
-  const first = started.get(f.after);
-  if (!first) return;
-  const at = era;
-  first.result.then(
-    (answer) => {
-      if (at !== era) return; // the user has moved on: no one will ask
-      const input = f.input(answer);
-      if (input !== null) startEarly(f.channel, input as never);
-    },
-    () => {},
-  );
-}
-
 /** Drops the early calls not taken (their answers would be stale by the time they are asked for). */
 export function forgetEarly(): void {
   started.clear();
-  era++;
 }
 
 /**

@@ -1,10 +1,5 @@
 import type { ChannelName } from '../../app/contract';
 import type { In } from '../api/client';
-import { followUp, type FollowUp } from '../api/early';
-import { scopeOfLink } from '../../shared/scope';
-import { analyzeInput, openingParams } from '../../features/pareto/ui/openingAnalysis';
-import { openingPeriod, reviewInput } from '../../features/pipeline/ui/reviewInput';
-import { openingWeek, overviewInput } from '../../features/reports/ui/overviewInput';
 
 // The calls each area's page makes first, with exactly the inputs it asks with: the page's
 // entry (main.tsx) starts them at once (api/early), beside the page's code, and the page
@@ -43,30 +38,4 @@ const byArea: Record<string, (params: URLSearchParams) => EarlyCall[]> = {
 /** What the area opening on `params` asks for first (nothing for an area not listed). */
 export function earlyCallsOf(area: string, params: URLSearchParams): EarlyCall[] {
   return byArea[area]?.(params) ?? [];
-}
-
-// The calls whose input comes from an early answer (the page builds it with the same function):
-// Pareto's analysis of the saved thresholds, the weekly review of the week to the book's today,
-// the Monday overview of this week. Started as the first answer arrives, they are answered
-// while the page's code still loads, instead of asked for after it has rendered.
-const afterByArea: Record<string, (params: URLSearchParams) => FollowUp[]> = {
-  pareto: (params) => [
-    followUp('pareto:settings', 'pareto:analyze', (saved) => {
-      const p = openingParams(saved, scopeOfLink(params));
-      return p.a <= p.b ? analyzeInput(p) : null;
-    }),
-  ],
-  pipeline: (params) =>
-    params.get('tab') === 'review'
-      ? [followUp('pipeline:lookups', 'pipeline:review', (l) => reviewInput(openingPeriod(l), scopeOfLink(params)))]
-      : [],
-  reports: (params) =>
-    (params.get('tab') ?? 'overview') === 'overview'
-      ? [followUp('reports:lookups', 'reports:overview', (l) => overviewInput(openingWeek(params, l), scopeOfLink(params)))]
-      : [],
-};
-
-/** The follow-up calls of the area opening on `params`. */
-export function followUpsOf(area: string, params: URLSearchParams): FollowUp[] {
-  return afterByArea[area]?.(params) ?? [];
 }

@@ -13,7 +13,6 @@ import { downloadAccountsTemplate } from '../../../renderer/api/accountsTemplate
 import type { Lookups } from '../../accounts/contract';
 import type { ParetoAnalysis, ParetoParams } from '../contract';
 import { THRESHOLD_PRESETS } from '../domain';
-import { analyzeInput, openingParams } from './openingAnalysis';
 import { scopeOfLink } from '../../../shared/scope';
 import { ParetoChart } from './ParetoChart';
 import { CompositionPanel } from './CompositionPanel';
@@ -53,37 +52,32 @@ export default function ParetoPage() {
   // What the page's entry asked for and already has is the first render's state (not a spinner
   // pass, then an effect, then the render again); what has not arrived is taken by the effects.
   const [lookups, setLookups] = useState<Lookups | null>(() => takeArrived('accounts:lookups', {}) ?? null);
+  /** The saved measure and thresholds, on the link's scope. */
+  const opening = useCallback(
+    (saved: Out<'pareto:settings'>): ParetoParams => ({ measure: saved.measure, a: saved.a, b: saved.b, ...linked.scope }),
+    [linked],
+  );
   const [params, setParams] = useState<ParetoParams | null>(() => {
     const saved = takeArrived('pareto:settings', {});
-    return saved ? openingParams(saved, linked.scope) : null;
+    return saved ? opening(saved) : null;
   });
-  const [analysis, setAnalysis] = useState<ParetoAnalysis | null>(() =>
-    params && params.a <= params.b ? (takeArrived('pareto:analyze', analyzeInput(params)) ?? null) : null,
-  );
+  const [analysis, setAnalysis] = useState<ParetoAnalysis | null>(null);
   const [version, setVersion] = useState(0);
 
   const [missing] = useState(() => ({ lookups: lookups === null, params: params === null }));
   useEffect(() => {
     if (missing.lookups) void takeEarly('accounts:lookups', {}).then(setLookups);
-    if (missing.params) void takeEarly('pareto:settings', {}).then((s) => setParams(openingParams(s, linked.scope)));
-  }, [missing, linked]);
+    if (missing.params) void takeEarly('pareto:settings', {}).then((s) => setParams(opening(s)));
+  }, [missing, opening]);
 
   const settled = useDebounced(params, 250);
   // The thresholds must be a ≤ b; the inputs keep them so, but a half-typed value waits.
   const valid = settled && settled.a <= settled.b ? settled : null;
 
-  // The opening analysis in hand: the effect's first run neither asks for it again nor saves
-  // the settings it was made from.
-  const analysisInHand = useRef(analysis !== null);
   useEffect(() => {
     if (!valid) return;
-    if (analysisInHand.current) {
-      analysisInHand.current = false;
-      return;
-    }
     let live = true;
-    // The first ask takes the answer the page's entry asked for with the saved settings.
-    takeEarly('pareto:analyze', analyzeInput(valid))
+    call('pareto:analyze', { params: valid, maxBars: 2000 })
       .then((a) => live && setAnalysis(a))
       .catch((e: Error) => messageRef.current.error(e.message));
     void call('pareto:saveSettings', { measure: valid.measure, a: valid.a, b: valid.b }).catch(() => {});

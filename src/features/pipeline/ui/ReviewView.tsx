@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, InputNumber, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
-import { takeArrived, takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EChart, type EChartClick } from '../../../renderer/components/EChart';
+import { addDays } from '../../../shared/dates';
 import { quarterEnd } from '../../../shared/dates';
 import type { ReviewMetric } from '../drill';
 import type { Opportunity, ReviewOut } from '../contract';
@@ -16,7 +16,6 @@ import { BRIDGE_METRIC, BRIDGE_STEPS, bridgeOption, type BridgeStep } from './br
 import { ReviewDrill, type DrillRequest } from './ReviewDrill';
 import { CommitmentsPanel, GroupTable, Num, PerStageTable } from './ReviewTables';
 import { reviewPrintCss } from './printCss';
-import { openingPeriod, reviewInput } from './reviewInput';
 import type { Lookups, Names } from './usePipelineLookups';
 
 type PeriodChoice = 'quarter' | 'year' | 'none';
@@ -44,28 +43,18 @@ export default function ReviewView({
   const { money, locale } = usePrefs();
   const { message } = App.useApp();
   const jobs = useJobRunner();
-  const [opening] = useState(() => openingPeriod(lookups));
-  const [from, setFrom] = useState(opening.from);
-  const [to, setTo] = useState(opening.to);
-  const [stallDays, setStallDays] = useState(opening.stallDays);
+  const [from, setFrom] = useState(addDays(lookups.today, -7));
+  const [to, setTo] = useState(lookups.today);
+  const [stallDays, setStallDays] = useState(lookups.stallDays);
   const [periodChoice, setPeriodChoice] = useState<PeriodChoice>('quarter');
-  // The opening review, when the page's entry already has it: the first render shows it
-  // (instead of a spinner pass, then the effect, then this render again), and the effect's
-  // first run does not ask again.
-  const [review, setReview] = useState<ReviewOut | null>(() => takeArrived('pipeline:review', reviewInput(opening, scope)) ?? null);
-  const inHand = useRef(review !== null);
+  const [review, setReview] = useState<ReviewOut | null>(null);
   const [drill, setDrill] = useState<DrillRequest | null>(null);
   const [refresh, setRefresh] = useState(0);
 
   const periodEnd = periodChoice === 'quarter' ? quarterEnd(to) : periodChoice === 'year' ? `${to.slice(0, 4)}-12-31` : null;
   useEffect(() => {
-    if (inHand.current) {
-      inHand.current = false;
-      return;
-    }
     let live = true;
-    // The first ask takes the answer the page's entry asked for with the opening period.
-    takeEarly('pipeline:review', reviewInput({ from, to, stallDays, periodEnd }, scope))
+    call('pipeline:review', { from, to, stallDays, periodEnd, ...scope })
       .then((r) => live && setReview(r))
       .catch((err: Error) => message.error(err.message));
     return () => {

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App, Card, Col, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { takeArrived, takeEarly } from '../../../renderer/api/early';
-import { overviewInput } from './overviewInput';
+import { call } from '../../../renderer/api/client';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
@@ -48,19 +47,11 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
   const { t } = useTranslation('reports');
   const { locale, money } = usePrefs();
   const { message } = App.useApp();
-  // The opening overview, when the page's entry already has it: the first render shows it and
-  // the effect's first run does not ask again.
-  const [o, setO] = useState<OverviewOut | null>(() => takeArrived('reports:overview', overviewInput(week, scope)) ?? null);
-  const inHand = useRef(o !== null);
+  const [o, setO] = useState<OverviewOut | null>(null);
   useEffect(() => {
-    if (inHand.current) {
-      inHand.current = false;
-      return;
-    }
     let live = true;
     setO(null);
-    // The first ask takes the answer the page's entry asked for with the opening week.
-    takeEarly('reports:overview', overviewInput(week, scope)).then(
+    call('reports:overview', { week, ...scope }).then(
       (r) => live && setO(r),
       (e: Error) => message.error(e.message),
     );

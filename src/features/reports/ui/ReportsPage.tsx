@@ -15,7 +15,6 @@ import { OverviewTab } from './OverviewTab';
 import { QuotasTab } from './QuotasTab';
 import { ForecastTab } from './ForecastTab';
 import { reportsPrintCss } from './printCss';
-import { openingWeek } from './overviewInput';
 
 const TABS = ['overview', 'quotas', 'forecast'] as const;
 
@@ -35,7 +34,7 @@ export default function ReportsPage() {
     if (!hasLookups) takeEarly('reports:lookups', {}).then(setLookups, (e: Error) => message.error(e.message));
   }, [hasLookups, message]);
 
-  const week = lookups ? openingWeek(route.params, lookups) : route.params.get('week');
+  const week = route.params.get('week') ?? (lookups ? weekStartOf(lookups.today) : null);
   // One object while the link names the same scope, so the tabs' effects run when it changes and only then.
   const territoryParam = route.params.get('territoryId');
   const ownerParam = route.params.get('ownerId');
