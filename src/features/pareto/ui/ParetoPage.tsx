@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +69,14 @@ export default function ParetoPage() {
     if (missing.lookups) void takeEarly('accounts:lookups', {}).then(setLookups);
     if (missing.params) void takeEarly('pareto:settings', {}).then((s) => setParams(opening(s)));
   }, [missing, opening]);
+
+  // The composition and the ranks table mount one pass after the first analysis: the chart, the
+  // screen's answer, is drawn without waiting on them. From then on they show each analysis
+  // with the chart (never a previous one).
+  const [secondShown, setSecondShown] = useState(false);
+  useEffect(() => {
+    if (analysis && !secondShown) startTransition(() => setSecondShown(true));
+  }, [analysis, secondShown]);
 
   const settled = useDebounced(params, 250);
   // The thresholds must be a ≤ b; the inputs keep them so, but a half-typed value waits.
@@ -208,9 +216,9 @@ export default function ParetoPage() {
       >
         {analysis ? <ParetoChart analysis={analysis} measureLabel={measureLabel(analysis.measure)} /> : <Spin style={{ margin: 40 }} />}
       </Card>
-      {analysis && <CompositionPanel analysis={analysis} />}
+      {secondShown && analysis && <CompositionPanel analysis={analysis} />}
       {/* After the analysis, so the ranking it triggers is the one the table pages through. */}
-      {analysis && valid && <RanksTable params={valid} version={version} />}
+      {secondShown && analysis && valid && <RanksTable params={valid} version={version} />}
     </Space>
   );
 
