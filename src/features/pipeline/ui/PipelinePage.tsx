@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Scope } from '../../../shared/scope';
+import { scopeOfLink, type Scope } from '../../../shared/scope';
 import { App, Button, Modal, Select, Space, Spin, Table, Tabs } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -33,9 +33,7 @@ export default function PipelinePage() {
   const tab = route.params.get('tab') ?? 'board';
   const { lookups, names, reload: reloadLookups } = usePipelineLookups();
   // A link may open the area on a scope (#/pipeline?tab=review&territoryId=…&ownerId=…: the Reports tiles).
-  const [scope, setScope] = useState<Scope>(() =>
-    Object.fromEntries((['territoryId', 'ownerId'] as const).flatMap((k) => (route.params.get(k) ? [[k, route.params.get(k)!]] : []))),
-  );
+  const [scope, setScope] = useState<Scope>(() => scopeOfLink(route.params));
   const [list, setList] = useState<Opportunity[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   // Bumped after every change so the funnel and the review reload.
