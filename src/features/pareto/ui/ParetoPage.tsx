@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { useHashRoute } from '../../../renderer/app/useHashRoute';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EmptyState } from '../../../renderer/components/EmptyState';
+import { useSecondPass } from '../../../renderer/components/useSecondPass';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { downloadAccountsTemplate } from '../../../renderer/api/accountsTemplate';
 import type { Lookups } from '../../accounts/contract';
@@ -70,13 +71,8 @@ export default function ParetoPage() {
     if (missing.params) void takeEarly('pareto:settings', {}).then((s) => setParams(opening(s)));
   }, [missing, opening]);
 
-  // The composition and the ranks table mount one pass after the first analysis: the chart, the
-  // screen's answer, is drawn without waiting on them. From then on they show each analysis
-  // with the chart (never a previous one).
-  const [secondShown, setSecondShown] = useState(false);
-  useEffect(() => {
-    if (analysis && !secondShown) startTransition(() => setSecondShown(true));
-  }, [analysis, secondShown]);
+  // The composition and the ranks table mount one pass after the first analysis (useSecondPass).
+  const secondShown = useSecondPass(analysis !== null);
 
   const settled = useDebounced(params, 250);
   // The thresholds must be a ≤ b; the inputs keep them so, but a half-typed value waits.

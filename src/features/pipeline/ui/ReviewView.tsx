@@ -7,6 +7,7 @@ import { call, files } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EChart, type EChartClick } from '../../../renderer/components/EChart';
+import { useSecondPass } from '../../../renderer/components/useSecondPass';
 import { addDays } from '../../../shared/dates';
 import { quarterEnd } from '../../../shared/dates';
 import type { ReviewMetric } from '../drill';
@@ -61,6 +62,10 @@ export default function ReviewView({
       live = false;
     };
   }, [from, to, stallDays, periodEnd, scope, generation, refresh, message]);
+
+  // The per-stage, per-rep and per-territory tables and the commitments mount a pass after the
+  // first review: the bridge chart is drawn without waiting on them (useSecondPass).
+  const tablesShown = useSecondPass(review !== null);
 
   const open = useCallback((d: DrillRequest) => setDrill(d), []);
   const labels = useMemo(() => new Map((list ?? []).map((o) => [o.id, { name: o.name, accountName: o.accountName }])), [list]);
@@ -226,29 +231,33 @@ export default function ReviewView({
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={t('review.perStage')} style={{ marginTop: 8 }} className="sw-print-avoid-break">
-        <PerStageTable review={review} lookups={lookups} names={names} onDrill={open} />
-      </Card>
-      <Row gutter={8} style={{ marginTop: 8 }}>
-        <Col span={24}>
-          <Card size="small" title={t('review.byRep')}>
-            <GroupTable groups={review.byOwner} by="owner" names={names} onDrill={open} />
+      {tablesShown && (
+        <>
+          <Card size="small" title={t('review.perStage')} style={{ marginTop: 8 }} className="sw-print-avoid-break">
+            <PerStageTable review={review} lookups={lookups} names={names} onDrill={open} />
           </Card>
-        </Col>
-        <Col span={24} style={{ marginTop: 8 }}>
-          <Card size="small" title={t('review.byTerritory')}>
-            <GroupTable groups={review.byTerritory} by="territory" names={names} onDrill={open} />
-          </Card>
-        </Col>
-      </Row>
-      <div style={{ marginTop: 8 }}>
-        <CommitmentsPanel
-          review={review}
-          names={names}
-          onOpen={onOpen}
-          onDone={(id, doneOn) => void call('pipeline:commitmentDone', { id, doneOn }).then(() => setRefresh((n) => n + 1))}
-        />
-      </div>
+          <Row gutter={8} style={{ marginTop: 8 }}>
+            <Col span={24}>
+              <Card size="small" title={t('review.byRep')}>
+                <GroupTable groups={review.byOwner} by="owner" names={names} onDrill={open} />
+              </Card>
+            </Col>
+            <Col span={24} style={{ marginTop: 8 }}>
+              <Card size="small" title={t('review.byTerritory')}>
+                <GroupTable groups={review.byTerritory} by="territory" names={names} onDrill={open} />
+              </Card>
+            </Col>
+          </Row>
+          <div style={{ marginTop: 8 }}>
+            <CommitmentsPanel
+              review={review}
+              names={names}
+              onOpen={onOpen}
+              onDone={(id, doneOn) => void call('pipeline:commitmentDone', { id, doneOn }).then(() => setRefresh((n) => n + 1))}
+            />
+          </div>
+        </>
+      )}
       {drill && (
         <ReviewDrill
           drill={drill}

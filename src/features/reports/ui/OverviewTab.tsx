@@ -5,6 +5,7 @@ import { call } from '../../../renderer/api/client';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
+import { useSecondPass } from '../../../renderer/components/useSecondPass';
 import type { OverviewOut, ReportsLookups } from '../contract';
 import { COVERAGE_MARK } from '../quotas';
 import type { Scope } from '../../../shared/scope';
@@ -59,6 +60,10 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
       live = false;
     };
   }, [week, scope, message]);
+
+  // The tiles below the first row (tables, lists and the ABC chart) mount a pass after the first
+  // overview: the forecast chart is drawn without waiting on them (useSecondPass).
+  const restShown = useSecondPass(o !== null);
 
   const repName = useMemo(() => {
     const m = new Map(lookups.reps.map((r) => [r.id, locale === 'zh-CN' ? r.nameZh : r.nameEn]));
@@ -168,167 +173,171 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
             </Typography.Text>
           </Tile>
         </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Tile id="movement" title={t('tile.movement')} to={() => navigate('pipeline', { tab: 'review', ...filter })}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="k"
-              dataSource={(['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped'] as const).map((k) => ({
-                k,
-                n: o.movement.counts[k] ?? 0,
-                a: o.movement.amounts[k] ?? 0,
-              }))}
-              columns={[
-                { dataIndex: 'k', render: (k: string) => t(`mv.${k}`) },
-                { dataIndex: 'n', align: 'right' },
-                { dataIndex: 'a', align: 'right', render: (a: number) => money(a) },
-              ]}
-              showHeader={false}
-              data-testid="movement-table"
-            />
-          </Tile>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Tile
-            id="stalled"
-            title={t('tile.stalled', { days: o.stallDays })}
-            to={() => navigate('pipeline', { tab: 'review', ...filter })}
-            extra={<Tag color={o.stalled.length ? 'orange' : 'default'}>{o.stalled.length}</Tag>}
-          >
-            <List
-              size="small"
-              dataSource={o.stalled.slice(0, 5)}
-              locale={{ emptyText: t('tile.none') }}
-              renderItem={(s) => (
-                <List.Item>
-                  <span>
-                    {s.name} · {repName(s.ownerId)} · {t('tile.days', { n: s.days })}
-                  </span>
-                  <span style={{ whiteSpace: 'nowrap' }}>{money(s.amount)}</span>
-                </List.Item>
-              )}
-            />
-          </Tile>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Tile id="commitments" title={t('tile.commitments')} to={() => navigate('pipeline', { tab: 'review', ...filter })}>
-            <Typography.Text type="secondary" data-testid="commitments-last">
-              {t('tile.lastWeekCommitments', {
-                kept: lastWeekC.filter((c) => c.outcome === 'kept').length,
-                missed: lastWeekC.filter((c) => c.outcome === 'notKept').length,
-              })}
-            </Typography.Text>
-            <List
-              size="small"
-              dataSource={thisWeekC.slice(0, 5)}
-              locale={{ emptyText: t('tile.none') }}
-              renderItem={(c) => (
-                <List.Item>
-                  <span>
-                    {c.opportunityName} · {c.step} <Tag>{t(`outcome.${c.outcome}`)}</Tag>
-                  </span>
-                  <span style={{ whiteSpace: 'nowrap' }}>{c.dueDate}</span>
-                </List.Item>
-              )}
-            />
-          </Tile>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Tile id="visits" title={t('tile.visits')} to={() => navigate('pareto', { ...filter, tab: 'plan' })}>
-            <Space size="large">
-              {grades.map((g) => (
-                <Statistic
-                  key={g}
-                  title={g}
-                  value={o.visits.dueByClass[g]?.visits ?? 0}
-                  suffix={o.visits.dueByClass[g]?.calls ? `+${o.visits.dueByClass[g]!.calls}☎` : undefined}
-                  data-testid={`visits-${g}`}
+        {restShown && (
+          <>
+            <Col xs={24} md={12} xl={8}>
+              <Tile id="movement" title={t('tile.movement')} to={() => navigate('pipeline', { tab: 'review', ...filter })}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="k"
+                  dataSource={(['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped'] as const).map((k) => ({
+                    k,
+                    n: o.movement.counts[k] ?? 0,
+                    a: o.movement.amounts[k] ?? 0,
+                  }))}
+                  columns={[
+                    { dataIndex: 'k', render: (k: string) => t(`mv.${k}`) },
+                    { dataIndex: 'n', align: 'right' },
+                    { dataIndex: 'a', align: 'right', render: (a: number) => money(a) },
+                  ]}
+                  showHeader={false}
+                  data-testid="movement-table"
                 />
-              ))}
-            </Space>
-            <div>
-              <Typography.Text type="danger" data-testid="visits-overdue">
-                {t('tile.overdueVisits', { count: o.visits.overdue })}
-              </Typography.Text>
-            </div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('tile.cadence')}
-            </Typography.Text>
-          </Tile>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Tile id="abc" title={t('tile.abc')} to={() => navigate('pareto', filter)}>
-            {abcChart && <EChart option={abcChart} style={{ height: 160 }} testId="abc-chart" />}
-          </Tile>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Tile
-            id="negotiations"
-            title={t('tile.negotiations')}
-            to={() => navigate('negotiation')}
-            extra={<Tag>{o.negotiations.length}</Tag>}
-          >
-            <List
-              size="small"
-              dataSource={o.negotiations.slice(0, 5)}
-              locale={{ emptyText: t('tile.none') }}
-              renderItem={(n) => (
-                <List.Item>
-                  <span>
-                    <Typography.Link
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        navigate('negotiation', { id: n.id });
-                      }}
-                    >
-                      {n.name}
-                    </Typography.Link>
-                    {n.lastHeld && <Typography.Text type="secondary"> · {t('tile.lastHeld', { date: n.lastHeld })}</Typography.Text>}
-                  </span>
-                  <span>{t('tile.nextRound', { n: n.nextRound })}</span>
-                </List.Item>
-              )}
-            />
-          </Tile>
-        </Col>
-        <Col xs={24}>
-          <Tile
-            id="receivables"
-            title={t('tile.receivables')}
-            to={() => navigate('receivables', { tab: 'collections', ...filter })}
-            extra={
-              <Typography.Text type="secondary">
-                {t('tile.overdueTotal', { count: o.overdueTotal.count, amount: money(o.overdueTotal.amount) })}
-              </Typography.Text>
-            }
-          >
-            {o.receivables.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tile.none')} />
-            ) : (
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="invoiceId"
-                dataSource={o.receivables}
-                data-testid="receivables-table"
-                columns={[
-                  { title: t('col.invoice'), dataIndex: 'invoiceNo' },
-                  { title: t('col.customer'), dataIndex: 'customer' },
-                  { title: t('col.due'), dataIndex: 'dueDate' },
-                  { title: t('col.daysOverdue'), dataIndex: 'daysOverdue', align: 'right' },
-                  {
-                    title: t('col.stage2'),
-                    dataIndex: 'reached',
-                    render: (r: string | null, x) =>
-                      `${r ? t(`receivables:rung.${r}`) : '—'}${x.suggested ? ` → ${t(`receivables:rung.${x.suggested}`)}` : ''}`,
-                  },
-                  { title: t('col.outstanding'), dataIndex: 'outstanding', align: 'right', render: (a: number) => money(a) },
-                ]}
-              />
-            )}
-          </Tile>
-        </Col>
+              </Tile>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Tile
+                id="stalled"
+                title={t('tile.stalled', { days: o.stallDays })}
+                to={() => navigate('pipeline', { tab: 'review', ...filter })}
+                extra={<Tag color={o.stalled.length ? 'orange' : 'default'}>{o.stalled.length}</Tag>}
+              >
+                <List
+                  size="small"
+                  dataSource={o.stalled.slice(0, 5)}
+                  locale={{ emptyText: t('tile.none') }}
+                  renderItem={(s) => (
+                    <List.Item>
+                      <span>
+                        {s.name} · {repName(s.ownerId)} · {t('tile.days', { n: s.days })}
+                      </span>
+                      <span style={{ whiteSpace: 'nowrap' }}>{money(s.amount)}</span>
+                    </List.Item>
+                  )}
+                />
+              </Tile>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Tile id="commitments" title={t('tile.commitments')} to={() => navigate('pipeline', { tab: 'review', ...filter })}>
+                <Typography.Text type="secondary" data-testid="commitments-last">
+                  {t('tile.lastWeekCommitments', {
+                    kept: lastWeekC.filter((c) => c.outcome === 'kept').length,
+                    missed: lastWeekC.filter((c) => c.outcome === 'notKept').length,
+                  })}
+                </Typography.Text>
+                <List
+                  size="small"
+                  dataSource={thisWeekC.slice(0, 5)}
+                  locale={{ emptyText: t('tile.none') }}
+                  renderItem={(c) => (
+                    <List.Item>
+                      <span>
+                        {c.opportunityName} · {c.step} <Tag>{t(`outcome.${c.outcome}`)}</Tag>
+                      </span>
+                      <span style={{ whiteSpace: 'nowrap' }}>{c.dueDate}</span>
+                    </List.Item>
+                  )}
+                />
+              </Tile>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Tile id="visits" title={t('tile.visits')} to={() => navigate('pareto', { ...filter, tab: 'plan' })}>
+                <Space size="large">
+                  {grades.map((g) => (
+                    <Statistic
+                      key={g}
+                      title={g}
+                      value={o.visits.dueByClass[g]?.visits ?? 0}
+                      suffix={o.visits.dueByClass[g]?.calls ? `+${o.visits.dueByClass[g]!.calls}☎` : undefined}
+                      data-testid={`visits-${g}`}
+                    />
+                  ))}
+                </Space>
+                <div>
+                  <Typography.Text type="danger" data-testid="visits-overdue">
+                    {t('tile.overdueVisits', { count: o.visits.overdue })}
+                  </Typography.Text>
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('tile.cadence')}
+                </Typography.Text>
+              </Tile>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Tile id="abc" title={t('tile.abc')} to={() => navigate('pareto', filter)}>
+                {abcChart && <EChart option={abcChart} style={{ height: 160 }} testId="abc-chart" />}
+              </Tile>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Tile
+                id="negotiations"
+                title={t('tile.negotiations')}
+                to={() => navigate('negotiation')}
+                extra={<Tag>{o.negotiations.length}</Tag>}
+              >
+                <List
+                  size="small"
+                  dataSource={o.negotiations.slice(0, 5)}
+                  locale={{ emptyText: t('tile.none') }}
+                  renderItem={(n) => (
+                    <List.Item>
+                      <span>
+                        <Typography.Link
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            navigate('negotiation', { id: n.id });
+                          }}
+                        >
+                          {n.name}
+                        </Typography.Link>
+                        {n.lastHeld && <Typography.Text type="secondary"> · {t('tile.lastHeld', { date: n.lastHeld })}</Typography.Text>}
+                      </span>
+                      <span>{t('tile.nextRound', { n: n.nextRound })}</span>
+                    </List.Item>
+                  )}
+                />
+              </Tile>
+            </Col>
+            <Col xs={24}>
+              <Tile
+                id="receivables"
+                title={t('tile.receivables')}
+                to={() => navigate('receivables', { tab: 'collections', ...filter })}
+                extra={
+                  <Typography.Text type="secondary">
+                    {t('tile.overdueTotal', { count: o.overdueTotal.count, amount: money(o.overdueTotal.amount) })}
+                  </Typography.Text>
+                }
+              >
+                {o.receivables.length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tile.none')} />
+                ) : (
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="invoiceId"
+                    dataSource={o.receivables}
+                    data-testid="receivables-table"
+                    columns={[
+                      { title: t('col.invoice'), dataIndex: 'invoiceNo' },
+                      { title: t('col.customer'), dataIndex: 'customer' },
+                      { title: t('col.due'), dataIndex: 'dueDate' },
+                      { title: t('col.daysOverdue'), dataIndex: 'daysOverdue', align: 'right' },
+                      {
+                        title: t('col.stage2'),
+                        dataIndex: 'reached',
+                        render: (r: string | null, x) =>
+                          `${r ? t(`receivables:rung.${r}`) : '—'}${x.suggested ? ` → ${t(`receivables:rung.${x.suggested}`)}` : ''}`,
+                      },
+                      { title: t('col.outstanding'), dataIndex: 'outstanding', align: 'right', render: (a: number) => money(a) },
+                    ]}
+                  />
+                )}
+              </Tile>
+            </Col>
+          </>
+        )}
       </Row>
     </div>
   );
