@@ -6,6 +6,7 @@ import { navigate } from '../../../renderer/app/useHashRoute';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
 import { useSecondPass } from '../../../renderer/components/useSecondPass';
+import { forecastCallOption } from './forecastCallChart';
 import type { OverviewOut, ReportsLookups } from '../contract';
 import { COVERAGE_MARK } from '../quotas';
 import type { Scope } from '../../../shared/scope';
@@ -71,28 +72,18 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
   }, [lookups, locale]);
   const filter = { ...scope };
 
-  const forecastChart = useMemo<EChartsOption | null>(() => {
+  const forecastChart = useMemo(() => {
     if (!o) return null;
-    const sum = (k: 'commit' | 'bestCase' | 'pipeline', w: 'thisWeek' | 'lastWeek') =>
-      o.forecast.reps.reduce((x, r) => x + (r[w]?.quarter[k] ?? 0), 0) / 100;
-    const cats = ['commit', 'bestCase', 'pipeline'] as const;
-    return {
-      grid: { left: 70, right: 10, top: 30, bottom: 24 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: [t('tile.lastWeek'), t('tile.thisWeek'), t('tile.quota')] },
-      yAxis: { type: 'value' },
-      series: [
-        ...cats.map((k) => ({
-          name: t(`cat.${k}`),
-          type: 'bar' as const,
-          stack: 'call',
-          data: [sum(k, 'lastWeek'), sum(k, 'thisWeek'), 0],
-        })),
-        { name: t('tile.quota'), type: 'bar' as const, stack: 'call', data: [0, 0, o.total.quotaQuarter / 100] },
-      ],
+    const labels = {
+      lastWeek: t('tile.lastWeek'),
+      thisWeek: t('tile.thisWeek'),
+      quota: t('tile.quota'),
+      commit: t('cat.commit'),
+      bestCase: t('cat.bestCase'),
+      pipeline: t('cat.pipeline'),
     };
-  }, [o, t]);
+    return forecastCallOption(o, labels, money, locale);
+  }, [o, t, money, locale]);
 
   const abcChart = useMemo<EChartsOption | null>(() => {
     if (!o) return null;
