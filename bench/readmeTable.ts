@@ -37,7 +37,8 @@ export function formatMs(ms: number): string {
 }
 
 function formatExtra(key: string, v: number): string {
-  if (key.endsWith('Count')) return `${key.slice(0, -5)} ${v.toLocaleString('en-US')}`;
+  // rowCount 410481 → "410,481 rows"
+  if (key.endsWith('Count')) return `${v.toLocaleString('en-US')} ${key.slice(0, -5)}s`;
   if (key.endsWith('Bytes')) return `${key.slice(0, -5)} ${(v / 1e6).toFixed(2)} MB`;
   return `${key} ${formatMs(v)}`;
 }
