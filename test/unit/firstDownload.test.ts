@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREA_TEXTS } from '../../src/renderer/app/areaPages';
-import { chunkNamed, entryKey, readRendererBuild, screenDownload, SHELL, staticClosure, type RendererBuild } from './firstDownload';
+import { chunkNamed, entryKey, keyOf, readRendererBuild, screenDownload, SHELL, staticClosure, type RendererBuild } from './firstDownload';
 
 // The script each screen downloads first, read from the production build's manifest: it
 // keeps the split by area from eroding (one stray static import of a heavy module into the
@@ -83,5 +83,24 @@ describe('first download per screen', () => {
     for (const area of ['accounts', 'settings']) expect(screenDownload(build, area).chunks.has(chart), area).toBe(false);
     // ECharts is bundled from echarts/core with the charts in use, not whole.
     expect(fs.statSync(path.join(build.dir, build.manifest[chart]!.file)).size).toBeLessThan(800_000);
+  });
+
+  it('ag-grid loads only with a view that shows a grid', () => {
+    // 0.94 MB of script: the pipeline board and weekly review and the Monday overview open
+    // without it; the pipeline's list, the review's drill and the quotas tab load it with
+    // their own code.
+    const grid = chunkNamed(build, 'grid');
+    const review = keyOf(build, 'pipeline/ui/ReviewView.tsx');
+    const without = {
+      pipeline: screenDownload(build, 'pipeline').chunks,
+      review: staticClosure(build, [...screenDownload(build, 'pipeline').chunks, review]),
+      reports: screenDownload(build, 'reports').chunks,
+      pareto: screenDownload(build, 'pareto').chunks,
+      training: screenDownload(build, 'training').chunks,
+    };
+    for (const [screen, chunks] of Object.entries(without)) expect(chunks.has(grid), screen).toBe(false);
+    for (const view of ['pipeline/ui/GridView.tsx', 'pipeline/ui/ReviewDrill.tsx', 'reports/ui/QuotasTab.tsx'])
+      expect(staticClosure(build, [keyOf(build, view)]).has(grid), view).toBe(true);
+    expect(screenDownload(build, 'accounts').chunks.has(grid)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { fetchTexts, type LazyNamespace } from '../i18n/areaTexts';
 import { preloadable, type Preloadable } from '../components/preloadable';
 import { pipelineViewsOf } from '../../features/pipeline/ui/views';
+import { reportsViewsOf } from '../../features/reports/ui/views';
 
 // Each area's page code (its own chunk) with its texts. Kept free of React and Ant Design so
 // the page's entry can import it: the entry starts the opening area's code at once, beside
@@ -57,6 +58,7 @@ function pageOf(key: string): Preloadable<PageModule> | undefined {
 /** Views inside a page that a route opens on (a tab's own chunk): started with the page. */
 const viewsOfRoute: Record<string, (params: URLSearchParams) => Preloadable<unknown>[]> = {
   pipeline: pipelineViewsOf,
+  reports: reportsViewsOf,
 };
 
 /** Starts loading an area's page (once), and the views its route opens on; an unknown key loads nothing. */

@@ -14,11 +14,11 @@ import { localizeReason } from '../../../renderer/i18n/serverReasons';
 import type { ImportIssue, Opportunity } from '../contract';
 import { usePipelineLookups } from './usePipelineLookups';
 import { BoardView } from './BoardView';
-import { GridView } from './GridView';
 import { OpportunityEditor } from './OpportunityEditor';
 import { pipelineViews } from './views';
 
 // Started by the page's entry when the app opens on their tab (./views).
+const GridView = lazy(() => pipelineViews.grid.lazy());
 const FunnelView = lazy(() => pipelineViews.funnel.lazy());
 const ReviewView = lazy(() => pipelineViews.review.lazy());
 const StageSettings = lazy(() => import('./StageSettings'));
@@ -131,7 +131,11 @@ export default function PipelinePage() {
           {
             key: 'grid',
             label: <span data-testid="tab-grid">{t('tabs.grid')}</span>,
-            children: <GridView list={list} lookups={lookups} names={names} onOpen={setEditing} />,
+            children: (
+              <Suspense fallback={fallback}>
+                <GridView list={list} lookups={lookups} names={names} onOpen={setEditing} />
+              </Suspense>
+            ),
           },
           {
             key: 'funnel',

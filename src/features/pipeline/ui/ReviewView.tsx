@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, InputNumber, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -14,12 +14,17 @@ import type { ReviewMetric } from '../drill';
 import type { Opportunity, ReviewOut } from '../contract';
 import type { Scope } from '../../../shared/scope';
 import { BRIDGE_METRIC, BRIDGE_STEPS, bridgeOption, type BridgeStep } from './bridgeChart';
-import { ReviewDrill, type DrillRequest } from './ReviewDrill';
+import type { DrillRequest } from './ReviewDrill';
 import { CommitmentsPanel, GroupTable, Num, PerStageTable } from './ReviewTables';
 import { reviewPrintCss } from './printCss';
 import type { Lookups, Names } from './usePipelineLookups';
 
 type PeriodChoice = 'quarter' | 'year' | 'none';
+
+// The drill (a drawer with an ag-grid list) loads when the review has been drawn, not with it:
+// ag-grid is 0.94 MB of script the review's first paint does not need.
+const loadDrill = () => import('./ReviewDrill').then((m) => ({ default: m.ReviewDrill }));
+const ReviewDrill = lazy(loadDrill);
 
 // The weekly pipeline review (docs/en/pipeline.md), made to be projected in the Monday meeting:
 // two dates (a week ago and today by default), what moved between them, the bridge, the
@@ -66,6 +71,9 @@ export default function ReviewView({
   // The per-stage, per-rep and per-territory tables and the commitments mount a pass after the
   // first review: the bridge chart is drawn without waiting on them (useSecondPass).
   const tablesShown = useSecondPass(review !== null);
+  useEffect(() => {
+    if (tablesShown) void loadDrill();
+  }, [tablesShown]);
 
   const open = useCallback((d: DrillRequest) => setDrill(d), []);
   const labels = useMemo(() => new Map((list ?? []).map((o) => [o.id, { name: o.name, accountName: o.accountName }])), [list]);
@@ -259,16 +267,18 @@ export default function ReviewView({
         </>
       )}
       {drill && (
-        <ReviewDrill
-          drill={drill}
-          rows={review.rows}
-          names={names}
-          labelOf={labelOf}
-          reviewDate={to}
-          onClose={() => setDrill(null)}
-          onOpen={onOpen}
-          onCommitted={() => setRefresh((n) => n + 1)}
-        />
+        <Suspense fallback={null}>
+          <ReviewDrill
+            drill={drill}
+            rows={review.rows}
+            names={names}
+            labelOf={labelOf}
+            reviewDate={to}
+            onClose={() => setDrill(null)}
+            onOpen={onOpen}
+            onCommitted={() => setRefresh((n) => n + 1)}
+          />
+        </Suspense>
       )}
       {jobs.element}
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Scope } from '../../../shared/scope';
 import { App, Button, DatePicker, Select, Space, Spin, Tabs } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -12,11 +12,12 @@ import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import type { ReportsLookups } from '../contract';
 import { weekStartOf } from '../periods';
 import { OverviewTab } from './OverviewTab';
-import { QuotasTab } from './QuotasTab';
 import { ForecastTab } from './ForecastTab';
 import { reportsPrintCss } from './printCss';
+import { reportsViews } from './views';
 
 const TABS = ['overview', 'quotas', 'forecast'] as const;
+const QuotasTab = lazy(() => reportsViews.quotas.lazy());
 
 // The Reports area: #/reports?tab=overview|quotas|forecast&week=YYYY-MM-DD&territoryId=…&ownerId=…
 // The scope and the week (default: this week in the book's calendar) apply to every tab.
@@ -113,7 +114,11 @@ export default function ReportsPage() {
           {
             key: 'quotas',
             label: <span data-testid="reports-tab-quotas">{t('tabs.quotas')}</span>,
-            children: <QuotasTab lookups={lookups} year={Number(week.slice(0, 4))} runJob={jobs.run} />,
+            children: (
+              <Suspense fallback={<Spin style={{ margin: 40 }} />}>
+                <QuotasTab lookups={lookups} year={Number(week.slice(0, 4))} runJob={jobs.run} />
+              </Suspense>
+            ),
           },
           {
             key: 'forecast',
