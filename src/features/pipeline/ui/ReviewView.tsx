@@ -8,8 +8,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { useJobRunner } from '../../../renderer/components/useJobRunner';
 import { EChart, type EChartClick } from '../../../renderer/components/EChart';
 import { useSecondPass } from '../../../renderer/components/useSecondPass';
-import { addDays } from '../../../shared/dates';
-import { quarterEnd } from '../../../shared/dates';
+import { addDays, quarterEnd } from '../../../shared/dates';
 import type { ReviewMetric } from '../drill';
 import type { Opportunity, ReviewOut } from '../contract';
 import type { Scope } from '../../../shared/scope';
@@ -49,7 +48,7 @@ export default function ReviewView({
   const { money, locale } = usePrefs();
   const { message } = App.useApp();
   const jobs = useJobRunner();
-  const [from, setFrom] = useState(addDays(lookups.today, -7));
+  const [from, setFrom] = useState(() => addDays(lookups.today, -7));
   const [to, setTo] = useState(lookups.today);
   const [stallDays, setStallDays] = useState(lookups.stallDays);
   const [periodChoice, setPeriodChoice] = useState<PeriodChoice>('quarter');
