@@ -149,3 +149,74 @@ test('the editor records a stage change with its effective date, and the grid li
     .toBe(9000);
   await app.screenshot('pipeline-settings-zh');
 });
+
+test('a new opportunity: its account is searched for by name, and its owner is one of that account’s reps', async ({ app, page }) => {
+  const { territories, reps } = await app.call<{
+    territories: { id: string; nameZh: string }[];
+    reps: { id: string; nameZh: string; territoryId: string }[];
+  }>('accounts:lookups', {});
+  const before = await app.call<{ id: string }[]>('pipeline:list', { includeClosed: true });
+  // One demo account with an owner, in the second territory: the picker finds it by part of its name.
+  const [target] = (
+    await app.call<{ id: string; name: string; territoryId: string; ownerId: string | null }[]>('accounts:list', {})
+  ).filter((a) => a.territoryId === territories[1]!.id && a.ownerId && a.name.length >= 4);
+  const part = target!.name.slice(1, 4);
+
+  await app.open('pipeline?tab=board');
+  await page.getByTestId('add-opportunity').click();
+  const editor = page.getByTestId('opportunity-editor');
+  await page.getByTestId('opp-name').fill('二期扩容');
+  await page.getByTestId('opp-amount').fill('120000');
+  // No account yet: the save is refused, saying what is missing, and nothing is created.
+  await page.getByTestId('opp-save').click();
+  await expect(editor).toContainText('请选择客户');
+  expect(await app.call<unknown[]>('pipeline:list', { includeClosed: true })).toHaveLength(before.length);
+
+  // Opened, the list shows the first page of the book and says there are more.
+  await page.getByTestId('opp-account').click();
+  await expect(page.getByTestId('pick-more')).toContainText('只列出前 20 个');
+  await app.screenshot('pipeline-account-picker-zh');
+  await page.getByTestId('opp-account').locator('input').fill(part);
+  await page.getByTestId(`pick-${target!.id}`).click();
+  await expect(page.getByTestId(`pick-${target!.id}`)).toBeHidden();
+  const owner = reps.find((r) => r.id === target!.ownerId)!;
+  await expect(page.getByTestId('opp-owner')).toContainText(owner.nameZh);
+  // The owner list holds the account's territory's reps only.
+  await page.getByTestId('opp-owner').click();
+  const ownerOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(ownerOptions.first()).toBeVisible();
+  const offered = await ownerOptions.allTextContents();
+  const territoryReps = reps.filter((r) => r.territoryId === target!.territoryId).map((r) => r.nameZh);
+  expect(offered.length).toBeGreaterThan(0);
+  for (const name of offered) expect(territoryReps).toContain(name);
+  expect(offered).toContain(owner.nameZh);
+  await page.keyboard.press('Escape');
+  await app.screenshot('pipeline-new-opportunity-zh');
+  await page.getByTestId('opp-save').click();
+  await expect(page.getByTestId('opportunity-editor').locator('.ant-drawer-title')).toHaveText('二期扩容');
+
+  const created = (
+    await app.call<{ name: string; accountId: string; ownerId: string; amount: number; territoryId: string }[]>('pipeline:list', {
+      includeClosed: true,
+    })
+  ).find((o) => o.name === '二期扩容');
+  expect(created).toMatchObject({ accountId: target!.id, ownerId: owner.id, territoryId: target!.territoryId, amount: 12_000_000 });
+});
+
+test('scoped to a territory, the account picker searches that territory only', async ({ app, page }) => {
+  const { territories } = await app.call<{ territories: { id: string; nameZh: string }[] }>('accounts:lookups', {});
+  const accounts = await app.call<{ id: string; name: string; territoryId: string }[]>('accounts:list', {});
+  const inside = accounts.find((a) => a.territoryId === territories[0]!.id)!;
+  const outside = accounts.find((a) => a.territoryId !== territories[0]!.id)!;
+
+  await app.open('pipeline?tab=board');
+  await page.getByTestId('pipeline-scope-territory').click();
+  await page.locator('.ant-select-dropdown:visible').getByText(territories[0]!.nameZh, { exact: true }).click();
+  await page.getByTestId('add-opportunity').click();
+  await page.getByTestId('opp-account').click();
+  const input = page.getByTestId('opp-account').locator('input');
+  await input.fill(outside.name);
+  await expect(page.locator('.ant-select-dropdown:visible')).toContainText('没有名称匹配的客户');
+  await input.fill(inside.name);
+  await expect(page.getByTestId(`pick-${inside.id}`)).toBeVisible();
+});

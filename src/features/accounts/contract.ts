@@ -136,6 +136,22 @@ export const zLookups = z.object({
 });
 export type Lookups = z.infer<typeof zLookups>;
 
+/** The account picker's answer: a page of matches, and whether more match than it shows. */
+export const zPickedAccounts = z.object({
+  accounts: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      territoryId: z.string(),
+      ownerId: z.string().nullable(),
+      city: z.string().nullable(),
+    }),
+  ),
+  more: z.boolean(),
+});
+export type PickedAccounts = z.infer<typeof zPickedAccounts>;
+
 // Shared by every feature's import; re-exported here for the accounts UI.
 export { zImportError, type ImportError };
 
@@ -161,6 +177,17 @@ export const accountsContract = {
   'accounts:lookups': channel(z.object({}).strict(), zLookups),
   // The whole (scoped) list in name order, for scripts and checks; the grid pages through accounts:page.
   'accounts:list': channel(zScope, z.array(zAccount)),
+  // A picker's search as the user types: a page of accounts whose names match, never the whole book.
+  'accounts:pick': channel(
+    z
+      .object({
+        search: z.string().max(200).default(''),
+        territoryId: zId.optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
+    zPickedAccounts,
+  ),
   // The grid's pages: rows of the view from `offset`; `count` asks for the view's size too.
   'accounts:page': channel(
     z

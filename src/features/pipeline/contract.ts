@@ -36,7 +36,6 @@ export type StageModel = z.infer<typeof zStageModel>;
 
 export const zPipelineLookups = z.object({
   stages: z.array(zStage),
-  accounts: z.array(z.object({ id: z.string(), name: z.string(), territoryId: z.string(), ownerId: z.string().nullable() })),
   stallDays: z.number(),
   today: z.string(),
 });

@@ -26,6 +26,12 @@ const zhCN = {
     title: '尚未提供',
     body: '“{{area}}”功能正在开发中，目前还不能使用。其余功能不受影响。',
   },
+  accountPicker: {
+    placeholder: '输入客户名称查找',
+    none: '没有名称匹配的客户',
+    more: '只列出前 {{count}} 个，请继续输入以缩小范围',
+    failed: '查找客户失败：{{reason}}',
+  },
   lang: '语言',
   wan: '以“万”显示金额',
   ok: '确定',
@@ -87,6 +93,12 @@ const en = {
   notYet: {
     title: 'Not yet available',
     body: '“{{area}}” is still being built and cannot be used yet. Everything else works as usual.',
+  },
+  accountPicker: {
+    placeholder: 'Type an account name to search',
+    none: 'No account name matches',
+    more: 'Showing the first {{count}}; keep typing to narrow',
+    failed: 'Could not search accounts: {{reason}}',
   },
   lang: 'Language',
   wan: 'Show amounts in 万',

@@ -5,6 +5,7 @@ import { insertRow, softDelete, updateRow, VersionConflict } from '../../../plat
 import { AppError } from '../../../shared/errors';
 import type { accountsContract, AccountPatch } from '../contract';
 import * as repo from './repo';
+import { pickAccounts } from './pick';
 import { gradeSource, mayOwn, ownerAfterMove } from '../domain';
 
 type C = typeof accountsContract;
@@ -37,6 +38,8 @@ export const accountHandlers: Handlers<Omit<C, AccountExcelChannel>> = {
   'accounts:lookups': (_in, ctx) => repo.lookups(ctx.db),
 
   'accounts:list': (input, ctx) => repo.listAccounts(ctx.db, input),
+
+  'accounts:pick': (input, ctx) => pickAccounts(ctx.db, input),
 
   'accounts:page': ({ view, offset, limit, count }, ctx) => repo.pageAccounts(ctx.db, view, offset, limit, count),
 

@@ -28,14 +28,6 @@ function mustGet(ctx: ServerContext, id: string) {
 export const pipelineHandlers: Handlers<C> = {
   'pipeline:lookups': (_in, ctx) => ({
     stages: activeStages(ctx.db),
-    accounts: ctx.db
-      .prepare('SELECT id, name, territory_id AS territoryId, owner_id AS ownerId FROM accounts WHERE deleted_at IS NULL ORDER BY name')
-      .all() as {
-      id: string;
-      name: string;
-      territoryId: string;
-      ownerId: string | null;
-    }[],
     stallDays: pipelineSettings(ctx.db).stallDays,
     today: ctx.clock.today(),
   }),

@@ -63,6 +63,18 @@ const events = (id: string) =>
     .prepare('SELECT date, kind, seq, stage_id, amount_fen, status FROM opportunity_events WHERE opportunity_id = ? ORDER BY seq')
     .all(id) as { date: string; kind: string; seq: number; stage_id: string; amount_fen: number; status: string }[];
 
+describe('pipeline:lookups', () => {
+  it('stays the same size however many accounts the book holds (the editor searches accounts as the user types)', async () => {
+    const size = async () => JSON.stringify(await call('pipeline:lookups', {})).length;
+    const before = await size();
+    const territory = ctx.db.prepare('SELECT territory_id FROM accounts WHERE id = ?').pluck().get(account) as string;
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 500; i++) insertRow(ctx, 'accounts', { territory_id: territory, name: `客户 ${i}` });
+    })();
+    expect(await size()).toBe(before);
+  });
+});
+
 describe('opportunities and their events', () => {
   it('the default model is the seven stages of docs/en/pipeline.md with zh/en names', () => {
     expect(stages.map((s) => `${s.position} ${s.nameZh} ${s.nameEn} ${s.probabilityBp}`)).toEqual([

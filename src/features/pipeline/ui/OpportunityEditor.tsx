@@ -3,6 +3,7 @@ import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Segmented, S
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../renderer/api/client';
+import { AccountPicker } from '../../../renderer/components/AccountPicker';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { fenToYuanText, yuanToFen } from '../../../shared/money';
 import { CHECKLIST_KEYS, INFO_KEYS } from '../keys';
@@ -16,7 +17,11 @@ import type { Lookups, Names } from './usePipelineLookups';
 type Status = 'open' | 'won' | 'lost';
 interface Draft {
   name: string;
+  /** '' until one is chosen (a new opportunity starts without one). */
   accountId: string;
+  accountName: string;
+  /** The account's territory: the owner is one of its reps. */
+  territoryId: string | null;
   ownerId: string;
   amountText: string;
   expectedClose: string;
@@ -40,6 +45,8 @@ function draftOf(d: OpportunityDetail): Draft {
   return {
     name: o.name,
     accountId: o.accountId,
+    accountName: o.accountName,
+    territoryId: o.territoryId,
     ownerId: o.ownerId,
     amountText: fenToYuanText(o.amount),
     expectedClose: o.expectedClose,
@@ -60,11 +67,14 @@ export function OpportunityEditor({
   id,
   lookups,
   names,
+  scope,
   onClose,
   onSaved,
 }: {
   id: string | null;
   lookups: Lookups;
+  /** The page's scope: the account picker searches its territory, and a new opportunity goes to its rep. */
+  scope: { territoryId?: string; ownerId?: string };
   names: Names;
   onClose(): void;
   onSaved(id: string): void;
@@ -77,16 +87,18 @@ export function OpportunityEditor({
   const [effective, setEffective] = useState(lookups.today);
   const [saving, setSaving] = useState(false);
   // Loaded once per id: the parent re-rendering (lists reloading) must not reset an edit.
-  const initial = useRef({ lookups, onClose, message });
+  const initial = useRef({ lookups, scope, onClose, message });
+  const [accountMissing, setAccountMissing] = useState(false);
 
   useEffect(() => {
-    const { lookups, onClose, message } = initial.current;
+    const { lookups, scope, onClose, message } = initial.current;
     if (!id) {
-      const first = lookups.accounts[0];
       setDraft({
         name: '',
-        accountId: first?.id ?? '',
-        ownerId: first?.ownerId ?? '',
+        accountId: '',
+        accountName: '',
+        territoryId: null,
+        ownerId: scope.ownerId ?? '',
         amountText: '',
         expectedClose: dayjs(lookups.today).add(90, 'day').format('YYYY-MM-DD'),
         stageId: lookups.stages[0]!.id,
@@ -115,12 +127,29 @@ export function OpportunityEditor({
 
   const set = (p: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...p } : d));
   const pick = (x: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
-  const account = lookups.accounts.find((a) => a.id === draft?.accountId);
-  // A deactivated rep is offered only where they already own the opportunity.
-  const reps = lookups.reps.filter((r) => (!account || r.territoryId === account.territoryId) && (r.active || r.id === draft?.ownerId));
+  // The account's reps; a deactivated rep is offered only where they already own the opportunity.
+  const reps = lookups.reps.filter(
+    (r) => (!draft?.territoryId || r.territoryId === draft.territoryId) && (r.active || r.id === draft?.ownerId),
+  );
+  const pickerTerritory = scope.territoryId ?? lookups.reps.find((r) => r.id === scope.ownerId)?.territoryId;
+
+  const chooseAccount = (a: { id: string; name: string; territoryId: string; ownerId: string | null }) => {
+    setAccountMissing(false);
+    setDraft((d) => {
+      if (!d) return d;
+      // The account's own rep, else the rep already chosen if they work its territory.
+      const kept = lookups.reps.find((r) => r.id === d.ownerId && r.territoryId === a.territoryId);
+      return { ...d, accountId: a.id, accountName: a.name, territoryId: a.territoryId, ownerId: a.ownerId ?? kept?.id ?? '' };
+    });
+  };
 
   const save = async () => {
     if (!draft) return;
+    if (!draft.accountId) {
+      setAccountMissing(true);
+      message.error(t('editor.accountRequired'));
+      return;
+    }
     const amount = yuanToFen(draft.amountText);
     if (amount === null || amount < 0) {
       message.error(`${t('field.amount')}: ${draft.amountText}`);
@@ -129,7 +158,8 @@ export function OpportunityEditor({
     const patch: OpportunityPatch = {
       name: draft.name,
       accountId: draft.accountId,
-      ownerId: draft.ownerId,
+      // None chosen yet: the server gives a new opportunity to the account's rep.
+      ...(draft.ownerId ? { ownerId: draft.ownerId } : {}),
       amount,
       expectedClose: draft.expectedClose,
       stageId: draft.stageId,
@@ -173,19 +203,25 @@ export function OpportunityEditor({
         <Input value={draft.name} onChange={(e) => set({ name: e.target.value })} data-testid="opp-name" />
       </Form.Item>
       <Space.Compact block>
-        <Form.Item label={t('field.account')} style={{ flex: 2 }}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            value={draft.accountId}
-            onChange={(v) => set({ accountId: v, ownerId: lookups.accounts.find((a) => a.id === v)?.ownerId ?? draft.ownerId })}
-            options={lookups.accounts.map((a) => ({ value: a.id, label: a.name }))}
-            data-testid="opp-account"
+        <Form.Item
+          label={t('field.account')}
+          style={{ flex: 2 }}
+          required
+          validateStatus={accountMissing ? 'error' : undefined}
+          help={accountMissing ? t('editor.accountRequired') : undefined}
+        >
+          <AccountPicker
+            value={draft.accountId ? { id: draft.accountId, name: draft.accountName } : null}
+            onChange={chooseAccount}
+            territoryId={pickerTerritory}
+            hintOf={(a) => [a.nameEn, a.city, names.rep(a.ownerId)].filter(Boolean).join(' · ')}
+            status={accountMissing ? 'error' : undefined}
+            testId="opp-account"
           />
         </Form.Item>
         <Form.Item label={t('field.owner')} style={{ flex: 1 }}>
           <Select
-            value={draft.ownerId}
+            value={draft.ownerId || undefined}
             onChange={(v) => set({ ownerId: v })}
             options={reps.map((r) => ({ value: r.id, label: pick(r) }))}
             data-testid="opp-owner"

@@ -173,6 +173,7 @@ export default function PipelinePage() {
           id={editing === 'new' ? null : editing}
           lookups={lookups}
           names={names}
+          scope={scope}
           onClose={() => setEditing(null)}
           onSaved={(id) => {
             setEditing(id);

@@ -60,6 +60,7 @@ export const pipelineEn = {
     severity: 'Severity',
     impacts: 'Impact',
     created: 'Created',
+    accountRequired: 'Choose an account',
     effectiveHint: 'Changes of stage, amount, dates, probability, owner and status are recorded as of this date',
   },
   checklist: {

@@ -63,6 +63,7 @@ const zhCN = {
     severity: '严重程度',
     impacts: '影响',
     created: '已创建',
+    accountRequired: '请选择客户',
     effectiveHint: '阶段、金额、日期、成功率、负责人和状态的变更按此日期记入历史',
   },
   checklist: {
