@@ -51,7 +51,7 @@ test('recording a partial payment moves the aging; the rest stays outstanding', 
   await app.open(`receivables?tab=invoices`);
   await page.getByTestId('invoices-customer').click();
   await page.keyboard.type(customer.customer);
-  await page.keyboard.press('Enter');
+  await page.getByTestId(`pick-${customer.accountId}`).click();
   await cell(page, target.id, 'pay').getByTestId('invoice-pay').click();
   await expect(numberInput(page, `alloc-${target.invoiceNo}`)).toHaveValue(/\d/);
   await numberInput(page, 'payment-amount').fill(String(part / 100));
@@ -163,7 +163,7 @@ test('an invoice import naming a customer the book lacks: the refusal lists what
   app,
   page,
 }) => {
-  const existing = (await app.call<{ id: string; name: string }[]>('receivables:customers', {}))[0]!;
+  const existing = (await app.call<{ accounts: { id: string; name: string }[] }>('accounts:pick', { limit: 1 })).accounts[0]!;
   const file = `${app.dir}/发票-新客户.xlsx`;
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(
@@ -223,4 +223,42 @@ test('an invoice import naming a customer the book lacks: the refusal lists what
     page.getByTestId('invoices-grid').locator('[role="gridcell"][col-id="customer"]', { hasText: '海口椰风食品' }).first(),
   ).toBeVisible();
   await app.screenshot('receivables-import-created-en');
+});
+
+test('a new invoice names its customer found by part of the name; a payment for the filtered customer shows that customer', async ({
+  app,
+  page,
+}) => {
+  // A customer found by three characters from the middle of its name.
+  const target = (await app.call<{ id: string; name: string }[]>('accounts:list', {})).find((a) => a.name.length >= 5)!;
+  const before = await app.call<InvoiceRow[]>('receivables:invoices', { accountId: target.id });
+  await app.open('receivables?tab=invoices');
+  await page.getByTestId('invoice-new').click();
+  const dialog = page.locator('.ant-modal:visible');
+  await page.getByTestId('new-invoice-no').fill('E2E-PICK-1');
+  await numberInput(page, 'new-invoice-amount').fill('1234.56');
+  // No customer: the form refuses, at the field, and nothing is created.
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveCount(1);
+  expect(await app.call<InvoiceRow[]>('receivables:invoices', { accountId: target.id })).toHaveLength(before.length);
+  await page.getByTestId('new-invoice-customer').click();
+  await page.getByTestId('new-invoice-customer').locator('input').fill(target.name.slice(1, 4));
+  await page.getByTestId(`pick-${target.id}`).click();
+  await expect(page.getByTestId('new-invoice-customer')).toContainText(target.name);
+  await app.screenshot('receivables-new-invoice-zh');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dialog).toBeHidden();
+  const created = (await app.call<InvoiceRow[]>('receivables:invoices', { accountId: target.id })).filter(
+    (i) => i.invoiceNo === 'E2E-PICK-1',
+  );
+  expect(created.map((i) => i.amount)).toEqual([123_456]);
+
+  // Filtered to that customer, a new payment is for them: the dialog names them (asked by id).
+  await page.getByTestId('invoices-customer').click();
+  await page.getByTestId('invoices-customer').locator('input').fill(target.name);
+  await page.getByTestId(`pick-${target.id}`).click();
+  await expect(cell(page, created[0]!.id, 'invoiceNo')).toHaveText('E2E-PICK-1');
+  await page.getByTestId('payment-new').click();
+  await expect(page.getByTestId('payment-customer')).toContainText(target.name);
+  await expect(page.getByTestId('payment-customer')).toHaveClass(/ant-select-disabled/);
 });

@@ -177,13 +177,16 @@ export const accountsContract = {
   'accounts:lookups': channel(z.object({}).strict(), zLookups),
   // The whole (scoped) list in name order, for scripts and checks; the grid pages through accounts:page.
   'accounts:list': channel(zScope, z.array(zAccount)),
-  // A picker's search as the user types: a page of accounts whose names match, never the whole book.
+  // A picker's search as the user types: a page of accounts whose names match, never the whole book;
+  // or, given ids, the accounts a form already holds, for their names.
   'accounts:pick': channel(
     z
       .object({
         search: z.string().max(200).default(''),
         territoryId: zId.optional(),
         limit: z.number().int().min(1).max(50).default(20),
+        /** Instead of a search: these accounts (deleted ones too), to name what a form already holds. */
+        ids: z.array(zId).min(1).max(50).optional(),
       })
       .strict(),
     zPickedAccounts,

@@ -259,7 +259,6 @@ export const receivablesContract = {
   'receivables:settings': channel(z.object({ asOf: zIsoDate.optional() }).strict(), zRcvPolicies),
   /** Saves buckets and rates effective from a date (default: the book's today), and the ladder. */
   'receivables:saveSettings': channel(zRcvSettings.extend({ effectiveFrom: zIsoDate.optional() }).strict(), zRcvPolicies),
-  'receivables:customers': channel(z.object({}).strict(), z.array(z.object({ id: z.string(), name: z.string() }))),
   'receivables:aging': channel(z.object({ asOf: zIsoDate }).strict(), zAging),
   'receivables:agingDetail': channel(
     z.object({ asOf: zIsoDate, accountId: zId.optional(), bucket: z.number().int().min(0).max(21).optional() }).strict(),

@@ -28,10 +28,7 @@ const byArea: Record<string, (params: URLSearchParams) => EarlyCall[]> = {
     ['negotiation:opportunities', {}],
   ],
   training: () => [['training:list', {}]],
-  receivables: () => [
-    ['books:contents', {}],
-    ['receivables:customers', {}],
-  ],
+  receivables: () => [['books:contents', {}]],
   reports: () => [['reports:lookups', {}]],
 };
 

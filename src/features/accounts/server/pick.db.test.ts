@@ -105,3 +105,11 @@ describe('accounts:pick at a million accounts (index plans)', () => {
     expect(plan(q.first)).toMatch(/name>\? AND name<\?|name>=\? AND name<\?/);
   });
 });
+
+describe('accounts:pick by ids', () => {
+  it('names the accounts a form already holds, a deleted one too, whatever the search', async () => {
+    const r = await pick({ ids: [ids['Gone Steel'], ids['华为技术']], search: 'zzz' });
+    expect(names(r)).toEqual(['Gone Steel', '华为技术']);
+    expect(r.more).toBe(false);
+  });
+});

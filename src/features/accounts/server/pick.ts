@@ -14,6 +14,7 @@ export interface PickInput {
   search: string;
   territoryId?: string;
   limit: number;
+  ids?: string[];
 }
 
 const PICK_SELECT = `SELECT id, name, name_en AS nameEn, territory_id AS territoryId, owner_id AS ownerId, city FROM accounts`;
@@ -43,6 +44,12 @@ export function pickStatements(input: PickInput): { first: Sql; containing: Sql 
 }
 
 export function pickAccounts(db: Db, input: PickInput): PickedAccounts {
+  if (input.ids) {
+    const named = db
+      .prepare(`${PICK_SELECT} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, id`)
+      .all(JSON.stringify(input.ids));
+    return { accounts: named as PickedAccounts['accounts'], more: false };
+  }
   const q = pickStatements(input);
   const run = (s: Sql, n: number) => db.prepare(s.sql).all(...s.params, n) as PickedAccounts['accounts'];
   const want = input.limit + 1; // one more than shown tells whether more match

@@ -211,8 +211,9 @@ export function OpportunityEditor({
           help={accountMissing ? t('editor.accountRequired') : undefined}
         >
           <AccountPicker
-            value={draft.accountId ? { id: draft.accountId, name: draft.accountName } : null}
-            onChange={chooseAccount}
+            value={draft.accountId}
+            name={draft.accountName}
+            onChange={(_id, a) => a && chooseAccount(a)}
             territoryId={pickerTerritory}
             hintOf={(a) => [a.nameEn, a.city, names.rep(a.ownerId)].filter(Boolean).join(' · ')}
             status={accountMissing ? 'error' : undefined}

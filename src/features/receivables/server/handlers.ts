@@ -71,7 +71,6 @@ export const receivablesHandlers: Handlers<C> = {
   'receivables:settings': ({ asOf }, ctx) => policiesOut(ctx.db, readPolicies(ctx.db, asOf ?? ctx.clock.today())),
   'receivables:saveSettings': ({ effectiveFrom, ...settings }, ctx) =>
     policiesOut(ctx.db, savePolicies(ctx, settings, effectiveFrom ?? ctx.clock.today())),
-  'receivables:customers': (_in, ctx) => repo.customerChoices(ctx.db),
 
   'receivables:aging': ({ asOf }, ctx) => agingReport(ctx.db, asOf),
 

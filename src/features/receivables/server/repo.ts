@@ -31,11 +31,6 @@ export function accountNames(db: Db): Map<string, string> {
   return new Map(db.prepare('SELECT id, name FROM accounts').raw().all() as [string, string][]);
 }
 
-/** Accounts a finance user can pick: every live account, by name. */
-export function customerChoices(db: Db): { id: string; name: string }[] {
-  return db.prepare('SELECT id, name FROM accounts WHERE deleted_at IS NULL ORDER BY name').all() as { id: string; name: string }[];
-}
-
 const INVOICE_SELECT = `SELECT i.id, i.invoice_no AS invoiceNo, i.contract_no AS contractNo, i.account_id AS accountId,
   a.name AS customer, i.invoice_date AS invoiceDate, i.due_date AS dueDate, i.amount_fen AS amount,
   IFNULL((SELECT SUM(x.amount_fen) FROM rcv_allocations x WHERE x.invoice_id = i.id AND x.deleted_at IS NULL), 0) AS paid,

@@ -5,7 +5,8 @@ import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { yuanToFen } from '../../../shared/money';
 import type { ContractRow } from '../contract';
-import { IsoDatePicker, pct, useCustomers, useLabels } from './shared';
+import { IsoDatePicker, pct, useLabels } from './shared';
+import { AccountPicker } from '../../../renderer/components/AccountPicker';
 
 const TRIGGERS = ['signing', 'delivery', 'acceptance'] as const;
 const EVENT_FIELD = { signing: 'signedOn', delivery: 'deliveredOn', acceptance: 'acceptedOn' } as const;
@@ -108,7 +109,6 @@ interface MilestoneForm {
 function NewContractDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
   const { t } = useLabels();
   const { message } = App.useApp();
-  const customers = useCustomers();
   const [form] = Form.useForm<{ accountId: string; contractNo: string; title?: string; amount: number; milestones: MilestoneForm[] }>();
   const template: MilestoneForm[] = [
     { label: `${t('contract.signing')} 30%`, percent: 30, trigger: 'signing', offsetDays: 0 },
@@ -154,12 +154,7 @@ function NewContractDialog({ open, onClose, onCreated }: { open: boolean; onClos
       >
         <Space style={{ width: '100%' }} align="start">
           <Form.Item name="accountId" label={t('customer')} rules={[{ required: true }]} style={{ width: 260 }}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={customers.map((c) => ({ value: c.id, label: c.name }))}
-              data-testid="contract-customer"
-            />
+            <AccountPicker testId="contract-customer" />
           </Form.Item>
           <Form.Item name="contractNo" label={t('contractNo')} rules={[{ required: true, whitespace: true }]}>
             <Input data-testid="contract-no" />

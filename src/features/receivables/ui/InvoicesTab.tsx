@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { DollarOutlined, PlusOutlined } from '@ant-design/icons';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
@@ -10,13 +10,13 @@ import { yuanToFen } from '../../../shared/money';
 import type { InvoiceRow } from '../contract';
 import { PaymentDialog } from './PaymentDialog';
 import type { JobRun } from '../../../renderer/components/useJobRunner';
-import { gridLocale, gridTheme, ImportButton, IsoDatePicker, useCustomers, useLabels, useMoney } from './shared';
+import { gridLocale, gridTheme, ImportButton, IsoDatePicker, useLabels, useMoney } from './shared';
+import { AccountPicker } from '../../../renderer/components/AccountPicker';
 
 export function InvoicesTab({ run }: { run: JobRun }) {
   const { t } = useLabels();
   const { locale } = usePrefs();
   const moneyCell = useMoney();
-  const customers = useCustomers();
   const [accountId, setAccountId] = useState<string | undefined>();
   const [rows, setRows] = useState<InvoiceRow[] | null>(null);
   const [quick, setQuick] = useState('');
@@ -66,16 +66,13 @@ export function InvoicesTab({ run }: { run: JobRun }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
       <Space wrap>
-        <Select
+        <AccountPicker
           allowClear
-          showSearch
-          optionFilterProp="label"
           placeholder={t('customer')}
           style={{ width: 260 }}
           value={accountId}
-          onChange={(v: string | undefined) => setAccountId(v)}
-          options={customers.map((c) => ({ value: c.id, label: c.name }))}
-          data-testid="invoices-customer"
+          onChange={(v) => setAccountId(v)}
+          testId="invoices-customer"
         />
         <Input.Search allowClear style={{ width: 220 }} value={quick} onChange={(e) => setQuick(e.target.value)} />
         <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="invoice-new">
@@ -118,22 +115,12 @@ export function InvoicesTab({ run }: { run: JobRun }) {
         onClose={() => setPay(null)}
         onDone={() => void reload()}
       />
-      <NewInvoiceDialog open={newOpen} customers={customers} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />
+      <NewInvoiceDialog open={newOpen} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />
     </div>
   );
 }
 
-export function NewInvoiceDialog({
-  open,
-  customers,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  customers: { id: string; name: string }[];
-  onClose(): void;
-  onCreated(): void;
-}) {
+export function NewInvoiceDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
   const { t } = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ accountId: string; invoiceNo: string; contractNo?: string; amount: number; note?: string }>();
@@ -168,12 +155,7 @@ export function NewInvoiceDialog({
         }}
       >
         <Form.Item name="accountId" label={t('customer')} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={customers.map((c) => ({ value: c.id, label: c.name }))}
-            data-testid="new-invoice-customer"
-          />
+          <AccountPicker testId="new-invoice-customer" />
         </Form.Item>
         <Form.Item name="invoiceNo" label={t('invoiceNo')} rules={[{ required: true, whitespace: true }]}>
           <Input data-testid="new-invoice-no" />

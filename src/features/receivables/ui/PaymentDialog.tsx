@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Typography, type ButtonProps } from 'antd';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { yuanToFen } from '../../../shared/money';
 import type { InvoiceRow } from '../contract';
-import { IsoDatePicker, useCustomers, useLabels } from './shared';
+import { IsoDatePicker, useLabels } from './shared';
+import { AccountPicker } from '../../../renderer/components/AccountPicker';
 
 /**
  * Records a payment and settles invoices with it: partial amounts are fine, and whatever is
@@ -32,7 +33,6 @@ export function PaymentDialog({
   const { t } = useLabels();
   const { money, today: bookToday } = usePrefs();
   const { message } = App.useApp();
-  const customers = useCustomers();
   const [accountId, setAccountId] = useState<string | undefined>(presetAccount);
   const [paidOn, setPaidOn] = useState(bookToday());
   const [amount, setAmount] = useState<number | null>(null);
@@ -108,18 +108,15 @@ export function PaymentDialog({
     >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('customer')}>
-          <Select
-            showSearch
-            optionFilterProp="label"
+          <AccountPicker
             style={{ width: 260 }}
             value={accountId}
             disabled={!!paymentId || !!presetAccount}
-            onChange={(v: string) => {
+            onChange={(v) => {
               setAccountId(v);
               setAlloc({});
             }}
-            options={customers.map((c) => ({ value: c.id, label: c.name }))}
-            data-testid="payment-customer"
+            testId="payment-customer"
           />
         </Form.Item>
         {!paymentId && (

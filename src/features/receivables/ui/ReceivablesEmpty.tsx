@@ -3,13 +3,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { EmptyState, useBookContents } from '../../../renderer/components/EmptyState';
 import { NewInvoiceDialog } from './InvoicesTab';
 import type { JobRun } from '../../../renderer/components/useJobRunner';
-import { ImportButton, useCustomers, useLabels } from './shared';
+import { ImportButton, useLabels } from './shared';
 
 /** Above every receivables tab while the book has no invoice: import them, or add the first. */
 export function ReceivablesEmpty({ run, onChanged }: { run: JobRun; onChanged(): void }) {
   const { t } = useLabels();
   const contents = useBookContents();
-  const customers = useCustomers();
   const [newOpen, setNewOpen] = useState(false);
   if (!contents || contents.invoices) return null;
   return (
@@ -38,7 +37,7 @@ export function ReceivablesEmpty({ run, onChanged }: { run: JobRun; onChanged():
           </>
         }
       />
-      <NewInvoiceDialog open={newOpen} customers={customers} onClose={() => setNewOpen(false)} onCreated={onChanged} />
+      <NewInvoiceDialog open={newOpen} onClose={() => setNewOpen(false)} onCreated={onChanged} />
     </>
   );
 }

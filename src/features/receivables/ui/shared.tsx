@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { App, Button, DatePicker } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -7,7 +7,6 @@ import { themeQuartz } from 'ag-grid-community';
 import '../../../renderer/grid/clientSideGrid';
 import { gridLocaleText } from '../../../renderer/grid/gridLocale';
 import { files, type In } from '../../../renderer/api/client';
-import { takeEarly } from '../../../renderer/api/early';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { ApiError } from '../../../shared/errors';
 import type { ChannelName } from '../../../app/contract';
@@ -58,14 +57,6 @@ export function IsoDatePicker({
       data-testid={testId}
     />
   );
-}
-
-export function useCustomers(): { id: string; name: string }[] {
-  const [list, setList] = useState<{ id: string; name: string }[]>([]);
-  useEffect(() => {
-    void takeEarly('receivables:customers', {}).then(setList);
-  }, []);
-  return list;
 }
 
 type ImportChannel = Extract<ChannelName, 'receivables:importInvoices' | 'receivables:importPayments' | 'receivables:importCollections'>;
