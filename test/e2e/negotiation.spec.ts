@@ -213,3 +213,31 @@ test('a trainer imports a case workbook; a malformed one is refused with the cel
   await expect(page.locator('.ant-modal').first()).not.toHaveClass(/zoom-(appear|enter)/); // wait for the dialog's animation
   await app.screenshot('negotiation-import-refused');
 });
+
+test('a worksheet linked to an opportunity found by its account’s name; the editor names the link', async ({ app, page }) => {
+  // Demo opportunities share names across accounts: the account's name finds the right one.
+  const list = await app.call<{ id: string; name: string; accountName: string; status: string }[]>('pipeline:list', {
+    includeClosed: false,
+  });
+  const target = list.find((o) => list.some((x) => x.id !== o.id && x.name === o.name))!;
+  await app.open('negotiation');
+  await page.getByTestId('new-worksheet').click();
+  await page.getByTestId('new-worksheet-name').fill('联动测试');
+  await page.getByTestId('new-worksheet-opportunity').click();
+  await page
+    .getByTestId('new-worksheet-opportunity')
+    .locator('input')
+    .fill(`${target.accountName} ${target.name.split(' ')[1] ?? ''}`);
+  const option = page.getByTestId(`pick-${target.id}`);
+  await expect(option).toContainText(target.accountName);
+  await app.screenshot('negotiation-link-opportunity-zh');
+  await option.click();
+  await page.locator('#new-worksheet-ok').click();
+  await expect(page.getByTestId('worksheet-editor')).toBeVisible();
+  await expect(page.getByTestId('worksheet-opportunity')).toContainText(target.name);
+  const worksheets = await app.call<{ name: string; opportunityId: string | null; opportunityName: string | null }[]>(
+    'negotiation:list',
+    {},
+  );
+  expect(worksheets.find((w) => w.name === '联动测试')).toMatchObject({ opportunityId: target.id, opportunityName: target.name });
+});

@@ -174,7 +174,7 @@ test('a new opportunity: its account is searched for by name, and its owner is o
 
   // Opened, the list shows the first page of the book and says there are more.
   await page.getByTestId('opp-account').click();
-  await expect(page.getByTestId('pick-more')).toContainText('只列出前 20 个');
+  await expect(page.getByTestId('pick-more')).toContainText('只列出前 20 项');
   await app.screenshot('pipeline-account-picker-zh');
   await page.getByTestId('opp-account').locator('input').fill(part);
   await page.getByTestId(`pick-${target!.id}`).click();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { channel, zFileToken, zId, zIsoDate, zLang, zOk } from '../../shared/contract/define';
+import { channel, zFen, zFileToken, zId, zIsoDate, zLang, zOk } from '../../shared/contract/define';
 
 // Negotiation-planning worksheets (docs/en/negotiation.md). Issue values are integer hundredths of
 // the issue's unit (fen for money); see units.ts. The issue model (zIssue) is meant to be
@@ -97,6 +97,14 @@ export const zWorksheet = z.object({
   agreement: z.array(zAgreementTerm),
 });
 export type Worksheet = z.infer<typeof zWorksheet>;
+
+export const zPickedOpportunities = z.object({
+  opportunities: z.array(
+    z.object({ id: z.string(), name: z.string(), accountName: z.string(), status: z.enum(['open', 'won', 'lost']), amount: zFen }),
+  ),
+  more: z.boolean(),
+});
+export type PickedOpportunities = z.infer<typeof zPickedOpportunities>;
 
 export const zWorksheetSummary = z.object({
   id: z.string(),
@@ -230,8 +238,21 @@ export const negotiationContract = {
   'negotiation:addRound': channel(zRoundInput, zWorksheet),
   'negotiation:deleteRound': channel(z.object({ worksheetId: zId, roundId: zId }).strict(), zWorksheet),
   'negotiation:saveAgreement': channel(zAgreementInput, zWorksheet),
-  /** Opportunities a worksheet can be linked to (empty until the pipeline exists). */
-  'negotiation:opportunities': channel(z.object({}).strict(), z.array(z.object({ id: z.string(), name: z.string() }))),
+  /**
+   * Opportunities a worksheet can be linked to, searched as the user types (a page, never the
+   * whole pipeline): every word in the opportunity's or its account's name; open ones first.
+   * Or, given ids, those opportunities (deleted ones too), to name a link a form already holds.
+   */
+  'negotiation:opportunities': channel(
+    z
+      .object({
+        search: z.string().max(200).default(''),
+        limit: z.number().int().min(1).max(50).default(20),
+        ids: z.array(zId).min(1).max(50).optional(),
+      })
+      .strict(),
+    zPickedOpportunities,
+  ),
   'negotiation:export': channel(
     z.object({ id: zId, file: zFileToken, lang: zLang }).strict(),
     z.object({ sheets: z.array(z.string()), checks: z.number() }),

@@ -23,10 +23,7 @@ const byArea: Record<string, (params: URLSearchParams) => EarlyCall[]> = {
     ['accounts:lookups', {}],
     ...(scoped(params) ? [] : [['pipeline:list', { includeClosed: true }] as const]),
   ],
-  negotiation: () => [
-    ['negotiation:list', {}],
-    ['negotiation:opportunities', {}],
-  ],
+  negotiation: () => [['negotiation:list', {}]],
   training: () => [['training:list', {}]],
   receivables: () => [['books:contents', {}]],
   reports: () => [['reports:lookups', {}]],

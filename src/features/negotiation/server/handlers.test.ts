@@ -1,5 +1,4 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBook } from '../../../app/book';
 import type { ServerContext } from '../../../platform/context';
@@ -9,6 +8,7 @@ import type { PlanInput, Worksheet } from '../contract';
 import { concessionChecks } from '../domain';
 import { seedExampleIssues } from '../seedExample';
 import * as repo from './repo';
+import { insertRow } from '../../../platform/db/changeLog';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -123,20 +123,58 @@ describe('negotiation worksheets', () => {
     await expect(
       call('negotiation:create', { name: 'X', opportunityId: '0190a0b0-0000-7000-8000-000000000000', lang: 'en' }),
     ).rejects.toMatchObject({ code: 'validation' });
-    expect(await call('negotiation:opportunities', {})).toEqual([]);
+    expect(await call('negotiation:opportunities', {})).toEqual({ opportunities: [], more: false });
   });
 
-  it("reads opportunities whether or not the pipeline's table exists", () => {
-    const db = new Database(':memory:');
-    expect(repo.listOpportunities(db)).toEqual([]);
-    expect(repo.opportunityKnown(db, 'any')).toBe(true);
-    db.exec(
-      "CREATE TABLE opportunities (id TEXT PRIMARY KEY, name TEXT, deleted_at TEXT); INSERT INTO opportunities VALUES ('o1', 'Big deal', NULL), ('o2', 'Gone', '2026-01-01')",
-    );
-    expect(repo.listOpportunities(db)).toEqual([{ id: 'o1', name: 'Big deal' }]);
-    expect(repo.opportunityKnown(db, 'o1')).toBe(true);
-    expect(repo.opportunityKnown(db, 'o2')).toBe(false);
-    db.close();
+  it("finds opportunities to link by their name or their account's, open ones first, a page at a time", async () => {
+    const { ctx, call } = await book();
+    const stage = ctx.db
+      .prepare('SELECT s.id FROM stages s JOIN stage_models m ON m.id = s.model_id WHERE m.active = 1 LIMIT 1')
+      .pluck()
+      .get();
+    const ids = ctx.db.transaction(() => {
+      const east = insertRow(ctx, 'territories', { name_zh: '华东区', name_en: 'East' });
+      const rep = insertRow(ctx, 'reps', { territory_id: east, name_zh: '王磊', name_en: 'Wang Lei' });
+      const acme = insertRow(ctx, 'accounts', { territory_id: east, owner_id: rep, name: '上海宏远机械' });
+      const bolt = insertRow(ctx, 'accounts', { territory_id: east, owner_id: rep, name: '苏州 100% 紧固件' });
+      const opp = (account: string, name: string, status = 'open') =>
+        insertRow(ctx, 'opportunities', {
+          account_id: account,
+          territory_id: east,
+          owner_id: rep,
+          name,
+          amount_fen: 100_000_00,
+          expected_close: '2026-06-30',
+          stage_id: stage,
+          status,
+          created_on: '2026-01-05',
+          stage_since: '2026-01-05',
+        });
+      return { mesAcme: opp(acme, '2026 MES 系统实施'), mesBolt: opp(bolt, '2026 MES 系统实施', 'won'), crm: opp(acme, 'CRM 升级') };
+    })();
+    type Out = { opportunities: { id: string; name: string; accountName: string; status: string }[]; more: boolean };
+    const pick = (input: object) => call<Out>('negotiation:opportunities', input);
+
+    // Two opportunities share a name: each says whose it is; the open one comes first.
+    const mes = await pick({ search: 'mes' });
+    expect(mes.opportunities.map((o) => [o.id, o.accountName, o.status])).toEqual([
+      [ids.mesAcme, '上海宏远机械', 'open'],
+      [ids.mesBolt, '苏州 100% 紧固件', 'won'],
+    ]);
+    // Words may come from the opportunity and its account; % is a character, not a wildcard.
+    expect((await pick({ search: '宏远 MES' })).opportunities.map((o) => o.id)).toEqual([ids.mesAcme]);
+    expect((await pick({ search: '100%' })).opportunities.map((o) => o.id)).toEqual([ids.mesBolt]);
+    expect((await pick({ search: '10_' })).opportunities).toEqual([]);
+    // A page, and whether there are more.
+    const page = await pick({ limit: 2 });
+    expect(page.opportunities).toHaveLength(2);
+    expect(page.more).toBe(true);
+    // By id: the name of a link a form holds, deleted or not.
+    ctx.db.prepare('UPDATE opportunities SET deleted_at = ? WHERE id = ?').run('2026-03-01T00:00:00.000Z', ids.crm);
+    expect((await pick({ search: 'CRM' })).opportunities).toEqual([]);
+    expect((await pick({ ids: [ids.crm] })).opportunities.map((o) => o.name)).toEqual(['CRM 升级']);
+    expect(repo.opportunityKnown(ctx.db, ids.mesAcme)).toBe(true);
+    expect(repo.opportunityKnown(ctx.db, ids.crm)).toBe(false);
   });
 
   it('logs rounds with time-outs, strikes one out, and records a confirmed agreement', async () => {

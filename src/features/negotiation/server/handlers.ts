@@ -108,7 +108,7 @@ export const negotiationHandlers: Handlers<C> = {
     return mustGetWorksheet(ctx, worksheetId);
   },
 
-  'negotiation:opportunities': (_in, ctx) => repo.listOpportunities(ctx.db),
+  'negotiation:opportunities': (input, ctx) => repo.pickOpportunities(ctx.db, input),
 
   'negotiation:export': async ({ id, file, lang }, ctx) => {
     const w = mustGetWorksheet(ctx, id);

@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/connection';
 import { insertRow, softDelete, updateRow, type ChangeWriter } from '../../../platform/db/changeLog';
-import type { AgreementTerm, Issue, Round, Step, TeamMember, Worksheet, WorksheetSummary } from '../contract';
+import type { AgreementTerm, Issue, PickedOpportunities, Round, Step, TeamMember, Worksheet, WorksheetSummary } from '../contract';
 
 // SQL for the negotiation tables. Values are hundredths of the issue's unit (see units.ts).
 
@@ -159,28 +159,29 @@ function toRound(r: RoundRow): Round {
 export function listWorksheets(db: Db): WorksheetSummary[] {
   const rows = db
     .prepare(
-      `SELECT w.id, w.name, w.opportunity_id, w.updated_at, w.agreement_confirmed_at,
+      `SELECT w.id, w.name, w.opportunity_id, o.name AS opportunity_name, w.updated_at, w.agreement_confirmed_at,
         (SELECT count(*) FROM negotiation_issues i WHERE i.worksheet_id = w.id AND i.deleted_at IS NULL) AS issues,
         (SELECT count(*) FROM negotiation_steps s WHERE s.worksheet_id = w.id AND s.deleted_at IS NULL) AS steps,
         (SELECT count(*) FROM negotiation_rounds r WHERE r.worksheet_id = w.id AND r.deleted_at IS NULL) AS rounds
-       FROM negotiation_worksheets w WHERE w.deleted_at IS NULL ORDER BY w.updated_at DESC, w.id`,
+       FROM negotiation_worksheets w LEFT JOIN opportunities o ON o.id = w.opportunity_id AND o.deleted_at IS NULL
+       WHERE w.deleted_at IS NULL ORDER BY w.updated_at DESC, w.id`,
     )
     .all() as {
     id: string;
     name: string;
     opportunity_id: string | null;
+    opportunity_name: string | null;
     updated_at: string;
     agreement_confirmed_at: string | null;
     issues: number;
     steps: number;
     rounds: number;
   }[];
-  const names = new Map(listOpportunities(db).map((o) => [o.id, o.name]));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     opportunityId: r.opportunity_id,
-    opportunityName: r.opportunity_id ? (names.get(r.opportunity_id) ?? null) : null,
+    opportunityName: r.opportunity_name,
     issues: r.issues,
     steps: r.steps,
     rounds: r.rounds,
@@ -189,28 +190,34 @@ export function listWorksheets(db: Db): WorksheetSummary[] {
   }));
 }
 
-// ---- Opportunities live in the pipeline's tables (migration 0003); this feature only
-// reads them, and works on a database where they do not exist (yet).
+// ---- Opportunities live in the pipeline's tables (migration 0003); this feature only reads them.
 
-function opportunityColumns(db: Db): Set<string> {
-  const cols = db.prepare("SELECT name FROM pragma_table_info('opportunities')").all() as { name: string }[];
-  return new Set(cols.map((c) => c.name));
+const OPPORTUNITY_PICK = `SELECT o.id, o.name, a.name AS accountName, o.status, o.amount_fen AS amount
+  FROM opportunities o JOIN accounts a ON a.id = o.account_id`;
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * Opportunities a worksheet can be linked to: every word typed in the opportunity's or its
+ * account's name (many opportunities share a name such as "2026 MES 系统实施"; the account
+ * tells them apart), open ones first, then by name. A page, never the whole pipeline.
+ */
+export function pickOpportunities(db: Db, input: { search: string; limit: number; ids?: string[] }): PickedOpportunities {
+  if (input.ids) {
+    const rows = db
+      .prepare(`${OPPORTUNITY_PICK} WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.name, o.id`)
+      .all(JSON.stringify(input.ids));
+    return { opportunities: rows as PickedOpportunities['opportunities'], more: false };
+  }
+  const words = input.search.trim().split(/\s+/).filter(Boolean).slice(0, 10);
+  const where = ['o.deleted_at IS NULL', ...words.map(() => `(o.name || ' ' || a.name) LIKE ? ESCAPE '\\'`)];
+  const rows = db
+    .prepare(`${OPPORTUNITY_PICK} WHERE ${where.join(' AND ')} ORDER BY o.status <> 'open', o.name, a.name, o.id LIMIT ?`)
+    .all(...words.map((w) => `%${likeEscape(w)}%`), input.limit + 1) as PickedOpportunities['opportunities'];
+  return { opportunities: rows.slice(0, input.limit), more: rows.length > input.limit };
 }
 
-export function listOpportunities(db: Db): { id: string; name: string }[] {
-  const cols = opportunityColumns(db);
-  if (!cols.has('id')) return [];
-  const label = cols.has('name') ? 'name' : cols.has('title') ? 'title' : 'id';
-  const live = cols.has('deleted_at') ? 'WHERE deleted_at IS NULL' : '';
-  return db.prepare(`SELECT id, ${label} AS name FROM opportunities ${live} ORDER BY ${label}, id`).all() as { id: string; name: string }[];
-}
-
-/** True when the opportunity exists, or when there is no opportunities table to check against. */
 export function opportunityKnown(db: Db, id: string): boolean {
-  const cols = opportunityColumns(db);
-  if (!cols.has('id')) return true;
-  const live = cols.has('deleted_at') ? ' AND deleted_at IS NULL' : '';
-  return !!db.prepare(`SELECT 1 FROM opportunities WHERE id = ?${live}`).get(id);
+  return !!db.prepare('SELECT 1 FROM opportunities WHERE id = ? AND deleted_at IS NULL').get(id);
 }
 
 // ---- Writes. Each goes through insertRow/updateRow/softDelete so the change log follows.

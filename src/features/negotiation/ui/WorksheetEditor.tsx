@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Badge, Button, Input, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Input, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
@@ -10,6 +10,7 @@ import type { AgreementInput, Issue, RoundInput, Worksheet } from '../contract';
 import { concessionChecks } from '../domain';
 import { AgreementTab } from './AgreementTab';
 import { draftOf, newIssue, planInputOf, removeIssue, type Draft } from './draft';
+import { OpportunityPicker } from './OpportunityPicker';
 import { PlanTab } from './PlanTab';
 import { RoundsTab } from './RoundsTab';
 import { TeamTab } from './TeamTab';
@@ -24,7 +25,6 @@ export function WorksheetEditor({ id }: { id: string }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [selected, setSelected] = useState(0);
   const [tab, setTab] = useState('plan');
-  const [opportunities, setOpportunities] = useState<{ id: string; name: string }[]>([]);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -34,9 +34,6 @@ export function WorksheetEditor({ id }: { id: string }) {
   }, [id]);
   useEffect(() => {
     void load();
-    void call('negotiation:opportunities', {})
-      .then(setOpportunities)
-      .catch(() => {});
   }, [load]);
 
   const checks = useMemo(() => (draft ? concessionChecks(draft) : []), [draft]);
@@ -112,14 +109,12 @@ export function WorksheetEditor({ id }: { id: string }) {
           data-testid="worksheet-name"
           aria-label={t('editor.name')}
         />
-        <Select
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t('newUi.none')}
-          value={draft.opportunityId ?? undefined}
-          options={opportunities.map((o) => ({ value: o.id, label: o.name }))}
-          onChange={(v?: string) => setDraft({ ...draft, opportunityId: v ?? null })}
-          aria-label={t('editor.opportunity')}
+        <OpportunityPicker
+          style={{ width: 260 }}
+          value={draft.opportunityId}
+          onChange={(opportunityId) => setDraft({ ...draft, opportunityId })}
+          ariaLabel={t('editor.opportunity')}
+          testId="worksheet-opportunity"
         />
         <Badge dot={dirty}>
           <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="save-worksheet">

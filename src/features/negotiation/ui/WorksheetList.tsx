@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
@@ -9,6 +9,7 @@ import { navigate } from '../../../renderer/app/useHashRoute';
 import { EmptyState } from '../../../renderer/components/EmptyState';
 import { ApiError } from '../../../shared/errors';
 import type { WorksheetSummary } from '../contract';
+import { OpportunityPicker } from './OpportunityPicker';
 
 /** Every worksheet, newest first; new, import (a trainer's case workbook), open, delete. */
 export function WorksheetList() {
@@ -19,14 +20,10 @@ export function WorksheetList() {
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
   const [opportunityId, setOpportunityId] = useState<string | null>(null);
-  const [opportunities, setOpportunities] = useState<{ id: string; name: string }[]>([]);
 
   const reload = useCallback(async () => setRows(await takeEarly('negotiation:list', {})), []);
   useEffect(() => {
     void reload();
-    void takeEarly('negotiation:opportunities', {})
-      .then(setOpportunities)
-      .catch(() => {});
   }, [reload]);
 
   const create = async () => {
@@ -155,13 +152,7 @@ export function WorksheetList() {
             />
           </Form.Item>
           <Form.Item label={t('newUi.opportunity')}>
-            <Select
-              allowClear
-              placeholder={t('newUi.none')}
-              value={opportunityId ?? undefined}
-              options={opportunities.map((o) => ({ value: o.id, label: o.name }))}
-              onChange={(v?: string) => setOpportunityId(v ?? null)}
-            />
+            <OpportunityPicker value={opportunityId} onChange={setOpportunityId} testId="new-worksheet-opportunity" />
           </Form.Item>
         </Form>
       </Modal>

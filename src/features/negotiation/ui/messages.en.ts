@@ -30,6 +30,9 @@ export const negotiationEn = {
     namePlaceholder: 'e.g. East China hospital CT deal',
     opportunity: 'Opportunity (optional)',
     none: 'None (standalone worksheet)',
+    noMatch: 'No opportunity matches (type part of its name or its account’s)',
+    won: 'won',
+    lost: 'lost',
   },
   editor: {
     back: 'Back to list',

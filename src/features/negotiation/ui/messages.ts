@@ -32,6 +32,9 @@ const zhCN = {
     namePlaceholder: '例如：华东医院 CT 项目',
     opportunity: '关联销售机会（可选）',
     none: '不关联（独立准备表）',
+    noMatch: '没有匹配的销售机会（可输入机会或客户名称）',
+    won: '已赢单',
+    lost: '已丢单',
   },
   editor: {
     back: '返回列表',
