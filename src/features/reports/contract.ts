@@ -155,6 +155,22 @@ export const zOverview = z.object({
 });
 export type OverviewOut = z.infer<typeof zOverview>;
 
+/** How many stalled deals the Monday screen lists (the pack lists them all). */
+export const STALLED_SHOWN = 5;
+
+/**
+ * The overview as the Monday screen shows it. The lists that grow with the book (every account
+ * due a visit, every move of the week, every stalled deal) are the meeting pack's; the screen
+ * shows their counts and the first stalled deals, so it opens as fast on a million accounts.
+ */
+export const zOverviewScreen = zOverview.omit({ visits: true, movement: true, stalled: true }).extend({
+  visits: zOverview.shape.visits.omit({ accounts: true }),
+  movement: zOverview.shape.movement.omit({ lines: true }),
+  stalled: zOverview.shape.stalled.max(STALLED_SHOWN),
+  stalledCount: z.number(),
+});
+export type OverviewScreen = z.infer<typeof zOverviewScreen>;
+
 export const zWeekInput = z.object({ week: zIsoDate, today: zIsoDate.optional(), ...zScopeFields }).strict();
 
 export const reportsContract = {
@@ -178,7 +194,7 @@ export const reportsContract = {
     z.object({ recorded: z.number(), weekStart: z.string() }),
   ),
   'reports:forecast': channel(z.object({ week: zIsoDate, ...zScopeFields }).strict(), zForecastOut),
-  'reports:overview': channel(zWeekInput, zOverview),
+  'reports:overview': channel(zWeekInput, zOverviewScreen),
   'reports:exportPack': channel(
     zWeekInput.extend({ file: zFileToken, lang: z.enum(['zh-CN', 'en']).default('en'), jobId: zJobId }).strict(),
     z.object({ rows: z.number() }),

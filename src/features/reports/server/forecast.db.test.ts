@@ -6,6 +6,8 @@ import { insertRow } from '../../../platform/db/changeLog';
 import { addDays } from '../../../shared/dates';
 import type { Deal, ForecastOut, OverviewOut } from '../contract';
 import { recordDueCalls } from './forecastService';
+import { buildOverview } from './overview';
+import { overviewSources } from '../../../app/overviewSources';
 import { reportsBook, YUAN } from './testBook';
 
 // The weekly call on a real book: a call recorded one Monday, a deal moved from Best case
@@ -126,7 +128,8 @@ describe('forecast categories and the weekly call', () => {
         });
       }
     })();
-    const o = await call<OverviewOut>('reports:overview', { week: '2026-11-23', today: asOf, ownerId: book.li });
+    // The accounts are the meeting pack's list (the screen gets only the counts).
+    const o = buildOverview(ctx, { week: '2026-11-23', today: asOf, ownerId: book.li }, overviewSources);
     const overdue = new Map(o.visits.accounts.map((a) => [a.name, a.overdue]));
     for (const [grade] of cases) {
       expect(overdue.get(`${grade}-inside`) ?? false, `${grade} inside`).toBe(false);

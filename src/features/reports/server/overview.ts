@@ -11,6 +11,7 @@ import { monthOfDate, monthRange, quarterMonths, quarterRange, reportWeek, type 
 import { visitState } from '../visits';
 import { forecastReview, type ForecastReview } from './forecastService';
 import { quotaRows, repsInScope, scopeSql, type Scope } from './repo';
+import { STALLED_SHOWN, type OverviewScreen } from '../contract';
 
 // The Monday screen's numbers and the meeting pack's rows come from this one function, so
 // the screen and the workbook always agree. Everything is a function of the book, the
@@ -124,6 +125,18 @@ export interface Overview {
   composition: { cls: 'A' | 'B' | 'C'; accounts: number; accountShare: number; healthyShare: number }[];
   negotiations: { id: string; name: string; opportunityName: string | null; rounds: number; lastHeld: IsoDate | null; nextRound: number }[];
   stages: { id: string; nameZh: string; nameEn: string }[];
+}
+
+/** What the Monday screen is sent (zOverviewScreen): the counts of the growing lists, the first stalled deals. */
+export function overviewScreen(o: Overview): OverviewScreen {
+  const { visits, movement, stalled, ...rest } = o;
+  return {
+    ...rest,
+    visits: { dueByClass: visits.dueByClass, overdue: visits.overdue },
+    movement: { counts: movement.counts, amounts: movement.amounts },
+    stalled: stalled.slice(0, STALLED_SHOWN),
+    stalledCount: stalled.length,
+  };
 }
 
 export interface OverviewInput extends Scope {

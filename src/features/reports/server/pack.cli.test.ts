@@ -6,7 +6,9 @@ import { runCli } from '../../../app/cli/main';
 import { createRegistry } from '../../../app/handlers';
 import { tempDir } from '../../../../test/db/helpers';
 import { cliBundle } from '../../../../test/reliability/cliBundle';
-import type { OverviewOut } from '../contract';
+import type { OverviewScreen } from '../contract';
+import { buildOverview, type Overview } from './overview';
+import { overviewSources } from '../../../app/overviewSources';
 import { reportsBook } from './testBook';
 
 // The meeting pack through the CLI: sheet names and headers exactly as issue 18 gives them,
@@ -16,13 +18,16 @@ import { reportsBook } from './testBook';
 
 let t: { dir: string; cleanup(): void };
 let db: string;
-let overview: OverviewOut;
+let overview: Overview;
+let screen: OverviewScreen;
 
 beforeAll(async () => {
   t = tempDir('sw-pack-');
   const book = await reportsBook(t.dir, '2026-12-02');
   db = book.ctx.dbPath;
-  overview = await createRegistry({ validateOutput: true }).call<OverviewOut>(book.ctx, 'reports:overview', {
+  // The pack's lists are the whole overview's; the screen is sent their counts.
+  overview = buildOverview(book.ctx, { week: '2026-11-30', today: '2026-12-02' }, overviewSources);
+  screen = await createRegistry({ validateOutput: true }).call<OverviewScreen>(book.ctx, 'reports:overview', {
     week: '2026-11-30',
     today: '2026-12-02',
   });
@@ -106,12 +111,17 @@ describe('npm run cli -- export meeting-pack', () => {
     expect(li[col('Pipeline')]).toBe(400000);
     expect(f.total[col('Coverage')] as number).toBeCloseTo(560_000 / 420_000, 4);
     expect(f.total[col('Attainment')] as number).toBeCloseTo(80_000 / 500_000, 4);
-    // The screen's numbers are the pack's.
-    const screenWang = overview.reps.find((r) => r.nameEn === 'Wang Lei')!;
+    // The screen's numbers are the pack's; its lists are the pack's counted, and its first stalled deals.
+    const screenWang = screen.reps.find((r) => r.nameEn === 'Wang Lei')!;
     expect(screenWang.coverage).toBeCloseTo(wang[col('Coverage')] as number, 4);
     expect(screenWang.attainmentQuarter).toBeCloseTo(wang[col('Attainment')] as number, 4);
-    expect(overview.total.coverage).toBeCloseTo(f.total[col('Coverage')] as number, 4);
-    expect(overview.total.wonQuarter).toBe(80_000_00);
+    expect(screen.total.coverage).toBeCloseTo(f.total[col('Coverage')] as number, 4);
+    expect(screen.total.wonQuarter).toBe(80_000_00);
+    expect(screen.stalledCount).toBe(pack.Stalled!.rows.length);
+    expect(screen.stalled).toEqual(overview.stalled.slice(0, 5));
+    expect(screen.visits.overdue).toBe(pack.Visits!.rows.filter((r) => r[7] === 'Yes').length);
+    expect(Object.values(screen.movement.counts).reduce((a, b) => a + b, 0)).toBe(pack.Movement!.rows.length);
+    expect(screen).not.toHaveProperty('visits.accounts');
 
     // Summary: one territory; its row is the team's.
     expect(pack.Summary!.rows).toEqual([['East China', 500000, 80000, 0.16, 100000, 60000, 400000, 560000, 1.3333]]);

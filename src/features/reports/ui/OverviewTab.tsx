@@ -7,7 +7,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
 import { useSecondPass } from '../../../renderer/components/useSecondPass';
 import { forecastCallOption } from './forecastCallChart';
-import type { OverviewOut, ReportsLookups } from '../contract';
+import type { OverviewScreen, ReportsLookups } from '../contract';
 import { COVERAGE_MARK } from '../quotas';
 import type { Scope } from '../../../shared/scope';
 
@@ -49,7 +49,7 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
   const { t } = useTranslation('reports');
   const { locale, money } = usePrefs();
   const { message } = App.useApp();
-  const [o, setO] = useState<OverviewOut | null>(null);
+  const [o, setO] = useState<OverviewScreen | null>(null);
   useEffect(() => {
     let live = true;
     setO(null);
@@ -192,11 +192,11 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
                 id="stalled"
                 title={t('tile.stalled', { days: o.stallDays })}
                 to={() => navigate('pipeline', { tab: 'review', ...filter })}
-                extra={<Tag color={o.stalled.length ? 'orange' : 'default'}>{o.stalled.length}</Tag>}
+                extra={<Tag color={o.stalledCount ? 'orange' : 'default'}>{o.stalledCount}</Tag>}
               >
                 <List
                   size="small"
-                  dataSource={o.stalled.slice(0, 5)}
+                  dataSource={o.stalled}
                   locale={{ emptyText: t('tile.none') }}
                   renderItem={(s) => (
                     <List.Item>
