@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import { test, expect, type Page } from './fixtures';
 import { weekStartOf } from '../../src/features/reports/periods';
-import type { Deal, ForecastOut, OverviewOut, QuotasOut, ReportsLookups } from '../../src/features/reports/contract';
+import type { Deal, ForecastOut, OverviewScreen, OverviewVisits, QuotasOut, ReportsLookups } from '../../src/features/reports/contract';
 
 // Reports → Overview on the demo company (quotas for this year, last week's call and two
 // deals moved to Commit since): the tiles show the overview channel's numbers in both
@@ -20,7 +20,7 @@ async function openOverview(app: { open(area: string): Promise<void> }, page: Pa
 
 test('the Monday overview in Chinese and English, numbers as the channel computes them', async ({ app, page }) => {
   const lookups = await app.call<ReportsLookups>('reports:lookups', {});
-  const o = await app.call<OverviewOut>('reports:overview', { week: weekStartOf(lookups.today) });
+  const o = await app.call<OverviewScreen>('reports:overview', { week: weekStartOf(lookups.today) });
   // By hand from the overview's own parts: the tile is won ÷ quota and open ÷ (quota − won).
   expect(o.total.attainmentQuarter).toBeCloseTo(o.total.wonQuarter / o.total.quotaQuarter, 4);
   expect(o.total.coverage).toBeCloseTo(o.total.openQuarter / (o.total.quotaQuarter - o.total.wonQuarter), 4);
@@ -31,7 +31,10 @@ test('the Monday overview in Chinese and English, numbers as the channel compute
   await expect(page.getByTestId('attainment-month')).toContainText(pct(o.total.attainmentMonth));
   await expect(page.getByTestId('coverage-value')).toContainText(`${o.total.coverage!.toFixed(2)}×`);
   await expect(page.getByTestId('coverage-mark')).toHaveText(o.total.coverage! >= 3 ? '已达 3 倍' : '低于 3 倍');
-  await expect(page.getByTestId('visits-overdue')).toContainText(String(o.visits.overdue));
+  const visits = await app.call<OverviewVisits>('reports:overviewVisits', { week: weekStartOf(lookups.today) });
+  await expect(page.getByTestId('visits-overdue')).toContainText(String(visits.overdue));
+  await expect(page.getByTestId('visits-A')).toContainText(String(visits.dueByClass.A!.visits));
+  await expect(page.getByTestId('tile-stalled')).toContainText(String(o.stalledCount));
   await expect(page.getByTestId('tile-forecast')).toContainText('类别变化的机会');
   await expect(page.getByTestId('receivables-table').locator('tbody tr')).toHaveCount(Math.min(10, o.receivables.length));
   // The collection rungs in words, downloaded with the reports (the receivables' texts), never their keys.

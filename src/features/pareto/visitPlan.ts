@@ -123,7 +123,11 @@ export function planVisits(month: string, accounts: readonly PlanAccount[], s: V
 
   const days: PlanDay[] = dates.map((date, i) => {
     const byCity = new Map<string | null, PlannedContact[]>();
-    for (const c of visits[i]!) byCity.set(c.city, [...(byCity.get(c.city) ?? []), c]);
+    for (const c of visits[i]!) {
+      const trip = byCity.get(c.city);
+      if (trip) trip.push(c);
+      else byCity.set(c.city, [c]);
+    }
     const groups = [...byCity.entries()].map(([city, contacts]) => ({ city, contacts }));
     if (calls[i]!.length) groups.push({ city: null, contacts: calls[i]! });
     return {

@@ -162,9 +162,11 @@ export const STALLED_SHOWN = 5;
  * The overview as the Monday screen shows it. The lists that grow with the book (every account
  * due a visit, every move of the week, every stalled deal) are the meeting pack's; the screen
  * shows their counts and the first stalled deals, so it opens as fast on a million accounts.
+ * The visits come apart (zOverviewVisits): the reps' visit plans take seconds on a big book.
  */
+export const zOverviewVisits = zOverview.shape.visits.omit({ accounts: true });
+export type OverviewVisits = z.infer<typeof zOverviewVisits>;
 export const zOverviewScreen = zOverview.omit({ visits: true, movement: true, stalled: true }).extend({
-  visits: zOverview.shape.visits.omit({ accounts: true }),
   movement: zOverview.shape.movement.omit({ lines: true }),
   stalled: zOverview.shape.stalled.max(STALLED_SHOWN),
   stalledCount: z.number(),
@@ -195,6 +197,8 @@ export const reportsContract = {
   ),
   'reports:forecast': channel(z.object({ week: zIsoDate, ...zScopeFields }).strict(), zForecastOut),
   'reports:overview': channel(zWeekInput, zOverviewScreen),
+  /** The overview's visits tile: contacts due this week by class, accounts overdue a visit. */
+  'reports:overviewVisits': channel(zWeekInput, zOverviewVisits),
   'reports:exportPack': channel(
     zWeekInput.extend({ file: zFileToken, lang: z.enum(['zh-CN', 'en']).default('en'), jobId: zJobId }).strict(),
     z.object({ rows: z.number() }),

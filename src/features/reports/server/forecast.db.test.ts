@@ -127,6 +127,16 @@ describe('forecast categories and the weekly call', () => {
           last_visit: addDays(asOf, -days - 1),
         });
       }
+      // Class D is never due; an ungraded account is held to C's 30 days; a visit dated after
+      // the day asked does not count.
+      const more: [string, string | null, string | null][] = [
+        ['D-never', 'D', null],
+        ['ungraded-31', null, addDays(asOf, -31)],
+        ['ungraded-30', null, addDays(asOf, -30)],
+        ['A-future', 'A', addDays(asOf, 3)],
+      ];
+      for (const [name, grade, last] of more)
+        insertRow(ctx, 'accounts', { territory_id: territory, owner_id: book.li, name, grade, last_visit: last });
     })();
     // The accounts are the meeting pack's list (the screen gets only the counts).
     const o = buildOverview(ctx, { week: '2026-11-23', today: asOf, ownerId: book.li }, overviewSources);
@@ -135,5 +145,13 @@ describe('forecast categories and the weekly call', () => {
       expect(overdue.get(`${grade}-inside`) ?? false, `${grade} inside`).toBe(false);
       expect(overdue.get(`${grade}-outside`), `${grade} outside`).toBe(true);
     }
+    expect(overdue.get('D-never') ?? false).toBe(false);
+    expect(overdue.get('ungraded-31')).toBe(true);
+    expect(overdue.get('ungraded-30') ?? false).toBe(false);
+    expect(overdue.get('A-future')).toBe(true);
+    // The screen's tile counts them in SQL, at the same boundaries.
+    const tile = await call<{ overdue: number }>('reports:overviewVisits', { week: '2026-11-23', today: asOf, ownerId: book.li });
+    expect(tile.overdue).toBe(o.visits.accounts.filter((a) => a.overdue).length);
+    expect(tile.overdue).toBe(o.visits.overdue);
   });
 });

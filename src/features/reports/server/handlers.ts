@@ -3,7 +3,7 @@ import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
 import type { reportsContract } from '../contract';
 import { quotaYear } from '../quotas';
-import { buildOverview, overviewScreen, type OverviewInput, type OverviewSources } from './overview';
+import { buildOverview, buildOverviewCore, overviewScreen, overviewVisits, type OverviewInput, type OverviewSources } from './overview';
 import { dealsWithCategory, forecastReview, recordCalls } from './forecastService';
 import { writeMeetingPack, type PackNames } from './pack';
 import { exportQuotas, importQuotas } from './quotasExcel';
@@ -95,7 +95,8 @@ export const reportsHandlers = (sources: OverviewSources): Handlers<C> => ({
 
   'reports:forecast': ({ week, territoryId, ownerId }, ctx) => forecastReview(ctx.db, week, { territoryId, ownerId }),
 
-  'reports:overview': (input, ctx) => overviewScreen(buildOverview(ctx, input, sources)),
+  'reports:overview': (input, ctx) => overviewScreen(buildOverviewCore(ctx, input, sources)),
+  'reports:overviewVisits': (input, ctx) => overviewVisits(ctx, input, sources),
 
   'reports:exportPack': ({ file, lang, jobId: _j, ...input }, ctx, job) =>
     exportPack(ctx, sources, ctx.files.resolve(file, 'write').path, input, lang, job),

@@ -8,7 +8,7 @@ import type { ParetoAnalysis, ParetoSettings, VisitPlanOut } from '../../pareto/
 import type { CollectionItem } from '../../receivables/contract';
 import { attainment, coverage, quotaFor } from '../quotas';
 import { monthOfDate, monthRange, quarterMonths, quarterRange, reportWeek, type ReportWeek } from '../periods';
-import { visitState } from '../visits';
+import { allowedGapDays, visitState } from '../visits';
 import { forecastReview, type ForecastReview } from './forecastService';
 import { quotaRows, repsInScope, scopeSql, type Scope } from './repo';
 import { STALLED_SHOWN, type OverviewScreen } from '../contract';
@@ -127,12 +127,11 @@ export interface Overview {
   stages: { id: string; nameZh: string; nameEn: string }[];
 }
 
-/** What the Monday screen is sent (zOverviewScreen): the counts of the growing lists, the first stalled deals. */
-export function overviewScreen(o: Overview): OverviewScreen {
-  const { visits, movement, stalled, ...rest } = o;
+/** What the Monday screen is sent (zOverviewScreen): the counts of the growing lists, the first stalled deals; the visits come apart. */
+export function overviewScreen(o: Omit<Overview, 'visits'>): OverviewScreen {
+  const { movement, stalled, ...rest } = o;
   return {
     ...rest,
-    visits: { dueByClass: visits.dueByClass, overdue: visits.overdue },
     movement: { counts: movement.counts, amounts: movement.amounts },
     stalled: stalled.slice(0, STALLED_SHOWN),
     stalledCount: stalled.length,
@@ -146,7 +145,28 @@ export interface OverviewInput extends Scope {
 
 const ratio = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
+/**
+ * The whole overview, as the meeting pack writes it: the screen's parts and the visits with
+ * every account due one.
+ */
 export function buildOverview(ctx: ServerContext, input: OverviewInput, from: OverviewSources): Overview {
+  const core = buildOverviewCore(ctx, input, from);
+  return { ...core, visits: visitsOf(ctx, core.week, input, from, { accounts: true }) };
+}
+
+/**
+ * The week's visits on their own (the Monday screen's visits tile asks for them apart: at a
+ * million accounts the reps' visit plans take seconds, and the rest of the screen need not
+ * wait on them): the contacts due by class and the number of accounts overdue, no list.
+ */
+export function overviewVisits(ctx: ServerContext, input: OverviewInput, from: OverviewSources): Omit<Overview['visits'], 'accounts'> {
+  const week = reportWeek(input.week, input.today ?? ctx.clock.today());
+  const { dueByClass, overdue } = visitsOf(ctx, week, input, from, { accounts: false });
+  return { dueByClass, overdue };
+}
+
+/** The overview without its visits: what the Monday screen shows at once. */
+export function buildOverviewCore(ctx: ServerContext, input: OverviewInput, from: OverviewSources): Omit<Overview, 'visits'> {
   const db = ctx.db;
   const scope: Scope = { territoryId: input.territoryId, ownerId: input.ownerId };
   const week = reportWeek(input.week, input.today ?? ctx.clock.today());
@@ -275,13 +295,6 @@ export function buildOverview(ctx: ServerContext, input: OverviewInput, from: Ov
     stalled,
     stallDays: review.stallDays,
     commitments: commitmentsOf(ctx, week, scope, from),
-    visits: visitsOf(
-      ctx,
-      week,
-      reps.map((r) => r.id),
-      scope,
-      from,
-    ),
     ...receivablesOf(ctx, asOf, scope, from),
     composition: from
       .composition(db, scope)
@@ -315,8 +328,15 @@ function commitmentsOf(ctx: ServerContext, week: ReportWeek, scope: Scope, from:
   });
 }
 
-function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope: Scope, from: OverviewSources): Overview['visits'] {
+function visitsOf(
+  ctx: ServerContext,
+  week: ReportWeek,
+  scope: Scope,
+  from: OverviewSources,
+  want: { accounts: boolean },
+): Overview['visits'] {
   const settings = from.paretoSettings(ctx.db);
+  const owners = repsInScope(ctx.db, scope).map((r) => r.id);
   const dueByClass = Object.fromEntries(
     (['A', 'B', 'C', 'D'] as const).map((g) => [g, { visits: 0, calls: 0 }]),
   ) as Overview['visits']['dueByClass'];
@@ -338,6 +358,7 @@ function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope:
     }
   }
   const s = scopeSql(scope, '');
+  if (!want.accounts) return { dueByClass, accounts: [], overdue: overdueCount(ctx, week.asOf, s, settings.visits.perMonth) };
   const rows = ctx.db
     .prepare(
       `SELECT id, name, owner_id AS ownerId, grade, last_visit AS lastVisit FROM accounts WHERE deleted_at IS NULL AND owner_id IS NOT NULL${s.sql} ORDER BY name, id`,
@@ -363,15 +384,52 @@ function visitsOf(ctx: ServerContext, week: ReportWeek, owners: string[], scope:
   return { dueByClass, accounts, overdue };
 }
 
+/**
+ * How many owned accounts in scope are overdue a visit on `asOf`, counted in SQL: visitState's
+ * rule (no visit, a visit after `asOf`, or the last one longer ago than the class allows; an
+ * ungraded account held to class C; a class with no visits never overdue) as a date threshold
+ * per class, so a million accounts are one scan, not a million objects.
+ */
+function overdueCount(
+  ctx: ServerContext,
+  asOf: IsoDate,
+  s: { sql: string; params: Record<string, string> },
+  perMonth: Record<PlanGrade, number>,
+): number {
+  const threshold = (g: PlanGrade) => {
+    const allowed = allowedGapDays(perMonth[g]);
+    return allowed === null ? null : addDays(asOf, -allowed);
+  };
+  return ctx.db
+    .prepare(
+      `SELECT count(*) FROM (
+         SELECT last_visit, CASE coalesce(grade, 'C') WHEN 'A' THEN @tA WHEN 'B' THEN @tB WHEN 'C' THEN @tC ELSE @tD END AS th
+         FROM accounts WHERE deleted_at IS NULL AND owner_id IS NOT NULL${s.sql})
+       WHERE th IS NOT NULL AND (last_visit IS NULL OR last_visit > @asOf OR last_visit < th)`,
+    )
+    .pluck()
+    .get({ ...s.params, asOf, tA: threshold('A'), tB: threshold('B'), tC: threshold('C'), tD: threshold('D') }) as number;
+}
+
 function receivablesOf(
   ctx: ServerContext,
   asOf: IsoDate,
   scope: Scope,
   from: OverviewSources,
 ): Pick<Overview, 'receivables' | 'overdueTotal'> {
-  const s = scopeSql(scope, '');
-  const inScope = new Set(ctx.db.prepare(`SELECT id FROM accounts WHERE deleted_at IS NULL${s.sql}`).pluck().all(s.params) as string[]);
-  const items = from.overdue(ctx.db, asOf).filter((i) => inScope.has(i.accountId));
+  const all = from.overdue(ctx.db, asOf);
+  // A scope keeps the items of its accounts: asked for those items' accounts only, not every account in scope.
+  let items = all;
+  if (scope.territoryId || scope.ownerId) {
+    const s = scopeSql(scope, '');
+    const inScope = new Set(
+      ctx.db
+        .prepare(`SELECT id FROM accounts WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(@ids))${s.sql}`)
+        .pluck()
+        .all({ ...s.params, ids: JSON.stringify([...new Set(all.map((i) => i.accountId))]) }) as string[],
+    );
+    items = all.filter((i) => inScope.has(i.accountId));
+  }
   const top = [...items].sort((a, b) => b.outstanding - a.outstanding || (a.invoiceNo < b.invoiceNo ? -1 : 1)).slice(0, 10);
   return {
     receivables: top.map((i) => ({

@@ -6,7 +6,7 @@ import { runCli } from '../../../app/cli/main';
 import { createRegistry } from '../../../app/handlers';
 import { tempDir } from '../../../../test/db/helpers';
 import { cliBundle } from '../../../../test/reliability/cliBundle';
-import type { OverviewScreen } from '../contract';
+import type { OverviewScreen, OverviewVisits } from '../contract';
 import { buildOverview, type Overview } from './overview';
 import { overviewSources } from '../../../app/overviewSources';
 import { reportsBook } from './testBook';
@@ -20,6 +20,7 @@ let t: { dir: string; cleanup(): void };
 let db: string;
 let overview: Overview;
 let screen: OverviewScreen;
+let screenVisits: OverviewVisits;
 
 beforeAll(async () => {
   t = tempDir('sw-pack-');
@@ -27,10 +28,10 @@ beforeAll(async () => {
   db = book.ctx.dbPath;
   // The pack's lists are the whole overview's; the screen is sent their counts.
   overview = buildOverview(book.ctx, { week: '2026-11-30', today: '2026-12-02' }, overviewSources);
-  screen = await createRegistry({ validateOutput: true }).call<OverviewScreen>(book.ctx, 'reports:overview', {
-    week: '2026-11-30',
-    today: '2026-12-02',
-  });
+  const registry = createRegistry({ validateOutput: true });
+  const input = { week: '2026-11-30', today: '2026-12-02' };
+  screen = await registry.call<OverviewScreen>(book.ctx, 'reports:overview', input);
+  screenVisits = await registry.call<OverviewVisits>(book.ctx, 'reports:overviewVisits', input);
   book.ctx.db.close();
 });
 afterAll(() => t.cleanup());
@@ -119,7 +120,9 @@ describe('npm run cli -- export meeting-pack', () => {
     expect(screen.total.wonQuarter).toBe(80_000_00);
     expect(screen.stalledCount).toBe(pack.Stalled!.rows.length);
     expect(screen.stalled).toEqual(overview.stalled.slice(0, 5));
-    expect(screen.visits.overdue).toBe(pack.Visits!.rows.filter((r) => r[7] === 'Yes').length);
+    expect(screenVisits.overdue).toBe(pack.Visits!.rows.filter((r) => r[7] === 'Yes').length);
+    expect(screenVisits.overdue).toBe(overview.visits.overdue);
+    expect(screenVisits.dueByClass).toEqual(overview.visits.dueByClass);
     expect(Object.values(screen.movement.counts).reduce((a, b) => a + b, 0)).toBe(pack.Movement!.rows.length);
     expect(screen).not.toHaveProperty('visits.accounts');
 

@@ -7,7 +7,7 @@ import { usePrefs } from '../../../renderer/app/prefs';
 import { EChart, type EChartsOption } from '../../../renderer/components/EChart';
 import { useSecondPass } from '../../../renderer/components/useSecondPass';
 import { forecastCallOption } from './forecastCallChart';
-import type { OverviewScreen, ReportsLookups } from '../contract';
+import type { OverviewScreen, OverviewVisits, ReportsLookups } from '../contract';
 import { COVERAGE_MARK } from '../quotas';
 import type { Scope } from '../../../shared/scope';
 
@@ -50,11 +50,19 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
   const { locale, money } = usePrefs();
   const { message } = App.useApp();
   const [o, setO] = useState<OverviewScreen | null>(null);
+  // The visits tile's numbers come apart: on a big book the reps' visit plans take seconds,
+  // and the tile says it is still counting rather than holding up the screen.
+  const [visits, setVisits] = useState<OverviewVisits | null>(null);
   useEffect(() => {
     let live = true;
     setO(null);
+    setVisits(null);
     call('reports:overview', { week, ...scope }).then(
       (r) => live && setO(r),
+      (e: Error) => message.error(e.message),
+    );
+    call('reports:overviewVisits', { week, ...scope }).then(
+      (r) => live && setVisits(r),
       (e: Error) => message.error(e.message),
     );
     return () => {
@@ -234,22 +242,28 @@ export function OverviewTab({ week, scope, lookups }: { week: string; scope: Sco
             </Col>
             <Col xs={24} md={12} xl={8}>
               <Tile id="visits" title={t('tile.visits')} to={() => navigate('pareto', { ...filter, tab: 'plan' })}>
-                <Space size="large">
-                  {grades.map((g) => (
-                    <Statistic
-                      key={g}
-                      title={g}
-                      value={o.visits.dueByClass[g]?.visits ?? 0}
-                      suffix={o.visits.dueByClass[g]?.calls ? `+${o.visits.dueByClass[g]!.calls}☎` : undefined}
-                      data-testid={`visits-${g}`}
-                    />
-                  ))}
-                </Space>
-                <div>
-                  <Typography.Text type="danger" data-testid="visits-overdue">
-                    {t('tile.overdueVisits', { count: o.visits.overdue })}
-                  </Typography.Text>
-                </div>
+                {visits ? (
+                  <>
+                    <Space size="large">
+                      {grades.map((g) => (
+                        <Statistic
+                          key={g}
+                          title={g}
+                          value={visits.dueByClass[g]?.visits ?? 0}
+                          suffix={visits.dueByClass[g]?.calls ? `+${visits.dueByClass[g]!.calls}☎` : undefined}
+                          data-testid={`visits-${g}`}
+                        />
+                      ))}
+                    </Space>
+                    <div>
+                      <Typography.Text type="danger" data-testid="visits-overdue">
+                        {t('tile.overdueVisits', { count: visits.overdue })}
+                      </Typography.Text>
+                    </div>
+                  </>
+                ) : (
+                  <Spin size="small" data-testid="visits-counting" />
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('tile.cadence')}
                 </Typography.Text>
