@@ -6,6 +6,7 @@ import { paretoCases } from './pareto';
 import { paretoPureCases } from './paretoPure';
 import { pipelineCases } from './pipeline';
 import { receivablesCases } from './receivables';
+import { reportsCases } from './reports';
 import { screensCases } from './screens';
 import { teamCases } from './team';
 
@@ -18,6 +19,7 @@ export const cases: BenchCase[] = [
   ...chartCases,
   ...pipelineCases,
   ...receivablesCases,
+  ...reportsCases,
   ...screensCases,
   ...teamCases,
 ];

@@ -18,12 +18,14 @@ import { makeBulkAccountsBook } from '../bulkAccounts';
 //     `UPDATE … FROM` that window (grade only, no change log).
 
 const N = Number(process.env.SW_BENCH_PARETO ?? 1_000_000);
-const size = `${N.toLocaleString('en-US')} accounts`;
-const book = (dir: string) => path.join(dir, `pareto-${N}.sqlite`);
+export const paretoSize = `${N.toLocaleString('en-US')} accounts`;
+const size = paretoSize;
+export const paretoBook = (dir: string) => path.join(dir, `pareto-${N}.sqlite`);
+const book = paretoBook;
 const work = (dir: string) => path.join(dir, 'pareto-work.sqlite');
 const params = { measure: 'sales', a: 55, b: 85 };
 
-const WINDOW = `SELECT id, sales_fen,
+export const WINDOW = `SELECT id, sales_fen,
   sum(max(sales_fen, 0)) OVER (ORDER BY sales_fen DESC, name, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum
   FROM accounts WHERE deleted_at IS NULL`;
 
@@ -37,7 +39,7 @@ const UPDATE_FROM_WINDOW = `UPDATE accounts SET grade = w.cls FROM (
   WHERE accounts.id = w.id`;
 
 /** The bench book (bulk-written; both cases share it). SW_BENCH_PARETO_BOOK reuses a book made earlier. */
-async function prepareBook(dir: string): Promise<void> {
+export async function prepareParetoBook(dir: string): Promise<void> {
   const reuse = process.env.SW_BENCH_PARETO_BOOK;
   if (reuse && fs.existsSync(reuse)) copyBook(reuse, book(dir));
   else if (!fs.existsSync(book(dir))) await makeBulkAccountsBook(book(dir), N);
@@ -48,7 +50,7 @@ export const paretoCases: BenchCase[] = [
     name: 'pareto-classify',
     size,
     target: 'ratio ≤ 1.5',
-    prepare: prepareBook,
+    prepare: prepareParetoBook,
     async product(dir) {
       const ctx = await openBook(book(dir), { dailyBackup: false, platform: 'cli' });
       const r = await createRegistry().call<{ count: number; rankedMs: number; cached: boolean }>(ctx, 'pareto:analyze', { params });
@@ -68,7 +70,7 @@ export const paretoCases: BenchCase[] = [
     name: 'pareto-apply',
     size,
     target: 'ratio ≤ 1.5',
-    prepare: prepareBook,
+    prepare: prepareParetoBook,
     async reset(dir) {
       copyBook(book(dir), work(dir));
     },
