@@ -62,7 +62,7 @@ export function SearchPicker<T extends Pickable>(props: SearchPickerProps<T>) {
   const [answer, setAnswer] = useState<{ found: T[]; more: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
-  // The name of a value set from outside (a preset customer) that the form did not name.
+  // The name of the chosen record, or of a value set from outside (a preset customer) that the form did not name.
   const [named, setNamed] = useState<Pickable | null>(null);
   // The latest functions, without making each render a new search.
   const ask = useRef(props);
@@ -131,12 +131,20 @@ export function SearchPicker<T extends Pickable>(props: SearchPickerProps<T>) {
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        if (!o) setText('');
+        // Closed, the list forgets its text and its answer: reopened, it never offers (to Enter)
+        // the matches of text no longer typed.
+        if (!o) {
+          setText('');
+          setAnswer(null);
+        }
       }}
       onChange={(v) => {
         if (!v) return onChange?.(undefined);
         const record = found.find((r) => r.id === v.value);
-        if (record) onChange?.(record.id, record);
+        if (!record) return;
+        // Its name is kept: the list's answer is dropped when it closes.
+        setNamed({ id: record.id, name: record.name });
+        onChange?.(record.id, record);
       }}
       options={shown.map((r) => ({ value: r.id, label: r.name, hint: hintOf?.(r) ?? '' }))}
       optionRender={(o) => (
