@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import { test, expect, type Page } from './fixtures';
+import { insertRow } from '../../src/platform/db/changeLog';
 
 // The Pareto / ABC screen on the demo company: the chart, thresholds moving the lines and
 // the composition, a click opening the account, applying grades (and undo) reaching the
@@ -128,4 +129,35 @@ test('the visit plan shows a calendar by city with the workload, and exports; th
   await expect(page.getByTestId('scorecard-matrix')).toBeVisible();
   await expect(page.getByTestId('disagreements').locator('tbody tr.ant-table-row').first()).toBeVisible();
   await app.screenshot('pareto-scorecard');
+});
+
+test("a rep holding more accounts than a month holds: the plan lists each day's first contacts and says how many more", async ({
+  app,
+  page,
+}) => {
+  // 600 more B accounts for every rep: two visits each, some 57 a day against 4.
+  const reps = app.ctx.db.prepare("SELECT id, territory_id FROM reps WHERE role = 'rep' AND deleted_at IS NULL").all() as {
+    id: string;
+    territory_id: string;
+  }[];
+  app.ctx.db.transaction(() => {
+    for (const r of reps)
+      for (let i = 0; i < 600; i++)
+        insertRow(app.ctx, 'accounts', {
+          territory_id: r.territory_id,
+          owner_id: r.id,
+          name: `批量客户 ${r.id.slice(-4)}-${i}`,
+          grade: 'B',
+          city: '上海',
+        });
+  })();
+  await app.open('pareto?tab=plan');
+  await expect(page.getByTestId('plan-calendar')).toBeVisible();
+  const hidden = page.locator('[data-testid^="plan-hidden-"]');
+  await expect(hidden.first()).toContainText(/另有 \d+ 个（导出 Excel 可看全部）/);
+  await expect(page.getByTestId('plan-load')).toContainText('超负荷');
+  // A day lists at most 40 contacts.
+  const firstDay = (await hidden.first().getAttribute('data-testid'))!.replace('plan-hidden-', '');
+  expect(await page.locator(`[data-testid="plan-day-${firstDay}"] .ant-tag`).count()).toBeLessThanOrEqual(40);
+  await app.screenshot('pareto-visit-plan-overloaded');
 });

@@ -190,6 +190,17 @@ export const zVisitPlan = z.object({
 });
 export type VisitPlanOut = z.infer<typeof zVisitPlan>;
 
+/** How many contacts of one day the plan screen lists; a normal day has at most visitsPerDay + callsPerDay. */
+export const DAY_LISTED = 40;
+/**
+ * The plan as its screen gets it: each day lists its first DAY_LISTED contacts and counts the
+ * rest (`hidden`), so a rep holding a hundred thousand accounts gets a readable, overloaded
+ * plan and not 65 MB of it; the exported workbook lists every contact.
+ */
+export const zVisitPlanScreen = zVisitPlan.extend({
+  days: z.array(zVisitPlan.shape.days.element.extend({ hidden: z.number() })),
+});
+
 const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const zPlanInput = z.object({ month: zMonth, ownerId: zId }).strict();
 
@@ -243,7 +254,7 @@ export const paretoContract = {
     z.object({ rows: z.number() }),
     { long: true },
   ),
-  'pareto:visitPlan': channel(zPlanInput, zVisitPlan),
+  'pareto:visitPlan': channel(zPlanInput, zVisitPlanScreen),
   'pareto:exportVisitPlan': channel(
     zPlanInput.extend({ file: zFileToken, lang: zLang.default('en') }).strict(),
     z.object({ rows: z.number() }),

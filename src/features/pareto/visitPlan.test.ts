@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VISIT_SETTINGS, planVisits, workingDaysOf, type PlanAccount } from './visitPlan';
+import { DEFAULT_VISIT_SETTINGS, listFirstContacts, planVisits, workingDaysOf, type PlanAccount } from './visitPlan';
 
 const acc = (id: string, grade: PlanAccount['grade'], city: string | null, value = 0): PlanAccount => ({
   id,
@@ -79,5 +79,36 @@ describe('planVisits', () => {
     const lighter = planVisits('2026-11', many, { ...DEFAULT_VISIT_SETTINGS, visitsPerDay: 6 });
     expect(lighter.daysNeeded).toBe(15);
     expect(lighter.overloaded).toBe(false);
+  });
+});
+
+describe('listFirstContacts (the plan screen of a rep with more accounts than a month holds)', () => {
+  // 3,000 B accounts in two cities and 1,000 C calls: every day far over its 4 visits and 12 calls.
+  const many = [
+    ...Array.from({ length: 3000 }, (_, i) => acc(`b${i}`, 'B', i % 2 ? '上海' : '杭州', i)),
+    ...Array.from({ length: 1000 }, (_, i) => acc(`c${i}`, 'C', '苏州', i)),
+  ];
+  const plan = planVisits('2026-11', many);
+
+  it("lists each day's first contacts, trips then calls, counts the rest, and keeps the day's totals", () => {
+    const listed = listFirstContacts(plan, 40);
+    for (const [i, d] of listed.days.entries()) {
+      const whole = plan.days[i]!;
+      const all = whole.groups.flatMap((g) => g.contacts);
+      const shown = d.groups.flatMap((g) => g.contacts);
+      expect(shown).toEqual(all.slice(0, 40));
+      expect(d.hidden).toBe(all.length - shown.length);
+      expect([d.visits, d.calls, d.overloaded]).toEqual([whole.visits, whole.calls, whole.overloaded]);
+      expect(d.groups.every((g) => g.contacts.length > 0)).toBe(true);
+    }
+    expect(listed.days.reduce((n, d) => n + d.hidden, 0)).toBe(3000 * 2 + 1000 - 40 * listed.days.length);
+    expect([listed.visits, listed.calls, listed.daysNeeded]).toEqual([plan.visits, plan.calls, plan.daysNeeded]);
+  });
+
+  it('leaves a day within the limit whole, with nothing hidden', () => {
+    const small = planVisits('2026-11', [acc('a', 'A', '上海', 100), acc('c', 'C', null, 1)]);
+    const listed = listFirstContacts(small, 40);
+    expect(listed.days.map((d) => d.groups)).toEqual(small.days.map((d) => d.groups));
+    expect(listed.days.every((d) => d.hidden === 0)).toBe(true);
   });
 });

@@ -166,6 +166,27 @@ export function planVisits(month: string, accounts: readonly PlanAccount[], s: V
 }
 
 /**
+ * The plan with each day listing its first `limit` contacts (its trips in order, then its
+ * calls) and counting the rest as `hidden`; the day's totals stay whole. For a screen: a rep
+ * holding more accounts than a month can hold gets a plan that still reads.
+ */
+export function listFirstContacts<P extends { days: PlanDay[] }>(plan: P, limit: number): P & { days: (PlanDay & { hidden: number })[] } {
+  const days = plan.days.map((d) => {
+    let room = limit;
+    const groups: PlanDay['groups'] = [];
+    for (const g of d.groups) {
+      if (room === 0) break;
+      const contacts = g.contacts.slice(0, room);
+      room -= contacts.length;
+      groups.push(contacts.length === g.contacts.length ? g : { city: g.city, contacts });
+    }
+    const total = d.groups.reduce((n, g) => n + g.contacts.length, 0);
+    return { ...d, groups, hidden: total - (limit - room) };
+  });
+  return { ...plan, days };
+}
+
+/**
  * The day in [from, to) for one contact: a day that already has a visit in the same city
  * and room left (the most such visits first), else the least-loaded day, else (all full)
  * the least-loaded day anyway — which then shows as overloaded.

@@ -1,9 +1,9 @@
 import type { Handlers } from '../../../platform/registry';
 import type { ServerContext } from '../../../platform/context';
 import { AppError } from '../../../shared/errors';
-import type { paretoContract, ParetoParams } from '../contract';
+import { DAY_LISTED, type paretoContract, type ParetoParams } from '../contract';
 import { checkThresholds, type ParetoClass } from '../domain';
-import { planVisits, type PlanAccount, type PlanGrade } from '../visitPlan';
+import { listFirstContacts, planVisits, type PlanAccount, type PlanGrade } from '../visitPlan';
 import { disagreements, scorecard } from '../scorecard';
 import { analyze } from './analysis';
 import { applyGrades, previewGrades, undoGrades } from './grading';
@@ -77,7 +77,7 @@ export const paretoHandlers: Handlers<C> = {
     return writeParetoWorkbook(ctx.db, target.path, params, checked(params), lang, ctx.clock.today(), job);
   },
 
-  'pareto:visitPlan': ({ month, ownerId }, ctx) => visitPlanOf(ctx, month, ownerId),
+  'pareto:visitPlan': ({ month, ownerId }, ctx) => listFirstContacts(visitPlanOf(ctx, month, ownerId), DAY_LISTED),
 
   'pareto:exportVisitPlan': async ({ month, ownerId, file, lang }, ctx) => {
     const target = ctx.files.resolve(file, 'write');

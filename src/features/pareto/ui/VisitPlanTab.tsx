@@ -184,6 +184,11 @@ export function VisitPlanTab({ lookups, defaultRep }: { lookups: Lookups; defaul
             ))}
           </div>
         ))}
+        {d.hidden > 0 && (
+          <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`plan-hidden-${d.date}`}>
+            {t('plan.hidden', { count: d.hidden })}
+          </Typography.Text>
+        )}
       </div>
     );
 

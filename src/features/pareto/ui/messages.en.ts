@@ -101,6 +101,7 @@ export const paretoEn = {
     visits: 'Visits',
     calls: 'Calls',
     overloaded: 'Overloaded: the month needs {{need}} days and has {{have}} working days',
+    hidden: '{{count}} more (the Excel export lists them all)',
     overloadedDays: '{{count}} days hold more than the daily limit',
     fits: "The workload fits in the month's working days",
     ungraded: '{{count}} accounts have no grade yet and are planned by their ABC class',

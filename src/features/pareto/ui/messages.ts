@@ -104,6 +104,7 @@ const zhCN = {
     visits: '拜访',
     calls: '电话',
     overloaded: '超负荷：本月需要 {{need}} 天，只有 {{have}} 个工作日',
+    hidden: '另有 {{count}} 个（导出 Excel 可看全部）',
     overloadedDays: '{{count}} 天安排超出每日上限',
     fits: '工作量在本月工作日之内',
     ungraded: '{{count}} 个客户还没有等级，按当前 ABC 类别安排',
