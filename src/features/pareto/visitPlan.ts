@@ -170,7 +170,10 @@ export function planVisits(month: string, accounts: readonly PlanAccount[], s: V
  * calls) and counting the rest as `hidden`; the day's totals stay whole. For a screen: a rep
  * holding more accounts than a month can hold gets a plan that still reads.
  */
-export function listFirstContacts<P extends { days: PlanDay[] }>(plan: P, limit: number): P & { days: (PlanDay & { hidden: number })[] } {
+export function listFirstContacts<P extends { days: PlanDay[] }>(
+  plan: P,
+  limit: number,
+): Omit<P, 'days'> & { days: (PlanDay & { hidden: number })[] } {
   const days = plan.days.map((d) => {
     let room = limit;
     const groups: PlanDay['groups'] = [];
