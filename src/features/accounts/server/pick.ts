@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/connection';
+import { containsPattern, LIKE } from '../../../platform/db/like';
 import type { PickedAccounts } from '../contract';
 import { searchWords } from '../view';
 import type { Sql } from './viewQuery';
@@ -21,7 +22,6 @@ const PICK_SELECT = `SELECT id, name, name_en AS nameEn, territory_id AS territo
 /** Above every character: `name < prefix || TOP` keeps the names that start with `prefix`. */
 const TOP = '\u{10FFFF}';
 const STARTS_WITH = 'name >= ? AND name < ?';
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** The picker's statements, each taking its LIMIT as its last parameter: the first page, and (for a search) the names containing it. */
 export function pickStatements(input: PickInput): { first: Sql; containing: Sql | null } {
@@ -35,8 +35,8 @@ export function pickStatements(input: PickInput): { first: Sql; containing: Sql 
   if (!text) return { first: statement([], []), containing: null };
   const range = [text, text + TOP];
   const words = searchWords(text);
-  const contains = words.map(() => `(name LIKE ? ESCAPE '\\' OR coalesce(name_en, '') LIKE ? ESCAPE '\\')`);
-  const patterns = words.flatMap((w) => [`%${likeEscape(w)}%`, `%${likeEscape(w)}%`]);
+  const contains = words.map(() => `(name ${LIKE} OR coalesce(name_en, '') ${LIKE})`);
+  const patterns = words.flatMap((w) => [containsPattern(w), containsPattern(w)]);
   return {
     first: statement([STARTS_WITH], range),
     containing: statement([...contains, `NOT (${STARTS_WITH})`], [...patterns, ...range]),

@@ -1,5 +1,6 @@
 import { termLabel, vocab } from '../../../shared/vocab';
 import { yuanToFen } from '../../../shared/money';
+import { containsPattern, LIKE, likeEscape } from '../../../platform/db/like';
 import type { Lookups } from '../contract';
 import { accountFieldByKey, type AccountField } from '../fields';
 import {
@@ -24,9 +25,6 @@ export interface Sql {
 /** Columns whose text a quick search looks in (money and ids are not searched). */
 const SEARCH_COLUMNS = ['name', 'name_en', 'industry', 'city', 'size', 'nature', 'products_in_use', 'notes', 'last_visit', 'next_visit'];
 const LABELLED = new Set<AccountField['type']>(['territory', 'owner', 'enum']);
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-const LIKE = `LIKE ? ESCAPE '\\'`;
 
 /** The values a labelled column can hold, each with the label the grid shows ('' for none). */
 function labelled(f: AccountField, names: Lookups, lang: ParsedAccountView['lang']): { key: string; label: string }[] {
@@ -105,7 +103,7 @@ function filterSql(f: AccountField, model: ColumnFilter, names: Lookups, lang: P
 
 /** One search word: found in any searched column, or in a territory, owner or fixed-value label. */
 function searchWordSql(word: string, names: Lookups, lang: ParsedAccountView['lang']): Sql {
-  const like = `%${likeEscape(word)}%`;
+  const like = containsPattern(word);
   const parts: Sql[] = SEARCH_COLUMNS.map((c) => ({ sql: `${c} ${LIKE}`, params: [like] }));
   const w = word.toLowerCase();
   for (const f of accountFieldByKey.values()) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/connection';
+import { containsPattern, LIKE } from '../../../platform/db/like';
 import { insertRow, softDelete, updateRow, type ChangeWriter } from '../../../platform/db/changeLog';
 import type { AgreementTerm, Issue, PickedOpportunities, Round, Step, TeamMember, Worksheet, WorksheetSummary } from '../contract';
 
@@ -194,7 +195,6 @@ export function listWorksheets(db: Db): WorksheetSummary[] {
 
 const OPPORTUNITY_PICK = `SELECT o.id, o.name, a.name AS accountName, o.status, o.amount_fen AS amount
   FROM opportunities o JOIN accounts a ON a.id = o.account_id`;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
  * Opportunities a worksheet can be linked to: every word typed in the opportunity's or its
@@ -209,10 +209,10 @@ export function pickOpportunities(db: Db, input: { search: string; limit: number
     return { opportunities: rows as PickedOpportunities['opportunities'], more: false };
   }
   const words = input.search.trim().split(/\s+/).filter(Boolean).slice(0, 10);
-  const where = ['o.deleted_at IS NULL', ...words.map(() => `(o.name || ' ' || a.name) LIKE ? ESCAPE '\\'`)];
+  const where = ['o.deleted_at IS NULL', ...words.map(() => `(o.name || ' ' || a.name) ${LIKE}`)];
   const rows = db
     .prepare(`${OPPORTUNITY_PICK} WHERE ${where.join(' AND ')} ORDER BY o.status <> 'open', o.name, a.name, o.id LIMIT ?`)
-    .all(...words.map((w) => `%${likeEscape(w)}%`), input.limit + 1) as PickedOpportunities['opportunities'];
+    .all(...words.map(containsPattern), input.limit + 1) as PickedOpportunities['opportunities'];
   return { opportunities: rows.slice(0, input.limit), more: rows.length > input.limit };
 }
 
