@@ -1,131 +1,27 @@
 import type { ServerContext } from '../../../platform/context';
-import type { Db } from '../../../platform/db/connection';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { Fen } from '../../../shared/money';
-import type { CommitmentItem, ReviewOut, Stage } from '../../pipeline/contract';
-import type { PlanGrade } from '../../pareto/visitPlan';
-import type { ParetoAnalysis, ParetoSettings, VisitPlanOut } from '../../pareto/contract';
-import type { CollectionItem } from '../../receivables/contract';
 import { attainment, coverage, quotaFor } from '../quotas';
 import { monthRange, quarterMonths, quarterRange, reportWeek, type ReportWeek } from '../periods';
-import { forecastReview, type ForecastReview } from './forecastService';
+import { forecastReview } from './forecastService';
 import { quotaRows, repsInScope, scopeSql, type Scope } from './repo';
 import { STALLED_SHOWN, type OverviewScreen } from '../contract';
 import { visitsOf } from './overviewVisits';
+import {
+  MOVEMENT_KINDS,
+  type MovementKind,
+  type MovementLine,
+  type Overview,
+  type OverviewInput,
+  type OverviewSources,
+  type RepLine,
+} from './overviewShapes';
+
+export { MOVEMENT_KINDS, type MovementKind, type MovementLine, type Overview, type OverviewInput, type OverviewSources, type RepLine };
 
 // The Monday screen's numbers and the meeting pack's rows come from this one function, so
 // the screen and the workbook always agree. Everything is a function of the book, the
 // week and `today` (the caller's input, defaulting to the book's today).
-
-/**
- * What the overview reads from the pipeline, Pareto and receivables features. A feature may
- * not import another's server/, so src/app (the composition root, src/app/overviewSources.ts)
- * supplies these, each the very function that feature's own channel runs.
- */
-export interface OverviewSources {
-  /** The pipeline review between two days: movement, stalled deals, the open pipeline. */
-  review(db: Db, req: Scope & { from: IsoDate; to: IsoDate }): ReviewOut;
-  commitment(db: Db, id: string, asOf: IsoDate): CommitmentItem;
-  /** The active sales model's stages. */
-  stages(db: Db): Stage[];
-  paretoSettings(db: Db): ParetoSettings;
-  /** A rep's monthly visit plan (what `pareto:visitPlan` answers). */
-  visitPlan(ctx: ServerContext, month: string, ownerId: string): VisitPlanOut;
-  /** The A/B/C composition of the accounts in scope, by the book's Pareto settings. */
-  composition(db: Db, scope: Scope): ParetoAnalysis['composition'];
-  /** Every overdue open invoice on `asOf` with its place on the collection ladder. */
-  overdue(db: Db, asOf: IsoDate): CollectionItem[];
-}
-
-export interface RepLine {
-  ownerId: string;
-  nameZh: string;
-  nameEn: string;
-  territoryId: string;
-  quotaMonth: Fen;
-  wonMonth: Fen;
-  quotaQuarter: Fen;
-  wonQuarter: Fen;
-  /** Open opportunities (as of the report day) expected to close in the quarter. */
-  openQuarter: Fen;
-  attainmentMonth: number | null;
-  attainmentQuarter: number | null;
-  coverage: number | null;
-}
-
-export type MovementKind = 'new' | 'advanced' | 'movedBack' | 'won' | 'lost' | 'slipped';
-export const MOVEMENT_KINDS: readonly MovementKind[] = ['new', 'advanced', 'movedBack', 'won', 'lost', 'slipped'];
-
-export interface MovementLine {
-  opportunityId: string;
-  name: string;
-  ownerId: string;
-  kind: MovementKind;
-  from: string | null;
-  to: string | null;
-  amount: Fen;
-}
-
-export interface Overview {
-  week: ReportWeek;
-  quarter: string;
-  reps: RepLine[];
-  total: Omit<RepLine, 'ownerId' | 'nameZh' | 'nameEn' | 'territoryId'>;
-  forecast: ForecastReview;
-  movement: { lines: MovementLine[]; counts: Record<MovementKind, number>; amounts: Record<MovementKind, Fen> };
-  stalled: {
-    opportunityId: string;
-    name: string;
-    accountName: string;
-    ownerId: string;
-    stageId: string;
-    days: number;
-    amount: Fen;
-    expectedClose: IsoDate;
-  }[];
-  stallDays: number;
-  commitments: {
-    id: string;
-    opportunityId: string;
-    opportunityName: string;
-    ownerId: string;
-    step: string;
-    reviewDate: IsoDate;
-    dueDate: IsoDate;
-    outcome: 'kept' | 'notKept' | 'pending';
-    week: 'this' | 'last';
-  }[];
-  visits: {
-    dueByClass: Record<PlanGrade, { visits: number; calls: number }>;
-    accounts: {
-      accountId: string;
-      name: string;
-      ownerId: string;
-      grade: PlanGrade;
-      planned: number;
-      lastVisit: IsoDate | null;
-      daysSince: number | null;
-      allowedDays: number | null;
-      overdue: boolean;
-    }[];
-    overdue: number;
-  };
-  receivables: {
-    invoiceId: string;
-    invoiceNo: string;
-    accountId: string;
-    customer: string;
-    dueDate: IsoDate;
-    daysOverdue: number;
-    outstanding: Fen;
-    reached: string | null;
-    suggested: string | null;
-  }[];
-  overdueTotal: { count: number; amount: Fen };
-  composition: { cls: 'A' | 'B' | 'C'; accounts: number; accountShare: number; healthyShare: number }[];
-  negotiations: { id: string; name: string; opportunityName: string | null; rounds: number; lastHeld: IsoDate | null; nextRound: number }[];
-  stages: { id: string; nameZh: string; nameEn: string }[];
-}
 
 /** What the Monday screen is sent (zOverviewScreen): the counts of the growing lists, the first stalled deals; the visits come apart. */
 export function overviewScreen(o: Omit<Overview, 'visits'>): OverviewScreen {
@@ -136,11 +32,6 @@ export function overviewScreen(o: Omit<Overview, 'visits'>): OverviewScreen {
     stalled: stalled.slice(0, STALLED_SHOWN),
     stalledCount: stalled.length,
   };
-}
-
-export interface OverviewInput extends Scope {
-  week: IsoDate;
-  today?: IsoDate | undefined;
 }
 
 const ratio = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);

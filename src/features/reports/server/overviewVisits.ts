@@ -3,7 +3,7 @@ import { addDays, type IsoDate } from '../../../shared/dates';
 import type { PlanGrade } from '../../pareto/visitPlan';
 import { monthOfDate, reportWeek, type ReportWeek } from '../periods';
 import { allowedGapDays, visitState } from '../visits';
-import type { Overview, OverviewInput, OverviewSources } from './overview';
+import type { Overview, OverviewInput, OverviewSources } from './overviewShapes';
 import { repsInScope, scopeSql, type Scope } from './repo';
 
 // The overview's visits: the contacts due this week by class, from each rep's visit plan, and
