@@ -33,6 +33,18 @@ const AREA_PAGES = {
   settings: 'renderer/app/SettingsPage.tsx',
 };
 
+/**
+ * The Ant Design parts of the frame and of the accounts screen, loaded after the grid's first
+ * rows (src/renderer/components/firstScreen.ts): the Ant Design they use is one file, `antd`, that
+ * every other screen loads too.
+ */
+const ANTD_ISLANDS = [
+  'renderer/components/AntdScope.tsx',
+  'renderer/app/HeaderTools.tsx',
+  'features/help/ui/HelpButton.tsx',
+  'features/accounts/ui/AccountsTools.tsx',
+];
+
 export default defineConfig({
   main: {
     plugins: [copyMigrations()],
@@ -62,7 +74,7 @@ export default defineConfig({
       rollupOptions: {
         input: { index: path.join(root, 'src/renderer/index.html') },
         // Each screen loads a handful of files, not dozens (scripts/screenChunks.ts).
-        output: { codeSplitting: screenChunks(path.join(root, 'src'), AREA_PAGES) },
+        output: { codeSplitting: screenChunks(path.join(root, 'src'), AREA_PAGES, ANTD_ISLANDS) },
       },
       // electron-vite leaves the renderer unminified by default: minified, the script the
       // first screen downloads and compiles is about half as big.

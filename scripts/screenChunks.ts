@@ -6,12 +6,16 @@ import path from 'node:path';
 // host, so each further file queues behind the others: on a network (the team server's
 // browser mode) each costs a round trip. (On the bench's loopback the first rows did not move
 // measurably: the first screen is bound by compiling and running its script.) Here the
-// accounts screen loads six files and the other areas 19–27:
+// accounts screen loads six files and the other areas 13–26:
 // - `shell`: what the frame needs (the static imports of start.tsx);
 // - `grid`: ag-grid (the accounts grid and the other screens' tables);
 // - `charts`: ECharts, for the screens that draw one;
 // - one file per area (`accounts`, `pareto`, …) with what only it uses;
-// - `shared`: what the accounts screen (opened by most sessions) shares with other areas.
+// - `shared`: what the accounts screen (opened by most sessions) shares with other areas;
+// - `antd`: Ant Design as the frame's controls and the accounts toolbar use it, and the parts
+//   of it every other screen loads (Table, Spin…). The accounts screen shows its rows
+//   without it and loads it next (src/renderer/components/firstScreen.ts); the other screens
+//   load it with their page.
 // A module's place follows the static imports, what the module really loads. Ant Design and
 // its icons are imported through one index file that names every component: followed as
 // is, that index would put the whole library in the shell. Such an index is followed only
@@ -109,8 +113,15 @@ function gridLoaders(ctx: Ctx): (id: string) => boolean {
   return loads;
 }
 
-/** Vite's `build.rollupOptions.output.codeSplitting` for the renderer under `srcRoot`. */
-export function screenChunks(srcRoot: string, areaPages: Record<string, string>) {
+/** A library's module (placed in `antd` when an island reaches it), not the app's own. */
+const LIBRARY = /node_modules[\\/]/;
+
+/**
+ * Vite's `build.rollupOptions.output.codeSplitting` for the renderer under `srcRoot`.
+ * `antdIslands`: the modules drawn with Ant Design that load after the first screen; the
+ * libraries they reach form the `antd` file.
+ */
+export function screenChunks(srcRoot: string, areaPages: Record<string, string>, antdIslands: string[] = []) {
   const at = (f: string) => path.join(srcRoot, f);
   // One placement per chunking pass (the context is the pass's).
   const placements = new WeakMap<Ctx, Map<string, string>>();
@@ -120,7 +131,16 @@ export function screenChunks(srcRoot: string, areaPages: Record<string, string>)
     const entry = staticModules(ctx, [at('renderer/main.tsx')], () => false);
     const shell = staticModules(ctx, [at('renderer/start.tsx')], (id) => ownFile(id) || entry.has(id));
     for (const id of shell) places.set(id, 'shell');
-    const outside = (id: string) => ownFile(id) || entry.has(id) || shell.has(id);
+    const early = (id: string) => ownFile(id) || entry.has(id) || shell.has(id);
+    // What the accounts page itself loads (it shows before the islands) stays out of it.
+    const accountsPage = areaPages.accounts ? staticModules(ctx, [at(areaPages.accounts)], early) : new Set<string>();
+    const islands = [...staticModules(ctx, antdIslands.map(at), early)].filter((id) => LIBRARY.test(id));
+    const antd = new Set(islands.filter((id) => !accountsPage.has(id)));
+    // Both (the icons' SVG definitions): in `shared`, which the accounts screen loads, so that
+    // `antd` does not import the accounts page's file (and ag-grid with it).
+    const both = islands.filter((id) => accountsPage.has(id));
+    for (const id of antd) places.set(id, 'antd');
+    const outside = (id: string) => ownFile(id) || entry.has(id) || shell.has(id) || antd.has(id);
     // Which areas load each module. One area's own go in its file. What the accounts screen
     // (opened by most sessions) shares with other areas goes in `shared`, or with ag-grid when
     // it loads ag-grid (whoever loads it loads ag-grid anyway). What only the other areas
@@ -130,10 +150,15 @@ export function screenChunks(srcRoot: string, areaPages: Record<string, string>)
     for (const [area, page] of Object.entries(areaPages))
       for (const id of staticModules(ctx, [at(page)], outside)) reachedBy.set(id, [...(reachedBy.get(id) ?? []), area]);
     const loadsGrid = gridLoaders(ctx);
+    const others = Object.keys(areaPages).filter((a) => a !== 'accounts').length;
     for (const [id, areas] of reachedBy) {
       if (areas.length === 1) places.set(id, areas[0]!);
       else if (areas.includes('accounts')) places.set(id, loadsGrid(id) ? 'grid' : 'shared');
+      // A library every other screen loads (Ant Design's Table, Spin, Form's hooks…) joins
+      // `antd`, which they all load anyway, rather than a dozen small files each.
+      else if (areas.length === others && LIBRARY.test(id) && !loadsGrid(id)) places.set(id, 'antd');
     }
+    for (const id of both) if (!loadsGrid(id)) places.set(id, 'shared');
     return places;
   };
   const placeIn = (ctx: Ctx) => {
@@ -152,6 +177,7 @@ export function screenChunks(srcRoot: string, areaPages: Record<string, string>)
   return {
     groups: [
       group('shell', 50),
+      group('antd', 48),
       { name: (id: string, ctx: Ctx) => (GRID.test(id) || placeIn(ctx).get(id) === 'grid' ? 'grid' : null), priority: 45 },
       { name: 'charts', test: (id: string) => CHARTS.test(id), priority: 40 },
       group('shared', 30),

@@ -1,12 +1,14 @@
 import 'antd/dist/antd.css';
+import './frame.css';
 import { forgetEarly, startEarly } from './api/early';
 import { earlyCallsOf } from './app/earlyCalls';
 import { parseHash } from './app/hash';
 import { startAreaPage } from './app/areaPages';
+import { openingOn } from './components/firstScreen';
 import { forgetPrefetchedAccounts, prefetchAccounts } from '../features/accounts/ui/firstRows';
 
 // The page's entry is small on purpose: it starts at once, in parallel, what the first screen
-// waits on — the open book and the settings, the shell (./start: React, Ant Design, i18next)
+// waits on — the open book and the settings, the shell (./start: React, i18next, the frame)
 // and, when the accounts grid is the screen opening (most sessions), its code and its first
 // page of rows — instead of fetching one after another as each piece of code runs. Another
 // area opening (a reload, a link) has its code started here too.
@@ -14,6 +16,7 @@ import { forgetPrefetchedAccounts, prefetchAccounts } from '../features/accounts
 // longest to arrive and compile, while the data is only needed once they have run.
 const route = parseHash(location.hash);
 const area = route.area || 'accounts';
+openingOn(area);
 void import('./start');
 startAreaPage(area, route.params);
 startEarly('books:state', {});

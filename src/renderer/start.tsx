@@ -6,7 +6,8 @@ import { parseHash } from './app/hash';
 import { areaPageSettled } from './app/areaPages';
 import { settledWithin } from './components/preloadable';
 
-// The shell: React, Ant Design, i18next and the app's frame (loaded by main.tsx). Its first
+// The shell: React, i18next and the app's frame (loaded by main.tsx; Ant Design comes with
+// each screen, after the first rows on the accounts screen: components/firstScreen.ts). Its first
 // render waits for the opening area's page (started by main.tsx beside this code), so the
 // page renders in that pass instead of suspending (see areaPageSettled). On a stalled download
 // (the team server's browser mode on a poor network) the frame does not wait past 1.5 s: it

@@ -162,7 +162,7 @@ test('plan the seed example, break a rule, export, log a round and print', async
   await expect(page.getByTestId('print-ladder').first().locator('canvas').first()).toBeVisible();
   await app.screenshot('negotiation-print');
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.ant-layout-sider')).toBeHidden();
+  await expect(page.locator('.sw-sider')).toBeHidden();
   await app.screenshot('negotiation-print-media');
   await page.emulateMedia({ media: 'screen' });
 

@@ -48,7 +48,7 @@ function dottedKeys(): string[] {
 const KEYS = dottedKeys();
 
 async function keysShown(page: Page): Promise<string[]> {
-  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.ant-spin-spinning, .sw-spinner')).toHaveCount(0, { timeout: 30_000 });
   const text = await page.locator('body').innerText();
   return KEYS.filter((k) => text.includes(k));
 }

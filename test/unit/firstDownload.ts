@@ -19,7 +19,7 @@ export function chunkNamed(b: RendererBuild, name: string): string {
   return key;
 }
 
-/** The app's frame (React, Ant Design, i18next, the menu), loaded by the entry for every screen. */
+/** The app's frame (React, i18next, the menu; not Ant Design: src/renderer/components/firstScreen.ts), loaded by the entry for every screen. */
 export const SHELL = 'shell';
 
 export interface RendererBuild {

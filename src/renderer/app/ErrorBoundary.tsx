@@ -1,5 +1,8 @@
-import { Component, type ReactNode } from 'react';
-import { Alert } from 'antd';
+import { Component, Suspense, type ReactNode } from 'react';
+import { antdIsland } from '../components/antdIsland';
+
+// Loaded when a page throws: the frame holds no Ant Design of its own (components/firstScreen.ts).
+const ErrorNotice = antdIsland(() => import('./ErrorNotice').then((m) => m.ErrorNotice));
 
 /** A page that throws shows its error instead of blanking the whole window. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
@@ -8,9 +11,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
     return { error };
   }
   override render() {
-    // An Alert, not a Result: Result's illustrations would weigh on every screen's first download.
     if (this.state.error)
-      return <Alert type="error" showIcon style={{ margin: 24 }} title="Error / 出错了" description={this.state.error.message} />;
+      return (
+        <Suspense fallback={<div style={{ margin: 24 }}>Error / 出错了: {this.state.error.message}</div>}>
+          <ErrorNotice message={this.state.error.message} />
+        </Suspense>
+      );
     return this.props.children;
   }
 }

@@ -19,7 +19,13 @@ const texts = (namespaces: LazyNamespace[]) =>
   Promise.all([import('../i18n'), Promise.all(namespaces.map(fetchTexts))]).then(([i18n, loaded]) =>
     loaded.forEach((m, i) => i18n.addTexts(namespaces[i]!, m)),
   );
-const withTexts = (page: Promise<PageModule>, texts: Promise<void>) => Promise.all([page, texts]).then(([m]) => m);
+/**
+ * The page with its texts, inside its own Ant Design scope (./scopedPage): every area but the
+ * accounts screen, whose grid shows before Ant Design loads and which scopes the parts around
+ * it itself (components/firstScreen.ts).
+ */
+const withTexts = (page: Promise<PageModule>, texts: Promise<void>) =>
+  Promise.all([page, texts, import('./scopedPage')]).then(([m, , scope]) => ({ default: scope.inAntdScope(m.default) }));
 
 /**
  * The lazily loaded texts each area's code uses: its own, and another area's where it shows

@@ -1,14 +1,15 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import {
-  TeamOutlined,
-  BarChartOutlined,
-  FunnelPlotOutlined,
-  SolutionOutlined,
-  TrophyOutlined,
-  AccountBookOutlined,
-  FileTextOutlined,
-  SettingOutlined,
-} from '@ant-design/icons';
+// The menu's icons as SVG definitions (drawn by SvgIcon): the menu is on screen before Ant
+// Design loads (components/firstScreen.ts).
+import type { IconDefinition } from '@ant-design/icons-svg/es/types';
+import TeamOutlined from '@ant-design/icons-svg/es/asn/TeamOutlined';
+import BarChartOutlined from '@ant-design/icons-svg/es/asn/BarChartOutlined';
+import FunnelPlotOutlined from '@ant-design/icons-svg/es/asn/FunnelPlotOutlined';
+import SolutionOutlined from '@ant-design/icons-svg/es/asn/SolutionOutlined';
+import TrophyOutlined from '@ant-design/icons-svg/es/asn/TrophyOutlined';
+import AccountBookOutlined from '@ant-design/icons-svg/es/asn/AccountBookOutlined';
+import FileTextOutlined from '@ant-design/icons-svg/es/asn/FileTextOutlined';
+import SettingOutlined from '@ant-design/icons-svg/es/asn/SettingOutlined';
 import { areaPage } from './areaPages';
 
 /** An area's page, loaded when first opened (or by the page's entry, when it is the area opening). */
@@ -16,7 +17,7 @@ const page = (key: string): LazyExoticComponent<ComponentType> => lazy(() => are
 
 export interface Area {
   key: string;
-  icon: ComponentType;
+  icon: IconDefinition;
   /** The page, or null while the area is not built yet (an honest "not yet available"). */
   page: LazyExoticComponent<ComponentType> | ComponentType | null;
 }

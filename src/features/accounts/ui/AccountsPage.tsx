@@ -1,15 +1,21 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { themeQuartz, type CellValueChangedEvent, type ColDef, type ColumnState, type GridApi } from 'ag-grid-community';
 import '../../../renderer/grid/agGrid';
 import { gridLocaleText } from '../../../renderer/grid/gridLocale';
-import { App, Button, Input, Select, Space } from 'antd';
-import { DeleteOutlined, DownloadOutlined, PlusOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
+// Icons as SVG definitions (SvgIcon): the grid and the empty state's actions are made before Ant Design loads.
+import DownloadOutlined from '@ant-design/icons-svg/es/asn/DownloadOutlined';
+import PlusOutlined from '@ant-design/icons-svg/es/asn/PlusOutlined';
+import ProfileOutlined from '@ant-design/icons-svg/es/asn/ProfileOutlined';
+import UploadOutlined from '@ant-design/icons-svg/es/asn/UploadOutlined';
 import { useTranslation } from 'react-i18next';
-import { call, files } from '../../../renderer/api/client';
+import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
-import { useJobRunner } from '../../../renderer/components/useJobRunner';
-import { navigate, useHashRoute } from '../../../renderer/app/useHashRoute';
+import { SvgIcon } from '../../../renderer/components/SvgIcon';
+import { antdIsland } from '../../../renderer/components/antdIsland';
+import { markFirstScreenShown } from '../../../renderer/components/firstScreen';
+import { lateMessages } from '../../../renderer/components/lateMessages';
+import { navigate } from '../../../renderer/app/useHashRoute';
 import type { Account, AccountPatch, Lookups } from '../contract';
 import { accountColumns, TYPING_PAUSE_MS } from './columns';
 import { BLOCK, takeArrivedLookups, takePrefetchedLookups } from './firstRows';
@@ -19,14 +25,18 @@ import { createSelection } from './selection';
 import { createTotalStore, RowCount } from './RowCount';
 import { SelectAllHeader, SelectCell, type SelectionContext } from './SelectionCells';
 import { AccountsEmpty } from './AccountsEmpty';
+import { ToolbarPlace } from './ToolbarPlace';
 import { downloadAccountsTemplate } from '../../../renderer/api/accountsTemplate';
-import { useOpenedOnce } from '../../../renderer/components/useOpenedOnce';
+import type { AccountsToolsProps, Scope } from './AccountsTools';
 
-// The detail drawer and the dialogs (with their tables, forms and steps) load when first
-// opened: the grid is what the screen shows first, and it need not wait for them.
-const AccountDetail = lazy(() => import('./AccountDetail').then((m) => ({ default: m.AccountDetail })));
-const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
-const NewAccountDialog = lazy(() => import('./NewAccountDialog').then((m) => ({ default: m.NewAccountDialog })));
+// The toolbar, the dialogs and the detail drawer (Ant Design) load once the first rows are
+// on screen (renderer/components/firstScreen.ts): the grid is what the screen shows first.
+const AccountsTools = antdIsland(() => import('./AccountsTools').then((m) => m.AccountsTools), { afterFirstScreen: true });
+
+/** The grid's first answer is drawn (two frames on): Ant Design's parts may load now. */
+function shownOnScreen(): void {
+  requestAnimationFrame(() => requestAnimationFrame(markFirstScreenShown));
+}
 
 const COLUMN_STATE_KEY = 'accounts.columnState';
 const getRowId = (p: { data: Account }) => p.data.id;
@@ -46,34 +56,22 @@ const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spa
 
 export default function AccountsPage() {
   const { t } = useTranslation(['accounts', 'common']);
-  const { message } = App.useApp();
-  const { locale, money, today: bookToday } = usePrefs();
-  const route = useHashRoute();
+  const { locale, money } = usePrefs();
   // Prefetched at app start (firstRows.ts): with the names here, the grid is built once, with its columns.
   const [lookups, setLookups] = useState<Lookups | null>(takeArrivedLookups);
-  const [scope, setScope] = useState<{ territoryId?: string; ownerId?: string }>({});
+  const [scope, setScope] = useState<Scope>({});
   const [quick, setQuick] = useState('');
-  const [importOpen, setImportOpen] = useState(false);
-  const [newOpen, setNewOpen] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<'import' | 'new' | null>(null);
   const gridApi = useRef<GridApi<Account> | null>(null);
-  const jobs = useJobRunner();
-  const detailId = route.params.get('id');
   const selection = useMemo(createSelection, []);
   const totals = useMemo(createTotalStore, []);
-  // The delete button follows the ticks.
-  const anyTicked = useSyncExternalStore(selection.subscribe, () => selection.size() > 0);
-  const importUsed = useOpenedOnce(importOpen);
-  const newUsed = useOpenedOnce(newOpen);
+  // The grid's callbacks run before Ant Design (and its messages) may have loaded.
+  const messages = useMemo(lateMessages, []);
 
   // What narrows the view besides the grid's own sort and filters; read by the datasource
   // when the grid asks for a page, so a change only needs the grid to ask again.
   const viewState = useRef<ViewState>({ search: '', lang: locale });
   const shownView = useRef<AccountView>({});
-  // The datasource is made once (a new one makes the grid start over), so it reports
-  // errors through a ref to the current message API.
-  const messageRef = useRef(message);
-  messageRef.current = message;
   const datasource = useMemo(
     () =>
       accountsDatasource({
@@ -82,10 +80,16 @@ export default function AccountsPage() {
           shownView.current = view;
           selection.setView(key);
         },
-        onTotal: totals.set,
-        onError: (err) => messageRef.current.error(err.message),
+        onTotal: (total) => {
+          totals.set(total);
+          shownOnScreen();
+        },
+        onError: (err) => {
+          shownOnScreen();
+          messages.show((m) => void m.error(err.message));
+        },
       }),
-    [selection, totals],
+    [selection, totals, messages],
   );
   /**
    * Asks the grid for the view's rows again from the top (the view changed). The rows on
@@ -111,7 +115,7 @@ export default function AccountsPage() {
   }, [loadLookups]);
 
   const changeScope = useCallback(
-    (next: { territoryId?: string; ownerId?: string }) => {
+    (next: Scope) => {
       viewState.current = { ...viewState.current, territoryId: next.territoryId, ownerId: next.ownerId };
       requery();
       setScope(next);
@@ -153,15 +157,19 @@ export default function AccountsPage() {
               ...TOOL_COLUMN,
               colId: 'open',
               width: 52,
+              // A plain button in Ant Design's small text-button look (frame.css): the grid
+              // draws before Ant Design loads.
               cellRenderer: (p: { data?: Account }) => (
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ProfileOutlined />}
+                <button
+                  type="button"
+                  className="sw-cell-button"
+                  title={t('detail')}
                   aria-label={t('detail')}
                   data-testid="open-detail"
                   onClick={() => p.data && navigate('accounts', { id: p.data.id })}
-                />
+                >
+                  <SvgIcon icon={ProfileOutlined} />
+                </button>
               ),
             },
             ...accountColumns({ t, locale, lookups, money }),
@@ -184,86 +192,19 @@ export default function AccountsPage() {
           patch: { [key]: value } as AccountPatch,
         });
         e.node.setData(updated);
-        message.success({ content: t('saved'), key: 'save', duration: 1 });
+        messages.show((m) => void m.success({ content: t('saved'), key: 'save', duration: 1 }));
       } catch (err) {
         // A rejected edit says why and keeps the old value.
         (account as Record<string, unknown>)[key] = e.oldValue;
         e.node.setData({ ...account });
-        message.error({ content: t('editRejected', { reason: (err as Error).message }), key: 'save', duration: 5 });
+        const reason = (err as Error).message;
+        messages.show((m) => void m.error({ content: t('editRejected', { reason }), key: 'save', duration: 5 }));
       }
     },
-    [message, t],
+    [messages, t],
   );
 
-  const deleteSelected = useCallback(async () => {
-    const ids = selection.ids();
-    // A whole view (tens of thousands of accounts) takes a moment: the button says so.
-    setDeleting(true);
-    let r: { deleted: number };
-    try {
-      r = await call('accounts:delete', { ids });
-    } catch (err) {
-      message.error((err as Error).message);
-      return;
-    } finally {
-      setDeleting(false);
-    }
-    selection.clear();
-    gridApi.current?.refreshInfiniteCache();
-    const key = `del-${Date.now()}`;
-    message.open({
-      key,
-      type: 'success',
-      duration: 10,
-      content: (
-        <Space>
-          {t('deleted', { count: r.deleted })}
-          <Button
-            size="small"
-            type="link"
-            data-testid="undo-delete"
-            onClick={async () => {
-              const u = await call('accounts:undelete', { ids });
-              message.destroy(key);
-              message.success(t('restored', { count: u.restored }));
-              gridApi.current?.refreshInfiniteCache();
-            }}
-          >
-            {t('common:undo')}
-          </Button>
-        </Space>
-      ),
-    });
-  }, [selection, message, t]);
-
-  const exportView = useCallback(async () => {
-    const api = gridApi.current;
-    if (!api) return;
-    const ref = await files.pickSave(`accounts-${bookToday()}.xlsx`);
-    if (!ref) return;
-    // The file holds the view the grid shows: its rows in its order, its visible columns.
-    const columns = api
-      .getAllDisplayedColumns()
-      .map((c) => c.getColId())
-      .filter((c) => c !== 'select' && c !== 'open');
-    try {
-      const r = await jobs.run('accounts:export', { file: ref.token, lang: locale, view: shownView.current, columns }, t('export'));
-      await files.delivered(ref);
-      message.success(t('exported', { count: r.rows }));
-    } catch (err) {
-      message.error((err as Error).message);
-    }
-  }, [jobs, locale, message, t, bookToday]);
-
   const downloadTemplate = useCallback(() => downloadAccountsTemplate(locale), [locale]);
-  // Another screen's empty state sends the user here to import: #/accounts?import=1.
-  const importAsked = route.params.get('import') === '1';
-  useEffect(() => {
-    if (!importAsked) return;
-    setImportOpen(true);
-    navigate('accounts');
-  }, [importAsked]);
-
   const saveColumnState = useCallback(() => {
     const state = gridApi.current?.getColumnState();
     if (state) localStorage.setItem(COLUMN_STATE_KEY, JSON.stringify(state));
@@ -294,67 +235,34 @@ export default function AccountsPage() {
     [onCellValueChanged, saveColumnState],
   );
 
-  const reps = lookups?.reps.filter((r) => !scope.territoryId || r.territoryId === scope.territoryId) ?? [];
-  const name = (x: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
+  const tools: AccountsToolsProps = {
+    lookups,
+    scope,
+    changeScope,
+    quick,
+    setQuick,
+    selection,
+    gridApi,
+    shownView,
+    dialog,
+    setDialog,
+    reload,
+    messages,
+  };
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
-      <Space wrap>
-        <Select
-          style={{ width: 150 }}
-          value={scope.territoryId ?? ''}
-          onChange={(v) => changeScope(v ? { territoryId: v } : {})}
-          options={[{ value: '', label: t('scope.all') }, ...(lookups?.territories.map((x) => ({ value: x.id, label: name(x) })) ?? [])]}
-          virtual={false}
-          data-testid="scope-territory"
-        />
-        <Select
-          style={{ width: 150 }}
-          value={scope.ownerId ?? ''}
-          onChange={(v) => changeScope(v ? { ...scope, ownerId: v } : { territoryId: scope.territoryId })}
-          options={[{ value: '', label: t('scope.allReps') }, ...reps.map((x) => ({ value: x.id, label: name(x) }))]}
-          virtual={false}
-          data-testid="scope-owner"
-        />
-        <Input.Search
-          allowClear
-          style={{ width: 260 }}
-          placeholder={t('search')}
-          value={quick}
-          onChange={(e) => setQuick(e.target.value)}
-          data-testid="quick-search"
-        />
-        <Button icon={<PlusOutlined />} onClick={() => setNewOpen(true)} data-testid="add-account">
-          {t('add')}
-        </Button>
-        <Button
-          icon={<DeleteOutlined />}
-          danger
-          disabled={!anyTicked}
-          loading={deleting}
-          onClick={() => void deleteSelected()}
-          data-testid="delete-selected"
-        >
-          {t('delete')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-open">
-          {t('import')}
-        </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportView()} data-testid="export">
-          {t('export')}
-        </Button>
-        <Button type="link" onClick={() => void downloadTemplate()} data-testid="template">
-          {t('template')}
-        </Button>
-        <RowCount totals={totals} selection={selection} />
-      </Space>
+      <Suspense fallback={<ToolbarPlace />}>
+        <AccountsTools {...tools} />
+      </Suspense>
+      <RowCount totals={totals} selection={selection} />
       <AccountsEmpty
         totals={totals}
         narrowed={() => !!(quick || scope.territoryId || scope.ownerId || gridApi.current?.isAnyFilterPresent())}
         actions={[
-          { key: 'template', label: t('template'), icon: <DownloadOutlined />, onClick: () => void downloadTemplate() },
-          { key: 'import', label: t('import'), icon: <UploadOutlined />, onClick: () => setImportOpen(true), primary: true },
-          { key: 'add', label: t('add'), icon: <PlusOutlined />, onClick: () => setNewOpen(true) },
+          { key: 'template', label: t('template'), icon: <SvgIcon icon={DownloadOutlined} />, onClick: () => void downloadTemplate() },
+          { key: 'import', label: t('import'), icon: <SvgIcon icon={UploadOutlined} />, onClick: () => setDialog('import'), primary: true },
+          { key: 'add', label: t('add'), icon: <SvgIcon icon={PlusOutlined} />, onClick: () => setDialog('new') },
         ]}
       />
       <div style={{ flex: 1, minHeight: 400 }} data-testid="accounts-grid">
@@ -380,18 +288,6 @@ export default function AccountsPage() {
           onColumnPinned={saveColumnState}
         />
       </div>
-      {jobs.element}
-      <Suspense fallback={null}>
-        {importUsed && (
-          <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void reload()} runJob={jobs.run} />
-        )}
-        {newUsed && lookups && (
-          <NewAccountDialog open={newOpen} lookups={lookups} onClose={() => setNewOpen(false)} onCreated={() => void reload()} />
-        )}
-        {detailId && lookups && (
-          <AccountDetail id={detailId} lookups={lookups} onClose={() => navigate('accounts')} onChanged={() => void reload()} />
-        )}
-      </Suspense>
     </div>
   );
 }

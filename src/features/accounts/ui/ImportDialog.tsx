@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Collapse, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { showUndoable } from '../../../renderer/components/undoableMessage';
 import { call, files, type In, type Out } from '../../../renderer/api/client';
 import type { ChannelName } from '../../../app/contract';
 import type { FileRef } from '../../../shared/contract/system';
@@ -85,26 +86,12 @@ export function ImportDialog({
     try {
       const r = await runJob('accounts:import', { file: file.token, mapping, createMissing }, t('importUi.importing'));
       const key = `import-${r.batchId}`;
-      message.open({
+      showUndoable(message, {
         key,
-        type: 'success',
-        duration: 10,
-        content: (
-          <Space>
-            {t('importUi.done', r)}
-            <Button
-              size="small"
-              type="link"
-              data-testid="undo-import"
-              onClick={() => {
-                message.destroy(key);
-                void undo(r.batchId);
-              }}
-            >
-              {t('common:undo')}
-            </Button>
-          </Space>
-        ),
+        content: t('importUi.done', r),
+        undoLabel: t('common:undo'),
+        undoTestId: 'undo-import',
+        onUndo: () => void undo(r.batchId),
       });
       if (r.created.length > 0) message.info(t('importUi.createdList', { list: r.created.map((c) => c.name).join(', ') }));
       onImported();

@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSelectionVersion, type Selection } from './selection';
 
@@ -35,9 +34,10 @@ export function RowCount({ totals, selection }: { totals: TotalStore; selection:
   const total = useSyncExternalStore(totals.subscribe, totals.get);
   useSelectionVersion(selection);
   return (
-    <Typography.Text type="secondary" data-testid="row-count">
+    // Plain text in Ant Design's secondary colour: the count shows with the first rows, before Ant Design loads.
+    <span className="sw-secondary" data-testid="row-count">
       {total === null ? t('common:loading') : t('count', { count: total })}
       {selection.size() > 0 ? ` · ${t('selected', { count: selection.size() })}` : ''}
-    </Typography.Text>
+    </span>
   );
 }

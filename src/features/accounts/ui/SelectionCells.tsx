@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Checkbox } from 'antd';
 import type { Account } from '../contract';
 import { useSelectionVersion, useSelectionViewVersion, type Selection } from './selection';
 
@@ -11,6 +10,10 @@ export interface SelectionContext {
   selectAll(): Promise<void>;
 }
 
+// Plain checkboxes: the grid is drawn before Ant Design loads, and a screenful of rows each
+// drawing a styled component costs a visible pause whenever the rows change.
+const tickStyle = { width: 16, height: 16, margin: 0, verticalAlign: 'middle', accentColor: '#1677ff', cursor: 'pointer' } as const;
+
 export function SelectAllHeader({ context }: { context: SelectionContext }) {
   const { selection } = context;
   useSelectionViewVersion(selection);
@@ -18,10 +21,15 @@ export function SelectAllHeader({ context }: { context: SelectionContext }) {
   const size = selection.size();
   const all = size > 0 && selection.allOf() === selection.view();
   return (
-    <Checkbox
+    <input
+      type="checkbox"
+      style={tickStyle}
       data-testid="select-all"
       checked={all}
-      indeterminate={size > 0 && !all}
+      // "Some ticked": a state only a script can set on a checkbox.
+      ref={(box) => {
+        if (box) box.indeterminate = size > 0 && !all;
+      }}
       disabled={busy}
       onChange={async () => {
         if (all) return selection.clear();
@@ -36,14 +44,10 @@ export function SelectAllHeader({ context }: { context: SelectionContext }) {
   );
 }
 
-const tickStyle = { width: 16, height: 16, margin: 0, verticalAlign: 'middle', accentColor: '#1677ff', cursor: 'pointer' } as const;
-
 export function SelectCell({ data, context }: { data?: Account; context: SelectionContext }) {
   const { selection } = context;
   useSelectionVersion(selection);
   if (!data) return null;
-  // A plain checkbox: a screenful of rows each drawing a styled component costs a visible
-  // pause whenever the rows change.
   return (
     <input
       type="checkbox"

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Row, Segmented, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../renderer/api/client';
 import { usePrefs } from '../../../renderer/app/prefs';
 import { NewBookForm } from './NewBookForm';
 import { switchBook } from './switchBook';
+import { LanguageSwitch } from '../../../renderer/components/LanguageSwitch';
 
 /** The first start: the demo company (its own file) or a new, empty book for the team. */
 export function FirstStart() {
@@ -24,16 +25,7 @@ export function FirstStart() {
       <div style={{ maxWidth: 960, margin: '0 auto' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
           <Typography.Title level={3}>{t('firstStart.title')}</Typography.Title>
-          <Segmented
-            size="small"
-            value={locale}
-            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
-            options={[
-              { label: '中文', value: 'zh-CN' },
-              { label: 'English', value: 'en' },
-            ]}
-            data-testid="lang-switch"
-          />
+          <LanguageSwitch testId="lang-switch" />
         </div>
         <Typography.Paragraph type="secondary">{t('firstStart.lead')}</Typography.Paragraph>
         <Row gutter={24}>

@@ -5,11 +5,11 @@ export const printCss = `
    prints, on A4 landscape, without the app's navigation and buttons. */
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
-  body.sw-print-negotiation .ant-layout-sider,
-  body.sw-print-negotiation .ant-layout-header,
+  body.sw-print-negotiation .sw-sider,
+  body.sw-print-negotiation .sw-header,
   body.sw-print-negotiation .sw-no-print { display: none !important; }
-  body.sw-print-negotiation .ant-layout,
-  body.sw-print-negotiation .ant-layout-content { height: auto !important; overflow: visible !important; padding: 0 !important; background: #fff !important; }
+  body.sw-print-negotiation .sw-frame, body.sw-print-negotiation .sw-main,
+  body.sw-print-negotiation .sw-content { height: auto !important; overflow: visible !important; padding: 0 !important; background: #fff !important; }
   body.sw-print-negotiation .sw-print-sheet { box-shadow: none !important; border: 0 !important; padding: 0 !important; }
   body.sw-print-negotiation .sw-print-avoid-break { break-inside: avoid; }
 }

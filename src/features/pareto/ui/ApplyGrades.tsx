@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Checkbox, Modal, Popover, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Modal, Popover, Spin, Table, Tag, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { showUndoable } from '../../../renderer/components/undoableMessage';
 import { call, type In, type Out } from '../../../renderer/api/client';
 import type { ChannelName } from '../../../app/contract';
 import type { ParetoParams } from '../contract';
@@ -66,26 +67,12 @@ export function ApplyGrades({ params, runJob, onChanged }: { params: ParetoParam
         return;
       }
       const key = `grades-${r.batchId}`;
-      message.open({
+      showUndoable(message, {
         key,
-        type: 'success',
-        duration: 10,
-        content: (
-          <Space>
-            <span data-testid="apply-done">{t('apply.done', { count: r.changed })}</span>
-            <Button
-              size="small"
-              type="link"
-              data-testid="undo-grades"
-              onClick={() => {
-                message.destroy(key);
-                void undo(r.batchId!);
-              }}
-            >
-              {t('common:undo')}
-            </Button>
-          </Space>
-        ),
+        content: <span data-testid="apply-done">{t('apply.done', { count: r.changed })}</span>,
+        undoLabel: t('common:undo'),
+        undoTestId: 'undo-grades',
+        onUndo: () => void undo(r.batchId!),
       });
     } catch (e) {
       message.error((e as Error).message);

@@ -4,8 +4,8 @@
 export const reviewPrintCss = `
 @media print {
   @page { size: A4 landscape; margin: 8mm; }
-  .ant-layout-sider, .ant-layout-header, .ant-tabs-nav, .sw-no-print { display: none !important; }
-  .ant-layout, .ant-layout-content { height: auto !important; overflow: visible !important; padding: 0 !important; background: #fff !important; }
+  .sw-sider, .sw-header, .ant-tabs-nav, .sw-no-print { display: none !important; }
+  .sw-frame, .sw-main, .sw-content { height: auto !important; overflow: visible !important; padding: 0 !important; background: #fff !important; }
   .sw-print-only { display: block !important; }
   .sw-print-review .ant-card { break-inside: avoid; box-shadow: none !important; }
   .sw-print-review .ant-table { font-size: 10px; }

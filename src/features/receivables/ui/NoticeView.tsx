@@ -11,8 +11,8 @@ import { useLabels } from './shared';
 const css = `
 @media print {
   @page { size: A4 portrait; margin: 15mm; }
-  body.sw-print-notice .ant-layout-sider, body.sw-print-notice .ant-layout-header, body.sw-print-notice .sw-no-print { display: none !important; }
-  body.sw-print-notice .ant-layout, body.sw-print-notice .ant-layout-content { height: auto !important; overflow: visible !important; padding: 0 !important; background: #fff !important; }
+  body.sw-print-notice .sw-sider, body.sw-print-notice .sw-header, body.sw-print-notice .sw-no-print { display: none !important; }
+  body.sw-print-notice .sw-frame, body.sw-print-notice .sw-main, body.sw-print-notice .sw-content { height: auto !important; overflow: visible !important; padding: 0 !important; background: #fff !important; }
   body.sw-print-notice .sw-notice { box-shadow: none !important; margin: 0 !important; }
 }
 .sw-notice { background: #fff; max-width: 800px; margin: 0 auto; padding: 28px 36px; box-shadow: 0 1px 4px rgba(0,0,0,.12); font-size: 13px; line-height: 1.7; }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Segmented, Space, Spin } from 'antd';
 import { CloseOutlined, EyeInvisibleOutlined, EyeOutlined, FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { usePrefs } from '../../../renderer/app/prefs';
+import { LanguageSwitch } from '../../../renderer/components/LanguageSwitch';
 import { navigate } from '../../../renderer/app/useHashRoute';
 import { useTrainingSession } from './useTrainingSession';
 import { Countdown, newClock, type Clock } from './Countdown';
@@ -35,7 +35,6 @@ function useClocks(sessionId: string) {
  */
 export function RoomView({ id }: { id: string }) {
   const { t } = useTranslation('training');
-  const { locale, setLocale } = usePrefs();
   const s = useTrainingSession(id);
   const [screen, setScreen] = useState<Screen>('countdown');
   const [clocks, setClocks] = useClocks(id);
@@ -139,15 +138,7 @@ export function RoomView({ id }: { id: string }) {
             </Button>
           )}
           <Button icon={<ReloadOutlined />} onClick={() => void s.reload()} aria-label="reload" />
-          <Segmented
-            size="small"
-            value={locale}
-            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
-            options={[
-              { label: '中文', value: 'zh-CN' },
-              { label: 'EN', value: 'en' },
-            ]}
-          />
+          <LanguageSwitch short />
           <Button
             icon={<FullscreenOutlined />}
             onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}
