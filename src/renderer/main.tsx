@@ -1,4 +1,3 @@
-import 'antd/dist/antd.css';
 import './frame.css';
 import { forgetEarly, startEarly } from './api/early';
 import { earlyCallsOf } from './app/earlyCalls';

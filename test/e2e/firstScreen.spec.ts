@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 // the frame and the grid are React and ag-grid alone, and the toolbar, the header's controls
 // and the dialogs come next, into places kept for them.
 
-type First = { gridTop: number; toolbar: boolean; headerTools: boolean; scripts: string[] };
+type First = { gridTop: number; toolbar: boolean; headerTools: boolean; scripts: string[]; styles: string[] };
 
 test('the rows show before Ant Design loads; the toolbar then takes its kept place and the grid does not move', async ({ app, page }) => {
   // Recorded in the page, at the frame that first paints a row (as the bench times it).
@@ -23,6 +23,7 @@ test('the rows show before Ant Design loads; the toolbar then takes its kept pla
             .getEntriesByType('resource')
             .map((r) => new URL(r.name).pathname)
             .filter((p) => p.endsWith('.js')),
+          styles: [...document.styleSheets].map((s) => (s.href ? new URL(s.href).pathname : '(inline)')),
         };
       });
     });
@@ -45,7 +46,8 @@ test('the rows show before Ant Design loads; the toolbar then takes its kept pla
     const first = (await page.evaluate(() => (window as unknown as { __first?: unknown }).__first)) as First;
     const where = `${locale} at ${width} px`;
     expect(first, where).toBeTruthy();
-    // At the first rows: no toolbar or header controls yet, and no Ant Design code fetched.
+    // At the first rows: no toolbar or header controls yet, and no Ant Design code or
+    // stylesheet fetched.
     expect(first.toolbar, where).toBe(false);
     expect(first.headerTools, where).toBe(false);
     expect(
