@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { fetchTexts, type LazyNamespace } from '../i18n/areaTexts';
 import { preloadable, type Preloadable } from '../components/preloadable';
+import { paretoViewsOf } from '../../features/pareto/ui/views';
 import { pipelineViewsOf } from '../../features/pipeline/ui/views';
 import { reportsViewsOf } from '../../features/reports/ui/views';
 
@@ -63,6 +64,7 @@ function pageOf(key: string): Preloadable<PageModule> | undefined {
 
 /** Views inside a page that a route opens on (a tab's own chunk): started with the page. */
 const viewsOfRoute: Record<string, (params: URLSearchParams) => Preloadable<unknown>[]> = {
+  pareto: paretoViewsOf,
   pipeline: pipelineViewsOf,
   reports: reportsViewsOf,
 };

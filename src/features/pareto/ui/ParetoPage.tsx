@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, InputNumber, Select, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -19,8 +19,12 @@ import { ParetoChart } from './ParetoChart';
 import { CompositionPanel } from './CompositionPanel';
 import { RanksTable } from './RanksTable';
 import { ApplyGrades } from './ApplyGrades';
-import { VisitPlanTab } from './VisitPlanTab';
-import { ScorecardTab } from './ScorecardTab';
+import { paretoViews } from './views';
+
+// The visit plan and the scorecard load when their tab is first opened (./views).
+const VisitPlanTab = lazy(() => paretoViews.plan.lazy());
+const ScorecardTab = lazy(() => paretoViews.scorecard.lazy());
+const tabLoading = <Spin style={{ margin: 24 }} />;
 
 type Measure = ParetoParams['measure'];
 
@@ -251,12 +255,20 @@ export default function ParetoPage() {
           {
             key: 'plan',
             label: <span data-testid="tab-plan">{t('tabs.plan')}</span>,
-            children: <VisitPlanTab lookups={lookups} defaultRep={params.ownerId} />,
+            children: (
+              <Suspense fallback={tabLoading}>
+                <VisitPlanTab lookups={lookups} defaultRep={params.ownerId} />
+              </Suspense>
+            ),
           },
           {
             key: 'scorecard',
             label: <span data-testid="tab-scorecard">{t('tabs.scorecard')}</span>,
-            children: valid ? <ScorecardTab params={valid} version={version} /> : null,
+            children: valid ? (
+              <Suspense fallback={tabLoading}>
+                <ScorecardTab params={valid} version={version} />
+              </Suspense>
+            ) : null,
           },
         ]}
       />
