@@ -240,4 +240,9 @@ test('a worksheet linked to an opportunity found by its account’s name; the ed
     {},
   );
   expect(worksheets.find((w) => w.name === '联动测试')).toMatchObject({ opportunityId: target.id, opportunityName: target.name });
+  // The list names the deal with its account too.
+  await app.open('negotiation');
+  const row = page.locator('tr', { has: page.getByText('联动测试', { exact: true }) });
+  await expect(row.getByTestId('worksheet-list-opportunity')).toHaveText(`${target.name} · ${target.accountName}`);
+  await app.screenshot('negotiation-list-linked-zh');
 });

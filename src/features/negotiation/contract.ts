@@ -111,6 +111,8 @@ export const zWorksheetSummary = z.object({
   name: z.string(),
   opportunityId: z.string().nullable(),
   opportunityName: z.string().nullable(),
+  /** The linked opportunity's account: demo and real books hold many deals of one name. */
+  opportunityAccountName: z.string().nullable(),
   issues: z.number(),
   steps: z.number(),
   rounds: z.number(),

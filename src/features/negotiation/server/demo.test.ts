@@ -27,6 +27,11 @@ describe('negotiation demo data', () => {
       .get(w.opportunityId) as { status: string; position: number };
     expect(deal).toMatchObject({ status: 'open', position: expect.any(Number) });
     expect(deal.position).toBeGreaterThanOrEqual(4);
+    // The list names the deal and its account (deals of one name are many in a book).
+    const names = ctx.db
+      .prepare('SELECT o.name AS deal, a.name AS account FROM opportunities o JOIN accounts a ON a.id = o.account_id WHERE o.id = ?')
+      .get(w.opportunityId) as { deal: string; account: string };
+    expect(list[0]).toMatchObject({ opportunityName: names.deal, opportunityAccountName: names.account });
 
     const price = w.issues.find((i) => i.kind === 'price')!;
     expect([price.quote, price.target, price.floor]).toEqual([310_000_000, 250_000_000, 188_000_000]);

@@ -160,11 +160,12 @@ function toRound(r: RoundRow): Round {
 export function listWorksheets(db: Db): WorksheetSummary[] {
   const rows = db
     .prepare(
-      `SELECT w.id, w.name, w.opportunity_id, o.name AS opportunity_name, w.updated_at, w.agreement_confirmed_at,
+      `SELECT w.id, w.name, w.opportunity_id, o.name AS opportunity_name, a.name AS account_name, w.updated_at, w.agreement_confirmed_at,
         (SELECT count(*) FROM negotiation_issues i WHERE i.worksheet_id = w.id AND i.deleted_at IS NULL) AS issues,
         (SELECT count(*) FROM negotiation_steps s WHERE s.worksheet_id = w.id AND s.deleted_at IS NULL) AS steps,
         (SELECT count(*) FROM negotiation_rounds r WHERE r.worksheet_id = w.id AND r.deleted_at IS NULL) AS rounds
        FROM negotiation_worksheets w LEFT JOIN opportunities o ON o.id = w.opportunity_id AND o.deleted_at IS NULL
+       LEFT JOIN accounts a ON a.id = o.account_id
        WHERE w.deleted_at IS NULL ORDER BY w.updated_at DESC, w.id`,
     )
     .all() as {
@@ -172,6 +173,7 @@ export function listWorksheets(db: Db): WorksheetSummary[] {
     name: string;
     opportunity_id: string | null;
     opportunity_name: string | null;
+    account_name: string | null;
     updated_at: string;
     agreement_confirmed_at: string | null;
     issues: number;
@@ -183,6 +185,7 @@ export function listWorksheets(db: Db): WorksheetSummary[] {
     name: r.name,
     opportunityId: r.opportunity_id,
     opportunityName: r.opportunity_name,
+    opportunityAccountName: r.account_name,
     issues: r.issues,
     steps: r.steps,
     rounds: r.rounds,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, files } from '../../../renderer/api/client';
@@ -110,7 +110,17 @@ export function WorksheetList() {
           },
           {
             title: t('list.opportunity'),
-            render: (_, r) => r.opportunityName ?? (r.opportunityId ? r.opportunityId.slice(0, 8) : t('list.standalone')),
+            render: (_, r) =>
+              r.opportunityName !== null ? (
+                <span data-testid="worksheet-list-opportunity">
+                  {r.opportunityName}
+                  {r.opportunityAccountName && <Typography.Text type="secondary"> · {r.opportunityAccountName}</Typography.Text>}
+                </span>
+              ) : r.opportunityId ? (
+                r.opportunityId.slice(0, 8)
+              ) : (
+                t('list.standalone')
+              ),
           },
           { title: t('list.issues'), dataIndex: 'issues', align: 'right', width: 70 },
           { title: t('list.steps'), dataIndex: 'steps', align: 'right', width: 90 },

@@ -73,7 +73,7 @@ export function OpportunityEditor({
 }: {
   id: string | null;
   lookups: Lookups;
-  /** The page's scope: the account picker searches its territory, and a new opportunity goes to its rep. */
+  /** The page's scope: the account picker searches its territory; a scoped rep owns a new opportunity until an account is chosen (then the account's rep does). */
   scope: { territoryId?: string; ownerId?: string };
   names: Names;
   onClose(): void;
