@@ -21,12 +21,12 @@ const texts = (namespaces: LazyNamespace[]) =>
     loaded.forEach((m, i) => i18n.addTexts(namespaces[i]!, m)),
   );
 /**
- * The page with its texts, inside its own Ant Design scope (./scopedPage): every area but the
+ * The page with its texts, inside its own Ant Design scope (withAntdScope): every area but the
  * accounts screen, whose grid shows before Ant Design loads and which scopes the parts around
  * it itself (components/firstScreen.ts).
  */
 const withTexts = (page: Promise<PageModule>, texts: Promise<void>) =>
-  Promise.all([page, texts, import('./scopedPage')]).then(([m, , scope]) => ({ default: scope.inAntdScope(m.default) }));
+  Promise.all([page, texts, import('../components/AntdScope')]).then(([m, , scope]) => ({ default: scope.withAntdScope(m.default) }));
 
 /**
  * The lazily loaded texts each area's code uses: its own, and another area's where it shows

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 // The ES modules: antd/locale/* are CommonJS files that pull in CommonJS copies of the
 // date-picker, time-picker and pagination texts beside the ES ones the components use.
@@ -27,4 +27,15 @@ export function AntdScope({ children }: { children: ReactNode }) {
       <AntApp component={false}>{children}</AntApp>
     </ConfigProvider>
   );
+}
+
+/** `Component` inside its own scope: an area's page (app/areaPages.ts) or an island (./antdIsland.tsx). */
+export function withAntdScope<P extends object>(Component: ComponentType<P>): ComponentType<P> {
+  const Scoped = (props: P) => (
+    <AntdScope>
+      <Component {...props} />
+    </AntdScope>
+  );
+  Scoped.displayName = `InAntdScope(${Component.displayName ?? Component.name})`;
+  return Scoped;
 }

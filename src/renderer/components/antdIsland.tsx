@@ -13,12 +13,7 @@ export function antdIsland<P extends object>(
 ): LazyExoticComponent<ComponentType<P>> {
   return lazy(async () => {
     if (opts.afterFirstScreen) await firstScreenShown();
-    const [Component, { AntdScope }] = await Promise.all([load(), import('./AntdScope')]);
-    const Island = (props: P) => (
-      <AntdScope>
-        <Component {...props} />
-      </AntdScope>
-    );
-    return { default: Island };
+    const [Component, { withAntdScope }] = await Promise.all([load(), import('./AntdScope')]);
+    return { default: withAntdScope(Component) };
   });
 }
